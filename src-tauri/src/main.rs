@@ -1,0 +1,39 @@
+//! Entry point of the Otau desktop app: reads the start-up settings, registers the commands the
+//! UI may call and opens the main window. Nothing else lives here: each command is a thin
+//! function in `commands`, and the rules behind it live in the library crates.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+#[cfg(test)]
+mod bindings;
+mod commands;
+mod settings;
+
+use tauri::Manager;
+
+fn main() {
+    let from_env = settings::Settings::from_env();
+    for warning in &from_env.warnings {
+        eprintln!("otau-desktop: {warning}");
+    }
+    let settings = from_env.settings;
+
+    let result = tauri::Builder::default()
+        .setup(move |app| {
+            let default_db = app
+                .path()
+                .app_data_dir()
+                .map(|dir| dir.join(settings::DEFAULT_DB_FILE))
+                .ok();
+            app.manage(settings.with_default_db(default_db));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .run(tauri::tauri_build_context!());
+
+    if let Err(error) = result {
+        eprintln!("otau-desktop: could not start: {error}");
+        std::process::exit(1);
+    }
+}
