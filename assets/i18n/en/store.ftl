@@ -1,0 +1,28 @@
+# Messages of the store's errors.
+store-database = The database failed: { $detail }. Nothing was saved; try again, and if it repeats, call the administrator.
+store-migration = The database could not be brought up to date: { $detail }.
+store-schema-too-new = This database was made by a newer Otau (schema { $found }; this one knows up to { $supported }). Update Otau before opening it.
+store-not-initialised = This database has no office yet. Create it with: otau init --office CODE --office-name NAME --region KZ-NN
+store-already-initialised = This database already belongs to office { $office }.
+store-invalid = { $count ->
+    [one] One field needs correcting.
+   *[other] { $count } fields need correcting.
+}
+store-duplicates = { $count ->
+    [one] A member looks like a person already registered. Check before saving.
+   *[other] { $count } matches with people already registered. Check before saving.
+}
+store-iin-taken = IIN { $iin } is already registered as { $regno }. Open that record instead of registering the person again.
+store-not-found = No { $what } with number { $key }. Check the number.
+store-bad-credentials = Wrong login or password.
+store-forbidden = Your role ({ $role }) may not do this ({ $action }). Ask a user with the right role.
+store-login-taken = The login { $login } is taken: choose another.
+store-version-conflict = Someone changed this record while you were editing it. Reload it and make your change again.
+store-sequence-exhausted = All registration numbers of { $year } have been used.
+store-password = The password could not be processed: { $detail }.
+store-corrupt = Stored data is damaged: { $detail }. Call the administrator.
+store-unknown-role = Unknown role "{ $value }": use clerk, manager or admin.
+store-bad-login = A login is 2 to 32 characters: Latin letters, digits, dot, dash or underscore.
+store-short-password = The password must have at least { $min } characters.
+store-unknown-region = Unknown region "{ $value }": use a code such as KZ-55.
+store-required = This field is required.

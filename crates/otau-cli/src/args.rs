@@ -1,0 +1,176 @@
+//! The command line's shape: global options and every command, as clap definitions.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Otau: registration, case work and subsidies of kandas families at an adaptation centre.
+#[derive(Debug, Parser)]
+#[command(name = "otau", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The office database (default: $OTAU_DB, else the platform's data folder).
+    #[arg(long, global = true, env = "OTAU_DB")]
+    pub db: Option<PathBuf>,
+    /// Print one JSON document instead of a table.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of messages and tables: kk (default), ru or en.
+    #[arg(long, global = true, env = "OTAU_LANG", default_value = "kk")]
+    pub lang: String,
+    /// The user acting (commands that change data); the password comes from $OTAU_PASSWORD
+    /// or the first line of standard input.
+    #[arg(long, global = true)]
+    pub user: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a database for an office, with its first administrator.
+    Init(InitArgs),
+    /// Users of the office.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Fill the database with realistic demo families.
+    Demo(DemoArgs),
+    /// Families: register, show.
+    #[command(subcommand)]
+    Family(FamilyCommand),
+    /// Persons: show.
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Find persons by any spelling of a name, an IIN or a document number.
+    Find(FindArgs),
+    /// The history of a person and their family (who changed what, when, before and after).
+    Audit(AuditArgs),
+    /// Identity numbers.
+    #[command(subcommand)]
+    Iin(IinCommand),
+    /// The monthly calculation index.
+    #[command(subcommand)]
+    Mci(MciCommand),
+    /// Recompute the search index from the records.
+    RebuildIndex,
+    /// Check that no audit row was changed or removed.
+    VerifyAudit,
+}
+
+/// `otau init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Office code, unique in the country (e.g. PVL01).
+    #[arg(long)]
+    pub office: String,
+    /// Office name.
+    #[arg(long)]
+    pub office_name: String,
+    /// Region code (ISO 3166-2, e.g. KZ-55).
+    #[arg(long)]
+    pub region: String,
+    /// Login of the first administrator (password: $OTAU_PASSWORD or standard input).
+    #[arg(long, default_value = "admin")]
+    pub admin: String,
+}
+
+/// `otau user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The new user's password is read from standard input (after the acting
+    /// user's password when $OTAU_PASSWORD is not set).
+    Add {
+        /// Login.
+        #[arg(long)]
+        login: String,
+        /// Role: clerk, manager or admin.
+        #[arg(long)]
+        role: String,
+        /// Full name.
+        #[arg(long)]
+        full_name: Option<String>,
+    },
+    /// List users.
+    List,
+}
+
+/// `otau demo`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many families.
+    #[arg(long, default_value_t = 100)]
+    pub families: usize,
+    /// Seed of the generator (the same seed gives the same families).
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+}
+
+/// `otau family …`
+#[derive(Debug, Subcommand)]
+pub enum FamilyCommand {
+    /// Register a family from a JSON file (format: README.md).
+    Add {
+        /// The family file.
+        #[arg(long)]
+        file: PathBuf,
+        /// Register even if members look like people already registered.
+        #[arg(long)]
+        allow_duplicate: bool,
+    },
+    /// Show a family by the registration number of any member.
+    Show {
+        /// Registration number.
+        regno: String,
+    },
+}
+
+/// `otau person …`
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Show a person.
+    Show {
+        /// Registration number.
+        regno: String,
+    },
+}
+
+/// `otau find`
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// Name (any script), IIN or document number; several words narrow the search.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}
+
+/// `otau audit`
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Registration number of the person.
+    pub regno: String,
+}
+
+/// `otau iin …`
+#[derive(Debug, Subcommand)]
+pub enum IinCommand {
+    /// Check an IIN: valid, or which rule it breaks; its birth date and sex.
+    Check {
+        /// The IIN.
+        iin: String,
+    },
+}
+
+/// `otau mci …`
+#[derive(Debug, Subcommand)]
+pub enum MciCommand {
+    /// The MCI in force on a date, and the table row it comes from.
+    At {
+        /// Date, YYYY-MM-DD.
+        date: String,
+        /// Purpose: social_payments (default) or fines_and_other.
+        #[arg(long, default_value = "social_payments")]
+        purpose: String,
+    },
+}

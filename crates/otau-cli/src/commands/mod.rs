@@ -1,0 +1,50 @@
+//! One module per group of commands; each command is a thin call into the libraries.
+
+pub mod admin;
+pub mod reference;
+pub mod registry;
+
+use crate::args::Command;
+use crate::context::Ctx;
+use crate::error::CliError;
+use otau_i18n::{tr, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Runs a command.
+pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Init(args) => admin::init(ctx, args),
+        Command::User(cmd) => admin::user(ctx, cmd),
+        Command::Demo(args) => admin::demo(ctx, args),
+        Command::RebuildIndex => admin::rebuild_index(ctx),
+        Command::VerifyAudit => admin::verify_audit(ctx),
+        Command::Family(cmd) => registry::family(ctx, cmd),
+        Command::Person(cmd) => registry::person(ctx, cmd),
+        Command::Find(args) => registry::find(ctx, args),
+        Command::Audit(args) => registry::audit(ctx, args),
+        Command::Iin(cmd) => reference::iin(ctx, cmd),
+        Command::Mci(cmd) => reference::mci(ctx, cmd),
+    }
+}
+
+/// The translated label of an enum value (`relation-head`, `sex-female`, …).
+pub fn enum_label<T: Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => {
+            let id = format!("{prefix}-{s}");
+            let text = tr(lang, &id, &BTreeMap::new());
+            if text == id {
+                s
+            } else {
+                text
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The translated label of a field.
+pub fn label(lang: Lang, field: &str) -> String {
+    crate::error::field_label(lang, field)
+}

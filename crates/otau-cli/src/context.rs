@@ -1,0 +1,80 @@
+//! What every command needs: the language, the output mode, the database and the acting user.
+//! The clock is read here, once per command, and passed into the libraries.
+
+use crate::error::CliError;
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use otau_i18n::Lang;
+use otau_store::{Actor, Store};
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+/// The environment of one command.
+pub struct Ctx {
+    /// Language of messages.
+    pub lang: Lang,
+    /// JSON output.
+    pub json: bool,
+    /// Database path.
+    pub db: PathBuf,
+    /// `--user`.
+    pub user: Option<String>,
+    /// Lines of standard input not yet consumed.
+    stdin_lines: Option<std::vec::IntoIter<String>>,
+}
+
+impl Ctx {
+    /// Builds the context from the parsed options.
+    pub fn new(lang: Lang, json: bool, db: Option<PathBuf>, user: Option<String>) -> Ctx {
+        let db = db.unwrap_or_else(default_db_path);
+        Ctx { lang, json, db, user, stdin_lines: None }
+    }
+
+    /// Opens the database (creating and migrating it if needed).
+    pub fn open(&self) -> Result<Store, CliError> {
+        Ok(Store::open(&self.db)?)
+    }
+
+    /// The moment and the local date of this command.
+    pub fn now(&self) -> (DateTime<Utc>, NaiveDate) {
+        (Utc::now(), Local::now().date_naive())
+    }
+
+    /// Signs in the `--user` with the password from `$OTAU_PASSWORD` or standard input.
+    pub fn actor(&mut self, store: &Store) -> Result<Actor, CliError> {
+        let login = self.user.clone().ok_or(CliError::coded("cli-user-required"))?;
+        let password = self.acting_password(&login)?;
+        Ok(store.sign_in(&login, &password)?)
+    }
+
+    /// The acting user's password: `$OTAU_PASSWORD`, else a line of standard input.
+    pub fn acting_password(&mut self, login: &str) -> Result<String, CliError> {
+        match std::env::var("OTAU_PASSWORD") {
+            Ok(p) if !p.is_empty() => Ok(p),
+            _ => self.secret_line(&format!("{login}: ")),
+        }
+    }
+
+    /// A secret from standard input: prompted without echo on a terminal, else the next line.
+    pub fn secret_line(&mut self, prompt: &str) -> Result<String, CliError> {
+        if std::io::stdin().is_terminal() {
+            return rpassword::prompt_password(prompt)
+                .map_err(|_| CliError::coded("cli-password-required"));
+        }
+        if self.stdin_lines.is_none() {
+            let lines: Vec<String> =
+                std::io::stdin().lock().lines().map_while(Result::ok).collect();
+            self.stdin_lines = Some(lines.into_iter());
+        }
+        self.stdin_lines
+            .as_mut()
+            .and_then(Iterator::next)
+            .map(|l| l.trim_end_matches(['\r', '\n']).to_string())
+            .filter(|l| !l.is_empty())
+            .ok_or(CliError::coded("cli-password-required"))
+    }
+}
+
+/// `$OTAU_DB` is handled by clap; this is the platform's data folder.
+fn default_db_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("otau").join("otau.sqlite")
+}

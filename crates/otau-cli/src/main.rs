@@ -1,0 +1,28 @@
+//! `otau`: the command line of an Otau office. Every command calls the same library functions
+//! as the desktop app; `--json` prints one machine-readable document.
+
+mod args;
+mod commands;
+mod context;
+mod error;
+mod output;
+
+use clap::Parser;
+use otau_i18n::Lang;
+
+fn main() {
+    let cli = args::Cli::parse();
+    let (lang, bad_lang) = match cli.lang.parse::<Lang>() {
+        Ok(l) => (l, None),
+        Err(e) => (Lang::default(), Some(e)),
+    };
+    let mut ctx = context::Ctx::new(lang, cli.json, cli.db, cli.user);
+    let result = match bad_lang {
+        Some(e) => Err(error::CliError::with("cli-bad-lang", &[("value", e.0)])),
+        None => commands::run(&mut ctx, cli.command),
+    };
+    if let Err(err) = result {
+        error::report(ctx.lang, ctx.json, &err);
+        std::process::exit(err.exit_code());
+    }
+}

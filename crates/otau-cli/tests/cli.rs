@@ -1,0 +1,263 @@
+//! The `otau` binary run as a real process: commands, their JSON, exit statuses and translated
+//! messages, each test on its own temporary database.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const ADMIN_PASSWORD: &str = "admin-password";
+
+struct Office {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    family_file: PathBuf,
+}
+
+fn otau(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("otau").expect("otau binary");
+    cmd.env_remove("OTAU_PASSWORD").env_remove("OTAU_LANG").arg("--db").arg(db);
+    cmd
+}
+
+fn json_of(output: &std::process::Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
+    })
+}
+
+fn office() -> Office {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("office.sqlite");
+    let out = otau(&db)
+        .args(["--json", "init", "--office", "PVL01", "--office-name", "Павлодар орталығы"])
+        .args(["--region", "KZ-55", "--admin", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run init");
+    assert!(out.status.success(), "init: {}", String::from_utf8_lossy(&out.stderr));
+    let v = json_of(&out);
+    assert_eq!(v["office"]["code"], "PVL01");
+    let family_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/family.json");
+    Office { _dir: dir, db, family_file }
+}
+
+fn add_family(o: &Office, extra: &[&str]) -> std::process::Output {
+    otau(&o.db)
+        .args(["--json", "--user", "admin", "family", "add", "--file"])
+        .arg(&o.family_file)
+        .args(extra)
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run family add")
+}
+
+#[test]
+fn family_add_prints_the_registration_numbers_and_show_reads_them_back() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json_of(&out);
+    assert_eq!(v["family_regno"], "PVL01-2026-00001".replace("2026", &year()));
+    let numbers: Vec<&str> =
+        v["members"].as_array().expect("members").iter().filter_map(|m| m["regno"].as_str()).collect();
+    assert_eq!(numbers.len(), 3);
+
+    let out = otau(&o.db).args(["--json", "person", "show", numbers[1]]).output().expect("run");
+    assert!(out.status.success());
+    let p = json_of(&out);
+    assert_eq!(p["person"]["given_name"], "Әлия");
+    assert_eq!(p["person"]["given_name_latin"], "ALIYA");
+
+    let out = otau(&o.db).args(["--json", "family", "show", numbers[2]]).output().expect("run");
+    let f = json_of(&out);
+    assert_eq!(f["family"]["country_of_origin"], "UZ");
+    assert_eq!(f["members"].as_array().map(Vec::len), Some(3));
+
+    let out = otau(&o.db).args(["--json", "audit", numbers[0]]).output().expect("run");
+    let a = json_of(&out);
+    let entries = a["entries"].as_array().expect("entries");
+    assert!(entries.iter().all(|e| e["user_login"] == "admin"));
+    assert!(entries.iter().any(|e| e["entity"] == "family" && e["action"] == "family.register"));
+}
+
+fn year() -> String {
+    chrono::Local::now().format("%Y").to_string()
+}
+
+#[test]
+fn a_likely_duplicate_is_refused_unless_allowed_but_a_taken_iin_never_passes() {
+    let o = office();
+    assert!(add_family(&o, &[]).status.success());
+    let out = add_family(&o, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(v["error"]["code"], "store-duplicates");
+    let dups = v["error"]["duplicates"].as_array().expect("duplicates");
+    assert_eq!(dups.len(), 3);
+    assert_eq!(dups[0]["reason"], "same_iin");
+
+    let out = add_family(&o, &["--allow-duplicate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_of(&out)["error"]["code"], "store-iin-taken");
+
+    let out = otau(&o.db).args(["--json", "find", "Nursultan"]).output().expect("run");
+    assert_eq!(json_of(&out)["count"], 2, "head and the daughter; nothing was added twice");
+}
+
+#[test]
+fn find_matches_latin_and_russian_spellings_best_first() {
+    let o = office();
+    assert!(add_family(&o, &[]).status.success());
+    for query in ["Nursultan", "Нурсултан", "Нұрсұлтан", "SEIITKALI"] {
+        let out = otau(&o.db).args(["--json", "find", query]).output().expect("run");
+        assert!(out.status.success());
+        let v = json_of(&out);
+        let first = &v["results"][0];
+        assert_eq!(first["name"], "Сейітқали Нұрсұлтан Болатұлы", "query {query}: {v}");
+        assert!(first["regno"].as_str().is_some_and(|r| r.starts_with("PVL01-")));
+    }
+    let out = otau(&o.db).args(["find", "Алия"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Сейітқали Әлия"));
+}
+
+#[test]
+fn iin_check_reports_validity_as_a_top_level_boolean() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("x.sqlite");
+    let out = otau(&db).args(["--json", "iin", "check", "900315301237"]).output().expect("run");
+    assert!(out.status.success());
+    let v = json_of(&out);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["birth_date"], "1990-03-15");
+    assert_eq!(v["sex"], "male");
+
+    let out = otau(&db).args(["--json", "iin", "check", "900315301238"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(v["valid"], false);
+    assert!(v["error"]["code"].as_str().is_some_and(|c| c.starts_with("iin-")));
+
+    let out = otau(&db).args(["--lang", "ru", "iin", "check", "90031530123"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ИИН"), "Russian message names the field: {stderr}");
+}
+
+#[test]
+fn mci_at_gives_the_value_in_force_and_its_row() {
+    let o = office();
+    let cases = [("2024-06-01", 3692), ("2020-03-31", 2651), ("2020-04-01", 2778), ("2026-01-01", 4325)];
+    for (date, tenge) in cases {
+        let out = otau(&o.db).args(["--json", "mci", "at", date]).output().expect("run");
+        assert!(out.status.success());
+        let v = json_of(&out);
+        assert_eq!(v["tenge"], tenge, "{date}");
+        assert!(v["row"]["effective_from"].is_string());
+    }
+    let out = otau(&o.db).args(["mci", "at", "2024-13-01"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_family_file_is_refused_with_the_field_named_in_each_language_and_nothing_changes() {
+    let o = office();
+    let mut family: Value =
+        serde_json::from_str(&std::fs::read_to_string(&o.family_file).expect("read")).expect("json");
+    family["members"][0]["iin"] = Value::from("850412310212");
+    family["members"][1]["birth_date"] = Value::from("2027-01-01");
+    let bad = o._dir.path().join("bad.json");
+    std::fs::write(&bad, family.to_string()).expect("write");
+    for (lang, field_word) in [("kk", "ЖСН"), ("ru", "ИИН"), ("en", "IIN")] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "family", "add", "--file"])
+            .arg(&bad)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(field_word), "{lang}: {stderr}");
+    }
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "family", "add", "--file"])
+        .arg(&bad)
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    let v = json_of(&out);
+    let fields: Vec<&str> = v["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["field"].as_str())
+        .collect();
+    assert!(fields.contains(&"members[0].iin"), "{fields:?}");
+    assert!(fields.contains(&"members[1].birth_date"), "{fields:?}");
+    let out = otau(&o.db).args(["--json", "find", "Nursultan"]).output().expect("run");
+    assert_eq!(json_of(&out)["count"], 0, "nothing was saved");
+}
+
+#[test]
+fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
+    let o = office();
+    let out = otau(&o.db)
+        .args(["--json", "family", "add", "--file"])
+        .arg(&o.family_file)
+        .output()
+        .expect("run");
+    assert_eq!(json_of(&out)["error"]["code"], "cli-user-required");
+
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "family", "add", "--file"])
+        .arg(&o.family_file)
+        .write_stdin("not-the-password\n")
+        .output()
+        .expect("run");
+    assert_eq!(json_of(&out)["error"]["code"], "store-bad-credentials");
+
+    // The acting password on the first line, the new user's on the second.
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .write_stdin(format!("{ADMIN_PASSWORD}\nclerk-password\n"))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = otau(&o.db)
+        .args(["--json", "--user", "aigerim", "family", "add", "--file"])
+        .arg(&o.family_file)
+        .env("OTAU_PASSWORD", "clerk-password")
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let regno = json_of(&out)["family_regno"].as_str().map(str::to_string).expect("regno");
+    let out = otau(&o.db).args(["--json", "audit", &regno]).output().expect("run");
+    let a = json_of(&out);
+    assert!(a["entries"].as_array().expect("entries").iter().all(|e| e["user_login"] == "aigerim"));
+
+    // A clerk may not add users.
+    let out = otau(&o.db)
+        .args(["--json", "--user", "aigerim", "user", "add", "--login", "x2", "--role", "admin"])
+        .write_stdin("clerk-password\nanother-password\n")
+        .output()
+        .expect("run");
+    assert_eq!(json_of(&out)["error"]["code"], "store-forbidden");
+}
+
+#[test]
+fn demo_fills_the_registry_and_the_audit_stays_intact() {
+    let o = office();
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "demo", "--families", "40"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json_of(&out);
+    assert_eq!(v["families"], 40);
+    assert!(v["persons"].as_i64().is_some_and(|n| n > 80));
+    let out = otau(&o.db).args(["--json", "verify-audit"]).output().expect("run");
+    assert!(out.status.success());
+    assert_eq!(json_of(&out)["ok"], true);
+    let out = otau(&o.db).args(["--json", "rebuild-index"]).output().expect("run");
+    assert_eq!(json_of(&out)["indexed"], v["persons"]);
+}

@@ -1,0 +1,223 @@
+//! Translation of stable message codes into Kazakh, Russian and English, once, at the edge.
+//!
+//! The messages live in `assets/i18n/{kk,ru,en}/*.ftl` (Fluent), the same files the UI loads, so a
+//! code reads the same in the app and on the command line. Libraries never produce text for
+//! people; they produce codes and arguments (`otau_core::Coded`), and the edges call [`tr`].
+#![deny(missing_docs)]
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// A language Otau speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Kazakh, the default.
+    #[default]
+    Kk,
+    /// Russian.
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// All languages, the default first.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::Kk => 0,
+            Lang::Ru => 1,
+            Lang::En => 2,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// The language tag was not one of kk, ru, en.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown language '{}': use kk, ru or en", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "kk" | "kz" | "kaz" => Ok(Lang::Kk),
+            "ru" | "rus" => Ok(Lang::Ru),
+            "en" | "eng" => Ok(Lang::En),
+            other => Err(UnknownLang(other.to_string())),
+        }
+    }
+}
+
+macro_rules! ftl_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../../assets/i18n/", $lang, "/core.ftl")),
+            include_str!(concat!("../../../assets/i18n/", $lang, "/store.ftl")),
+            include_str!(concat!("../../../assets/i18n/", $lang, "/cli.ftl")),
+            include_str!(concat!("../../../assets/i18n/", $lang, "/model.ftl")),
+        ]
+    };
+}
+
+/// The Fluent sources of one language, as shipped.
+pub fn sources(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Kk => ftl_files!("kk"),
+        Lang::Ru => ftl_files!("ru"),
+        Lang::En => ftl_files!("en"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [Bundle; 3] {
+    static BUNDLES: OnceLock<[Bundle; 3]> = OnceLock::new();
+    BUNDLES.get_or_init(|| Lang::ALL.map(build_bundle))
+}
+
+fn build_bundle(lang: Lang) -> Bundle {
+    let id = unic_langid::LanguageIdentifier::from_str(lang.tag()).unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Terminal output and PDF text must not carry Unicode isolation marks.
+    bundle.set_use_isolating(false);
+    for source in sources(lang) {
+        // A broken entry is skipped (Fluent parses the rest); the tests check every file parses.
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+/// Whether a message with this id exists in this language.
+pub fn has(lang: Lang, code: &str) -> bool {
+    bundles()[lang.index()].has_message(code)
+}
+
+/// Translates `code` with `args` into `lang`; falls back to English, then to the code itself.
+pub fn tr(lang: Lang, code: &str, args: &BTreeMap<String, String>) -> String {
+    for l in [lang, Lang::En] {
+        if let Some(text) = format(&bundles()[l.index()], code, args) {
+            return text;
+        }
+    }
+    if args.is_empty() {
+        code.to_string()
+    } else {
+        let list: Vec<String> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{code} ({})", list.join(", "))
+    }
+}
+
+/// Translates a code that takes no arguments.
+pub fn tr0(lang: Lang, code: &str) -> String {
+    tr(lang, code, &BTreeMap::new())
+}
+
+fn format(bundle: &Bundle, code: &str, args: &BTreeMap<String, String>) -> Option<String> {
+    let message = bundle.get_message(code)?;
+    let pattern = message.value()?;
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        // Numbers become Fluent numbers so plural rules apply; everything else stays a string.
+        match v.parse::<i64>() {
+            Ok(n) if !v.starts_with('0') || v == "0" => fargs.set(k.as_str(), FluentValue::from(n)),
+            _ => fargs.set(k.as_str(), FluentValue::from(v.as_str())),
+        }
+    }
+    let mut errors = vec![];
+    let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+    Some(text.into_owned())
+}
+
+/// Every message id defined in a language's shipped files.
+pub fn message_ids(lang: Lang) -> Vec<String> {
+    let mut ids = vec![];
+    for source in sources(lang) {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                ids.push(m.id.name.to_string());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_file_parses() {
+        for lang in Lang::ALL {
+            for (i, source) in sources(lang).iter().enumerate() {
+                if let Err((_, errs)) = FluentResource::try_new(source.to_string()) {
+                    panic!("{lang} file #{i} has errors: {errs:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_all_three_languages() {
+        let en = message_ids(Lang::En);
+        for lang in [Lang::Kk, Lang::Ru] {
+            let other = message_ids(lang);
+            let missing: Vec<_> = en.iter().filter(|id| !other.contains(id)).collect();
+            let extra: Vec<_> = other.iter().filter(|id| !en.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has ids English lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_code_falls_back_to_the_code_with_its_arguments() {
+        let mut args = BTreeMap::new();
+        args.insert("n".to_string(), "3".to_string());
+        assert_eq!(tr(Lang::Kk, "no-such-code", &args), "no-such-code (n=3)");
+    }
+
+    #[test]
+    fn language_tags_parse() {
+        assert_eq!("KK".parse::<Lang>(), Ok(Lang::Kk));
+        assert_eq!("ru".parse::<Lang>(), Ok(Lang::Ru));
+        assert!("de".parse::<Lang>().is_err());
+    }
+}

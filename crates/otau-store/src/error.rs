@@ -1,0 +1,197 @@
+//! The store's errors, each with a stable code that the edges translate.
+
+use otau_core::{Coded, FieldError};
+use std::collections::BTreeMap;
+
+/// A likely duplicate found before saving: which new member, which existing person, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DuplicateHit {
+    /// Index of the member in the family being registered.
+    pub member_index: usize,
+    /// Registration number of the person already registered.
+    pub existing_regno: String,
+    /// That person's name as written.
+    pub existing_name: String,
+    /// That person's birth date.
+    pub existing_birth_date: chrono::NaiveDate,
+    /// Why they look like the same person.
+    pub reason: DuplicateReason,
+}
+
+/// Why two records look like the same person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    /// The same IIN.
+    SameIin,
+    /// The same identity document number.
+    SameDocument,
+    /// The same name (any spelling) and the same birth date.
+    SameNameAndBirthDate,
+}
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed (disk, corruption, a bug): not the user's fault.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Migrating the schema failed.
+    #[error("migration failed: {0}")]
+    Migration(String),
+    /// The database was written by a newer Otau.
+    #[error("the database has schema version {found}; this Otau knows up to {supported}")]
+    SchemaTooNew {
+        /// The database's version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The database has no office yet.
+    #[error("the database is not initialised")]
+    NotInitialised,
+    /// `init` on a database that already has an office.
+    #[error("the database is already initialised for office {office}")]
+    AlreadyInitialised {
+        /// The office code it has.
+        office: String,
+    },
+    /// The input has problems, each naming its field.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// Likely duplicates of people already registered.
+    #[error("likely duplicates: {0:?}")]
+    Duplicates(Vec<DuplicateHit>),
+    /// An IIN that is already registered (never allowed twice).
+    #[error("IIN {iin} is already registered as {regno}")]
+    IinTaken {
+        /// The IIN.
+        iin: String,
+        /// Who has it.
+        regno: String,
+    },
+    /// Nothing with that key.
+    #[error("{what} {key} not found")]
+    NotFound {
+        /// What was looked for (`person`, `family`, `user`).
+        what: &'static str,
+        /// The key.
+        key: String,
+    },
+    /// Wrong login or password (deliberately not saying which).
+    #[error("wrong login or password")]
+    BadCredentials,
+    /// The user's role may not do this.
+    #[error("role {role} may not {action}")]
+    Forbidden {
+        /// The acting user's role.
+        role: String,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// The login is taken.
+    #[error("login {0} is taken")]
+    LoginTaken(String),
+    /// A record changed since it was read.
+    #[error("{entity} {id} changed since it was read (version {expected}, now {found})")]
+    VersionConflict {
+        /// Entity name.
+        entity: &'static str,
+        /// Its id.
+        id: String,
+        /// The version the edit was based on.
+        expected: i64,
+        /// The version stored.
+        found: i64,
+    },
+    /// The office has used every registration number of the year.
+    #[error("registration numbers of {year} are used up")]
+    SequenceExhausted {
+        /// The year.
+        year: i32,
+    },
+    /// A password could not be hashed or checked.
+    #[error("password hashing failed: {0}")]
+    Password(String),
+    /// Stored data does not read back (a bug or a damaged database).
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Field errors, when the input was invalid.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            StoreError::Invalid(errors) => errors,
+            _ => &[],
+        }
+    }
+}
+
+impl Coded for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::Sqlite(_) => "store-database",
+            StoreError::Migration(_) => "store-migration",
+            StoreError::SchemaTooNew { .. } => "store-schema-too-new",
+            StoreError::NotInitialised => "store-not-initialised",
+            StoreError::AlreadyInitialised { .. } => "store-already-initialised",
+            StoreError::Invalid(_) => "store-invalid",
+            StoreError::Duplicates(_) => "store-duplicates",
+            StoreError::IinTaken { .. } => "store-iin-taken",
+            StoreError::NotFound { .. } => "store-not-found",
+            StoreError::BadCredentials => "store-bad-credentials",
+            StoreError::Forbidden { .. } => "store-forbidden",
+            StoreError::LoginTaken(_) => "store-login-taken",
+            StoreError::VersionConflict { .. } => "store-version-conflict",
+            StoreError::SequenceExhausted { .. } => "store-sequence-exhausted",
+            StoreError::Password(_) => "store-password",
+            StoreError::Corrupt(_) => "store-corrupt",
+        }
+    }
+
+    fn args(&self) -> BTreeMap<String, String> {
+        let mut a = BTreeMap::new();
+        let mut put = |k: &str, v: String| {
+            a.insert(k.to_string(), v);
+        };
+        match self {
+            StoreError::Sqlite(e) => put("detail", e.to_string()),
+            StoreError::Migration(e) | StoreError::Password(e) | StoreError::Corrupt(e) => {
+                put("detail", e.clone())
+            }
+            StoreError::SchemaTooNew { found, supported } => {
+                put("found", found.to_string());
+                put("supported", supported.to_string());
+            }
+            StoreError::AlreadyInitialised { office } => put("office", office.clone()),
+            StoreError::Invalid(errors) => put("count", errors.len().to_string()),
+            StoreError::Duplicates(hits) => put("count", hits.len().to_string()),
+            StoreError::IinTaken { iin, regno } => {
+                put("iin", iin.clone());
+                put("regno", regno.clone());
+            }
+            StoreError::NotFound { what, key } => {
+                put("what", what.to_string());
+                put("key", key.clone());
+            }
+            StoreError::Forbidden { role, action } => {
+                put("role", role.clone());
+                put("action", action.to_string());
+            }
+            StoreError::LoginTaken(login) => put("login", login.clone()),
+            StoreError::VersionConflict { entity, id, expected, found } => {
+                put("entity", entity.to_string());
+                put("id", id.clone());
+                put("expected", expected.to_string());
+                put("found", found.to_string());
+            }
+            StoreError::SequenceExhausted { year } => put("year", year.to_string()),
+            StoreError::NotInitialised | StoreError::BadCredentials => {}
+        }
+        a
+    }
+}
+
+/// Result with [`StoreError`].
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

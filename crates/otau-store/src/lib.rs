@@ -1,0 +1,109 @@
+//! Otau's SQLite store: the only code on the desktop that writes SQL.
+//!
+//! **Architecture Invariant**: every change goes through [`Store::write`], which writes the new
+//! state, an audit row and an outbox event in one transaction ([`write`]). Audit and outbox
+//! refuse UPDATE and DELETE by trigger. The search tables are projections, rebuilt by
+//! [`Store::rebuild_search`].
+//!
+//! **API boundary**: the desktop shell and the `otau` CLI call the methods of [`Store`]; time
+//! (`at`, `today`) comes in as arguments, read once at the edge.
+#![deny(missing_docs)]
+
+pub mod audit;
+pub mod duplicates;
+pub mod error;
+pub mod mci;
+pub mod office;
+pub mod record;
+pub mod registry;
+pub mod schema;
+pub mod search;
+pub mod users;
+pub mod write;
+
+pub use error::{DuplicateHit, DuplicateReason, Result, StoreError};
+pub use office::{NewOffice, NewUser, OfficeInfo};
+pub use registry::{Duplicates, FamilyView, PersonView, Registered};
+pub use search::SearchHit;
+pub use users::{Action, Actor, Role};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use std::path::Path;
+use std::time::Duration;
+use write::Change;
+
+/// An open Otau database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Refuses a database written by a newer Otau.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Migration(format!("cannot create {}: {e}", dir.display()))
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// An in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // WAL: readers never block the one writer. FULL: a registration is on disk when the
+        // clerk sees its number (people's records and money deserve the fsync).
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` as one change made by `actor` at `at`: everything it writes, with its audit rows
+    /// and outbox events, commits together or not at all.
+    pub fn write<T>(
+        &mut self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        action: &str,
+        f: impl FnOnce(&mut Change<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let device_id: String = tx
+            .query_row("SELECT device_id FROM device", [], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotInitialised)?;
+        let out = {
+            let mut change = Change::new(&tx, actor, at, device_id, action);
+            f(&mut change)?
+        };
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access for the store's own modules.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Raw SQL for tests and benchmarks in this workspace (never for writes in the product).
+    #[doc(hidden)]
+    pub fn raw_connection(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,230 @@
+//! The office this database belongs to: creating it (`otau init`) and reading it back.
+
+use crate::error::{Result, StoreError};
+use crate::mci::MciRec;
+use crate::record::{from_row, Record};
+use crate::users::{check_new_password, hash_password, normalize_login, Action, Actor, Role, UserRec};
+use crate::write::Change;
+use crate::Store;
+use chrono::{DateTime, SecondsFormat, Utc};
+use otau_core::mci::MciTable;
+use otau_core::regno::OfficeCode;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A row of `offices`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeRec {
+    /// Id.
+    pub id: Uuid,
+    /// Office code, unique in the country (`PVL01`).
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Region (ISO 3166-2).
+    pub region: String,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for OfficeRec {
+    const TABLE: &'static str = "offices";
+    const ENTITY: &'static str = "office";
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+}
+
+/// What `otau init` needs.
+#[derive(Debug, Clone)]
+pub struct NewOffice {
+    /// Office code.
+    pub code: String,
+    /// Office name.
+    pub name: String,
+    /// Region code.
+    pub region: String,
+    /// Login of the first administrator.
+    pub admin_login: String,
+    /// Their password.
+    pub admin_password: String,
+}
+
+/// A new user.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Login.
+    pub login: String,
+    /// Role.
+    pub role: Role,
+    /// Full name.
+    pub full_name: Option<String>,
+    /// Password.
+    pub password: String,
+}
+
+/// The office and device this database belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeInfo {
+    /// The office.
+    pub office: OfficeRec,
+    /// This device's id.
+    pub device_id: String,
+}
+
+impl Store {
+    /// Creates the office, its first administrator and the shipped reference data.
+    pub fn init_office(&mut self, at: DateTime<Utc>, new: &NewOffice, mci: &MciTable) -> Result<OfficeInfo> {
+        let code = OfficeCode::parse(&new.code)
+            .map_err(|e| StoreError::Invalid(vec![otau_core::FieldError::new("office", &e)]))?;
+        let mut errors = vec![];
+        if otau_core::regions::region(new.region.trim()).is_none() {
+            errors.push(otau_core::FieldError::bare("region", "store-unknown-region").with_arg("value", new.region.trim()));
+        }
+        if new.name.trim().is_empty() {
+            errors.push(otau_core::FieldError::bare("office_name", "store-required"));
+        }
+        let login = match normalize_login(&new.admin_login) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                errors.extend(e.field_errors().iter().cloned());
+                None
+            }
+        };
+        if let Err(e) = check_new_password(&new.admin_password) {
+            errors.extend(e.field_errors().iter().cloned());
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        if let Some(existing) = self.device_office_code()? {
+            return Err(StoreError::AlreadyInitialised { office: existing });
+        }
+        let login = login.unwrap_or_default();
+        let password_hash = hash_password(&new.admin_password)?;
+        let device_id = Uuid::now_v7().to_string();
+        let system = Actor::system();
+        // The device row, the office, its administrator and the reference data in one
+        // transaction: a failure leaves an empty database on which `init` can run again.
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO device (singleton, device_id, office_code, created_at) VALUES (1, ?1, ?2, ?3)",
+            params![device_id, code.to_string(), at.to_rfc3339_opts(SecondsFormat::Millis, true)],
+        )?;
+        let office = {
+            let mut change = Change::new(&tx, &system, at, device_id.clone(), "office.init");
+            let mut office = OfficeRec {
+                id: Uuid::now_v7(),
+                code: code.to_string(),
+                name: new.name.trim().to_string(),
+                region: new.region.trim().to_string(),
+                version: 0,
+            };
+            change.insert(&mut office)?;
+            let mut admin = UserRec {
+                id: Uuid::now_v7(),
+                office_id: office.id,
+                login,
+                full_name: None,
+                role: Role::Admin,
+                password_hash,
+                active: 1,
+                version: 0,
+            };
+            change.insert(&mut admin)?;
+            for row in mci.rows() {
+                let mut rec = MciRec::from_core(row);
+                change.insert(&mut rec)?;
+            }
+            office
+        };
+        tx.commit()?;
+        Ok(OfficeInfo { office, device_id })
+    }
+
+    /// Adds a user; only an administrator may.
+    pub fn add_user(&mut self, actor: &Actor, at: DateTime<Utc>, new: &NewUser) -> Result<UserRec> {
+        actor.require(Action::ManageUsers)?;
+        let login = normalize_login(&new.login)?;
+        check_new_password(&new.password)?;
+        if crate::users::find_user(self.conn(), &login)?.is_some() {
+            return Err(StoreError::LoginTaken(login));
+        }
+        let password_hash = hash_password(&new.password)?;
+        self.write(actor, at, "user.add", |change| {
+            let (office_id, _) = current_office(change.tx())?;
+            let mut user = UserRec {
+                id: Uuid::now_v7(),
+                office_id,
+                login,
+                full_name: new.full_name.clone().filter(|s| !s.trim().is_empty()),
+                role: new.role,
+                password_hash,
+                active: 1,
+                version: 0,
+            };
+            change.insert(&mut user)?;
+            Ok(user)
+        })
+    }
+
+    /// The users of this office.
+    pub fn users(&self) -> Result<Vec<UserRec>> {
+        Ok(self
+            .conn()
+            .prepare("SELECT * FROM users ORDER BY login")?
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Signs a user in.
+    pub fn sign_in(&self, login: &str, password: &str) -> Result<Actor> {
+        crate::users::authenticate(self.conn(), login, password)
+    }
+
+    /// The office and device of this database.
+    pub fn office(&self) -> Result<OfficeInfo> {
+        let device_id: String = self
+            .conn()
+            .query_row("SELECT device_id FROM device", [], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotInitialised)?;
+        let (id, _) = current_office(self.conn())?;
+        let office = self.conn().query_row(
+            "SELECT * FROM offices WHERE id = ?1",
+            [id.to_string()],
+            from_row,
+        )?;
+        Ok(OfficeInfo { office, device_id })
+    }
+
+    fn device_office_code(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT office_code FROM device", [], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+/// This device's office: id and code.
+pub(crate) fn current_office(conn: &Connection) -> Result<(Uuid, String)> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT o.id, o.code FROM device d JOIN offices o ON o.code = d.office_code",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (id, code) = row.ok_or(StoreError::NotInitialised)?;
+    let id = Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(format!("office id: {e}")))?;
+    Ok((id, code))
+}

@@ -1,0 +1,533 @@
+//! The registry: families, persons, their documents and consents — records, registration and views.
+
+use crate::error::{DuplicateHit, Result, StoreError};
+use crate::record::{from_row, Record};
+use crate::users::{Action, Actor};
+use crate::write::Change;
+use crate::Store;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use otau_core::model::{
+    AccommodationCategory, DocumentKind, Education, FamilyInput, MemberInput, Relation, Sex,
+};
+use otau_core::regno::{OfficeCode, RegNo};
+use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A row of `families`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyRec {
+    /// Id.
+    pub id: Uuid,
+    /// Office that registered the family.
+    pub office_id: Uuid,
+    /// The family's registration number (the head's number at registration).
+    pub regno: String,
+    /// Date of registration at the centre.
+    pub registered_on: NaiveDate,
+    /// Date of arrival.
+    pub arrival_date: NaiveDate,
+    /// Country of origin (ISO alpha-2).
+    pub country_of_origin: String,
+    /// Region of settlement (ISO 3166-2).
+    pub region: String,
+    /// Settlement.
+    pub settlement: String,
+    /// Accommodation category.
+    pub accommodation_category: Option<AccommodationCategory>,
+    /// Address in Kazakhstan.
+    pub address: Option<String>,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for FamilyRec {
+    const TABLE: &'static str = "families";
+    const ENTITY: &'static str = "family";
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+}
+
+/// A row of `persons`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRec {
+    /// Id.
+    pub id: Uuid,
+    /// Family.
+    pub family_id: Uuid,
+    /// Registration number `OFFICE-YYYY-NNNNN`.
+    pub regno: String,
+    /// Relation to the head.
+    pub relation: Relation,
+    /// Surname as written.
+    pub surname: String,
+    /// Given name as written.
+    pub given_name: String,
+    /// Patronymic as written.
+    pub patronymic: Option<String>,
+    /// Surname as on the document in Latin.
+    pub surname_latin: Option<String>,
+    /// Given name as on the document in Latin.
+    pub given_name_latin: Option<String>,
+    /// Patronymic in Latin.
+    pub patronymic_latin: Option<String>,
+    /// Birth date.
+    pub birth_date: NaiveDate,
+    /// Sex.
+    pub sex: Sex,
+    /// IIN.
+    pub iin: Option<String>,
+    /// Citizenship (ISO alpha-2).
+    pub citizenship: Option<String>,
+    /// Education.
+    pub education: Option<Education>,
+    /// Phone, normalised `+7…`.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Version.
+    pub version: i64,
+}
+
+impl PersonRec {
+    /// "Surname Given Patronymic" as written.
+    pub fn full_name(&self) -> String {
+        let mut s = format!("{} {}", self.surname, self.given_name);
+        if let Some(p) = &self.patronymic {
+            s.push(' ');
+            s.push_str(p);
+        }
+        s
+    }
+
+    /// The Latin spelling as on the document, if recorded.
+    pub fn full_name_latin(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.surname_latin, &self.given_name_latin, &self.patronymic_latin]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+impl Record for PersonRec {
+    const TABLE: &'static str = "persons";
+    const ENTITY: &'static str = "person";
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn search_person(&self) -> Option<Uuid> {
+        Some(self.id)
+    }
+}
+
+/// A row of `documents`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRec {
+    /// Id.
+    pub id: Uuid,
+    /// Whose document.
+    pub person_id: Uuid,
+    /// Kind.
+    pub kind: DocumentKind,
+    /// Number as printed.
+    pub number: String,
+    /// Number normalised for search and duplicate checks.
+    pub number_norm: String,
+    /// Issuing country.
+    pub issuing_country: String,
+    /// Issued on.
+    pub issued_on: Option<NaiveDate>,
+    /// Valid until.
+    pub valid_until: Option<NaiveDate>,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for DocumentRec {
+    const TABLE: &'static str = "documents";
+    const ENTITY: &'static str = "document";
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn subject(&self) -> Option<Uuid> {
+        Some(self.person_id)
+    }
+    fn search_person(&self) -> Option<Uuid> {
+        Some(self.person_id)
+    }
+}
+
+/// A row of `consents`: consent to processing of personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRec {
+    /// Id.
+    pub id: Uuid,
+    /// Whose consent.
+    pub person_id: Uuid,
+    /// Given on.
+    pub given_on: NaiveDate,
+    /// Purpose named.
+    pub purpose: String,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for ConsentRec {
+    const TABLE: &'static str = "consents";
+    const ENTITY: &'static str = "consent";
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn subject(&self) -> Option<Uuid> {
+        Some(self.person_id)
+    }
+}
+
+/// What registering a family gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    /// The family's id.
+    pub family_id: Uuid,
+    /// The family's registration number.
+    pub family_regno: String,
+    /// Each member in the order given, with the number given.
+    pub members: Vec<RegisteredMember>,
+}
+
+/// One registered member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredMember {
+    /// The person's id.
+    pub id: Uuid,
+    /// Registration number.
+    pub regno: String,
+    /// Name as written.
+    pub name: String,
+    /// Relation to the head.
+    pub relation: Relation,
+}
+
+/// A person with their documents and consents, as the card shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonView {
+    /// The person.
+    pub person: PersonRec,
+    /// The family's registration number.
+    pub family_regno: String,
+    /// Identity documents.
+    pub documents: Vec<DocumentRec>,
+    /// Consents to processing of personal data.
+    pub consents: Vec<ConsentRec>,
+}
+
+/// A family with all its members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyView {
+    /// The family.
+    pub family: FamilyRec,
+    /// Members, the head first.
+    pub members: Vec<PersonView>,
+}
+
+/// How to treat likely duplicates when registering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Refuse with [`StoreError::Duplicates`].
+    Refuse,
+    /// Register anyway (the clerk has looked and they are different people).
+    Allow,
+}
+
+impl Store {
+    /// Registers a family: validates it, checks for likely duplicates, gives registration numbers
+    /// and writes it through the one write path. `today` is the registration date (its year is
+    /// the year of the numbers).
+    pub fn register_family(
+        &mut self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        today: NaiveDate,
+        input: &FamilyInput,
+        duplicates: Duplicates,
+    ) -> Result<Registered> {
+        actor.require(Action::RegisterFamily)?;
+        validate_family(input, today).map_err(StoreError::Invalid)?;
+        self.write(actor, at, "family.register", |change| {
+            register_in(change, today, input, duplicates)
+        })
+    }
+
+    /// Registers many families in one transaction (demo data, imports, benchmarks); each family
+    /// still gets its own audit rows and events. A taken IIN is always refused.
+    pub fn register_families(
+        &mut self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        today: NaiveDate,
+        inputs: &[FamilyInput],
+        duplicates: Duplicates,
+    ) -> Result<Vec<Registered>> {
+        actor.require(Action::RegisterFamily)?;
+        for input in inputs {
+            validate_family(input, today).map_err(StoreError::Invalid)?;
+        }
+        self.write(actor, at, "family.register", |change| {
+            inputs.iter().map(|input| register_in(change, today, input, duplicates)).collect()
+        })
+    }
+
+    /// A person by registration number.
+    pub fn person(&self, regno: &str) -> Result<PersonView> {
+        let regno = normalize_regno(regno)?;
+        let person: PersonRec = self
+            .conn()
+            .query_row("SELECT * FROM persons WHERE regno = ?1", [&regno], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "person", key: regno })?;
+        person_view(self.conn(), person)
+    }
+
+    /// The family of a person (any member's registration number, or the family's).
+    pub fn family(&self, regno: &str) -> Result<FamilyView> {
+        let regno = normalize_regno(regno)?;
+        let family: Option<FamilyRec> = self
+            .conn()
+            .query_row(
+                "SELECT f.* FROM families f WHERE f.regno = ?1
+                 UNION ALL
+                 SELECT f.* FROM families f JOIN persons p ON p.family_id = f.id WHERE p.regno = ?1
+                 LIMIT 1",
+                [&regno],
+                from_row,
+            )
+            .optional()?;
+        let family = family.ok_or(StoreError::NotFound { what: "family", key: regno })?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT * FROM persons WHERE family_id = ?1
+             ORDER BY CASE relation WHEN 'head' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END,
+                      birth_date, regno",
+        )?;
+        let persons: Vec<PersonRec> = stmt
+            .query_map([family.id.to_string()], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let members =
+            persons.into_iter().map(|p| person_view(self.conn(), p)).collect::<Result<_>>()?;
+        Ok(FamilyView { family, members })
+    }
+
+    /// Every IIN in the registry (demo data generation avoids them).
+    pub fn registered_iins(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn().prepare("SELECT iin FROM persons WHERE iin IS NOT NULL")?;
+        let iins = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(iins.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts of families and persons in the registry.
+    pub fn counts(&self) -> Result<(i64, i64)> {
+        Ok(self.conn().query_row(
+            "SELECT (SELECT COUNT(*) FROM families), (SELECT COUNT(*) FROM persons)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+}
+
+fn normalize_regno(regno: &str) -> Result<String> {
+    RegNo::parse(regno).map(|r| r.to_string()).map_err(|e| {
+        StoreError::Invalid(vec![otau_core::FieldError::new("regno", &e)])
+    })
+}
+
+fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
+    let family_regno: String = conn.query_row(
+        "SELECT regno FROM families WHERE id = ?1",
+        [person.family_id.to_string()],
+        |r| r.get(0),
+    )?;
+    let pid = person.id.to_string();
+    let documents = conn
+        .prepare_cached("SELECT * FROM documents WHERE person_id = ?1 ORDER BY issued_on, id")?
+        .query_map([&pid], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let consents = conn
+        .prepare_cached("SELECT * FROM consents WHERE person_id = ?1 ORDER BY given_on, id")?
+        .query_map([&pid], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(PersonView { person, family_regno, documents, consents })
+}
+
+/// Registers one family inside an open change.
+fn register_in(
+    change: &mut Change<'_>,
+    today: NaiveDate,
+    input: &FamilyInput,
+    duplicates: Duplicates,
+) -> Result<Registered> {
+    let tx = change.tx();
+    // Likely duplicates first, so the clerk sees every match (a taken IIN among them) at once.
+    if duplicates == Duplicates::Refuse {
+        let hits: Vec<DuplicateHit> = crate::duplicates::find_in(tx, input)?;
+        if !hits.is_empty() {
+            return Err(StoreError::Duplicates(hits));
+        }
+    }
+    // A taken IIN is the same person for certain: refused even when duplicates are allowed.
+    for member in &input.members {
+        if let Some(iin) = clean(&member.iin) {
+            let taken: Option<String> = tx
+                .query_row("SELECT regno FROM persons WHERE iin = ?1", [&iin], |r| r.get(0))
+                .optional()?;
+            if let Some(regno) = taken {
+                return Err(StoreError::IinTaken { iin, regno });
+            }
+        }
+    }
+
+    let (office_id, office_code) = crate::office::current_office(tx)?;
+    let year = today.year();
+    let mut seq = last_seq(tx, &office_code, year)?;
+    let mut next_regno = || -> Result<String> {
+        seq += 1;
+        let code = OfficeCode::parse(&office_code)
+            .map_err(|e| StoreError::Corrupt(format!("office code {office_code}: {e}")))?;
+        RegNo::new(code, year, seq)
+            .map(|r| r.to_string())
+            .map_err(|_| StoreError::SequenceExhausted { year })
+    };
+
+    // The head first, so the family carries the head's number.
+    let mut order: Vec<usize> = (0..input.members.len()).collect();
+    order.sort_by_key(|&i| input.members[i].relation != Relation::Head);
+    let numbers: Vec<(usize, String)> =
+        order.iter().map(|&i| next_regno().map(|n| (i, n))).collect::<Result<_>>()?;
+    let head_regno = numbers.first().map(|(_, n)| n.clone()).unwrap_or_default();
+
+    let mut family = FamilyRec {
+        id: Uuid::now_v7(),
+        office_id,
+        regno: head_regno.clone(),
+        registered_on: today,
+        arrival_date: input.arrival_date,
+        country_of_origin: input.country_of_origin.trim().to_string(),
+        region: input.region.trim().to_string(),
+        settlement: input.settlement.trim().to_string(),
+        accommodation_category: input.accommodation_category,
+        address: clean(&input.address),
+        version: 0,
+    };
+    change.insert(&mut family)?;
+
+    let mut members = vec![RegisteredMember {
+        id: Uuid::nil(),
+        regno: String::new(),
+        name: String::new(),
+        relation: Relation::Head,
+    }; input.members.len()];
+    for (i, regno) in numbers {
+        let m = &input.members[i];
+        let mut person = person_from_input(m, family.id, regno);
+        change.insert(&mut person)?;
+        if let Some(doc) = &m.document {
+            let mut rec = DocumentRec {
+                id: Uuid::now_v7(),
+                person_id: person.id,
+                kind: doc.kind,
+                number: doc.number.trim().to_string(),
+                number_norm: normalize_document_number(&doc.number),
+                issuing_country: doc.issuing_country.trim().to_string(),
+                issued_on: doc.issued_on,
+                valid_until: doc.valid_until,
+                version: 0,
+            };
+            change.insert(&mut rec)?;
+        }
+        if let Some(consent) = &m.consent {
+            let mut rec = ConsentRec {
+                id: Uuid::now_v7(),
+                person_id: person.id,
+                given_on: consent.given_on,
+                purpose: consent.purpose.trim().to_string(),
+                version: 0,
+            };
+            change.insert(&mut rec)?;
+        }
+        members[i] = RegisteredMember {
+            id: person.id,
+            regno: person.regno.clone(),
+            name: person.full_name(),
+            relation: person.relation,
+        };
+    }
+    Ok(Registered { family_id: family.id, family_regno: head_regno, members })
+}
+
+fn person_from_input(m: &MemberInput, family_id: Uuid, regno: String) -> PersonRec {
+    PersonRec {
+        id: Uuid::now_v7(),
+        family_id,
+        regno,
+        relation: m.relation,
+        surname: m.surname.trim().to_string(),
+        given_name: m.given_name.trim().to_string(),
+        patronymic: clean(&m.patronymic),
+        surname_latin: clean(&m.surname_latin),
+        given_name_latin: clean(&m.given_name_latin),
+        patronymic_latin: clean(&m.patronymic_latin),
+        birth_date: m.birth_date,
+        sex: m.sex,
+        iin: clean(&m.iin),
+        citizenship: clean(&m.citizenship),
+        education: m.education,
+        phone: m.phone.as_deref().and_then(normalize_phone),
+        email: clean(&m.email),
+        version: 0,
+    }
+}
+
+/// A trimmed optional string, `None` when empty.
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// The highest sequence number used by an office in a year (0 if none).
+fn last_seq(conn: &Connection, office: &str, year: i32) -> Result<u32> {
+    let prefix = format!("{office}-{year}-");
+    // Numbers are zero-padded, so the greatest string is the greatest number; the range keeps
+    // this an index seek on the unique index of `regno`.
+    let max: Option<String> = conn.query_row(
+        "SELECT MAX(regno) FROM persons WHERE regno >= ?1 AND regno < ?2",
+        [&prefix, &format!("{office}-{year}.")],
+        |r| r.get(0),
+    )?;
+    Ok(max
+        .and_then(|m| m.strip_prefix(&prefix).and_then(|s| s.parse::<u32>().ok()))
+        .unwrap_or(0))
+}

@@ -1,0 +1,41 @@
+//! Schema migrations: append-only `.sql` files, applied all-or-nothing on open.
+
+use crate::error::{Result, StoreError};
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+/// The migrations, in order. Never edit one that has landed; add a new one.
+pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build brings a database to.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The schema version of an open database (`user_version`).
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Brings the database up to date; refuses one from a newer build without touching it.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = version(conn)?;
+    if found > latest_version() {
+        return Err(StoreError::SchemaTooNew { found, supported: latest_version() });
+    }
+    migrations().to_latest(conn).map_err(|e| StoreError::Migration(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+}

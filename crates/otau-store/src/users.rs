@@ -1,0 +1,225 @@
+//! Users, roles and sign-in: who may act, and who the audit names.
+
+use crate::error::{Result, StoreError};
+use crate::record::{from_row, Record};
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+/// What a user is employed as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Registers families and prepares work.
+    Clerk,
+    /// Approves what clerks prepared; sees summaries.
+    Manager,
+    /// Runs the office's installation: users, reference data.
+    Admin,
+}
+
+impl Role {
+    /// The role's name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Clerk => "clerk",
+            Role::Manager => "manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Whether this role may do `action`.
+    pub fn may(self, action: Action) -> bool {
+        match action {
+            Action::RegisterFamily | Action::EditRegistry | Action::Read => true,
+            Action::ManageUsers | Action::ManageReference => self == Role::Admin,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "clerk" => Ok(Role::Clerk),
+            "manager" => Ok(Role::Manager),
+            "admin" => Ok(Role::Admin),
+            other => Err(StoreError::Invalid(vec![otau_core::FieldError::bare("role", "store-unknown-role")
+                .with_arg("value", other)])),
+        }
+    }
+}
+
+/// Things a user may or may not do; checked in the library, not only in the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read the registry.
+    Read,
+    /// Register a family.
+    RegisterFamily,
+    /// Correct a registry record.
+    EditRegistry,
+    /// Add or change users.
+    ManageUsers,
+    /// Change reference data (MCI, rules, quotas).
+    ManageReference,
+}
+
+impl Action {
+    /// A stable name for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::RegisterFamily => "register-family",
+            Action::EditRegistry => "edit-registry",
+            Action::ManageUsers => "manage-users",
+            Action::ManageReference => "manage-reference",
+        }
+    }
+}
+
+/// The signed-in user: the "who" of every audit row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The user's id (none for the system itself, e.g. during `init`).
+    pub user_id: Option<Uuid>,
+    /// The login, as the audit shows it.
+    pub login: String,
+    /// The role.
+    pub role: Role,
+    /// The user's full name, if recorded.
+    pub full_name: Option<String>,
+}
+
+impl Actor {
+    /// Refuses unless the role may do `action`.
+    pub fn require(&self, action: Action) -> Result<()> {
+        if self.role.may(action) {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden { role: self.role.to_string(), action: action.as_str() })
+        }
+    }
+
+    /// The system acting on its own (creating an office).
+    pub fn system() -> Actor {
+        Actor { user_id: None, login: "system".into(), role: Role::Admin, full_name: None }
+    }
+}
+
+/// A row of `users`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRec {
+    /// Id.
+    pub id: Uuid,
+    /// Office the user works at.
+    pub office_id: Uuid,
+    /// Login (lowercase).
+    pub login: String,
+    /// Full name.
+    pub full_name: Option<String>,
+    /// Role.
+    pub role: Role,
+    /// Argon2 PHC string.
+    pub password_hash: String,
+    /// 1 if the user may sign in.
+    pub active: i64,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for UserRec {
+    const TABLE: &'static str = "users";
+    const ENTITY: &'static str = "user";
+    const REDACTED: &'static [&'static str] = &["password_hash"];
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+}
+
+/// Hashes a password with Argon2id and a fresh salt.
+pub fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Password(e.to_string()))
+}
+
+fn verify_password(password: &str, phc: &str) -> bool {
+    match PasswordHash::new(phc) {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Checks a login's shape: 2–32 of a–z, 0–9, `.`, `_`, `-`.
+pub fn normalize_login(login: &str) -> Result<String> {
+    let l = login.trim().to_lowercase();
+    let ok = (2..=32).contains(&l.chars().count())
+        && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+    if ok {
+        Ok(l)
+    } else {
+        Err(StoreError::Invalid(vec![otau_core::FieldError::bare("login", "store-bad-login")]))
+    }
+}
+
+/// Checks a new password's length (at least 8 characters).
+pub fn check_new_password(password: &str) -> Result<()> {
+    if password.chars().count() >= 8 {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(vec![
+            otau_core::FieldError::bare("password", "store-short-password").with_arg("min", 8)
+        ]))
+    }
+}
+
+/// Looks a user up by login.
+pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec>> {
+    Ok(conn
+        .query_row("SELECT * FROM users WHERE login = ?1", [login.trim().to_lowercase()], |r| {
+            from_row(r)
+        })
+        .optional()?)
+}
+
+/// Signs a user in; the same error for an unknown login and a wrong password.
+pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Result<Actor> {
+    let user = find_user(conn, login)?;
+    match user {
+        Some(u) if u.active == 1 && verify_password(password, &u.password_hash) => Ok(Actor {
+            user_id: Some(u.id),
+            login: u.login,
+            role: u.role,
+            full_name: u.full_name,
+        }),
+        Some(_) => Err(StoreError::BadCredentials),
+        None => {
+            // Spend the same time as a real check so logins cannot be guessed by timing.
+            let _ = verify_password(password, DUMMY_HASH);
+            Err(StoreError::BadCredentials)
+        }
+    }
+}
+
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2XoZ0NC2Fb0Rw9z4Bb7eaZNOi3UqlaeC2zL2sDn5Cm8";

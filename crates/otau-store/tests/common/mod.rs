@@ -1,0 +1,85 @@
+//! Shared helpers of the store's tests: a fresh office database and the example family.
+#![allow(dead_code)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
+use otau_core::model::FamilyInput;
+use otau_store::{Actor, NewOffice, NewUser, Role, Store};
+
+pub const ADMIN_PASSWORD: &str = "admin-password";
+
+pub fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).single().expect("valid moment")
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
+}
+
+/// A database in a temporary folder with office PVL01 and its administrator signed in.
+pub struct TestOffice {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub admin: Actor,
+}
+
+pub fn office() -> TestOffice {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("office.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    store
+        .init_office(
+            at(),
+            &NewOffice {
+                code: "PVL01".into(),
+                name: "Павлодар облыстық бейімдеу орталығы".into(),
+                region: "KZ-55".into(),
+                admin_login: "admin".into(),
+                admin_password: ADMIN_PASSWORD.into(),
+            },
+            &MciTable::from_json(DEFAULT_MCI_JSON).expect("shipped MCI"),
+        )
+        .expect("init");
+    let admin = store.sign_in("admin", ADMIN_PASSWORD).expect("sign in");
+    TestOffice { dir, store, admin }
+}
+
+impl TestOffice {
+    pub fn clerk(&mut self, login: &str) -> Actor {
+        self.store
+            .add_user(
+                &self.admin,
+                at(),
+                &NewUser {
+                    login: login.into(),
+                    role: Role::Clerk,
+                    full_name: Some("Test Clerk".into()),
+                    password: "clerk-password".into(),
+                },
+            )
+            .expect("add clerk");
+        self.store.sign_in(login, "clerk-password").expect("clerk signs in")
+    }
+
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("office.sqlite")
+    }
+
+    /// Counts of rows in the registry, audit and outbox tables.
+    pub fn counts(&self) -> (i64, i64, i64, i64) {
+        self.store
+            .raw_connection()
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM families), (SELECT COUNT(*) FROM persons),
+                        (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM outbox)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .expect("counts")
+    }
+}
+
+pub fn example_family() -> FamilyInput {
+    let text = include_str!("../../../../tests/data/family.json");
+    serde_json::from_str(text).expect("the shared example parses")
+}

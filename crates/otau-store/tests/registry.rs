@@ -1,0 +1,223 @@
+//! Registering families, registration numbers, likely duplicates, search across scripts and
+//! the search projection compared with the records.
+
+mod common;
+
+use common::*;
+use otau_core::model::{FamilyInput, Relation};
+use otau_store::{Duplicates, DuplicateReason, StoreError};
+
+fn register(o: &mut TestOffice, f: &FamilyInput) -> otau_store::Registered {
+    let admin = o.admin.clone();
+    o.store.register_family(&admin, at(), today(), f, Duplicates::Refuse).expect("register")
+}
+
+#[test]
+fn the_shared_example_registers_with_numbers_head_first() {
+    let mut o = office();
+    let reg = register(&mut o, &example_family());
+    let numbers: Vec<&str> = reg.members.iter().map(|m| m.regno.as_str()).collect();
+    assert_eq!(numbers, ["PVL01-2026-00001", "PVL01-2026-00002", "PVL01-2026-00003"]);
+    assert_eq!(reg.family_regno, "PVL01-2026-00001");
+    let family = o.store.family("PVL01-2026-00003").expect("family by a child's number");
+    assert_eq!(family.members.len(), 3);
+    assert_eq!(family.members[0].person.relation, Relation::Head);
+    assert_eq!(family.members[0].person.surname, "Сейітқали");
+    assert_eq!(family.members[0].person.phone.as_deref(), Some("+77015551234"));
+    let child = o.store.person("pvl01-2026-00003").expect("lowercase number accepted");
+    assert_eq!(child.person.given_name, "Ұлжан");
+    assert_eq!(child.documents[0].number, "I-ТШ 0456789");
+}
+
+#[test]
+fn numbers_continue_per_office_and_year() {
+    let mut o = office();
+    register(&mut o, &example_family());
+    let mut other = example_family();
+    for (i, m) in other.members.iter_mut().enumerate() {
+        m.iin = None;
+        let letter = ["А", "Б", "В"][i];
+        m.surname = format!("Басқа{letter}");
+        m.surname_latin = Some(format!("BASKA{}", ["A", "B", "V"][i]));
+        if let Some(d) = m.document.as_mut() {
+            d.number = format!("ZZ99000{i}");
+        }
+    }
+    other.members[2].document.as_mut().expect("doc").kind = otau_core::model::DocumentKind::Passport;
+    let reg = register(&mut o, &other);
+    assert_eq!(reg.members[0].regno, "PVL01-2026-00004");
+}
+
+#[test]
+fn the_same_family_again_is_refused_as_a_likely_duplicate() {
+    let mut o = office();
+    register(&mut o, &example_family());
+    let before = o.counts();
+    let admin = o.admin.clone();
+    let mut again = example_family();
+    again.members[0].iin = None; // so the duplicate check, not the IIN rule, speaks
+    let err = o
+        .store
+        .register_family(&admin, at(), today(), &again, Duplicates::Refuse)
+        .expect_err("refused");
+    let StoreError::Duplicates(hits) = err else { panic!("expected duplicates, got {err:?}") };
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(hits[0].existing_regno, "PVL01-2026-00001");
+    assert_eq!(hits[0].reason, DuplicateReason::SameDocument);
+    assert_eq!(o.counts(), before, "nothing saved");
+}
+
+#[test]
+fn same_name_in_another_script_and_birth_date_is_a_likely_duplicate() {
+    let mut o = office();
+    register(&mut o, &example_family());
+    let mut f = example_family();
+    f.members.truncate(1);
+    let m = &mut f.members[0];
+    m.iin = None;
+    m.document = None;
+    m.surname = "Сейиткали".into(); // Russian-style Cyrillic
+    m.given_name = "Нурсултан".into();
+    m.surname_latin = None;
+    m.given_name_latin = None;
+    let hits = o.store.find_duplicates(&f).expect("check");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].reason, DuplicateReason::SameNameAndBirthDate);
+    // Allowed when the clerk has checked they are different people.
+    let admin = o.admin.clone();
+    o.store
+        .register_family(&admin, at(), today(), &f, Duplicates::Allow)
+        .expect("allowed");
+}
+
+#[test]
+fn a_registered_iin_is_never_registered_twice() {
+    let mut o = office();
+    register(&mut o, &example_family());
+    let mut f = example_family();
+    f.members.truncate(1);
+    f.members[0].document = None;
+    f.members[0].surname = "Басқа".into();
+    f.members[0].surname_latin = None;
+    let admin = o.admin.clone();
+    let err = o
+        .store
+        .register_family(&admin, at(), today(), &f, Duplicates::Allow)
+        .expect_err("refused even when duplicates are allowed");
+    assert!(matches!(err, StoreError::IinTaken { ref regno, .. } if regno == "PVL01-2026-00001"));
+}
+
+#[test]
+fn invalid_input_is_refused_naming_the_field_and_nothing_is_saved() {
+    let mut o = office();
+    let before = o.counts();
+    let mut f = example_family();
+    f.members[0].iin = Some("850412310212".into()); // wrong check digit
+    let admin = o.admin.clone();
+    let err = o
+        .store
+        .register_family(&admin, at(), today(), &f, Duplicates::Refuse)
+        .expect_err("refused");
+    let fields: Vec<&str> = err.field_errors().iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["members[0].iin"]);
+    assert_eq!(o.counts(), before);
+}
+
+#[test]
+fn find_works_across_scripts_and_ranks_the_closer_spelling_first() {
+    let mut o = office();
+    register(&mut o, &example_family());
+    let cases = [
+        ("Нұрсұлтан", "PVL01-2026-00001"),
+        ("Нурсултан", "PVL01-2026-00001"),
+        ("Nursultan", "PVL01-2026-00001"),
+        ("Nūrsūltan", "PVL01-2026-00001"),
+        ("Әлия", "PVL01-2026-00002"),
+        ("Алия", "PVL01-2026-00002"),
+        ("Aliya", "PVL01-2026-00002"),
+        ("Äliia", "PVL01-2026-00002"),
+        ("Ulzhan", "PVL01-2026-00003"),
+        ("Ұлжан", "PVL01-2026-00003"),
+        ("seiitkali nurs", "PVL01-2026-00001"),
+        ("850412310211", "PVL01-2026-00001"),
+        ("8504", "PVL01-2026-00001"),
+        ("FA2233446", "PVL01-2026-00002"),
+        ("fa 2233 446", "PVL01-2026-00002"),
+        ("I-ТШ 0456789", "PVL01-2026-00003"),
+    ];
+    for (query, expected) in cases {
+        let hits = o.store.find(query, 10).expect("find");
+        assert_eq!(hits.first().map(|h| h.regno.as_str()), Some(expected), "query {query}: {hits:?}");
+    }
+    // The head's name as written ranks the head before the daughter whose surname is
+    // the patronymic form of it.
+    let hits = o.store.find("Нұрсұлтан", 10).expect("find");
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits[0].score < hits[1].score);
+    assert!(o.store.find("Zzzz", 10).expect("find").is_empty());
+}
+
+#[test]
+fn the_search_projection_equals_a_rebuild_from_the_records() {
+    let mut o = office();
+    let admin = o.admin.clone();
+    let mut used = o.store.registered_iins().expect("iins");
+    let families = otau_core::demo::families(7, 60, today(), 0, &mut used);
+    o.store
+        .register_families(&admin, at(), today(), &families, Duplicates::Allow)
+        .expect("demo");
+    let snapshot = |o: &TestOffice| -> Vec<(i64, String, String)> {
+        o.store
+            .raw_connection()
+            .prepare("SELECT rowid, names, ids FROM person_search ORDER BY rowid")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let incremental = snapshot(&o);
+    assert!(incremental.len() > 100);
+    let n = o.store.rebuild_search().expect("rebuild");
+    assert_eq!(n, incremental.len());
+    assert_eq!(snapshot(&o), incremental);
+}
+
+#[test]
+fn sign_in_refuses_wrong_passwords_and_unknown_users_alike() {
+    let o = office();
+    let a = o.store.sign_in("admin", "wrong-password").err().expect("refused");
+    let b = o.store.sign_in("nobody", "wrong-password").err().expect("refused");
+    assert!(matches!(a, StoreError::BadCredentials));
+    assert!(matches!(b, StoreError::BadCredentials));
+}
+
+#[test]
+fn only_an_admin_adds_users() {
+    let mut o = office();
+    let clerk = o.clerk("clerk1");
+    let err = o
+        .store
+        .add_user(
+            &clerk,
+            at(),
+            &otau_store::NewUser {
+                login: "x1".into(),
+                role: otau_store::Role::Admin,
+                full_name: None,
+                password: "long-enough".into(),
+            },
+        )
+        .err()
+        .expect("refused");
+    assert!(matches!(err, StoreError::Forbidden { .. }));
+}
+
+#[test]
+fn the_shipped_mci_table_is_loaded_at_init() {
+    let o = office();
+    let table = o.store.mci_table().expect("table");
+    let d = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("date");
+    let row = table.in_force(d, otau_core::mci::MciPurpose::SocialPayments).expect("row");
+    assert_eq!(row.tenge, 3692);
+}
