@@ -1,0 +1,183 @@
+//! The registry's records as they come in from a clerk, a file or the network.
+//!
+//! These are the *input* shapes (what `otau family add --file` and the registration form send);
+//! the JSON format of a family file is exactly their serde form (snake_case, dates `YYYY-MM-DD`).
+//! The store keeps the validated records and adds ids, registration numbers and versions.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Sex as recorded on the identity document (and encoded in the IIN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// A member's relation to the head of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The head of the family (exactly one per family).
+    Head,
+    /// Wife or husband of the head.
+    Spouse,
+    /// Son or daughter.
+    Child,
+    /// Mother or father.
+    Parent,
+    /// Brother or sister.
+    Sibling,
+    /// Grandchild.
+    Grandchild,
+    /// Grandmother or grandfather.
+    Grandparent,
+    /// Son- or daughter-in-law.
+    ChildInLaw,
+    /// Any other relative.
+    OtherRelative,
+}
+
+/// Highest education, in the groups the ministry reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Education {
+    /// Higher education.
+    Higher,
+    /// Secondary vocational (technical and vocational).
+    SecondaryVocational,
+    /// General secondary school.
+    GeneralSecondary,
+    /// No formal education (or a child not yet at school).
+    None,
+}
+
+/// Accommodation category of an arriving family (2024 concept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccommodationCategory {
+    /// At an employer's request.
+    EmployerRequest,
+    /// Family reunification: parents or children arrived earlier.
+    FamilyReunification,
+    /// A region inviting settlers to a settlement with development potential.
+    RegionInvites,
+    /// A region determined by the Government (with a social package).
+    GovernmentRegion,
+}
+
+/// Kind of identity document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A foreign (or Kazakh) passport.
+    Passport,
+    /// A birth certificate.
+    BirthCertificate,
+    /// A national identity card.
+    IdCard,
+    /// A Kazakh residence permit.
+    ResidencePermit,
+    /// A stateless person's certificate.
+    StatelessCertificate,
+    /// Any other document.
+    Other,
+}
+
+/// An identity document's details (paper copies are not collected: the details are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInput {
+    /// Kind of document.
+    pub kind: DocumentKind,
+    /// Number as printed, series included (`I-ТШ 0456789`, `FA2233445`).
+    pub number: String,
+    /// ISO 3166-1 alpha-2 code of the issuing country.
+    pub issuing_country: String,
+    /// Date of issue.
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    /// Date of expiry, if the document has one.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// A person's consent to the processing of personal data (Law No. 94-V).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentInput {
+    /// The date the consent was given.
+    pub given_on: NaiveDate,
+    /// The purpose it names.
+    pub purpose: String,
+}
+
+/// One member of a family, as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberInput {
+    /// Relation to the head.
+    pub relation: Relation,
+    /// Surname as written (Kazakh Cyrillic).
+    pub surname: String,
+    /// Given name as written.
+    pub given_name: String,
+    /// Patronymic as written, absent for many.
+    #[serde(default)]
+    pub patronymic: Option<String>,
+    /// Surname exactly as on the document in Latin letters.
+    #[serde(default)]
+    pub surname_latin: Option<String>,
+    /// Given name exactly as on the document in Latin letters.
+    #[serde(default)]
+    pub given_name_latin: Option<String>,
+    /// Patronymic in Latin letters, if on the document.
+    #[serde(default)]
+    pub patronymic_latin: Option<String>,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Sex.
+    pub sex: Sex,
+    /// IIN, optional on arrival (required before any payment).
+    #[serde(default)]
+    pub iin: Option<String>,
+    /// Citizenship (ISO alpha-2) if any; absent means the family's country of origin.
+    #[serde(default)]
+    pub citizenship: Option<String>,
+    /// Highest education.
+    #[serde(default)]
+    pub education: Option<Education>,
+    /// Identity document.
+    #[serde(default)]
+    pub document: Option<DocumentInput>,
+    /// Phone number in international form (`+77015551234`).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Consent to the processing of personal data, if recorded.
+    #[serde(default)]
+    pub consent: Option<ConsentInput>,
+}
+
+/// A family (household) arriving together, as entered: the format of `otau family add --file`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyInput {
+    /// Date of arrival in Kazakhstan (or at the centre).
+    pub arrival_date: NaiveDate,
+    /// ISO 3166-1 alpha-2 code of the country of origin.
+    pub country_of_origin: String,
+    /// ISO 3166-2 code of the region of settlement (`KZ-55`).
+    pub region: String,
+    /// Settlement (town or village) as written.
+    pub settlement: String,
+    /// Accommodation category.
+    #[serde(default)]
+    pub accommodation_category: Option<AccommodationCategory>,
+    /// Postal address in Kazakhstan, if known.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// The members, the head among them.
+    pub members: Vec<MemberInput>,
+}

@@ -1,0 +1,731 @@
+//! Name folding for search: keys under which every spelling of one name meets, so that a person
+//! is found by any spelling.
+//!
+//! # Context
+//! Names arrive in Kazakh Cyrillic (42 letters, with Ә Ғ Қ Ң Ө Ұ Ү Һ І), in Russian-style
+//! Cyrillic (Нурсултан for Нұрсұлтан, Кайрат for Қайрат, Алия for Әлия), in passport Latin
+//! (NURSULTAN, SEIITKALI, ZHANAR) and in the Kazakh Latin alphabet of 2021 (Nūrsūltan, Äliia,
+//! Qairat, Janar). No crate transliterates Kazakh, so the table is here, letter by letter.
+//!
+//! # Design
+//! Two keys, both computed word by word:
+//! - [`fold_close`]: lowercase, each Cyrillic letter written in the 2021 Kazakh Latin alphabet
+//!   (ә→ä, ғ→ğ, қ→q, ң→ñ, ө→ö, ұ→ū, ү→ü, і→ı, ы→y, ш→ş), so Kazakh distinctions are kept.
+//! - [`fold_loose`]: the close key made coarse, in ASCII `a`–`z`: letters with marks lose them
+//!   (ä→a, ū→u, ğ→g…), y/ı→i, q→k, w→u, x→ks, ş→sh, then zh/dj→j, kh→h, gh→g, shch→sh, a word's
+//!   leading "ie" (Ерлан/Yerlan) →e, and runs of one letter become one (Seiitkali→seitkali).
+//!   These rules are applied until nothing changes, so folding a key again gives the same key.
+//!
+//! Before either, the text is NFC-normalized, hyphens, apostrophes and combining marks are
+//! dropped (Әл-Фараби is one word), anything else that is not a letter separates words, and
+//! look-alike letters typed in the wrong script are put right: in a word that is mostly
+//! Cyrillic, a Latin `i` is the Kazakh `і`, `c` is `с`, `p` is `р`…; in a mostly Latin word, a
+//! Cyrillic `а`, `Н`, `Р` is the Latin letter it looks like. `Ə` (U+018F, Azerbaijani) is read as
+//! `Ә`.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A Cyrillic letter and how it is written in the 2021 Kazakh Latin alphabet (the close key).
+struct Letter {
+    lower: char,
+    upper: char,
+    close: &'static str,
+}
+
+const fn l(lower: char, upper: char, close: &'static str) -> Letter {
+    Letter {
+        lower,
+        upper,
+        close,
+    }
+}
+
+/// The 42 letters of Kazakh Cyrillic in alphabetical order. Ъ and Ь are written as nothing.
+const KAZAKH: [Letter; 42] = [
+    l('а', 'А', "a"),
+    l('ә', 'Ә', "ä"),
+    l('б', 'Б', "b"),
+    l('в', 'В', "v"),
+    l('г', 'Г', "g"),
+    l('ғ', 'Ғ', "ğ"),
+    l('д', 'Д', "d"),
+    l('е', 'Е', "e"),
+    l('ё', 'Ё', "io"),
+    l('ж', 'Ж', "j"),
+    l('з', 'З', "z"),
+    l('и', 'И', "i"),
+    l('й', 'Й', "i"),
+    l('к', 'К', "k"),
+    l('қ', 'Қ', "q"),
+    l('л', 'Л', "l"),
+    l('м', 'М', "m"),
+    l('н', 'Н', "n"),
+    l('ң', 'Ң', "ñ"),
+    l('о', 'О', "o"),
+    l('ө', 'Ө', "ö"),
+    l('п', 'П', "p"),
+    l('р', 'Р', "r"),
+    l('с', 'С', "s"),
+    l('т', 'Т', "t"),
+    l('у', 'У', "u"),
+    l('ұ', 'Ұ', "ū"),
+    l('ү', 'Ү', "ü"),
+    l('ф', 'Ф', "f"),
+    l('х', 'Х', "h"),
+    l('һ', 'Һ', "h"),
+    l('ц', 'Ц', "ts"),
+    l('ч', 'Ч', "ch"),
+    l('ш', 'Ш', "ş"),
+    l('щ', 'Щ', "şch"),
+    l('ъ', 'Ъ', ""),
+    l('ы', 'Ы', "y"),
+    l('і', 'І', "ı"),
+    l('ь', 'Ь', ""),
+    l('э', 'Э', "e"),
+    l('ю', 'Ю', "iu"),
+    l('я', 'Я', "ia"),
+];
+
+/// Cyrillic letters of neighbouring languages that turn up in names of people from Uzbekistan,
+/// Tajikistan, Tatarstan, Bashkortostan and Ukraine.
+const NEIGHBOUR: [Letter; 10] = [
+    l('ў', 'Ў', "o"),  // Uzbek
+    l('ҳ', 'Ҳ', "h"),  // Uzbek, Tajik
+    l('җ', 'Җ', "j"),  // Tatar
+    l('ҷ', 'Ҷ', "j"),  // Tajik
+    l('ӯ', 'Ӯ', "ū"),  // Tajik
+    l('ӣ', 'Ӣ', "i"),  // Tajik
+    l('ҡ', 'Ҡ', "q"),  // Bashkir
+    l('ї', 'Ї', "i"),  // Ukrainian
+    l('є', 'Є', "ie"), // Ukrainian
+    l('ґ', 'Ґ', "g"),  // Ukrainian
+];
+
+/// Position + 1 in `KAZAKH` then `NEIGHBOUR` of each code point U+0400..U+04FF (0: none),
+/// so that folding a million names does no table scans.
+const CYRILLIC_INDEX: [u8; 256] = build_index();
+
+const fn build_index() -> [u8; 256] {
+    let mut index = [0u8; 256];
+    let mut i = 0;
+    while i < KAZAKH.len() + NEIGHBOUR.len() {
+        let letter = if i < KAZAKH.len() {
+            &KAZAKH[i]
+        } else {
+            &NEIGHBOUR[i - KAZAKH.len()]
+        };
+        index[(letter.lower as u32 - 0x400) as usize] = (i + 1) as u8;
+        index[(letter.upper as u32 - 0x400) as usize] = (i + 1) as u8;
+        i += 1;
+    }
+    index
+}
+
+fn cyrillic_letter(c: char) -> Option<&'static Letter> {
+    let offset = usize::try_from(u32::from(c).checked_sub(0x400)?).ok()?;
+    let position = usize::from(*CYRILLIC_INDEX.get(offset)?).checked_sub(1)?;
+    KAZAKH
+        .get(position)
+        .or_else(|| NEIGHBOUR.get(position - KAZAKH.len()))
+}
+
+/// Latin letters that look like Cyrillic ones, as typed by mistake into a Cyrillic word.
+const LATIN_AS_CYRILLIC: [(char, char); 25] = [
+    ('A', 'А'),
+    ('a', 'а'),
+    ('B', 'В'),
+    ('C', 'С'),
+    ('c', 'с'),
+    ('E', 'Е'),
+    ('e', 'е'),
+    ('H', 'Н'),
+    ('h', 'һ'),
+    ('I', 'І'),
+    ('i', 'і'),
+    ('K', 'К'),
+    ('k', 'к'),
+    ('M', 'М'),
+    ('O', 'О'),
+    ('o', 'о'),
+    ('P', 'Р'),
+    ('p', 'р'),
+    ('T', 'Т'),
+    ('X', 'Х'),
+    ('x', 'х'),
+    ('Y', 'У'),
+    ('y', 'у'),
+    ('Ə', 'Ә'),
+    ('ə', 'ә'),
+];
+
+/// Cyrillic letters that look like Latin ones, as typed by mistake into a Latin word.
+const CYRILLIC_AS_LATIN: [(char, char); 26] = [
+    ('А', 'A'),
+    ('а', 'a'),
+    ('В', 'B'),
+    ('С', 'C'),
+    ('с', 'c'),
+    ('Е', 'E'),
+    ('е', 'e'),
+    ('Н', 'H'),
+    ('Һ', 'H'),
+    ('һ', 'h'),
+    ('І', 'I'),
+    ('і', 'i'),
+    ('Ј', 'J'),
+    ('ј', 'j'),
+    ('К', 'K'),
+    ('к', 'k'),
+    ('М', 'M'),
+    ('О', 'O'),
+    ('о', 'o'),
+    ('Р', 'P'),
+    ('р', 'p'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('х', 'x'),
+    ('У', 'Y'),
+    ('у', 'y'),
+];
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{52f}').contains(&c)
+}
+
+/// A letter of the Latin script (ASCII or with marks), as opposed to Cyrillic and others.
+pub(crate) fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (('\u{c0}'..='\u{24f}').contains(&c) && c != '\u{d7}' && c != '\u{f7}')
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+/// Characters dropped inside a word without splitting it: hyphens, apostrophes and invisible
+/// joiners (Әл-Фараби, O'ralov, Oʻrinboy are one word each).
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\''
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{02bb}'
+            | '\u{02bc}'
+            | '`'
+            | '\u{b4}'
+            | '\u{ad}'
+            | '\u{200b}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2060}'
+            | '\u{feff}'
+    )
+}
+
+/// Replaces letters typed in the wrong script by the letters they look like.
+fn fix_lookalikes(word: &mut [char]) {
+    let cyrillic = word.iter().filter(|&&c| is_cyrillic(c)).count();
+    let latin = word.iter().filter(|&&c| is_latin(c)).count();
+    let table: &[(char, char)] = if cyrillic > latin && latin > 0 {
+        &LATIN_AS_CYRILLIC
+    } else if latin > cyrillic && cyrillic > 0 {
+        &CYRILLIC_AS_LATIN
+    } else {
+        return;
+    };
+    for c in word.iter_mut() {
+        if let Some(&(_, to)) = table.iter().find(|(from, _)| from == c) {
+            *c = to;
+        }
+    }
+}
+
+/// The words of `s` (NFC), each a list of letters with look-alikes put right.
+fn words(s: &str) -> Vec<Vec<char>> {
+    let mut words = Vec::new();
+    let mut word = Vec::new();
+    for c in s.nfc() {
+        if is_joiner(c) || is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphabetic() {
+            word.push(c);
+        } else if !word.is_empty() {
+            fix_lookalikes(&mut word);
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        fix_lookalikes(&mut word);
+        words.push(word);
+    }
+    words
+}
+
+/// A word in the close form: lowercase 2021 Kazakh Latin for Cyrillic, lowercase otherwise.
+fn close_word(word: &[char]) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for &c in word {
+        if let Some(letter) = cyrillic_letter(c) {
+            out.push_str(letter.close);
+            continue;
+        }
+        match c {
+            // Not the Turkish lowercase: a passport's `I` is `i`.
+            'I' | 'İ' => out.push('i'),
+            'Ə' | 'ə' | 'Ǝ' | 'ǝ' => out.push('ä'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Appends the coarse ASCII form of one close-form character (nothing for other scripts).
+fn push_coarse(c: char, out: &mut String) {
+    match c {
+        'y' | 'ı' => out.push('i'),
+        'q' => out.push('k'),
+        'w' => out.push('u'),
+        'x' => out.push_str("ks"),
+        'a'..='z' => out.push(c),
+        'ş' => out.push_str("sh"),
+        'ç' => out.push_str("ch"),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'þ' => out.push_str("th"),
+        'ø' => out.push('o'),
+        'đ' | 'ð' => out.push('d'),
+        'ł' => out.push('l'),
+        'ħ' => out.push('h'),
+        'ŋ' => out.push('n'),
+        _ => {
+            // Latin letters with marks (ä ö ü ū ğ ñ é …): the base letter.
+            if let Some(base) = c
+                .nfd()
+                .next()
+                .filter(|b| b.is_ascii_alphabetic() && *b != c)
+            {
+                push_coarse(base.to_ascii_lowercase(), out);
+            }
+        }
+    }
+}
+
+/// One pass of the coarse spelling rules over an ASCII word: digraphs, a leading "ie", runs.
+fn simplify(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    if bytes.starts_with(b"ie") {
+        out.push(b'e');
+        i = 2;
+    }
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let (emit, used): (&[u8], usize) = if rest.starts_with(b"shch") {
+            (b"sh", 4)
+        } else if rest.starts_with(b"zh") || rest.starts_with(b"dj") {
+            (b"j", 2)
+        } else if rest.starts_with(b"kh") {
+            (b"h", 2)
+        } else if rest.starts_with(b"gh") {
+            (b"g", 2)
+        } else {
+            (&rest[..1], 1)
+        };
+        for &b in emit {
+            if out.last() != Some(&b) {
+                out.push(b);
+            }
+        }
+        i += used;
+    }
+    out.into_iter().map(char::from).collect()
+}
+
+/// The loose key of a close-form word.
+fn loose_word(close: &str) -> String {
+    let mut word = String::with_capacity(close.len() + 2);
+    for c in close.chars() {
+        push_coarse(c, &mut word);
+    }
+    // Every rule shortens the word or leaves it as it is, so this ends.
+    loop {
+        let next = simplify(&word);
+        if next == word {
+            return word;
+        }
+        word = next;
+    }
+}
+
+/// The aggressive search key: lowercase ASCII `a`–`z`, words separated by one space, such that
+/// every spelling of a name gives the same key (Нұрсұлтан, Нурсултан, NURSULTAN, Nūrsūltan →
+/// `nursultan`; Сейітқали, SEIITKALI → `seitkali`). Folding a key again gives the same key.
+pub fn fold_loose(s: &str) -> String {
+    join(words(s).iter().map(|w| loose_word(&close_word(w))))
+}
+
+/// The finer key used for ranking: lowercase, Cyrillic written one letter to one in the 2021
+/// Kazakh Latin alphabet (Нұрсұлтан → `nūrsūltan`, Әлия → `äliia`, Сейітқали → `seiıtqali`),
+/// words separated by one space, no letters merged.
+pub fn fold_close(s: &str) -> String {
+    join(words(s).iter().map(|w| close_word(w)))
+}
+
+fn join(words: impl Iterator<Item = String>) -> String {
+    let mut out = String::new();
+    for w in words.filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+/// The text as typed, compared without case: NFC, lowercase, single spaces.
+fn plain(s: &str) -> String {
+    let lower = s.nfc().collect::<String>().to_lowercase();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How well `candidate` matches a search `query`, lower is better; `None` for no match.
+///
+/// - 0: the same text, ignoring case;
+/// - 1: the same close key (same letters, other script or case: Нұрсұлтан / Nūrsūltan);
+/// - 2: the same loose key (another spelling: Nursultan / Нұрсұлтан);
+/// - 3: the query's loose key starts a word of the candidate's (Нұр / Нұрсұлтан Болатұлы), or
+///   each query word starts some candidate word, in any order;
+/// - 4: the query's loose key is inside the candidate's (сұлтан / Нұрсұлтан).
+pub fn match_rank(query: &str, candidate: &str) -> Option<u32> {
+    let query_key = fold_loose(query);
+    if query_key.is_empty() {
+        return None;
+    }
+    let candidate_key = fold_loose(candidate);
+    let starts_word =
+        candidate_key.starts_with(&query_key) || candidate_key.contains(&format!(" {query_key}"));
+    let every_word_starts_one = query_key
+        .split(' ')
+        .all(|q| candidate_key.split(' ').any(|c| c.starts_with(q)));
+    let inside = candidate_key.contains(&query_key);
+    if !(inside || every_word_starts_one) {
+        return None;
+    }
+    Some(if plain(query) == plain(candidate) {
+        0
+    } else if fold_close(query) == fold_close(candidate) {
+        1
+    } else if query_key == candidate_key {
+        2
+    } else if starts_word || every_word_starts_one {
+        3
+    } else {
+        4
+    })
+}
+
+/// The loose keys of the words of `s`, for a full-text index (empty words left out).
+pub fn search_terms(s: &str) -> Vec<String> {
+    fold_loose(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::nursultan(&["Нұрсұлтан", "Нурсултан", "Nursultan", "Nūrsūltan", "NURSULTAN"], "nursultan")]
+    #[case::aliya(&["Әлия", "Алия", "Aliya", "Äliia", "ALIYA"], "alia")]
+    #[case::zhanar(&["Жанар", "Zhanar", "Janar"], "janar")]
+    #[case::kairat(&["Қайрат", "Кайрат", "Kairat", "Qairat"], "kairat")]
+    #[case::seiitkali(&["Сейітқали", "SEIITKALI", "Seiitkali", "Сейиткали"], "seitkali")]
+    #[case::ulzhan(&["Ұлжан", "Улжан", "Ulzhan", "Ūljan"], "uljan")]
+    #[case::kyzy(&["Нұрсұлтанқызы", "Nursultankyzy", "Нурсултанкызы"], "nursultankizi")]
+    #[case::uly(&["Болатұлы", "Bolatuly", "Болатулы"], "bolatuli")]
+    #[case::galym(&["Ғалым", "Галым", "Galym", "Ğalym"], "galim")]
+    #[case::omirbek(&["Өмірбек", "Омирбек", "Omirbek", "Ömirbek"], "omirbek")]
+    #[case::shynar(&["Шынар", "Shynar", "Şynar"], "shinar")]
+    #[case::umit(&["Үміт", "Умит", "Umit", "Ümit"], "umit")]
+    fn every_spelling_of_a_name_folds_to_one_key(#[case] spellings: &[&str], #[case] key: &str) {
+        for s in spellings {
+            assert_eq!(fold_loose(s), key, "{s}");
+        }
+    }
+
+    #[test]
+    fn different_names_keep_different_keys() {
+        let names = [
+            "Нұрсұлтан",
+            "Әлия",
+            "Жанар",
+            "Қайрат",
+            "Сейітқали",
+            "Ұлжан",
+            "Нұрсұлтанқызы",
+            "Болатұлы",
+            "Ғалым",
+            "Өмірбек",
+            "Шынар",
+            "Үміт",
+            "Айгүл",
+            "Ерлан",
+            "Асхат",
+            "Дана",
+        ];
+        let keys: std::collections::HashSet<_> = names.iter().map(|n| fold_loose(n)).collect();
+        assert_eq!(keys.len(), names.len());
+    }
+
+    /// The whole Kazakh alphabet, each letter as a word of its own, and its loose key.
+    #[test]
+    fn every_kazakh_letter_maps_explicitly() {
+        let expected = [
+            ('А', "a"),
+            ('Ә', "a"),
+            ('Б', "b"),
+            ('В', "v"),
+            ('Г', "g"),
+            ('Ғ', "g"),
+            ('Д', "d"),
+            ('Е', "e"),
+            ('Ё', "io"),
+            ('Ж', "j"),
+            ('З', "z"),
+            ('И', "i"),
+            ('Й', "i"),
+            ('К', "k"),
+            ('Қ', "k"),
+            ('Л', "l"),
+            ('М', "m"),
+            ('Н', "n"),
+            ('Ң', "n"),
+            ('О', "o"),
+            ('Ө', "o"),
+            ('П', "p"),
+            ('Р', "r"),
+            ('С', "s"),
+            ('Т', "t"),
+            ('У', "u"),
+            ('Ұ', "u"),
+            ('Ү', "u"),
+            ('Ф', "f"),
+            ('Х', "h"),
+            ('Һ', "h"),
+            ('Ц', "ts"),
+            ('Ч', "ch"),
+            ('Ш', "sh"),
+            ('Щ', "sh"),
+            ('Ъ', ""),
+            ('Ы', "i"),
+            ('І', "i"),
+            ('Ь', ""),
+            ('Э', "e"),
+            ('Ю', "iu"),
+            ('Я', "ia"),
+        ];
+        assert_eq!(expected.len(), 42);
+        let alphabet: String = KAZAKH.iter().map(|l| l.upper).collect();
+        assert_eq!(alphabet, "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ");
+        for (letter, (upper, loose)) in KAZAKH.iter().zip(expected) {
+            assert_eq!(letter.upper, upper);
+            assert_eq!(
+                letter.upper.to_lowercase().next(),
+                Some(letter.lower),
+                "{upper}"
+            );
+            for c in [letter.lower, letter.upper] {
+                assert_eq!(fold_loose(&c.to_string()), loose, "{c}");
+                // Inside a word too (no word-start rule), where runs of one letter merge.
+                let mut inside: Vec<char> = format!("b{loose}d").chars().collect();
+                inside.dedup();
+                let inside: String = inside.into_iter().collect();
+                assert_eq!(fold_loose(&format!("б{c}д")), inside, "{c}");
+                let dropped = matches!(c, 'ъ' | 'Ъ' | 'ь' | 'Ь');
+                assert_eq!(fold_close(&c.to_string()).is_empty(), dropped, "{c}");
+                assert_eq!(fold_loose(&c.to_string()).is_empty(), dropped, "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn nine_kazakh_letters_keep_their_distinction_in_the_close_key() {
+        assert_eq!(fold_close("ӘҒҚҢӨҰҮҺІ"), "äğqñöūühı");
+        assert_eq!(fold_close("әғқңөұүһі"), "äğqñöūühı");
+        assert_eq!(fold_close("АГКНОУҮХИ"), "agknouühi");
+    }
+
+    #[rstest]
+    #[case("Ä", "a")]
+    #[case("Ö", "o")]
+    #[case("Ü", "u")]
+    #[case("Ū", "u")]
+    #[case("Ğ", "g")]
+    #[case("Ş", "sh")]
+    #[case("Ñ", "n")]
+    #[case("Q", "k")]
+    #[case("İ", "i")]
+    #[case("I", "i")]
+    #[case("ı", "i")]
+    #[case("Y", "i")]
+    #[case("W", "u")]
+    #[case("X", "ks")]
+    #[case("Ç", "ch")]
+    #[case("É", "e")]
+    fn latin_letters(#[case] letter: &str, #[case] loose: &str) {
+        assert_eq!(fold_loose(letter), loose);
+    }
+
+    #[test]
+    fn close_key_of_kazakh_latin_and_passport_latin() {
+        assert_eq!(fold_close("Нұрсұлтан"), "nūrsūltan");
+        assert_eq!(fold_close("Nūrsūltan"), "nūrsūltan");
+        assert_eq!(fold_close("Әлия"), "äliia");
+        assert_eq!(fold_close("Äliia"), "äliia");
+        assert_eq!(fold_close("Сейітқали"), "seiıtqali");
+        assert_eq!(fold_close("SEIITKALI"), "seiitkali");
+        assert_eq!(fold_close("ÜMİT"), "ümit");
+        assert_eq!(fold_close("Şynar Ğalym"), "şynar ğalym");
+    }
+
+    #[test]
+    fn look_alike_letters_in_the_wrong_script() {
+        // Latin i, e, a, c inside Cyrillic words.
+        assert_eq!(fold_close("Сейiтқали"), fold_close("Сейітқали"));
+        assert_eq!(fold_close("Сeйітқaли"), fold_close("Сейітқали"));
+        assert_eq!(fold_close("Aсхат"), fold_close("Асхат"));
+        // Cyrillic А and Н inside Latin words.
+        assert_eq!(fold_close("NURSULTАN"), "nursultan");
+        assert_eq!(fold_close("АKНMET"), "akhmet");
+        // Azerbaijani schwa for Ә, Latin I for Cyrillic І.
+        assert_eq!(fold_close("Əлия"), fold_close("Әлия"));
+        assert_eq!(fold_close("Ilе"), "ile");
+        assert_eq!(fold_loose("Іле"), fold_loose("Ile"));
+    }
+
+    #[test]
+    fn separators_hyphens_and_apostrophes() {
+        assert_eq!(
+            fold_loose("  Сейітқали   Нұрсұлтан\tБолатұлы "),
+            "seitkali nursultan bolatuli"
+        );
+        assert_eq!(fold_loose("Әл-Фараби"), "alfarabi");
+        assert_eq!(fold_loose("O'ralov"), fold_loose("Оралов"));
+        assert_eq!(fold_loose("Oʻrinboy"), "orinboi");
+        assert_eq!(fold_loose("Ivanov, Ivan (2)"), "ivanov ivan");
+        assert_eq!(fold_loose(""), "");
+        assert_eq!(fold_loose("123 - !"), "");
+        // A decomposed Ä (A + combining diaeresis) is the same letter.
+        assert_eq!(fold_close("A\u{308}liia"), "äliia");
+    }
+
+    #[rstest]
+    #[case("Ерлан", "Yerlan")]
+    #[case("Асхат", "Askhat")]
+    #[case("Жамиля", "Джамиля")]
+    #[case("Жамиля", "Dzhamilya")]
+    #[case("Дмитрий", "Dmitry")]
+    #[case("Юсуп", "Yusup")]
+    #[case("Ахмет", "Akhmet")]
+    #[case("Ғалымжан", "Ghalymzhan")]
+    #[case("Александр", "Alexandr")]
+    #[case("Щукин", "Shchukin")]
+    fn other_common_spellings(#[case] a: &str, #[case] b: &str) {
+        assert_eq!(fold_loose(a), fold_loose(b));
+    }
+
+    #[rstest]
+    #[case("Нұрсұлтан", "Нұрсұлтан", Some(0))]
+    #[case("нұрсұлтан", "НҰРСҰЛТАН", Some(0))]
+    #[case("Nūrsūltan", "Нұрсұлтан", Some(1))]
+    #[case("Нурсултан", "NURSULTAN", Some(1))]
+    #[case("Nursultan", "Нұрсұлтан", Some(2))]
+    #[case("Алия", "Әлия", Some(2))]
+    #[case("SEIITKALI", "Сейітқали", Some(2))]
+    #[case("Нур", "Сейітқали Нұрсұлтан Болатұлы", Some(3))]
+    #[case("seiit", "Сейітқали Нұрсұлтан", Some(3))]
+    #[case("Nursultan Seiitkali", "Сейітқали Нұрсұлтан Болатұлы", Some(3))]
+    #[case("сұлтан", "Нұрсұлтан", Some(4))]
+    #[case("Жанар", "Нұрсұлтан", None)]
+    #[case("", "Нұрсұлтан", None)]
+    #[case("---", "Нұрсұлтан", None)]
+    #[case("Nursultan Zhanar", "Сейітқали Нұрсұлтан", None)]
+    fn ranks(#[case] query: &str, #[case] candidate: &str, #[case] rank: Option<u32>) {
+        assert_eq!(match_rank(query, candidate), rank, "{query} / {candidate}");
+    }
+
+    #[rstest]
+    #[case::nursultan(&["Нұрсұлтан", "Нурсултан", "Nursultan", "Nūrsūltan", "NURSULTAN"])]
+    #[case::aliya(&["Әлия", "Алия", "Aliya", "Äliia", "ALIYA"])]
+    #[case::kairat(&["Қайрат", "Кайрат", "Kairat", "Qairat"])]
+    #[case::umit(&["Үміт", "Умит", "Umit", "Ümit"])]
+    fn every_spelling_finds_every_other(#[case] spellings: &[&str]) {
+        for q in spellings {
+            for c in spellings {
+                let rank = match_rank(q, c).unwrap();
+                assert!(rank <= 2, "{q} / {c}: {rank}");
+            }
+        }
+    }
+
+    #[test]
+    fn search_terms_are_the_loose_words() {
+        assert_eq!(
+            search_terms("Сейітқали Нұрсұлтан Болатұлы"),
+            vec!["seitkali", "nursultan", "bolatuli"]
+        );
+        assert_eq!(
+            search_terms("SEIITKALI  NURSULTAN"),
+            vec!["seitkali", "nursultan"]
+        );
+        assert!(search_terms(" - ").is_empty());
+    }
+
+    fn name_like() -> impl Strategy<Value = String> {
+        let chars: Vec<char> = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя\
+                                ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜŪĞŞÑİIıäöüūğşñƏə \
+                                -'ʼ’.,\u{308}\u{a0}"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(chars), 0..40)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn check_key(s: &str) -> Result<(), TestCaseError> {
+        let key = fold_loose(s);
+        prop_assert!(
+            key.chars().all(|c| c.is_ascii_lowercase() || c == ' '),
+            "{key:?}"
+        );
+        prop_assert!(!key.starts_with(' ') && !key.ends_with(' ') && !key.contains("  "));
+        prop_assert_eq!(fold_loose(&key), key.clone());
+        let _ = fold_close(s);
+        let _ = match_rank(s, s);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn loose_key_of_any_text(s in any::<String>()) {
+            check_key(&s)?;
+        }
+
+        #[test]
+        fn loose_key_of_name_like_text(s in name_like()) {
+            check_key(&s)?;
+            // A name always finds itself, at the best rank.
+            if !fold_loose(&s).is_empty() {
+                prop_assert_eq!(match_rank(&s, &s), Some(0));
+            }
+        }
+    }
+}
