@@ -99,11 +99,7 @@ pub fn field_label(lang: Lang, path: &str) -> String {
     if let Some(after) = rest.strip_prefix("members[") {
         if let Some((index, tail)) = after.split_once(']') {
             let n = index.parse::<usize>().map(|i| i + 1).unwrap_or(0);
-            parts.push(tr(
-                lang,
-                "cli-member",
-                &BTreeMap::from([("n".to_string(), n.to_string())]),
-            ));
+            parts.push(tr(lang, "cli-member", &BTreeMap::from([("n".to_string(), n.to_string())])));
             rest = tail.trim_start_matches('.');
         }
     }
@@ -182,4 +178,3 @@ fn reason_id(d: &DuplicateHit) -> &'static str {
 pub fn msg(lang: Lang, code: &str, args: &[(&str, String)]) -> String {
     tr(lang, code, &args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
 }
-

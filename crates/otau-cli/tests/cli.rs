@@ -58,8 +58,12 @@ fn family_add_prints_the_registration_numbers_and_show_reads_them_back() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let v = json_of(&out);
     assert_eq!(v["family_regno"], "PVL01-2026-00001".replace("2026", &year()));
-    let numbers: Vec<&str> =
-        v["members"].as_array().expect("members").iter().filter_map(|m| m["regno"].as_str()).collect();
+    let numbers: Vec<&str> = v["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m["regno"].as_str())
+        .collect();
     assert_eq!(numbers.len(), 3);
 
     let out = otau(&o.db).args(["--json", "person", "show", numbers[1]]).output().expect("run");
@@ -137,7 +141,8 @@ fn iin_check_reports_validity_as_a_top_level_boolean() {
     assert_eq!(v["valid"], false);
     assert!(v["error"]["code"].as_str().is_some_and(|c| c.starts_with("iin-")));
 
-    let out = otau(&db).args(["--lang", "ru", "iin", "check", "90031530123"]).output().expect("run");
+    let out =
+        otau(&db).args(["--lang", "ru", "iin", "check", "90031530123"]).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ИИН"), "Russian message names the field: {stderr}");
@@ -146,7 +151,8 @@ fn iin_check_reports_validity_as_a_top_level_boolean() {
 #[test]
 fn mci_at_gives_the_value_in_force_and_its_row() {
     let o = office();
-    let cases = [("2024-06-01", 3692), ("2020-03-31", 2651), ("2020-04-01", 2778), ("2026-01-01", 4325)];
+    let cases =
+        [("2024-06-01", 3692), ("2020-03-31", 2651), ("2020-04-01", 2778), ("2026-01-01", 4325)];
     for (date, tenge) in cases {
         let out = otau(&o.db).args(["--json", "mci", "at", date]).output().expect("run");
         assert!(out.status.success());
@@ -162,7 +168,8 @@ fn mci_at_gives_the_value_in_force_and_its_row() {
 fn a_bad_family_file_is_refused_with_the_field_named_in_each_language_and_nothing_changes() {
     let o = office();
     let mut family: Value =
-        serde_json::from_str(&std::fs::read_to_string(&o.family_file).expect("read")).expect("json");
+        serde_json::from_str(&std::fs::read_to_string(&o.family_file).expect("read"))
+            .expect("json");
     family["members"][0]["iin"] = Value::from("850412310212");
     family["members"][1]["birth_date"] = Value::from("2027-01-01");
     let bad = o._dir.path().join("bad.json");

@@ -31,20 +31,12 @@ pub struct FieldError {
 impl FieldError {
     /// A field error from anything coded.
     pub fn new(field: impl Into<String>, err: &impl Coded) -> Self {
-        FieldError {
-            field: field.into(),
-            code: err.code().to_string(),
-            args: err.args(),
-        }
+        FieldError { field: field.into(), code: err.code().to_string(), args: err.args() }
     }
 
     /// A field error with a bare code and no arguments.
     pub fn bare(field: impl Into<String>, code: &str) -> Self {
-        FieldError {
-            field: field.into(),
-            code: code.to_string(),
-            args: BTreeMap::new(),
-        }
+        FieldError { field: field.into(), code: code.to_string(), args: BTreeMap::new() }
     }
 
     /// Adds an argument to the message.

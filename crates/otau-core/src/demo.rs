@@ -50,40 +50,102 @@ impl DemoRng {
 type Name = (&'static str, &'static str);
 
 const MALE: &[Name] = &[
-    ("Нұрсұлтан", "NURSULTAN"), ("Қайрат", "KAIRAT"), ("Ерлан", "YERLAN"), ("Бауыржан", "BAUYRZHAN"),
-    ("Ғалым", "GALYM"), ("Өмірбек", "OMIRBEK"), ("Серік", "SERIK"), ("Асқар", "ASKAR"),
-    ("Дәулет", "DAULET"), ("Жандос", "ZHANDOS"), ("Мұрат", "MURAT"), ("Талғат", "TALGAT"),
-    ("Болат", "BOLAT"), ("Ержан", "YERZHAN"), ("Нұрлан", "NURLAN"), ("Арман", "ARMAN"),
-    ("Ілияс", "ILIYAS"), ("Әлібек", "ALIBEK"), ("Бекзат", "BEKZAT"), ("Санжар", "SANZHAR"),
-    ("Темірлан", "TEMIRLAN"), ("Ақжол", "AKZHOL"), ("Нұрасыл", "NURASYL"), ("Еркебұлан", "YERKEBULAN"),
-    ("Мейірхан", "MEIIRKHAN"), ("Айдос", "AIDOS"), ("Рүстем", "RUSTEM"), ("Қуаныш", "KUANYSH"),
+    ("Нұрсұлтан", "NURSULTAN"),
+    ("Қайрат", "KAIRAT"),
+    ("Ерлан", "YERLAN"),
+    ("Бауыржан", "BAUYRZHAN"),
+    ("Ғалым", "GALYM"),
+    ("Өмірбек", "OMIRBEK"),
+    ("Серік", "SERIK"),
+    ("Асқар", "ASKAR"),
+    ("Дәулет", "DAULET"),
+    ("Жандос", "ZHANDOS"),
+    ("Мұрат", "MURAT"),
+    ("Талғат", "TALGAT"),
+    ("Болат", "BOLAT"),
+    ("Ержан", "YERZHAN"),
+    ("Нұрлан", "NURLAN"),
+    ("Арман", "ARMAN"),
+    ("Ілияс", "ILIYAS"),
+    ("Әлібек", "ALIBEK"),
+    ("Бекзат", "BEKZAT"),
+    ("Санжар", "SANZHAR"),
+    ("Темірлан", "TEMIRLAN"),
+    ("Ақжол", "AKZHOL"),
+    ("Нұрасыл", "NURASYL"),
+    ("Еркебұлан", "YERKEBULAN"),
+    ("Мейірхан", "MEIIRKHAN"),
+    ("Айдос", "AIDOS"),
+    ("Рүстем", "RUSTEM"),
+    ("Қуаныш", "KUANYSH"),
 ];
 
 const FEMALE: &[Name] = &[
-    ("Әлия", "ALIYA"), ("Жанар", "ZHANAR"), ("Ұлжан", "ULZHAN"), ("Гүлнара", "GULNARA"),
-    ("Айгүл", "AIGUL"), ("Динара", "DINARA"), ("Сәуле", "SAULE"), ("Мөлдір", "MOLDIR"),
-    ("Назерке", "NAZERKE"), ("Үміт", "UMIT"), ("Шынар", "SHYNAR"), ("Ақмарал", "AKMARAL"),
-    ("Гүлжан", "GULZHAN"), ("Айнұр", "AINUR"), ("Перизат", "PERIZAT"), ("Маржан", "MARZHAN"),
-    ("Іңкәр", "INKAR"), ("Балжан", "BALZHAN"), ("Зере", "ZERE"), ("Томирис", "TOMIRIS"),
-    ("Аружан", "ARUZHAN"), ("Дана", "DANA"), ("Гауһар", "GAUKHAR"), ("Күләш", "KULASH"),
+    ("Әлия", "ALIYA"),
+    ("Жанар", "ZHANAR"),
+    ("Ұлжан", "ULZHAN"),
+    ("Гүлнара", "GULNARA"),
+    ("Айгүл", "AIGUL"),
+    ("Динара", "DINARA"),
+    ("Сәуле", "SAULE"),
+    ("Мөлдір", "MOLDIR"),
+    ("Назерке", "NAZERKE"),
+    ("Үміт", "UMIT"),
+    ("Шынар", "SHYNAR"),
+    ("Ақмарал", "AKMARAL"),
+    ("Гүлжан", "GULZHAN"),
+    ("Айнұр", "AINUR"),
+    ("Перизат", "PERIZAT"),
+    ("Маржан", "MARZHAN"),
+    ("Іңкәр", "INKAR"),
+    ("Балжан", "BALZHAN"),
+    ("Зере", "ZERE"),
+    ("Томирис", "TOMIRIS"),
+    ("Аружан", "ARUZHAN"),
+    ("Дана", "DANA"),
+    ("Гауһар", "GAUKHAR"),
+    ("Күләш", "KULASH"),
 ];
 
 /// Family names (Cyrillic, Latin) used by whole families.
 const SURNAMES: &[Name] = &[
-    ("Сейітқали", "SEIITKALI"), ("Нұрланов", "NURLANOV"), ("Жұмабаев", "ZHUMABAYEV"),
-    ("Ахметов", "AKHMETOV"), ("Қасымов", "KASYMOV"), ("Әбдірахманов", "ABDIRAKHMANOV"),
-    ("Серікбаев", "SERIKBAYEV"), ("Омаров", "OMAROV"), ("Тоқтаров", "TOKTAROV"),
-    ("Бекмұханов", "BEKMUKHANOV"), ("Исабеков", "ISABEKOV"), ("Мұхамедиев", "MUKHAMEDIYEV"),
-    ("Төлеуов", "TOLEUOV"), ("Қуанышев", "KUANYSHEV"), ("Ермеков", "YERMEKOV"),
-    ("Байжанов", "BAIZHANOV"), ("Оспанов", "OSPANOV"), ("Дүйсенов", "DUISENOV"),
-    ("Шәріпов", "SHARIPOV"), ("Ғабдуллин", "GABDULLIN"), ("Құрманғали", "KURMANGALI"),
-    ("Тұрсынбай", "TURSYNBAI"), ("Есенғали", "YESENGALI"), ("Әлімжан", "ALIMZHAN"),
+    ("Сейітқали", "SEIITKALI"),
+    ("Нұрланов", "NURLANOV"),
+    ("Жұмабаев", "ZHUMABAYEV"),
+    ("Ахметов", "AKHMETOV"),
+    ("Қасымов", "KASYMOV"),
+    ("Әбдірахманов", "ABDIRAKHMANOV"),
+    ("Серікбаев", "SERIKBAYEV"),
+    ("Омаров", "OMAROV"),
+    ("Тоқтаров", "TOKTAROV"),
+    ("Бекмұханов", "BEKMUKHANOV"),
+    ("Исабеков", "ISABEKOV"),
+    ("Мұхамедиев", "MUKHAMEDIYEV"),
+    ("Төлеуов", "TOLEUOV"),
+    ("Қуанышев", "KUANYSHEV"),
+    ("Ермеков", "YERMEKOV"),
+    ("Байжанов", "BAIZHANOV"),
+    ("Оспанов", "OSPANOV"),
+    ("Дүйсенов", "DUISENOV"),
+    ("Шәріпов", "SHARIPOV"),
+    ("Ғабдуллин", "GABDULLIN"),
+    ("Құрманғали", "KURMANGALI"),
+    ("Тұрсынбай", "TURSYNBAI"),
+    ("Есенғали", "YESENGALI"),
+    ("Әлімжан", "ALIMZHAN"),
 ];
 
 /// (code, weight, passport letters)
 const COUNTRIES: &[(&str, u64, &str)] = &[
-    ("UZ", 40, "FA"), ("CN", 22, "E"), ("TM", 10, "A"), ("MN", 10, "E"), ("RU", 8, ""),
-    ("AF", 3, "P"), ("IR", 2, "K"), ("TR", 2, "U"), ("KG", 3, "AC"),
+    ("UZ", 40, "FA"),
+    ("CN", 22, "E"),
+    ("TM", 10, "A"),
+    ("MN", 10, "E"),
+    ("RU", 8, ""),
+    ("AF", 3, "P"),
+    ("IR", 2, "K"),
+    ("TR", 2, "U"),
+    ("KG", 3, "AC"),
 ];
 
 /// (region, settlements)
@@ -147,8 +209,17 @@ fn family(rng: &mut DemoRng, today: NaiveDate, serial: &mut Serials<'_>) -> Fami
 
     let head_birth = birth(rng, arrival, head_age);
     let mut members = vec![member(
-        rng, Relation::Head, surname_for(surname, head_sex), head_given, None, head_sex,
-        head_birth, arrival, country, serial, 85,
+        rng,
+        Relation::Head,
+        surname_for(surname, head_sex),
+        head_given,
+        None,
+        head_sex,
+        head_birth,
+        arrival,
+        country,
+        serial,
+        85,
     )];
     members[0].phone = Some(format!("+7701{:07}", rng.below(10_000_000)));
     members[0].consent = Some(ConsentInput {
@@ -161,8 +232,17 @@ fn family(rng: &mut DemoRng, today: NaiveDate, serial: &mut Serials<'_>) -> Fami
         let age = head_age.saturating_sub(5) + rng.below(8) as u32;
         let born = birth(rng, arrival, age.max(19));
         members.push(member(
-            rng, Relation::Spouse, surname_for(surname, sex), given, None, sex,
-            born, arrival, country, serial, 55,
+            rng,
+            Relation::Spouse,
+            surname_for(surname, sex),
+            given,
+            None,
+            sex,
+            born,
+            arrival,
+            country,
+            serial,
+            55,
         ));
     }
     let children = if head_age < 28 { rng.below(2) } else { rng.below(5) };
@@ -179,8 +259,17 @@ fn family(rng: &mut DemoRng, today: NaiveDate, serial: &mut Serials<'_>) -> Fami
         };
         let born = birth(rng, arrival, age);
         members.push(member(
-            rng, Relation::Child, child_surname, given, None, sex,
-            born, arrival, country, serial, 30,
+            rng,
+            Relation::Child,
+            child_surname,
+            given,
+            None,
+            sex,
+            born,
+            arrival,
+            country,
+            serial,
+            30,
         ));
     }
     if rng.chance(15) {
@@ -189,8 +278,17 @@ fn family(rng: &mut DemoRng, today: NaiveDate, serial: &mut Serials<'_>) -> Fami
         let age = head_age + 22 + rng.below(10) as u32;
         let born = birth(rng, arrival, age);
         members.push(member(
-            rng, Relation::Parent, surname_for(surname, sex), given, None, sex,
-            born, arrival, country, serial, 40,
+            rng,
+            Relation::Parent,
+            surname_for(surname, sex),
+            given,
+            None,
+            sex,
+            born,
+            arrival,
+            country,
+            serial,
+            40,
         ));
     }
     FamilyInput {
@@ -235,7 +333,9 @@ fn member(
             valid_until: None,
         }
     } else {
-        let issued = days_before(arrival, 200 + rng.below(2500)).max(days_after(birth_date, 16 * 366)).min(arrival);
+        let issued = days_before(arrival, 200 + rng.below(2500))
+            .max(days_after(birth_date, 16 * 366))
+            .min(arrival);
         DocumentInput {
             kind: DocumentKind::Passport,
             number: format!("{}{:07}", country.2, *serial % 10_000_000),

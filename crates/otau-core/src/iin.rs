@@ -97,10 +97,8 @@ impl Coded for IinError {
 pub fn check_digit(first11: &[u8; 11]) -> Option<u8> {
     // Pass `shift` uses weights (i + shift) % 11 + 1: shift 0 gives 1..=11, shift 2 gives 3..=11,1,2.
     let pass = |shift: u32| -> u32 {
-        let sum: u32 = (0u32..)
-            .zip(first11.iter())
-            .map(|(i, &d)| u32::from(d) * ((i + shift) % 11 + 1))
-            .sum();
+        let sum: u32 =
+            (0u32..).zip(first11.iter()).map(|(i, &d)| u32::from(d) * ((i + shift) % 11 + 1)).sum();
         sum % 11
     };
     let first = pass(0);
@@ -120,11 +118,7 @@ fn century_and_sex(digit: u8) -> Option<(u16, Sex)> {
         5 | 6 => 2000,
         _ => return None,
     };
-    let sex = if digit % 2 == 1 {
-        Sex::Male
-    } else {
-        Sex::Female
-    };
+    let sex = if digit % 2 == 1 { Sex::Male } else { Sex::Female };
     Some((century, sex))
 }
 
@@ -164,18 +158,15 @@ impl Iin {
         let (century, _) =
             century_and_sex(digits[6]).ok_or(IinError::Century { digit: digits[6] })?;
         if birth_date_of(&digits, century).is_none() {
-            return Err(IinError::BirthDate {
-                digits: s[..6].to_string(),
-            });
+            return Err(IinError::BirthDate { digits: s[..6].to_string() });
         }
         let mut first11 = [0u8; 11];
         first11.copy_from_slice(&digits[..11]);
         match check_digit(&first11) {
             None => Err(IinError::NeverIssued),
-            Some(expected) if expected != digits[11] => Err(IinError::CheckDigit {
-                expected,
-                found: digits[11],
-            }),
+            Some(expected) if expected != digits[11] => {
+                Err(IinError::CheckDigit { expected, found: digits[11] })
+            }
             Some(_) => Ok(Iin(s.to_string())),
         }
     }
@@ -273,18 +264,10 @@ mod tests {
     fn worked_example_second_pass() {
         // First sum 87 → 10; second sum 112 → 2.
         let digits = first11("06121160001");
-        let first: u32 = digits
-            .iter()
-            .zip(1u32..)
-            .map(|(&d, w)| u32::from(d) * w)
-            .sum();
+        let first: u32 = digits.iter().zip(1u32..).map(|(&d, w)| u32::from(d) * w).sum();
         assert_eq!(first, 87);
         let weights = [3u32, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-        let second: u32 = digits
-            .iter()
-            .zip(weights)
-            .map(|(&d, w)| u32::from(d) * w)
-            .sum();
+        let second: u32 = digits.iter().zip(weights).map(|(&d, w)| u32::from(d) * w).sum();
         assert_eq!(second, 112);
         assert_eq!(check_digit(&digits), Some(2));
         let iin = Iin::parse("061211600012").unwrap();
@@ -310,9 +293,8 @@ mod tests {
     #[case::two_thousands_female("6", 2000, Sex::Female)]
     fn century_digit(#[case] digit: &str, #[case] century: u16, #[case] sex: Sex) {
         let mut s = format!("991231{digit}0001");
-        let check = (0..10)
-            .map(|d| format!("{s}{d}"))
-            .find(|candidate| Iin::parse(candidate).is_ok());
+        let check =
+            (0..10).map(|d| format!("{s}{d}")).find(|candidate| Iin::parse(candidate).is_ok());
         s = check.expect("some check digit works for this serial");
         let iin = Iin::parse(&s).unwrap();
         assert_eq!(iin.century(), century);
@@ -322,10 +304,7 @@ mod tests {
 
     #[test]
     fn trims_surrounding_whitespace() {
-        assert_eq!(
-            Iin::parse("  900315301237\n").unwrap().as_str(),
-            "900315301237"
-        );
+        assert_eq!(Iin::parse("  900315301237\n").unwrap().as_str(), "900315301237");
     }
 
     #[rstest]
@@ -347,15 +326,11 @@ mod tests {
     #[test]
     fn leap_day_depends_on_century() {
         // 29 February 2000 exists, 29 February 1900 does not.
-        let in_2000 = (0..10)
-            .map(|d| format!("00022950000{d}"))
-            .find(|s| Iin::parse(s).is_ok());
+        let in_2000 = (0..10).map(|d| format!("00022950000{d}")).find(|s| Iin::parse(s).is_ok());
         assert!(in_2000.is_some());
         assert_eq!(
             Iin::parse("000229300001"),
-            Err(IinError::BirthDate {
-                digits: "000229".into()
-            })
+            Err(IinError::BirthDate { digits: "000229".into() })
         );
     }
 
@@ -367,29 +342,20 @@ mod tests {
             .find(|s| check_digit(&first11(s)).is_none())
             .expect("some serial is never issued");
         for last in 0..10 {
-            assert_eq!(
-                Iin::parse(&format!("{never}{last}")),
-                Err(IinError::NeverIssued)
-            );
+            assert_eq!(Iin::parse(&format!("{never}{last}")), Err(IinError::NeverIssued));
         }
     }
 
     #[test]
     fn codes_and_args() {
-        let e = IinError::CheckDigit {
-            expected: 7,
-            found: 8,
-        };
+        let e = IinError::CheckDigit { expected: 7, found: 8 };
         assert_eq!(e.code(), "iin-check-digit");
         assert_eq!(e.args().get("expected").map(String::as_str), Some("7"));
         assert_eq!(e.args().get("found").map(String::as_str), Some("8"));
         assert_eq!(IinError::Length { found: 3 }.code(), "iin-length");
         assert_eq!(IinError::NotDigits.code(), "iin-not-digits");
         assert_eq!(IinError::Century { digit: 9 }.code(), "iin-century");
-        assert_eq!(
-            IinError::BirthDate { digits: "x".into() }.code(),
-            "iin-birth-date"
-        );
+        assert_eq!(IinError::BirthDate { digits: "x".into() }.code(), "iin-birth-date");
         assert_eq!(IinError::NeverIssued.code(), "iin-never-issued");
     }
 

@@ -107,17 +107,11 @@ impl Coded for MciError {
         let mut args = BTreeMap::new();
         match self {
             MciError::Empty => {}
-            MciError::DuplicateRow {
-                effective_from,
-                purpose,
-            } => {
+            MciError::DuplicateRow { effective_from, purpose } => {
                 args.insert("effective_from".to_string(), effective_from.to_string());
                 args.insert("purpose".to_string(), purpose.as_str().to_string());
             }
-            MciError::NonPositive {
-                effective_from,
-                tenge,
-            } => {
+            MciError::NonPositive { effective_from, tenge } => {
                 args.insert("effective_from".to_string(), effective_from.to_string());
                 args.insert("tenge".to_string(), tenge.to_string());
             }
@@ -180,9 +174,8 @@ impl MciTable {
     /// Reads the file format of `assets/reference/mci.json`:
     /// `{"rows":[{"effective_from":"2017-01-01","purpose":"social_payments","tenge":2269,"note":"…"}]}`.
     pub fn from_json(s: &str) -> Result<MciTable, MciError> {
-        let file: MciFile = serde_json::from_str(s).map_err(|e| MciError::Json {
-            detail: e.to_string(),
-        })?;
+        let file: MciFile =
+            serde_json::from_str(s).map_err(|e| MciError::Json { detail: e.to_string() })?;
         MciTable::new(file.rows)
     }
 
@@ -198,10 +191,7 @@ impl MciTable {
 
     /// The latest row of exactly this purpose that starts on or before `date`.
     fn latest(&self, date: NaiveDate, purpose: MciPurpose) -> Option<&MciRow> {
-        self.rows
-            .iter()
-            .rev()
-            .find(|r| r.purpose == purpose && r.effective_from <= date)
+        self.rows.iter().rev().find(|r| r.purpose == purpose && r.effective_from <= date)
     }
 
     /// The row in force on `date` for `purpose`, or `None` before the first row.
@@ -233,40 +223,25 @@ mod tests {
     }
 
     fn social(s: &str) -> Option<i64> {
-        shipped()
-            .in_force(date(s), MciPurpose::SocialPayments)
-            .map(|r| r.tenge)
+        shipped().in_force(date(s), MciPurpose::SocialPayments).map(|r| r.tenge)
     }
 
     fn fines(s: &str) -> Option<i64> {
-        shipped()
-            .in_force(date(s), MciPurpose::FinesAndOther)
-            .map(|r| r.tenge)
+        shipped().in_force(date(s), MciPurpose::FinesAndOther).map(|r| r.tenge)
     }
 
     fn row(from: &str, purpose: MciPurpose, tenge: i64) -> MciRow {
-        MciRow {
-            effective_from: date(from),
-            purpose,
-            tenge,
-            note: None,
-        }
+        MciRow { effective_from: date(from), purpose, tenge, note: None }
     }
 
     #[test]
     fn shipped_table_parses_with_every_row() {
         let table = shipped();
         assert_eq!(table.rows().len(), 13);
-        let fines_rows: Vec<_> = table
-            .rows()
-            .iter()
-            .filter(|r| r.purpose == MciPurpose::FinesAndOther)
-            .collect();
+        let fines_rows: Vec<_> =
+            table.rows().iter().filter(|r| r.purpose == MciPurpose::FinesAndOther).collect();
         assert_eq!(fines_rows.len(), 1);
-        assert_eq!(
-            (fines_rows[0].effective_from, fines_rows[0].tenge),
-            (date("2022-01-01"), 3063)
-        );
+        assert_eq!((fines_rows[0].effective_from, fines_rows[0].tenge), (date("2022-01-01"), 3063));
         assert_eq!(table.rows()[0].note.as_deref(), Some("confidence: medium"));
     }
 
@@ -322,9 +297,7 @@ mod tests {
     #[test]
     fn in_force_returns_the_row_with_its_note() {
         let table = shipped();
-        let r = table
-            .in_force(date("2022-06-01"), MciPurpose::SocialPayments)
-            .unwrap();
+        let r = table.in_force(date("2022-06-01"), MciPurpose::SocialPayments).unwrap();
         assert_eq!(r.effective_from, date("2022-04-01"));
         assert!(r.note.as_deref().unwrap().contains("confidence: medium"));
     }
@@ -336,11 +309,7 @@ mod tests {
             row("2030-07-01", MciPurpose::FinesAndOther, 5100),
         ])
         .unwrap();
-        let fines = |s| {
-            table
-                .in_force(date(s), MciPurpose::FinesAndOther)
-                .map(|r| r.tenge)
-        };
+        let fines = |s| table.in_force(date(s), MciPurpose::FinesAndOther).map(|r| r.tenge);
         assert_eq!(fines("2030-06-30"), Some(5000));
         assert_eq!(fines("2030-07-01"), Some(5100));
         assert_eq!(fines("2031-01-01"), Some(5000));
@@ -355,10 +324,7 @@ mod tests {
         .unwrap();
         assert_eq!(table.rows()[0].tenge, 3450);
         assert_eq!(
-            table
-                .in_force(date("2023-05-05"), MciPurpose::SocialPayments)
-                .unwrap()
-                .tenge,
+            table.in_force(date("2023-05-05"), MciPurpose::SocialPayments).unwrap().tenge,
             3450
         );
     }
@@ -389,13 +355,7 @@ mod tests {
     fn refuses_non_positive_tenge(#[case] tenge: i64) {
         let err =
             MciTable::new(vec![row("2024-01-01", MciPurpose::SocialPayments, tenge)]).unwrap_err();
-        assert_eq!(
-            err,
-            MciError::NonPositive {
-                effective_from: date("2024-01-01"),
-                tenge
-            }
-        );
+        assert_eq!(err, MciError::NonPositive { effective_from: date("2024-01-01"), tenge });
         assert_eq!(err.code(), "mci-non-positive");
         assert_eq!(err.args()["tenge"], tenge.to_string());
     }
@@ -442,20 +402,12 @@ mod tests {
     #[test]
     fn published_figures_from_the_shipped_table() {
         let table = shipped();
-        for (year, tiyn) in [
-            (2023, 24_150_000),
-            (2024, 25_844_000),
-            (2025, 27_524_000),
-            (2026, 30_275_000),
-        ] {
+        for (year, tiyn) in
+            [(2023, 24_150_000), (2024, 25_844_000), (2025, 27_524_000), (2026, 30_275_000)]
+        {
             let on = NaiveDate::from_ymd_opt(year, 7, 1).unwrap();
-            let mci = table
-                .in_force(on, MciPurpose::SocialPayments)
-                .unwrap()
-                .tenge;
-            let amount = crate::money::MciHundredths::from_whole(70)
-                .to_tiyn(mci)
-                .unwrap();
+            let mci = table.in_force(on, MciPurpose::SocialPayments).unwrap().tenge;
+            let amount = crate::money::MciHundredths::from_whole(70).to_tiyn(mci).unwrap();
             assert_eq!(amount, crate::money::Tiyn(tiyn), "{year}");
         }
     }

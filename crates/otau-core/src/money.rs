@@ -111,9 +111,7 @@ impl MciHundredths {
 
     /// The sum of many amounts, or `None` on overflow.
     pub fn checked_sum(amounts: impl IntoIterator<Item = MciHundredths>) -> Option<MciHundredths> {
-        amounts
-            .into_iter()
-            .try_fold(MciHundredths::ZERO, MciHundredths::checked_add)
+        amounts.into_iter().try_fold(MciHundredths::ZERO, MciHundredths::checked_add)
     }
 
     /// The amount in tiyn at an MCI of `mci_tenge` whole tenge: hundredths × tenge, exactly.
@@ -233,9 +231,7 @@ fn strip_unit<'a>(s: &'a str, units: &[&str]) -> &'a str {
 
 /// Parses a decimal amount with at most two decimals into hundredths (exactly, no floats).
 fn parse_hundredths(input: &str, units: &[&str]) -> Result<i64, MoneyError> {
-    let invalid = || MoneyError::Invalid {
-        input: input.to_string(),
-    };
+    let invalid = || MoneyError::Invalid { input: input.to_string() };
     let s = input.trim();
     if s.is_empty() {
         return Err(MoneyError::Empty);
@@ -273,14 +269,10 @@ fn parse_hundredths(input: &str, units: &[&str]) -> Result<i64, MoneyError> {
         None => 0,
         Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => return Err(invalid()),
         Some(f) if f.len() > 2 => {
-            return Err(MoneyError::TooManyDecimals {
-                input: input.to_string(),
-            })
+            return Err(MoneyError::TooManyDecimals { input: input.to_string() })
         }
         Some(f) => {
-            let n = f
-                .bytes()
-                .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
+            let n = f.bytes().fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
             if f.len() == 1 {
                 n * 10
             } else {
@@ -318,11 +310,7 @@ mod tests {
     #[test]
     fn four_persons_relocation_subsidy_2024() {
         // "4 persons × 70 MCI × 3 692 ₸"
-        let amount = MciHundredths::from_whole(70)
-            .checked_mul(4)
-            .unwrap()
-            .to_tiyn(3692)
-            .unwrap();
+        let amount = MciHundredths::from_whole(70).checked_mul(4).unwrap().to_tiyn(3692).unwrap();
         assert_eq!(amount, Tiyn(103_376_000));
         assert_eq!(amount.format_tenge(), nb("1 033 760 ₸"));
         let per_person = MciHundredths::from_whole(70).to_tiyn(3692).unwrap();
@@ -336,10 +324,7 @@ mod tests {
         assert_eq!(MciHundredths(i64::MAX).checked_add(MciHundredths(1)), None);
         assert_eq!(MciHundredths(i64::MIN).checked_sub(MciHundredths(1)), None);
         assert_eq!(MciHundredths::checked_from_whole(i64::MAX / 10), None);
-        assert_eq!(
-            MciHundredths::checked_sum([MciHundredths(i64::MAX), MciHundredths(1)]),
-            None
-        );
+        assert_eq!(MciHundredths::checked_sum([MciHundredths(i64::MAX), MciHundredths(1)]), None);
         assert_eq!(Tiyn(i64::MAX).checked_add(Tiyn(1)), None);
         assert_eq!(Tiyn(i64::MIN).checked_sub(Tiyn(1)), None);
         assert_eq!(Tiyn(i64::MAX / 2 + 1).checked_mul(2), None);
@@ -371,10 +356,7 @@ mod tests {
 
     #[test]
     fn uses_no_break_space() {
-        assert_eq!(
-            Tiyn(123_456_700).format_tenge(),
-            "1\u{a0}234\u{a0}567\u{a0}₸"
-        );
+        assert_eq!(Tiyn(123_456_700).format_tenge(), "1\u{a0}234\u{a0}567\u{a0}₸");
     }
 
     #[rstest]
@@ -405,21 +387,8 @@ mod tests {
 
     #[test]
     fn format_then_parse_round_trips() {
-        for tiyn in [
-            0,
-            1,
-            99,
-            100,
-            103_376_050,
-            -103_376_050,
-            i64::MAX,
-            i64::MIN + 1,
-        ] {
-            assert_eq!(
-                parse_tenge(&Tiyn(tiyn).format_tenge()),
-                Ok(Tiyn(tiyn)),
-                "{tiyn}"
-            );
+        for tiyn in [0, 1, 99, 100, 103_376_050, -103_376_050, i64::MAX, i64::MIN + 1] {
+            assert_eq!(parse_tenge(&Tiyn(tiyn).format_tenge()), Ok(Tiyn(tiyn)), "{tiyn}");
         }
     }
 
@@ -458,31 +427,18 @@ mod tests {
     fn parse_mci_errors() {
         assert_eq!(
             MciHundredths::parse("15,555"),
-            Err(MoneyError::TooManyDecimals {
-                input: "15,555".into()
-            })
+            Err(MoneyError::TooManyDecimals { input: "15,555".into() })
         );
         assert_eq!(MciHundredths::parse(""), Err(MoneyError::Empty));
-        assert_eq!(
-            MciHundredths::parse("70 ₸"),
-            Err(MoneyError::Invalid {
-                input: "70 ₸".into()
-            })
-        );
+        assert_eq!(MciHundredths::parse("70 ₸"), Err(MoneyError::Invalid { input: "70 ₸".into() }));
     }
 
     #[test]
     fn serde_as_plain_integers() {
         assert_eq!(serde_json::to_string(&MciHundredths(7000)).unwrap(), "7000");
-        assert_eq!(
-            serde_json::to_string(&Tiyn(25_844_000)).unwrap(),
-            "25844000"
-        );
+        assert_eq!(serde_json::to_string(&Tiyn(25_844_000)).unwrap(), "25844000");
         assert_eq!(serde_json::from_str::<Tiyn>("-5").unwrap(), Tiyn(-5));
-        assert_eq!(
-            serde_json::from_str::<MciHundredths>("1550").unwrap(),
-            MciHundredths(1550)
-        );
+        assert_eq!(serde_json::from_str::<MciHundredths>("1550").unwrap(), MciHundredths(1550));
         assert!(serde_json::from_str::<Tiyn>("1.5").is_err());
     }
 

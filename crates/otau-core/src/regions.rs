@@ -41,52 +41,16 @@ const fn r(
     name_en: &'static str,
     centre: &'static str,
 ) -> Region {
-    Region {
-        code,
-        name_kk,
-        name_ru,
-        name_en,
-        centre,
-    }
+    Region { code, name_kk, name_ru, name_en, centre }
 }
 
 /// The 20 regions, by code.
 pub const REGIONS: &[Region] = &[
-    r(
-        "KZ-10",
-        "Абай облысы",
-        "область Абай",
-        "Abai Region",
-        "Semey",
-    ),
-    r(
-        "KZ-11",
-        "Ақмола облысы",
-        "Акмолинская область",
-        "Akmola Region",
-        "Kokshetau",
-    ),
-    r(
-        "KZ-15",
-        "Ақтөбе облысы",
-        "Актюбинская область",
-        "Aktobe Region",
-        "Aktobe",
-    ),
-    r(
-        "KZ-19",
-        "Алматы облысы",
-        "Алматинская область",
-        "Almaty Region",
-        "Konaev",
-    ),
-    r(
-        "KZ-23",
-        "Атырау облысы",
-        "Атырауская область",
-        "Atyrau Region",
-        "Atyrau",
-    ),
+    r("KZ-10", "Абай облысы", "область Абай", "Abai Region", "Semey"),
+    r("KZ-11", "Ақмола облысы", "Акмолинская область", "Akmola Region", "Kokshetau"),
+    r("KZ-15", "Ақтөбе облысы", "Актюбинская область", "Aktobe Region", "Aktobe"),
+    r("KZ-19", "Алматы облысы", "Алматинская область", "Almaty Region", "Konaev"),
+    r("KZ-23", "Атырау облысы", "Атырауская область", "Atyrau Region", "Atyrau"),
     r(
         "KZ-27",
         "Батыс Қазақстан облысы",
@@ -94,55 +58,13 @@ pub const REGIONS: &[Region] = &[
         "West Kazakhstan Region",
         "Oral",
     ),
-    r(
-        "KZ-31",
-        "Жамбыл облысы",
-        "Жамбылская область",
-        "Zhambyl Region",
-        "Taraz",
-    ),
-    r(
-        "KZ-33",
-        "Жетісу облысы",
-        "область Жетісу",
-        "Zhetisu Region",
-        "Taldykorgan",
-    ),
-    r(
-        "KZ-35",
-        "Қарағанды облысы",
-        "Карагандинская область",
-        "Karaganda Region",
-        "Karaganda",
-    ),
-    r(
-        "KZ-39",
-        "Қостанай облысы",
-        "Костанайская область",
-        "Kostanay Region",
-        "Kostanay",
-    ),
-    r(
-        "KZ-43",
-        "Қызылорда облысы",
-        "Кызылординская область",
-        "Kyzylorda Region",
-        "Kyzylorda",
-    ),
-    r(
-        "KZ-47",
-        "Маңғыстау облысы",
-        "Мангистауская область",
-        "Mangystau Region",
-        "Aktau",
-    ),
-    r(
-        "KZ-55",
-        "Павлодар облысы",
-        "Павлодарская область",
-        "Pavlodar Region",
-        "Pavlodar",
-    ),
+    r("KZ-31", "Жамбыл облысы", "Жамбылская область", "Zhambyl Region", "Taraz"),
+    r("KZ-33", "Жетісу облысы", "область Жетісу", "Zhetisu Region", "Taldykorgan"),
+    r("KZ-35", "Қарағанды облысы", "Карагандинская область", "Karaganda Region", "Karaganda"),
+    r("KZ-39", "Қостанай облысы", "Костанайская область", "Kostanay Region", "Kostanay"),
+    r("KZ-43", "Қызылорда облысы", "Кызылординская область", "Kyzylorda Region", "Kyzylorda"),
+    r("KZ-47", "Маңғыстау облысы", "Мангистауская область", "Mangystau Region", "Aktau"),
+    r("KZ-55", "Павлодар облысы", "Павлодарская область", "Pavlodar Region", "Pavlodar"),
     r(
         "KZ-59",
         "Солтүстік Қазақстан облысы",
@@ -150,20 +72,8 @@ pub const REGIONS: &[Region] = &[
         "North Kazakhstan Region",
         "Petropavl",
     ),
-    r(
-        "KZ-61",
-        "Түркістан облысы",
-        "Туркестанская область",
-        "Turkistan Region",
-        "Turkistan",
-    ),
-    r(
-        "KZ-62",
-        "Ұлытау облысы",
-        "область Ұлытау",
-        "Ulytau Region",
-        "Zhezkazgan",
-    ),
+    r("KZ-61", "Түркістан облысы", "Туркестанская область", "Turkistan Region", "Turkistan"),
+    r("KZ-62", "Ұлытау облысы", "область Ұлытау", "Ulytau Region", "Zhezkazgan"),
     r(
         "KZ-63",
         "Шығыс Қазақстан облысы",
@@ -182,12 +92,7 @@ const fn c(
     name_ru: &'static str,
     name_en: &'static str,
 ) -> Country {
-    Country {
-        code,
-        name_kk,
-        name_ru,
-        name_en,
-    }
+    Country { code, name_kk, name_ru, name_en }
 }
 
 /// Countries of origin most seen (Uzbekistan, China, Turkmenistan, Mongolia, Russia, then
@@ -211,12 +116,7 @@ pub const COUNTRIES: &[Country] = &[
     c("UA", "Украина", "Украина", "Ukraine"),
     c("BY", "Беларусь", "Беларусь", "Belarus"),
     c("DE", "Германия", "Германия", "Germany"),
-    c(
-        "US",
-        "Америка Құрама Штаттары",
-        "Соединённые Штаты Америки",
-        "United States",
-    ),
+    c("US", "Америка Құрама Штаттары", "Соединённые Штаты Америки", "United States"),
 ];
 
 /// The region with this ISO 3166-2 code (exactly: `KZ-55`, not `kz-55`).
@@ -270,9 +170,7 @@ mod tests {
 
     #[test]
     fn countries_of_origin() {
-        for code in [
-            "UZ", "CN", "TM", "MN", "RU", "AF", "IR", "TR", "KG", "TJ", "KZ",
-        ] {
+        for code in ["UZ", "CN", "TM", "MN", "RU", "AF", "IR", "TR", "KG", "TJ", "KZ"] {
             let c = country(code).unwrap();
             assert!(!c.name_kk.is_empty() && !c.name_ru.is_empty() && !c.name_en.is_empty());
         }

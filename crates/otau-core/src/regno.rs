@@ -106,13 +106,8 @@ impl OfficeCode {
     /// taken as uppercase (`pvl01` is `PVL01`).
     pub fn parse(s: &str) -> Result<OfficeCode, RegNoError> {
         let code = s.trim().to_ascii_uppercase();
-        if !code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        {
-            return Err(RegNoError::OfficeCodeChars {
-                value: s.trim().to_string(),
-            });
+        if !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            return Err(RegNoError::OfficeCodeChars { value: s.trim().to_string() });
         }
         if !(OFFICE_CODE_MIN..=OFFICE_CODE_MAX).contains(&code.len()) {
             return Err(RegNoError::OfficeCodeLength { found: code.len() });
@@ -146,9 +141,7 @@ impl RegNo {
     /// The year has four digits and the sequence five.
     pub fn parse(s: &str) -> Result<RegNo, RegNoError> {
         let trimmed = s.trim();
-        let format = || RegNoError::Format {
-            value: trimmed.to_string(),
-        };
+        let format = || RegNoError::Format { value: trimmed.to_string() };
         let mut parts = trimmed.rsplitn(3, '-');
         let (Some(seq), Some(year), Some(office)) = (parts.next(), parts.next(), parts.next())
         else {
@@ -250,10 +243,7 @@ mod tests {
         assert_eq!(r.to_string(), "PVL01-2026-00042");
         assert_eq!(r.office().as_str(), "PVL01");
         assert_eq!((r.year(), r.seq()), (2026, 42));
-        assert_eq!(
-            RegNo::new(pvl01(), 2026, 99_999).unwrap().to_string(),
-            "PVL01-2026-99999"
-        );
+        assert_eq!(RegNo::new(pvl01(), 2026, 99_999).unwrap().to_string(), "PVL01-2026-99999");
     }
 
     #[rstest]
@@ -284,22 +274,10 @@ mod tests {
 
     #[test]
     fn new_checks_ranges() {
-        assert_eq!(
-            RegNo::new(pvl01(), 2026, 100_000),
-            Err(RegNoError::Seq { seq: 100_000 })
-        );
-        assert_eq!(
-            RegNo::new(pvl01(), 2026, 0),
-            Err(RegNoError::Seq { seq: 0 })
-        );
-        assert_eq!(
-            RegNo::new(pvl01(), 10_000, 1),
-            Err(RegNoError::Year { year: 10_000 })
-        );
-        assert_eq!(
-            RegNo::new(pvl01(), -5, 1),
-            Err(RegNoError::Year { year: -5 })
-        );
+        assert_eq!(RegNo::new(pvl01(), 2026, 100_000), Err(RegNoError::Seq { seq: 100_000 }));
+        assert_eq!(RegNo::new(pvl01(), 2026, 0), Err(RegNoError::Seq { seq: 0 }));
+        assert_eq!(RegNo::new(pvl01(), 10_000, 1), Err(RegNoError::Year { year: 10_000 }));
+        assert_eq!(RegNo::new(pvl01(), -5, 1), Err(RegNoError::Year { year: -5 }));
     }
 
     #[rstest]
@@ -314,27 +292,18 @@ mod tests {
     #[case("PV_1", Err(RegNoError::OfficeCodeChars { value: "PV_1".into() }))]
     #[case("ÄB", Err(RegNoError::OfficeCodeChars { value: "ÄB".into() }))]
     fn office_codes(#[case] input: &str, #[case] expected: Result<&str, RegNoError>) {
-        assert_eq!(
-            OfficeCode::parse(input).as_ref().map(OfficeCode::as_str),
-            expected.as_deref()
-        );
+        assert_eq!(OfficeCode::parse(input).as_ref().map(OfficeCode::as_str), expected.as_deref());
     }
 
     #[test]
     fn serde_as_strings() {
         let r = RegNo::new(pvl01(), 2026, 42).unwrap();
         assert_eq!(serde_json::to_string(&r).unwrap(), "\"PVL01-2026-00042\"");
-        assert_eq!(
-            serde_json::from_str::<RegNo>("\"pvl01-2026-00042\"").unwrap(),
-            r
-        );
+        assert_eq!(serde_json::from_str::<RegNo>("\"pvl01-2026-00042\"").unwrap(), r);
         let err = serde_json::from_str::<RegNo>("\"PVL01-2026-00000\"").unwrap_err();
         assert!(err.to_string().contains("regno-seq"), "{err}");
         assert_eq!(serde_json::to_string(&pvl01()).unwrap(), "\"PVL01\"");
-        assert_eq!(
-            serde_json::from_str::<OfficeCode>("\"PVL01\"").unwrap(),
-            pvl01()
-        );
+        assert_eq!(serde_json::from_str::<OfficeCode>("\"PVL01\"").unwrap(), pvl01());
         assert!(serde_json::from_str::<OfficeCode>("\"1\"").is_err());
     }
 
@@ -348,30 +317,12 @@ mod tests {
 
     #[test]
     fn codes_and_args() {
-        assert_eq!(
-            RegNoError::OfficeCodeLength { found: 1 }.code(),
-            "office-code-length"
-        );
-        assert_eq!(
-            RegNoError::OfficeCodeLength { found: 1 }.args()["found"],
-            "1"
-        );
-        assert_eq!(
-            RegNoError::OfficeCodeChars { value: "x".into() }.code(),
-            "office-code-chars"
-        );
-        assert_eq!(
-            RegNoError::OfficeCodeStart { value: "1".into() }.code(),
-            "office-code-start"
-        );
-        assert_eq!(
-            RegNoError::Format { value: "x".into() }.args()["value"],
-            "x"
-        );
-        assert_eq!(
-            RegNoError::Format { value: "x".into() }.code(),
-            "regno-format"
-        );
+        assert_eq!(RegNoError::OfficeCodeLength { found: 1 }.code(), "office-code-length");
+        assert_eq!(RegNoError::OfficeCodeLength { found: 1 }.args()["found"], "1");
+        assert_eq!(RegNoError::OfficeCodeChars { value: "x".into() }.code(), "office-code-chars");
+        assert_eq!(RegNoError::OfficeCodeStart { value: "1".into() }.code(), "office-code-start");
+        assert_eq!(RegNoError::Format { value: "x".into() }.args()["value"], "x");
+        assert_eq!(RegNoError::Format { value: "x".into() }.code(), "regno-format");
         assert_eq!(RegNoError::Year { year: 1 }.code(), "regno-year");
         assert_eq!(RegNoError::Seq { seq: 0 }.args()["seq"], "0");
         assert_eq!(RegNoError::Seq { seq: 0 }.code(), "regno-seq");

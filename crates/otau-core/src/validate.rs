@@ -176,10 +176,7 @@ impl Coded for Problem {
             }
             Problem::BornTooEarly => vec![("min", EARLIEST_BIRTH_DATE.to_string())],
             Problem::ArrivalTooEarly => vec![("min", EARLIEST_ARRIVAL_DATE.to_string())],
-            Problem::IinBirthDateMismatch {
-                iin_birth_date,
-                birth_date,
-            } => vec![
+            Problem::IinBirthDateMismatch { iin_birth_date, birth_date } => vec![
                 ("iin_birth_date", iin_birth_date.to_string()),
                 ("birth_date", birth_date.to_string()),
             ],
@@ -238,22 +235,13 @@ pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<Fiel
     if f.region.trim().is_empty() {
         report.add("region", Problem::Required);
     } else if regions::region(&f.region).is_none() {
-        report.add(
-            "region",
-            Problem::RegionUnknown {
-                value: f.region.clone(),
-            },
-        );
+        report.add("region", Problem::RegionUnknown { value: f.region.clone() });
     }
     if f.settlement.trim().is_empty() {
         report.add("settlement", Problem::Required);
     }
 
-    let heads = f
-        .members
-        .iter()
-        .filter(|m| m.relation == Relation::Head)
-        .count();
+    let heads = f.members.iter().filter(|m| m.relation == Relation::Head).count();
     if f.members.is_empty() {
         report.add("members", Problem::NoMembers);
     } else if heads == 0 {
@@ -270,10 +258,7 @@ pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<Fiel
         report.member(&path, m, f.arrival_date, today);
         if let Some(iin) = present(&m.iin) {
             if let Some(&other_number) = iins.get(iin) {
-                report.add(
-                    &format!("{path}.iin"),
-                    Problem::IinDuplicate { other_number },
-                );
+                report.add(&format!("{path}.iin"), Problem::IinDuplicate { other_number });
             } else {
                 iins.insert(iin, i + 1);
             }
@@ -331,10 +316,7 @@ impl Report {
             self.add(&field("birth_date"), Problem::InFuture { today });
         }
         if m.birth_date > arrival_date {
-            self.add(
-                &field("birth_date"),
-                Problem::BornAfterArrival { arrival_date },
-            );
+            self.add(&field("birth_date"), Problem::BornAfterArrival { arrival_date });
         }
         if m.birth_date < EARLIEST_BIRTH_DATE {
             self.add(&field("birth_date"), Problem::BornTooEarly);
@@ -352,10 +334,7 @@ impl Report {
                         self.add(&field("iin"), problem);
                     }
                     if iin.sex() != m.sex {
-                        self.add(
-                            &field("iin"),
-                            Problem::IinSexMismatch { iin_sex: iin.sex() },
-                        );
+                        self.add(&field("iin"), Problem::IinSexMismatch { iin_sex: iin.sex() });
                     }
                 }
             }
@@ -394,16 +373,12 @@ impl Report {
         if number.is_empty() {
             self.add(&field("number"), Problem::Required);
         } else if d.kind == DocumentKind::Passport {
-            let latin = number
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let latin = number.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             if !latin || !PASSPORT_NUMBER_LEN.contains(&length) {
                 self.add(&field("number"), Problem::PassportNumber);
             }
         } else {
-            let letters_digits = number
-                .chars()
-                .all(|c| c.is_alphabetic() || c.is_ascii_digit());
+            let letters_digits = number.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit());
             if !letters_digits || !DOCUMENT_NUMBER_LEN.contains(&length) {
                 self.add(&field("number"), Problem::DocumentNumber);
             }
@@ -414,17 +389,11 @@ impl Report {
                 self.add(&field("issued_on"), Problem::InFuture { today });
             }
             if issued_on < birth_date {
-                self.add(
-                    &field("issued_on"),
-                    Problem::IssuedBeforeBirth { birth_date },
-                );
+                self.add(&field("issued_on"), Problem::IssuedBeforeBirth { birth_date });
             }
             if let Some(valid_until) = d.valid_until {
                 if valid_until <= issued_on {
-                    self.add(
-                        &field("valid_until"),
-                        Problem::ValidUntilNotAfterIssue { issued_on },
-                    );
+                    self.add(&field("valid_until"), Problem::ValidUntilNotAfterIssue { issued_on });
                 }
             }
         }
@@ -435,12 +404,7 @@ impl Report {
         if value.trim().is_empty() {
             self.add(field, Problem::Required);
         } else if !(value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase())) {
-            self.add(
-                field,
-                Problem::CountryCode {
-                    value: value.to_string(),
-                },
-            );
+            self.add(field, Problem::CountryCode { value: value.to_string() });
         }
     }
 
@@ -568,10 +532,8 @@ mod tests {
     }
 
     fn check(change: impl FnOnce(&mut FamilyInput), expected: &[(&str, &str)]) {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(f, c)| (f.to_string(), c.to_string()))
-            .collect();
+        let expected: Vec<(String, String)> =
+            expected.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect();
         assert_eq!(problems(change), expected);
     }
 
@@ -607,19 +569,13 @@ mod tests {
 
     #[test]
     fn no_head() {
-        check(
-            |f| f.members[0].relation = Relation::Spouse,
-            &[("members", "family-no-head")],
-        );
+        check(|f| f.members[0].relation = Relation::Spouse, &[("members", "family-no-head")]);
     }
 
     #[test]
     fn several_heads() {
         let e = only_error(|f| f.members[2].relation = Relation::Head);
-        assert_eq!(
-            (e.field.as_str(), e.code.as_str()),
-            ("members", "family-several-heads")
-        );
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("members", "family-several-heads"));
         assert_eq!(e.args["count"], "2");
     }
 
@@ -707,10 +663,7 @@ mod tests {
                 ("members[2].birth_date", "date-in-future"),
                 ("members[2].birth_date", "birth-after-arrival"),
                 // Her birth certificate is now dated before her birth.
-                (
-                    "members[2].document.issued_on",
-                    "document-issued-before-birth",
-                ),
+                ("members[2].document.issued_on", "document-issued-before-birth"),
             ],
         );
         let e = only_error(|f| {
@@ -746,10 +699,7 @@ mod tests {
     #[test]
     fn arrival_in_the_future() {
         let e = only_error(|f| f.arrival_date = date("2026-11-26"));
-        assert_eq!(
-            (e.field.as_str(), e.code.as_str()),
-            ("arrival_date", "date-in-future")
-        );
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("arrival_date", "date-in-future"));
         assert_eq!(e.args["today"], "2026-11-25");
         check(|f| f.arrival_date = today(), &[]);
     }
@@ -776,10 +726,7 @@ mod tests {
     #[test]
     fn iin_must_parse() {
         let e = only_error(|f| f.members[0].iin = Some("850412310212".into()));
-        assert_eq!(
-            (e.field.as_str(), e.code.as_str()),
-            ("members[0].iin", "iin-check-digit")
-        );
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("members[0].iin", "iin-check-digit"));
         assert_eq!(e.args["expected"], "1");
         assert_eq!(e.args["found"], "2");
         check(
@@ -803,10 +750,7 @@ mod tests {
     #[test]
     fn iin_sex_must_match() {
         let e = only_error(|f| f.members[0].sex = Sex::Female);
-        assert_eq!(
-            (e.field.as_str(), e.code.as_str()),
-            ("members[0].iin", "iin-sex-mismatch")
-        );
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("members[0].iin", "iin-sex-mismatch"));
         assert_eq!(e.args["iin_sex"], "male");
     }
 
@@ -819,10 +763,7 @@ mod tests {
             twin.document = None;
             f.members.push(twin);
         });
-        assert_eq!(
-            (e.field.as_str(), e.code.as_str()),
-            ("members[3].iin", "iin-duplicate")
-        );
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("members[3].iin", "iin-duplicate"));
         assert_eq!(e.args["other_number"], "1");
     }
 
@@ -895,10 +836,7 @@ mod tests {
             (e.field.as_str(), e.code.as_str()),
             ("members[2].document.number", "document-number-format")
         );
-        assert_eq!(
-            (e.args["min"].as_str(), e.args["max"].as_str()),
-            ("5", "20")
-        );
+        assert_eq!((e.args["min"].as_str(), e.args["max"].as_str()), ("5", "20"));
     }
 
     #[rstest]
@@ -916,10 +854,7 @@ mod tests {
             (e.field.as_str(), e.code.as_str()),
             ("members[0].document.number", "passport-number-format")
         );
-        assert_eq!(
-            (e.args["min"].as_str(), e.args["max"].as_str()),
-            ("6", "12")
-        );
+        assert_eq!((e.args["min"].as_str(), e.args["max"].as_str()), ("6", "12"));
     }
 
     #[test]
@@ -963,14 +898,8 @@ mod tests {
             },
             &[
                 ("members[0].document.issued_on", "date-in-future"),
-                (
-                    "members[1].document.valid_until",
-                    "document-valid-until-before-issue",
-                ),
-                (
-                    "members[2].document.issued_on",
-                    "document-issued-before-birth",
-                ),
+                ("members[1].document.valid_until", "document-valid-until-before-issue"),
+                ("members[2].document.issued_on", "document-issued-before-birth"),
             ],
         );
         let e = only_error(|f| {
@@ -994,10 +923,7 @@ mod tests {
     #[case::letters("+7 701 CALL ME")]
     #[case::two_plus("++77015551234")]
     fn phone_format(#[case] phone: &str) {
-        check(
-            |f| f.members[0].phone = Some(phone.into()),
-            &[("members[0].phone", "phone-format")],
-        );
+        check(|f| f.members[0].phone = Some(phone.into()), &[("members[0].phone", "phone-format")]);
     }
 
     #[rstest]
@@ -1008,28 +934,20 @@ mod tests {
     #[case::empty_label("name@example..kz")]
     #[case::space("name @example.kz")]
     fn email_format(#[case] email: &str) {
-        check(
-            |f| f.members[1].email = Some(email.into()),
-            &[("members[1].email", "email-format")],
-        );
+        check(|f| f.members[1].email = Some(email.into()), &[("members[1].email", "email-format")]);
     }
 
     #[test]
     fn email_accepted() {
-        check(
-            |f| f.members[1].email = Some(" aliya.seiitkali@mail.kz ".into()),
-            &[],
-        );
+        check(|f| f.members[1].email = Some(" aliya.seiitkali@mail.kz ".into()), &[]);
     }
 
     #[test]
     fn consent() {
         check(
             |f| {
-                f.members[0].consent = Some(ConsentInput {
-                    given_on: date("2026-11-26"),
-                    purpose: " ".into(),
-                });
+                f.members[0].consent =
+                    Some(ConsentInput { given_on: date("2026-11-26"), purpose: " ".into() });
             },
             &[
                 ("members[0].consent.given_on", "date-in-future"),
@@ -1101,13 +1019,7 @@ mod tests {
         };
         assert_eq!(e.code(), "iin-birth-date-mismatch");
         assert_eq!(e.args().len(), 2);
-        assert_eq!(
-            Problem::IinSexMismatch {
-                iin_sex: Sex::Female
-            }
-            .args()["iin_sex"],
-            "female"
-        );
+        assert_eq!(Problem::IinSexMismatch { iin_sex: Sex::Female }.args()["iin_sex"], "female");
         assert!(Problem::Required.args().is_empty());
     }
 }

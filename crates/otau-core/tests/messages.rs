@@ -64,60 +64,34 @@ fn every_error() -> Vec<(&'static str, BTreeMap<String, String>)> {
         IinError::Length { found: 11 },
         IinError::NotDigits,
         IinError::Century { digit: 0 },
-        IinError::BirthDate {
-            digits: "901315".into(),
-        },
-        IinError::CheckDigit {
-            expected: 7,
-            found: 8,
-        },
+        IinError::BirthDate { digits: "901315".into() },
+        IinError::CheckDigit { expected: 7, found: 8 },
         IinError::NeverIssued,
     ] {
         add(&e);
     }
     for e in [
         MoneyError::Empty,
-        MoneyError::Invalid {
-            input: "abc".into(),
-        },
-        MoneyError::TooManyDecimals {
-            input: "1,500".into(),
-        },
+        MoneyError::Invalid { input: "abc".into() },
+        MoneyError::TooManyDecimals { input: "1,500".into() },
         MoneyError::Overflow,
     ] {
         add(&e);
     }
     for e in [
         MciError::Empty,
-        MciError::DuplicateRow {
-            effective_from: date(),
-            purpose: MciPurpose::SocialPayments,
-        },
-        MciError::DuplicateRow {
-            effective_from: date(),
-            purpose: MciPurpose::FinesAndOther,
-        },
-        MciError::NonPositive {
-            effective_from: date(),
-            tenge: 0,
-        },
-        MciError::Json {
-            detail: "expected value at line 1 column 1".into(),
-        },
+        MciError::DuplicateRow { effective_from: date(), purpose: MciPurpose::SocialPayments },
+        MciError::DuplicateRow { effective_from: date(), purpose: MciPurpose::FinesAndOther },
+        MciError::NonPositive { effective_from: date(), tenge: 0 },
+        MciError::Json { detail: "expected value at line 1 column 1".into() },
     ] {
         add(&e);
     }
     for e in [
         RegNoError::OfficeCodeLength { found: 1 },
-        RegNoError::OfficeCodeChars {
-            value: "PV_1".into(),
-        },
-        RegNoError::OfficeCodeStart {
-            value: "1PV".into(),
-        },
-        RegNoError::Format {
-            value: "PVL01".into(),
-        },
+        RegNoError::OfficeCodeChars { value: "PV_1".into() },
+        RegNoError::OfficeCodeStart { value: "1PV".into() },
+        RegNoError::Format { value: "PVL01".into() },
         RegNoError::Year { year: 1990 },
         RegNoError::Seq { seq: 0 },
     ] {
@@ -131,25 +105,16 @@ fn every_error() -> Vec<(&'static str, BTreeMap<String, String>)> {
         Problem::NotLatin { found: 'Қ' },
         Problem::NoLetters,
         Problem::InFuture { today: date() },
-        Problem::BornAfterArrival {
-            arrival_date: date(),
-        },
+        Problem::BornAfterArrival { arrival_date: date() },
         Problem::BornTooEarly,
         Problem::ArrivalTooEarly,
-        Problem::IinBirthDateMismatch {
-            iin_birth_date: date(),
-            birth_date: date(),
-        },
+        Problem::IinBirthDateMismatch { iin_birth_date: date(), birth_date: date() },
         Problem::IinSexMismatch { iin_sex: Sex::Male },
-        Problem::IinSexMismatch {
-            iin_sex: Sex::Female,
-        },
+        Problem::IinSexMismatch { iin_sex: Sex::Female },
         Problem::IinDuplicate { other_number: 1 },
         Problem::DocumentDuplicate { other_number: 2 },
         Problem::CountryCode { value: "uz".into() },
-        Problem::RegionUnknown {
-            value: "KZ-99".into(),
-        },
+        Problem::RegionUnknown { value: "KZ-99".into() },
         Problem::DocumentNumber,
         Problem::PassportNumber,
         Problem::IssuedBeforeBirth { birth_date: date() },
@@ -176,9 +141,7 @@ fn format(
     id: &str,
     args: &BTreeMap<String, String>,
 ) -> String {
-    let message = bundle
-        .get_message(id)
-        .unwrap_or_else(|| panic!("no message {id}"));
+    let message = bundle.get_message(id).unwrap_or_else(|| panic!("no message {id}"));
     let mut fluent_args = FluentArgs::new();
     for (k, v) in args {
         // As otau-i18n does: numbers become Fluent numbers.
@@ -199,19 +162,13 @@ fn every_code_has_a_message_in_every_language() {
         let bundle = bundle(lang, source);
         for (code, args) in every_error() {
             let text = format(&bundle, code, &args);
-            assert!(
-                !text.contains('{') && !text.contains('$'),
-                "{lang} {code}: {text}"
-            );
+            assert!(!text.contains('{') && !text.contains('$'), "{lang} {code}: {text}");
             // Selector arguments (purpose, iin_sex) choose words instead of being shown.
             for (name, value) in &args {
                 if name == "purpose" || name == "iin_sex" {
                     continue;
                 }
-                assert!(
-                    text.contains(value.as_str()),
-                    "{lang} {code} leaves out {value}: {text}"
-                );
+                assert!(text.contains(value.as_str()), "{lang} {code} leaves out {value}: {text}");
             }
         }
     }
@@ -220,19 +177,13 @@ fn every_code_has_a_message_in_every_language() {
 #[test]
 fn selectors_pick_the_right_words() {
     let bundle = bundle("en", FILES[2].1);
-    let male = format(
-        &bundle,
-        "iin-sex-mismatch",
-        &Problem::IinSexMismatch { iin_sex: Sex::Male }.args(),
-    );
+    let male =
+        format(&bundle, "iin-sex-mismatch", &Problem::IinSexMismatch { iin_sex: Sex::Male }.args());
     assert!(male.contains("of a man"), "{male}");
     let female = format(
         &bundle,
         "iin-sex-mismatch",
-        &Problem::IinSexMismatch {
-            iin_sex: Sex::Female,
-        }
-        .args(),
+        &Problem::IinSexMismatch { iin_sex: Sex::Female }.args(),
     );
     assert!(female.contains("of a woman"), "{female}");
     let kk = bundle_kk_text();
@@ -241,11 +192,7 @@ fn selectors_pick_the_right_words() {
 
 fn bundle_kk_text() -> String {
     let bundle = bundle("kk", FILES[0].1);
-    format(
-        &bundle,
-        "iin-sex-mismatch",
-        &Problem::IinSexMismatch { iin_sex: Sex::Male }.args(),
-    )
+    format(&bundle, "iin-sex-mismatch", &Problem::IinSexMismatch { iin_sex: Sex::Male }.args())
 }
 
 #[test]
@@ -261,10 +208,8 @@ fn every_field_has_a_name_in_every_language() {
 
 #[test]
 fn core_ftl_holds_only_codes_and_fields() {
-    let mut known: BTreeSet<String> = every_error()
-        .into_iter()
-        .map(|(c, _)| c.to_string())
-        .collect();
+    let mut known: BTreeSet<String> =
+        every_error().into_iter().map(|(c, _)| c.to_string()).collect();
     known.extend(FIELDS.iter().map(|p| field_message_id(p)));
     for (lang, source) in FILES {
         let ids: BTreeSet<String> = source

@@ -46,9 +46,8 @@ impl Store {
             "SELECT seq, at, user_login, action, entity, entity_id, reason, before_json, after_json
              FROM audit WHERE subject_id = ?1 OR subject_id = ?2 ORDER BY seq",
         )?;
-        let rows = stmt.query_map(
-            [view.person.id.to_string(), view.person.family_id.to_string()],
-            |r| {
+        let rows =
+            stmt.query_map([view.person.id.to_string(), view.person.family_id.to_string()], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -60,8 +59,7 @@ impl Store {
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, String>(8)?,
                 ))
-            },
-        )?;
+            })?;
         let parse = |s: &str| {
             serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("audit json: {e}")))
         };
@@ -97,8 +95,14 @@ impl Store {
         while let Some(r) = rows.next()? {
             count += 1;
             let seq: i64 = r.get(0)?;
-            let (id, at, login, action, entity, entity_id): (String, String, String, String, String, String) =
-                (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?);
+            let (id, at, login, action, entity, entity_id): (
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+            ) = (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?);
             let subject: Option<String> = r.get(7)?;
             let reason: Option<String> = r.get(8)?;
             let before: Option<String> = r.get(9)?;

@@ -77,9 +77,7 @@ impl Store {
         action: &str,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let device_id: String = tx
             .query_row("SELECT device_id FROM device", [], |r| r.get(0))
             .optional()?

@@ -3,7 +3,9 @@
 use crate::error::{Result, StoreError};
 use crate::mci::MciRec;
 use crate::record::{from_row, Record};
-use crate::users::{check_new_password, hash_password, normalize_login, Action, Actor, Role, UserRec};
+use crate::users::{
+    check_new_password, hash_password, normalize_login, Action, Actor, Role, UserRec,
+};
 use crate::write::Change;
 use crate::Store;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -81,12 +83,20 @@ pub struct OfficeInfo {
 
 impl Store {
     /// Creates the office, its first administrator and the shipped reference data.
-    pub fn init_office(&mut self, at: DateTime<Utc>, new: &NewOffice, mci: &MciTable) -> Result<OfficeInfo> {
+    pub fn init_office(
+        &mut self,
+        at: DateTime<Utc>,
+        new: &NewOffice,
+        mci: &MciTable,
+    ) -> Result<OfficeInfo> {
         let code = OfficeCode::parse(&new.code)
             .map_err(|e| StoreError::Invalid(vec![otau_core::FieldError::new("office", &e)]))?;
         let mut errors = vec![];
         if otau_core::regions::region(new.region.trim()).is_none() {
-            errors.push(otau_core::FieldError::bare("region", "store-unknown-region").with_arg("value", new.region.trim()));
+            errors.push(
+                otau_core::FieldError::bare("region", "store-unknown-region")
+                    .with_arg("value", new.region.trim()),
+            );
         }
         if new.name.trim().is_empty() {
             errors.push(otau_core::FieldError::bare("office_name", "store-required"));
@@ -113,9 +123,8 @@ impl Store {
         let system = Actor::system();
         // The device row, the office, its administrator and the reference data in one
         // transaction: a failure leaves an empty database on which `init` can run again.
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx =
+            self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO device (singleton, device_id, office_code, created_at) VALUES (1, ?1, ?2, ?3)",
             params![device_id, code.to_string(), at.to_rfc3339_opts(SecondsFormat::Millis, true)],
@@ -208,10 +217,7 @@ impl Store {
     }
 
     fn device_office_code(&self) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT office_code FROM device", [], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn().query_row("SELECT office_code FROM device", [], |r| r.get(0)).optional()?)
     }
 }
 

@@ -88,6 +88,7 @@ pub fn from_row<R: DeserializeOwned>(row: &Row<'_>) -> rusqlite::Result<R> {
         };
         map.insert(name, value);
     }
-    serde_json::from_value(serde_json::Value::Object(map))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }

@@ -110,11 +110,12 @@ impl PersonRec {
 
     /// The Latin spelling as on the document, if recorded.
     pub fn full_name_latin(&self) -> Option<String> {
-        let parts: Vec<&str> = [&self.surname_latin, &self.given_name_latin, &self.patronymic_latin]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let parts: Vec<&str> =
+            [&self.surname_latin, &self.given_name_latin, &self.patronymic_latin]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 }
@@ -335,9 +336,8 @@ impl Store {
              ORDER BY CASE relation WHEN 'head' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END,
                       birth_date, regno",
         )?;
-        let persons: Vec<PersonRec> = stmt
-            .query_map([family.id.to_string()], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let persons: Vec<PersonRec> =
+            stmt.query_map([family.id.to_string()], from_row)?.collect::<rusqlite::Result<_>>()?;
         let members =
             persons.into_iter().map(|p| person_view(self.conn(), p)).collect::<Result<_>>()?;
         Ok(FamilyView { family, members })
@@ -361,9 +361,9 @@ impl Store {
 }
 
 fn normalize_regno(regno: &str) -> Result<String> {
-    RegNo::parse(regno).map(|r| r.to_string()).map_err(|e| {
-        StoreError::Invalid(vec![otau_core::FieldError::new("regno", &e)])
-    })
+    RegNo::parse(regno)
+        .map(|r| r.to_string())
+        .map_err(|e| StoreError::Invalid(vec![otau_core::FieldError::new("regno", &e)]))
 }
 
 fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
@@ -445,12 +445,15 @@ fn register_in(
     };
     change.insert(&mut family)?;
 
-    let mut members = vec![RegisteredMember {
-        id: Uuid::nil(),
-        regno: String::new(),
-        name: String::new(),
-        relation: Relation::Head,
-    }; input.members.len()];
+    let mut members = vec![
+        RegisteredMember {
+            id: Uuid::nil(),
+            regno: String::new(),
+            name: String::new(),
+            relation: Relation::Head,
+        };
+        input.members.len()
+    ];
     for (i, regno) in numbers {
         let m = &input.members[i];
         let mut person = person_from_input(m, family.id, regno);
@@ -527,7 +530,5 @@ fn last_seq(conn: &Connection, office: &str, year: i32) -> Result<u32> {
         [&prefix, &format!("{office}-{year}.")],
         |r| r.get(0),
     )?;
-    Ok(max
-        .and_then(|m| m.strip_prefix(&prefix).and_then(|s| s.parse::<u32>().ok()))
-        .unwrap_or(0))
+    Ok(max.and_then(|m| m.strip_prefix(&prefix).and_then(|s| s.parse::<u32>().ok())).unwrap_or(0))
 }

@@ -143,7 +143,11 @@ pub(crate) fn reindex_person(conn: &Connection, person_id: Uuid) -> Result<()> {
 
 /// An IIN or document number as the index holds it: letters and digits only, lowercase.
 fn id_key(s: &str) -> String {
-    normalize_document_number(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    normalize_document_number(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// A word of the query, in the forms it is looked up by.
@@ -229,6 +233,12 @@ fn word_score(w: &QueryWord, p: &PersonRec, ids: &[String]) -> u32 {
     }
 }
 
+/// The FTS5 expression a query runs as (for benchmarks and diagnostics).
+pub fn fts_query(query: &str) -> Option<String> {
+    let words = query_words(query);
+    (!words.is_empty()).then(|| fts_expression(&words))
+}
+
 pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let words = query_words(query);
     if words.is_empty() || limit == 0 {
@@ -255,7 +265,11 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<S
         let ids: Vec<String> = ids.split_whitespace().map(str::to_string).collect();
         let joined: String = words.iter().map(|w| w.id_key.as_str()).collect();
         let score: u32 = if words.len() > 1 && ids.iter().any(|i| i.starts_with(&joined)) {
-            if ids.contains(&joined) { 0 } else { 3 }
+            if ids.contains(&joined) {
+                0
+            } else {
+                3
+            }
         } else {
             words.iter().map(|w| word_score(w, &p, &ids)).sum()
         };
@@ -270,9 +284,7 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<S
             score,
         });
     }
-    hits.sort_by(|a, b| {
-        (a.score, &a.name, &a.regno).cmp(&(b.score, &b.name, &b.regno))
-    });
+    hits.sort_by(|a, b| (a.score, &a.name, &a.regno).cmp(&(b.score, &b.name, &b.regno)));
     hits.truncate(limit);
     Ok(hits)
 }

@@ -55,8 +55,11 @@ impl FromStr for Role {
             "clerk" => Ok(Role::Clerk),
             "manager" => Ok(Role::Manager),
             "admin" => Ok(Role::Admin),
-            other => Err(StoreError::Invalid(vec![otau_core::FieldError::bare("role", "store-unknown-role")
-                .with_arg("value", other)])),
+            other => Err(StoreError::Invalid(vec![otau_core::FieldError::bare(
+                "role",
+                "store-unknown-role",
+            )
+            .with_arg("value", other)])),
         }
     }
 }
@@ -187,9 +190,11 @@ pub fn check_new_password(password: &str) -> Result<()> {
     if password.chars().count() >= 8 {
         Ok(())
     } else {
-        Err(StoreError::Invalid(vec![
-            otau_core::FieldError::bare("password", "store-short-password").with_arg("min", 8)
-        ]))
+        Err(StoreError::Invalid(vec![otau_core::FieldError::bare(
+            "password",
+            "store-short-password",
+        )
+        .with_arg("min", 8)]))
     }
 }
 
@@ -206,12 +211,9 @@ pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec
 pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Result<Actor> {
     let user = find_user(conn, login)?;
     match user {
-        Some(u) if u.active == 1 && verify_password(password, &u.password_hash) => Ok(Actor {
-            user_id: Some(u.id),
-            login: u.login,
-            role: u.role,
-            full_name: u.full_name,
-        }),
+        Some(u) if u.active == 1 && verify_password(password, &u.password_hash) => {
+            Ok(Actor { user_id: Some(u.id), login: u.login, role: u.role, full_name: u.full_name })
+        }
         Some(_) => Err(StoreError::BadCredentials),
         None => {
             // Spend the same time as a real check so logins cannot be guessed by timing.

@@ -40,15 +40,7 @@ impl<'t> Change<'t> {
         device_id: String,
         action: &str,
     ) -> Self {
-        Change {
-            tx,
-            actor,
-            at,
-            device_id,
-            action: action.to_string(),
-            reason: None,
-            events: 0,
-        }
+        Change { tx, actor, at, device_id, action: action.to_string(), reason: None, events: 0 }
     }
 
     /// The transaction, for reads inside the change (never for writes to registry tables).
@@ -221,11 +213,10 @@ impl<'t> Change<'t> {
         let audit_seq = self.tx.last_insert_rowid();
 
         // Outbox event with the next gapless sequence number of this device.
-        let device_seq: i64 = self.tx.query_row(
-            "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM outbox",
-            [],
-            |r| r.get(0),
-        )?;
+        let device_seq: i64 =
+            self.tx.query_row("SELECT COALESCE(MAX(device_seq), 0) + 1 FROM outbox", [], |r| {
+                r.get(0)
+            })?;
         let values: Map<String, Value> =
             fields.iter().filter_map(|f| after.get(f).map(|v| (f.clone(), v.clone()))).collect();
         let payload = canonical_json(&serde_json::json!({

@@ -20,7 +20,18 @@ fn an_empty_file_migrates_to_the_latest_schema() {
         .expect("query")
         .collect::<Result<_, _>>()
         .expect("rows");
-    for t in ["audit", "consents", "device", "documents", "families", "mci_rows", "offices", "outbox", "persons", "users"] {
+    for t in [
+        "audit",
+        "consents",
+        "device",
+        "documents",
+        "families",
+        "mci_rows",
+        "offices",
+        "outbox",
+        "persons",
+        "users",
+    ] {
         assert!(tables.iter().any(|x| x == t), "missing table {t}: {tables:?}");
     }
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("mode");

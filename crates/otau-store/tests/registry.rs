@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use otau_core::model::{FamilyInput, Relation};
-use otau_store::{Duplicates, DuplicateReason, StoreError};
+use otau_store::{DuplicateReason, Duplicates, StoreError};
 
 fn register(o: &mut TestOffice, f: &FamilyInput) -> otau_store::Registered {
     let admin = o.admin.clone();
@@ -43,7 +43,8 @@ fn numbers_continue_per_office_and_year() {
             d.number = format!("ZZ99000{i}");
         }
     }
-    other.members[2].document.as_mut().expect("doc").kind = otau_core::model::DocumentKind::Passport;
+    other.members[2].document.as_mut().expect("doc").kind =
+        otau_core::model::DocumentKind::Passport;
     let reg = register(&mut o, &other);
     assert_eq!(reg.members[0].regno, "PVL01-2026-00004");
 }
@@ -85,9 +86,7 @@ fn same_name_in_another_script_and_birth_date_is_a_likely_duplicate() {
     assert_eq!(hits[0].reason, DuplicateReason::SameNameAndBirthDate);
     // Allowed when the clerk has checked they are different people.
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &f, Duplicates::Allow)
-        .expect("allowed");
+    o.store.register_family(&admin, at(), today(), &f, Duplicates::Allow).expect("allowed");
 }
 
 #[test]
@@ -147,7 +146,11 @@ fn find_works_across_scripts_and_ranks_the_closer_spelling_first() {
     ];
     for (query, expected) in cases {
         let hits = o.store.find(query, 10).expect("find");
-        assert_eq!(hits.first().map(|h| h.regno.as_str()), Some(expected), "query {query}: {hits:?}");
+        assert_eq!(
+            hits.first().map(|h| h.regno.as_str()),
+            Some(expected),
+            "query {query}: {hits:?}"
+        );
     }
     // The head's name as written ranks the head before the daughter whose surname is
     // the patronymic form of it.
@@ -163,9 +166,7 @@ fn the_search_projection_equals_a_rebuild_from_the_records() {
     let admin = o.admin.clone();
     let mut used = o.store.registered_iins().expect("iins");
     let families = otau_core::demo::families(7, 60, today(), 0, &mut used);
-    o.store
-        .register_families(&admin, at(), today(), &families, Duplicates::Allow)
-        .expect("demo");
+    o.store.register_families(&admin, at(), today(), &families, Duplicates::Allow).expect("demo");
     let snapshot = |o: &TestOffice| -> Vec<(i64, String, String)> {
         o.store
             .raw_connection()

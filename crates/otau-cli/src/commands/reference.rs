@@ -28,7 +28,10 @@ pub fn iin(ctx: &mut Ctx, cmd: IinCommand) -> Result<(), CliError> {
                 println!("{}", msg(ctx.lang, "cli-iin-valid", &[("iin", parsed.to_string())]));
                 pairs(&[
                     (super::label(ctx.lang, "birth_date"), parsed.birth_date().to_string()),
-                    (super::label(ctx.lang, "sex"), super::enum_label(ctx.lang, "sex", &parsed.sex())),
+                    (
+                        super::label(ctx.lang, "sex"),
+                        super::enum_label(ctx.lang, "sex", &parsed.sex()),
+                    ),
                 ]);
             }
             Ok(())
@@ -53,10 +56,14 @@ pub fn iin(ctx: &mut Ctx, cmd: IinCommand) -> Result<(), CliError> {
 pub fn mci(ctx: &mut Ctx, cmd: MciCommand) -> Result<(), CliError> {
     let MciCommand::At { date, purpose } = cmd;
     let on = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
-        CliError::Fields(vec![FieldError::bare("date", "cli-bad-date").with_arg("value", date.trim())])
+        CliError::Fields(vec![
+            FieldError::bare("date", "cli-bad-date").with_arg("value", date.trim())
+        ])
     })?;
     let purpose: MciPurpose = serde_json::from_value(json!(purpose.trim())).map_err(|_| {
-        CliError::Fields(vec![FieldError::bare("purpose", "cli-bad-purpose").with_arg("value", purpose.trim())])
+        CliError::Fields(vec![
+            FieldError::bare("purpose", "cli-bad-purpose").with_arg("value", purpose.trim())
+        ])
     })?;
     let store = ctx.open()?;
     let table = store.mci_table()?;
@@ -68,7 +75,15 @@ pub fn mci(ctx: &mut Ctx, cmd: MciCommand) -> Result<(), CliError> {
     } else {
         println!(
             "{}",
-            msg(ctx.lang, "cli-mci-at", &[("date", on.to_string()), ("tenge", row.tenge.to_string()), ("from", row.effective_from.to_string())])
+            msg(
+                ctx.lang,
+                "cli-mci-at",
+                &[
+                    ("date", on.to_string()),
+                    ("tenge", row.tenge.to_string()),
+                    ("from", row.effective_from.to_string())
+                ]
+            )
         );
         if let Some(note) = &row.note {
             println!("{note}");

@@ -38,7 +38,11 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
             } else {
                 println!(
                     "{}",
-                    msg(ctx.lang, "cli-family-registered", &[("regno", registered.family_regno.clone())])
+                    msg(
+                        ctx.lang,
+                        "cli-family-registered",
+                        &[("regno", registered.family_regno.clone())]
+                    )
                 );
                 let mut t = Table::new(vec![
                     msg(ctx.lang, "cli-col-regno", &[]),
@@ -46,7 +50,11 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
                     label(ctx.lang, "relation"),
                 ]);
                 for m in &registered.members {
-                    t.row(vec![m.regno.clone(), m.name.clone(), enum_label(ctx.lang, "relation", &m.relation)]);
+                    t.row(vec![
+                        m.regno.clone(),
+                        m.name.clone(),
+                        enum_label(ctx.lang, "relation", &m.relation),
+                    ]);
                 }
                 println!("{}", t.render());
             }
@@ -64,7 +72,10 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
                 pairs(&[
                     (msg(ctx.lang, "cli-family-regno", &[]), f.regno.clone()),
                     (label(ctx.lang, "arrival_date"), f.arrival_date.to_string()),
-                    (label(ctx.lang, "country_of_origin"), country_name(ctx.lang, &f.country_of_origin)),
+                    (
+                        label(ctx.lang, "country_of_origin"),
+                        country_name(ctx.lang, &f.country_of_origin),
+                    ),
                     (label(ctx.lang, "region"), region),
                     (label(ctx.lang, "settlement"), f.settlement.clone()),
                     (
@@ -130,12 +141,20 @@ fn print_person(lang: Lang, view: &PersonView) {
             label(lang, "education"),
             p.education.map(|e| enum_label(lang, "education", &e)).unwrap_or_else(|| "—".into()),
         ),
-        (label(lang, "citizenship"), p.citizenship.as_deref().map(|c| country_name(lang, c)).unwrap_or_else(|| "—".into())),
+        (
+            label(lang, "citizenship"),
+            p.citizenship.as_deref().map(|c| country_name(lang, c)).unwrap_or_else(|| "—".into()),
+        ),
         (label(lang, "phone"), opt(&p.phone)),
         (label(lang, "email"), opt(&p.email)),
     ];
     for d in &view.documents {
-        let mut text = format!("{} {} ({})", enum_label(lang, "document_kind", &d.kind), d.number, d.issuing_country);
+        let mut text = format!(
+            "{} {} ({})",
+            enum_label(lang, "document_kind", &d.kind),
+            d.number,
+            d.issuing_country
+        );
         if let Some(until) = d.valid_until {
             text.push_str(&format!(", → {until}"));
         }
