@@ -14,6 +14,7 @@ export CI="${CI:-true}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/otau/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export NO_COLOR="${NO_COLOR:-1}"
 
 step() {
   printf '\n==> %s\n' "$*"
