@@ -78,23 +78,14 @@ impl FromStr for Lang {
     }
 }
 
-macro_rules! ftl_files {
-    ($lang:literal) => {
-        [
-            include_str!(concat!("../../../assets/i18n/", $lang, "/core.ftl")),
-            include_str!(concat!("../../../assets/i18n/", $lang, "/store.ftl")),
-            include_str!(concat!("../../../assets/i18n/", $lang, "/cli.ftl")),
-            include_str!(concat!("../../../assets/i18n/", $lang, "/model.ftl")),
-        ]
-    };
-}
+include!(concat!(env!("OUT_DIR"), "/ftl_files.rs"));
 
-/// The Fluent sources of one language, as shipped.
-pub fn sources(lang: Lang) -> [&'static str; 4] {
+/// The Fluent sources of one language, as shipped (every `.ftl` file of its folder).
+pub fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::Kk => ftl_files!("kk"),
-        Lang::Ru => ftl_files!("ru"),
-        Lang::En => ftl_files!("en"),
+        Lang::Kk => KK,
+        Lang::Ru => RU,
+        Lang::En => EN,
     }
 }
 
