@@ -25,10 +25,7 @@ impl AppInfo {
     pub fn new(settings: &Settings) -> AppInfo {
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            db_path: settings
-                .db_path
-                .as_ref()
-                .map(|path| path.to_string_lossy().into_owned()),
+            db_path: settings.db_path.as_ref().map(|path| path.to_string_lossy().into_owned()),
             db_from_env: settings.db_from_env,
             lang: settings.lang,
         }

@@ -86,22 +86,12 @@ impl Settings {
                 }
             },
         };
-        FromEnv {
-            settings: Settings {
-                db_from_env: db_path.is_some(),
-                db_path,
-                lang,
-            },
-            warnings,
-        }
+        FromEnv { settings: Settings { db_from_env: db_path.is_some(), db_path, lang }, warnings }
     }
 
     /// Uses `default` as the database when `OTAU_DB` did not name one.
     pub fn with_default_db(self, default: Option<PathBuf>) -> Settings {
-        Settings {
-            db_path: self.db_path.or(default),
-            ..self
-        }
+        Settings { db_path: self.db_path.or(default), ..self }
     }
 }
 
@@ -125,10 +115,7 @@ mod tests {
     #[test]
     fn database_path_is_taken_as_given() {
         let got = parse(Some("/tmp/x/otau.sqlite"), Some("ru"));
-        assert_eq!(
-            got.settings.db_path,
-            Some(PathBuf::from("/tmp/x/otau.sqlite"))
-        );
+        assert_eq!(got.settings.db_path, Some(PathBuf::from("/tmp/x/otau.sqlite")));
         assert!(got.settings.db_from_env);
         assert_eq!(got.settings.lang, Lang::Ru);
     }
@@ -153,11 +140,7 @@ mod tests {
         let got = parse(None, Some("de"));
         assert_eq!(got.settings.lang, Lang::Kk);
         assert_eq!(got.warnings.len(), 1);
-        assert!(
-            got.warnings[0].contains("OTAU_LANG=de"),
-            "{:?}",
-            got.warnings
-        );
+        assert!(got.warnings[0].contains("OTAU_LANG=de"), "{:?}", got.warnings);
     }
 
     #[test]
@@ -166,9 +149,7 @@ mod tests {
         let unset = parse(None, None).settings.with_default_db(default.clone());
         assert_eq!(unset.db_path, default);
         assert!(!unset.db_from_env);
-        let set = parse(Some("/tmp/a.sqlite"), None)
-            .settings
-            .with_default_db(default);
+        let set = parse(Some("/tmp/a.sqlite"), None).settings.with_default_db(default);
         assert_eq!(set.db_path, Some(PathBuf::from("/tmp/a.sqlite")));
     }
 }

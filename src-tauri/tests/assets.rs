@@ -13,12 +13,8 @@ const KAZAKH: &str = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФ
 const LATIN: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const OTHER: &str = "0123456789«»—–№₸…’“”";
 
-const FONTS: [&str; 4] = [
-    "NotoSans-Regular.ttf",
-    "NotoSans-Bold.ttf",
-    "NotoSans-Italic.ttf",
-    "NotoSans-BoldItalic.ttf",
-];
+const FONTS: [&str; 4] =
+    ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"];
 
 #[test]
 fn kazakh_alphabet_has_42_letters() {
@@ -38,10 +34,7 @@ fn fonts_cover_kazakh_russian_and_latin() {
         let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let face = ttf_parser::Face::parse(&data, 0)
             .unwrap_or_else(|e| panic!("{}: not a font: {e}", path.display()));
-        let missing: String = needed
-            .iter()
-            .filter(|c| face.glyph_index(**c).is_none())
-            .collect();
+        let missing: String = needed.iter().filter(|c| face.glyph_index(**c).is_none()).collect();
         assert!(missing.is_empty(), "{font} lacks {missing}");
     }
 }
@@ -78,18 +71,13 @@ fn root_config_names_the_app_and_points_at_real_files() {
     assert_eq!(config["bundle"]["active"], false);
     let window = &config["app"]["windows"][0];
     assert_eq!(window["title"], "Otau");
-    assert_eq!(
-        (window["width"].as_u64(), window["height"].as_u64()),
-        (Some(1280), Some(800))
-    );
+    assert_eq!((window["width"].as_u64(), window["height"].as_u64()), (Some(1280), Some(800)));
     for icon in config["bundle"]["icon"].as_array().into_iter().flatten() {
         let icon = icon.as_str().unwrap_or_default();
         assert!(repo().join(icon).is_file(), "icon {icon} does not exist");
     }
     assert!(
-        !Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tauri.conf.json")
-            .exists(),
+        !Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json").exists(),
         "the config lives at the repository root only"
     );
 }

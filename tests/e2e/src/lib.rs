@@ -81,8 +81,7 @@ pub fn desktop_binary() -> Result<PathBuf> {
             path.display()
         )));
     }
-    path.canonicalize()
-        .map_err(|e| err(format!("cannot resolve {}: {e}", path.display())))
+    path.canonicalize().map_err(|e| err(format!("cannot resolve {}: {e}", path.display())))
 }
 
 /// The tauri-driver binary: `TAURI_DRIVER`, else on `PATH`, else `~/.cargo/bin/tauri-driver`.
@@ -144,11 +143,9 @@ struct Driver {
 impl Driver {
     fn start(env: &[(&str, OsString)]) -> Result<Driver> {
         if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-            return Err(err(
-                "no display: run the end-to-end tests under Xvfb, e.g. \
+            return Err(err("no display: run the end-to-end tests under Xvfb, e.g. \
                  `xvfb-run -a -s \"-screen 0 1280x800x24\" cargo nextest run -p otau-e2e` \
-                 (scripts/test.sh does this)",
-            ));
+                 (scripts/test.sh does this)"));
         }
         if !Path::new(WEBKIT_DRIVER).is_file() {
             return Err(err(format!(
@@ -176,9 +173,8 @@ impl Driver {
         for (key, value) in env {
             command.env(key, value);
         }
-        let child = command
-            .spawn()
-            .map_err(|e| err(format!("cannot start {}: {e}", driver.display())))?;
+        let child =
+            command.spawn().map_err(|e| err(format!("cannot start {}: {e}", driver.display())))?;
         let mut driver = Driver { child, port };
         let deadline = Instant::now() + TIMEOUT;
         loop {
@@ -257,9 +253,7 @@ impl App {
 
     /// Like [`App::start`], returning the error instead of panicking.
     pub fn try_start(name: &str) -> Result<App> {
-        let one_session = ONE_SESSION
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let one_session = ONE_SESSION.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let binary = desktop_binary()?;
         let dir = tempfile::Builder::new()
             .prefix(&format!("otau-e2e-{name}-"))
@@ -287,15 +281,10 @@ impl App {
         let url = format!("http://127.0.0.1:{}", driver.port);
         let client = runtime.block_on(async {
             let mut capabilities = serde_json::Map::new();
-            capabilities.insert(
-                "tauri:options".into(),
-                json!({ "application": binary.to_string_lossy() }),
-            );
+            capabilities
+                .insert("tauri:options".into(), json!({ "application": binary.to_string_lossy() }));
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            ClientBuilder::new(connector)
-                .capabilities(capabilities)
-                .connect(&url)
-                .await
+            ClientBuilder::new(connector).capabilities(capabilities).connect(&url).await
         });
         let client = client.map_err(|e| err(format!("cannot open a WebDriver session: {e}")))?;
         let mut app = App {
@@ -333,17 +322,13 @@ impl App {
             .map_err(|_| err(format!("the page did not settle within {TIMEOUT:?}")))?
             .map_err(|e| err(format!("the page did not settle: {e}")))?;
         if status != json!("loaded") {
-            return Err(err(format!(
-                "fonts did not load: document.fonts.status is {status}"
-            )));
+            return Err(err(format!("fonts did not load: document.fonts.status is {status}")));
         }
         Ok(())
     }
 
     fn client(&self) -> Result<&Client> {
-        self.client
-            .as_ref()
-            .ok_or_else(|| err("the session has ended"))
+        self.client.as_ref().ok_or_else(|| err("the session has ended"))
     }
 
     /// The test's temporary folder.
@@ -399,17 +384,13 @@ impl App {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!(
-            "{}: {css} should show {expected:?}, showed {last:?}",
-            self.name
-        );
+        panic!("{}: {css} should show {expected:?}, showed {last:?}", self.name);
     }
 
     /// Clicks the element matching `css`.
     pub fn click(&mut self, css: &str) {
-        let result = self
-            .find(css)
-            .and_then(|element| self.runtime.block_on(element.click()).map_err(err));
+        let result =
+            self.find(css).and_then(|element| self.runtime.block_on(element.click()).map_err(err));
         if let Err(e) = result {
             panic!("{}: cannot click {css}: {e}", self.name);
         }

@@ -8,16 +8,11 @@ fn sign_in_screen_speaks_kazakh_switches_to_russian_and_asks_for_credentials() {
     let mut app = App::start("signin");
 
     // The shell sees the database the test gave it in OTAU_DB.
-    let info = app
-        .invoke("app_info", serde_json::json!({}))
-        .unwrap_or_else(|e| panic!("app_info: {e}"));
+    let info =
+        app.invoke("app_info", serde_json::json!({})).unwrap_or_else(|e| panic!("app_info: {e}"));
     let db = app.db_path().to_string_lossy().into_owned();
     assert_eq!(info["db_path"], serde_json::json!(db), "app_info: {info}");
-    assert_eq!(
-        info["db_from_env"],
-        serde_json::json!(true),
-        "app_info: {info}"
-    );
+    assert_eq!(info["db_from_env"], serde_json::json!(true), "app_info: {info}");
     assert_eq!(info["lang"], serde_json::json!("kk"), "app_info: {info}");
     app.wait_for_text("[data-testid=db-path]", &format!("Дерекқор: {db}"));
 
@@ -30,14 +25,8 @@ fn sign_in_screen_speaks_kazakh_switches_to_russian_and_asks_for_credentials() {
 
     // Empty sign-in shows the message next to the fields.
     app.click("[data-testid=signin-submit]");
-    app.wait_for_text(
-        "[data-testid=signin-message]",
-        "Логин мен құпиясөзді енгізіңіз.",
-    );
-    assert_eq!(
-        app.attr("#signin-login", "aria-invalid").as_deref(),
-        Some("true")
-    );
+    app.wait_for_text("[data-testid=signin-message]", "Логин мен құпиясөзді енгізіңіз.");
+    assert_eq!(app.attr("#signin-login", "aria-invalid").as_deref(), Some("true"));
     app.screenshot("kk-empty");
 
     // Switching to Russian changes the labels and the message.
