@@ -79,12 +79,15 @@ impl Store {
     ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let device_id: String = tx
-            .query_row("SELECT device_id FROM device", [], |r| r.get(0))
+            .prepare_cached("SELECT device_id FROM device")?
+            .query_row([], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NotInitialised)?;
         let out = {
             let mut change = Change::new(&tx, actor, at, device_id, action);
-            f(&mut change)?
+            let out = f(&mut change)?;
+            change.finish()?;
+            out
         };
         tx.commit()?;
         Ok(out)

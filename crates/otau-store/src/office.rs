@@ -154,6 +154,7 @@ impl Store {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
             }
+            change.finish()?;
             office
         };
         tx.commit()?;
@@ -208,27 +209,29 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotInitialised)?;
         let (id, _) = current_office(self.conn())?;
-        let office = self.conn().query_row(
-            "SELECT * FROM offices WHERE id = ?1",
-            [id.to_string()],
-            from_row,
-        )?;
+        let office = self
+            .conn()
+            .prepare_cached("SELECT * FROM offices WHERE id = ?1")?
+            .query_row([id.to_string()], from_row)?;
         Ok(OfficeInfo { office, device_id })
     }
 
     fn device_office_code(&self) -> Result<Option<String>> {
-        Ok(self.conn().query_row("SELECT office_code FROM device", [], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT office_code FROM device")?
+            .query_row([], |r| r.get(0))
+            .optional()?)
     }
 }
 
 /// This device's office: id and code.
 pub(crate) fn current_office(conn: &Connection) -> Result<(Uuid, String)> {
     let row: Option<(String, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT o.id, o.code FROM device d JOIN offices o ON o.code = d.office_code",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (id, code) = row.ok_or(StoreError::NotInitialised)?;
     let id = Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(format!("office id: {e}")))?;

@@ -352,11 +352,12 @@ impl Store {
 
     /// Counts of families and persons in the registry.
     pub fn counts(&self) -> Result<(i64, i64)> {
-        Ok(self.conn().query_row(
-            "SELECT (SELECT COUNT(*) FROM families), (SELECT COUNT(*) FROM persons)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM families), (SELECT COUNT(*) FROM persons)",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 }
 
@@ -367,11 +368,9 @@ fn normalize_regno(regno: &str) -> Result<String> {
 }
 
 fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
-    let family_regno: String = conn.query_row(
-        "SELECT regno FROM families WHERE id = ?1",
-        [person.family_id.to_string()],
-        |r| r.get(0),
-    )?;
+    let family_regno: String = conn
+        .prepare_cached("SELECT regno FROM families WHERE id = ?1")?
+        .query_row([person.family_id.to_string()], |r| r.get(0))?;
     let pid = person.id.to_string();
     let documents = conn
         .prepare_cached("SELECT * FROM documents WHERE person_id = ?1 ORDER BY issued_on, id")?
@@ -403,7 +402,8 @@ fn register_in(
     for member in &input.members {
         if let Some(iin) = clean(&member.iin) {
             let taken: Option<String> = tx
-                .query_row("SELECT regno FROM persons WHERE iin = ?1", [&iin], |r| r.get(0))
+                .prepare_cached("SELECT regno FROM persons WHERE iin = ?1")?
+                .query_row([&iin], |r| r.get(0))
                 .optional()?;
             if let Some(regno) = taken {
                 return Err(StoreError::IinTaken { iin, regno });
@@ -525,10 +525,8 @@ fn last_seq(conn: &Connection, office: &str, year: i32) -> Result<u32> {
     let prefix = format!("{office}-{year}-");
     // Numbers are zero-padded, so the greatest string is the greatest number; the range keeps
     // this an index seek on the unique index of `regno`.
-    let max: Option<String> = conn.query_row(
-        "SELECT MAX(regno) FROM persons WHERE regno >= ?1 AND regno < ?2",
-        [&prefix, &format!("{office}-{year}.")],
-        |r| r.get(0),
-    )?;
+    let max: Option<String> = conn
+        .prepare_cached("SELECT MAX(regno) FROM persons WHERE regno >= ?1 AND regno < ?2")?
+        .query_row([&prefix, &format!("{office}-{year}.")], |r| r.get(0))?;
     Ok(max.and_then(|m| m.strip_prefix(&prefix).and_then(|s| s.parse::<u32>().ok())).unwrap_or(0))
 }

@@ -80,11 +80,10 @@ pub(crate) struct SearchEntry {
 /// Computes the projection entry of a person from the records.
 pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<SearchEntry>> {
     let row: Option<(i64, PersonRec)> = conn
-        .query_row(
-            "SELECT rowid AS _rowid, * FROM persons WHERE id = ?1",
-            [person_id.to_string()],
-            |r| Ok((r.get::<_, i64>(0)?, from_row::<PersonRec>(r)?)),
-        )
+        .prepare_cached("SELECT rowid AS _rowid, * FROM persons WHERE id = ?1")?
+        .query_row([person_id.to_string()], |r| {
+            Ok((r.get::<_, i64>(0)?, from_row::<PersonRec>(r)?))
+        })
         .optional()?;
     let Some((rowid, p)) = row else { return Ok(None) };
     let spellings: Vec<&str> = [

@@ -201,9 +201,8 @@ pub fn check_new_password(password: &str) -> Result<()> {
 /// Looks a user up by login.
 pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec>> {
     Ok(conn
-        .query_row("SELECT * FROM users WHERE login = ?1", [login.trim().to_lowercase()], |r| {
-            from_row(r)
-        })
+        .prepare_cached("SELECT * FROM users WHERE login = ?1")?
+        .query_row([login.trim().to_lowercase()], |r| from_row(r))
         .optional()?)
 }
 

@@ -30,6 +30,8 @@ pub struct Change<'t> {
     action: String,
     reason: Option<String>,
     events: u32,
+    /// Persons whose search entries are refreshed once, when the change finishes.
+    dirty_persons: std::collections::BTreeSet<Uuid>,
 }
 
 impl<'t> Change<'t> {
@@ -40,7 +42,24 @@ impl<'t> Change<'t> {
         device_id: String,
         action: &str,
     ) -> Self {
-        Change { tx, actor, at, device_id, action: action.to_string(), reason: None, events: 0 }
+        Change {
+            tx,
+            actor,
+            at,
+            device_id,
+            action: action.to_string(),
+            reason: None,
+            events: 0,
+            dirty_persons: Default::default(),
+        }
+    }
+
+    /// Refreshes the projections of everything this change touched; called once before commit.
+    pub(crate) fn finish(self) -> Result<()> {
+        for person in self.dirty_persons {
+            crate::search::reindex_person(self.tx, person)?;
+        }
+        Ok(())
     }
 
     /// The transaction, for reads inside the change (never for writes to registry tables).
@@ -133,11 +152,8 @@ impl<'t> Change<'t> {
         if changed != 1 {
             let found: Option<i64> = self
                 .tx
-                .query_row(
-                    &format!("SELECT version FROM {} WHERE id = ?1", R::TABLE),
-                    [before.id().to_string()],
-                    |r| r.get(0),
-                )
+                .prepare_cached(&format!("SELECT version FROM {} WHERE id = ?1", R::TABLE))?
+                .query_row([before.id().to_string()], |r| r.get(0))
                 .optional()?;
             return Err(StoreError::VersionConflict {
                 entity: R::ENTITY,
@@ -153,7 +169,8 @@ impl<'t> Change<'t> {
         Ok(fields)
     }
 
-    /// Writes the audit row and the outbox event of one record change, then refreshes projections.
+    /// Writes the audit row and the outbox event of one record change and notes the projections to
+    /// refresh.
     fn record<R: Record>(
         &mut self,
         record: &R,
@@ -172,7 +189,8 @@ impl<'t> Change<'t> {
         // Audit, chained to the previous row.
         let prev_hash: String = self
             .tx
-            .query_row("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+            .prepare_cached("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
             .optional()?
             .unwrap_or_else(|| GENESIS_HASH.to_string());
         let audit_id = Uuid::now_v7().to_string();
@@ -213,10 +231,10 @@ impl<'t> Change<'t> {
         let audit_seq = self.tx.last_insert_rowid();
 
         // Outbox event with the next gapless sequence number of this device.
-        let device_seq: i64 =
-            self.tx.query_row("SELECT COALESCE(MAX(device_seq), 0) + 1 FROM outbox", [], |r| {
-                r.get(0)
-            })?;
+        let device_seq: i64 = self
+            .tx
+            .prepare_cached("SELECT COALESCE(MAX(device_seq), 0) + 1 FROM outbox")?
+            .query_row([], |r| r.get(0))?;
         let values: Map<String, Value> =
             fields.iter().filter_map(|f| after.get(f).map(|v| (f.clone(), v.clone()))).collect();
         let payload = canonical_json(&serde_json::json!({
@@ -253,7 +271,7 @@ impl<'t> Change<'t> {
         self.events += 1;
 
         if let Some(person) = record.search_person() {
-            crate::search::reindex_person(self.tx, person)?;
+            self.dirty_persons.insert(person);
         }
         Ok(())
     }
