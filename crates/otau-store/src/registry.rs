@@ -489,6 +489,7 @@ fn register_in(
             relation: person.relation,
         };
     }
+    change.refresh_projections()?;
     Ok(Registered { family_id: family.id, family_regno: head_regno, members })
 }
 

@@ -55,8 +55,14 @@ impl<'t> Change<'t> {
     }
 
     /// Refreshes the projections of everything this change touched; called once before commit.
-    pub(crate) fn finish(self) -> Result<()> {
-        for person in self.dirty_persons {
+    pub(crate) fn finish(mut self) -> Result<()> {
+        self.refresh_projections()
+    }
+
+    /// Refreshes the projections of what was written so far, so later reads in the same change
+    /// (the duplicate check of the next family in a batch) see it.
+    pub(crate) fn refresh_projections(&mut self) -> Result<()> {
+        for person in std::mem::take(&mut self.dirty_persons) {
             crate::search::reindex_person(self.tx, person)?;
         }
         Ok(())

@@ -222,3 +222,25 @@ fn the_shipped_mci_table_is_loaded_at_init() {
     let row = table.in_force(d, otau_core::mci::MciPurpose::SocialPayments).expect("row");
     assert_eq!(row.tenge, 3692);
 }
+
+#[test]
+fn a_batch_refuses_a_family_that_repeats_an_earlier_one_of_the_same_batch() {
+    let mut o = office();
+    let first = example_family();
+    let mut second = example_family();
+    second.members.truncate(1);
+    second.members[0].iin = None;
+    second.members[0].document = None;
+    second.members[0].surname = "Сейиткали".into();
+    second.members[0].surname_latin = None;
+    let before = o.counts();
+    let admin = o.admin.clone();
+    let err = o
+        .store
+        .register_families(&admin, at(), today(), &[first, second], Duplicates::Refuse)
+        .expect_err("the second repeats the head of the first");
+    assert!(
+        matches!(err, StoreError::Duplicates(ref hits) if hits[0].reason == DuplicateReason::SameNameAndBirthDate)
+    );
+    assert_eq!(o.counts(), before, "the whole batch is refused");
+}
