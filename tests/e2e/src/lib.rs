@@ -22,6 +22,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+pub use fantoccini::key::Key;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -245,14 +246,20 @@ impl App {
     /// Starts the app for the test `name` with a fresh temporary database, and waits until the
     /// page has rendered. Panics with a clear message when something is missing.
     pub fn start(name: &str) -> App {
-        match App::try_start(name) {
+        App::start_with(name, &[])
+    }
+
+    /// Like [`App::start`], with extra environment variables for the app (they override the
+    /// harness's own, e.g. `("OTAU_LANG", "ru")`).
+    pub fn start_with(name: &str, env: &[(&str, &str)]) -> App {
+        match App::try_start(name, env) {
             Ok(app) => app,
             Err(e) => panic!("{name}: cannot start the desktop app: {e}"),
         }
     }
 
-    /// Like [`App::start`], returning the error instead of panicking.
-    pub fn try_start(name: &str) -> Result<App> {
+    /// Like [`App::start_with`], returning the error instead of panicking.
+    pub fn try_start(name: &str, extra_env: &[(&str, &str)]) -> Result<App> {
         let one_session = ONE_SESSION.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let binary = desktop_binary()?;
         let dir = tempfile::Builder::new()
@@ -265,7 +272,7 @@ impl App {
             std::fs::create_dir_all(home.join(sub))
                 .map_err(|e| err(format!("cannot make {}: {e}", home.join(sub).display())))?;
         }
-        let env = [
+        let mut env = vec![
             ("OTAU_DB", db_path.clone().into_os_string()),
             ("OTAU_LANG", OsString::from("kk")),
             ("HOME", home.clone().into_os_string()),
@@ -273,6 +280,7 @@ impl App {
             ("XDG_CACHE_HOME", home.join(".cache").into_os_string()),
             ("XDG_CONFIG_HOME", home.join(".config").into_os_string()),
         ];
+        env.extend(extra_env.iter().map(|(key, value)| (*key, OsString::from(value))));
         let driver = Driver::start(&env)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -297,7 +305,7 @@ impl App {
             screenshots: 0,
             _one_session: one_session,
         };
-        app.wait_for("[data-testid=signin-title]")?;
+        app.wait_for("#app > *")?;
         app.settle()?;
         Ok(app)
     }
@@ -404,6 +412,11 @@ impl App {
         if let Err(e) = result {
             panic!("{}: cannot type into {css}: {e}", self.name);
         }
+    }
+
+    /// Presses `key` (e.g. [`Key::Enter`]) in the element matching `css`.
+    pub fn press(&mut self, css: &str, key: Key) {
+        self.type_into(css, &char::from(key).to_string());
     }
 
     /// The value of the attribute `name` of the element matching `css`.

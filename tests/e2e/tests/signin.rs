@@ -1,7 +1,7 @@
 //! End-to-end tests of the sign-in screen in the real desktop window: the Kazakh start, the
 //! language switch, the message for empty fields, and the database path the shell was given.
 
-use otau_e2e::App;
+use otau_e2e::{App, Key};
 
 #[test]
 fn sign_in_screen_speaks_kazakh_switches_to_russian_and_asks_for_credentials() {
@@ -47,4 +47,24 @@ fn sign_in_screen_speaks_kazakh_switches_to_russian_and_asks_for_credentials() {
     app.wait_for_text("[data-testid=signin-title]", "Sign in");
     app.wait_for_text("[data-testid=signin-message]", "Enter your password.");
     app.screenshot("en-no-password");
+}
+
+#[test]
+fn starts_in_the_language_of_otau_lang_and_signs_in_with_the_keyboard() {
+    let mut app = App::start_with("signin-ru", &[("OTAU_LANG", "ru")]);
+    app.wait_for_text("[data-testid=signin-title]", "Вход в систему");
+    assert_eq!(app.attr("[data-testid=lang-ru]", "aria-pressed").as_deref(), Some("true"));
+
+    // Enter in the password field submits the form, as a clerk expects.
+    app.type_into("#signin-login", "clerk");
+    app.press("#signin-password", Key::Enter);
+    app.wait_for_text("[data-testid=signin-message]", "Введите пароль.");
+
+    app.type_into("#signin-password", "clerk-demo");
+    app.press("#signin-password", Key::Enter);
+    app.wait_for_text(
+        "[data-testid=signin-message]",
+        "Подключение к базе данных ещё не готово. Попробуйте позже.",
+    );
+    app.screenshot("ru-keyboard");
 }
