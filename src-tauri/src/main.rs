@@ -21,8 +21,8 @@ fn main() {
 
     let result = tauri::Builder::default()
         .setup(move |app| {
-            let default_db =
-                app.path().app_data_dir().map(|dir| dir.join(settings::DEFAULT_DB_FILE)).ok();
+            // The same default as the `otau` command line: <data folder>/otau/otau.sqlite.
+            let default_db = app.path().data_dir().map(|dir| dir.join(settings::DEFAULT_DB)).ok();
             app.manage(settings.with_default_db(default_db));
             Ok(())
         })

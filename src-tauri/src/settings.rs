@@ -14,8 +14,9 @@ use ts_rs::TS;
 pub const ENV_DB: &str = "OTAU_DB";
 /// Environment variable naming the language to start in: `kk`, `ru` or `en`.
 pub const ENV_LANG: &str = "OTAU_LANG";
-/// File name of the database in the app's data folder when `OTAU_DB` is not set.
-pub const DEFAULT_DB_FILE: &str = "otau.sqlite";
+/// The database when `OTAU_DB` is not set, relative to the user's data folder (on Linux
+/// `~/.local/share`); the `otau` command line uses the same file.
+pub const DEFAULT_DB: &str = "otau/otau.sqlite";
 
 /// A language the interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
@@ -45,7 +46,7 @@ impl Lang {
 /// What the app was started with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    /// The database to open: `OTAU_DB`, else a file in the app's data folder once known.
+    /// The database to open: `OTAU_DB`, else [`DEFAULT_DB`] in the data folder once known.
     pub db_path: Option<PathBuf>,
     /// Whether `db_path` came from `OTAU_DB`.
     pub db_from_env: bool,

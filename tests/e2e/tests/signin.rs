@@ -51,7 +51,15 @@ fn sign_in_screen_speaks_kazakh_switches_to_russian_and_asks_for_credentials() {
 
 #[test]
 fn starts_in_the_language_of_otau_lang_and_signs_in_with_the_keyboard() {
-    let mut app = App::start_with("signin-ru", &[("OTAU_LANG", "ru")]);
+    // An empty OTAU_DB counts as unset: the app falls back to <data folder>/otau/otau.sqlite,
+    // the same default as the `otau` command line (here inside the test's own HOME).
+    let mut app = App::start_with("signin-ru", &[("OTAU_LANG", "ru"), ("OTAU_DB", "")]);
+    let info = app.invoke("app_info", serde_json::json!({})).unwrap_or_else(|e| panic!("{e}"));
+    let default_db = app.dir().join("home/.local/share/otau/otau.sqlite");
+    assert_eq!(info["db_path"], serde_json::json!(default_db.to_string_lossy()), "{info}");
+    assert_eq!(info["db_from_env"], serde_json::json!(false), "{info}");
+    assert_eq!(info["lang"], serde_json::json!("ru"), "{info}");
+
     app.wait_for_text("[data-testid=signin-title]", "Вход в систему");
     assert_eq!(app.attr("[data-testid=lang-ru]", "aria-pressed").as_deref(), Some("true"));
 
