@@ -413,6 +413,16 @@ pub fn match_rank(query: &str, candidate: &str) -> Option<u32> {
     })
 }
 
+/// The words of `s` as typed, without case (NFC, lowercase): what a rank-0 match compares.
+pub fn plain_words(s: &str) -> Vec<String> {
+    plain(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// The close keys of the words of `s`: what a rank-1 match compares.
+pub fn close_words(s: &str) -> Vec<String> {
+    fold_close(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// The loose keys of the words of `s`, for a full-text index (empty words left out).
 pub fn search_terms(s: &str) -> Vec<String> {
     fold_loose(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()

@@ -151,9 +151,10 @@ BEGIN SELECT RAISE(ABORT, 'outbox is append-only'); END;
 
 -- Search projection, rebuilt from persons and documents by `otau rebuild-index`.
 -- rowid = persons.rowid. `names` holds the loose folded keys of every spelling of the names;
--- `ids` holds the IIN and normalised document numbers.
+-- `ids` holds the IIN and normalised document numbers; `plain` and `close` (not indexed) hold the
+-- words as written and their close keys, so results are ranked without reading `persons`.
 CREATE VIRTUAL TABLE person_search USING fts5(
-    names, ids,
+    names, ids, plain UNINDEXED, close UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '1 2 3'
 );

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::record::from_row;
 use crate::registry::PersonRec;
 use crate::Store;
-use otau_core::names::{fold_loose, match_rank, search_terms};
+use otau_core::names::{close_words, fold_loose, plain_words, search_terms};
 use otau_core::validate::normalize_document_number;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,8 @@ pub(crate) struct SearchEntry {
     pub rowid: i64,
     pub names: String,
     pub ids: String,
+    pub plain: String,
+    pub close: String,
     pub name_keys: Vec<String>,
     pub birth_date: String,
 }
@@ -101,6 +103,11 @@ pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<Sea
     let mut terms: Vec<String> = spellings.iter().flat_map(|s| search_terms(s)).collect();
     terms.sort();
     terms.dedup();
+    // As written (surname first, so ties sort by surname), and the close keys.
+    let plain: Vec<String> = spellings.iter().flat_map(|s| plain_words(s)).collect();
+    let mut close: Vec<String> = spellings.iter().flat_map(|s| close_words(s)).collect();
+    close.sort();
+    close.dedup();
 
     let mut ids: Vec<String> = p.iin.iter().cloned().collect();
     let mut stmt = conn.prepare_cached("SELECT number_norm FROM documents WHERE person_id = ?1")?;
@@ -118,6 +125,8 @@ pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<Sea
         rowid,
         names: terms.join(" "),
         ids: ids.join(" "),
+        plain: plain.join(" "),
+        close: close.join(" "),
         name_keys,
         birth_date: p.birth_date.to_string(),
     }))
@@ -127,8 +136,10 @@ pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<Sea
 pub(crate) fn reindex_person(conn: &Connection, person_id: Uuid) -> Result<()> {
     let Some(e) = entry_for(conn, person_id)? else { return Ok(()) };
     conn.prepare_cached("DELETE FROM person_search WHERE rowid = ?1")?.execute([e.rowid])?;
-    conn.prepare_cached("INSERT INTO person_search (rowid, names, ids) VALUES (?1, ?2, ?3)")?
-        .execute(params![e.rowid, e.names, e.ids])?;
+    conn.prepare_cached(
+        "INSERT INTO person_search (rowid, names, ids, plain, close) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![e.rowid, e.names, e.ids, e.plain, e.close])?;
     conn.prepare_cached("DELETE FROM person_name_keys WHERE person_rowid = ?1")?
         .execute([e.rowid])?;
     let mut insert = conn.prepare_cached(
@@ -151,7 +162,8 @@ fn id_key(s: &str) -> String {
 
 /// A word of the query, in the forms it is looked up by.
 struct QueryWord {
-    original: String,
+    plain: String,
+    close: String,
     name_key: String,
     id_key: String,
 }
@@ -162,7 +174,8 @@ fn query_words(query: &str) -> Vec<QueryWord> {
         .map(|w| {
             let digits_only = w.chars().all(|c| c.is_ascii_digit());
             QueryWord {
-                original: w.to_string(),
+                plain: plain_words(w).join(""),
+                close: close_words(w).join(""),
                 name_key: if digits_only { String::new() } else { fold_loose(w).replace(' ', "") },
                 id_key: id_key(w),
             }
@@ -174,16 +187,22 @@ fn query_words(query: &str) -> Vec<QueryWord> {
 /// The FTS5 expression: every word must match a name key or an id by prefix; several words may
 /// also be one document number typed with spaces (`FA 2233 446`).
 fn fts_expression(words: &[QueryWord]) -> String {
+    fts_expression_with(words, true)
+}
+
+/// The expression with every term a prefix (`nur*`) or a whole word only (`nur`).
+fn fts_expression_with(words: &[QueryWord], prefix: bool) -> String {
+    let star = if prefix { "*" } else { "" };
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let each = words
         .iter()
         .map(|w| {
             let mut alts = vec![];
             if !w.name_key.is_empty() {
-                alts.push(format!("names : {}*", quote(&w.name_key)));
+                alts.push(format!("names : {}{star}", quote(&w.name_key)));
             }
             if !w.id_key.is_empty() {
-                alts.push(format!("ids : {}*", quote(&w.id_key)));
+                alts.push(format!("ids : {}{star}", quote(&w.id_key)));
             }
             format!("({})", alts.join(" OR "))
         })
@@ -191,45 +210,86 @@ fn fts_expression(words: &[QueryWord]) -> String {
         .join(" AND ");
     let joined: String = words.iter().map(|w| w.id_key.as_str()).collect();
     if words.len() > 1 && !joined.is_empty() {
-        format!("({each}) OR (ids : {}*)", quote(&joined))
+        format!("({each}) OR (ids : {}{star})", quote(&joined))
     } else {
         each
     }
 }
 
-/// How well one query word matches a person: the best over their spellings and ids.
-fn word_score(w: &QueryWord, p: &PersonRec, ids: &[String]) -> u32 {
-    let mut best = u32::MAX;
-    for id in ids {
-        if *id == w.id_key {
-            best = best.min(0);
-        } else if !w.id_key.is_empty() && id.starts_with(&w.id_key) {
-            best = best.min(3);
-        }
-    }
-    if !w.name_key.is_empty() {
-        for s in [
-            Some(&p.surname),
-            Some(&p.given_name),
-            p.patronymic.as_ref(),
-            p.surname_latin.as_ref(),
-            p.given_name_latin.as_ref(),
-            p.patronymic_latin.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(rank) = match_rank(&w.original, s) {
-                best = best.min(rank);
+/// A candidate row of the index, as ranked.
+struct Candidate {
+    rowid: i64,
+    score: u32,
+    plain: String,
+}
+
+/// How well one query word matches a candidate, lower is better (the ranks of
+/// `otau_core::names::match_rank`, per word): 0 as written, 1 the same close key, 2 the same loose
+/// key, 3 a loose prefix, 5 matched by the index by no rule here.
+fn word_score(w: &QueryWord, names: &str, ids: &str, plain: &str, close: &str) -> u32 {
+    let mut best = 5;
+    if !w.id_key.is_empty() {
+        for id in ids.split(' ') {
+            if id == w.id_key {
+                return 0;
+            }
+            if id.starts_with(&w.id_key) {
+                best = best.min(3);
             }
         }
     }
-    // Matched by the index but by no rule here (e.g. a fold collision): rank it last.
-    if best == u32::MAX {
-        5
-    } else {
-        best
+    if w.name_key.is_empty() {
+        return best;
     }
+    if plain.split(' ').any(|p| p == w.plain) {
+        return 0;
+    }
+    if close.split(' ').any(|c| c == w.close) {
+        return 1;
+    }
+    for n in names.split(' ') {
+        if n == w.name_key {
+            return 2;
+        }
+        if n.starts_with(&w.name_key) {
+            best = best.min(3);
+        }
+    }
+    best
+}
+
+/// Runs one FTS expression and scores its candidates.
+fn candidates(conn: &Connection, words: &[QueryWord], expr: &str) -> Result<Vec<Candidate>> {
+    let joined: String = words.iter().map(|w| w.id_key.as_str()).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, names, ids, plain, close FROM person_search
+         WHERE person_search MATCH ?1 LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![expr, CANDIDATES as i64], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = vec![];
+    for row in rows {
+        let (rowid, names, ids, plain, close) = row?;
+        // A document number typed in pieces ("FA 2233 446") scores as one id.
+        let score = if words.len() > 1 && ids.split(' ').any(|i| i.starts_with(&joined)) {
+            if ids.split(' ').any(|i| i == joined) {
+                0
+            } else {
+                3
+            }
+        } else {
+            words.iter().map(|w| word_score(w, &names, &ids, &plain, &close)).sum()
+        };
+        out.push(Candidate { rowid, score, plain });
+    }
+    Ok(out)
 }
 
 /// The FTS5 expression a query runs as (for benchmarks and diagnostics).
@@ -243,55 +303,52 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<S
     if words.is_empty() || limit == 0 {
         return Ok(vec![]);
     }
-    let expr = fts_expression(&words);
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.*, f.regno AS family_regno, s.ids AS search_ids
-         FROM person_search s
-         JOIN persons p ON p.rowid = s.rowid
-         JOIN families f ON f.id = p.family_id
-         WHERE person_search MATCH ?1
-         LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![expr, CANDIDATES as i64], |r| {
-        let person: PersonRec = from_row_lenient(r)?;
-        let family_regno: String = r.get("family_regno")?;
-        let ids: String = r.get("search_ids")?;
-        Ok((person, family_regno, ids))
-    })?;
-    let mut hits = vec![];
-    for row in rows {
-        let (p, family_regno, ids) = row?;
-        let ids: Vec<String> = ids.split_whitespace().map(str::to_string).collect();
-        let joined: String = words.iter().map(|w| w.id_key.as_str()).collect();
-        let score: u32 = if words.len() > 1 && ids.iter().any(|i| i.starts_with(&joined)) {
-            if ids.contains(&joined) {
-                0
-            } else {
-                3
-            }
-        } else {
-            words.iter().map(|w| word_score(w, &p, &ids)).sum()
-        };
-        hits.push(SearchHit {
-            name: p.full_name(),
-            name_latin: p.full_name_latin(),
-            regno: p.regno,
-            family_regno,
-            birth_date: p.birth_date,
-            iin: p.iin,
-            relation: p.relation,
-            score,
-        });
+    // Whole words first: they rank above any prefix match, so the prefix pass is only needed
+    // when they are too few.
+    let mut found = candidates(conn, &words, &fts_expression_with(&words, false))?;
+    if found.len() < limit {
+        let seen: std::collections::HashSet<i64> = found.iter().map(|c| c.rowid).collect();
+        let more = candidates(conn, &words, &fts_expression_with(&words, true))?;
+        found.extend(more.into_iter().filter(|c| !seen.contains(&c.rowid)));
     }
-    hits.sort_by(|a, b| (a.score, &a.name, &a.regno).cmp(&(b.score, &b.name, &b.regno)));
-    hits.truncate(limit);
-    Ok(hits)
-}
+    found.sort_by(|a, b| (a.score, &a.plain, a.rowid).cmp(&(b.score, &b.plain, b.rowid)));
+    found.truncate(limit);
 
-/// Reads a person from a row that has extra columns after the record's own.
-fn from_row_lenient(r: &rusqlite::Row<'_>) -> rusqlite::Result<PersonRec> {
-    // serde ignores unknown fields, so the extra columns do no harm.
-    from_row(r)
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.regno, f.regno, p.surname, p.given_name, p.patronymic, p.surname_latin,
+                p.given_name_latin, p.patronymic_latin, p.birth_date, p.iin, p.relation
+         FROM persons p JOIN families f ON f.id = p.family_id WHERE p.rowid = ?1",
+    )?;
+    let mut hits = Vec::with_capacity(found.len());
+    for c in found {
+        let hit = stmt.query_row([c.rowid], |r| {
+            let join = |parts: [Option<String>; 3]| {
+                let v: Vec<String> = parts.into_iter().flatten().collect();
+                (!v.is_empty()).then(|| v.join(" "))
+            };
+            let relation: String = r.get(10)?;
+            Ok(SearchHit {
+                regno: r.get(0)?,
+                family_regno: r.get(1)?,
+                name: join([r.get(2)?, r.get(3)?, r.get(4)?]).unwrap_or_default(),
+                name_latin: join([r.get(5)?, r.get(6)?, r.get(7)?]),
+                birth_date: r.get(8)?,
+                iin: r.get(9)?,
+                relation: serde_json::from_value(serde_json::Value::String(relation)).map_err(
+                    |e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            10,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    },
+                )?,
+                score: c.score,
+            })
+        })?;
+        hits.push(hit);
+    }
+    Ok(hits)
 }
 
 #[cfg(test)]
