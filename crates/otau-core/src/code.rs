@@ -17,6 +17,7 @@ pub trait Coded {
 }
 
 /// One thing wrong with one field of an input, with what to fix.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// Path of the field in the input, e.g. `members[1].iin` or `arrival_date`.

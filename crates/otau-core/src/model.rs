@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Sex as recorded on the identity document (and encoded in the IIN).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
@@ -18,6 +19,7 @@ pub enum Sex {
 }
 
 /// A member's relation to the head of the family.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
@@ -42,6 +44,7 @@ pub enum Relation {
 }
 
 /// Highest education, in the groups the ministry reports on.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Education {
@@ -56,6 +59,7 @@ pub enum Education {
 }
 
 /// Accommodation category of an arriving family (2024 concept).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccommodationCategory {
@@ -70,6 +74,7 @@ pub enum AccommodationCategory {
 }
 
 /// Kind of identity document.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
@@ -88,6 +93,7 @@ pub enum DocumentKind {
 }
 
 /// An identity document's details (paper copies are not collected: the details are).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInput {
     /// Kind of document.
@@ -105,6 +111,7 @@ pub struct DocumentInput {
 }
 
 /// A person's consent to the processing of personal data (Law No. 94-V).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentInput {
     /// The date the consent was given.
@@ -114,6 +121,7 @@ pub struct ConsentInput {
 }
 
 /// One member of a family, as entered.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberInput {
     /// Relation to the head.
@@ -162,6 +170,7 @@ pub struct MemberInput {
 }
 
 /// A family (household) arriving together, as entered: the format of `otau family add --file`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyInput {
     /// Date of arrival in Kazakhstan (or at the centre).

@@ -7,6 +7,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 /// One audit row as shown to people.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
     /// Order on this device.
@@ -30,6 +31,7 @@ pub struct AuditEntry {
 }
 
 /// Result of checking the audit chain.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainReport {
     /// Rows checked.

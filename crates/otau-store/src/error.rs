@@ -4,6 +4,7 @@ use otau_core::{Coded, FieldError};
 use std::collections::BTreeMap;
 
 /// A likely duplicate found before saving: which new member, which existing person, and why.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DuplicateHit {
     /// Index of the member in the family being registered.
@@ -19,6 +20,7 @@ pub struct DuplicateHit {
 }
 
 /// Why two records look like the same person.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateReason {

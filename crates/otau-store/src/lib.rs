@@ -11,7 +11,9 @@
 
 pub mod audit;
 pub mod duplicates;
+pub mod edit;
 pub mod error;
+pub mod home;
 pub mod mci;
 pub mod office;
 pub mod record;
@@ -22,6 +24,7 @@ pub mod users;
 pub mod write;
 
 pub use error::{DuplicateHit, DuplicateReason, Result, StoreError};
+pub use home::{FamilyBrief, HomeView, RecentWork};
 pub use office::{NewOffice, NewUser, OfficeInfo};
 pub use registry::{Duplicates, FamilyView, PersonView, Registered};
 pub use search::SearchHit;
@@ -34,6 +37,7 @@ use std::time::Duration;
 use write::Change;
 
 /// An open Otau database.
+#[derive(Debug)]
 pub struct Store {
     conn: Connection,
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// A row of `families`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyRec {
     /// Id.
@@ -57,6 +58,7 @@ impl Record for FamilyRec {
 }
 
 /// A row of `persons`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRec {
     /// Id.
@@ -138,6 +140,7 @@ impl Record for PersonRec {
 }
 
 /// A row of `documents`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRec {
     /// Id.
@@ -181,6 +184,7 @@ impl Record for DocumentRec {
 }
 
 /// A row of `consents`: consent to processing of personal data.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRec {
     /// Id.
@@ -213,6 +217,7 @@ impl Record for ConsentRec {
 }
 
 /// What registering a family gave.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registered {
     /// The family's id.
@@ -224,6 +229,7 @@ pub struct Registered {
 }
 
 /// One registered member.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisteredMember {
     /// The person's id.
@@ -237,6 +243,7 @@ pub struct RegisteredMember {
 }
 
 /// A person with their documents and consents, as the card shows them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonView {
     /// The person.
@@ -250,6 +257,7 @@ pub struct PersonView {
 }
 
 /// A family with all its members.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyView {
     /// The family.

@@ -21,6 +21,7 @@ use uuid::Uuid;
 const CANDIDATES: usize = 2000;
 
 /// One person found.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchHit {
     /// Registration number.

@@ -12,6 +12,7 @@ use std::str::FromStr;
 use uuid::Uuid;
 
 /// What a user is employed as.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -93,6 +94,7 @@ impl Action {
 }
 
 /// The signed-in user: the "who" of every audit row.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     /// The user's id (none for the system itself, e.g. during `init`).
@@ -202,7 +204,7 @@ pub fn check_new_password(password: &str) -> Result<()> {
 pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec>> {
     Ok(conn
         .prepare_cached("SELECT * FROM users WHERE login = ?1")?
-        .query_row([login.trim().to_lowercase()], |r| from_row(r))
+        .query_row([login.trim().to_lowercase()], from_row)
         .optional()?)
 }
 

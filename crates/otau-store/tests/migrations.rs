@@ -57,7 +57,7 @@ fn a_database_from_a_newer_build_is_refused_untouched() {
         conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 999;")
             .expect("make future db");
     }
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path).expect_err("refused");
     assert!(matches!(err, StoreError::SchemaTooNew { found: 999, .. }), "{err:?}");
     let conn = rusqlite::Connection::open(&path).expect("open");
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("v");
@@ -80,7 +80,6 @@ fn init_twice_is_refused() {
             },
             &o.store.mci_table().expect("mci"),
         )
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(err, StoreError::AlreadyInitialised { ref office } if office == "PVL01"));
 }
