@@ -330,6 +330,14 @@ pub enum ImportProblem {
         /// Why they match (`same_iin`, `same_document`, `same_name_and_birth_date`).
         reason: String,
     },
+    /// Rows of one family disagree on a family field (arrival date, region, …).
+    #[error("{value:?} differs from the family's {family_value:?}")]
+    FamilyFieldConflict {
+        /// This row's value.
+        value: String,
+        /// The value of the family (from its head's row).
+        family_value: String,
+    },
     /// The same person appears earlier in the file.
     #[error("the same person as row {row}")]
     RepeatedInFile {
@@ -360,6 +368,7 @@ impl Coded for ImportProblem {
             ImportProblem::BadValue { .. } => "import-bad-value",
             ImportProblem::FamilyKeyMissing => "import-family-key-missing",
             ImportProblem::FamilyRefused { .. } => "import-family-refused",
+            ImportProblem::FamilyFieldConflict { .. } => "import-family-field-conflict",
             ImportProblem::AlreadyRegistered { .. } => "import-already-registered",
             ImportProblem::RepeatedInFile { .. } => "import-repeated-in-file",
             ImportProblem::LikelyDuplicate { .. } => "import-likely-duplicate",
@@ -379,6 +388,9 @@ impl Coded for ImportProblem {
             }
             ImportProblem::FamilyRefused { row } | ImportProblem::RepeatedInFile { row } => {
                 vec![("row", row.to_string())]
+            }
+            ImportProblem::FamilyFieldConflict { value, family_value } => {
+                vec![("value", value.clone()), ("family_value", family_value.clone())]
             }
             ImportProblem::AlreadyRegistered { regno, reason } => {
                 vec![("regno", regno.clone()), ("reason", reason.clone())]
@@ -470,13 +482,13 @@ struct Resolved<'m> {
 }
 
 impl Resolved<'_> {
-    /// The raw value of a field in a row: the cell if not blank, else the default.
-    fn raw(&self, row: &SheetRow, field: ImportField) -> Option<Cell> {
-        if let Some(cell) = self.index.get(&field).and_then(|&i| row.cells.get(i)) {
-            if !cell.is_blank() {
-                return Some(cell.clone());
-            }
-        }
+    /// The cell of a field in a row, if not blank.
+    fn cell(&self, row: &SheetRow, field: ImportField) -> Option<Cell> {
+        self.index.get(&field).and_then(|&i| row.cells.get(i)).filter(|c| !c.is_blank()).cloned()
+    }
+
+    /// The default of a field, if the mapping gives one.
+    fn default(&self, field: ImportField) -> Option<Cell> {
         self.mapping
             .defaults
             .get(&field)
@@ -549,6 +561,7 @@ fn resolve<'m>(mapping: &'m Mapping, headers: &[String]) -> Result<Resolved<'m>,
 }
 
 /// A converted value.
+#[derive(Debug, Clone, PartialEq)]
 enum Value {
     Text(String),
     Date(NaiveDate),
@@ -557,6 +570,27 @@ enum Value {
     Education(Education),
     DocumentKind(DocumentKind),
     Category(AccommodationCategory),
+}
+
+impl Value {
+    /// The value as a clerk would write it, for messages.
+    fn text(&self) -> String {
+        fn name<T: Serialize>(v: &T) -> String {
+            serde_json::to_value(v)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Date(d) => d.to_string(),
+            Value::Sex(v) => name(v),
+            Value::Relation(v) => name(v),
+            Value::Education(v) => name(v),
+            Value::DocumentKind(v) => name(v),
+            Value::Category(v) => name(v),
+        }
+    }
 }
 
 fn convert(mapping: &Mapping, field: ImportField, cell: &Cell) -> Result<Value, ImportProblem> {
@@ -812,7 +846,12 @@ fn convert_row(r: &Resolved<'_>, row: &SheetRow, grouped: bool) -> ConvertedRow 
     let mut problems = vec![];
     let mut values: BTreeMap<ImportField, Value> = BTreeMap::new();
     for field in ImportField::ALL {
-        let Some(cell) = r.raw(row, field) else { continue };
+        // A family field's default is applied to the family, after its rows are compared.
+        let cell = match field.is_family_field() {
+            true => r.cell(row, field),
+            false => r.cell(row, field).or_else(|| r.default(field)),
+        };
+        let Some(cell) = cell else { continue };
         match convert(r.mapping, field, &cell) {
             Ok(v) => {
                 values.insert(field, v);
@@ -934,6 +973,14 @@ pub fn prepare(
         return Err(vec![FieldError::new("file", &ImportProblem::NoRows)]);
     }
     let grouped = resolved.family_key.is_some();
+    let family_defaults: BTreeMap<ImportField, Value> = ImportField::ALL
+        .iter()
+        .filter(|f| f.is_family_field())
+        .filter_map(|f| {
+            let cell = resolved.default(*f)?;
+            convert(mapping, *f, &cell).ok().map(|v| (*f, v))
+        })
+        .collect();
     let mut columns: Vec<ColumnUse> = ImportField::ALL
         .iter()
         .filter(|f| mapping.columns.contains_key(f) || mapping.defaults.contains_key(f))
@@ -996,17 +1043,51 @@ pub fn prepare(
         idx.sort_by_key(|&i| {
             converted[i].member.as_ref().map(|m| m.relation != Relation::Head).unwrap_or(true)
         });
+        // A family field comes from the first row that has it (the head's first); a row that
+        // says otherwise is refused rather than silently overruled.
         let mut family_values: BTreeMap<ImportField, &Value> = BTreeMap::new();
+        let mut conflicts: BTreeMap<usize, Vec<RowProblem>> = BTreeMap::new();
         for &i in &idx {
             for (f, v) in &converted[i].family {
-                family_values.entry(*f).or_insert(v);
+                match family_values.get(f) {
+                    None => {
+                        family_values.insert(*f, v);
+                    }
+                    Some(first) if *first != v => {
+                        conflicts.entry(i).or_default().push(RowProblem {
+                            field: Some(f.input_path().to_string()),
+                            column: resolved.column(*f),
+                            code: ImportProblem::FamilyFieldConflict {
+                                value: v.text(),
+                                family_value: first.text(),
+                            }
+                            .code()
+                            .to_string(),
+                            args: ImportProblem::FamilyFieldConflict {
+                                value: v.text(),
+                                family_value: first.text(),
+                            }
+                            .args(),
+                        });
+                    }
+                    Some(_) => {}
+                }
             }
+        }
+        for (f, v) in &family_defaults {
+            family_values.entry(*f).or_insert(v);
         }
         let mut bad: Vec<(usize, Vec<RowProblem>)> = converted
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.problems.is_empty() || c.member.is_none())
-            .map(|(i, c)| (i, c.problems.clone()))
+            .filter(|(i, c)| {
+                !c.problems.is_empty() || c.member.is_none() || conflicts.contains_key(i)
+            })
+            .map(|(i, c)| {
+                let mut ps = c.problems.clone();
+                ps.extend(conflicts.get(&i).cloned().unwrap_or_default());
+                (i, ps)
+            })
             .collect();
         let members: Vec<MemberInput> = converted.iter().filter_map(|c| c.member.clone()).collect();
         let text = |f: ImportField| match family_values.get(&f) {
@@ -1340,6 +1421,27 @@ mod tests {
         assert_eq!(p.refused[0].problems[0].column.as_deref(), Some("ЖСН"));
         assert_eq!(p.refused[0].problems[0].code, "iin-check-digit");
         assert_eq!(p.refused[1].problems[0].code, "import-family-refused");
+    }
+
+    #[test]
+    fn rows_of_a_family_that_disagree_on_its_fields_are_refused() {
+        let mut m = mapping();
+        m.columns.remove(&ImportField::DocumentKind);
+        m.columns.insert(ImportField::Region, "Құжат түрі".into());
+        let s = sheet(&[
+            ["1", "Сейітқали", "Нұрсұлтан", "1985-04-12", "ер", "", "басшысы", "", "KZ-55"],
+            ["1", "Сейітқали", "Әлия", "1988-11-03", "әйел", "", "жұбайы", "", "Ақмола облысы"],
+            ["1", "Сейітқали", "Ұлжан", "2014-02-27", "әйел", "", "қызы", "", ""],
+        ]);
+        let p = prepare(&s, &m, today()).expect("prepared");
+        assert!(p.families.is_empty());
+        let conflict = &p.refused[1].problems[0];
+        assert_eq!(conflict.code, "import-family-field-conflict");
+        assert_eq!(
+            (conflict.args["value"].as_str(), conflict.args["family_value"].as_str()),
+            ("KZ-11", "KZ-55")
+        );
+        assert_eq!(p.refused[2].problems[0].args["row"], "3");
     }
 
     #[test]

@@ -234,11 +234,11 @@ pub enum PlanProblem {
         /// Today.
         today: NaiveDate,
     },
-    /// A date before the family was registered.
-    #[error("before the registration on {registered_on}")]
-    BeforeRegistration {
-        /// The family's registration date.
-        registered_on: NaiveDate,
+    /// A date before the family arrived.
+    #[error("before the arrival on {arrival_date}")]
+    BeforeArrival {
+        /// The family's arrival date.
+        arrival_date: NaiveDate,
     },
     /// An end before its start.
     #[error("before the start ({start})")]
@@ -287,7 +287,7 @@ impl Coded for PlanProblem {
         match self {
             PlanProblem::Required => "plan-required",
             PlanProblem::InFuture { .. } => "plan-date-in-future",
-            PlanProblem::BeforeRegistration { .. } => "plan-before-registration",
+            PlanProblem::BeforeArrival { .. } => "plan-before-arrival",
             PlanProblem::EndBeforeStart { .. } => "plan-end-before-start",
             PlanProblem::StayLength { .. } => "plan-stay-length",
             PlanProblem::NotAMember { .. } => "plan-not-a-member",
@@ -301,8 +301,8 @@ impl Coded for PlanProblem {
         let args: Vec<(&str, String)> = match self {
             PlanProblem::Required => vec![],
             PlanProblem::InFuture { today } => vec![("today", today.to_string())],
-            PlanProblem::BeforeRegistration { registered_on } => {
-                vec![("registered_on", registered_on.to_string())]
+            PlanProblem::BeforeArrival { arrival_date } => {
+                vec![("arrival_date", arrival_date.to_string())]
             }
             PlanProblem::EndBeforeStart { start } => vec![("start", start.to_string())],
             PlanProblem::StayLength { months } => vec![("months", months.to_string())],
@@ -348,21 +348,18 @@ pub fn stay_planned_end(start: NaiveDate, months: u32) -> Option<NaiveDate> {
     super::term_end(start, months)
 }
 
-/// Checks a stay: it starts on or after registration and not after today, its planned end
+/// Checks a stay: it starts on or after the family's arrival and not after today, its planned end
 /// and its actual end are not before its start, and the actual end is not after today.
 pub fn check_stay(
-    registered_on: NaiveDate,
+    arrival_date: NaiveDate,
     started_on: NaiveDate,
     planned_end: NaiveDate,
     ended_on: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<(), Vec<FieldError>> {
     let mut errors = vec![];
-    if started_on < registered_on {
-        errors.push(FieldError::new(
-            "started_on",
-            &PlanProblem::BeforeRegistration { registered_on },
-        ));
+    if started_on < arrival_date {
+        errors.push(FieldError::new("started_on", &PlanProblem::BeforeArrival { arrival_date }));
     }
     if started_on > today {
         errors.push(FieldError::new("started_on", &PlanProblem::InFuture { today }));

@@ -327,14 +327,28 @@ pub struct QuotaLine {
     pub region: String,
     /// The year.
     pub year: i32,
-    /// People allowed, as in force on the summary's date.
-    pub quota: i64,
+    /// People allowed, as in force on the summary's date; `None` when no quota is set.
+    pub quota: Option<i64>,
     /// The date that figure is in force from.
-    pub effective_from: NaiveDate,
+    pub effective_from: Option<NaiveDate>,
     /// People already included.
     pub used: i64,
-    /// People left; negative when a lowered quota is already exceeded.
-    pub remaining: i64,
+    /// People left (`quota − used`); negative when a lowered quota is already exceeded.
+    pub remaining: Option<i64>,
+}
+
+impl QuotaLine {
+    /// The line of `region` from the row in force (if any) and the people used.
+    pub fn new(region: &str, year: i32, row: Option<&QuotaRow>, used: i64) -> QuotaLine {
+        QuotaLine {
+            region: region.to_string(),
+            year,
+            quota: row.map(|r| r.people),
+            effective_from: row.map(|r| r.effective_from),
+            used,
+            remaining: row.map(|r| r.people - used),
+        }
+    }
 }
 
 /// Checks that an inclusion of `people` fits the quota `row` (in force on the decision date)

@@ -474,7 +474,7 @@ pub fn check_record(r: &StatusRecord, today: NaiveDate) -> Result<(), Vec<FieldE
             add("ended_on", StatusProblem::NotGranted);
         } else if let Some(decided_on) = r.decided_on.filter(|&d| ended_on < d) {
             add("ended_on", StatusProblem::BeforeStage { before: "decided_on", date: decided_on });
-        } else if let Some(extended_on) = r.extended_on.filter(|&e| ended_on < e) {
+        } else if r.extended_on.is_some_and(|e| ended_on < e) {
             add("extended_on", StatusProblem::AlreadyEnded { on: ended_on });
         }
     }
