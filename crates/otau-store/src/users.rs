@@ -202,7 +202,7 @@ pub fn check_new_password(password: &str) -> Result<()> {
 pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec>> {
     Ok(conn
         .prepare_cached("SELECT * FROM users WHERE login = ?1")?
-        .query_row([login.trim().to_lowercase()], |r| from_row(r))
+        .query_row([login.trim().to_lowercase()], from_row)
         .optional()?)
 }
 

@@ -578,7 +578,7 @@ fn make_xlsx(path: &std::path::Path, count: usize) -> Made {
             let r = row;
             let key = format!("{}", fi + 1);
             // Only the head's row carries the family number, as in merged cells.
-            if m.relation == Relation::Head || r % 7 == 0 {
+            if m.relation == Relation::Head || matches!(r % 7, 0) {
                 sheet.write_string(r, 0, &key).expect("key");
             }
             sheet.write_string(r, 1, &m.surname).expect("w");
