@@ -794,3 +794,28 @@ fn a_database_from_before_case_work_gets_the_shipped_quotas_once() {
     let t = o.store.quota_table().expect("table");
     assert_eq!(t.in_force("KZ-55", 2026, today()).map(|r| r.people), Some(900));
 }
+
+#[test]
+fn a_database_at_the_foundation_schema_migrates_to_case_work() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(otau_store::schema::MIGRATIONS[0]).expect("foundation");
+        conn.pragma_update(None, "user_version", 1).expect("version 1");
+    }
+    let store = otau_store::Store::open(&path).expect("migrates");
+    let conn = store.raw_connection();
+    assert_eq!(
+        otau_store::schema::version(conn).expect("version"),
+        otau_store::schema::latest_version()
+    );
+    for table in
+        ["kandas_statuses", "quota_rows", "quota_inclusions", "plan_items", "services", "stays"]
+    {
+        let n: i64 = conn
+            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
+            .expect("query");
+        assert_eq!(n, 1, "{table}");
+    }
+}
