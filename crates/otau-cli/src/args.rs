@@ -55,6 +55,20 @@ pub enum Command {
     RebuildIndex,
     /// Check that no audit row was changed or removed.
     VerifyAudit,
+    /// Kandas status of persons: record, extend, end, show, due, rules.
+    #[command(subcommand)]
+    Status(crate::commands::casework::StatusCommand),
+    /// Regional quota: set, include, show.
+    #[command(subcommand)]
+    Quota(crate::commands::casework::QuotaCommand),
+    /// Individual adaptation and integration plan: add, update, show, stay.
+    #[command(subcommand)]
+    Plan(crate::commands::casework::PlanCommand),
+    /// Services given to families: record, summary, kinds.
+    #[command(subcommand)]
+    Service(crate::commands::casework::ServiceCommand),
+    /// Import families from an office's XLSX or CSV file.
+    Import(crate::commands::import::ImportArgs),
 }
 
 /// `otau init`

@@ -10,16 +10,21 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod casework;
 pub mod duplicates;
 pub mod edit;
 pub mod error;
 pub mod home;
+pub mod import;
 pub mod mci;
 pub mod office;
+pub mod plan;
+pub mod quota;
 pub mod record;
 pub mod registry;
 pub mod schema;
 pub mod search;
+pub mod status;
 pub mod users;
 pub mod write;
 

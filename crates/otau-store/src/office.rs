@@ -156,6 +156,7 @@ impl Store {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
             }
+            crate::casework::load_shipped_in(&mut change)?;
             change.finish()?;
             office
         };

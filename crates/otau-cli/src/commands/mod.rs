@@ -1,6 +1,8 @@
 //! One module per group of commands; each command is a thin call into the libraries.
 
 pub mod admin;
+pub mod casework;
+pub mod import;
 pub mod reference;
 pub mod registry;
 
@@ -25,6 +27,11 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Audit(args) => registry::audit(ctx, args),
         Command::Iin(cmd) => reference::iin(ctx, cmd),
         Command::Mci(cmd) => reference::mci(ctx, cmd),
+        Command::Status(cmd) => casework::status(ctx, cmd),
+        Command::Quota(cmd) => casework::quota(ctx, cmd),
+        Command::Plan(cmd) => casework::plan(ctx, cmd),
+        Command::Service(cmd) => casework::service(ctx, cmd),
+        Command::Import(args) => import::import(ctx, args),
     }
 }
 
