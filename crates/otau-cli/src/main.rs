@@ -11,6 +11,7 @@ use clap::Parser;
 use otau_i18n::Lang;
 
 fn main() {
+    restore_default_sigpipe();
     let cli = args::Cli::parse();
     let (lang, bad_lang) = match cli.lang.parse::<Lang>() {
         Ok(l) => (l, None),
@@ -24,5 +25,15 @@ fn main() {
     if let Err(err) = result {
         error::report(ctx.lang, ctx.json, &err);
         std::process::exit(err.exit_code());
+    }
+}
+
+/// `otau find … | head` must end quietly when the reader goes away, as other command-line tools
+/// do, instead of failing on a closed pipe.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

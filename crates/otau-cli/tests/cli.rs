@@ -268,3 +268,27 @@ fn demo_fills_the_registry_and_the_audit_stays_intact() {
     let out = otau(&o.db).args(["--json", "rebuild-index"]).output().expect("run");
     assert_eq!(json_of(&out)["indexed"], v["persons"]);
 }
+
+#[test]
+fn regression_a_closed_pipe_ends_the_output_quietly() {
+    let o = office();
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "demo", "--families", "30"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    // Like `otau find … | head -1`: the reader closes the pipe before the table is written.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("otau"))
+        .args(["--db"])
+        .arg(&o.db)
+        .args(["find", "a"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
