@@ -51,13 +51,13 @@ step "cargo fmt"
 cargo fmt --all --check
 
 step "cargo clippy"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 
 step "build otau-desktop and otau"
-cargo build --locked -p otau-desktop -p otau-cli
+cargo build -p otau-desktop -p otau-cli
 export OTAU_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/otau-desktop"
 echo "built in ${SECONDS}s so far"
 
 step "cargo nextest (end-to-end tests under Xvfb)"
 rm -rf "$ROOT/test-artefacts/e2e"
-exec xvfb-run -a -s "-screen 0 1280x800x24" cargo nextest run --workspace --locked --no-fail-fast
+exec xvfb-run -a -s "-screen 0 1280x800x24" cargo nextest run --workspace --no-fail-fast
