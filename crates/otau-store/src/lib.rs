@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod documents;
 pub mod duplicates;
 pub mod error;
 pub mod mci;

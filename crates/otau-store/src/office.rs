@@ -82,7 +82,8 @@ pub struct OfficeInfo {
 }
 
 impl Store {
-    /// Creates the office, its first administrator and the shipped reference data.
+    /// Creates the office, its first administrator, its document-signing key and the shipped
+    /// reference data.
     pub fn init_office(
         &mut self,
         at: DateTime<Utc>,
@@ -154,6 +155,14 @@ impl Store {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
             }
+            // The key that signs the office's documents; its public half is handed out by the
+            // centre so other offices can check this office's papers.
+            crate::documents::create_office_key(
+                &mut change,
+                office.id,
+                &office.code,
+                &office.name,
+            )?;
             office
         };
         tx.commit()?;
