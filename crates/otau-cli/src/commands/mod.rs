@@ -1,6 +1,7 @@
 //! One module per group of commands; each command is a thin call into the libraries.
 
 pub mod admin;
+pub mod documents;
 pub mod reference;
 pub mod registry;
 
@@ -25,6 +26,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Audit(args) => registry::audit(ctx, args),
         Command::Iin(cmd) => reference::iin(ctx, cmd),
         Command::Mci(cmd) => reference::mci(ctx, cmd),
+        Command::Doc(cmd) => documents::doc(ctx, cmd),
+        Command::Report(cmd) => documents::report(ctx, cmd),
+        Command::Verify(args) => documents::verify(ctx, args),
     }
 }
 
