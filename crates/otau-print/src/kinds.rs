@@ -30,13 +30,13 @@ pub fn render_pdf(doc: &IssuedDocument, fonts: &Fonts) -> Result<Vec<u8>, PrintE
         duplicate: doc.duplicate,
     };
     let mut l = Layout::new(fonts, frame);
-    match &doc.content {
+    let signatures = match &doc.content {
         DocumentContent::Certificate(d) => certificate(&mut l, d, &doc.issued_by),
         DocumentContent::Decision(d) => decision(&mut l, d),
         DocumentContent::Statement(d) => statement(&mut l, d, &doc.issued_by),
         DocumentContent::MonthlySummary(d) => monthly(&mut l, d, &doc.issued_by),
-    }
-    seal(&mut l, doc)?;
+    };
+    closing(&mut l, doc, &signatures)?;
     let identity = format!("{}|{}", doc.seal.payload(), doc.duplicate);
     l.finish(&identity)
 }
@@ -52,13 +52,21 @@ pub fn titles(content: &DocumentContent) -> (String, String) {
     (kk(id), ru(id))
 }
 
-fn seal(l: &mut Layout<'_>, doc: &IssuedDocument) -> Result<(), PrintError> {
+/// Signature lines: (role, name).
+type Signatures = Vec<(String, String)>;
+
+fn closing(
+    l: &mut Layout<'_>,
+    doc: &IssuedDocument,
+    signatures: &[(String, String)],
+) -> Result<(), PrintError> {
     let qr = QrMatrix::encode(&doc.seal.payload())?;
     let title = TextStyle { font: FontStyle::Bold, size: 8.5, ink: Ink::Accent };
-    let note = TextStyle { font: FontStyle::Regular, size: 7.5, ink: Ink::Muted };
-    let note_ru = TextStyle { font: FontStyle::Italic, size: 7.5, ink: Ink::Muted };
+    let note = TextStyle { font: FontStyle::Regular, size: 7.0, ink: Ink::Muted };
+    let note_ru = TextStyle { font: FontStyle::Italic, size: 7.0, ink: Ink::Muted };
     let hash = TextStyle { font: FontStyle::Regular, size: 6.5, ink: Ink::Muted };
-    l.seal(
+    l.closing(
+        signatures,
         &qr,
         &[
             (both("doc-seal-title"), title),
@@ -74,7 +82,7 @@ fn label(id: &str) -> String {
     both(id)
 }
 
-fn certificate(l: &mut Layout<'_>, d: &CertificateData, issued_by: &str) {
+fn certificate(l: &mut Layout<'_>, d: &CertificateData, issued_by: &str) -> Signatures {
     let args = [("date", date(d.registered_on)), ("regno", d.family_regno.clone())];
     l.bilingual(&with(Lang::Kk, "doc-cert-intro", &args), &with(Lang::Ru, "doc-cert-intro", &args));
 
@@ -138,7 +146,7 @@ fn certificate(l: &mut Layout<'_>, d: &CertificateData, issued_by: &str) {
         compact: false,
     });
     l.bilingual(&kk("doc-cert-purpose"), &ru("doc-cert-purpose"));
-    l.signatures(&[(label("doc-issued-by"), issued_by.to_string())]);
+    vec![(label("doc-issued-by"), issued_by.to_string())]
 }
 
 /// "3 адам × 70 АЕК = 210 АЕК" in a language.
@@ -174,7 +182,7 @@ fn explanation(line: &crate::data::DecisionLine) -> String {
     )
 }
 
-fn decision(l: &mut Layout<'_>, d: &DecisionData) {
+fn decision(l: &mut Layout<'_>, d: &DecisionData) -> Signatures {
     l.heading(&kk("doc-section-family"), &ru("doc-section-family"), 60.0);
     l.fields(&[
         (label("doc-family-regno"), d.family_regno.clone()),
@@ -229,12 +237,13 @@ fn decision(l: &mut Layout<'_>, d: &DecisionData) {
         &with(Lang::Kk, "doc-decision-total", &args),
         &with(Lang::Ru, "doc-decision-total", &args),
     );
-    let mut signatures = vec![(label("doc-prepared-by"), d.prepared_by.clone())];
-    signatures.push((label("doc-approved-by"), d.approved_by.clone().unwrap_or_default()));
-    l.signatures(&signatures);
+    vec![
+        (label("doc-prepared-by"), d.prepared_by.clone()),
+        (label("doc-approved-by"), d.approved_by.clone().unwrap_or_default()),
+    ]
 }
 
-fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) {
+fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) -> Signatures {
     l.heading(&kk("doc-section-family"), &ru("doc-section-family"), 60.0);
     l.fields(&[
         (label("doc-family-regno"), d.family_regno.clone()),
@@ -274,8 +283,8 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) {
                 MciHundredths::checked_sum(of_kind.iter().map(|r| r.amount)).unwrap_or_default();
             let t = Tiyn::checked_sum(of_kind.iter().map(|r| r.tenge)).unwrap_or_default();
             rows.push(Row::total(vec![
-                String::new(),
-                format!("{}: {}", label("doc-total"), value_both("doc-entry", &kind)),
+                label("doc-total"),
+                value_both("doc-entry", &kind),
                 String::new(),
                 mci(m),
                 String::new(),
@@ -306,7 +315,7 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) {
             compact: true,
         });
     }
-    l.signatures(&[(label("doc-issued-by"), issued_by.to_string())]);
+    vec![(label("doc-issued-by"), issued_by.to_string())]
 }
 
 fn money_cell(m: Money) -> String {
@@ -353,7 +362,7 @@ fn not_kept(l: &mut Layout<'_>) {
     l.space(8.0);
 }
 
-fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) {
+fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) -> Signatures {
     let month_id = format!("doc-month-{}", d.month.month());
     let period = |lang: Lang| {
         with(
@@ -522,8 +531,8 @@ fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) {
         }
         None => not_kept(l),
     }
-    l.signatures(&[
+    vec![
         (label("doc-prepared-by"), issued_by.to_string()),
         (label("doc-head-of-office"), String::new()),
-    ]);
+    ]
 }

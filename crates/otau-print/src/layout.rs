@@ -555,27 +555,73 @@ impl<'f> Layout<'f> {
         self.y += h;
     }
 
-    /// The seal: the QR code on the left, its caption beside it; kept on one page.
-    pub fn seal(&mut self, qr: &QrMatrix, caption: &[(String, TextStyle)]) {
+    /// The closing block, kept on one page: signature lines on the left (role, a line to sign
+    /// on, the name), "М.О. / М.П." below them, the QR seal on the right, and the seal's caption
+    /// under the signatures.
+    pub fn closing(
+        &mut self,
+        signatures: &[(String, String)],
+        qr: &QrMatrix,
+        caption: &[(String, TextStyle)],
+    ) {
         let size = 30.0 * MM;
-        let text_x = MARGIN_LEFT + size + 14.0;
-        let text_w = PAGE_W - MARGIN_RIGHT - text_x;
+        let left_w = CONTENT_W - size - 16.0;
         let mut wrapped = vec![];
         for (text, style) in caption {
-            for line in self.wrap(text, *style, text_w) {
+            for line in self.wrap(text, *style, left_w) {
                 wrapped.push((line, *style));
             }
         }
-        let text_h: f32 = wrapped.iter().map(|(_, s)| s.line_height()).sum();
-        self.keep(size.max(text_h) + 8.0);
-        self.y += 4.0;
+        let caption_h: f32 = wrapped.iter().map(|(_, s)| s.line_height()).sum();
+        let row_h = 27.0;
+        let signs_h = signatures.len() as f32 * row_h + 22.0;
+        let height = (signs_h + caption_h).max(size) + 6.0;
+        self.keep(height + 6.0);
+        self.y += 6.0;
         let top = self.y;
+
+        // Signatures.
+        let line_x = MARGIN_LEFT + left_w * 0.31;
+        let line_end = line_x + left_w * 0.24;
+        let name_style = TextStyle { size: 9.5, ..TextStyle::VALUE };
+        let hint = TextStyle { font: FontStyle::Italic, size: 6.5, ink: Ink::Muted };
+        let sign = crate::text::both("doc-signature");
+        let sw = self.fonts.width(hint.font, hint.size, &sign);
+        let mut y = top;
+        for (role, name) in signatures {
+            let base = y + 14.0;
+            // A bilingual role on two lines: Kazakh, then Russian.
+            let (first, second) = role.split_once(" / ").unwrap_or((role.as_str(), ""));
+            let role_w = line_x - MARGIN_LEFT - 6.0;
+            let first = self.fit(first, TextStyle::LABEL, role_w);
+            self.text(MARGIN_LEFT, base - 4.0, TextStyle::LABEL, &first);
+            let second = self.fit(second, TextStyle::LABEL, role_w);
+            self.text(MARGIN_LEFT, base + 6.5, TextStyle::LABEL, &second);
+            self.hline(base + 2.0, line_x, line_end, 0.5, Ink::Black);
+            self.text(line_x + (line_end - line_x - sw) / 2.0, base + 9.5, hint, &sign);
+            let nx = line_end + 8.0;
+            let name = self.fit(name, name_style, MARGIN_LEFT + left_w - nx);
+            self.text(nx, base, name_style, &name);
+            y += row_h;
+        }
+        let stamp = crate::text::both("doc-stamp-place");
+        self.text(MARGIN_LEFT, y + 7.0, TextStyle::SMALL, &stamp);
+        y += 22.0;
+
+        // The seal's caption under the signatures.
+        for (line, style) in wrapped {
+            self.text(MARGIN_LEFT, y + style.size, style, &line);
+            y += style.line_height();
+        }
+
+        // The QR code at the right margin.
+        let qr_x = PAGE_W - MARGIN_RIGHT - size;
         let module = size / qr.width as f32;
         let mut ops = vec![Op::SetFillColor { col: rgb(0.0, 0.0, 0.0) }];
         for (row, col, len) in qr.runs() {
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
-                    x: Pt(MARGIN_LEFT + col as f32 * module),
+                    x: Pt(qr_x + col as f32 * module),
                     y: Pt(PAGE_H - (top + (row + 1) as f32 * module)),
                     width: Pt(len as f32 * module),
                     height: Pt(module),
@@ -585,37 +631,7 @@ impl<'f> Layout<'f> {
             });
         }
         self.ops().extend(ops);
-        let mut y = top + (size - text_h).max(0.0) / 2.0;
-        for (line, style) in wrapped {
-            self.text(text_x, y + style.size, style, &line);
-            y += style.line_height();
-        }
-        self.y = top + size.max(text_h) + 4.0;
-    }
-
-    /// Signature lines: a role on the left, a line to sign on, the name on the right.
-    pub fn signatures(&mut self, rows: &[(String, String)]) {
-        let h = rows.len() as f32 * 28.0 + 16.0;
-        self.keep(h);
-        self.y += 2.0;
-        for (role, name) in rows {
-            let base = self.y + 20.0;
-            self.text(MARGIN_LEFT, base, TextStyle::LABEL, role);
-            let line_x = MARGIN_LEFT + CONTENT_W * 0.42;
-            let line_end = line_x + CONTENT_W * 0.24;
-            self.hline(base + 2.0, line_x, line_end, 0.5, Ink::Black);
-            let hint = TextStyle { font: FontStyle::Italic, size: 6.5, ink: Ink::Muted };
-            let sign = crate::text::both("doc-signature");
-            let sw = self.fonts.width(hint.font, hint.size, &sign);
-            self.text(line_x + (line_end - line_x - sw) / 2.0, base + 9.5, hint, &sign);
-            let nx = line_end + 12.0;
-            let name = self.fit(name, TextStyle::VALUE, PAGE_W - MARGIN_RIGHT - nx);
-            self.text(nx, base, TextStyle::VALUE, &name);
-            self.y += 28.0;
-        }
-        let stamp = crate::text::both("doc-stamp-place");
-        self.text(MARGIN_LEFT, self.y + 8.0, TextStyle::SMALL, &stamp);
-        self.y += 14.0;
+        self.y = top + height;
     }
 
     /// Finishes: footers with page numbers, fonts subset and embedded, the PDF written with a

@@ -31,7 +31,7 @@ pub fn render_xlsx(doc: &IssuedDocument) -> Result<Vec<u8>, PrintError> {
     let mut book = Workbook::new();
     let at = doc.issued_on.and_hms_opt(0, 0, 0).unwrap_or_default();
     let props = rust_xlsxwriter::DocProperties::new()
-        .set_title(&format!("{} {}", titles(&doc.content).1, doc.number))
+        .set_title(format!("{} {}", titles(&doc.content).1, doc.number))
         .set_author(&d.office.name)
         .set_creation_datetime(&at);
     book.set_properties(&props);
