@@ -282,26 +282,27 @@ fn qr_from_image(path: &Path) -> Result<String, CliError> {
     let gray = img.to_luma8();
     let (w, h) = gray.dimensions();
     let longest = w.max(h).max(1);
-    let mut tries = vec![];
-    // A phone photo is large: a smaller copy decodes faster and as well; a small scan decodes
-    // better enlarged.
-    if longest > 2400 {
+    // A phone photo is large: a smaller copy decodes faster and as well. A scan may be small or
+    // soft (JPEG): enlarged and cut to black and white at its mean grey, the modules separate.
+    let base = if longest > 2400 {
         let scale = |v: u32| (u64::from(v) * 2000 / u64::from(longest)).max(1) as u32;
-        tries.push(image::imageops::resize(
-            &gray,
-            scale(w),
-            scale(h),
-            image::imageops::FilterType::Triangle,
-        ));
-    }
-    tries.push(gray.clone());
-    if longest < 1800 {
-        tries.push(image::imageops::resize(
-            &gray,
-            w * 2,
-            h * 2,
-            image::imageops::FilterType::Triangle,
-        ));
+        image::imageops::resize(&gray, scale(w), scale(h), image::imageops::FilterType::Triangle)
+    } else {
+        gray
+    };
+    let (bw, bh) = base.dimensions();
+    let mut tries = vec![base.clone(), binarize(&base)];
+    for factor in [3u32, 4] {
+        if bw.max(bh) * factor / 2 <= 4000 {
+            let big = image::imageops::resize(
+                &base,
+                bw * factor / 2,
+                bh * factor / 2,
+                image::imageops::FilterType::CatmullRom,
+            );
+            tries.push(binarize(&big));
+            tries.push(big);
+        }
     }
     for candidate in tries {
         let mut prepared = rqrr::PreparedImage::prepare(candidate);
@@ -312,6 +313,16 @@ fn qr_from_image(path: &Path) -> Result<String, CliError> {
         }
     }
     Err(CliError::with("doc-no-qr", &[("path", path.display().to_string())]))
+}
+
+/// Black and white at the image's mean grey.
+fn binarize(img: &image::GrayImage) -> image::GrayImage {
+    let n = u64::from(img.width()) * u64::from(img.height());
+    let sum: u64 = img.pixels().map(|p| u64::from(p.0[0])).sum();
+    let mean = (sum / n.max(1)) as u8;
+    image::GrayImage::from_fn(img.width(), img.height(), |x, y| {
+        image::Luma([if img.get_pixel(x, y).0[0] < mean { 0 } else { 255 }])
+    })
 }
 
 /// `otau verify`
