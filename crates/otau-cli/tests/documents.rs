@@ -231,6 +231,10 @@ fn the_monthly_summary_is_written_as_pdf_or_xlsx_and_bad_input_names_the_field()
     let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]);
     assert!(text.contains("АЙЛЫҚ ЖИЫНТЫҚ ЕСЕП"));
     assert!(text.contains("Өзбекстан / Узбекистан"), "{text}");
+    // The family of three registered this month, as the store counts it.
+    let flat: Vec<&str> = text.split_whitespace().collect();
+    let flat = flat.join(" ");
+    assert!(flat.contains("Зарегистрировано за месяц 1 3"), "{flat}");
     let xlsx = o.dir.path().join("m.xlsx");
     let out =
         as_admin(&o, &["report", "monthly", "--month", &month, "--out", &xlsx.to_string_lossy()]);
