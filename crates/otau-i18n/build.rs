@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/i18n");
+    // Read at run time: a build script compiled for one checkout may be reused for another
+    // (a shared target folder), and `env!` would keep the first checkout's path.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let root = Path::new(&manifest_dir).join("../../assets/i18n");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["kk", "ru", "en"] {

@@ -69,6 +69,15 @@ pub enum Command {
     Service(crate::commands::casework::ServiceCommand),
     /// Import families from an office's XLSX or CSV file.
     Import(crate::commands::import::ImportArgs),
+    /// Documents: certificates, statements, reprints, the register, voiding, office keys.
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Reports: the monthly summary (PDF or XLSX) and closing a month.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Check a document's QR code: valid, tampered, unknown office or voided (exit status 0
+    /// only for a valid document).
+    Verify(VerifyArgs),
 }
 
 /// `otau init`
@@ -187,4 +196,93 @@ pub enum MciCommand {
         #[arg(long, default_value = "social_payments")]
         purpose: String,
     },
+}
+
+/// `otau doc …`
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Issue a family's registration certificate (any member's registration number).
+    Certificate {
+        /// Registration number.
+        regno: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Issue a family's payment statement.
+    Statement {
+        /// Registration number.
+        regno: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Reprint an issued document exactly, marked "ДУБЛИКАТ / DUPLICATE".
+    Reprint {
+        /// Document number.
+        number: String,
+        /// The file to write (.pdf; .xlsx for a monthly summary).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The register of issued documents, newest first.
+    Register {
+        /// At most this many lines.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Void an issued document (managers); it stays in the register with the reason.
+    Void {
+        /// Document number.
+        number: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// This office's public key, for the centre to hand to other offices.
+    Key,
+    /// Trust another office's public key, so its papers verify here (administrators).
+    Trust {
+        /// The office's code.
+        #[arg(long)]
+        office: String,
+        /// Its public key, as `otau doc key` prints it.
+        #[arg(long)]
+        key: String,
+        /// Its name.
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+/// `otau report …`
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The monthly summary of the office as PDF or XLSX (by the file's extension).
+    Monthly {
+        /// Month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// The file to write: .pdf or .xlsx.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Close a month once its summary is approved (managers): its numbers never change again.
+    Close {
+        /// Month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+    },
+}
+
+/// `otau verify`
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["qr", "image"])))]
+pub struct VerifyArgs {
+    /// The text of the QR code.
+    #[arg(long)]
+    pub qr: Option<String>,
+    /// A scan or photo of the paper (PNG or JPEG).
+    #[arg(long)]
+    pub image: Option<PathBuf>,
 }

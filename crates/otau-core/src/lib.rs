@@ -16,6 +16,7 @@ pub mod money;
 pub mod names;
 pub mod regions;
 pub mod regno;
+pub mod reporting;
 pub mod validate;
 
 pub use code::{Coded, FieldError};

@@ -199,6 +199,16 @@ mod tests {
     }
 
     #[test]
+    fn regression_the_shipped_files_are_embedded_from_this_checkout() {
+        for lang in Lang::ALL {
+            assert!(sources(lang).len() >= 5, "{lang}: {} files", sources(lang).len());
+            assert!(has(lang, "store-bad-credentials"), "{lang}");
+            assert!(has(lang, "field-iin"), "{lang}");
+        }
+        assert_eq!(tr0(Lang::Kk, "store-bad-credentials"), "Логин немесе құпиясөз қате.");
+    }
+
+    #[test]
     fn unknown_code_falls_back_to_the_code_with_its_arguments() {
         let mut args = BTreeMap::new();
         args.insert("n".to_string(), "3".to_string());

@@ -118,6 +118,9 @@ pub enum StoreError {
     /// Stored data does not read back (a bug or a damaged database).
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// Issuing, voiding or checking a document, or closing a month, was refused or failed.
+    #[error(transparent)]
+    Document(#[from] crate::documents::DocumentError),
 }
 
 impl StoreError {
@@ -149,6 +152,7 @@ impl Coded for StoreError {
             StoreError::SequenceExhausted { .. } => "store-sequence-exhausted",
             StoreError::Password(_) => "store-password",
             StoreError::Corrupt(_) => "store-corrupt",
+            StoreError::Document(e) => e.code(),
         }
     }
 
@@ -190,6 +194,7 @@ impl Coded for StoreError {
             }
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
             StoreError::NotInitialised | StoreError::BadCredentials => {}
+            StoreError::Document(e) => return e.args(),
         }
         a
     }

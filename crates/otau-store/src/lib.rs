@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod casework;
+pub mod documents;
 pub mod duplicates;
 pub mod edit;
 pub mod error;

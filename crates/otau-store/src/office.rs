@@ -84,7 +84,8 @@ pub struct OfficeInfo {
 }
 
 impl Store {
-    /// Creates the office, its first administrator and the shipped reference data.
+    /// Creates the office, its first administrator, its document-signing key and the shipped
+    /// reference data.
     pub fn init_office(
         &mut self,
         at: DateTime<Utc>,
@@ -157,6 +158,14 @@ impl Store {
                 change.insert(&mut rec)?;
             }
             crate::casework::load_shipped_in(&mut change)?;
+            // The key that signs the office's documents; its public half is handed out by the
+            // centre so other offices can check this office's papers.
+            crate::documents::create_office_key(
+                &mut change,
+                office.id,
+                &office.code,
+                &office.name,
+            )?;
             change.finish()?;
             office
         };

@@ -8,6 +8,7 @@ use rusqlite_migration::{Migrations, M};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_casework.sql"),
+    include_str!("../migrations/0003_documents.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -35,6 +35,7 @@ use uuid::Uuid;
 pub const DEFAULT_DUE_DAYS: i64 = 30;
 
 /// A row of `kandas_statuses`: one application of one person, with its stages.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusRec {
     /// Id.
@@ -167,6 +168,7 @@ pub enum Scope {
 }
 
 /// A person's status on a date, as the card and `otau status show` show it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusView {
     /// The person's registration number.
@@ -190,6 +192,7 @@ pub struct StatusView {
 }
 
 /// A status ending soon (the home screen's warning, `otau status due`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusDue {
     /// The person's registration number.

@@ -39,6 +39,8 @@ impl Role {
         match action {
             Action::RegisterFamily | Action::EditRegistry | Action::Read => true,
             Action::ManageUsers | Action::ManageReference => self == Role::Admin,
+            Action::IssueDocument => true,
+            Action::VoidDocument | Action::CloseMonth => self == Role::Manager,
         }
     }
 }
@@ -78,6 +80,12 @@ pub enum Action {
     ManageUsers,
     /// Change reference data (MCI, rules, quotas).
     ManageReference,
+    /// Issue or reprint a document.
+    IssueDocument,
+    /// Void an issued document.
+    VoidDocument,
+    /// Close a month once its summary is approved.
+    CloseMonth,
 }
 
 impl Action {
@@ -89,6 +97,9 @@ impl Action {
             Action::EditRegistry => "edit-registry",
             Action::ManageUsers => "manage-users",
             Action::ManageReference => "manage-reference",
+            Action::IssueDocument => "issue-document",
+            Action::VoidDocument => "void-document",
+            Action::CloseMonth => "close-month",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod casework;
+pub mod documents;
 pub mod import;
 pub mod reference;
 pub mod registry;
@@ -32,6 +33,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Plan(cmd) => casework::plan(ctx, cmd),
         Command::Service(cmd) => casework::service(ctx, cmd),
         Command::Import(args) => import::import(ctx, args),
+        Command::Doc(cmd) => documents::doc(ctx, cmd),
+        Command::Report(cmd) => documents::report(ctx, cmd),
+        Command::Verify(args) => documents::verify(ctx, args),
     }
 }
 

@@ -321,6 +321,7 @@ pub fn summary_date(year: i32, today: NaiveDate) -> NaiveDate {
 }
 
 /// One region's quota for a year: the figure in force, what is used, what is left.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuotaLine {
     /// Region code (`KZ` for the national total).

@@ -43,6 +43,7 @@ pub const DEFAULT_EXTENSION_MONTHS: u32 = 6;
 pub const MAX_EXTENSION_MONTHS: u32 = 12;
 
 /// What the commission recommended.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
@@ -53,6 +54,7 @@ pub enum Recommendation {
 }
 
 /// What the local executive body decided.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
@@ -63,6 +65,7 @@ pub enum Decision {
 }
 
 /// Why a status ended before its term.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EndReason {
@@ -141,6 +144,7 @@ impl StatusRecord {
 }
 
 /// The state of a status on a date.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum StatusState {

@@ -1,0 +1,413 @@
+//! Document commands: `doc certificate|statement|reprint|register|void|key|trust`,
+//! `report monthly|close` and `verify`.
+
+use crate::args::{DocCommand, ReportCommand, VerifyArgs};
+use crate::context::Ctx;
+use crate::error::{msg, CliError};
+use crate::output::{json, pairs, Table};
+use otau_core::FieldError;
+use otau_i18n::Lang;
+use otau_print::{render_pdf, render_xlsx, DocKind, Fonts, IssuedDocument, Month};
+use otau_store::documents::{
+    DocumentError, RegisterEntry, RegistryOnly, Verification, VerifyStatus,
+};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// What file a document is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Pdf,
+    Xlsx,
+}
+
+/// The format named by the file's extension; `.xlsx` only where allowed.
+fn format_of(out: &Path, xlsx_allowed: bool) -> Result<Format, CliError> {
+    let ext = out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => Ok(Format::Pdf),
+        "xlsx" if xlsx_allowed => Ok(Format::Xlsx),
+        _ => Err(CliError::Fields(vec![FieldError::bare(
+            "out",
+            if xlsx_allowed { "doc-bad-output-report" } else { "doc-bad-output" },
+        )
+        .with_arg("path", out.display())])),
+    }
+}
+
+/// Renders and writes the document; a failure aborts its registration.
+fn produce(doc: &IssuedDocument, out: &Path, format: Format) -> Result<u64, DocumentError> {
+    let bytes = match format {
+        Format::Pdf => {
+            let fonts = Fonts::shipped().map_err(|e| DocumentError::output(&e))?;
+            render_pdf(doc, fonts).map_err(|e| DocumentError::output(&e))?
+        }
+        Format::Xlsx => render_xlsx(doc).map_err(|e| DocumentError::output(&e))?,
+    };
+    std::fs::write(out, &bytes).map_err(|e| DocumentError::Output {
+        code: "doc-file-write",
+        args: [("path".to_string(), out.display().to_string()), ("detail".into(), e.to_string())]
+            .into(),
+    })?;
+    Ok(bytes.len() as u64)
+}
+
+fn kind_label(lang: Lang, kind: DocKind) -> String {
+    msg(lang, &format!("doc-kind-{}", kind.as_str()), &[])
+}
+
+fn report_issued(ctx: &Ctx, doc: &IssuedDocument, out: &Path, bytes: u64) {
+    if ctx.json {
+        json(&json!({
+            "number": doc.number,
+            "kind": doc.kind(),
+            "subject": doc.content.subject_label(),
+            "issued_on": doc.issued_on,
+            "issued_by": doc.issued_by,
+            "duplicate": doc.duplicate,
+            "content_hash": doc.seal.content_hash,
+            "qr": doc.seal.payload(),
+            "out": out.display().to_string(),
+            "bytes": bytes,
+        }));
+    } else {
+        let id = if doc.duplicate { "doc-reprinted" } else { "doc-issued" };
+        println!(
+            "{}",
+            msg(
+                ctx.lang,
+                id,
+                &[
+                    ("kind", kind_label(ctx.lang, doc.kind())),
+                    ("number", doc.number.clone()),
+                    ("path", out.display().to_string()),
+                ]
+            )
+        );
+    }
+}
+
+/// `otau doc …`
+pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
+    match cmd {
+        DocCommand::Certificate { regno, out } => issue(ctx, &regno, out, DocKind::Certificate),
+        DocCommand::Statement { regno, out } => issue(ctx, &regno, out, DocKind::Statement),
+        DocCommand::Reprint { number, out } => {
+            let mut store = ctx.open()?;
+            let (original, _) = store.issued_document(&number)?;
+            let format = format_of(&out, original.kind() == DocKind::MonthlySummary)?;
+            let actor = ctx.actor(&store)?;
+            let (at, _) = ctx.now();
+            let (doc, bytes) =
+                store.reprint_document(&actor, at, &number, |doc| produce(doc, &out, format))?;
+            report_issued(ctx, &doc, &out, bytes);
+            Ok(())
+        }
+        DocCommand::Register { limit } => {
+            let store = ctx.open()?;
+            let entries = store.document_register(limit)?;
+            if ctx.json {
+                json(&json!({ "count": entries.len(), "documents": entries }));
+            } else {
+                print_register(ctx.lang, &entries);
+            }
+            Ok(())
+        }
+        DocCommand::Void { number, reason } => {
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            let (at, today) = ctx.now();
+            let void = store.void_document(&actor, at, today, &number, &reason)?;
+            if ctx.json {
+                json(&void);
+            } else {
+                println!(
+                    "{}",
+                    msg(
+                        ctx.lang,
+                        "doc-voided",
+                        &[("number", void.number), ("reason", void.reason)]
+                    )
+                );
+            }
+            Ok(())
+        }
+        DocCommand::Key => {
+            let mut store = ctx.open()?;
+            let (at, _) = ctx.now();
+            let key = store.ensure_office_key(at)?;
+            let office = store.office()?.office;
+            if ctx.json {
+                json(&json!({ "office": office.code, "name": office.name, "public_key": key }));
+            } else {
+                println!(
+                    "{}",
+                    msg(ctx.lang, "doc-key-line", &[("office", office.code), ("key", key)])
+                );
+            }
+            Ok(())
+        }
+        DocCommand::Trust { office, key, name } => {
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            let (at, _) = ctx.now();
+            let rec = store.trust_office_key(&actor, at, &office, name.as_deref(), &key)?;
+            if ctx.json {
+                json(&rec);
+            } else {
+                println!("{}", msg(ctx.lang, "doc-trusted", &[("office", rec.office_code)]));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn issue(ctx: &mut Ctx, regno: &str, out: PathBuf, kind: DocKind) -> Result<(), CliError> {
+    let format = format_of(&out, false)?;
+    let mut store = ctx.open()?;
+    let (at, today) = ctx.now();
+    let (subject, content) = match kind {
+        DocKind::Statement => {
+            let (id, data) = store.statement_data(regno, today, &RegistryOnly)?;
+            (id, otau_print::DocumentContent::Statement(data))
+        }
+        _ => {
+            let (id, data) = store.certificate_data(regno)?;
+            (id, otau_print::DocumentContent::Certificate(data))
+        }
+    };
+    let actor = ctx.actor(&store)?;
+    let (doc, bytes) = store.issue_document(&actor, at, today, Some(subject), content, |doc| {
+        produce(doc, &out, format)
+    })?;
+    report_issued(ctx, &doc, &out, bytes);
+    Ok(())
+}
+
+fn print_register(lang: Lang, entries: &[RegisterEntry]) {
+    let mut t = Table::new(vec![
+        msg(lang, "doc-col-number-short", &[]),
+        msg(lang, "doc-col-kind", &[]),
+        msg(lang, "doc-col-subject", &[]),
+        msg(lang, "doc-col-issued-on", &[]),
+        msg(lang, "doc-col-issued-by", &[]),
+        msg(lang, "doc-col-status", &[]),
+    ]);
+    for e in entries {
+        let status = match (&e.void, e.duplicate) {
+            (Some(v), _) => msg(
+                lang,
+                "doc-status-voided",
+                &[
+                    ("date", v.voided_on.format("%d.%m.%Y").to_string()),
+                    ("reason", v.reason.clone()),
+                ],
+            ),
+            (None, true) => msg(lang, "doc-status-duplicate", &[]),
+            (None, false) => msg(lang, "doc-status-issued", &[]),
+        };
+        t.row(vec![
+            e.number.clone(),
+            kind_label(lang, e.kind),
+            e.subject.clone(),
+            e.issued_on.format("%d.%m.%Y").to_string(),
+            e.issued_login.clone(),
+            status,
+        ]);
+    }
+    println!("{}", t.render());
+}
+
+fn parse_month(text: &str) -> Result<Month, CliError> {
+    text.parse::<Month>().map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
+}
+
+/// `otau report …`
+pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
+    match cmd {
+        ReportCommand::Monthly { month, out } => {
+            let month = parse_month(&month)?;
+            let format = format_of(&out, true)?;
+            let mut store = ctx.open()?;
+            let data = store.monthly_summary(month, &RegistryOnly)?;
+            let actor = ctx.actor(&store)?;
+            let (at, today) = ctx.now();
+            let (doc, bytes) = store.issue_document(
+                &actor,
+                at,
+                today,
+                None,
+                otau_print::DocumentContent::MonthlySummary(data),
+                |doc| produce(doc, &out, format),
+            )?;
+            report_issued(ctx, &doc, &out, bytes);
+            Ok(())
+        }
+        ReportCommand::Close { month } => {
+            let month = parse_month(&month)?;
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            let (at, today) = ctx.now();
+            let data = store.close_month(&actor, at, today, month, &RegistryOnly)?;
+            if ctx.json {
+                json(&data);
+            } else {
+                println!(
+                    "{}",
+                    msg(ctx.lang, "doc-month-closed-done", &[("month", month.to_string())])
+                );
+                pairs(&[
+                    (
+                        msg(ctx.lang, "doc-row-arrived", &[]),
+                        format!("{} / {}", data.arrivals.families, data.arrivals.persons),
+                    ),
+                    (
+                        msg(ctx.lang, "doc-row-registered", &[]),
+                        format!("{} / {}", data.registered.families, data.registered.persons),
+                    ),
+                ]);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The text of the first QR code found in a scan or photo.
+fn qr_from_image(path: &Path) -> Result<String, CliError> {
+    let img = image::open(path).map_err(|e| {
+        CliError::Fields(vec![FieldError::bare("image", "doc-image-unreadable")
+            .with_arg("path", path.display())
+            .with_arg("detail", e)])
+    })?;
+    let gray = img.to_luma8();
+    let (w, h) = gray.dimensions();
+    let longest = w.max(h).max(1);
+    // A phone photo is large: a smaller copy decodes faster and as well. A scan may be small or
+    // soft (JPEG): enlarged and cut to black and white at its mean grey, the modules separate.
+    let base = if longest > 2400 {
+        let scale = |v: u32| (u64::from(v) * 2000 / u64::from(longest)).max(1) as u32;
+        image::imageops::resize(&gray, scale(w), scale(h), image::imageops::FilterType::Triangle)
+    } else {
+        gray
+    };
+    let (bw, bh) = base.dimensions();
+    let mut tries = vec![base.clone(), binarize(&base)];
+    for factor in [3u32, 4] {
+        if bw.max(bh) * factor / 2 <= 4000 {
+            let big = image::imageops::resize(
+                &base,
+                bw * factor / 2,
+                bh * factor / 2,
+                image::imageops::FilterType::CatmullRom,
+            );
+            tries.push(binarize(&big));
+            tries.push(big);
+        }
+    }
+    for candidate in tries {
+        let mut prepared = rqrr::PreparedImage::prepare(candidate);
+        for grid in prepared.detect_grids() {
+            if let Ok((_, text)) = grid.decode() {
+                return Ok(text);
+            }
+        }
+    }
+    Err(CliError::with("doc-no-qr", &[("path", path.display().to_string())]))
+}
+
+/// Black and white at the image's mean grey.
+fn binarize(img: &image::GrayImage) -> image::GrayImage {
+    let n = u64::from(img.width()) * u64::from(img.height());
+    let sum: u64 = img.pixels().map(|p| u64::from(p.0[0])).sum();
+    let mean = (sum / n.max(1)) as u8;
+    image::GrayImage::from_fn(img.width(), img.height(), |x, y| {
+        image::Luma([if img.get_pixel(x, y).0[0] < mean { 0 } else { 255 }])
+    })
+}
+
+/// `otau verify`
+pub fn verify(ctx: &mut Ctx, args: VerifyArgs) -> Result<(), CliError> {
+    let payload = match (&args.qr, &args.image) {
+        (Some(text), _) => text.clone(),
+        (None, Some(path)) => qr_from_image(path)?,
+        (None, None) => return Err(CliError::coded("doc-verify-source")),
+    };
+    let store = ctx.open()?;
+    let v = store.verify_document(&payload)?;
+    if ctx.json {
+        json(&json!({
+            "status": v.status,
+            "valid": v.status == VerifyStatus::Valid,
+            "reason": v.reason,
+            "payload": payload,
+            "seal": v.seal.as_ref().map(|s| json!({
+                "office": s.office,
+                "kind": s.kind,
+                "number": s.number,
+                "issued_on": s.issued_on,
+                "content_hash": s.content_hash,
+            })),
+            "office_name": v.office_name,
+            "register": v.register,
+        }));
+    } else {
+        print_verification(ctx.lang, &v);
+    }
+    if v.status == VerifyStatus::Valid {
+        Ok(())
+    } else {
+        Err(CliError::Reported)
+    }
+}
+
+fn print_verification(lang: Lang, v: &Verification) {
+    let verdict = match v.status {
+        VerifyStatus::Valid => "doc-verify-valid",
+        VerifyStatus::Tampered => "doc-verify-tampered",
+        VerifyStatus::UnknownOffice => "doc-verify-unknown-office",
+        VerifyStatus::Voided => "doc-verify-voided",
+    };
+    let office = v.seal.as_ref().map(|s| s.office.clone()).unwrap_or_default();
+    println!("{}", msg(lang, verdict, &[("office", office)]));
+    if let Some(reason) = &v.reason {
+        println!("{}", msg(lang, &format!("doc-verify-reason-{reason}"), &[]));
+    }
+    let mut items = vec![];
+    if let Some(s) = &v.seal {
+        items.push((msg(lang, "doc-col-number-short", &[]), s.number.clone()));
+        items.push((msg(lang, "doc-col-kind", &[]), kind_label(lang, s.kind)));
+        items.push((
+            msg(lang, "doc-col-issued-on", &[]),
+            s.issued_on.format("%d.%m.%Y").to_string(),
+        ));
+        let office = match &v.office_name {
+            Some(name) => format!("{} ({name})", s.office),
+            None => s.office.clone(),
+        };
+        items.push((msg(lang, "doc-col-office", &[]), office));
+    }
+    if let Some(r) = &v.register {
+        items.push((msg(lang, "doc-col-subject", &[]), r.subject.clone()));
+        items.push((msg(lang, "doc-col-issued-by", &[]), r.issued_by.clone()));
+        if let Some(void) = &r.void {
+            items.push((
+                msg(lang, "doc-col-status", &[]),
+                msg(
+                    lang,
+                    "doc-status-voided",
+                    &[
+                        ("date", void.voided_on.format("%d.%m.%Y").to_string()),
+                        ("reason", void.reason.clone()),
+                    ],
+                ),
+            ));
+        }
+    }
+    pairs(&items);
+}
+
+impl From<DocumentError> for CliError {
+    fn from(e: DocumentError) -> Self {
+        CliError::Store(otau_store::StoreError::Document(e))
+    }
+}
