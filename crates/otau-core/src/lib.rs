@@ -15,6 +15,7 @@ pub mod money;
 pub mod names;
 pub mod regions;
 pub mod regno;
+pub mod subsidy;
 pub mod validate;
 
 pub use code::{Coded, FieldError};
