@@ -116,6 +116,9 @@ pub enum StoreError {
     /// Stored data does not read back (a bug or a damaged database).
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A subsidy rule, decision or ledger action was refused.
+    #[error(transparent)]
+    Subsidy(otau_core::subsidy::SubsidyError),
 }
 
 impl StoreError {
@@ -123,6 +126,7 @@ impl StoreError {
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             StoreError::Invalid(errors) => errors,
+            StoreError::Subsidy(e) => e.field_errors(),
             _ => &[],
         }
     }
@@ -147,6 +151,7 @@ impl Coded for StoreError {
             StoreError::SequenceExhausted { .. } => "store-sequence-exhausted",
             StoreError::Password(_) => "store-password",
             StoreError::Corrupt(_) => "store-corrupt",
+            StoreError::Subsidy(e) => e.code(),
         }
     }
 
@@ -188,6 +193,7 @@ impl Coded for StoreError {
             }
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
             StoreError::NotInitialised | StoreError::BadCredentials => {}
+            StoreError::Subsidy(e) => return e.args(),
         }
         a
     }

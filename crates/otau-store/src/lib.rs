@@ -11,20 +11,30 @@
 
 pub mod audit;
 pub mod duplicates;
+pub mod eligibility_facts;
 pub mod error;
+pub mod ledger;
 pub mod mci;
 pub mod office;
 pub mod record;
 pub mod registry;
 pub mod schema;
 pub mod search;
+pub mod subsidy;
+pub mod subsidy_recalc;
+pub mod subsidy_reference;
 pub mod users;
 pub mod write;
 
 pub use error::{DuplicateHit, DuplicateReason, Result, StoreError};
+pub use ledger::{AwaitingView, DueView, EntryView, LineItem, PaidView, StatementView, TotalsView};
 pub use office::{NewOffice, NewUser, OfficeInfo};
 pub use registry::{Duplicates, FamilyView, PersonView, Registered};
 pub use search::SearchHit;
+pub use subsidy::{
+    ActionDone, DecisionView, EligibilityReport, InstalmentView, MoveAwayDone, PrepareRequest,
+};
+pub use subsidy_recalc::{InstalmentRef, RecalcList, RecalcProposal, RecalcSelection};
 pub use users::{Action, Actor, Role};
 
 use chrono::{DateTime, Utc};

@@ -154,6 +154,7 @@ impl Store {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
             }
+            crate::subsidy_reference::insert_shipped_rules(&mut change)?;
             office
         };
         tx.commit()?;

@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 /// The migrations, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0003_subsidies.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

@@ -203,7 +203,7 @@ fn word_score(w: &QueryWord, p: &PersonRec, ids: &[String]) -> u32 {
     let mut best = u32::MAX;
     for id in ids {
         if *id == w.id_key {
-            best = best.min(0);
+            best = 0;
         } else if !w.id_key.is_empty() && id.starts_with(&w.id_key) {
             best = best.min(3);
         }

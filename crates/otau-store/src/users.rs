@@ -38,6 +38,10 @@ impl Role {
         match action {
             Action::RegisterFamily | Action::EditRegistry | Action::Read => true,
             Action::ManageUsers | Action::ManageReference => self == Role::Admin,
+            Action::PrepareSubsidy => true,
+            Action::ApprovePayment | Action::RecordPayment | Action::ReversePayment => {
+                matches!(self, Role::Manager | Role::Admin)
+            }
         }
     }
 }
@@ -77,6 +81,14 @@ pub enum Action {
     ManageUsers,
     /// Change reference data (MCI, rules, quotas).
     ManageReference,
+    /// Prepare a subsidy decision.
+    PrepareSubsidy,
+    /// Approve prepared ledger lines and recalculations (maker–checker: never one's own).
+    ApprovePayment,
+    /// Record that a payment order was executed.
+    RecordPayment,
+    /// Reverse unpaid ledger lines; record a family's move away.
+    ReversePayment,
 }
 
 impl Action {
@@ -88,6 +100,10 @@ impl Action {
             Action::EditRegistry => "edit-registry",
             Action::ManageUsers => "manage-users",
             Action::ManageReference => "manage-reference",
+            Action::PrepareSubsidy => "prepare-subsidy",
+            Action::ApprovePayment => "approve-payment",
+            Action::RecordPayment => "record-payment",
+            Action::ReversePayment => "reverse-payment",
         }
     }
 }

@@ -80,7 +80,6 @@ fn init_twice_is_refused() {
             },
             &o.store.mci_table().expect("mci"),
         )
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(err, StoreError::AlreadyInitialised { ref office } if office == "PVL01"));
 }

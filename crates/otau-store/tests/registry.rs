@@ -187,8 +187,8 @@ fn the_search_projection_equals_a_rebuild_from_the_records() {
 #[test]
 fn sign_in_refuses_wrong_passwords_and_unknown_users_alike() {
     let o = office();
-    let a = o.store.sign_in("admin", "wrong-password").err().expect("refused");
-    let b = o.store.sign_in("nobody", "wrong-password").err().expect("refused");
+    let a = o.store.sign_in("admin", "wrong-password").expect_err("refused");
+    let b = o.store.sign_in("nobody", "wrong-password").expect_err("refused");
     assert!(matches!(a, StoreError::BadCredentials));
     assert!(matches!(b, StoreError::BadCredentials));
 }
@@ -209,8 +209,7 @@ fn only_an_admin_adds_users() {
                 password: "long-enough".into(),
             },
         )
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(err, StoreError::Forbidden { .. }));
 }
 

@@ -394,6 +394,10 @@ impl SubsidyRule {
         self.valid_from <= date && self.valid_to.is_none_or(|to| date <= to)
     }
 
+    fn has_tiers(&self) -> bool {
+        !self.tiers.is_empty()
+    }
+
     /// Whether the rule pays monthly.
     pub fn is_monthly(&self) -> bool {
         self.months.is_some()
@@ -444,7 +448,7 @@ impl SubsidyRule {
                 if self.basis == Basis::PerMember && !self.tiers.is_empty() {
                     return Err(not_for("tiers"));
                 }
-                if self.amount_mci.is_some() == !self.tiers.is_empty() {
+                if self.amount_mci.is_some() == self.has_tiers() {
                     return Err(RuleError::AmountOrTiers { id: id() });
                 }
                 self.check_tiers()?;
