@@ -183,11 +183,11 @@ impl Store {
         self.write(actor, at, "subsidy_rule.add", |change| {
             let mut set = rule_set_in(change.tx())?;
             let mut added = vec![];
-            for (i, rule) in rules.into_iter().enumerate() {
+            for rule in rules {
                 let next = set.latest(&rule.id).map_or(1, |r| r.version + 1);
                 if rule.version != next && rule.version != 1 {
                     return Err(StoreError::Invalid(vec![FieldError::bare(
-                        format!("rule.rules[{i}].version"),
+                        "rule.version",
                         "rule-version-next",
                     )
                     .with_arg("id", &rule.id)
