@@ -168,15 +168,24 @@ subsidy-cli-moved-away = Family { $regno } moved away on { $on }: instalments ca
 subsidy-cli-case = To pay back: { $amount } under { $decision } (the term ends on { $term_ends_on }).
 subsidy-cli-eligible = The family can get this subsidy under rule { $rule }.
 ledger-cli-statement = Family { $regno }, { $name }
-ledger-cli-due = Due in { $month }: { $count } instalments, { $total } (approved { $approved }, awaiting approval { $awaiting }).
-ledger-cli-awaiting = Awaiting approval: { $count } instalments, { $total }.
-ledger-cli-paid = Paid from { $from } to { $to }: { $count } payments, { $total }.
+ledger-cli-due = Due in { $month }: { $count ->
+    [one] { $count } instalment
+   *[other] { $count } instalments
+}, { $total } (approved { $approved }, awaiting approval { $awaiting }).
+ledger-cli-awaiting = Awaiting approval: { $count ->
+    [one] { $count } instalment
+   *[other] { $count } instalments
+}, { $total }.
+ledger-cli-paid = Paid from { $from } to { $to }: { $count ->
+    [one] { $count } payment
+   *[other] { $count } payments
+}, { $total }.
 ledger-cli-totals = Instalments due from { $from } to { $to }; paid in the period: { $paid }.
 ledger-cli-reconciles = The totals reconcile with the ledger.
 ledger-cli-not-reconciled = The totals do not reconcile with the ledger: report this to the administrator.
 ledger-cli-all-kinds = All subsidies
 ledger-cli-departure = Moved away on { $on }: { $reason }
-mci-cli-added = MCI from { $from }: { $tenge } ₸.
+mci-cli-added = MCI from { $from }: { $tenge }.
 mci-cli-recalc = Unpaid instalments that would change: { $count }. See otau recalc list.
 rule-cli-added = Rule { $id }, version { $version }, added.
 rule-cli-loaded = Shipped rules loaded: { $count }.

@@ -1,8 +1,13 @@
 //! One module per group of commands; each command is a thin call into the libraries.
 
 pub mod admin;
+pub mod ledger;
+pub mod recalc;
 pub mod reference;
 pub mod registry;
+pub mod rule;
+pub mod subsidy;
+pub mod subsidy_args;
 
 use crate::args::Command;
 use crate::context::Ctx;
@@ -25,6 +30,10 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Audit(args) => registry::audit(ctx, args),
         Command::Iin(cmd) => reference::iin(ctx, cmd),
         Command::Mci(cmd) => reference::mci(ctx, cmd),
+        Command::Subsidy(cmd) => subsidy::subsidy(ctx, cmd),
+        Command::Ledger(cmd) => ledger::ledger(ctx, cmd),
+        Command::Rule(cmd) => rule::rule(ctx, cmd),
+        Command::Recalc(cmd) => recalc::recalc(ctx, cmd),
     }
 }
 
