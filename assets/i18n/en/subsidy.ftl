@@ -183,6 +183,7 @@ ledger-cli-paid = Paid from { $from } to { $to }: { $count ->
 ledger-cli-totals = Instalments due from { $from } to { $to }; paid in the period: { $paid }.
 ledger-cli-reconciles = The totals reconcile with the ledger.
 ledger-cli-not-reconciled = The totals do not reconcile with the ledger: report this to the administrator.
+ledger-cli-rebuilt = Ledger lines rebuilt from the entries: { $count }.
 ledger-cli-all-kinds = All subsidies
 ledger-cli-departure = Moved away on { $on }: { $reason }
 mci-cli-added = MCI from { $from }: { $tenge }.

@@ -159,6 +159,7 @@ ledger-cli-paid = { $from } – { $to } аралығында төленді: { $
 ledger-cli-totals = Мерзімі { $from } – { $to } аралығында келетін төлемдер; кезеңде төленгені: { $paid }.
 ledger-cli-reconciles = Жиынтықтар төлемдер журналымен сәйкес келеді.
 ledger-cli-not-reconciled = Жиынтықтар төлемдер журналымен сәйкес келмейді: бұл туралы әкімшіге хабарлаңыз.
+ledger-cli-rebuilt = Төлем жолдары журнал жазбаларынан қайта құрылды: { $count }.
 ledger-cli-all-kinds = Барлық субсидиялар
 ledger-cli-departure = { $on } күні көшіп кетті: { $reason }
 mci-cli-added = { $from } бастап АЕК: { $tenge }.

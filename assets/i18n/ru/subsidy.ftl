@@ -159,6 +159,7 @@ ledger-cli-paid = Выплачено с { $from } по { $to }: платежей
 ledger-cli-totals = Выплаты со сроком с { $from } по { $to }; выплачено за период: { $paid }.
 ledger-cli-reconciles = Итоги сходятся с журналом выплат.
 ledger-cli-not-reconciled = Итоги не сходятся с журналом выплат: сообщите администратору.
+ledger-cli-rebuilt = Строки журнала выплат перестроены по записям: { $count }.
 ledger-cli-all-kinds = Все субсидии
 ledger-cli-departure = Выехала { $on }: { $reason }
 mci-cli-added = МРП с { $from }: { $tenge }.

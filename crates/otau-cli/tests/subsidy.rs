@@ -354,6 +354,12 @@ fn pay_then_statement_due_paid_and_totals_that_reconcile() {
     assert_eq!(paid["total_tiyn"], 103_376_000 + 30 * 3692 * 100);
     let totals = o.ok(None, &["ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"]);
     assert_eq!(totals["reconciles"], true);
+    assert_eq!(o.ok(None, &["ledger", "rebuild"])["lines"], 7);
+    assert_eq!(
+        o.ok(None, &["ledger", "due", "--month", "2024-04"])["count"],
+        1,
+        "the same after a rebuild"
+    );
     assert_eq!(totals["all"]["paid_tiyn"], s["totals"]["paid_tiyn"]);
     assert_eq!(totals["all"]["net_tiyn"], s["totals"]["net_tiyn"]);
     assert_eq!(totals["all"]["approved_unpaid_tiyn"], 30 * 3692 * 100);

@@ -104,10 +104,12 @@ CREATE INDEX ledger_decision ON ledger_entries(decision_id);
 CREATE INDEX ledger_family ON ledger_entries(family_id);
 -- "Due this month" and "awaiting approval": accrued lines by due date.
 CREATE INDEX ledger_kind_due ON ledger_entries(kind, due_date);
--- Period totals: everything a GROUP BY needs, so the table itself is never read.
-CREATE INDEX ledger_totals ON ledger_entries(due_date, subsidy_kind, kind, reverses_kind, amount_tiyn);
--- Paid in a period (cash basis).
-CREATE INDEX ledger_paid_on ON ledger_entries(paid_on, subsidy_kind, amount_tiyn) WHERE kind = 'paid';
+-- Period totals: one range seek per kind of subsidy and kind of entry (queried with IN lists on
+-- the first two columns), holding everything the sums need, so the table itself is never read.
+CREATE INDEX ledger_totals ON ledger_entries(subsidy_kind, kind, due_date, reverses_kind, amount_tiyn);
+-- Paid in a period (cash basis): a seek on kind and payment date, holding what the sums need.
+CREATE INDEX ledger_paid_on ON ledger_entries(kind, paid_on, subsidy_kind, amount_tiyn)
+    WHERE kind = 'paid';
 
 CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger_entries
 BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only'); END;
@@ -154,6 +156,51 @@ BEGIN
       AND NEW.reverses_kind <> CASE WHEN EXISTS (
               SELECT 1 FROM ledger_entries p WHERE p.line_id = NEW.line_id AND p.kind = 'approved')
           THEN 'approved' ELSE 'accrued' END;
+END;
+
+-- Projection: every ledger line with its state and what the lists show of it, kept by the
+-- triggers below in the same transaction as the entries, and rebuilt from them by
+-- Store::rebuild_ledger_lines (tests compare the two). Ordered by state and due date, so "due
+-- this month" and "awaiting approval" are one range of this table each and cost what they return.
+CREATE TABLE ledger_lines (
+    state            TEXT NOT NULL
+                     CHECK (state IN ('awaiting_approval', 'approved', 'paid', 'cancelled')),
+    due_date         TEXT NOT NULL,
+    decision_number  TEXT NOT NULL,
+    seq              INTEGER NOT NULL,
+    line_id          TEXT NOT NULL UNIQUE,
+    instalment_id    TEXT NOT NULL,
+    decision_id      TEXT NOT NULL,
+    family_regno     TEXT NOT NULL,
+    subsidy_kind     TEXT NOT NULL,
+    instalments      INTEGER NOT NULL,
+    amount_tiyn      INTEGER NOT NULL,
+    amount_mci       INTEGER,
+    mci_tenge        INTEGER NOT NULL,
+    prepared_by      TEXT NOT NULL,
+    PRIMARY KEY (state, due_date, decision_number, seq, line_id)
+) WITHOUT ROWID;
+CREATE TRIGGER ledger_lines_open AFTER INSERT ON ledger_entries
+WHEN NEW.kind = 'accrued'
+BEGIN
+    INSERT INTO ledger_lines (state, due_date, decision_number, seq, line_id, instalment_id,
+        decision_id, family_regno, subsidy_kind, instalments, amount_tiyn, amount_mci,
+        mci_tenge, prepared_by)
+    SELECT 'awaiting_approval', NEW.due_date, d.number, i.seq, NEW.line_id, NEW.instalment_id,
+        NEW.decision_id, f.regno, NEW.subsidy_kind, d.instalments, NEW.amount_tiyn,
+        NEW.amount_mci, NEW.mci_tenge, NEW.prepared_by
+    FROM subsidy_instalments i
+    JOIN subsidy_decisions d ON d.id = i.decision_id
+    JOIN families f ON f.id = i.family_id
+    WHERE i.id = NEW.instalment_id;
+END;
+CREATE TRIGGER ledger_lines_follow AFTER INSERT ON ledger_entries
+WHEN NEW.kind <> 'accrued'
+BEGIN
+    UPDATE ledger_lines
+    SET state = CASE NEW.kind WHEN 'approved' THEN 'approved' WHEN 'paid' THEN 'paid'
+                ELSE 'cancelled' END
+    WHERE line_id = NEW.line_id;
 END;
 
 -- A family's move away from its region (one per family).

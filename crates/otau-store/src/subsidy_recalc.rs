@@ -143,17 +143,12 @@ struct OpenLine {
 
 fn open_lines(conn: &Connection) -> Result<Vec<OpenLine>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.*, i.seq AS i_seq, d.number AS d_number, f.regno AS f_regno,
-                EXISTS (SELECT 1 FROM ledger_entries p
-                        WHERE p.line_id = a.id AND p.kind = 'approved') AS is_approved
-         FROM ledger_entries a
-         JOIN subsidy_instalments i ON i.id = a.instalment_id
-         JOIN subsidy_decisions d ON d.id = a.decision_id
-         JOIN families f ON f.id = a.family_id
-         WHERE a.kind = 'accrued'
-           AND NOT EXISTS (SELECT 1 FROM ledger_entries x
-                           WHERE x.line_id = a.id AND x.kind IN ('paid', 'reversed'))
-         ORDER BY a.due_date, d.number, i.seq",
+        "SELECT a.*, l.seq AS i_seq, l.decision_number AS d_number, l.family_regno AS f_regno,
+                l.state = 'approved' AS is_approved
+         FROM ledger_lines l
+         JOIN ledger_entries a ON a.id = l.line_id
+         WHERE l.state IN ('awaiting_approval', 'approved')
+         ORDER BY l.due_date, l.decision_number, l.seq",
     )?;
     let rows = stmt.query_map([], |r| {
         let accrual: LedgerEntryRec = from_row(r)?;

@@ -188,6 +188,30 @@ impl Office {
     }
 }
 
+/// The `ledger_lines` projection as stored, every column, by line.
+fn lines_projection(store: &Store) -> Vec<Vec<String>> {
+    store
+        .raw_connection()
+        .prepare("SELECT * FROM ledger_lines ORDER BY line_id")
+        .expect("prepare")
+        .query_map([], |r| {
+            (0..14)
+                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                .collect::<Result<Vec<String>, _>>()
+        })
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+/// The projection kept by the triggers equals one rebuilt from the entries.
+fn assert_projection_is_the_truth(store: &mut Store) {
+    let kept = lines_projection(store);
+    let n = store.rebuild_ledger_lines().expect("rebuild");
+    assert_eq!(n, kept.len());
+    assert_eq!(lines_projection(store), kept);
+}
+
 fn request(reg: &Registered, kind: SubsidyKind, on: &str) -> PrepareRequest {
     PrepareRequest {
         family: reg.family_regno.clone(),
@@ -933,6 +957,7 @@ fn views_due_awaiting_paid_and_totals_reconcile_with_the_statements() {
     let autumn = t.o.store.ledger_totals(d("2026-09-01"), d("2026-11-30")).expect("totals");
     assert_eq!(autumn.all.net_tiyn, Tiyn(3 * 30 * 4325 * 100));
     assert_eq!(autumn.paid_in_period_tiyn, Tiyn::ZERO, "paid in August");
+    assert_projection_is_the_truth(&mut t.o.store);
 }
 
 #[test]
@@ -1122,6 +1147,7 @@ mod property {
             prop_assert_eq!(totals.all.paid_tiyn, sum_of_decisions.paid_tiyn);
             prop_assert_eq!(totals.all.awaiting_approval_tiyn, sum_of_decisions.awaiting_approval_tiyn);
             prop_assert_eq!(totals.all.approved_unpaid_tiyn, sum_of_decisions.approved_unpaid_tiyn);
+            assert_projection_is_the_truth(&mut store);
             let paid_count = paid_lines.len() as i64;
             let paid_rows: i64 = store.raw_connection().query_row(
                 "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'paid'", [], |r| r.get(0)).expect("count");

@@ -1,4 +1,4 @@
-//! Ledger commands: `ledger statement|due|awaiting|paid|totals` — what managers work from, each a
+//! Ledger commands: `ledger statement|due|awaiting|paid|totals|rebuild` — what managers work from, each a
 //! thin call into the store's views.
 
 use super::enum_label;
@@ -181,6 +181,15 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
                 ]);
             }
             println!("{}", t.render());
+        }
+        LedgerCommand::Rebuild => {
+            let mut store = ctx.open()?;
+            let n = store.rebuild_ledger_lines()?;
+            if ctx.json {
+                json(&serde_json::json!({ "lines": n }));
+            } else {
+                println!("{}", msg(ctx.lang, "ledger-cli-rebuilt", &[("count", n.to_string())]));
+            }
         }
         LedgerCommand::Totals { from, to } => {
             let (from, to) = period(&from, &to)?;

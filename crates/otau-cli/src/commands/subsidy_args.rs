@@ -150,6 +150,8 @@ pub enum LedgerCommand {
         #[arg(long)]
         to: String,
     },
+    /// Rebuild the state of every ledger line (the projection the lists read) from the entries.
+    Rebuild,
 }
 
 /// `otau rule …`
