@@ -51,6 +51,18 @@ pub enum Command {
     /// The monthly calculation index.
     #[command(subcommand)]
     Mci(MciCommand),
+    /// Subsidies: prepare a decision, approve, pay, reverse, record a move away.
+    #[command(subcommand)]
+    Subsidy(crate::commands::subsidy_args::SubsidyCommand),
+    /// The payment ledger: a family's statement, what is due, awaiting approval, paid, totals.
+    #[command(subcommand)]
+    Ledger(crate::commands::subsidy_args::LedgerCommand),
+    /// Subsidy rules: reference data with validity periods.
+    #[command(subcommand)]
+    Rule(crate::commands::subsidy_args::RuleCommand),
+    /// Recalculations proposed after an MCI row or a rule changed.
+    #[command(subcommand)]
+    Recalc(crate::commands::subsidy_args::RecalcCommand),
     /// Recompute the search index from the records.
     RebuildIndex,
     /// Check that no audit row was changed or removed.
@@ -196,6 +208,8 @@ pub enum MciCommand {
         #[arg(long, default_value = "social_payments")]
         purpose: String,
     },
+    /// Add an MCI row, or correct one (administrator); lists the recalculations it proposes.
+    Add(crate::commands::subsidy_args::MciAddArgs),
 }
 
 /// `otau doc …`

@@ -61,6 +61,7 @@ impl CliError {
     fn field_errors(&self) -> &[FieldError] {
         match self {
             CliError::Fields(f) => f,
+            CliError::Store(e) => e.field_errors(),
             _ => &[],
         }
     }

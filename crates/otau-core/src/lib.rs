@@ -17,6 +17,7 @@ pub mod names;
 pub mod regions;
 pub mod regno;
 pub mod reporting;
+pub mod subsidy;
 pub mod validate;
 
 pub use code::{Coded, FieldError};

@@ -121,6 +121,9 @@ pub enum StoreError {
     /// Issuing, voiding or checking a document, or closing a month, was refused or failed.
     #[error(transparent)]
     Document(#[from] crate::documents::DocumentError),
+    /// A subsidy rule, decision or ledger action was refused.
+    #[error(transparent)]
+    Subsidy(otau_core::subsidy::SubsidyError),
 }
 
 impl StoreError {
@@ -128,6 +131,7 @@ impl StoreError {
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             StoreError::Invalid(errors) => errors,
+            StoreError::Subsidy(e) => e.field_errors(),
             _ => &[],
         }
     }
@@ -153,6 +157,7 @@ impl Coded for StoreError {
             StoreError::Password(_) => "store-password",
             StoreError::Corrupt(_) => "store-corrupt",
             StoreError::Document(e) => e.code(),
+            StoreError::Subsidy(e) => e.code(),
         }
     }
 
@@ -195,6 +200,7 @@ impl Coded for StoreError {
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
             StoreError::NotInitialised | StoreError::BadCredentials => {}
             StoreError::Document(e) => return e.args(),
+            StoreError::Subsidy(e) => return e.args(),
         }
         a
     }

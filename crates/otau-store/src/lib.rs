@@ -14,9 +14,11 @@ pub mod casework;
 pub mod documents;
 pub mod duplicates;
 pub mod edit;
+pub mod eligibility_facts;
 pub mod error;
 pub mod home;
 pub mod import;
+pub mod ledger;
 pub mod mci;
 pub mod office;
 pub mod plan;
@@ -26,14 +28,22 @@ pub mod registry;
 pub mod schema;
 pub mod search;
 pub mod status;
+pub mod subsidy;
+pub mod subsidy_recalc;
+pub mod subsidy_reference;
 pub mod users;
 pub mod write;
 
 pub use error::{DuplicateHit, DuplicateReason, Result, StoreError};
 pub use home::{FamilyBrief, HomeView, RecentWork};
+pub use ledger::{AwaitingView, DueView, EntryView, LineItem, PaidView, StatementView, TotalsView};
 pub use office::{NewOffice, NewUser, OfficeInfo};
 pub use registry::{Duplicates, FamilyView, PersonView, Registered};
 pub use search::SearchHit;
+pub use subsidy::{
+    ActionDone, DecisionView, EligibilityReport, InstalmentView, MoveAwayDone, PrepareRequest,
+};
+pub use subsidy_recalc::{InstalmentRef, RecalcList, RecalcProposal, RecalcSelection};
 pub use users::{Action, Actor, Role};
 
 use chrono::{DateTime, Utc};

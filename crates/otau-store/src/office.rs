@@ -166,6 +166,7 @@ impl Store {
                 &office.code,
                 &office.name,
             )?;
+            crate::subsidy_reference::insert_shipped_rules(&mut change)?;
             change.finish()?;
             office
         };

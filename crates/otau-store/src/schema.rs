@@ -9,6 +9,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_casework.sql"),
     include_str!("../migrations/0003_documents.sql"),
+    include_str!("../migrations/0004_subsidies.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -230,7 +230,7 @@ fn latest_in(conn: &Connection, person_id: Uuid) -> Result<Option<StatusRec>> {
         .optional()?)
 }
 
-fn view_in(conn: &Connection, person: &PersonRec, on: NaiveDate) -> Result<StatusView> {
+pub(crate) fn view_in(conn: &Connection, person: &PersonRec, on: NaiveDate) -> Result<StatusView> {
     let rules = status_rules_in(conn)?;
     let history = history_in(conn, person.id)?;
     let current = history.last().cloned();

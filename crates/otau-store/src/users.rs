@@ -41,6 +41,10 @@ impl Role {
             Action::ManageUsers | Action::ManageReference => self == Role::Admin,
             Action::IssueDocument => true,
             Action::VoidDocument | Action::CloseMonth => self == Role::Manager,
+            Action::PrepareSubsidy => true,
+            Action::ApprovePayment | Action::RecordPayment | Action::ReversePayment => {
+                matches!(self, Role::Manager | Role::Admin)
+            }
         }
     }
 }
@@ -86,6 +90,14 @@ pub enum Action {
     VoidDocument,
     /// Close a month once its summary is approved.
     CloseMonth,
+    /// Prepare a subsidy decision.
+    PrepareSubsidy,
+    /// Approve prepared ledger lines and recalculations (maker–checker: never one's own).
+    ApprovePayment,
+    /// Record that a payment order was executed.
+    RecordPayment,
+    /// Reverse unpaid ledger lines; record a family's move away.
+    ReversePayment,
 }
 
 impl Action {
@@ -100,6 +112,10 @@ impl Action {
             Action::IssueDocument => "issue-document",
             Action::VoidDocument => "void-document",
             Action::CloseMonth => "close-month",
+            Action::PrepareSubsidy => "prepare-subsidy",
+            Action::ApprovePayment => "approve-payment",
+            Action::RecordPayment => "record-payment",
+            Action::ReversePayment => "reverse-payment",
         }
     }
 }

@@ -31,6 +31,12 @@ fn an_empty_file_migrates_to_the_latest_schema() {
         "outbox",
         "persons",
         "users",
+        "subsidy_rules",
+        "subsidy_decisions",
+        "subsidy_instalments",
+        "ledger_entries",
+        "family_departures",
+        "reimbursement_cases",
     ] {
         assert!(tables.iter().any(|x| x == t), "missing table {t}: {tables:?}");
     }

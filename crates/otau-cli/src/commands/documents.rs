@@ -291,23 +291,36 @@ fn qr_from_image(path: &Path) -> Result<String, CliError> {
         gray
     };
     let (bw, bh) = base.dimensions();
-    let mut tries = vec![base.clone(), binarize(&base)];
-    for factor in [3u32, 4] {
-        if bw.max(bh) * factor / 2 <= 4000 {
-            let big = image::imageops::resize(
+    let decode = |candidate: image::GrayImage| -> Option<String> {
+        let mut prepared = rqrr::PreparedImage::prepare(candidate);
+        prepared.detect_grids().into_iter().find_map(|grid| grid.decode().ok().map(|(_, t)| t))
+    };
+    if let Some(text) = decode(base.clone()) {
+        return Ok(text);
+    }
+    // Copies at 1×, 1.5× and 2×, each cut to black and white at several greys: a soft or
+    // unevenly lit picture separates its modules at one of them.
+    for factor in [2u32, 3, 4] {
+        if bw.max(bh) * factor / 2 > 4000 {
+            continue;
+        }
+        let copy = if factor == 2 {
+            base.clone()
+        } else {
+            image::imageops::resize(
                 &base,
                 bw * factor / 2,
                 bh * factor / 2,
                 image::imageops::FilterType::CatmullRom,
-            );
-            tries.push(binarize(&big));
-            tries.push(big);
+            )
+        };
+        if factor != 2 {
+            if let Some(text) = decode(copy.clone()) {
+                return Ok(text);
+            }
         }
-    }
-    for candidate in tries {
-        let mut prepared = rqrr::PreparedImage::prepare(candidate);
-        for grid in prepared.detect_grids() {
-            if let Ok((_, text)) = grid.decode() {
+        for threshold in thresholds(&copy) {
+            if let Some(text) = decode(binarize(&copy, threshold)) {
                 return Ok(text);
             }
         }
@@ -315,13 +328,23 @@ fn qr_from_image(path: &Path) -> Result<String, CliError> {
     Err(CliError::with("doc-no-qr", &[("path", path.display().to_string())]))
 }
 
-/// Black and white at the image's mean grey.
-fn binarize(img: &image::GrayImage) -> image::GrayImage {
+/// Greys to cut a picture at: its mean, midway between its darkest and lightest, and a few
+/// fixed ones.
+fn thresholds(img: &image::GrayImage) -> Vec<u8> {
     let n = u64::from(img.width()) * u64::from(img.height());
     let sum: u64 = img.pixels().map(|p| u64::from(p.0[0])).sum();
     let mean = (sum / n.max(1)) as u8;
+    let (lo, hi) = img.pixels().fold((255u8, 0u8), |(lo, hi), p| (lo.min(p.0[0]), hi.max(p.0[0])));
+    let mid = ((u16::from(lo) + u16::from(hi)) / 2) as u8;
+    let mut out = vec![mean, mid, 128, 96, 160];
+    out.dedup();
+    out
+}
+
+/// Black and white at a grey.
+fn binarize(img: &image::GrayImage, threshold: u8) -> image::GrayImage {
     image::GrayImage::from_fn(img.width(), img.height(), |x, y| {
-        image::Luma([if img.get_pixel(x, y).0[0] < mean { 0 } else { 255 }])
+        image::Luma([if img.get_pixel(x, y).0[0] < threshold { 0 } else { 255 }])
     })
 }
 

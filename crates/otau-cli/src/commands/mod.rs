@@ -4,8 +4,13 @@ pub mod admin;
 pub mod casework;
 pub mod documents;
 pub mod import;
+pub mod ledger;
+pub mod recalc;
 pub mod reference;
 pub mod registry;
+pub mod rule;
+pub mod subsidy;
+pub mod subsidy_args;
 
 use crate::args::Command;
 use crate::context::Ctx;
@@ -36,6 +41,10 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Doc(cmd) => documents::doc(ctx, cmd),
         Command::Report(cmd) => documents::report(ctx, cmd),
         Command::Verify(args) => documents::verify(ctx, args),
+        Command::Subsidy(cmd) => subsidy::subsidy(ctx, cmd),
+        Command::Ledger(cmd) => ledger::ledger(ctx, cmd),
+        Command::Rule(cmd) => rule::rule(ctx, cmd),
+        Command::Recalc(cmd) => recalc::recalc(ctx, cmd),
     }
 }
 

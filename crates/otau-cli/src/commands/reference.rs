@@ -1,4 +1,4 @@
-//! Reference commands: `iin check`, `mci at`.
+//! Reference commands: `iin check`, `mci at` (and `mci add`, in [`super::rule`]).
 
 use crate::args::{IinCommand, MciCommand};
 use crate::context::Ctx;
@@ -54,7 +54,10 @@ pub fn iin(ctx: &mut Ctx, cmd: IinCommand) -> Result<(), CliError> {
 
 /// `otau mci at`
 pub fn mci(ctx: &mut Ctx, cmd: MciCommand) -> Result<(), CliError> {
-    let MciCommand::At { date, purpose } = cmd;
+    let (date, purpose) = match cmd {
+        MciCommand::At { date, purpose } => (date, purpose),
+        MciCommand::Add(args) => return super::rule::mci_add(ctx, args),
+    };
     let on = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
         CliError::Fields(vec![
             FieldError::bare("date", "cli-bad-date").with_arg("value", date.trim())
