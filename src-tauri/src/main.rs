@@ -1,6 +1,7 @@
-//! Entry point of the Otau desktop app: reads the start-up settings, registers the commands the
-//! UI may call and opens the main window. Nothing else lives here: each command is a thin
-//! function in `commands`, and the rules behind it live in the library crates.
+//! Entry point of the Otau desktop app: reads the start-up settings, sets up the desk (the store
+//! and the session), registers the commands the UI may call and opens the main window. Nothing
+//! else lives here: each command is a thin function in `commands`, and the rules behind it live
+//! in the library crates.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -8,6 +9,9 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod desk;
+mod error;
+mod form;
 mod settings;
 
 use tauri::Manager;
@@ -23,10 +27,28 @@ fn main() {
         .setup(move |app| {
             // The same default as the `otau` command line: <data folder>/otau/otau.sqlite.
             let default_db = app.path().data_dir().map(|dir| dir.join(settings::DEFAULT_DB)).ok();
-            app.manage(settings.with_default_db(default_db));
+            let settings = settings.with_default_db(default_db);
+            app.manage(desk::Desk::new(settings.db_path.clone(), settings.idle_seconds));
+            app.manage(settings);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::reference,
+            commands::sign_in,
+            commands::session,
+            commands::sign_out,
+            commands::lock,
+            commands::unlock,
+            commands::home,
+            commands::find,
+            commands::read_date,
+            commands::check_iin,
+            commands::check_family,
+            commands::register_family,
+            commands::person_card,
+            commands::edit_person,
+        ])
         .run(tauri::tauri_build_context!());
 
     if let Err(error) = result {

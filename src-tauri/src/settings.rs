@@ -1,5 +1,6 @@
 //! Start-up settings of the desktop app, read once from the environment: which database to
-//! open (`OTAU_DB`) and the interface language to start in (`OTAU_LANG`).
+//! open (`OTAU_DB`), the interface language to start in (`OTAU_LANG`) and how long the screen
+//! may stay idle before it locks (`OTAU_IDLE_MINUTES`).
 //!
 //! Parsing is a pure function of the raw values, so it is tested without touching the process
 //! environment. A bad value never stops the app: it falls back to the default and says why.
@@ -14,6 +15,12 @@ use ts_rs::TS;
 pub const ENV_DB: &str = "OTAU_DB";
 /// Environment variable naming the language to start in: `kk`, `ru` or `en`.
 pub const ENV_LANG: &str = "OTAU_LANG";
+/// Environment variable naming the idle time before the screen locks, in minutes (`15`, `0.5`).
+pub const ENV_IDLE_MINUTES: &str = "OTAU_IDLE_MINUTES";
+/// Idle minutes before the screen locks when `OTAU_IDLE_MINUTES` is not set.
+pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+/// The longest idle time accepted: a working day.
+const MAX_IDLE_SECONDS: u32 = 12 * 60 * 60;
 /// The database when `OTAU_DB` is not set, relative to the user's data folder (on Linux
 /// `~/.local/share`); the `otau` command line uses the same file.
 pub const DEFAULT_DB: &str = "otau/otau.sqlite";
@@ -52,6 +59,8 @@ pub struct Settings {
     pub db_from_env: bool,
     /// The language to start in.
     pub lang: Lang,
+    /// Seconds without a key press or a mouse move before the screen locks.
+    pub idle_seconds: u32,
 }
 
 /// Settings plus what was wrong with the environment, to be reported by the caller.
@@ -66,11 +75,16 @@ pub struct FromEnv {
 impl Settings {
     /// Reads the settings from the process environment.
     pub fn from_env() -> FromEnv {
-        Settings::parse(std::env::var_os(ENV_DB), std::env::var_os(ENV_LANG))
+        Settings::parse(
+            std::env::var_os(ENV_DB),
+            std::env::var_os(ENV_LANG),
+            std::env::var_os(ENV_IDLE_MINUTES),
+        )
     }
 
-    /// Builds the settings from the raw values of `OTAU_DB` and `OTAU_LANG`.
-    pub fn parse(db: Option<OsString>, lang: Option<OsString>) -> FromEnv {
+    /// Builds the settings from the raw values of `OTAU_DB`, `OTAU_LANG` and
+    /// `OTAU_IDLE_MINUTES`.
+    pub fn parse(db: Option<OsString>, lang: Option<OsString>, idle: Option<OsString>) -> FromEnv {
         let mut warnings = Vec::new();
         let db_path = db.filter(|value| !value.is_empty()).map(PathBuf::from);
         let lang = match lang {
@@ -87,7 +101,25 @@ impl Settings {
                 }
             },
         };
-        FromEnv { settings: Settings { db_from_env: db_path.is_some(), db_path, lang }, warnings }
+        let default_idle = DEFAULT_IDLE_MINUTES * 60;
+        let idle_seconds = match idle.filter(|raw| !raw.is_empty()) {
+            None => default_idle,
+            Some(raw) => match raw.to_str().and_then(idle_seconds) {
+                Some(seconds) => seconds,
+                None => {
+                    warnings.push(format!(
+                        "{ENV_IDLE_MINUTES}={} is not a number of minutes between 0.1 and 720; \
+                         locking after {DEFAULT_IDLE_MINUTES} idle minutes",
+                        raw.to_string_lossy()
+                    ));
+                    default_idle
+                }
+            },
+        };
+        FromEnv {
+            settings: Settings { db_from_env: db_path.is_some(), db_path, lang, idle_seconds },
+            warnings,
+        }
     }
 
     /// Uses `default` as the database when `OTAU_DB` did not name one.
@@ -96,12 +128,60 @@ impl Settings {
     }
 }
 
+/// Reads idle minutes written as a whole or decimal number (`15`, `0.5`, `1,5`) as seconds;
+/// `None` unless it is at least 6 seconds and at most [`MAX_IDLE_SECONDS`].
+fn idle_seconds(raw: &str) -> Option<u32> {
+    let raw = raw.trim().replace(',', ".");
+    let (whole, fraction) = raw.split_once('.').unwrap_or((&raw, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) || whole.len() > 4 {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    // Tenths of a minute are whole seconds (6 s each); finer digits are dropped.
+    let tenths = fraction.bytes().next().map_or(0, |b| u32::from(b - b'0'));
+    let seconds = whole * 60 + tenths * 6;
+    (6..=MAX_IDLE_SECONDS).contains(&seconds).then_some(seconds)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn parse(db: Option<&str>, lang: Option<&str>) -> FromEnv {
-        Settings::parse(db.map(OsString::from), lang.map(OsString::from))
+        Settings::parse(db.map(OsString::from), lang.map(OsString::from), None)
+    }
+
+    fn idle(raw: &str) -> FromEnv {
+        Settings::parse(None, None, Some(OsString::from(raw)))
+    }
+
+    #[test]
+    fn idle_time_defaults_to_fifteen_minutes() {
+        assert_eq!(parse(None, None).settings.idle_seconds, 15 * 60);
+        assert_eq!(idle("").settings.idle_seconds, 15 * 60);
+    }
+
+    #[test]
+    fn idle_minutes_may_be_whole_or_decimal() {
+        for (raw, seconds) in [("5", 300), (" 30 ", 1800), ("0.5", 30), ("1,5", 90), (".1", 6)] {
+            let got = idle(raw);
+            assert_eq!(got.settings.idle_seconds, seconds, "{raw}");
+            assert!(got.warnings.is_empty(), "{raw}: {:?}", got.warnings);
+        }
+    }
+
+    #[test]
+    fn bad_idle_minutes_fall_back_with_a_warning() {
+        for raw in ["0", "0.05", "-1", "ten", "721", "1.2.3", "."] {
+            let got = idle(raw);
+            assert_eq!(got.settings.idle_seconds, 15 * 60, "{raw}");
+            assert_eq!(got.warnings.len(), 1, "{raw}");
+            assert!(got.warnings[0].contains("OTAU_IDLE_MINUTES"), "{:?}", got.warnings);
+        }
     }
 
     #[test]

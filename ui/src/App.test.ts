@@ -6,12 +6,24 @@ import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import type { AppInfo } from "./lib/api";
 import { DEFAULT_LANG, setLang } from "./lib/i18n";
+import { setInfo, setSession } from "./lib/session.svelte";
 
-afterEach(() => setLang(DEFAULT_LANG));
+afterEach(() => {
+  setLang(DEFAULT_LANG);
+  setInfo(null);
+  setSession(null);
+});
 
 describe("app root", () => {
   it("starts in the language and with the database the shell reports", async () => {
-    const info: AppInfo = { version: "9.8.7", db_path: "/tmp/t/otau.sqlite", db_from_env: true, lang: "ru" };
+    const info: AppInfo = {
+      version: "9.8.7",
+      db_path: "/tmp/t/otau.sqlite",
+      db_from_env: true,
+      lang: "ru",
+      idle_seconds: 900,
+      office: null,
+    };
     const calls: string[] = [];
     mockIPC((command) => {
       calls.push(command);
@@ -21,7 +33,7 @@ describe("app root", () => {
     expect(await screen.findByText("Вход в систему")).toBeInTheDocument();
     expect(screen.getByTestId("db-path")).toHaveTextContent("База данных: /tmp/t/otau.sqlite");
     expect(screen.getByText("Версия 9.8.7")).toBeInTheDocument();
-    expect(calls).toEqual(["app_info"]);
+    expect(calls).toEqual(["app_info", "session"]);
   });
 
   it("stays in Kazakh outside the desktop shell", () => {

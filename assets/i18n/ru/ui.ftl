@@ -35,3 +35,199 @@ ui-signin-error-no-login = Введите логин.
 ui-signin-error-no-password = Введите пароль.
 ui-signin-not-ready = Подключение к базе данных ещё не готово. Попробуйте позже.
 ui-signin-help = Не получается войти — обратитесь к администратору офиса.
+
+## Общие слова рабочих экранов
+
+ui-nav-label = Главное меню
+ui-nav-home = Главная
+ui-nav-find = Поиск
+ui-nav-register = Регистрация семьи
+ui-lock-now = Заблокировать экран
+ui-sign-out = Выйти из системы
+ui-back = Назад
+ui-cancel = Отмена
+ui-loading = Загрузка…
+ui-today = Сегодня
+ui-until = до { $date }
+ui-days-left = { $days ->
+        [0] последний день
+        [one] остался { $days } день
+        [few] осталось { $days } дня
+       *[other] осталось { $days } дней
+    }
+ui-choose = — выберите —
+ui-not-given = Не указано
+ui-open-record = Открыть запись
+ui-error-unexpected = Непредвиденная ошибка: { $detail }. Повторите действие; если ошибка повторится, обратитесь к администратору.
+ui-col-name = ФИО
+ui-col-latin = Латиницей
+ui-col-regno = Рег. номер
+ui-col-head = Глава семьи
+ui-col-members = Членов
+ui-col-from = Откуда
+ui-col-when = Когда
+ui-col-who = Кто
+ui-col-what = Что сделано
+ui-col-whom = Кого касается
+ui-col-reason = Причина
+
+## Сочетания клавиш
+
+ui-keys-title = Сочетания клавиш
+ui-key-search = Поиск
+ui-key-new-family = Зарегистрировать семью
+ui-key-add-member = Добавить члена семьи
+ui-key-save = Сохранить
+ui-key-edit = Исправить данные
+ui-key-lock = Заблокировать экран
+ui-key-home = Главная
+ui-key-back = Вернуться к предыдущему экрану
+
+## Главная
+
+ui-home-greeting = Добро пожаловать, { $name }!
+ui-home-today = Сегодня { $date }
+ui-home-figures = Показатели офиса
+ui-home-families = семей зарегистрировано
+ui-home-persons = человек зарегистрировано
+ui-home-arrivals-week = семей прибыло за 7 дней
+ui-home-arrivals-today = сегодня { $count }
+ui-home-due-short = статусов истекает за { $days } дней
+ui-home-arrivals = Недавно прибывшие
+ui-home-arrivals-note = Последние 7 дней, сегодняшние сверху
+ui-home-arrivals-none = За последние 7 дней семьи не прибывали.
+ui-home-due = Статусы, истекающие в ближайшие { $days } дней
+ui-home-due-none = В ближайшие { $days } дней ни у кого не истекает статус кандаса.
+ui-home-due-more = Ещё { $count }
+ui-home-work = Последние действия
+ui-home-work-none = Пока ничего не записано.
+
+## Действия и записи (история изменений)
+
+ui-action-family-register = Семья зарегистрирована
+ui-action-person-edit = Данные исправлены
+ui-action-status-record = Записан статус кандаса
+ui-action-status-extend = Статус продлён
+ui-action-status-end = Статус прекращён
+ui-action-quota-include = Включены в квоту
+ui-action-quota-set = Установлена квота
+ui-action-plan-add = Добавлен пункт плана адаптации
+ui-action-plan-update = Изменён план адаптации
+ui-action-plan-stay = Записано проживание в центре
+ui-action-service-record = Оказана услуга
+ui-action-user-add = Добавлен пользователь
+ui-action-office-init = Создан офис
+ui-action-reference = Загружены справочные данные
+ui-entity-family = Семья
+ui-entity-person = Личные данные
+ui-entity-document = Документ
+ui-entity-consent = Согласие
+ui-entity-status = Статус кандаса
+ui-entity-quota = Квота
+ui-entity-plan = План
+ui-entity-service = Услуга
+ui-entity-stay = Проживание в центре
+ui-audit-field-registered_on = Дата регистрации
+
+## Поиск
+
+ui-find-title = Поиск человека
+ui-find-subtitle = Введите ФИО в любом написании (латиницей, по-русски или по-казахски), ИИН или номер документа.
+ui-find-placeholder = ФИО, ИИН или номер документа
+ui-find-start = Результаты появляются по мере ввода. Например:
+ui-find-example-latin = латиницей
+ui-find-example-russian = по-русски
+ui-find-example-kazakh = по-казахски
+ui-find-example-iin = начало ИИН
+ui-find-none = По запросу «{ $query }» никого не найдено. Попробуйте другое написание, ИИН или номер документа.
+ui-find-count = Найдено: { $count }
+ui-find-took = { $ms } мс
+
+## Регистрация семьи
+
+ui-register-title = Регистрация семьи
+ui-register-subtitle = Сначала прибытие и расселение семьи, затем каждый её член. Обязательные поля отмечены *.
+ui-register-clear = Очистить форму
+ui-register-clear-confirm = Подтвердите очистку
+ui-register-family = Семья
+ui-register-members = Члены семьи ({ $count })
+ui-register-member-number = Член семьи { $number }
+ui-register-member-unnamed = ФИО ещё не введено
+ui-register-remove-member = Убрать
+ui-register-add-member = Добавить члена семьи
+ui-register-hint = Данные проверяются по мере ввода. Сохранить — Ctrl+S.
+ui-register-problems = Полей, требующих исправления: { $count }
+ui-register-save = Зарегистрировать семью
+ui-register-save-anyway = Всё равно зарегистрировать
+ui-register-done-title = Семья зарегистрирована
+ui-register-done-text = Присвоены регистрационные номера: { $count } чел.
+ui-register-open-card = Открыть карточку
+ui-register-another = Зарегистрировать следующую семью
+ui-date-placeholder = ДД.ММ.ГГГГ
+ui-iin-placeholder = 12 цифр
+ui-iin-valid = ИИН верный · { $birth_date } · { $sex }
+ui-citizenship-origin = Как страна происхождения
+ui-member-relation = Родство с главой
+ui-member-latin-note = Латиницей — точно как в документе, буква в букву.
+ui-consent-note = Записываются дата согласия и цель обработки.
+ui-consent-default-purpose = Оказание услуг по адаптации и интеграции
+ui-dup-title = Найдено сходство с ранее зарегистрированными: { $count }
+ui-dup-explain = Возможно, это те же люди. Откройте запись и сравните: если это тот же человек, не регистрируйте его повторно.
+ui-dup-col-new = Человек в форме
+ui-dup-col-existing = Ранее зарегистрирован
+ui-dup-col-reason = Чем похож
+ui-dup-member = Член семьи { $number }: { $name }
+ui-dup-allow = Я проверил(а): это другие люди, зарегистрировать семью всё равно
+
+## Карточка человека
+
+ui-card-age = { $age ->
+        [one] { $age } год
+        [few] { $age } года
+       *[other] { $age } лет
+    }
+ui-card-family = Семья: { $regno }
+ui-card-edit = Исправить
+ui-card-edit-title = Исправление данных
+ui-card-edit-note = Каждое изменение сохраняется в истории вместе с причиной.
+ui-card-reason-hint = Например: исправлена ошибка по документу; новый номер телефона.
+ui-card-save = Сохранить исправление
+ui-card-saved = Исправление сохранено.
+ui-card-reload = Открыть запись заново
+ui-card-personal = Личные данные
+ui-card-latin = Написание латиницей
+ui-card-no-document = Документ не введён.
+ui-card-contacts = Контакты и согласие
+ui-card-consent-given = дано { $date }
+ui-card-consent-missing = Согласие не записано
+ui-card-history = История изменений
+ui-card-history-note = Кто, когда и что изменил
+ui-card-history-reason = Причина: { $reason }
+ui-card-status = Статус кандаса и квота
+ui-card-status-term = { $from } – { $until }
+ui-card-status-since = с { $date }
+ui-card-quota = { $region }: квота на { $year } год
+ui-card-quota-none = Квота этого региона на текущий год не установлена.
+ui-card-quota-total = квота
+ui-card-quota-used = выделено
+ui-card-quota-left = осталось
+ui-card-casework-note = Здесь только показано: решения о статусе и квоте записываются отдельно.
+ui-card-family-title = Семья
+
+## Блокировка экрана
+
+ui-lock-title = Экран заблокирован
+ui-lock-text = { $name } ({ $login }), введите пароль, чтобы продолжить работу. Несохранённые данные на месте.
+ui-lock-other-text = Войдите как другой пользователь. Несохранённая форма предыдущего пользователя будет закрыта.
+ui-lock-unlock = Разблокировать
+ui-lock-other-user = Войти как другой пользователь
+ui-lock-same-user = Продолжить как { $login }
+
+## Ошибки настольного приложения (коды со стороны Rust)
+
+desk-signed-out = В систему никто не вошёл: введите логин и пароль, чтобы продолжить работу.
+desk-locked = Экран заблокирован: введите пароль, чтобы продолжить.
+desk-no-database = Неизвестно, где находится база данных: укажите путь к файлу в переменной OTAU_DB и перезапустите программу.
+desk-date-format = «{ $value }» — не дата: введите дату как ДД.ММ.ГГГГ (например, 14.09.2026) или ГГГГ-ММ-ДД.
+desk-internal = Внутренняя ошибка программы: перезапустите программу; если ошибка повторится, обратитесь к администратору.
+store-reason-required = Укажите причину исправления: она сохраняется в истории изменений.

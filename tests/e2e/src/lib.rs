@@ -10,7 +10,8 @@
 //! `desktop-app` test group in `.config/nextest.toml`.
 //!
 //! Nothing here touches the user's folders: the app's `OTAU_DB`, `HOME` and XDG folders all point
-//! into the test's temporary folder.
+//! into the test's temporary folder. A test that needs an office prepares its database with the
+//! real `otau` command line ([`Otau`]) before the app starts, as an administrator would.
 
 use std::ffi::OsString;
 use std::fmt;
@@ -45,6 +46,13 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl Error {
+    /// An error saying `what` went wrong.
+    pub fn new(what: impl fmt::Display) -> Error {
+        err(what)
+    }
+}
 
 /// Result of a harness step.
 pub type Result<T> = std::result::Result<T, Error>;
@@ -85,6 +93,118 @@ pub fn desktop_binary() -> Result<PathBuf> {
     path.canonicalize().map_err(|e| err(format!("cannot resolve {}: {e}", path.display())))
 }
 
+/// The `otau` command line: `OTAU_CLI_BIN`, else `otau` beside the desktop app's binary.
+pub fn otau_binary() -> Result<PathBuf> {
+    let path = match std::env::var_os("OTAU_CLI_BIN").filter(|v| !v.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => desktop_binary()?.with_file_name("otau"),
+    };
+    if !path.is_file() {
+        return Err(err(format!(
+            "the otau command line is not built: {} does not exist. Run scripts/test.sh, or \
+             `cargo build -p otau-cli`, or set OTAU_CLI_BIN",
+            path.display()
+        )));
+    }
+    Ok(path)
+}
+
+/// The demo office's administrator password in tests.
+pub const ADMIN_PASSWORD: &str = "admin-password";
+/// The clerk every prepared office has: login, password and full name.
+pub const CLERK: (&str, &str, &str) = ("aigerim", "aigerim-password", "Айгерім Сапарова");
+
+/// The `otau` command line working on a test's database, as an office administrator.
+pub struct Otau {
+    db: PathBuf,
+}
+
+impl Otau {
+    /// Runs `otau --db <db> <args>` as `admin` (password in `OTAU_PASSWORD`), with `stdin`
+    /// as standard input, and returns its standard output; fails with its messages otherwise.
+    pub fn run(&self, args: &[&str], stdin: &str) -> Result<String> {
+        let bin = otau_binary()?;
+        let mut child = Command::new(&bin)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .env("OTAU_LANG", "en")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| err(format!("cannot run {}: {e}", bin.display())))?;
+        if let Some(mut input) = child.stdin.take() {
+            std::io::Write::write_all(&mut input, stdin.as_bytes())
+                .map_err(|e| err(format!("otau {args:?}: cannot write its input: {e}")))?;
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| err(format!("otau {args:?} did not finish: {e}")))?;
+        if !out.status.success() {
+            return Err(err(format!(
+                "otau {args:?} failed ({}): {}{}",
+                out.status,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Creates office PVL01 with its administrator and the clerk [`CLERK`].
+    pub fn office(&self) -> Result<()> {
+        self.run(
+            &[
+                "init",
+                "--office",
+                "PVL01",
+                "--office-name",
+                "Павлодар облыстық бейімдеу орталығы",
+                "--region",
+                "KZ-55",
+                "--admin",
+                "admin",
+            ],
+            "",
+        )?;
+        let (login, password, name) = CLERK;
+        self.run(
+            &[
+                "--user",
+                "admin",
+                "user",
+                "add",
+                "--login",
+                login,
+                "--role",
+                "clerk",
+                "--full-name",
+                name,
+            ],
+            &format!("{password}\n"),
+        )?;
+        Ok(())
+    }
+
+    /// Registers `count` demo families.
+    pub fn demo(&self, count: usize) -> Result<()> {
+        self.run(&["--user", "admin", "demo", "--families", &count.to_string()], "").map(|_| ())
+    }
+
+    /// Registers the family in a JSON file (the format of `otau family add --file`); returns
+    /// the command's JSON answer.
+    pub fn add_family(&self, json: &str) -> Result<Value> {
+        let file = self.db.with_extension(format!("family-{}.json", json.len()));
+        std::fs::write(&file, json)
+            .map_err(|e| err(format!("cannot write {}: {e}", file.display())))?;
+        let path = file.to_string_lossy().into_owned();
+        let out = self.run(&["--json", "--user", "admin", "family", "add", "--file", &path], "")?;
+        serde_json::from_str(&out).map_err(|e| err(format!("otau family add said {out}: {e}")))
+    }
+}
+
 /// The tauri-driver binary: `TAURI_DRIVER`, else on `PATH`, else `~/.cargo/bin/tauri-driver`.
 pub fn tauri_driver() -> Result<PathBuf> {
     if let Some(path) = std::env::var_os("TAURI_DRIVER").filter(|v| !v.is_empty()) {
@@ -103,13 +223,19 @@ pub fn tauri_driver() -> Result<PathBuf> {
     })
 }
 
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .map_err(|e| err(format!("no free port on 127.0.0.1: {e}")))?;
-    listener
-        .local_addr()
-        .map(|addr| addr.port())
-        .map_err(|e| err(format!("no free port on 127.0.0.1: {e}")))
+/// Two different free ports (both are held until both are known, so they cannot be the same).
+fn two_free_ports() -> Result<(u16, u16)> {
+    let bind = || {
+        TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .map_err(|e| err(format!("no free port on 127.0.0.1: {e}")))
+    };
+    let (a, b) = (bind()?, bind()?);
+    let port = |l: &TcpListener| {
+        l.local_addr()
+            .map(|addr| addr.port())
+            .map_err(|e| err(format!("no free port on 127.0.0.1: {e}")))
+    };
+    Ok((port(&a)?, port(&b)?))
 }
 
 /// Asks `GET /status` of a WebDriver on 127.0.0.1 and says whether it is ready.
@@ -155,8 +281,7 @@ impl Driver {
             )));
         }
         let driver = tauri_driver()?;
-        let port = free_port()?;
-        let native_port = free_port()?;
+        let (port, native_port) = two_free_ports()?;
         let mut command = Command::new(&driver);
         command
             .arg("--port")
@@ -258,8 +383,30 @@ impl App {
         }
     }
 
+    /// Starts the app on an office prepared by `prepare` with the `otau` command line (it
+    /// runs before the window opens), with extra environment variables.
+    pub fn start_office(
+        name: &str,
+        env: &[(&str, &str)],
+        prepare: impl FnOnce(&Otau) -> Result<()>,
+    ) -> App {
+        match App::try_start_prepared(name, env, prepare) {
+            Ok(app) => app,
+            Err(e) => panic!("{name}: cannot start the desktop app: {e}"),
+        }
+    }
+
     /// Like [`App::start_with`], returning the error instead of panicking.
     pub fn try_start(name: &str, extra_env: &[(&str, &str)]) -> Result<App> {
+        App::try_start_prepared(name, extra_env, |_| Ok(()))
+    }
+
+    /// Like [`App::start_office`], returning the error instead of panicking.
+    pub fn try_start_prepared(
+        name: &str,
+        extra_env: &[(&str, &str)],
+        prepare: impl FnOnce(&Otau) -> Result<()>,
+    ) -> Result<App> {
         let one_session = ONE_SESSION.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let binary = desktop_binary()?;
         let dir = tempfile::Builder::new()
@@ -281,20 +428,39 @@ impl App {
             ("XDG_CONFIG_HOME", home.join(".config").into_os_string()),
         ];
         env.extend(extra_env.iter().map(|(key, value)| (*key, OsString::from(value))));
-        let driver = Driver::start(&env)?;
+        prepare(&Otau { db: db_path.clone() })?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| err(format!("cannot start a tokio runtime: {e}")))?;
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        let client = runtime.block_on(async {
-            let mut capabilities = serde_json::Map::new();
-            capabilities
-                .insert("tauri:options".into(), json!({ "application": binary.to_string_lossy() }));
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            ClientBuilder::new(connector).capabilities(capabilities).connect(&url).await
-        });
-        let client = client.map_err(|e| err(format!("cannot open a WebDriver session: {e}")))?;
+        // On a busy machine the native driver sometimes drops the very first session request;
+        // a fresh driver is tried again before giving up.
+        let mut attempt = 0;
+        let (driver, client) = loop {
+            attempt += 1;
+            let driver = Driver::start(&env)?;
+            let url = format!("http://127.0.0.1:{}", driver.port);
+            let client = runtime.block_on(async {
+                let mut capabilities = serde_json::Map::new();
+                capabilities.insert(
+                    "tauri:options".into(),
+                    json!({ "application": binary.to_string_lossy() }),
+                );
+                let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+                ClientBuilder::new(connector).capabilities(capabilities).connect(&url).await
+            });
+            match client {
+                Ok(client) => break (driver, client),
+                Err(e) if attempt >= 3 => {
+                    return Err(err(format!("cannot open a WebDriver session: {e}")))
+                }
+                Err(e) => {
+                    eprintln!("{name}: no WebDriver session ({e}); trying again");
+                    drop(driver);
+                    std::thread::sleep(Duration::from_millis(500));
+                }
+            }
+        };
         let mut app = App {
             name: name.to_owned(),
             runtime,
@@ -371,12 +537,18 @@ impl App {
             .map_err(|e| err(format!("{css} did not appear within {TIMEOUT:?}: {e}")))
     }
 
-    /// The visible text of the element matching `css`.
+    /// The rendered text of the element matching `css` (`innerText`: what the window shows,
+    /// line breaks included). WebKitWebDriver's own "element text" leaves out text that is cut
+    /// with an ellipsis, so the page is asked directly.
     pub fn text(&self, css: &str) -> Result<String> {
-        let element = self.find(css)?;
-        self.runtime
-            .block_on(element.text())
-            .map_err(|e| err(format!("cannot read the text of {css}: {e}")))
+        let value = self.execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+            vec![json!(css)],
+        )?;
+        match value {
+            Value::String(text) => Ok(text),
+            _ => Err(err(format!("no element {css}"))),
+        }
     }
 
     /// Waits until the element matching `css` shows exactly `expected` (surrounding spaces
@@ -392,7 +564,7 @@ impl App {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("{}: {css} should show {expected:?}, showed {last:?}", self.name);
+        self.fail(&format!("{css} should show {expected:?}, showed {last:?}"));
     }
 
     /// Clicks the element matching `css`.
@@ -438,7 +610,7 @@ impl App {
         let client = self.client()?;
         let script = "const done = arguments[arguments.length - 1];\
              window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])\
-               .then((value) => done({ ok: value }), (error) => done({ error: String(error) }));";
+               .then((value) => done({ ok: value }), (error) => done({ error: error }));";
         let answer = self
             .runtime
             .block_on(client.execute_async(script, vec![json!(command), args]))
@@ -449,6 +621,142 @@ impl App {
             }
             other => Err(err(format!("invoke {command} failed: {other}"))),
         }
+    }
+
+    /// Types `text` into whatever has the keyboard focus, as a person at the keyboard would.
+    /// WebDriver keys such as [`Key::Tab`] may be mixed in; modifier keys stay pressed until
+    /// [`Key::Null`] or the end of the text.
+    pub fn keys(&mut self, text: &str) {
+        let client = match self.client() {
+            Ok(client) => client,
+            Err(e) => panic!("{}: cannot type: {e}", self.name),
+        };
+        let result = self.runtime.block_on(async {
+            let element = client.active_element().await?;
+            element.send_keys(text).await
+        });
+        if let Err(e) = result {
+            panic!("{}: cannot type {text:?}: {e}", self.name);
+        }
+    }
+
+    /// Presses `key` with `modifier` held (e.g. Ctrl+S) where the focus is; the modifier is
+    /// released when the call ends.
+    pub fn chord(&mut self, modifier: Key, key: char) {
+        self.keys(&format!("{}{key}{}", char::from(modifier), char::from(Key::Null)));
+    }
+
+    /// Replaces the text of the focused field: Ctrl+A, then `text`. (Modifiers are pressed in a
+    /// call of their own: WebKitWebDriver releases them only when a call ends.)
+    pub fn replace_text(&mut self, text: &str) {
+        self.chord(Key::Control, 'a');
+        self.keys(text);
+    }
+
+    /// Scrolls the element matching `css` into view (before a screenshot of it).
+    pub fn scroll_to(&mut self, css: &str) {
+        let done = self.execute(
+            "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: 'start' }); return !!e;",
+            vec![json!(css)],
+        );
+        if done.ok() != Some(json!(true)) {
+            self.fail(&format!("cannot scroll to {css}: no such element"));
+        }
+    }
+
+    /// Presses Tab `n` times.
+    pub fn tab(&mut self, n: usize) {
+        self.keys(&char::from(Key::Tab).to_string().repeat(n));
+    }
+
+    /// The `id` of the element that has the keyboard focus.
+    pub fn focused(&self) -> String {
+        self.execute("return document.activeElement ? document.activeElement.id : '';", vec![])
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The current value of the form field matching `css`.
+    pub fn value(&self, css: &str) -> String {
+        self.execute(
+            "const e = document.querySelector(arguments[0]); return e ? String(e.value) : null;",
+            vec![json!(css)],
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("{}: no field {css}", self.name))
+    }
+
+    /// Whether the checkbox or radio button matching `css` is checked.
+    pub fn checked(&self, css: &str) -> bool {
+        self.execute(
+            "const e = document.querySelector(arguments[0]); return !!(e && e.checked);",
+            vec![json!(css)],
+        )
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+    }
+
+    /// How many elements match `css`.
+    pub fn count(&self, css: &str) -> usize {
+        self.execute("return document.querySelectorAll(arguments[0]).length;", vec![json!(css)])
+            .ok()
+            .and_then(|v| v.as_u64())
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+    }
+
+    /// Waits until `check` holds, and panics with `what` when it does not in time.
+    pub fn wait_until(&mut self, what: &str, mut check: impl FnMut(&App) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            if check(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.fail(&format!("gave up waiting until {what}"));
+    }
+
+    /// Waits until the text of the element matching `css` contains `part`.
+    pub fn wait_for_text_containing(&mut self, css: &str, part: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            match self.text(css) {
+                Ok(text) if text.contains(part) => return,
+                Ok(text) => last = text,
+                Err(e) => last = e.to_string(),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.fail(&format!("{css} should contain {part:?}, showed {last:?}"));
+    }
+
+    /// Signs in on the sign-in screen with the keyboard and waits for the home screen.
+    pub fn sign_in(&mut self, login: &str, password: &str) {
+        self.wait_for("#signin-login")
+            .unwrap_or_else(|e| panic!("{}: no sign-in screen: {e}", self.name));
+        self.type_into("#signin-login", login);
+        self.type_into("#signin-password", password);
+        self.press("#signin-password", Key::Enter);
+        self.wait_for("[data-testid=home]")
+            .unwrap_or_else(|e| panic!("{}: the home screen did not open: {e}", self.name));
+    }
+
+    /// Saves what the window shows as `<test>-failed.png`, then panics with `message`.
+    pub fn fail(&mut self, message: &str) -> ! {
+        let png = self
+            .client()
+            .and_then(|client| self.runtime.block_on(client.screenshot()).map_err(err));
+        if let Ok(png) = png {
+            let dir = artefacts_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{}-failed.png", self.name)), png);
+        }
+        panic!("{}: {message}", self.name);
     }
 
     /// Saves a screenshot of the page as `test-artefacts/e2e/<test>-<NN>-<label>.png` and

@@ -1,0 +1,758 @@
+//! The desk: the open store, the signed-in user and the lock, held for the life of the window,
+//! and every operation the UI may ask for, as plain methods taking the moment and the date.
+//!
+//! # Design
+//! The Tauri commands (`commands.rs`) read the clock and call these methods, so everything here
+//! is tested without a window. The store is opened on first use and kept open; one mutex
+//! serialises the commands, as SQLite has one writer anyway. Every change is made as the
+//! signed-in [`Actor`], so the audit names the clerk at the keyboard; nothing can be read or
+//! changed while the screen is locked or nobody is signed in.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use otau_core::casework::quota::QuotaLine;
+use otau_core::iin::Iin;
+use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
+use otau_core::validate::validate_family;
+use otau_core::FieldError;
+use otau_store::audit::AuditEntry;
+use otau_store::office::OfficeRec;
+use otau_store::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
+use otau_store::{
+    Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit, Store,
+};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{code, ApiError, ApiResult};
+use crate::form::{display_date, parse_date, FamilyForm, MemberForm};
+
+/// Who is signed in, where, and when the screen locks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SessionInfo {
+    /// The signed-in user.
+    pub actor: Actor,
+    /// The office of this database.
+    pub office: OfficeRec,
+    /// Seconds without input before the screen locks.
+    pub idle_seconds: u32,
+    /// Whether the screen is locked now.
+    pub locked: bool,
+}
+
+/// The home screen: the store's figures and the statuses ending soon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HomeScreen {
+    /// Counts, arrivals and recent work.
+    pub home: HomeView,
+    /// Statuses in force that end within `due_within_days` days, soonest first.
+    pub due: Vec<StatusDue>,
+    /// How far ahead `due` looks.
+    pub due_within_days: i64,
+}
+
+/// Search results and how long the search took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FindResult {
+    /// The query as searched.
+    pub query: String,
+    /// Persons found, best first.
+    pub hits: Vec<SearchHit>,
+    /// Time spent in the store, in microseconds.
+    pub micros: u64,
+}
+
+/// What an IIN says and whether it agrees with the birth date and sex typed so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IinCheck {
+    /// Whether the IIN is a valid IIN (format, century digit, date, check digit).
+    pub valid: bool,
+    /// The birth date it encodes, when valid.
+    pub birth_date: Option<NaiveDate>,
+    /// The sex it encodes, when valid.
+    pub sex: Option<Sex>,
+    /// What is wrong (field `iin`): its own problem, or its disagreement with the birth date
+    /// or sex given.
+    pub problems: Vec<FieldError>,
+}
+
+/// A date as read from what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReadDate {
+    /// The date.
+    pub date: NaiveDate,
+    /// As the forms show it (`DD.MM.YYYY`).
+    pub display: String,
+}
+
+/// A registration form checked before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FamilyCheck {
+    /// Every problem, in the order of the form.
+    pub problems: Vec<FieldError>,
+    /// Likely duplicates among people already registered.
+    pub duplicates: Vec<DuplicateHit>,
+}
+
+/// Everything the person card shows.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PersonCard {
+    /// The date the card is for (status and quota are as on this day).
+    pub today: NaiveDate,
+    /// The person, their documents and consents.
+    pub person: PersonView,
+    /// Their family, the head first.
+    pub family: FamilyView,
+    /// The history of the person and of their family, newest first.
+    pub history: Vec<AuditEntry>,
+    /// The kandas status on `today`.
+    pub status: StatusView,
+    /// The quota of the family's region this year.
+    pub quota: QuotaLine,
+    /// The person as the edit form starts.
+    pub form: MemberForm,
+}
+
+/// A region or a country with its names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Place {
+    /// Code (`KZ-55`, `UZ`).
+    pub code: String,
+    /// Name in Kazakh.
+    pub kk: String,
+    /// Name in Russian.
+    pub ru: String,
+    /// Name in English.
+    pub en: String,
+}
+
+/// Reference lists the forms choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reference {
+    /// The regions of Kazakhstan.
+    pub regions: Vec<Place>,
+    /// Countries kandas come from (also citizenship and document issuers).
+    pub countries: Vec<Place>,
+}
+
+/// The reference lists, from `otau_core::regions`.
+pub fn reference() -> Reference {
+    let regions = otau_core::regions::REGIONS
+        .iter()
+        .map(|r| Place {
+            code: r.code.into(),
+            kk: r.name_kk.into(),
+            ru: r.name_ru.into(),
+            en: r.name_en.into(),
+        })
+        .collect();
+    let countries = otau_core::regions::COUNTRIES
+        .iter()
+        .map(|c| Place {
+            code: c.code.into(),
+            kk: c.name_kk.into(),
+            ru: c.name_ru.into(),
+            en: c.name_en.into(),
+        })
+        .collect();
+    Reference { regions, countries }
+}
+
+/// Reads a date as typed.
+pub fn read_date(text: &str) -> ApiResult<ReadDate> {
+    match parse_date(text) {
+        Some(date) => Ok(ReadDate { date, display: display_date(date) }),
+        None => {
+            let mut error = ApiError::coded(code::DATE_FORMAT);
+            error.args.insert("value".into(), text.trim().to_owned());
+            Err(error)
+        }
+    }
+}
+
+/// Checks an IIN, and its agreement with the birth date and sex when they are given, with the
+/// registration rules themselves.
+pub fn check_iin(iin: &str, birth_date: &str, sex: Option<Sex>, today: NaiveDate) -> IinCheck {
+    let parsed = match Iin::parse(iin) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            return IinCheck {
+                valid: false,
+                birth_date: None,
+                sex: None,
+                problems: vec![FieldError::new("iin", &e)],
+            }
+        }
+    };
+    let mut problems = Vec::new();
+    let birth = parse_date(birth_date);
+    if let (Some(birth), Some(sex)) = (birth, sex) {
+        // One member alone, arriving today: the same rules as at registration, of which only
+        // those about the IIN are kept.
+        let member = MemberInput {
+            relation: Relation::Head,
+            surname: "-".into(),
+            given_name: "-".into(),
+            patronymic: None,
+            surname_latin: None,
+            given_name_latin: None,
+            patronymic_latin: None,
+            birth_date: birth,
+            sex,
+            iin: Some(parsed.as_str().to_owned()),
+            citizenship: None,
+            education: None,
+            document: None,
+            phone: None,
+            email: None,
+            consent: None,
+        };
+        let family = FamilyInput {
+            arrival_date: today,
+            country_of_origin: "UZ".into(),
+            region: "KZ-55".into(),
+            settlement: "-".into(),
+            accommodation_category: None,
+            address: None,
+            members: vec![member],
+        };
+        if let Err(found) = validate_family(&family, today) {
+            problems.extend(
+                found
+                    .into_iter()
+                    .filter(|e| e.field == "members[0].iin")
+                    .map(|e| FieldError { field: "iin".into(), ..e }),
+            );
+        }
+    }
+    IinCheck {
+        valid: true,
+        birth_date: Some(parsed.birth_date()),
+        sex: Some(parsed.sex()),
+        problems,
+    }
+}
+
+/// The open store and the session, behind one lock.
+#[derive(Debug, Default)]
+struct Inner {
+    store: Option<Store>,
+    actor: Option<Actor>,
+    locked: bool,
+}
+
+/// The desk of the running app.
+#[derive(Debug)]
+pub struct Desk {
+    db_path: Option<PathBuf>,
+    idle_seconds: u32,
+    inner: Mutex<Inner>,
+}
+
+impl Desk {
+    /// A desk on the database at `db_path` (opened on first use).
+    pub fn new(db_path: Option<PathBuf>, idle_seconds: u32) -> Desk {
+        Desk { db_path, idle_seconds, inner: Mutex::new(Inner::default()) }
+    }
+
+    fn lock_inner(&self) -> ApiResult<MutexGuard<'_, Inner>> {
+        self.inner.lock().map_err(|_| ApiError::coded(code::INTERNAL))
+    }
+
+    /// The office of the database, if it exists and has one (the sign-in screen shows it).
+    /// Does not create the database.
+    pub fn office_if_any(&self) -> Option<OfficeRec> {
+        let path = self.db_path.as_ref()?;
+        let mut inner = self.lock_inner().ok()?;
+        if inner.store.is_none() && !path.is_file() {
+            return None;
+        }
+        let store = open(&mut inner, path).ok()?;
+        store.office().ok().map(|info| info.office)
+    }
+
+    /// Signs `login` in, replacing whoever was signed in, and unlocks the screen.
+    pub fn sign_in(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
+        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let mut inner = self.lock_inner()?;
+        let store = open(&mut inner, path)?;
+        // A database without an office says so, rather than "wrong password".
+        let office = store.office()?.office;
+        let actor = store.sign_in(login, password)?;
+        inner.actor = Some(actor.clone());
+        inner.locked = false;
+        Ok(SessionInfo { actor, office, idle_seconds: self.idle_seconds, locked: false })
+    }
+
+    /// The current session, if someone is signed in (locked or not).
+    pub fn session(&self) -> ApiResult<Option<SessionInfo>> {
+        let mut inner = self.lock_inner()?;
+        let Some(actor) = inner.actor.clone() else { return Ok(None) };
+        let locked = inner.locked;
+        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let office = open(&mut inner, path)?.office()?.office;
+        Ok(Some(SessionInfo { actor, office, idle_seconds: self.idle_seconds, locked }))
+    }
+
+    /// Signs out: nothing can be read or changed until someone signs in.
+    pub fn sign_out(&self) -> ApiResult<()> {
+        let mut inner = self.lock_inner()?;
+        inner.actor = None;
+        inner.locked = false;
+        Ok(())
+    }
+
+    /// Locks the screen: the session stays, but every command is refused until
+    /// [`Desk::unlock`].
+    pub fn lock(&self) -> ApiResult<()> {
+        let mut inner = self.lock_inner()?;
+        if inner.actor.is_none() {
+            return Err(ApiError::coded(code::SIGNED_OUT));
+        }
+        inner.locked = true;
+        Ok(())
+    }
+
+    /// Unlocks with a password: the same user goes on where they were; another user's correct
+    /// login and password start that user's session instead.
+    pub fn unlock(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
+        self.sign_in(login, password)
+    }
+
+    /// Runs `f` with the store and the signed-in, unlocked user.
+    fn with<T>(&self, f: impl FnOnce(&mut Store, &Actor) -> ApiResult<T>) -> ApiResult<T> {
+        let mut inner = self.lock_inner()?;
+        let actor = inner.actor.clone().ok_or_else(|| ApiError::coded(code::SIGNED_OUT))?;
+        if inner.locked {
+            return Err(ApiError::coded(code::LOCKED));
+        }
+        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let store = open(&mut inner, path)?;
+        f(store, &actor)
+    }
+
+    /// The home screen on `today`.
+    pub fn home(&self, today: NaiveDate) -> ApiResult<HomeScreen> {
+        self.with(|store, _| {
+            Ok(HomeScreen {
+                home: store.home(today)?,
+                due: store.statuses_due(today, DEFAULT_DUE_DAYS)?,
+                due_within_days: DEFAULT_DUE_DAYS,
+            })
+        })
+    }
+
+    /// Finds persons by any spelling, an IIN or a document number.
+    pub fn find(&self, query: &str, limit: usize) -> ApiResult<FindResult> {
+        self.with(|store, _| {
+            let started = Instant::now();
+            let hits = store.find(query, limit.clamp(1, 200))?;
+            let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+            Ok(FindResult { query: query.to_owned(), hits, micros })
+        })
+    }
+
+    /// Checks a registration form as it stands: every problem and the likely duplicates.
+    pub fn check_family(&self, form: &FamilyForm, today: NaiveDate) -> ApiResult<FamilyCheck> {
+        self.with(|store, _| {
+            let read = form.check(today);
+            let duplicates = store.find_duplicates(&read.input)?;
+            Ok(FamilyCheck { problems: read.problems, duplicates })
+        })
+    }
+
+    /// Registers the family in the form. Likely duplicates refuse the save unless
+    /// `allow_duplicates` (the clerk has looked at them).
+    pub fn register_family(
+        &self,
+        form: &FamilyForm,
+        allow_duplicates: bool,
+        at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> ApiResult<Registered> {
+        self.with(|store, actor| {
+            let read = form.check(today);
+            if !read.readable {
+                return Err(ApiError::invalid(read.problems));
+            }
+            let duplicates = if allow_duplicates { Duplicates::Allow } else { Duplicates::Refuse };
+            Ok(store.register_family(actor, at, today, &read.input, duplicates)?)
+        })
+    }
+
+    /// The person card of `regno` on `today`.
+    pub fn person_card(&self, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
+        self.with(|store, _| card(store, regno, today))
+    }
+
+    /// Corrects a person: `base_version` is the version the form was filled from; `reason` is
+    /// required and goes into the audit.
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_person(
+        &self,
+        regno: &str,
+        member: &MemberForm,
+        base_version: i64,
+        reason: &str,
+        at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> ApiResult<PersonCard> {
+        self.with(|store, actor| {
+            let input = member.to_input(today).map_err(|mut problems| {
+                // The reason is asked for with the dates, not one round later.
+                if reason.trim().is_empty() {
+                    problems.push(FieldError::bare("reason", "store-reason-required"));
+                }
+                ApiError::invalid(problems)
+            })?;
+            store.edit_person(actor, at, today, regno, &input, base_version, reason)?;
+            card(store, regno, today)
+        })
+    }
+}
+
+/// Opens the store on first use.
+fn open<'a>(inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
+    if inner.store.is_none() {
+        inner.store = Some(Store::open(path)?);
+    }
+    inner.store.as_mut().ok_or_else(|| ApiError::coded(code::INTERNAL))
+}
+
+fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
+    let person = store.person(regno)?;
+    let family = store.family(&person.person.regno)?;
+    let mut history = store.audit_for(&person.person.regno)?;
+    history.reverse();
+    let status = store.status(&person.person.regno, today)?;
+    let quota = store.quota_for_family(&person.person.regno, today)?;
+    let form = MemberForm::from_input(&person.as_input());
+    Ok(PersonCard { today, person, family, history, status, quota, form })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{ConsentForm, DocumentForm};
+    use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
+    use otau_core::model::DocumentKind;
+    use otau_store::{NewOffice, NewUser, Role};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    const TODAY: &str = "2026-11-25";
+
+    fn at() -> DateTime<Utc> {
+        "2026-11-25T09:30:00Z".parse().unwrap_or_default()
+    }
+
+    /// A desk on a new office with a clerk `aigerim` and a manager `bolat`.
+    fn desk() -> (tempfile::TempDir, Desk) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("otau.sqlite");
+        let mut store = Store::open(&path).expect("open");
+        let table = MciTable::from_json(DEFAULT_MCI_JSON).expect("mci");
+        store
+            .init_office(
+                at(),
+                &NewOffice {
+                    code: "PVL01".into(),
+                    name: "Павлодар облыстық бейімдеу орталығы".into(),
+                    region: "KZ-55".into(),
+                    admin_login: "admin".into(),
+                    admin_password: "admin-password".into(),
+                },
+                &table,
+            )
+            .expect("init");
+        let admin = store.sign_in("admin", "admin-password").expect("admin");
+        for (login, role) in [("aigerim", Role::Clerk), ("bolat", Role::Manager)] {
+            let user = NewUser {
+                login: login.into(),
+                role,
+                full_name: None,
+                password: format!("{login}-password"),
+            };
+            store.add_user(&admin, at(), &user).expect("user");
+        }
+        drop(store);
+        (dir, Desk::new(Some(path), 900))
+    }
+
+    fn head() -> MemberForm {
+        MemberForm {
+            relation: Relation::Head,
+            surname: "Сейітқали".into(),
+            given_name: "Нұрсұлтан".into(),
+            patronymic: "Болатұлы".into(),
+            surname_latin: "SEIITKALI".into(),
+            given_name_latin: "NURSULTAN".into(),
+            patronymic_latin: String::new(),
+            birth_date: "12.04.1985".into(),
+            sex: Some(Sex::Male),
+            iin: "850412310211".into(),
+            citizenship: String::new(),
+            education: None,
+            document: DocumentForm {
+                kind: DocumentKind::Passport,
+                number: "FA2233445".into(),
+                issuing_country: "UZ".into(),
+                issued_on: "20.05.2019".into(),
+                valid_until: "19.05.2029".into(),
+            },
+            phone: "+7 701 555 12 34".into(),
+            email: String::new(),
+            consent: ConsentForm {
+                given: true,
+                given_on: "14.09.2026".into(),
+                purpose: "Бейімдеу қызметтері".into(),
+            },
+        }
+    }
+
+    fn family() -> FamilyForm {
+        FamilyForm {
+            arrival_date: "14.09.2026".into(),
+            country_of_origin: "UZ".into(),
+            region: "KZ-55".into(),
+            settlement: "Павлодар".into(),
+            accommodation_category: None,
+            address: String::new(),
+            members: vec![head()],
+        }
+    }
+
+    #[test]
+    fn nothing_is_served_before_sign_in_or_while_locked() {
+        let (_dir, desk) = desk();
+        assert_eq!(desk.home(d(TODAY)).err().map(|e| e.code), Some("desk-signed-out".into()));
+        assert_eq!(desk.session().ok(), Some(None));
+        let wrong = desk.sign_in("aigerim", "nope").err().map(|e| e.code);
+        assert_eq!(wrong, Some("store-bad-credentials".into()));
+
+        let session = desk.sign_in("AIGERIM", "aigerim-password").expect("sign in");
+        assert_eq!(session.actor.login, "aigerim");
+        assert_eq!(session.office.code, "PVL01");
+        assert_eq!(session.idle_seconds, 900);
+        assert!(desk.home(d(TODAY)).is_ok());
+
+        desk.lock().expect("lock");
+        assert_eq!(desk.find("x", 10).err().map(|e| e.code), Some("desk-locked".into()));
+        assert_eq!(desk.session().ok().flatten().map(|s| s.locked), Some(true));
+        assert!(desk.unlock("aigerim", "wrong").is_err());
+        assert_eq!(desk.find("x", 10).err().map(|e| e.code), Some("desk-locked".into()));
+        desk.unlock("aigerim", "aigerim-password").expect("unlock");
+        assert!(desk.find("x", 10).is_ok());
+
+        desk.sign_out().expect("sign out");
+        assert_eq!(desk.find("x", 10).err().map(|e| e.code), Some("desk-signed-out".into()));
+    }
+
+    #[test]
+    fn another_user_may_unlock_and_becomes_the_one_acting() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        desk.lock().expect("lock");
+        let session = desk.unlock("bolat", "bolat-password").expect("unlock");
+        assert_eq!(session.actor.login, "bolat");
+        let registered = desk.register_family(&family(), false, at(), d(TODAY)).expect("register");
+        let card = desk.person_card(&registered.family_regno, d(TODAY)).expect("card");
+        assert_eq!(card.history.last().map(|e| e.user_login.as_str()), Some("bolat"));
+    }
+
+    #[test]
+    fn a_family_is_registered_found_and_refused_again_as_a_duplicate() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let registered = desk.register_family(&family(), false, at(), d(TODAY)).expect("register");
+        assert_eq!(registered.family_regno, "PVL01-2026-00001");
+
+        for query in ["Seiitkali", "Сеитkали", "Сейітқали Нұрсұлтан", "850412", "FA 2233445"]
+        {
+            let found = desk.find(query, 20).expect("find");
+            let regnos: Vec<_> = found.hits.iter().map(|h| h.regno.as_str()).collect();
+            assert_eq!(regnos, ["PVL01-2026-00001"], "{query}");
+        }
+
+        // The same person again, without the IIN: a likely duplicate by name and birth date.
+        let mut again = family();
+        again.members[0].iin.clear();
+        again.members[0].document.number = "FA9999999".into();
+        let check = desk.check_family(&again, d(TODAY)).expect("check");
+        assert_eq!(check.problems, vec![]);
+        assert_eq!(check.duplicates.len(), 1);
+        let refused = desk.register_family(&again, false, at(), d(TODAY)).err();
+        assert_eq!(refused.as_ref().map(|e| e.code.as_str()), Some("store-duplicates"));
+        assert_eq!(
+            refused.map(|e| e.duplicates.into_iter().map(|h| h.existing_regno).collect::<Vec<_>>()),
+            Some(vec!["PVL01-2026-00001".to_owned()])
+        );
+        let allowed = desk.register_family(&again, true, at(), d(TODAY)).expect("allowed");
+        assert_eq!(allowed.family_regno, "PVL01-2026-00002");
+    }
+
+    #[test]
+    fn a_refused_form_names_every_field_and_saves_nothing() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let mut form = family();
+        form.members[0].birth_date = "31.02.1985".into();
+        form.members[0].given_name_latin = "Нұрсұлтан".into();
+        let error = desk.register_family(&form, false, at(), d(TODAY)).err();
+        let fields: Vec<_> = error
+            .iter()
+            .flat_map(|e| e.fields.iter().map(|f| (f.field.as_str(), f.code.as_str())))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("members[0].given_name_latin", "name-not-latin"),
+                ("members[0].birth_date", "desk-date-format"),
+            ]
+        );
+        assert_eq!(error.map(|e| e.code), Some("store-invalid".into()));
+        assert_eq!(desk.home(d(TODAY)).map(|h| h.home.families).ok(), Some(0));
+    }
+
+    #[test]
+    fn the_card_shows_the_history_of_an_edit_with_its_reason() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let regno =
+            desk.register_family(&family(), false, at(), d(TODAY)).expect("reg").family_regno;
+        let card = desk.person_card(&regno, d(TODAY)).expect("card");
+        assert_eq!(card.form, head_as_stored());
+        assert_eq!(card.status.state, otau_core::casework::status::StatusState::NoStatus);
+        assert_eq!(card.quota.region, "KZ-55");
+
+        let mut edited = card.form.clone();
+        edited.phone = "+7 702 000 00 00".into();
+        let refused =
+            desk.edit_person(&regno, &edited, card.person.person.version, " ", at(), d(TODAY));
+        let fields = refused.err().map(|e| e.fields).unwrap_or_default();
+        assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["reason"]);
+
+        let after = desk
+            .edit_person(&regno, &edited, card.person.person.version, "Жаңа нөмір", at(), d(TODAY))
+            .expect("edit");
+        assert_eq!(after.person.person.phone.as_deref(), Some("+77020000000"));
+        let newest = &after.history[0];
+        assert_eq!(newest.action, "person.edit");
+        assert_eq!(newest.user_login, "aigerim");
+        assert_eq!(newest.reason.as_deref(), Some("Жаңа нөмір"));
+        assert_eq!(newest.before.as_ref().map(|b| b["phone"].clone()), Some("+77015551234".into()));
+
+        // The same stale form again is refused.
+        let stale =
+            desk.edit_person(&regno, &edited, card.person.person.version, "again", at(), d(TODAY));
+        assert_eq!(stale.err().map(|e| e.code), Some("store-version-conflict".into()));
+    }
+
+    #[test]
+    fn statuses_ending_soon_reach_the_home_screen() {
+        let (dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let regno =
+            desk.register_family(&family(), false, at(), d(TODAY)).expect("reg").family_regno;
+        {
+            let mut store = Store::open(&dir.path().join("otau.sqlite")).expect("open");
+            let clerk = store.sign_in("aigerim", "aigerim-password").expect("clerk");
+            let stages = otau_store::status::StatusStages {
+                applied_on: Some(d("2025-11-20")),
+                recommended_on: Some(d("2025-12-01")),
+                recommendation: Some(otau_core::casework::status::Recommendation::Recommended),
+                decided_on: Some(d("2025-12-10")),
+                decision: Some(otau_core::casework::status::Decision::Granted),
+                refusal_reason: None,
+            };
+            store
+                .record_status(
+                    &clerk,
+                    at(),
+                    d(TODAY),
+                    &regno,
+                    &stages,
+                    otau_store::status::Scope::Person,
+                    None,
+                )
+                .expect("status");
+        }
+        let home = desk.home(d(TODAY)).expect("home");
+        assert_eq!(home.due_within_days, 30);
+        assert_eq!(home.due.iter().map(|s| s.regno.as_str()).collect::<Vec<_>>(), [regno.as_str()]);
+        assert_eq!(home.home.arrivals.len(), 0, "arrived 14.09, more than a week ago");
+        assert_eq!(home.home.recent_work.first().map(|w| w.action.as_str()), Some("status.record"));
+    }
+
+    fn head_as_stored() -> MemberForm {
+        MemberForm { phone: "+77015551234".into(), ..head() }
+    }
+
+    #[test]
+    fn iins_are_checked_alone_and_against_birth_date_and_sex() {
+        let today = d(TODAY);
+        let ok = check_iin("850412310211", "12.04.1985", Some(Sex::Male), today);
+        assert!(ok.valid);
+        assert_eq!(ok.birth_date, Some(d("1985-04-12")));
+        assert_eq!(ok.sex, Some(Sex::Male));
+        assert_eq!(ok.problems, vec![]);
+
+        let alone = check_iin("850412310211", "", None, today);
+        assert!(alone.valid && alone.problems.is_empty());
+
+        let short = check_iin("85041231021", "", None, today);
+        assert!(!short.valid);
+        assert_eq!(
+            short.problems.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(),
+            ["iin-length"]
+        );
+
+        let check = check_iin("850412310212", "", None, today);
+        assert_eq!(check.problems.first().map(|p| p.code.as_str()), Some("iin-check-digit"));
+
+        let disagree = check_iin("850412310211", "13.04.1985", Some(Sex::Female), today);
+        assert!(disagree.valid);
+        let codes: Vec<_> =
+            disagree.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
+        assert_eq!(codes, [("iin", "iin-birth-date-mismatch"), ("iin", "iin-sex-mismatch")]);
+    }
+
+    #[test]
+    fn dates_are_read_or_refused_with_a_code() {
+        assert_eq!(read_date("12041985").ok().map(|r| r.display), Some("12.04.1985".into()));
+        let error = read_date(" 12.13.1985 ").err();
+        assert_eq!(error.as_ref().map(|e| e.code.as_str()), Some("desk-date-format"));
+        assert_eq!(error.and_then(|e| e.args.get("value").cloned()), Some("12.13.1985".into()));
+    }
+
+    #[test]
+    fn the_reference_lists_every_region_with_three_names() {
+        let reference = reference();
+        assert_eq!(reference.regions.len(), 20);
+        let pavlodar = reference.regions.iter().find(|r| r.code == "KZ-55");
+        assert_eq!(pavlodar.map(|r| r.kk.as_str()), Some("Павлодар облысы"));
+        assert!(reference.countries.iter().any(|c| c.code == "UZ"));
+    }
+
+    #[test]
+    fn the_office_is_known_before_sign_in_but_no_database_is_created() {
+        let (dir, desk) = desk();
+        assert_eq!(desk.office_if_any().map(|o| o.code), Some("PVL01".into()));
+        let missing = Desk::new(Some(dir.path().join("none.sqlite")), 60);
+        assert_eq!(missing.office_if_any(), None);
+        assert!(!dir.path().join("none.sqlite").exists());
+        let empty = Desk::new(Some(dir.path().join("empty.sqlite")), 60);
+        let refused = empty.sign_in("clerk", "clerk-password").err().map(|e| e.code);
+        assert_eq!(refused, Some("store-not-initialised".into()));
+        let nowhere = Desk::new(None, 60);
+        assert_eq!(
+            nowhere.sign_in("a", "b").err().map(|e| e.code),
+            Some("desk-no-database".into())
+        );
+    }
+}

@@ -1,0 +1,29 @@
+// Notices when nobody has touched the keyboard or the mouse for a while, to lock the screen.
+// The time itself comes from the shell (`OTAU_IDLE_MINUTES`); this only watches the input.
+
+const EVENTS = ["keydown", "pointerdown", "pointermove", "wheel", "touchstart"] as const;
+
+/** Calls `onIdle` once after `seconds` without input; returns the function that stops it. */
+export function watchIdle(seconds: number, onIdle: () => void, target: EventTarget = window): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const restart = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stopped = true;
+      stop();
+      onIdle();
+    }, seconds * 1000);
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    for (const event of EVENTS) target.removeEventListener(event, restart, true);
+  };
+  for (const event of EVENTS) target.addEventListener(event, restart, { capture: true, passive: true });
+  restart();
+  return () => {
+    stopped = true;
+    stop();
+  };
+}

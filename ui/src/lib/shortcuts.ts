@@ -1,0 +1,81 @@
+// The app's keyboard shortcuts, in one table so the help and the handler agree. A shortcut is
+// matched from a keydown event; `/` only counts outside text fields, so it can still be typed.
+
+/** What a shortcut does. */
+export type Command = "search" | "new-family" | "add-member" | "save" | "edit" | "lock" | "home" | "back";
+
+/** One shortcut: the keys (as shown in the help) and the command. */
+export interface Shortcut {
+  keys: string;
+  command: Command;
+  /** Message id of what it does. */
+  label: string;
+}
+
+/** Every shortcut, in the order the help lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: "Ctrl+K", command: "search", label: "ui-key-search" },
+  { keys: "/", command: "search", label: "ui-key-search" },
+  { keys: "Ctrl+N", command: "new-family", label: "ui-key-new-family" },
+  { keys: "Alt+A", command: "add-member", label: "ui-key-add-member" },
+  { keys: "Ctrl+S", command: "save", label: "ui-key-save" },
+  { keys: "Ctrl+E", command: "edit", label: "ui-key-edit" },
+  { keys: "Ctrl+L", command: "lock", label: "ui-key-lock" },
+  { keys: "Alt+H", command: "home", label: "ui-key-home" },
+  { keys: "Alt+←", command: "back", label: "ui-key-back" },
+];
+
+function inTextField(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== "function") return false;
+  const element = target as Element;
+  return element.closest("input, textarea, select, [contenteditable=true]") !== null;
+}
+
+/** The command a key press asks for, if any. Uses the physical key so it works in any layout. */
+export function commandFor(event: KeyboardEvent): Command | null {
+  // The physical key, so Ctrl+S is Ctrl+S in a Cyrillic layout too (synthetic events may lack it).
+  const key = event.code || (event.key.length === 1 ? `Key${event.key.toUpperCase()}` : event.key);
+  const ctrl = event.ctrlKey || event.metaKey;
+  if (ctrl && !event.altKey && !event.shiftKey) {
+    if (key === "KeyK") return "search";
+    if (key === "KeyN") return "new-family";
+    if (key === "KeyS") return "save";
+    if (key === "KeyE") return "edit";
+    if (key === "KeyL") return "lock";
+  }
+  if (event.altKey && !ctrl && !event.shiftKey) {
+    if (key === "KeyA") return "add-member";
+    if (key === "KeyH") return "home";
+    if (key === "ArrowLeft") return "back";
+  }
+  if (!ctrl && !event.altKey && event.key === "/" && !inTextField(event.target)) return "search";
+  return null;
+}
+
+type Handler = () => void;
+const handlers = new Map<Command, Handler[]>();
+
+/**
+ * Lets a screen handle a command while it is shown (the last one registered wins, so a dialog
+ * over a screen takes Ctrl+S). Returns the function that unregisters it.
+ */
+export function onCommand(command: Command, handler: Handler): () => void {
+  const list = handlers.get(command) ?? [];
+  list.push(handler);
+  handlers.set(command, list);
+  return () => {
+    const current = handlers.get(command) ?? [];
+    handlers.set(
+      command,
+      current.filter((h) => h !== handler),
+    );
+  };
+}
+
+/** Runs the handler registered last for `command`; says whether there was one. */
+export function runCommand(command: Command): boolean {
+  const handler = handlers.get(command)?.at(-1);
+  if (!handler) return false;
+  handler();
+  return true;
+}
