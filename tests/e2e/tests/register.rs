@@ -128,11 +128,15 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
     app.wait_for("[data-testid=duplicates]").unwrap_or_else(|e| panic!("{e}"));
     app.wait_for_text_containing("[data-testid=duplicate-row]", &family);
     app.wait_for_text_containing("[data-testid=duplicate-row]", "аты-жөні мен туған күні бірдей");
+    app.wait_for("[data-testid=member-0-duplicate]").unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for_text_containing("[data-testid=register-duplicates-note]", "ұқсастық: 1");
+    app.scroll_to("#members-title");
     app.screenshot("duplicate-warning");
 
     // Saving anyway is refused until the clerk confirms; nothing is registered.
     app.chord(Key::Control, 's');
     app.wait_until("the confirmation has the focus", |app| app.focused() == "allow-duplicates");
+    app.screenshot("duplicate-refused");
     let home = app.invoke("home", serde_json::json!({})).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(home["home"]["families"], 1, "{home}");
 
