@@ -1,0 +1,90 @@
+// Tests of the person card: every field, the family, the status and quota, the history with what
+// changed and why, and a correction refused for want of a reason that keeps what was typed.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setReference } from "../lib/reference.svelte";
+import { runCommand } from "../lib/shortcuts";
+import { card, REFERENCE } from "../test/fixtures";
+import PersonCard from "./PersonCard.svelte";
+
+beforeEach(() => setReference(REFERENCE));
+afterEach(() => setReference(null));
+
+describe("person card", () => {
+  it("shows the person, the family, status, quota and the history of changes", async () => {
+    mockIPC((command) => (command === "person_card" ? card() : null));
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    expect(await screen.findByTestId("card-name")).toHaveTextContent("Сейітқали Нұрсұлтан Болатұлы");
+    expect(screen.getByTestId("card-latin")).toHaveTextContent("SEIITKALI NURSULTAN");
+    expect(screen.getByTestId("card-iin")).toHaveTextContent("850412310211");
+    expect(screen.getByTestId("card-status-state")).toHaveTextContent("Берілді");
+    expect(screen.getByTestId("card-status")).toHaveTextContent("15 күн қалды");
+    expect(screen.getByTestId("card-quota")).toHaveTextContent("Павлодар облысы: 2026 жылғы квота");
+    expect(screen.getByTestId("card-quota")).toHaveTextContent("860");
+    expect(screen.getByTestId("card-family")).toHaveTextContent("Сейітқали Әлия");
+
+    const items = screen.getAllByTestId("history-item");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent("Деректер түзетілді");
+    expect(items[0]).toHaveTextContent("aigerim");
+    expect(within(items[0]!).getByTestId("history-reason")).toHaveTextContent("Себебі: Жаңа телефон нөмірі");
+    const diff = within(items[0]!).getByTestId("history-diff");
+    expect(diff).toHaveTextContent("Телефон");
+    expect(diff).toHaveTextContent("+77015551234");
+    expect(diff).toHaveTextContent("+77020000000");
+    expect(items[1]).toHaveTextContent("Отбасы тіркелді");
+    expect(items[1]).toHaveTextContent("admin");
+  });
+
+  it("refuses a correction without a reason and keeps what was typed", async () => {
+    const user = userEvent.setup();
+    const edits: unknown[] = [];
+    mockIPC((command, args) => {
+      if (command === "person_card") return card();
+      if (command === "edit_person") {
+        edits.push(args);
+        const reason = (args as { reason: string }).reason;
+        if (!reason.trim()) {
+          throw { code: "store-invalid", message: null, args: { count: "1" }, fields: [{ field: "reason", code: "store-reason-required" }], duplicates: [] };
+        }
+        return card();
+      }
+      return null;
+    });
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    await screen.findByTestId("card-name");
+    runCommand("edit");
+    const phone = await screen.findByLabelText("Телефон");
+    await user.clear(phone);
+    await user.type(phone, "+7 777 123 45 67");
+    runCommand("save");
+
+    expect(await screen.findByTestId("f-reason-error")).toHaveTextContent("Түзетудің себебін жазыңыз");
+    expect(screen.getByLabelText("Телефон")).toHaveValue("+7 777 123 45 67");
+    await waitFor(() => expect(screen.getByTestId("edit-reason")).toHaveFocus());
+
+    await user.type(screen.getByTestId("edit-reason"), "Жаңа нөмір");
+    await user.click(screen.getByTestId("edit-save"));
+    expect(await screen.findByTestId("card-saved")).toHaveTextContent("Түзету сақталды.");
+    expect(edits.at(-1)).toMatchObject({ regno: "PVL01-2026-00001", base_version: 2, reason: "Жаңа нөмір" });
+  });
+
+  it("says what to do when someone changed the record meanwhile", async () => {
+    const user = userEvent.setup();
+    mockIPC((command) => {
+      if (command === "person_card") return card();
+      if (command === "edit_person") {
+        throw { code: "store-version-conflict", message: null, args: { entity: "person", id: "p1", expected: "2", found: "3" }, fields: [], duplicates: [] };
+      }
+      return null;
+    });
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    await user.click(await screen.findByTestId("card-edit"));
+    await user.type(screen.getByTestId("edit-reason"), "x");
+    await user.click(screen.getByTestId("edit-save"));
+    expect(await screen.findByTestId("edit-refusal")).toHaveTextContent("басқа біреу өзгертті");
+    expect(screen.getByRole("button", { name: "Жазбаны қайта ашу" })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,176 @@
+// Data the UI tests give the mocked Rust side: an office, a clerk's session, a registered
+// family of two with its history, the reference lists — shaped by the generated types, so a
+// change on the Rust side shows here as a type error.
+import type { AuditEntry } from "../lib/bindings/AuditEntry";
+import type { HomeScreen } from "../lib/bindings/HomeScreen";
+import type { PersonCard } from "../lib/bindings/PersonCard";
+import type { PersonRec } from "../lib/bindings/PersonRec";
+import type { Reference } from "../lib/bindings/Reference";
+import type { SessionInfo } from "../lib/bindings/SessionInfo";
+import { emptyMember } from "../lib/forms";
+
+export const OFFICE = {
+  id: "o1",
+  code: "PVL01",
+  name: "Павлодар облыстық бейімдеу орталығы",
+  region: "KZ-55",
+  version: 1,
+};
+
+export const SESSION: SessionInfo = {
+  actor: { user_id: "u1", login: "aigerim", role: "clerk", full_name: "Айгерім Сапарова" },
+  office: OFFICE,
+  idle_seconds: 900,
+  locked: false,
+};
+
+export const REFERENCE: Reference = {
+  regions: [
+    { code: "KZ-55", kk: "Павлодар облысы", ru: "Павлодарская область", en: "Pavlodar Region" },
+    { code: "KZ-10", kk: "Абай облысы", ru: "область Абай", en: "Abai Region" },
+  ],
+  countries: [
+    { code: "UZ", kk: "Өзбекстан", ru: "Узбекистан", en: "Uzbekistan" },
+    { code: "CN", kk: "Қытай", ru: "Китай", en: "China" },
+  ],
+};
+
+export const HEAD: PersonRec = {
+  id: "p1",
+  family_id: "f1",
+  regno: "PVL01-2026-00001",
+  relation: "head",
+  surname: "Сейітқали",
+  given_name: "Нұрсұлтан",
+  patronymic: "Болатұлы",
+  surname_latin: "SEIITKALI",
+  given_name_latin: "NURSULTAN",
+  patronymic_latin: null,
+  birth_date: "1985-04-12",
+  sex: "male",
+  iin: "850412310211",
+  citizenship: null,
+  education: "higher",
+  phone: "+77020000000",
+  email: null,
+  version: 2,
+};
+
+const SPOUSE: PersonRec = {
+  ...HEAD,
+  id: "p2",
+  regno: "PVL01-2026-00002",
+  relation: "spouse",
+  given_name: "Әлия",
+  patronymic: null,
+  given_name_latin: "ALIYA",
+  birth_date: "1988-11-03",
+  sex: "female",
+  iin: null,
+  phone: null,
+  version: 1,
+};
+
+export const HISTORY: AuditEntry[] = [
+  {
+    seq: 9,
+    at: "2026-11-25T09:30:00Z",
+    user_login: "aigerim",
+    action: "person.edit",
+    entity: "person",
+    entity_id: "p1",
+    reason: "Жаңа телефон нөмірі",
+    before: { ...HEAD, phone: "+77015551234", version: 1 },
+    after: { ...HEAD },
+  },
+  {
+    seq: 3,
+    at: "2026-09-14T05:00:00Z",
+    user_login: "admin",
+    action: "family.register",
+    entity: "person",
+    entity_id: "p1",
+    reason: null,
+    before: null,
+    after: { ...HEAD, phone: "+77015551234", version: 1 },
+  },
+  {
+    seq: 2,
+    at: "2026-09-14T05:00:00Z",
+    user_login: "admin",
+    action: "family.register",
+    entity: "family",
+    entity_id: "f1",
+    reason: null,
+    before: null,
+    after: { id: "f1", regno: "PVL01-2026-00001", arrival_date: "2026-09-14", region: "KZ-55", settlement: "Павлодар", version: 1 },
+  },
+];
+
+export function card(): PersonCard {
+  const head = { person: HEAD, family_regno: HEAD.regno, documents: [], consents: [] };
+  return {
+    today: "2026-11-25",
+    person: head,
+    family: {
+      family: {
+        id: "f1",
+        office_id: "o1",
+        regno: HEAD.regno,
+        registered_on: "2026-09-14",
+        arrival_date: "2026-09-14",
+        country_of_origin: "UZ",
+        region: "KZ-55",
+        settlement: "Павлодар",
+        accommodation_category: "region_invites",
+        address: null,
+        version: 1,
+      },
+      members: [head, { person: SPOUSE, family_regno: HEAD.regno, documents: [], consents: [] }],
+    },
+    history: HISTORY,
+    status: {
+      regno: HEAD.regno,
+      name: "Сейітқали Нұрсұлтан Болатұлы",
+      family_regno: HEAD.regno,
+      on: "2026-11-25",
+      state: { state: "granted", from: "2025-12-10", until: "2026-12-10" },
+      days_left: 15,
+      can_extend: true,
+      current: null,
+      history: [],
+    },
+    quota: { region: "KZ-55", year: 2026, quota: 1200, effective_from: "2026-01-01", used: 340, remaining: 860 },
+    form: {
+      ...emptyMember("head"),
+      surname: HEAD.surname,
+      given_name: HEAD.given_name,
+      patronymic: "Болатұлы",
+      birth_date: "12.04.1985",
+      sex: "male",
+      iin: HEAD.iin ?? "",
+      phone: "+77020000000",
+    },
+  };
+}
+
+export function homeScreen(): HomeScreen {
+  return {
+    home: {
+      today: "2026-11-25",
+      families: 1234,
+      persons: 4321,
+      arrivals: [
+        { regno: "PVL01-2026-00010", head_name: "Омаров Бауыржан", members: 5, country_of_origin: "CN", settlement: "Павлодар", arrival_date: "2026-11-25" },
+        { regno: "PVL01-2026-00001", head_name: "Сейітқали Нұрсұлтан", members: 3, country_of_origin: "UZ", settlement: "Екібастұз", arrival_date: "2026-11-21" },
+      ],
+      recent_work: [
+        { at: "2026-11-25T09:30:00Z", user_login: "aigerim", action: "person.edit", regno: "PVL01-2026-00001", name: "Сейітқали Нұрсұлтан", reason: "Жаңа телефон нөмірі" },
+      ],
+    },
+    due: [
+      { regno: "PVL01-2026-00007", name: "Төлеуов Ержан", family_regno: "PVL01-2026-00007", state: { state: "granted", from: "2025-12-05", until: "2026-12-05" }, until: "2026-12-05", days_left: 10, can_extend: true },
+    ],
+    due_within_days: 30,
+  };
+}
