@@ -313,12 +313,12 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) -> Signatur
         l.table(&Table {
             columns: vec![
                 Column::center(0.95),
-                Column::left(1.2),
-                Column::left(2.75),
+                Column::left(1.4),
+                Column::left(1.95),
                 Column::right(0.65),
                 Column::right(0.85),
                 Column::right(1.15),
-                Column::left(1.3),
+                Column::left(1.9),
             ],
             header: vec![
                 label("doc-col-date"),

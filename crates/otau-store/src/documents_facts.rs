@@ -139,9 +139,8 @@ impl CaseWork for OfficeRecords {
             "SELECT subsidy_kind, kind, reverses_kind, amount_tiyn, amount_mci FROM ledger_entries
              WHERE due_date >= ?1 AND due_date <= ?2",
         )?;
-        let rows = stmt.query_map(
-            [month.first_day().to_string(), month.last_day().to_string()],
-            |r| {
+        let rows =
+            stmt.query_map([month.first_day().to_string(), month.last_day().to_string()], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
@@ -149,8 +148,7 @@ impl CaseWork for OfficeRecords {
                     r.get::<_, i64>(3)?,
                     r.get::<_, Option<i64>>(4)?,
                 ))
-            },
-        )?;
+            })?;
         let mut by_kind: BTreeMap<SubsidyKind, [Money; 3]> = BTreeMap::new();
         for row in rows {
             let (subsidy, entry, reverses, tiyn, mci) = row?;

@@ -264,7 +264,10 @@ fn the_monthly_summary_counts_the_status_granted_and_the_quota_inclusion_of_its_
     let statuses = jan.statuses.expect("statuses kept");
     assert_eq!((statuses.granted, statuses.extended, statuses.ending), (1, 0, 0));
     let quota = jan.quota.expect("quota kept");
-    assert_eq!((quota.year, quota.quota, quota.used_before, quota.used_in_month), (2024, 100_000, 0, 4));
+    assert_eq!(
+        (quota.year, quota.quota, quota.used_before, quota.used_in_month),
+        (2024, 100_000, 0, 4)
+    );
     let feb = t.o.store.monthly_summary(month("2024-02"), &OfficeRecords).expect("february");
     assert_eq!(feb.statuses.expect("kept").granted, 0);
     let quota = feb.quota.expect("quota kept");
@@ -328,7 +331,10 @@ fn the_decision_document_explains_each_amount_in_kazakh_and_russian() {
     assert_eq!((line.mci_from, line.mci_tenge), (d("2024-01-01"), 3692));
     assert_eq!(line.due_date, Some(d("2024-03-01")));
     let plain = |s: &Option<String>| {
-        s.as_deref().unwrap_or_default().replace(['\u{a0}', '\u{2068}', '\u{2069}'], " ").replace("  ", " ")
+        s.as_deref()
+            .unwrap_or_default()
+            .replace(['\u{a0}', '\u{2068}', '\u{2069}'], " ")
+            .replace("  ", " ")
     };
     assert_eq!(plain(&line.explanation_kk), "4 адам × 70 АЕК × 3 692 ₸ = 1 033 760 ₸");
     assert_eq!(plain(&line.explanation_ru), "4 чел. × 70 МРП × 3 692 ₸ = 1 033 760 ₸");
