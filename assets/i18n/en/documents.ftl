@@ -32,6 +32,7 @@ doc-unit-mci = MCI
 doc-persons-n = { $n } persons
 doc-months-n = { $n } months
 doc-mci-from = MCI from { $date }
+doc-due-on = Due on { $date }
 doc-head = Head of the family
 doc-decided-on = Decided on
 doc-decision-ref = Decision reference

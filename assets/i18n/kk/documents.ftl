@@ -32,6 +32,7 @@ doc-unit-mci = АЕК
 doc-persons-n = { $n } адам
 doc-months-n = { $n } ай
 doc-mci-from = АЕК { $date } бастап
+doc-due-on = Төлеу мерзімі: { $date }
 doc-head = Отбасы басшысы
 doc-decided-on = Шешім күні
 doc-decision-ref = Шешімнің тіркеу нөмірі

@@ -32,6 +32,7 @@ doc-unit-mci = МРП
 doc-persons-n = { $n } чел.
 doc-months-n = { $n } мес.
 doc-mci-from = МРП с { $date }
+doc-due-on = Срок выплаты: { $date }
 doc-head = Глава семьи
 doc-decided-on = Дата решения
 doc-decision-ref = Номер решения

@@ -231,6 +231,15 @@ pub enum DocCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Issue a subsidy decision: each instalment with its due date, the MCI applied and the
+    /// explanation of its amount.
+    Decision {
+        /// Decision number.
+        number: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Reprint an issued document exactly, marked "ДУБЛИКАТ / DUPLICATE".
     Reprint {
         /// Document number.

@@ -276,6 +276,16 @@ pub struct DecisionLine {
     pub mci_from: NaiveDate,
     /// The amount in tenge (`amount × mci_tenge`).
     pub tenge: Tiyn,
+    /// The instalment's due date, when the line is one instalment of a decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
+    /// How the amount was computed, in Kazakh, as the ledger explains it (when given, it is
+    /// printed instead of the factors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation_kk: Option<String>,
+    /// The same in Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation_ru: Option<String>,
 }
 
 /// What a ledger row records.

@@ -168,13 +168,20 @@ fn factors(lang: Lang, line: &crate::data::DecisionLine) -> String {
 fn explanation(line: &crate::data::DecisionLine) -> String {
     let mci_tenge = tenge(Tiyn::from_tenge(line.mci_tenge).unwrap_or_default());
     let from = date(line.mci_from);
+    let how = match (&line.explanation_kk, &line.explanation_ru) {
+        (Some(kk), Some(ru)) if kk == ru => kk.clone(),
+        (Some(kk), Some(ru)) => format!("{kk}\n{ru}"),
+        _ => format!(
+            "{}\n{}\n{} × {} = {}",
+            factors(Lang::Kk, line),
+            factors(Lang::Ru, line),
+            mci(line.amount),
+            mci_tenge,
+            tenge(line.tenge)
+        ),
+    };
     format!(
-        "{}\n{}\n{} × {} = {}\n{}",
-        factors(Lang::Kk, line),
-        factors(Lang::Ru, line),
-        mci(line.amount),
-        mci_tenge,
-        tenge(line.tenge),
+        "{how}\n{}",
         pair(
             &with(Lang::Kk, "doc-mci-from", &[("date", from.clone())]),
             &with(Lang::Ru, "doc-mci-from", &[("date", from)])
@@ -201,7 +208,18 @@ fn decision(l: &mut Layout<'_>, d: &DecisionData) -> Signatures {
         total = total.checked_add(line.tenge).unwrap_or(total);
         rows.push(Row::new(vec![
             (i + 1).to_string(),
-            format!("{}\n{}", line.subsidy_kk, line.subsidy_ru),
+            match line.due_date {
+                Some(due) => format!(
+                    "{}\n{}\n{}",
+                    line.subsidy_kk,
+                    line.subsidy_ru,
+                    pair(
+                        &with(Lang::Kk, "doc-due-on", &[("date", date(due))]),
+                        &with(Lang::Ru, "doc-due-on", &[("date", date(due))])
+                    )
+                ),
+                None => format!("{}\n{}", line.subsidy_kk, line.subsidy_ru),
+            },
             explanation(line),
             mci(line.amount),
             tenge(line.tenge),
@@ -295,12 +313,12 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) -> Signatur
         l.table(&Table {
             columns: vec![
                 Column::center(0.95),
-                Column::left(1.2),
-                Column::left(2.75),
+                Column::left(1.4),
+                Column::left(1.95),
                 Column::right(0.65),
                 Column::right(0.85),
                 Column::right(1.15),
-                Column::left(1.3),
+                Column::left(1.9),
             ],
             header: vec![
                 label("doc-col-date"),

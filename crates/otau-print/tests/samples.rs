@@ -96,6 +96,9 @@ fn line(kk: &str, ru: &str, rate: i64, persons: Option<u32>, months: Option<u32>
         mci_tenge: 4325,
         mci_from: d("2026-01-01"),
         tenge: amount.to_tiyn(4325).expect("tiyn"),
+        due_date: None,
+        explanation_kk: None,
+        explanation_ru: None,
     }
 }
 

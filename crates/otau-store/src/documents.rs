@@ -19,7 +19,8 @@
 //!   it counted. A family recorded later for a closed month is counted in the next open month,
 //!   and that month's summary says so ([`MonthlySummaryData::late`]).
 //! - **Case work and the ledger** (statuses, quota, subsidies, payments) reach the documents
-//!   through [`CaseWork`]; [`RegistryOnly`] is what exists without them.
+//!   through [`CaseWork`]; [`RegistryOnly`] is what exists without them, and
+//!   [`crate::documents_facts::OfficeRecords`] reads them where they are kept.
 
 use crate::error::{Result, StoreError};
 use crate::office::current_office;
@@ -488,7 +489,7 @@ fn issuer_name(actor: &Actor) -> String {
     actor.full_name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| actor.login.clone())
 }
 
-fn office_header(conn: &Connection) -> Result<(Uuid, OfficeHeader)> {
+pub(crate) fn office_header(conn: &Connection) -> Result<(Uuid, OfficeHeader)> {
     let (id, _) = current_office(conn)?;
     let office: crate::office::OfficeRec =
         conn.query_row("SELECT * FROM offices WHERE id = ?1", [id.to_string()], from_row)?;

@@ -1,4 +1,4 @@
-//! Document commands: `doc certificate|statement|reprint|register|void|key|trust`,
+//! Document commands: `doc certificate|statement|decision|reprint|register|void|key|trust`,
 //! `report monthly|close` and `verify`.
 
 use crate::args::{DocCommand, ReportCommand, VerifyArgs};
@@ -8,9 +8,8 @@ use crate::output::{json, pairs, Table};
 use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_print::{render_pdf, render_xlsx, DocKind, Fonts, IssuedDocument, Month};
-use otau_store::documents::{
-    DocumentError, RegisterEntry, RegistryOnly, Verification, VerifyStatus,
-};
+use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
+use otau_store::documents_facts::OfficeRecords;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -92,6 +91,7 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
     match cmd {
         DocCommand::Certificate { regno, out } => issue(ctx, &regno, out, DocKind::Certificate),
         DocCommand::Statement { regno, out } => issue(ctx, &regno, out, DocKind::Statement),
+        DocCommand::Decision { number, out } => issue(ctx, &number, out, DocKind::Decision),
         DocCommand::Reprint { number, out } => {
             let mut store = ctx.open()?;
             let (original, _) = store.issued_document(&number)?;
@@ -168,8 +168,12 @@ fn issue(ctx: &mut Ctx, regno: &str, out: PathBuf, kind: DocKind) -> Result<(), 
     let (at, today) = ctx.now();
     let (subject, content) = match kind {
         DocKind::Statement => {
-            let (id, data) = store.statement_data(regno, today, &RegistryOnly)?;
+            let (id, data) = store.statement_data(regno, today, &OfficeRecords)?;
             (id, otau_print::DocumentContent::Statement(data))
+        }
+        DocKind::Decision => {
+            let (id, data) = store.decision_data(regno)?;
+            (id, otau_print::DocumentContent::Decision(data))
         }
         _ => {
             let (id, data) = store.certificate_data(regno)?;
@@ -229,7 +233,7 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
             let month = parse_month(&month)?;
             let format = format_of(&out, true)?;
             let mut store = ctx.open()?;
-            let data = store.monthly_summary(month, &RegistryOnly)?;
+            let data = store.monthly_summary(month, &OfficeRecords)?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let (doc, bytes) = store.issue_document(
@@ -248,7 +252,7 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            let data = store.close_month(&actor, at, today, month, &RegistryOnly)?;
+            let data = store.close_month(&actor, at, today, month, &OfficeRecords)?;
             if ctx.json {
                 json(&data);
             } else {
