@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 #! Opens Otau with a demo office (README command 1): installs what is missing, builds the UI, the
-#! desktop app and the `otau` CLI, creates a demo database with 300 families the first time, prints
+#! desktop app and the `otau` CLI, creates a demo database the first time (scripts/demo-office.sh:
+#! 300 families, this week's arrivals, kandas statuses ending soon), prints
 #! the demo logins, then starts the app on that database.
 #! Works as root or as a user with sudo. Safe to run again: an existing demo database is kept.
 #! Environment: OTAU_DB (the database, default ~/.local/share/otau/demo.sqlite), CARGO_TARGET_DIR.
@@ -62,11 +63,8 @@ if [ -n "$OTAU" ] && [ ! -e "$DB" ]; then
   # simply tried again next time.
   PARTIAL="$DB.partial"
   rm -f "$PARTIAL" "$PARTIAL-wal" "$PARTIAL-shm" "$PARTIAL-journal" "$DB-wal" "$DB-shm"
-  OTAU_PASSWORD=admin-demo "$OTAU" --db "$PARTIAL" init --office DEMO01 \
-    --office-name "Павлодар облыстық бейімдеу орталығы" --region KZ-55 --admin admin
-  printf 'clerk-demo\n' | OTAU_PASSWORD=admin-demo "$OTAU" --db "$PARTIAL" user add --login clerk --role clerk --user admin
-  printf 'manager-demo\n' | OTAU_PASSWORD=admin-demo "$OTAU" --db "$PARTIAL" user add --login manager --role manager --user admin
-  OTAU_PASSWORD=admin-demo "$OTAU" --db "$PARTIAL" demo --families 300 --user admin </dev/null
+  # The office, the demo logins, 300 families, this week's arrivals and statuses ending soon.
+  bash "$ROOT/scripts/demo-office.sh" "$OTAU" "$PARTIAL" 300
   # SQLite's side files (if the CLI left any) travel with the database.
   for suffix in -wal -shm; do
     if [ -e "$PARTIAL$suffix" ]; then mv "$PARTIAL$suffix" "$DB$suffix"; fi
@@ -82,6 +80,9 @@ Otau demo office DEMO01 — Павлодар облыстық бейімдеу �
     admin    / admin-demo    administrator
     manager  / manager-demo  manager (approves subsidies)
     clerk    / clerk-demo    clerk (registers families)
+
+  keys: Ctrl+K find · Ctrl+N register a family · Alt+A add a member · Ctrl+S save
+        Ctrl+E correct a record · Ctrl+L lock · Alt+← back
 
 INFO
 

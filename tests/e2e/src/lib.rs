@@ -188,6 +188,11 @@ impl Otau {
         Ok(())
     }
 
+    /// The database this command line works on.
+    pub fn db_path(&self) -> &Path {
+        &self.db
+    }
+
     /// Registers `count` demo families.
     pub fn demo(&self, count: usize) -> Result<()> {
         self.run(&["--user", "admin", "demo", "--families", &count.to_string()], "").map(|_| ())
@@ -353,6 +358,79 @@ impl Drop for Driver {
     }
 }
 
+/// Memory of a process tree, in kibibytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Memory {
+    /// Proportional set size, summed: shared pages counted once across the tree.
+    pub pss_kib: u64,
+    /// Resident set size, summed (shared pages counted in every process).
+    pub rss_kib: u64,
+    /// Each process: its name, PSS and RSS.
+    pub processes: Vec<(String, u64, u64)>,
+}
+
+impl Memory {
+    /// The memory of the first `otau-desktop` process below `root` and all its descendants.
+    fn of_app_under(root: u32) -> Result<Memory> {
+        let mut parent_of = std::collections::HashMap::new();
+        let mut name_of = std::collections::HashMap::new();
+        let entries =
+            std::fs::read_dir("/proc").map_err(|e| err(format!("cannot read /proc: {e}")))?;
+        for entry in entries.flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+            // `pid (comm) state ppid …`; comm may hold spaces, so split at the last ')'.
+            let Some((head, rest)) = stat.rsplit_once(')') else { continue };
+            let name = head.split_once('(').map(|(_, n)| n.to_owned()).unwrap_or_default();
+            let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+            if let Some(ppid) = ppid {
+                parent_of.insert(pid, ppid);
+                name_of.insert(pid, name);
+            }
+        }
+        let below = |pid: u32, ancestor: u32| {
+            let mut current = pid;
+            for _ in 0..64 {
+                if current == ancestor {
+                    return true;
+                }
+                match parent_of.get(&current) {
+                    Some(&p) if p != 0 => current = p,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let app = name_of
+            .iter()
+            .filter(|(pid, name)| name.as_str() == "otau-desktop" && below(**pid, root))
+            .map(|(pid, _)| *pid)
+            .min()
+            .ok_or_else(|| err("no otau-desktop process below the driver"))?;
+        let mut memory = Memory::default();
+        let mut pids: Vec<u32> = name_of.keys().copied().filter(|pid| below(*pid, app)).collect();
+        pids.sort_unstable();
+        for pid in pids {
+            let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
+                continue;
+            };
+            let field = |key: &str| {
+                rollup
+                    .lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            let (pss, rss) = (field("Pss:"), field("Rss:"));
+            memory.pss_kib += pss;
+            memory.rss_kib += rss;
+            memory.processes.push((name_of.get(&pid).cloned().unwrap_or_default(), pss, rss));
+        }
+        Ok(memory)
+    }
+}
+
 /// The running desktop app in a WebDriver session. Dropping it ends the session, stops the
 /// driver and removes the test's temporary folder.
 pub struct App {
@@ -360,10 +438,11 @@ pub struct App {
     runtime: tokio::runtime::Runtime,
     client: Option<Client>,
     // Field order matters: the driver stops before the folder goes.
-    _driver: Driver,
+    driver: Driver,
     dir: tempfile::TempDir,
     db_path: PathBuf,
     screenshots: u32,
+    startup: Duration,
     _one_session: MutexGuard<'static, ()>,
 }
 
@@ -436,10 +515,12 @@ impl App {
         // On a busy machine the native driver sometimes drops the very first session request;
         // a fresh driver is tried again before giving up.
         let mut attempt = 0;
-        let (driver, client) = loop {
+        let (driver, client, launched) = loop {
             attempt += 1;
             let driver = Driver::start(&env)?;
             let url = format!("http://127.0.0.1:{}", driver.port);
+            // A new session launches the app: the start-up time runs from here.
+            let launched = Instant::now();
             let client = runtime.block_on(async {
                 let mut capabilities = serde_json::Map::new();
                 capabilities.insert(
@@ -450,7 +531,7 @@ impl App {
                 ClientBuilder::new(connector).capabilities(capabilities).connect(&url).await
             });
             match client {
-                Ok(client) => break (driver, client),
+                Ok(client) => break (driver, client, launched),
                 Err(e) if attempt >= 3 => {
                     return Err(err(format!("cannot open a WebDriver session: {e}")))
                 }
@@ -465,14 +546,16 @@ impl App {
             name: name.to_owned(),
             runtime,
             client: Some(client),
-            _driver: driver,
+            driver,
             dir,
             db_path,
             screenshots: 0,
+            startup: Duration::ZERO,
             _one_session: one_session,
         };
         app.wait_for("#app > *")?;
         app.settle()?;
+        app.startup = launched.elapsed();
         Ok(app)
     }
 
@@ -503,6 +586,18 @@ impl App {
 
     fn client(&self) -> Result<&Client> {
         self.client.as_ref().ok_or_else(|| err("the session has ended"))
+    }
+
+    /// Time from asking for the window to its first screen painted with its fonts.
+    pub fn startup(&self) -> Duration {
+        self.startup
+    }
+
+    /// Memory of the running app's process tree (the app, WebKitWebProcess,
+    /// WebKitNetworkProcess), from `/proc`.
+    pub fn memory(&self) -> Result<Memory> {
+        let driver = self.driver.child.id();
+        Memory::of_app_under(driver)
     }
 
     /// The test's temporary folder.

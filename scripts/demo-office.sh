@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+#! Creates a demo office database with the `otau` command line, as an administrator would:
+#! office DEMO01 with its three demo logins, FAMILIES demo families (default 300), three families
+#! that arrived this week (one today), and kandas statuses of which several end within 30 days —
+#! so every panel of the app's home screen has something to show.
+#! Usage: scripts/demo-office.sh OTAU_BINARY DATABASE [FAMILIES]
+#! The database must not exist yet. Used by scripts/run.sh and scripts/measure-desktop.sh.
+set -euo pipefail
+
+OTAU="$1"
+DB="$2"
+FAMILIES="${3:-300}"
+
+run() {
+  OTAU_PASSWORD=admin-demo "$OTAU" --db "$DB" "$@"
+}
+
+day() {
+  date -d "-$1 days" +%F
+}
+
+run init --office DEMO01 --office-name "Павлодар облыстық бейімдеу орталығы" --region KZ-55 --admin admin
+printf 'clerk-demo\n' | run --user admin user add --login clerk --role clerk --full-name "Айгерім Сапарова"
+printf 'manager-demo\n' | run --user admin user add --login manager --role manager --full-name "Болат Нұрланов"
+run --user admin demo --families "$FAMILIES" </dev/null >/dev/null
+
+# This week's arrivals: a family of four today, two more earlier in the week.
+FILE="$(mktemp --suffix=.json)"
+trap 'rm -f "$FILE"' EXIT
+member() {
+  # relation surname given surname_latin given_latin birth sex passport country
+  printf '{"relation":"%s","surname":"%s","given_name":"%s","surname_latin":"%s","given_name_latin":"%s","birth_date":"%s","sex":"%s","document":{"kind":"passport","number":"%s","issuing_country":"%s"}}' "$@"
+}
+family() {
+  # arrival country settlement category members...
+  local arrival="$1" country="$2" settlement="$3" category="$4"
+  shift 4
+  local members
+  members="$(IFS=,; echo "$*")"
+  printf '{"arrival_date":"%s","country_of_origin":"%s","region":"KZ-55","settlement":"%s","accommodation_category":"%s","members":[%s]}' \
+    "$arrival" "$country" "$settlement" "$category" "$members" >"$FILE"
+  run --user admin family add --file "$FILE" --allow-duplicate >/dev/null
+}
+family "$(day 0)" MN "Павлодар" region_invites \
+  "$(member head Жұмабаев Ерболат ZHUMABAYEV ERBOLAT 1983-03-21 male E7712301 MN)" \
+  "$(member spouse Жұмабаева Айгүл ZHUMABAYEVA AIGUL 1986-07-02 female E7712302 MN)" \
+  "$(member child Ерболатұлы Нұрдәулет ERBOLATULY NURDAULET 2011-10-15 male E7712303 MN)" \
+  "$(member child Ерболатқызы Аружан ERBOLATKYZY ARUZHAN 2016-01-30 female E7712304 MN)"
+family "$(day 2)" CN "Екібастұз" employer_request \
+  "$(member head Әбенова Гүлмира ABENOVA GULMIRA 1979-12-08 female E8812301 CN)" \
+  "$(member child Әбенов Дәулет ABENOV DAULET 2004-05-19 male E8812302 CN)"
+family "$(day 5)" UZ "Ақсу" family_reunification \
+  "$(member head Тұрсынов Азамат TURSYNOV AZAMAT 1990-06-11 male FA9912301 UZ)" \
+  "$(member spouse Тұрсынова Мадина TURSYNOVA MADINA 1992-09-27 female FA9912302 UZ)" \
+  "$(member parent Тұрсынова Күләш TURSYNOVA KULASH 1958-02-14 female FA9912303 UZ)"
+
+# Kandas statuses granted almost a year ago (whole families): most end within 30 days.
+YEAR="$(date +%Y)"
+for i in 1 2 3 4 5 6 7 8; do
+  regno="$(printf 'DEMO01-%s-%05d' "$YEAR" $((i * 11)))"
+  run --user admin status record "$regno" --family \
+    --applied "$(day $((410 - i * 4)))" \
+    --recommended "$(day $((390 - i * 4)))" --recommendation yes \
+    --granted "$(day $((365 - i * 4)))" >/dev/null
+done
