@@ -166,6 +166,5 @@ doc-bad-key = This is not a public key: copy the whole 43-character text printed
 field-out = File
 field-reason = Reason
 field-key = Key
-field-month = Month
 field-image = Picture
 field-office = Office code

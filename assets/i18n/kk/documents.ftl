@@ -166,6 +166,5 @@ doc-bad-key = Бұл ашық кілт емес: otau doc key шығарған 4
 field-out = Файл
 field-reason = Себебі
 field-key = Кілт
-field-month = Ай
 field-image = Сурет
 field-office = Кеңсе коды

@@ -166,6 +166,5 @@ doc-bad-key = Это не открытый ключ: скопируйте цел
 field-out = Файл
 field-reason = Причина
 field-key = Ключ
-field-month = Месяц
 field-image = Снимок
 field-office = Код офиса

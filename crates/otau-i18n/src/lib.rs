@@ -209,6 +209,17 @@ mod tests {
     }
 
     #[test]
+    fn no_message_id_is_defined_twice() {
+        for lang in Lang::ALL {
+            let ids = message_ids(lang);
+            let mut twice: Vec<&String> =
+                ids.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+            twice.dedup();
+            assert!(twice.is_empty(), "{lang}: defined in two files: {twice:?}");
+        }
+    }
+
+    #[test]
     fn unknown_code_falls_back_to_the_code_with_its_arguments() {
         let mut args = BTreeMap::new();
         args.insert("n".to_string(), "3".to_string());
