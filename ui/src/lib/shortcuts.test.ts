@@ -1,7 +1,7 @@
 // Tests of the keyboard shortcuts: which key press asks for which command, in any keyboard
 // layout, and that the screen shown last handles a command.
 import { describe, expect, it, vi } from "vitest";
-import { commandFor, onCommand, runCommand } from "./shortcuts";
+import { commandFor, enterMovesOn, onCommand, runCommand } from "./shortcuts";
 
 function press(init: KeyboardEventInit, target: EventTarget = document.body): KeyboardEvent {
   const event = new KeyboardEvent("keydown", { bubbles: true, ...init });
@@ -47,5 +47,25 @@ describe("shortcuts", () => {
     expect(first).toHaveBeenCalledTimes(1);
     offFirst();
     expect(runCommand("save")).toBe(false);
+  });
+
+  it("moves to the next field on Enter in a form instead of submitting it", () => {
+    const form = document.createElement("form");
+    form.innerHTML = '<input id="a"><input id="b" type="radio"><select id="c"></select><textarea id="d"></textarea>';
+    document.body.append(form);
+    const a = form.querySelector<HTMLInputElement>("#a")!;
+    const enter = new KeyboardEvent("keydown", { key: "Enter", cancelable: true });
+    Object.defineProperty(enter, "target", { value: a });
+    expect(enterMovesOn(enter)).toBe(true);
+    expect(enter.defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe("b");
+    // Not in a text area, and not with Ctrl held.
+    const inArea = new KeyboardEvent("keydown", { key: "Enter" });
+    Object.defineProperty(inArea, "target", { value: form.querySelector("#d") });
+    expect(enterMovesOn(inArea)).toBe(false);
+    const ctrl = new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true });
+    Object.defineProperty(ctrl, "target", { value: a });
+    expect(enterMovesOn(ctrl)).toBe(false);
+    form.remove();
   });
 });
