@@ -4,7 +4,7 @@
 #! WebKitWebProcess and WebKitNetworkProcess) after start and after 10 searches, and the time of
 #! those searches, on an office of about 100,000 persons. Prints the figures; changes nothing.
 #! Run scripts/test.sh once first (it installs tauri-driver, Xvfb and the UI's packages).
-#! Environment: OTAU_MEASURE_FAMILIES (default 29000 ≈ 100,000 persons), OTAU_MEASURE_RUNS
+#! Environment: OTAU_MEASURE_FAMILIES (default 26000 ≈ 97,000 persons), OTAU_MEASURE_RUNS
 #! (starts timed, default 3), CARGO_TARGET_DIR.
 set -euo pipefail
 
