@@ -269,8 +269,8 @@ pub enum DocCommand {
         /// The office's code.
         #[arg(long)]
         office: String,
-        /// Its public key, as `otau doc key` prints it.
-        #[arg(long)]
+        /// Its public key, as `otau doc key` prints it (base64url: it may start with `-`).
+        #[arg(long, allow_hyphen_values = true)]
         key: String,
         /// Its name.
         #[arg(long)]
@@ -308,4 +308,28 @@ pub struct VerifyArgs {
     /// A scan or photo of the paper (PNG or JPEG).
     #[arg(long)]
     pub image: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regression_a_public_key_may_start_with_a_hyphen() {
+        let cli = Cli::try_parse_from([
+            "otau",
+            "doc",
+            "trust",
+            "--office",
+            "PVL01",
+            "--key",
+            "-Xb9Qk",
+            "--name",
+            "Павлодар",
+        ]);
+        let Ok(Cli { command: Command::Doc(DocCommand::Trust { key, .. }), .. }) = cli else {
+            panic!("not parsed: {cli:?}");
+        };
+        assert_eq!(key, "-Xb9Qk");
+    }
 }
