@@ -37,6 +37,8 @@ describe("history", () => {
     expect(keys).not.toContain("id");
     expect(keys).not.toContain("version");
     expect(keys).not.toContain("family_id");
+    // In the order of the form.
+    expect(keys.slice(0, 5)).toEqual(["regno", "relation", "surname", "given_name", "patronymic"]);
     const shown = Object.fromEntries(change.fields.map((f) => [f.key, f.after]));
     expect(shown).toMatchObject({ relation: "Отбасы басшысы", sex: "Ер", birth_date: "12.04.1985", education: "Жоғары" });
     expect(showValue("region", "KZ-55")).toBe("Павлодар облысы");

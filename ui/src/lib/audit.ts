@@ -25,6 +25,44 @@ const ENUMS: Record<string, string> = {
 
 const COUNTRIES = new Set(["country_of_origin", "citizenship", "issuing_country"]);
 
+/** The order the forms and the card show fields in; others follow in their own order. */
+const ORDER = [
+  "regno",
+  "registered_on",
+  "arrival_date",
+  "country_of_origin",
+  "region",
+  "settlement",
+  "accommodation_category",
+  "address",
+  "relation",
+  "surname",
+  "given_name",
+  "patronymic",
+  "surname_latin",
+  "given_name_latin",
+  "patronymic_latin",
+  "birth_date",
+  "sex",
+  "iin",
+  "citizenship",
+  "education",
+  "kind",
+  "number",
+  "issuing_country",
+  "issued_on",
+  "valid_until",
+  "phone",
+  "email",
+  "given_on",
+  "purpose",
+];
+
+function order(key: string): number {
+  const index = ORDER.indexOf(key);
+  return index < 0 ? ORDER.length : index;
+}
+
 /** One field of a record, before and after. */
 export interface FieldChange {
   key: string;
@@ -94,6 +132,7 @@ export function recordChange(entry: AuditEntry): RecordChange {
     if (created ? now === "—" : was === now) continue;
     fields.push({ key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now });
   }
+  fields.sort((a, b) => order(a.key) - order(b.key));
   return { entity: entry.entity, created, fields };
 }
 
