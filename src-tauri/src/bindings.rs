@@ -72,6 +72,18 @@ mod tests {
         g.visit::<FamilyCheck>();
         g.visit::<otau_store::Registered>();
         g.visit::<PersonCard>();
+        // Case work: kandas status, quota, adaptation plan and services.
+        g.visit::<crate::casework::CaseworkPanel>();
+        g.visit::<crate::casework::StatusForm>();
+        g.visit::<crate::casework::ExtendForm>();
+        g.visit::<crate::casework::EndForm>();
+        g.visit::<crate::casework::InclusionForm>();
+        g.visit::<crate::casework::PlanScreen>();
+        g.visit::<crate::casework::PlanItemForm>();
+        g.visit::<crate::casework::ServiceForm>();
+        g.visit::<crate::casework::StayForm>();
+        g.visit::<crate::casework::CaseworkScreen>();
+        g.visit::<crate::casework::QuotaForm>();
         g.files
     }
 

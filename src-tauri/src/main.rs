@@ -13,6 +13,9 @@ mod desk;
 mod error;
 mod form;
 mod settings;
+// Case work: kandas status, quota, adaptation plan and services.
+mod casework;
+mod commands_casework;
 
 use tauri::Manager;
 
@@ -48,6 +51,19 @@ fn main() {
             commands::register_family,
             commands::person_card,
             commands::edit_person,
+            // Case work: kandas status, quota, adaptation plan and services.
+            commands_casework::casework_panel,
+            commands_casework::record_status,
+            commands_casework::extend_status,
+            commands_casework::end_status,
+            commands_casework::include_in_quota,
+            commands_casework::plan_screen,
+            commands_casework::add_plan_item,
+            commands_casework::update_plan_item,
+            commands_casework::record_service,
+            commands_casework::set_stay,
+            commands_casework::casework_screen,
+            commands_casework::set_quota,
         ])
         .run(tauri::tauri_build_context!());
 

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// A row of `plan_items`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItemRec {
     /// Id.
@@ -72,6 +73,7 @@ impl Record for PlanItemRec {
 }
 
 /// A row of `services`: a service given.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceRec {
     /// Id.
@@ -112,6 +114,7 @@ impl Record for ServiceRec {
 }
 
 /// A row of `stays`: a family's stay at the centre.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StayRec {
     /// Id.
@@ -211,6 +214,7 @@ pub struct NewService {
 }
 
 /// A plan item as shown.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItemView {
     /// The item.
@@ -226,6 +230,7 @@ pub struct PlanItemView {
 }
 
 /// A service as shown.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceView {
     /// The service.
@@ -243,6 +248,7 @@ pub struct ServiceView {
 }
 
 /// A stay as shown.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StayView {
     /// The stay.
@@ -252,6 +258,7 @@ pub struct StayView {
 }
 
 /// A family's plan: stay, items, services.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanView {
     /// The family's registration number.
@@ -273,6 +280,7 @@ pub struct PlanView {
 }
 
 /// What the centre did in a month (for the monthly summary).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthServices {
     /// Year.

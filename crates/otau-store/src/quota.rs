@@ -82,6 +82,7 @@ impl Record for QuotaRowRec {
 }
 
 /// A row of `quota_inclusions`: a family included in its region's quota.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InclusionRec {
     /// Id.
@@ -131,6 +132,7 @@ pub struct Inclusion {
 }
 
 /// The quota of a year per region: quota, used, remaining.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuotaSummary {
     /// The year.
@@ -345,6 +347,16 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The inclusion of a person's family in a quota, if it was included (any year).
+    pub fn family_inclusion(&self, regno: &str) -> Result<Option<InclusionRec>> {
+        let family = family_in(self.conn(), regno)?;
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT * FROM quota_inclusions WHERE family_id = ?1")?
+            .query_row([family.id.to_string()], from_row)
+            .optional()?)
     }
 
     /// The quota of a family's region on a date, and what is left (for the family's card).

@@ -269,6 +269,7 @@ fn an_inclusion_over_the_quota_is_refused_and_a_mid_year_change_applies_from_its
     set(&mut o, 2, "2025-01-01");
     set(&mut o, 5, "2025-06-01");
     let before = o.counts();
+    assert_eq!(o.store.family_inclusion(&regno).expect("inclusion"), None);
     let e = o
         .store
         .include_in_quota(&admin, at(), today(), &regno, d("2025-05-31"), None, None)
@@ -283,6 +284,7 @@ fn an_inclusion_over_the_quota_is_refused_and_a_mid_year_change_applies_from_its
         .include_in_quota(&admin, at(), today(), &regno, d("2025-06-01"), None, Some("№ 45"))
         .expect("fits the raised quota");
     assert_eq!(inc.inclusion.people, 3);
+    assert_eq!(o.store.family_inclusion(&regno).expect("inclusion"), Some(inc.inclusion.clone()));
     assert_eq!((inc.line.quota, inc.line.used, inc.line.remaining), (Some(5), 3, Some(2)));
     let e = o
         .store

@@ -168,3 +168,6 @@ export function editPerson(
 ): Promise<PersonCard> {
   return call<PersonCard>("edit_person", { regno, member, base_version: baseVersion, reason });
 }
+
+/** Calls a command: for the wrappers of other areas kept in their own files (`api-casework.ts`). */
+export const callCommand = call;

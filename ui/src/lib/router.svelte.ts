@@ -4,7 +4,10 @@ export type Route =
   | { name: "home" }
   | { name: "find"; query?: string }
   | { name: "register" }
-  | { name: "person"; regno: string };
+  | { name: "person"; regno: string }
+  // Case work: the family's adaptation plan and the office-wide screen.
+  | { name: "plan"; regno: string }
+  | { name: "casework" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

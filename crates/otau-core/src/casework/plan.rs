@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 pub const DEFAULT_STAY_MONTHS: u32 = 6;
 
 /// An area of the individual adaptation and integration plan.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanArea {
@@ -69,6 +70,7 @@ impl PlanArea {
 }
 
 /// The state of a plan item.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanItemState {
@@ -90,6 +92,7 @@ impl PlanItemState {
 }
 
 /// The five groups of services of an adaptation centre.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceCategory {
@@ -106,6 +109,7 @@ pub enum ServiceCategory {
 }
 
 /// A kind of service the centre gives.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
@@ -389,6 +393,7 @@ pub fn check_stay(
 }
 
 /// Services counted for a month: the figures the monthly summary reports.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ServiceCounts {
     /// All services given.
