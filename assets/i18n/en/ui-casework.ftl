@@ -9,8 +9,8 @@ ui-casework-status-refusal-reason-missing = A refusal needs its reason: write it
 ui-casework-status-stage-recorded = This stage is already recorded as { $value }. To correct it, write why in "Reason for correction".
 ui-casework-status-incomplete = A date and its value go together: give both (for example the date of the recommendation and the recommendation).
 ui-casework-status-no-application = No application is recorded: give the date of the application first.
-ui-casework-quota-none = No quota of { $region } for { $year } is in force on { $on }: an administrator sets it on the "Case work" screen.
-ui-casework-quota-exceeded = The quota of { $region } for { $year } is { $quota } people and { $used } are already included: only { $remaining } { $remaining ->
+ui-casework-quota-none = No quota for { $year } ({ $region }) is in force on { $on }: an administrator sets it on the "Case work" screen.
+ui-casework-quota-exceeded = The quota for { $year } ({ $region }) is { $quota } people and { $used } are already included: only { $remaining } { $remaining ->
         [one] place is
        *[other] places are
     } left, so { $people } people cannot be included. Include fewer people or wait for a change of the quota.
@@ -124,7 +124,7 @@ ui-casework-year-next = Next year
 ui-casework-set-quota = Set a quota
 ui-casework-quota-saved = Quota saved.
 ui-casework-quota-order = Order or source
-ui-casework-quota-none = No quota is set and no family is included for { $year }.
+ui-casework-quota-table-none = No quota is set and no family is included for { $year }.
 ui-casework-col-changed = In force from
 ui-casework-change = Change
 ui-casework-national = Kazakhstan (total)

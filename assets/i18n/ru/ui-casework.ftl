@@ -9,8 +9,8 @@ ui-casework-status-refusal-reason-missing = Для отказа нужна пр�
 ui-casework-status-stage-recorded = Этот этап уже записан со значением { $value }. Чтобы исправить, укажите причину в поле «Причина исправления».
 ui-casework-status-incomplete = Дата и значение указываются вместе: укажите и то и другое (например, дату рекомендации и саму рекомендацию).
 ui-casework-status-no-application = Заявление не записано: сначала укажите дату заявления.
-ui-casework-quota-none = Квота { $region } на { $year } год на { $on } не установлена: её устанавливает администратор на экране «Работа с семьями».
-ui-casework-quota-exceeded = Квота { $region } на { $year } год — { $quota } чел., уже включено { $used }: осталось только { $remaining } { $remaining ->
+ui-casework-quota-none = Квота на { $year } год ({ $region }) на { $on } не установлена: её устанавливает администратор на экране «Работа с семьями».
+ui-casework-quota-exceeded = Квота на { $year } год ({ $region }) — { $quota } чел., уже включено { $used }: осталось только { $remaining } { $remaining ->
         [one] место
         [few] места
        *[many] мест
@@ -110,7 +110,7 @@ ui-casework-year-next = Следующий год
 ui-casework-set-quota = Установить квоту
 ui-casework-quota-saved = Квота сохранена.
 ui-casework-quota-order = Приказ или источник
-ui-casework-quota-none = На { $year } год квота не установлена и никто не включён.
+ui-casework-quota-table-none = На { $year } год квота не установлена и никто не включён.
 ui-casework-col-changed = Действует с
 ui-casework-change = Изменить
 ui-casework-national = Казахстан (всего)

@@ -3,12 +3,22 @@
 // options), and the tone of a status badge. Nothing here judges a value.
 import type { FieldError } from "../../lib/bindings/FieldError";
 import type { StatusState } from "../../lib/bindings/StatusState";
+import { formatDate } from "../../lib/format";
 import { hasMessage } from "../../lib/i18n";
+import { regionName } from "../../lib/reference.svelte";
 
-/** A problem worded for the window when `ui-casework-<code>` exists, else as the library says. */
+/**
+ * A problem worded for the window when `ui-casework-<code>` exists, else as the library says;
+ * a region named by its code is named in words and dates are shown as the forms show them.
+ */
 export function windowProblem(problem: FieldError): FieldError {
   const id = `ui-casework-${problem.code}`;
-  return hasMessage("kk", id) ? { ...problem, code: id } : problem;
+  const args: Record<string, string> = {};
+  for (const [key, value] of Object.entries(problem.args ?? {})) {
+    if (value === undefined) continue;
+    args[key] = key === "region" ? regionName(value) : formatDate(value);
+  }
+  return { ...problem, code: hasMessage("kk", id) ? id : problem.code, args };
 }
 
 /** The problems of one field. */
