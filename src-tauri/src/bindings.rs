@@ -72,6 +72,13 @@ mod tests {
         g.visit::<FamilyCheck>();
         g.visit::<otau_store::Registered>();
         g.visit::<PersonCard>();
+        // Subsidies and the payment ledger.
+        g.visit::<crate::subsidy::SubsidyStatement>();
+        g.visit::<crate::subsidy::PrepareForm>();
+        g.visit::<crate::subsidy::SubsidyPreview>();
+        g.visit::<crate::subsidy::PaymentsScreen>();
+        g.visit::<crate::subsidy::Recalculations>();
+        g.visit::<crate::subsidy::ReferenceData>();
         g.files
     }
 

@@ -13,6 +13,9 @@ mod desk;
 mod error;
 mod form;
 mod settings;
+// Subsidies and the payment ledger.
+mod commands_subsidy;
+mod subsidy;
 
 use tauri::Manager;
 
@@ -48,6 +51,19 @@ fn main() {
             commands::register_family,
             commands::person_card,
             commands::edit_person,
+            // Subsidies and the payment ledger.
+            commands_subsidy::subsidy_statement,
+            commands_subsidy::subsidy_preview,
+            commands_subsidy::prepare_subsidy,
+            commands_subsidy::approve_subsidy,
+            commands_subsidy::pay_subsidy,
+            commands_subsidy::reverse_subsidy,
+            commands_subsidy::move_away,
+            commands_subsidy::payments,
+            commands_subsidy::approve_recalc,
+            commands_subsidy::reference_data,
+            commands_subsidy::add_mci,
+            commands_subsidy::add_rules,
         ])
         .run(tauri::tauri_build_context!());
 

@@ -168,3 +168,6 @@ export function editPerson(
 ): Promise<PersonCard> {
   return call<PersonCard>("edit_person", { regno, member, base_version: baseVersion, reason });
 }
+
+// Subsidies and the payment ledger: `api-subsidy.ts` wraps its commands with the same `call`.
+export { call };

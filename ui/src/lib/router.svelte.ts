@@ -4,7 +4,11 @@ export type Route =
   | { name: "home" }
   | { name: "find"; query?: string }
   | { name: "register" }
-  | { name: "person"; regno: string };
+  | { name: "person"; regno: string }
+  // Subsidies and the payment ledger.
+  | { name: "subsidies"; regno: string }
+  | { name: "payments" }
+  | { name: "reference" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },
