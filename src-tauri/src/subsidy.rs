@@ -292,8 +292,12 @@ pub struct SubsidyStatement {
 }
 
 fn statement_of(s: &StatementView, today: NaiveDate) -> SubsidyStatement {
-    let number_of = |id| {
-        s.decisions.iter().find(|d| d.id == id).map(|d| d.number.clone()).unwrap_or_default()
+    let number_of = |c: &otau_store::subsidy::ReimbursementRec| {
+        s.decisions
+            .iter()
+            .find(|d| d.id == c.decision_id)
+            .map(|d| d.number.clone())
+            .unwrap_or_default()
     };
     SubsidyStatement {
         today,
@@ -331,7 +335,7 @@ fn statement_of(s: &StatementView, today: NaiveDate) -> SubsidyStatement {
             .reimbursement_cases
             .iter()
             .map(|c| CaseRow {
-                decision_number: number_of(c.decision_id),
+                decision_number: number_of(c),
                 amount: c.amount_tiyn.into(),
                 term_ends_on: c.term_ends_on,
                 status: name(&c.status),
@@ -1429,7 +1433,7 @@ mod tests {
             serde_json::from_str(&relocation.json).expect("rule json");
         next["version"] = serde_json::json!(2);
         next["valid_from"] = serde_json::json!("2027-01-01");
-        next["amount_mci"] = serde_json::json!(80);
+        next["amount_mci"] = serde_json::json!(8000);
         let data = desk.add_rules(&next.to_string(), at()).expect("added");
         let versions: Vec<_> = data
             .rules

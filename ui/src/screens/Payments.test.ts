@@ -26,10 +26,10 @@ describe("payments screen", () => {
       return null;
     });
     render(Payments);
-    expect(await screen.findByTestId("awaiting-row")).toHaveTextContent("605\u00a0500\u00a0₸");
+    expect(await screen.findByTestId("awaiting-row")).toHaveTextContent("605 500 ₸");
     expect(screen.getByTestId("payments-month")).toHaveValue("2026-11");
-    expect(screen.getByTestId("recalc-row")).toHaveTextContent("108\u00a0125\u00a0₸");
-    expect(screen.getByTestId("recalc-row")).toHaveTextContent("112\u00a0500\u00a0₸");
+    expect(screen.getByTestId("recalc-row")).toHaveTextContent("108 125 ₸");
+    expect(screen.getByTestId("recalc-row")).toHaveTextContent("112 500 ₸");
     await user.click(screen.getByTestId("awaiting-approve"));
     await waitFor(() => expect(calls.some((c) => c.command === "approve_subsidy")).toBe(true));
     expect(calls.find((c) => c.command === "approve_subsidy")?.args).toEqual({ number: "PVL01-S-2026-00001", seqs: [1] });

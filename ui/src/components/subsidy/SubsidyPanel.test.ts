@@ -26,7 +26,7 @@ describe("subsidies panel", () => {
     render(SubsidyPanel, { regno: "PVL01-2026-00001" });
     const item = await screen.findByTestId("card-subsidy");
     expect(item).toHaveTextContent("Көшуге арналған субсидия");
-    expect(item).toHaveTextContent("605\u00a0500\u00a0₸");
+    expect(item).toHaveTextContent("605 500 ₸");
     expect(screen.getByTestId("card-subsidy-state")).toHaveTextContent("Бекітуді күтуде");
     expect(asked).toEqual([{ regno: "PVL01-2026-00001" }]);
     await user.click(screen.getByTestId("card-open-subsidies"));
