@@ -21,7 +21,10 @@ fn today() -> NaiveDate {
 
 /// The subsidies of the family of a person: decisions, ledger entries, totals.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn subsidy_statement(desk: State<'_, Desk>, regno: String) -> ApiResult<SubsidyStatement> {
+pub async fn subsidy_statement(
+    desk: State<'_, Desk>,
+    regno: String,
+) -> ApiResult<SubsidyStatement> {
     desk.subsidy_statement(&regno, today())
 }
 

@@ -3,4 +3,59 @@ import type { InstalmentRow } from "./InstalmentRow";
 import type { Money } from "./Money";
 import type { Totals } from "./Totals";
 
-export type DecisionCard = { number: string, kind: string, rule: string, decided_on: string, first_due_on: string, members: number, settlement_type: string | null, housing_cost: Money | null, note: string | null, prepared_by: string, total_at_decision: Money, instalments: Array<InstalmentRow>, totals: Totals, };
+/**
+ * A decision with its instalments.
+ */
+export type DecisionCard = { 
+/**
+ * Number (`PVL01-S-2026-00001`).
+ */
+number: string, 
+/**
+ * Kind of subsidy (`relocation`, …).
+ */
+kind: string, 
+/**
+ * Rule id and version.
+ */
+rule: string, 
+/**
+ * Decision date.
+ */
+decided_on: string, 
+/**
+ * First due date.
+ */
+first_due_on: string, 
+/**
+ * Members counted.
+ */
+members: number, 
+/**
+ * `town` or `village`, when the rule asked.
+ */
+settlement_type: string | null, 
+/**
+ * Housing cost, for a mobility certificate.
+ */
+housing_cost: Money | null, 
+/**
+ * Note.
+ */
+note: string | null, 
+/**
+ * Who prepared it.
+ */
+prepared_by: string, 
+/**
+ * Total when decided.
+ */
+total_at_decision: Money, 
+/**
+ * Instalments.
+ */
+instalments: Array<InstalmentRow>, 
+/**
+ * What the ledger says of it now.
+ */
+totals: Totals, };

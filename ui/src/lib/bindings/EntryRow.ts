@@ -2,4 +2,67 @@
 import type { Explained } from "./Explained";
 import type { Money } from "./Money";
 
-export type EntryRow = { decision_number: string, seq: number, kind: string, reverses_kind: string | null, due_date: string, amount: Money, amount_mci: string | null, mci_from: string, mci: Money, explanation: Explained, order_number: string | null, paid_on: string | null, reason: string | null, acted_by: string, at: string, };
+/**
+ * One ledger entry of a statement.
+ */
+export type EntryRow = { 
+/**
+ * Decision number.
+ */
+decision_number: string, 
+/**
+ * Instalment number.
+ */
+seq: number, 
+/**
+ * `accrued`, `approved`, `paid` or `reversed`.
+ */
+kind: string, 
+/**
+ * For a reversal, what was reversed.
+ */
+reverses_kind: string | null, 
+/**
+ * The instalment's due date.
+ */
+due_date: string, 
+/**
+ * Amount.
+ */
+amount: Money, 
+/**
+ * Amount in MCI, when it is one.
+ */
+amount_mci: string | null, 
+/**
+ * First day of the MCI row applied.
+ */
+mci_from: string, 
+/**
+ * One MCI of that row.
+ */
+mci: Money, 
+/**
+ * Why the amount is what it is.
+ */
+explanation: Explained, 
+/**
+ * Payment order number.
+ */
+order_number: string | null, 
+/**
+ * Payment date.
+ */
+paid_on: string | null, 
+/**
+ * Reason (reversals).
+ */
+reason: string | null, 
+/**
+ * Who wrote the entry.
+ */
+acted_by: string, 
+/**
+ * When.
+ */
+at: string, };

@@ -2,4 +2,55 @@
 import type { Explained } from "./Explained";
 import type { Money } from "./Money";
 
-export type InstalmentRow = { seq: number, due_date: string, state: string, amount: Money, amount_mci: string | null, mci_from: string, mci: Money, explanation: Explained, prepared_by: string, approved_by: string | null, order_number: string | null, paid_on: string | null, };
+/**
+ * One instalment of a decision.
+ */
+export type InstalmentRow = { 
+/**
+ * 1, 2, … within the decision.
+ */
+seq: number, 
+/**
+ * Due date.
+ */
+due_date: string, 
+/**
+ * `awaiting_approval`, `approved`, `paid` or `cancelled`.
+ */
+state: string, 
+/**
+ * Amount.
+ */
+amount: Money, 
+/**
+ * Amount in MCI, when it is one.
+ */
+amount_mci: string | null, 
+/**
+ * First day of the MCI row applied.
+ */
+mci_from: string, 
+/**
+ * One MCI of that row.
+ */
+mci: Money, 
+/**
+ * Why the amount is what it is.
+ */
+explanation: Explained, 
+/**
+ * Who prepared it.
+ */
+prepared_by: string, 
+/**
+ * Who approved it.
+ */
+approved_by: string | null, 
+/**
+ * Payment order number, when paid.
+ */
+order_number: string | null, 
+/**
+ * Payment date, when paid.
+ */
+paid_on: string | null, };

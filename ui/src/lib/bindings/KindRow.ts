@@ -2,4 +2,19 @@
 import type { Money } from "./Money";
 import type { Totals } from "./Totals";
 
-export type KindRow = { kind: string | null, totals: Totals, paid_in_period: Money, };
+/**
+ * Totals of one kind of subsidy in a period.
+ */
+export type KindRow = { 
+/**
+ * Kind of subsidy; `None` for the line of all kinds.
+ */
+kind: string | null, 
+/**
+ * Instalments due in the period, by where the money stands.
+ */
+totals: Totals, 
+/**
+ * Paid in the period.
+ */
+paid_in_period: Money, };

@@ -5,4 +5,63 @@ import type { Money } from "./Money";
 import type { PaidRow } from "./PaidRow";
 import type { Recalculations } from "./Recalculations";
 
-export type PaymentsScreen = { awaiting: Array<LineRow>, awaiting_total: Money, month: string, due: Array<LineRow>, due_total: Money, due_approved: Money, due_awaiting: Money, from: string, to: string, paid: Array<PaidRow>, paid_total: Money, totals: Array<KindRow>, reconciles: boolean, recalc: Recalculations, };
+/**
+ * The office's payments screen.
+ */
+export type PaymentsScreen = { 
+/**
+ * Instalments awaiting a manager's approval.
+ */
+awaiting: Array<LineRow>, 
+/**
+ * Their sum.
+ */
+awaiting_total: Money, 
+/**
+ * The month of `due` (`YYYY-MM`).
+ */
+month: string, 
+/**
+ * Unpaid instalments due in the month.
+ */
+due: Array<LineRow>, 
+/**
+ * Their sum, and how much of it is approved or still awaiting approval.
+ */
+due_total: Money, 
+/**
+ * Of `due_total`, approved.
+ */
+due_approved: Money, 
+/**
+ * Of `due_total`, awaiting approval.
+ */
+due_awaiting: Money, 
+/**
+ * First day of the period.
+ */
+from: string, 
+/**
+ * Last day of the period.
+ */
+to: string, 
+/**
+ * Payments made in the period.
+ */
+paid: Array<PaidRow>, 
+/**
+ * Their sum.
+ */
+paid_total: Money, 
+/**
+ * Totals of the period by kind, and of all kinds last.
+ */
+totals: Array<KindRow>, 
+/**
+ * Whether the period's totals reconcile with the ledger.
+ */
+reconciles: boolean, 
+/**
+ * Recalculations proposed.
+ */
+recalc: Recalculations, };

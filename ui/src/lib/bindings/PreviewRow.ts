@@ -2,4 +2,35 @@
 import type { Explained } from "./Explained";
 import type { Money } from "./Money";
 
-export type PreviewRow = { seq: number, due_date: string, amount: Money, amount_mci: string | null, mci_from: string, mci: Money, explanation: Explained, };
+/**
+ * One instalment as it would be prepared.
+ */
+export type PreviewRow = { 
+/**
+ * 1, 2, …
+ */
+seq: number, 
+/**
+ * Due date.
+ */
+due_date: string, 
+/**
+ * Amount.
+ */
+amount: Money, 
+/**
+ * Amount in MCI, when it is one.
+ */
+amount_mci: string | null, 
+/**
+ * First day of the MCI row applied.
+ */
+mci_from: string, 
+/**
+ * One MCI of that row.
+ */
+mci: Money, 
+/**
+ * Why the amount is what it is.
+ */
+explanation: Explained, };

@@ -2,4 +2,55 @@
 import type { Explained } from "./Explained";
 import type { Money } from "./Money";
 
-export type RecalcRow = { reference: string, family_regno: string, kind: string, due_date: string, state: string, prepared_by: string, old_amount: Money, old_mci: Money, new_amount: Money, new_mci: Money, difference: Money, explanation: Explained, };
+/**
+ * One proposed recalculation.
+ */
+export type RecalcRow = { 
+/**
+ * `DECISION/SEQ`, as `approve_recalc` takes it.
+ */
+reference: string, 
+/**
+ * The family.
+ */
+family_regno: string, 
+/**
+ * Kind of subsidy.
+ */
+kind: string, 
+/**
+ * Due date.
+ */
+due_date: string, 
+/**
+ * `awaiting_approval` or `approved`.
+ */
+state: string, 
+/**
+ * Who prepared the line.
+ */
+prepared_by: string, 
+/**
+ * The amount now.
+ */
+old_amount: Money, 
+/**
+ * One MCI it was computed with.
+ */
+old_mci: Money, 
+/**
+ * The amount it would be.
+ */
+new_amount: Money, 
+/**
+ * One MCI it would be computed with.
+ */
+new_mci: Money, 
+/**
+ * New less old.
+ */
+difference: Money, 
+/**
+ * Why the new amount is what it is.
+ */
+explanation: Explained, };

@@ -3,4 +3,19 @@ import type { FieldError } from "./FieldError";
 import type { Money } from "./Money";
 import type { RecalcRow } from "./RecalcRow";
 
-export type Recalculations = { proposals: Array<RecalcRow>, blocked: Array<FieldError>, total_difference: Money, };
+/**
+ * Recalculations the reference data proposes.
+ */
+export type Recalculations = { 
+/**
+ * The proposals, by due date.
+ */
+proposals: Array<RecalcRow>, 
+/**
+ * Instalments that cannot be recalculated: `DECISION/SEQ` and the reason (a message).
+ */
+blocked: Array<FieldError>, 
+/**
+ * The sum of the differences.
+ */
+total_difference: Money, };

@@ -3,4 +3,19 @@ import type { MciLine } from "./MciLine";
 import type { Recalculations } from "./Recalculations";
 import type { RuleLine } from "./RuleLine";
 
-export type ReferenceData = { mci: Array<MciLine>, rules: Array<RuleLine>, recalc: Recalculations, };
+/**
+ * The reference data screen.
+ */
+export type ReferenceData = { 
+/**
+ * The MCI table, newest first.
+ */
+mci: Array<MciLine>, 
+/**
+ * Every rule version.
+ */
+rules: Array<RuleLine>, 
+/**
+ * Recalculations the data proposes now.
+ */
+recalc: Recalculations, };

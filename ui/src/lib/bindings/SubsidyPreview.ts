@@ -3,4 +3,35 @@ import type { FieldError } from "./FieldError";
 import type { Money } from "./Money";
 import type { PreviewRow } from "./PreviewRow";
 
-export type SubsidyPreview = { eligible: boolean, refusals: Array<FieldError>, rule: string | null, needs_settlement_type: boolean, needs_housing_cost: boolean, instalments: Array<PreviewRow>, total: Money | null, };
+/**
+ * The eligibility of a family and the decision a form would give, before saving.
+ */
+export type SubsidyPreview = { 
+/**
+ * No reason to refuse.
+ */
+eligible: boolean, 
+/**
+ * Every reason to refuse, each with its field and message code.
+ */
+refusals: Array<FieldError>, 
+/**
+ * The rule in force (`relocation-2023 v1`), if any.
+ */
+rule: string | null, 
+/**
+ * Whether the rule's amount depends on town or village.
+ */
+needs_settlement_type: boolean, 
+/**
+ * Whether the rule is a share of a housing cost.
+ */
+needs_housing_cost: boolean, 
+/**
+ * The instalments (empty when they cannot be computed yet).
+ */
+instalments: Array<PreviewRow>, 
+/**
+ * Their total.
+ */
+total: Money | null, };

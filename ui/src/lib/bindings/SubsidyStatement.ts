@@ -5,4 +5,39 @@ import type { Departure } from "./Departure";
 import type { EntryRow } from "./EntryRow";
 import type { Totals } from "./Totals";
 
-export type SubsidyStatement = { today: string, family_regno: string, head_name: string, decisions: Array<DecisionCard>, entries: Array<EntryRow>, totals: Totals, departure: Departure | null, cases: Array<CaseRow>, };
+/**
+ * A family's subsidies: every decision, every ledger entry and the totals.
+ */
+export type SubsidyStatement = { 
+/**
+ * Today, for the forms' defaults.
+ */
+today: string, 
+/**
+ * The family's registration number.
+ */
+family_regno: string, 
+/**
+ * The head's name.
+ */
+head_name: string, 
+/**
+ * Decisions, oldest first.
+ */
+decisions: Array<DecisionCard>, 
+/**
+ * Ledger entries, in the order written.
+ */
+entries: Array<EntryRow>, 
+/**
+ * Totals over the family.
+ */
+totals: Totals, 
+/**
+ * The move away, if recorded.
+ */
+departure: Departure | null, 
+/**
+ * Reimbursement cases.
+ */
+cases: Array<CaseRow>, };
