@@ -1408,8 +1408,9 @@ mod tests {
         assert_eq!(first.new_mci.tiyn, 450_000);
 
         desk.sign_in("bolat", "bolat-password").expect("bolat");
-        let left =
-            desk.approve_recalc(&[first.reference.clone()], "АЕК 2027", at()).expect("recalc");
+        let left = desk
+            .approve_recalc(std::slice::from_ref(&first.reference), "АЕК 2027", at())
+            .expect("recalc");
         assert_eq!(left.proposals.len(), 8);
         let bad = codes(desk.approve_recalc(&["nope".into()], "", at()).err());
         assert_eq!(bad.0, "store-invalid");
