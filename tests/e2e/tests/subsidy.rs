@@ -116,7 +116,8 @@ fn a_clerk_prepares_a_relocation_subsidy_and_a_manager_approves_and_pays_it() {
     app.wait_for_text_containing("[data-testid=prepare-eligible]", "relocation-2023");
     // Three persons × 70 MCI × the MCI in force today.
     app.wait_for_text_containing("[data-testid=preview-explanation]", "3 адам × 70 АЕК ×");
-    let explanation = app.text("[data-testid=preview-explanation]").unwrap_or_default();
+    let explanation =
+        app.text("[data-testid=preview-explanation]").unwrap_or_default().replace('\u{a0}', " ");
     assert!(explanation.contains(" ₸ = ") && explanation.ends_with('₸'), "{explanation}");
     app.screenshot("clerk-preview");
     app.click("[data-testid=prepare-save]");
@@ -155,7 +156,7 @@ fn a_clerk_prepares_a_relocation_subsidy_and_a_manager_approves_and_pays_it() {
     app.wait_for_text_containing("[data-testid=ledger-order]", ORDER);
     assert_eq!(app.count("[data-testid=ledger-entry]"), 3, "accrued, approved, paid");
     app.wait_for_text_containing("[data-testid=totals-reconcile]", "сәйкес келеді");
-    let paid = app.text("[data-testid=totals-paid]").unwrap_or_default();
+    let paid = app.text("[data-testid=totals-paid]").unwrap_or_default().replace('\u{a0}', " ");
     assert!(paid.ends_with('₸') && !paid.starts_with('0'), "{paid}");
     app.scroll_to("[data-testid=subsidy-ledger]");
     app.screenshot("manager-paid-statement");
