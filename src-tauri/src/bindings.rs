@@ -84,6 +84,13 @@ mod tests {
         g.visit::<crate::casework::StayForm>();
         g.visit::<crate::casework::CaseworkScreen>();
         g.visit::<crate::casework::QuotaForm>();
+        // Subsidies and the payment ledger.
+        g.visit::<crate::subsidy::SubsidyStatement>();
+        g.visit::<crate::subsidy::PrepareForm>();
+        g.visit::<crate::subsidy::SubsidyPreview>();
+        g.visit::<crate::subsidy::PaymentsScreen>();
+        g.visit::<crate::subsidy::Recalculations>();
+        g.visit::<crate::subsidy::ReferenceData>();
         g.files
     }
 

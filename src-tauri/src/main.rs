@@ -16,6 +16,9 @@ mod settings;
 // Case work: kandas status, quota, adaptation plan and services.
 mod casework;
 mod commands_casework;
+// Subsidies and the payment ledger.
+mod commands_subsidy;
+mod subsidy;
 
 use tauri::Manager;
 
@@ -64,6 +67,19 @@ fn main() {
             commands_casework::set_stay,
             commands_casework::casework_screen,
             commands_casework::set_quota,
+            // Subsidies and the payment ledger.
+            commands_subsidy::subsidy_statement,
+            commands_subsidy::subsidy_preview,
+            commands_subsidy::prepare_subsidy,
+            commands_subsidy::approve_subsidy,
+            commands_subsidy::pay_subsidy,
+            commands_subsidy::reverse_subsidy,
+            commands_subsidy::move_away,
+            commands_subsidy::payments,
+            commands_subsidy::approve_recalc,
+            commands_subsidy::reference_data,
+            commands_subsidy::add_mci,
+            commands_subsidy::add_rules,
         ])
         .run(tauri::tauri_build_context!());
 

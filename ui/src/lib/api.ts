@@ -171,3 +171,5 @@ export function editPerson(
 
 /** Calls a command: for the wrappers of other areas kept in their own files (`api-casework.ts`). */
 export const callCommand = call;
+// Subsidies and the payment ledger: `api-subsidy.ts` wraps its commands with the same `call`.
+export { call };

@@ -7,7 +7,11 @@ export type Route =
   | { name: "person"; regno: string }
   // Case work: the family's adaptation plan and the office-wide screen.
   | { name: "plan"; regno: string }
-  | { name: "casework" };
+  | { name: "casework" }
+  // Subsidies and the payment ledger.
+  | { name: "subsidies"; regno: string }
+  | { name: "payments" }
+  | { name: "reference" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },
