@@ -72,6 +72,14 @@ mod tests {
         g.visit::<FamilyCheck>();
         g.visit::<otau_store::Registered>();
         g.visit::<PersonCard>();
+        // Documents.
+        g.visit::<crate::documents::IssueKind>();
+        g.visit::<crate::documents::DocFormat>();
+        g.visit::<crate::documents::SavedDocument>();
+        g.visit::<crate::documents::FamilyDocuments>();
+        g.visit::<crate::documents::RegisterScreen>();
+        g.visit::<crate::documents::VerifyResult>();
+        g.visit::<crate::documents::SummaryScreen>();
         g.files
     }
 

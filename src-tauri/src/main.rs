@@ -13,6 +13,9 @@ mod desk;
 mod error;
 mod form;
 mod settings;
+// Documents: certificates, statements, decisions, the register, the monthly summary.
+mod commands_documents;
+mod documents;
 
 use tauri::Manager;
 
@@ -30,6 +33,8 @@ fn main() {
             let settings = settings.with_default_db(default_db);
             app.manage(desk::Desk::new(settings.db_path.clone(), settings.idle_seconds));
             app.manage(settings);
+            // Documents: the folder issued documents are saved in.
+            app.manage(settings::DocsDir::from_env(app.path().document_dir().ok()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -48,6 +53,16 @@ fn main() {
             commands::register_family,
             commands::person_card,
             commands::edit_person,
+            // Documents.
+            commands_documents::issue_document,
+            commands_documents::reprint_document,
+            commands_documents::open_document,
+            commands_documents::family_documents,
+            commands_documents::document_register,
+            commands_documents::void_document,
+            commands_documents::verify_document,
+            commands_documents::monthly_summary,
+            commands_documents::close_month,
         ])
         .run(tauri::tauri_build_context!());
 

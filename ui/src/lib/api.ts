@@ -168,3 +168,7 @@ export function editPerson(
 ): Promise<PersonCard> {
   return call<PersonCard>("edit_person", { regno, member, base_version: baseVersion, reason });
 }
+
+// Documents: the wrappers of the document commands live in `api-documents.ts` and call through
+// the same function, so they throw the same `ApiError`.
+export { call as callCommand };

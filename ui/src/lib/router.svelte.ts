@@ -4,7 +4,10 @@ export type Route =
   | { name: "home" }
   | { name: "find"; query?: string }
   | { name: "register" }
-  | { name: "person"; regno: string };
+  | { name: "person"; regno: string }
+  // Documents: the register and the monthly summary.
+  | { name: "documents" }
+  | { name: "summary" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },
