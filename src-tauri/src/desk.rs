@@ -323,7 +323,10 @@ impl Desk {
     }
 
     /// Runs `f` with the store and the signed-in, unlocked user.
-    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Store, &Actor) -> ApiResult<T>) -> ApiResult<T> {
+    pub(crate) fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Actor) -> ApiResult<T>,
+    ) -> ApiResult<T> {
         let mut inner = self.lock_inner()?;
         let actor = inner.actor.clone().ok_or_else(|| ApiError::coded(code::SIGNED_OUT))?;
         if inner.locked {

@@ -377,11 +377,13 @@ pub struct SummaryScreen {
     pub folder: Option<String>,
 }
 
-fn sum(rows: &[otau_print::data::SubsidyRow], f: fn(&otau_print::data::SubsidyRow) -> Money) -> Money {
-    rows.iter().try_fold(Money::default(), |acc, r| acc.checked_add(f(r))).unwrap_or(Money {
-        mci: MciHundredths(0),
-        tenge: Tiyn(0),
-    })
+fn sum(
+    rows: &[otau_print::data::SubsidyRow],
+    f: fn(&otau_print::data::SubsidyRow) -> Money,
+) -> Money {
+    rows.iter()
+        .try_fold(Money::default(), |acc, r| acc.checked_add(f(r)))
+        .unwrap_or(Money { mci: MciHundredths(0), tenge: Tiyn(0) })
 }
 
 fn summary_screen(
@@ -396,13 +398,14 @@ fn summary_screen(
     closed_months.reverse();
     let e = d.by_education;
     let count = |label: &str, persons: i64| CountLine { label: label.to_owned(), persons };
-    let subsidies_total = d.subsidies.as_ref().filter(|rows| !rows.is_empty()).map(|rows| SubsidyLine {
-        name_kk: String::new(),
-        name_ru: String::new(),
-        accrued: sum(rows, |r| r.accrued).into(),
-        approved: sum(rows, |r| r.approved).into(),
-        paid: sum(rows, |r| r.paid).into(),
-    });
+    let subsidies_total =
+        d.subsidies.as_ref().filter(|rows| !rows.is_empty()).map(|rows| SubsidyLine {
+            name_kk: String::new(),
+            name_ru: String::new(),
+            accrued: sum(rows, |r| r.accrued).into(),
+            approved: sum(rows, |r| r.approved).into(),
+            paid: sum(rows, |r| r.paid).into(),
+        });
     Ok(SummaryScreen {
         month: d.month.to_string(),
         first_day: d.month.first_day(),
@@ -477,7 +480,9 @@ fn summary_screen(
 fn month_of(text: Option<&str>, today: NaiveDate) -> ApiResult<Month> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(Month::of(today).prev()),
-        Some(text) => text.parse::<Month>().map_err(|e| ApiError::invalid(vec![FieldError::new("month", &e)])),
+        Some(text) => {
+            text.parse::<Month>().map_err(|e| ApiError::invalid(vec![FieldError::new("month", &e)]))
+        }
     }
 }
 
@@ -485,11 +490,18 @@ fn display(path: Option<&Path>) -> Option<String> {
     path.map(|p| p.to_string_lossy().into_owned())
 }
 
-fn folder_error(code: &'static str, path: &Path, detail: &std::io::Error) -> otau_store::documents::DocumentError {
+fn folder_error(
+    code: &'static str,
+    path: &Path,
+    detail: &std::io::Error,
+) -> otau_store::documents::DocumentError {
     otau_store::documents::DocumentError::Output {
         code,
-        args: [("path".to_owned(), path.display().to_string()), ("detail".to_owned(), detail.to_string())]
-            .into(),
+        args: [
+            ("path".to_owned(), path.display().to_string()),
+            ("detail".to_owned(), detail.to_string()),
+        ]
+        .into(),
     }
 }
 
@@ -589,7 +601,9 @@ impl Desk {
             IssueKind::Certificate => DocRequest::Certificate(subject.to_owned()),
             IssueKind::Statement => DocRequest::Statement(subject.to_owned()),
             IssueKind::Decision => DocRequest::Decision(subject.to_owned()),
-            IssueKind::MonthlySummary => DocRequest::MonthlySummary(month_of(Some(subject), today)?),
+            IssueKind::MonthlySummary => {
+                DocRequest::MonthlySummary(month_of(Some(subject), today)?)
+            }
         };
         self.with(|store, actor| produce(store, actor, folder, &request, format, at, today))
     }
@@ -608,7 +622,11 @@ impl Desk {
     }
 
     /// The documents panel of a person card: the family's decisions and its documents.
-    pub fn family_documents(&self, folder: Option<&Path>, regno: &str) -> ApiResult<FamilyDocuments> {
+    pub fn family_documents(
+        &self,
+        folder: Option<&Path>,
+        regno: &str,
+    ) -> ApiResult<FamilyDocuments> {
         self.with(|store, _| {
             let statement = store.statement(regno)?;
             let decisions = statement
@@ -620,7 +638,8 @@ impl Desk {
                     decided_on: d.decided_on,
                 })
                 .collect();
-            let documents = store.family_documents(regno)?.into_iter().map(DocumentRow::from).collect();
+            let documents =
+                store.family_documents(regno)?.into_iter().map(DocumentRow::from).collect();
             Ok(FamilyDocuments {
                 family_regno: statement.family_regno,
                 decisions,
@@ -745,9 +764,10 @@ mod tests {
             )
             .expect("init");
         let admin = store.sign_in("admin", "admin-password").expect("admin");
-        for (login, role, name) in
-            [("aigerim", Role::Clerk, "Әйгерім Сәрсенова"), ("bolat", Role::Manager, "Болат Ержанов")]
-        {
+        for (login, role, name) in [
+            ("aigerim", Role::Clerk, "Әйгерім Сәрсенова"),
+            ("bolat", Role::Manager, "Болат Ержанов"),
+        ] {
             let user = NewUser {
                 login: login.into(),
                 role,
@@ -818,7 +838,14 @@ mod tests {
         let (dir, desk, regno) = with_family();
         let folder = dir.path().join("docs");
         let saved = desk
-            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Pdf, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::Certificate,
+                &regno,
+                DocFormat::Pdf,
+                at(),
+                d(TODAY),
+            )
             .expect("issue");
         assert_eq!(saved.number, "PVL01-2026-D00001");
         assert_eq!(saved.file_name, "PVL01-2026-D00001.pdf");
@@ -840,8 +867,11 @@ mod tests {
         let panel = desk.family_documents(Some(&folder), &regno).expect("panel");
         assert_eq!(panel.family_regno, regno);
         assert_eq!(panel.decisions, vec![]);
-        let rows: Vec<_> =
-            panel.documents.iter().map(|r| (r.number.as_str(), r.kind.as_str(), r.duplicate)).collect();
+        let rows: Vec<_> = panel
+            .documents
+            .iter()
+            .map(|r| (r.number.as_str(), r.kind.as_str(), r.duplicate))
+            .collect();
         assert_eq!(
             rows,
             [
@@ -850,17 +880,34 @@ mod tests {
                 ("PVL01-2026-D00001", "certificate", false),
             ]
         );
-        assert_eq!(panel.documents[2].subject_name.as_deref(), Some("Сейітқали Нұрсұлтан Болатұлы"));
+        assert_eq!(
+            panel.documents[2].subject_name.as_deref(),
+            Some("Сейітқали Нұрсұлтан Болатұлы")
+        );
         assert_eq!(panel.documents[2].issued_by, "Әйгерім Сәрсенова");
         assert_eq!(panel.folder, Some(folder.to_string_lossy().into_owned()));
 
         // A certificate has no spreadsheet form: refused, and nothing registered.
         let xlsx = desk
-            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Xlsx, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::Certificate,
+                &regno,
+                DocFormat::Xlsx,
+                at(),
+                d(TODAY),
+            )
             .err();
         assert_eq!(xlsx.map(|e| e.code), Some("doc-no-spreadsheet".into()));
         let statement = desk
-            .issue_document(Some(&folder), IssueKind::Statement, &regno, DocFormat::Pdf, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::Statement,
+                &regno,
+                DocFormat::Pdf,
+                at(),
+                d(TODAY),
+            )
             .expect("statement");
         assert_eq!(statement.number, "PVL01-2026-D00002", "the refused one took no number");
     }
@@ -868,12 +915,26 @@ mod tests {
     #[test]
     fn no_folder_or_an_unwritable_one_registers_nothing() {
         let (dir, desk, regno) = with_family();
-        let none = desk.issue_document(None, IssueKind::Certificate, &regno, DocFormat::Pdf, at(), d(TODAY));
+        let none = desk.issue_document(
+            None,
+            IssueKind::Certificate,
+            &regno,
+            DocFormat::Pdf,
+            at(),
+            d(TODAY),
+        );
         assert_eq!(none.err().map(|e| e.code), Some(code::NO_FOLDER.into()));
         let file = dir.path().join("a-file");
         std::fs::write(&file, b"x").expect("write");
         let blocked = desk
-            .issue_document(Some(&file), IssueKind::Certificate, &regno, DocFormat::Pdf, at(), d(TODAY))
+            .issue_document(
+                Some(&file),
+                IssueKind::Certificate,
+                &regno,
+                DocFormat::Pdf,
+                at(),
+                d(TODAY),
+            )
             .err();
         assert_eq!(blocked.as_ref().map(|e| e.code.as_str()), Some(code::FOLDER));
         assert!(blocked.and_then(|e| e.args.get("path").cloned()).is_some());
@@ -886,17 +947,38 @@ mod tests {
         let (dir, desk, regno) = with_family();
         let folder = dir.path().join("docs");
         let cert = desk
-            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Pdf, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::Certificate,
+                &regno,
+                DocFormat::Pdf,
+                at(),
+                d(TODAY),
+            )
             .expect("issue");
-        desk.issue_document(Some(&folder), IssueKind::MonthlySummary, "2026-10", DocFormat::Xlsx, at(), d(TODAY))
-            .expect("summary");
+        desk.issue_document(
+            Some(&folder),
+            IssueKind::MonthlySummary,
+            "2026-10",
+            DocFormat::Xlsx,
+            at(),
+            d(TODAY),
+        )
+        .expect("summary");
         let numbers = |query: &str| -> Vec<String> {
             desk.document_register(None, query, 50)
-                .map(|r| r.rows.into_iter().map(|row| format!("{} {}", row.number, row.kind)).collect())
+                .map(|r| {
+                    r.rows.into_iter().map(|row| format!("{} {}", row.number, row.kind)).collect()
+                })
                 .unwrap_or_default()
         };
-        assert_eq!(numbers(""), ["PVL01-2026-D00002 monthly_summary", "PVL01-2026-D00001 certificate"]);
-        for query in ["сейітқали", "D00001", "справка", "анықтама", "certificate", "aigerim", &regno] {
+        assert_eq!(
+            numbers(""),
+            ["PVL01-2026-D00002 monthly_summary", "PVL01-2026-D00001 certificate"]
+        );
+        for query in
+            ["сейітқали", "D00001", "справка", "анықтама", "certificate", "aigerim", regno.as_str()]
+        {
             assert_eq!(numbers(query), ["PVL01-2026-D00001 certificate"], "{query}");
         }
         assert_eq!(numbers("2026-10 айлық"), ["PVL01-2026-D00002 monthly_summary"]);
@@ -914,8 +996,12 @@ mod tests {
             empty.map(|e| e.fields.into_iter().map(|f| f.field).collect::<Vec<_>>()),
             Some(vec!["reason".to_owned()])
         );
-        assert_eq!(desk.verify_document(&payload(&dir, &cert.number)).map(|v| v.status).ok(), Some("valid".into()));
-        let row = desk.void_document(&cert.number, "Аты қате жазылған", at(), d(TODAY)).expect("void");
+        assert_eq!(
+            desk.verify_document(&payload(&dir, &cert.number)).map(|v| v.status).ok(),
+            Some("valid".into())
+        );
+        let row =
+            desk.void_document(&cert.number, "Аты қате жазылған", at(), d(TODAY)).expect("void");
         assert_eq!(row.number, cert.number);
         let void = row.void.expect("voided");
         assert_eq!((void.voided_by.as_str(), void.reason.as_str()), ("bolat", "Аты қате жазылған"));
@@ -928,8 +1014,13 @@ mod tests {
         assert_eq!(checked.number.as_deref(), Some(cert.number.as_str()));
         assert_eq!(checked.office_name.as_deref(), Some("Павлодар облыстық бейімдеу орталығы"));
         let forged = desk.verify_document("OTAU1|nonsense").expect("verify");
-        assert_eq!((forged.status.as_str(), forged.reason.as_deref()), ("tampered", Some("malformed")));
-        let again = desk.reprint_document(Some(&folder), &cert.number, DocFormat::Pdf, at(), d(TODAY)).err();
+        assert_eq!(
+            (forged.status.as_str(), forged.reason.as_deref()),
+            ("tampered", Some("malformed"))
+        );
+        let again = desk
+            .reprint_document(Some(&folder), &cert.number, DocFormat::Pdf, at(), d(TODAY))
+            .err();
         assert_eq!(again.map(|e| e.code), Some("doc-already-voided".into()));
     }
 
@@ -949,17 +1040,34 @@ mod tests {
         assert_eq!((sep.arrivals.families, sep.registered.families), (1, 0));
 
         let bad = desk.monthly_summary(None, Some("2026-13"), d(TODAY)).err();
-        assert_eq!(bad.map(|e| e.fields.into_iter().map(|f| f.code).collect::<Vec<_>>()), Some(vec!["doc-bad-month".to_owned()]));
+        assert_eq!(
+            bad.map(|e| e.fields.into_iter().map(|f| f.code).collect::<Vec<_>>()),
+            Some(vec!["doc-bad-month".to_owned()])
+        );
         assert_eq!(
             desk.close_month(None, "2026-11", at(), d(TODAY)).err().map(|e| e.code),
             Some("store-forbidden".into())
         );
 
         let pdf = desk
-            .issue_document(Some(&folder), IssueKind::MonthlySummary, "2026-11", DocFormat::Pdf, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::MonthlySummary,
+                "2026-11",
+                DocFormat::Pdf,
+                at(),
+                d(TODAY),
+            )
             .expect("pdf");
         let xlsx = desk
-            .issue_document(Some(&folder), IssueKind::MonthlySummary, "2026-11", DocFormat::Xlsx, at(), d(TODAY))
+            .issue_document(
+                Some(&folder),
+                IssueKind::MonthlySummary,
+                "2026-11",
+                DocFormat::Xlsx,
+                at(),
+                d(TODAY),
+            )
             .expect("xlsx");
         assert_eq!(xlsx.file_name, format!("{}.xlsx", xlsx.number));
         assert!(std::fs::read(folder.join(&pdf.file_name)).expect("pdf").starts_with(b"%PDF"));
@@ -971,7 +1079,10 @@ mod tests {
             Some("doc-month-not-over".into())
         );
         let closed = desk.close_month(None, "2026-11", at(), d("2026-12-01")).expect("close");
-        assert_eq!(closed.closed.as_ref().map(|c| (c.closed_on, c.closed_by.as_str())), Some((d("2026-12-01"), "Болат Ержанов")));
+        assert_eq!(
+            closed.closed.as_ref().map(|c| (c.closed_on, c.closed_by.as_str())),
+            Some((d("2026-12-01"), "Болат Ержанов"))
+        );
         assert_eq!(closed.closed_months, ["2026-11"]);
         let again = desk.monthly_summary(None, Some("2026-11"), d("2026-12-02")).expect("again");
         assert_eq!(again.registered, closed.registered);
@@ -994,11 +1105,16 @@ mod tests {
         let path = |p: &Path| p.to_string_lossy().into_owned();
         assert!(saved_file(Some(&folder), &path(&inside)).is_ok());
         let sneaky = folder.join("..").join("b.pdf");
-        for refused in [path(&outside), path(&sneaky), path(&folder.join("none.pdf")), path(&folder)] {
+        for refused in
+            [path(&outside), path(&sneaky), path(&folder.join("none.pdf")), path(&folder)]
+        {
             let code = saved_file(Some(&folder), &refused).err().map(|e| e.code);
             assert_eq!(code, Some(code::NOT_SAVED.into()), "{refused}");
         }
-        assert_eq!(saved_file(None, &path(&inside)).err().map(|e| e.code), Some(code::NO_FOLDER.into()));
+        assert_eq!(
+            saved_file(None, &path(&inside)).err().map(|e| e.code),
+            Some(code::NO_FOLDER.into())
+        );
     }
 
     #[test]

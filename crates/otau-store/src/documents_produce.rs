@@ -61,7 +61,10 @@ pub enum DocRequest {
 }
 
 /// Renders a sealed document in a format.
-pub fn render(doc: &IssuedDocument, format: FileFormat) -> std::result::Result<Vec<u8>, DocumentError> {
+pub fn render(
+    doc: &IssuedDocument,
+    format: FileFormat,
+) -> std::result::Result<Vec<u8>, DocumentError> {
     match format {
         FileFormat::Pdf => {
             let fonts = Fonts::shipped().map_err(|e| DocumentError::output(&e))?;

@@ -45,11 +45,12 @@ fn every_kind_is_produced_registered_and_handed_over_with_its_bytes() {
         produce(&mut o, DocRequest::MonthlySummary(month), FileFormat::Xlsx).expect("summary");
     assert_eq!(summary.kind(), DocKind::MonthlySummary);
     assert!(xlsx.starts_with(b"PK"), "a spreadsheet is a zip");
-    let (copy, _) =
-        produce(&mut o, DocRequest::Reprint(cert.number.clone()), FileFormat::Pdf).expect("reprint");
+    let (copy, _) = produce(&mut o, DocRequest::Reprint(cert.number.clone()), FileFormat::Pdf)
+        .expect("reprint");
     assert!(copy.duplicate);
     assert_eq!((copy.number.as_str(), &copy.seal), (cert.number.as_str(), &cert.seal));
-    let unknown = produce(&mut o, DocRequest::Decision("PVL01-S-2026-00001".into()), FileFormat::Pdf);
+    let unknown =
+        produce(&mut o, DocRequest::Decision("PVL01-S-2026-00001".into()), FileFormat::Pdf);
     assert!(matches!(unknown, Err(StoreError::NotFound { .. })), "{unknown:?}");
 
     let numbers: Vec<_> = o
@@ -84,14 +85,18 @@ fn a_refused_save_or_a_kind_without_a_spreadsheet_registers_nothing() {
             Err(DocumentError::Output { code: "doc-file-write", args: Default::default() })
         },
     );
-    assert!(matches!(refused, Err(StoreError::Document(DocumentError::Output { code: "doc-file-write", .. }))));
+    assert!(matches!(
+        refused,
+        Err(StoreError::Document(DocumentError::Output { code: "doc-file-write", .. }))
+    ));
     let xlsx = produce(&mut o, DocRequest::Certificate(regno.clone()), FileFormat::Xlsx);
     assert_eq!(
         xlsx.err().map(|e| otau_core::Coded::code(&e).to_owned()),
         Some("doc-no-spreadsheet".to_owned())
     );
     assert_eq!(o.store.document_register(10).expect("register"), vec![]);
-    let (first, _) = produce(&mut o, DocRequest::Certificate(regno), FileFormat::Pdf).expect("issue");
+    let (first, _) =
+        produce(&mut o, DocRequest::Certificate(regno), FileFormat::Pdf).expect("issue");
     assert_eq!(first.number, "PVL01-2026-D00001", "the refused ones took no number");
 }
 
@@ -112,7 +117,9 @@ fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
             .collect()
     };
     assert_eq!(found(""), ["PVL01-2026-D00002", "PVL01-2026-D00001"]);
-    for query in ["d00001", &head.to_lowercase(), "Справка", "тіркеу анықтама", &regno] {
+    let lower = head.to_lowercase();
+    for query in ["d00001", lower.as_str(), "Справка", "тіркеу анықтама", regno.as_str()]
+    {
         assert_eq!(found(query), ["PVL01-2026-D00001"], "{query}");
     }
     for query in ["2026-10", "monthly_summary", "сводный"] {

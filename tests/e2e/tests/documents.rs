@@ -17,7 +17,12 @@ fn pdf_text(path: &Path) -> String {
         .arg("-")
         .output()
         .unwrap_or_else(|e| panic!("cannot run pdftotext: {e}"));
-    assert!(out.status.success(), "pdftotext {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -90,7 +95,10 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
     });
     app.keys(&char::from(Key::Enter).to_string());
     app.wait_for_text("[data-testid=card-regno]", &head);
-    app.wait_for_text_containing("[data-testid=card-documents]", "Бұл отбасына әлі құжат берілмеген");
+    app.wait_for_text_containing(
+        "[data-testid=card-documents]",
+        "Бұл отбасына әлі құжат берілмеген",
+    );
     app.scroll_to("[data-testid=card-documents]");
     app.screenshot("card-before");
 
@@ -99,8 +107,15 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
     app.wait_for("[data-testid=doc-row]").unwrap_or_else(|e| panic!("{e}"));
     let number = app.attr("[data-testid=doc-row]", "data-number").unwrap_or_default();
     assert!(number.starts_with("PVL01-") && number.contains("-D0"), "number {number:?}");
-    assert!(certificate.starts_with(&docs_dir), "{} is in the documents folder", certificate.display());
-    assert_eq!(certificate.file_name().and_then(|n| n.to_str()), Some(format!("{number}.pdf").as_str()));
+    assert!(
+        certificate.starts_with(&docs_dir),
+        "{} is in the documents folder",
+        certificate.display()
+    );
+    assert_eq!(
+        certificate.file_name().and_then(|n| n.to_str()),
+        Some(format!("{number}.pdf").as_str())
+    );
     app.wait_for_text_containing("[data-testid=doc-saved]", &number);
     app.wait_for_text_containing("[data-testid=doc-row] [data-testid=doc-status]", "Берілді");
     app.scroll_to("[data-testid=card-documents]");
@@ -140,7 +155,10 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
     app.click("[data-testid=void-confirm]");
     app.wait_for(&format!("{row} [data-testid=doc-status][data-status=voided]"))
         .unwrap_or_else(|e| panic!("{e}"));
-    app.wait_for_text_containing(&format!("{row} [data-testid=doc-void-reason]"), "Мекенжайы қате жазылған");
+    app.wait_for_text_containing(
+        &format!("{row} [data-testid=doc-void-reason]"),
+        "Мекенжайы қате жазылған",
+    );
     app.wait_for_text_containing("[data-testid=doc-notice]", &number);
 
     // A text that is not an Otau code is not a valid document.
@@ -155,7 +173,8 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
     // The monthly summary of last month, saved as XLSX and PDF, then the month closed.
     app.click("[data-testid=nav-summary]");
     app.wait_for("[data-testid=summary-figures]").unwrap_or_else(|e| panic!("{e}"));
-    app.wait_for("[data-testid=summary-state][data-closed=false]").unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for("[data-testid=summary-state][data-closed=false]")
+        .unwrap_or_else(|e| panic!("{e}"));
     app.screenshot("summary");
     app.click("[data-testid=summary-xlsx]");
     let xlsx = saved_path(&mut app, ".xlsx");

@@ -16,7 +16,8 @@ import {
   t,
 } from "./i18n";
 
-const UI_FTL: Record<string, string> = import.meta.glob("../../../assets/i18n/*/ui.ftl", {
+// ui.ftl and the areas' own ui-<area>.ftl files.
+const UI_FTL: Record<string, string> = import.meta.glob("../../../assets/i18n/*/ui{,-*}.ftl", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -31,8 +32,9 @@ const CODE: Record<string, string> = import.meta.glob(["../**/*.svelte", "../**/
 function uiIds(lang: string): string[] {
   const path = Object.keys(UI_FTL).find((p) => p.includes(`/${lang}/ui.ftl`));
   expect(path, `assets/i18n/${lang}/ui.ftl exists`).toBeDefined();
-  const resource = new FluentResource(UI_FTL[path as string] ?? "");
-  return resource.body.map((entry) => entry.id).sort();
+  const paths = Object.keys(UI_FTL).filter((p) => p.includes(`/${lang}/ui`));
+  const ids = paths.flatMap((p) => new FluentResource(UI_FTL[p] ?? "").body.map((entry) => entry.id));
+  return ids.sort();
 }
 
 afterEach(() => setLang(DEFAULT_LANG));

@@ -48,8 +48,10 @@ fn produce(
     let mut store = ctx.open()?;
     let actor = ctx.actor(&store)?;
     let (at, today) = ctx.now();
-    let (doc, bytes) = store
-        .produce_document(&actor, at, today, &request, format, |_, bytes| write_to(out, bytes))?;
+    let (doc, bytes) =
+        store.produce_document(&actor, at, today, &request, format, |_, bytes| {
+            write_to(out, bytes)
+        })?;
     report_issued(ctx, &doc, out, bytes);
     Ok(())
 }
