@@ -91,6 +91,14 @@ mod tests {
         g.visit::<crate::subsidy::PaymentsScreen>();
         g.visit::<crate::subsidy::Recalculations>();
         g.visit::<crate::subsidy::ReferenceData>();
+        // Documents.
+        g.visit::<crate::documents::IssueKind>();
+        g.visit::<crate::documents::DocFormat>();
+        g.visit::<crate::documents::SavedDocument>();
+        g.visit::<crate::documents::FamilyDocuments>();
+        g.visit::<crate::documents::RegisterScreen>();
+        g.visit::<crate::documents::VerifyResult>();
+        g.visit::<crate::documents::SummaryScreen>();
         g.files
     }
 

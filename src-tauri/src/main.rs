@@ -19,6 +19,9 @@ mod commands_casework;
 // Subsidies and the payment ledger.
 mod commands_subsidy;
 mod subsidy;
+// Documents: certificates, statements, decisions, the register, the monthly summary.
+mod commands_documents;
+mod documents;
 
 use tauri::Manager;
 
@@ -36,6 +39,8 @@ fn main() {
             let settings = settings.with_default_db(default_db);
             app.manage(desk::Desk::new(settings.db_path.clone(), settings.idle_seconds));
             app.manage(settings);
+            // Documents: the folder issued documents are saved in.
+            app.manage(settings::DocsDir::from_env(app.path().document_dir().ok()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -80,6 +85,16 @@ fn main() {
             commands_subsidy::reference_data,
             commands_subsidy::add_mci,
             commands_subsidy::add_rules,
+            // Documents.
+            commands_documents::issue_document,
+            commands_documents::reprint_document,
+            commands_documents::open_document,
+            commands_documents::family_documents,
+            commands_documents::document_register,
+            commands_documents::void_document,
+            commands_documents::verify_document,
+            commands_documents::monthly_summary,
+            commands_documents::close_month,
         ])
         .run(tauri::tauri_build_context!());
 

@@ -128,6 +128,34 @@ impl Settings {
     }
 }
 
+// Documents: where issued documents are saved.
+
+/// Environment variable naming the folder issued documents are saved in.
+pub const ENV_DOCS_DIR: &str = "OTAU_DOCS_DIR";
+/// The documents folder when `OTAU_DOCS_DIR` is not set, relative to the user's documents
+/// folder (on Linux `~/Documents`).
+pub const DEFAULT_DOCS_DIR: &str = "Otau";
+
+/// The folder issued documents are saved in: `OTAU_DOCS_DIR`, else `Otau` in the user's
+/// documents folder; `None` when neither is known. Created when the first document is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsDir(pub Option<PathBuf>);
+
+impl DocsDir {
+    /// From the raw value of `OTAU_DOCS_DIR` and the user's documents folder, if known.
+    pub fn parse(raw: Option<OsString>, user_documents: Option<PathBuf>) -> DocsDir {
+        match raw.filter(|value| !value.is_empty()) {
+            Some(raw) => DocsDir(Some(PathBuf::from(raw))),
+            None => DocsDir(user_documents.map(|dir| dir.join(DEFAULT_DOCS_DIR))),
+        }
+    }
+
+    /// From the process environment.
+    pub fn from_env(user_documents: Option<PathBuf>) -> DocsDir {
+        DocsDir::parse(std::env::var_os(ENV_DOCS_DIR), user_documents)
+    }
+}
+
 /// Reads idle minutes written as a whole or decimal number (`15`, `0.5`, `1,5`) as seconds;
 /// `None` unless it is at least 6 seconds and at most [`MAX_IDLE_SECONDS`].
 fn idle_seconds(raw: &str) -> Option<u32> {
@@ -222,6 +250,17 @@ mod tests {
         assert_eq!(got.settings.lang, Lang::Kk);
         assert_eq!(got.warnings.len(), 1);
         assert!(got.warnings[0].contains("OTAU_LANG=de"), "{:?}", got.warnings);
+    }
+
+    #[test]
+    fn documents_folder_is_the_variable_else_otau_in_the_users_documents() {
+        let home = Some(PathBuf::from("/home/a/Documents"));
+        let set = DocsDir::parse(Some(OsString::from("/srv/docs")), home.clone());
+        assert_eq!(set, DocsDir(Some(PathBuf::from("/srv/docs"))));
+        let unset = DocsDir::parse(None, home.clone());
+        assert_eq!(unset, DocsDir(Some(PathBuf::from("/home/a/Documents/Otau"))));
+        assert_eq!(DocsDir::parse(Some(OsString::new()), home), unset);
+        assert_eq!(DocsDir::parse(None, None), DocsDir(None));
     }
 
     #[test]

@@ -510,7 +510,7 @@ fn void_of(conn: &Connection, document_id: Uuid) -> Result<Option<VoidRec>> {
         .optional()?)
 }
 
-fn entry_of(conn: &Connection, rec: &IssuedDocRec) -> Result<RegisterEntry> {
+pub(crate) fn entry_of(conn: &Connection, rec: &IssuedDocRec) -> Result<RegisterEntry> {
     let original = rec.copy_of.unwrap_or(rec.id);
     let void = void_of(conn, original)?.map(|v| VoidInfo {
         voided_on: v.voided_on,

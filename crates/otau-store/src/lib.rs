@@ -13,6 +13,7 @@ pub mod audit;
 pub mod casework;
 pub mod documents;
 pub mod documents_facts;
+pub mod documents_produce;
 pub mod duplicates;
 pub mod edit;
 pub mod eligibility_facts;

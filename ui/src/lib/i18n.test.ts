@@ -16,8 +16,8 @@ import {
   t,
 } from "./i18n";
 
-// ui.ftl and the UI's own files of each area (ui-<area>.ftl).
-const UI_FTL: Record<string, string> = import.meta.glob("../../../assets/i18n/*/ui*.ftl", {
+// ui.ftl and the areas' own ui-<area>.ftl files.
+const UI_FTL: Record<string, string> = import.meta.glob("../../../assets/i18n/*/ui{,-*}.ftl", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -33,8 +33,8 @@ function uiIds(lang: string): string[] {
   const path = Object.keys(UI_FTL).find((p) => p.includes(`/${lang}/ui.ftl`));
   expect(path, `assets/i18n/${lang}/ui.ftl exists`).toBeDefined();
   const paths = Object.keys(UI_FTL).filter((p) => p.includes(`/${lang}/ui`));
-  const resources = paths.map((p) => new FluentResource(UI_FTL[p] ?? ""));
-  return resources.flatMap((resource) => resource.body.map((entry) => entry.id)).sort();
+  const ids = paths.flatMap((p) => new FluentResource(UI_FTL[p] ?? "").body.map((entry) => entry.id));
+  return ids.sort();
 }
 
 afterEach(() => setLang(DEFAULT_LANG));

@@ -11,7 +11,10 @@ export type Route =
   // Subsidies and the payment ledger.
   | { name: "subsidies"; regno: string }
   | { name: "payments" }
-  | { name: "reference" };
+  | { name: "reference" }
+  // Documents: the register and the monthly summary.
+  | { name: "documents" }
+  | { name: "summary" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

@@ -7,25 +7,19 @@ use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_print::{render_pdf, render_xlsx, DocKind, Fonts, IssuedDocument, Month};
+use otau_print::{DocKind, IssuedDocument, Month};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
 use otau_store::documents_facts::OfficeRecords;
+use otau_store::documents_produce::{DocRequest, FileFormat};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
-/// What file a document is written to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Pdf,
-    Xlsx,
-}
-
 /// The format named by the file's extension; `.xlsx` only where allowed.
-fn format_of(out: &Path, xlsx_allowed: bool) -> Result<Format, CliError> {
+fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, CliError> {
     let ext = out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "pdf" => Ok(Format::Pdf),
-        "xlsx" if xlsx_allowed => Ok(Format::Xlsx),
+        "pdf" => Ok(FileFormat::Pdf),
+        "xlsx" if xlsx_allowed => Ok(FileFormat::Xlsx),
         _ => Err(CliError::Fields(vec![FieldError::bare(
             "out",
             if xlsx_allowed { "doc-bad-output-report" } else { "doc-bad-output" },
@@ -34,21 +28,32 @@ fn format_of(out: &Path, xlsx_allowed: bool) -> Result<Format, CliError> {
     }
 }
 
-/// Renders and writes the document; a failure aborts its registration.
-fn produce(doc: &IssuedDocument, out: &Path, format: Format) -> Result<u64, DocumentError> {
-    let bytes = match format {
-        Format::Pdf => {
-            let fonts = Fonts::shipped().map_err(|e| DocumentError::output(&e))?;
-            render_pdf(doc, fonts).map_err(|e| DocumentError::output(&e))?
-        }
-        Format::Xlsx => render_xlsx(doc).map_err(|e| DocumentError::output(&e))?,
-    };
-    std::fs::write(out, &bytes).map_err(|e| DocumentError::Output {
+/// Writes the rendered document where the user asked; a failure aborts its registration.
+fn write_to(out: &Path, bytes: &[u8]) -> Result<u64, DocumentError> {
+    std::fs::write(out, bytes).map_err(|e| DocumentError::Output {
         code: "doc-file-write",
         args: [("path".to_string(), out.display().to_string()), ("detail".into(), e.to_string())]
             .into(),
     })?;
     Ok(bytes.len() as u64)
+}
+
+/// Produces a document with the library's one way of doing it and writes it to `out`.
+fn produce(
+    ctx: &mut Ctx,
+    request: DocRequest,
+    out: &Path,
+    format: FileFormat,
+) -> Result<(), CliError> {
+    let mut store = ctx.open()?;
+    let actor = ctx.actor(&store)?;
+    let (at, today) = ctx.now();
+    let (doc, bytes) =
+        store.produce_document(&actor, at, today, &request, format, |_, bytes| {
+            write_to(out, bytes)
+        })?;
+    report_issued(ctx, &doc, out, bytes);
+    Ok(())
 }
 
 fn kind_label(lang: Lang, kind: DocKind) -> String {
@@ -93,15 +98,12 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         DocCommand::Statement { regno, out } => issue(ctx, &regno, out, DocKind::Statement),
         DocCommand::Decision { number, out } => issue(ctx, &number, out, DocKind::Decision),
         DocCommand::Reprint { number, out } => {
-            let mut store = ctx.open()?;
-            let (original, _) = store.issued_document(&number)?;
-            let format = format_of(&out, original.kind() == DocKind::MonthlySummary)?;
-            let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
-            let (doc, bytes) =
-                store.reprint_document(&actor, at, &number, |doc| produce(doc, &out, format))?;
-            report_issued(ctx, &doc, &out, bytes);
-            Ok(())
+            let format = {
+                let store = ctx.open()?;
+                let (original, _) = store.issued_document(&number)?;
+                format_of(&out, original.kind() == DocKind::MonthlySummary)?
+            };
+            produce(ctx, DocRequest::Reprint(number), &out, format)
         }
         DocCommand::Register { limit } => {
             let store = ctx.open()?;
@@ -164,28 +166,12 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
 
 fn issue(ctx: &mut Ctx, regno: &str, out: PathBuf, kind: DocKind) -> Result<(), CliError> {
     let format = format_of(&out, false)?;
-    let mut store = ctx.open()?;
-    let (at, today) = ctx.now();
-    let (subject, content) = match kind {
-        DocKind::Statement => {
-            let (id, data) = store.statement_data(regno, today, &OfficeRecords)?;
-            (id, otau_print::DocumentContent::Statement(data))
-        }
-        DocKind::Decision => {
-            let (id, data) = store.decision_data(regno)?;
-            (id, otau_print::DocumentContent::Decision(data))
-        }
-        _ => {
-            let (id, data) = store.certificate_data(regno)?;
-            (id, otau_print::DocumentContent::Certificate(data))
-        }
+    let request = match kind {
+        DocKind::Statement => DocRequest::Statement(regno.to_string()),
+        DocKind::Decision => DocRequest::Decision(regno.to_string()),
+        _ => DocRequest::Certificate(regno.to_string()),
     };
-    let actor = ctx.actor(&store)?;
-    let (doc, bytes) = store.issue_document(&actor, at, today, Some(subject), content, |doc| {
-        produce(doc, &out, format)
-    })?;
-    report_issued(ctx, &doc, &out, bytes);
-    Ok(())
+    produce(ctx, request, &out, format)
 }
 
 fn print_register(lang: Lang, entries: &[RegisterEntry]) {
@@ -232,20 +218,7 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
         ReportCommand::Monthly { month, out } => {
             let month = parse_month(&month)?;
             let format = format_of(&out, true)?;
-            let mut store = ctx.open()?;
-            let data = store.monthly_summary(month, &OfficeRecords)?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let (doc, bytes) = store.issue_document(
-                &actor,
-                at,
-                today,
-                None,
-                otau_print::DocumentContent::MonthlySummary(data),
-                |doc| produce(doc, &out, format),
-            )?;
-            report_issued(ctx, &doc, &out, bytes);
-            Ok(())
+            produce(ctx, DocRequest::MonthlySummary(month), &out, format)
         }
         ReportCommand::Close { month } => {
             let month = parse_month(&month)?;

@@ -1,0 +1,134 @@
+//! Producing documents the one way the command line and the desktop app share: the content is
+//! gathered, the document registered, rendered and handed over with its bytes; a refused save or
+//! a format the kind has not registers nothing; reprints come out as duplicates; the register is
+//! looked through by family and by words.
+
+mod common;
+
+use common::*;
+use otau_print::{DocKind, Month};
+use otau_store::documents::DocumentError;
+use otau_store::documents_produce::{DocRequest, FileFormat};
+use otau_store::{Duplicates, StoreError};
+
+fn registered(o: &mut TestOffice) -> String {
+    let admin = o.admin.clone();
+    o.store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Allow)
+        .expect("register")
+        .family_regno
+}
+
+fn produce(
+    o: &mut TestOffice,
+    request: DocRequest,
+    format: FileFormat,
+) -> Result<(otau_print::IssuedDocument, Vec<u8>), StoreError> {
+    let admin = o.admin.clone();
+    o.store.produce_document(&admin, at(), today(), &request, format, |_, bytes| Ok(bytes.to_vec()))
+}
+
+#[test]
+fn every_kind_is_produced_registered_and_handed_over_with_its_bytes() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    let (cert, pdf) = produce(&mut o, DocRequest::Certificate(regno.clone()), FileFormat::Pdf)
+        .expect("certificate");
+    assert_eq!(cert.number, "PVL01-2026-D00001");
+    assert_eq!(cert.kind(), DocKind::Certificate);
+    assert!(pdf.starts_with(b"%PDF"));
+    let (statement, _) =
+        produce(&mut o, DocRequest::Statement(regno.clone()), FileFormat::Pdf).expect("statement");
+    assert_eq!(statement.kind(), DocKind::Statement);
+    let month: Month = "2026-11".parse().expect("month");
+    let (summary, xlsx) =
+        produce(&mut o, DocRequest::MonthlySummary(month), FileFormat::Xlsx).expect("summary");
+    assert_eq!(summary.kind(), DocKind::MonthlySummary);
+    assert!(xlsx.starts_with(b"PK"), "a spreadsheet is a zip");
+    let (copy, _) = produce(&mut o, DocRequest::Reprint(cert.number.clone()), FileFormat::Pdf)
+        .expect("reprint");
+    assert!(copy.duplicate);
+    assert_eq!((copy.number.as_str(), &copy.seal), (cert.number.as_str(), &cert.seal));
+    let unknown =
+        produce(&mut o, DocRequest::Decision("PVL01-S-2026-00001".into()), FileFormat::Pdf);
+    assert!(matches!(unknown, Err(StoreError::NotFound { .. })), "{unknown:?}");
+
+    let numbers: Vec<_> = o
+        .store
+        .family_documents(&regno)
+        .expect("family")
+        .into_iter()
+        .map(|l| (l.entry.number, l.entry.kind, l.entry.duplicate))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("PVL01-2026-D00001".to_owned(), DocKind::Certificate, true),
+            ("PVL01-2026-D00002".to_owned(), DocKind::Statement, false),
+            ("PVL01-2026-D00001".to_owned(), DocKind::Certificate, false),
+        ]
+    );
+}
+
+#[test]
+fn a_refused_save_or_a_kind_without_a_spreadsheet_registers_nothing() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    let admin = o.admin.clone();
+    let refused = o.store.produce_document(
+        &admin,
+        at(),
+        today(),
+        &DocRequest::Certificate(regno.clone()),
+        FileFormat::Pdf,
+        |_, _| -> Result<(), DocumentError> {
+            Err(DocumentError::Output { code: "doc-file-write", args: Default::default() })
+        },
+    );
+    assert!(matches!(
+        refused,
+        Err(StoreError::Document(DocumentError::Output { code: "doc-file-write", .. }))
+    ));
+    let xlsx = produce(&mut o, DocRequest::Certificate(regno.clone()), FileFormat::Xlsx);
+    assert_eq!(
+        xlsx.err().map(|e| otau_core::Coded::code(&e).to_owned()),
+        Some("doc-no-spreadsheet".to_owned())
+    );
+    assert_eq!(o.store.document_register(10).expect("register"), vec![]);
+    let (first, _) =
+        produce(&mut o, DocRequest::Certificate(regno), FileFormat::Pdf).expect("issue");
+    assert_eq!(first.number, "PVL01-2026-D00001", "the refused ones took no number");
+}
+
+#[test]
+fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    produce(&mut o, DocRequest::Certificate(regno.clone()), FileFormat::Pdf).expect("certificate");
+    let month: Month = "2026-10".parse().expect("month");
+    produce(&mut o, DocRequest::MonthlySummary(month), FileFormat::Pdf).expect("summary");
+    let head = example_family().members[0].surname.clone();
+    let found = |query: &str| -> Vec<String> {
+        o.store
+            .find_documents(query, 10)
+            .expect("find")
+            .into_iter()
+            .map(|l| l.entry.number)
+            .collect()
+    };
+    assert_eq!(found(""), ["PVL01-2026-D00002", "PVL01-2026-D00001"]);
+    let lower = head.to_lowercase();
+    for query in ["d00001", lower.as_str(), "Справка", "тіркеу анықтама", regno.as_str()]
+    {
+        assert_eq!(found(query), ["PVL01-2026-D00001"], "{query}");
+    }
+    for query in ["2026-10", "monthly_summary", "сводный"] {
+        assert_eq!(found(query), ["PVL01-2026-D00002"], "{query}");
+    }
+    assert_eq!(found("admin").len(), 2);
+    assert_eq!(found("справка 2026-10"), Vec::<String>::new(), "every word must match");
+    assert_eq!(o.store.find_documents("", 1).expect("limit").len(), 1);
+    let lines = o.store.find_documents("D00001", 10).expect("find");
+    let name = lines.first().and_then(|l| l.subject_name.clone()).unwrap_or_default();
+    assert!(name.starts_with(&head), "{name}");
+}
