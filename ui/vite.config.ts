@@ -31,5 +31,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // Component tests type and click through whole screens; on a busy 2-core machine one can take
+    // longer than Vitest's default 5 s without anything being wrong.
+    testTimeout: 30_000,
   },
 });
