@@ -127,6 +127,9 @@ ui-entity-plan = Plan
 ui-entity-service = Service
 ui-entity-stay = Stay at the centre
 ui-audit-field-registered_on = Registered on
+ui-audit-field-granted_until = Granted until
+ui-audit-field-extended_until = Extended until
+ui-audit-field-end_note = Note on the end
 
 ## Find
 

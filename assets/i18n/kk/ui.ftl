@@ -126,6 +126,9 @@ ui-entity-plan = Жоспар
 ui-entity-service = Қызмет
 ui-entity-stay = Орталықта тұру
 ui-audit-field-registered_on = Тіркелген күні
+ui-audit-field-granted_until = Мерзімі аяқталатын күн
+ui-audit-field-extended_until = Ұзартылған мерзімі аяқталатын күн
+ui-audit-field-end_note = Тоқтату туралы ескертпе
 
 ## Іздеу
 

@@ -128,6 +128,9 @@ ui-entity-plan = План
 ui-entity-service = Услуга
 ui-entity-stay = Проживание в центре
 ui-audit-field-registered_on = Дата регистрации
+ui-audit-field-granted_until = Предоставлен до
+ui-audit-field-extended_until = Продлён до
+ui-audit-field-end_note = Примечание о прекращении
 
 ## Поиск
 

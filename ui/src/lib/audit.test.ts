@@ -55,3 +55,18 @@ describe("history", () => {
     expect(actionLabel("something.new")).toBe("something.new");
   });
 });
+
+describe("field names of case work", () => {
+  it("names every field of a kandas status record in each language", () => {
+    const keys = [
+      "applied_on", "recommended_on", "recommendation", "decided_on", "decision", "refusal_reason",
+      "granted_until", "extended_on", "extension_months", "extended_until", "ended_on", "end_reason",
+      "end_note", "valid_until",
+    ];
+    for (const lang of ["kk", "ru", "en"] as const) {
+      setLang(lang);
+      const unnamed = keys.filter((key) => fieldLabel("kandas_status", key) === key);
+      expect(unnamed, lang).toEqual([]);
+    }
+  });
+});
