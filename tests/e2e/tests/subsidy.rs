@@ -55,6 +55,8 @@ fn open_family_subsidies(app: &mut App) {
     app.wait_for_text_containing("[data-testid=home-arrivals] tbody tr:first-child", "Сейітқали");
     app.click("[data-testid=home-arrivals] tbody tr:first-child .link");
     app.wait_for_text_containing("[data-testid=card-subsidies]", "Субсидиялар");
+    app.scroll_to("[data-testid=card-subsidies]");
+    app.screenshot("card-subsidies-panel");
     app.click("[data-testid=card-open-subsidies]");
     app.wait_for("[data-testid=subsidies]").unwrap_or_else(|e| panic!("subsidy screen: {e}"));
 }
