@@ -70,6 +70,7 @@ ui-subsidy-reconciles = The totals reconcile with the ledger
 ui-subsidy-not-reconciled = The totals do not reconcile with the ledger
 ui-subsidy-cases = Reimbursement cases
 ui-subsidy-case = { $decision }: { $amount } to reimburse by { $date }
+ui-subsidy-date-placeholder = DD.MM.YYYY
 
 ## Columns
 
@@ -113,6 +114,8 @@ ui-subsidy-recalc-none = No recalculation proposed.
 ui-subsidy-recalc-approve-all = Approve all
 ui-subsidy-recalc-applied = Recalculation applied.
 ui-subsidy-recalc-open = Open the recalculation proposals
+ui-subsidy-month-placeholder = YYYY-MM
+ui-subsidy-period-totals = Totals of { $from } – { $to }
 
 ## Reference data screen
 

@@ -69,6 +69,7 @@ ui-subsidy-reconciles = Сомалар кітаппен сәйкес келед�
 ui-subsidy-not-reconciled = Сомалар кітаппен сәйкес келмейді
 ui-subsidy-cases = Қайтару істері
 ui-subsidy-case = { $decision }: { $amount } қайтарылуы тиіс, мерзімі { $date }
+ui-subsidy-date-placeholder = КК.АА.ЖЖЖЖ
 
 ## Columns
 
@@ -112,6 +113,8 @@ ui-subsidy-recalc-none = Қайта есептеу ұсынысы жоқ.
 ui-subsidy-recalc-approve-all = Барлығын бекіту
 ui-subsidy-recalc-applied = Қайта есептеу қолданылды.
 ui-subsidy-recalc-open = Қайта есептеу ұсыныстарын ашу
+ui-subsidy-month-placeholder = ЖЖЖЖ-АА
+ui-subsidy-period-totals = { $from } – { $to } кезеңінің қорытындысы
 
 ## Reference data screen
 

@@ -71,6 +71,7 @@ ui-subsidy-reconciles = Суммы сходятся с книгой
 ui-subsidy-not-reconciled = Суммы не сходятся с книгой
 ui-subsidy-cases = Дела о возврате
 ui-subsidy-case = { $decision }: к возврату { $amount }, срок до { $date }
+ui-subsidy-date-placeholder = ДД.ММ.ГГГГ
 
 ## Columns
 
@@ -114,6 +115,8 @@ ui-subsidy-recalc-none = Предложений пересчёта нет.
 ui-subsidy-recalc-approve-all = Утвердить все
 ui-subsidy-recalc-applied = Пересчёт применён.
 ui-subsidy-recalc-open = Открыть предложения пересчёта
+ui-subsidy-month-placeholder = ГГГГ-ММ
+ui-subsidy-period-totals = Итоги за { $from } – { $to }
 
 ## Reference data screen
 

@@ -2,7 +2,8 @@
 //! family that arrived today (status granted and quota decided with the `otau` command line),
 //! sees its explanation before saving, and cannot approve her own decision; a manager approves
 //! it, records the payment order, and the statement shows the paid line with its order number.
-//! Then the office's payments screen lists the payment.
+//! Then the office's payments screen lists the payment, and an administrator sees the MCI table
+//! and the rules.
 
 use chrono::Local;
 use otau_e2e::{App, Error, CLERK};
@@ -54,6 +55,8 @@ fn open_family_subsidies(app: &mut App) {
     app.wait_for_text_containing("[data-testid=home-arrivals] tbody tr:first-child", "Сейітқали");
     app.click("[data-testid=home-arrivals] tbody tr:first-child .link");
     app.wait_for_text_containing("[data-testid=card-subsidies]", "Субсидиялар");
+    app.scroll_to("[data-testid=card-subsidies]");
+    app.screenshot("card-subsidies-panel");
     app.click("[data-testid=card-open-subsidies]");
     app.wait_for("[data-testid=subsidies]").unwrap_or_else(|e| panic!("subsidy screen: {e}"));
 }
@@ -165,5 +168,14 @@ fn a_clerk_prepares_a_relocation_subsidy_and_a_manager_approves_and_pays_it() {
     app.click("[data-testid=nav-payments]");
     app.wait_for_text_containing("[data-testid=payments-paid]", ORDER);
     app.wait_for_text_containing("[data-testid=payments-awaiting]", "Бекітуді күтетін төлем жоқ");
+    app.scroll_to("[data-testid=payments-totals]");
     app.screenshot("manager-payments-paid");
+
+    // The administrator's reference data: the MCI table and the rules.
+    app.click("[data-testid=sign-out]");
+    app.sign_in("admin", otau_e2e::ADMIN_PASSWORD);
+    app.click("[data-testid=nav-reference]");
+    app.wait_for_text_containing("[data-testid=reference-rules]", "relocation-2023");
+    app.wait_for_text_containing("[data-testid=reference-mci]", "01.01.2026");
+    app.screenshot("admin-reference-data");
 }
