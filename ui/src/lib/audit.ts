@@ -7,8 +7,63 @@ import { formatDate, label } from "./format";
 import { t } from "./i18n";
 import { countryName, regionName } from "./reference.svelte";
 
-/** Columns that are bookkeeping, not facts a clerk entered. */
-const HIDDEN = new Set(["id", "version", "family_id", "person_id", "office_id", "number_norm", "password_hash"]);
+/** Columns that are bookkeeping, not facts a clerk entered (any `…_id` is hidden too). */
+const HIDDEN = new Set([
+  "id",
+  "version",
+  "number_norm",
+  "password_hash",
+  // Who and when: the piece of work already says it.
+  "at",
+  "acted_by",
+  "prepared_by",
+  "recorded_by",
+  "issued_at",
+  "issued_by",
+  "issued_login",
+  "voided_at",
+  "voided_by",
+  "given_by",
+  // Rule references, hashes, signatures, payloads and copies of other records.
+  "rule_version",
+  "rule_id",
+  "content_hash",
+  "content_json",
+  "qr_payload",
+  "signature",
+  "hash",
+  "prev_hash",
+  "copy_of",
+  "office_code",
+  "subject_label",
+]);
+
+/** Bookkeeping only for some kinds of record (`seq` numbers an instalment, but not a document). */
+const HIDDEN_IN: Record<string, readonly string[]> = {
+  issued_document: ["seq", "year"],
+  ledger_entry: ["seq"],
+};
+
+function hidden(entity: string, key: string): boolean {
+  return HIDDEN.has(key) || key.endsWith("_id") || (HIDDEN_IN[entity]?.includes(key) ?? false);
+}
+
+/** Enumerations whose labels depend on the kind of record (`kind` of a service, of a payment…). */
+const ENTITY_ENUMS: Record<string, Record<string, string>> = {
+  service: { kind: "service_kind" },
+  plan_item: { area: "plan_area", state: "plan_state" },
+  subsidy_decision: { kind: "subsidy_kind" },
+  ledger_entry: { kind: "entry_kind", reverses_kind: "entry_kind", subsidy_kind: "subsidy_kind" },
+  issued_document: { kind: "doc-kind" },
+  reimbursement_case: { status: "reimbursement_status" },
+};
+
+/** Amounts in integer tiyn. */
+const TIYN = new Set(["amount_tiyn", "total_tiyn", "housing_cost_tiyn", "cap_tiyn", "cost_tiyn"]);
+/** Amounts in whole tenge (the MCI itself). */
+const TENGE = new Set(["mci_tenge", "tenge"]);
+/** Amounts in hundredths of the MCI. */
+const MCI = new Set(["amount_mci", "cap_mci"]);
 
 /** Fields shown with the label of an enumeration value. */
 const ENUMS: Record<string, string> = {
@@ -21,6 +76,8 @@ const ENUMS: Record<string, string> = {
   recommendation: "recommendation",
   decision: "decision",
   end_reason: "end_reason",
+  settlement_type: "settlement_type",
+  subsidy_kind: "subsidy_kind",
 };
 
 const COUNTRIES = new Set(["country_of_origin", "citizenship", "issuing_country"]);
@@ -56,10 +113,57 @@ const ORDER = [
   "email",
   "given_on",
   "purpose",
+  // Subsidies and payments.
+  "subsidy_kind",
+  "kind",
+  "status",
+  "moved_on",
+  "decided_on",
+  "members",
+  "settlement_type",
+  "housing_cost_tiyn",
+  "months",
+  "instalments",
+  "first_due_on",
+  "total_tiyn",
+  "seq",
+  "due_date",
+  "amount_tiyn",
+  "amount_mci",
+  "mci_tenge",
+  "mci_effective_from",
+  "explanation",
+  "reverses_kind",
+  "order_number",
+  "paid_on",
+  "term_ends_on",
+  "voided_on",
+  "reason",
 ];
 
-function order(key: string): number {
-  const index = ORDER.indexOf(key);
+/** Kinds of record whose fields read better in their own order (a status: applied, decided, …). */
+const ENTITY_ORDER: Record<string, readonly string[]> = {
+  kandas_status: [
+    "applied_on",
+    "recommended_on",
+    "recommendation",
+    "decided_on",
+    "decision",
+    "refusal_reason",
+    "granted_until",
+    "extended_on",
+    "extension_months",
+    "extended_until",
+    "valid_until",
+    "ended_on",
+    "end_reason",
+    "end_note",
+  ],
+};
+
+function order(entity: string, key: string): number {
+  const own = ENTITY_ORDER[entity];
+  const index = own ? own.indexOf(key) : ORDER.indexOf(key);
   return index < 0 ? ORDER.length : index;
 }
 
@@ -88,11 +192,74 @@ export interface WorkItem {
   records: RecordChange[];
 }
 
-/** A value as shown to people. */
-export function showValue(key: string, value: JsonValue | undefined): string {
+/** Groups the digits of a non-negative integer written in decimal: `1033760` → `1 033 760`. */
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}
+
+/**
+ * Integer tiyn as tenge text, the way the library writes it: `103376000` → `1 033 760 ₸`,
+ * `1050` → `10,50 ₸`. Only string operations on the integer's digits: no float arithmetic.
+ */
+export function formatTiyn(tiyn: number | string): string {
+  const text = String(tiyn).trim();
+  const match = /^(-?)(\d+)$/.exec(text);
+  if (!match) return text;
+  const digits = (match[2] ?? "").padStart(3, "0");
+  const tenge = digits.slice(0, -2).replace(/^0+(?=\d)/, "");
+  const cents = digits.slice(-2);
+  return `${match[1]}${groupDigits(tenge)}${cents === "00" ? "" : `,${cents}`}\u00a0₸`;
+}
+
+/** Whole tenge as text: `4325` → `4 325 ₸`. */
+function formatTenge(tenge: number | string): string {
+  const text = String(tenge).trim();
+  const match = /^(-?)(\d+)$/.exec(text);
+  return match ? `${match[1]}${groupDigits(match[2] ?? "")}\u00a0₸` : text;
+}
+
+/** Hundredths of the MCI as the number people write: `7000` → `70`, `1550` → `15,50`. */
+function formatMciHundredths(hundredths: number | string): string {
+  const text = String(hundredths).trim();
+  const match = /^(-?)(\d+)$/.exec(text);
+  if (!match) return text;
+  const digits = (match[2] ?? "").padStart(3, "0");
+  const whole = digits.slice(0, -2).replace(/^0+(?=\d)/, "");
+  const cents = digits.slice(-2);
+  return `${match[1]}${groupDigits(whole)}${cents === "00" ? "" : `,${cents}`}`;
+}
+
+/** A subsidy explanation stored as `{"code": …, "args": {…}}`, in the current language. */
+function explanationText(value: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!parsed || typeof parsed !== "object") return null;
+    const { code, args } = parsed as { code?: unknown; args?: unknown };
+    if (typeof code !== "string") return null;
+    const clean: Record<string, string> = {};
+    if (args && typeof args === "object") {
+      for (const [k, v] of Object.entries(args as Record<string, unknown>)) {
+        if (typeof v === "string" || typeof v === "number") clean[k] = String(v);
+      }
+    }
+    const text = t(code, clean);
+    return text === code ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** A value as shown to people (`entity` picks the right labels for fields such as `kind`). */
+export function showValue(key: string, value: JsonValue | undefined, entity = ""): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (TIYN.has(key) && (typeof value === "number" || typeof value === "string")) return formatTiyn(value);
+  if (TENGE.has(key) && (typeof value === "number" || typeof value === "string")) return formatTenge(value);
+  if (MCI.has(key) && (typeof value === "number" || typeof value === "string")) {
+    return t("ui-history-mci", { mci: formatMciHundredths(value) });
+  }
+  if (key === "explanation" && typeof value === "string") return explanationText(value) ?? "—";
   if (typeof value !== "string") return typeof value === "object" ? JSON.stringify(value) : String(value);
-  const prefix = ENUMS[key];
+  const prefix = ENTITY_ENUMS[entity]?.[key] ?? ENUMS[key];
   if (prefix) return label(prefix, value);
   if (key === "region") return regionName(value);
   if (COUNTRIES.has(key)) return countryName(value);
@@ -102,13 +269,15 @@ export function showValue(key: string, value: JsonValue | undefined): string {
 
 /** The name of a field of a record of `entity`, as the forms name it. */
 export function fieldLabel(entity: string, key: string): string {
-  const candidates =
-    entity === "document"
+  const candidates = [`ui-history-field-${entity}-${key}`];
+  candidates.push(
+    ...(entity === "document"
       ? [`field-document-${key}`, `field-${key}`]
       : entity === "consent"
         ? [`field-consent-${key}`, `field-${key}`]
-        : [`field-${key}`];
-  for (const id of [...candidates, `ui-audit-field-${key}`]) {
+        : [`field-${key}`]),
+  );
+  for (const id of [...candidates, `ui-audit-field-${key}`, `ui-history-field-${key}`]) {
     const text = t(id);
     if (text !== id) return text;
   }
@@ -126,13 +295,16 @@ export function recordChange(entry: AuditEntry): RecordChange {
   const created = entry.before === null || entry.before === undefined;
   const fields: FieldChange[] = [];
   for (const key of Object.keys(after)) {
-    if (HIDDEN.has(key)) continue;
-    const was = showValue(key, before[key]);
-    const now = showValue(key, after[key]);
+    if (hidden(entry.entity, key)) continue;
+    // The reason of the piece of work is shown once, above its records.
+    const own = after[key];
+    if (key === "reason" && entry.reason && typeof own === "string" && own.includes(entry.reason)) continue;
+    const was = showValue(key, before[key], entry.entity);
+    const now = showValue(key, after[key], entry.entity);
     if (created ? now === "—" : was === now) continue;
     fields.push({ key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now });
   }
-  fields.sort((a, b) => order(a.key) - order(b.key));
+  fields.sort((a, b) => order(entry.entity, a.key) - order(entry.entity, b.key));
   return { entity: entry.entity, created, fields };
 }
 
@@ -179,6 +351,22 @@ const ACTIONS: Record<string, string> = {
   "plan.stay": "ui-action-plan-stay",
   "service.record": "ui-action-service-record",
   "user.add": "ui-action-user-add",
+  "subsidy.prepare": "ui-history-action-subsidy-prepare",
+  "subsidy.approve": "ui-history-action-subsidy-approve",
+  "subsidy.pay": "ui-history-action-subsidy-pay",
+  "subsidy.reverse": "ui-history-action-subsidy-reverse",
+  "subsidy.move_away": "ui-history-action-subsidy-move-away",
+  "subsidy.recalc": "ui-history-action-subsidy-recalc",
+  "subsidy_rule.add": "ui-history-action-rule-add",
+  "subsidy_rule.load_shipped": "ui-history-action-rule-add",
+  "mci.add": "ui-history-action-mci-add",
+  "mci.correct": "ui-history-action-mci-correct",
+  "document.issue": "ui-history-action-document-issue",
+  "document.reprint": "ui-history-action-document-reprint",
+  "document.void": "ui-history-action-document-void",
+  "month.close": "ui-history-action-month-close",
+  "office.key": "ui-history-action-office-key",
+  "office.trust": "ui-history-action-office-trust",
   "office.init": "ui-action-office-init",
   "reference.load": "ui-action-reference",
   "reference.status_rules": "ui-action-reference",
@@ -195,4 +383,20 @@ const ENTITIES: Record<string, string> = {
   plan_item: "ui-entity-plan",
   service: "ui-entity-service",
   stay: "ui-entity-stay",
+  subsidy_decision: "ui-history-entity-subsidy_decision",
+  subsidy_instalment: "ui-history-entity-subsidy_instalment",
+  ledger_entry: "ui-history-entity-ledger_entry",
+  family_departure: "ui-history-entity-family_departure",
+  reimbursement_case: "ui-history-entity-reimbursement_case",
+  issued_document: "ui-history-entity-issued_document",
+  document_void: "ui-history-entity-document_void",
+  quota_row: "ui-history-entity-quota_row",
+  mci_row: "ui-history-entity-mci_row",
+  subsidy_rule: "ui-history-entity-subsidy_rule",
+  casework_setting: "ui-history-entity-casework_setting",
+  office: "ui-history-entity-office",
+  user: "ui-history-entity-user",
+  office_key: "ui-history-entity-office_key",
+  known_office_key: "ui-history-entity-known_office_key",
+  closed_month: "ui-history-entity-closed_month",
 };
