@@ -66,3 +66,8 @@ ui-history-field-issued_document-kind = Kind of document
 ui-history-field-issued_document-number = Document number
 ui-history-field-document_void-number = Document number
 ui-history-field-reimbursement_case-amount_tiyn = Amount to reimburse
+
+ui-history-more = … { $count } more { $count ->
+    [one] record
+   *[other] records
+}: { $entity }

@@ -66,3 +66,5 @@ ui-history-field-issued_document-kind = Құжат түрі
 ui-history-field-issued_document-number = Құжат нөмірі
 ui-history-field-document_void-number = Құжат нөмірі
 ui-history-field-reimbursement_case-amount_tiyn = Қайтарылуға тиіс сома
+
+ui-history-more = … тағы { $count } жазба: { $entity }

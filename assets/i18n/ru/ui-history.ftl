@@ -66,3 +66,9 @@ ui-history-field-issued_document-kind = Вид документа
 ui-history-field-issued_document-number = Номер документа
 ui-history-field-document_void-number = Номер документа
 ui-history-field-reimbursement_case-amount_tiyn = Сумма к возврату
+
+ui-history-more = … ещё { $count } { $count ->
+    [one] запись
+    [few] записи
+   *[many] записей
+}: { $entity }

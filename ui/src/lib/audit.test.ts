@@ -2,8 +2,10 @@
 // from what to what in words, and bookkeeping columns left out.
 import { afterEach, describe, expect, it } from "vitest";
 import { HISTORY, REFERENCE } from "../test/fixtures";
-import { actionLabel, entityLabel, fieldLabel, recordChange, showValue, workItems } from "./audit";
-import { DEFAULT_LANG, setLang } from "./i18n";
+import { CASE_HISTORY } from "../test/history-fixtures";
+import { actionLabel, entityLabel, fieldLabel, formatTiyn, recordChange, recordGroups, showValue, workItems } from "./audit";
+import type { JsonValue } from "./bindings/serde_json/JsonValue";
+import { DEFAULT_LANG, setLang, t } from "./i18n";
 import { setReference } from "./reference.svelte";
 
 afterEach(() => {
@@ -68,5 +70,182 @@ describe("field names of case work", () => {
       const unnamed = keys.filter((key) => fieldLabel("kandas_status", key) === key);
       expect(unnamed, lang).toEqual([]);
     }
+  });
+});
+
+describe("history of case work, subsidies and documents (real audit rows)", () => {
+  const items = () => workItems(CASE_HISTORY);
+  const find = (action: string, entity: string) => {
+    const record = items()
+      .filter((i) => i.action === action)
+      .flatMap((i) => i.records)
+      .find((r) => r.entity === entity);
+    if (!record) throw new Error(`no ${entity} in ${action}`);
+    return Object.fromEntries(record.fields.map((f) => [f.label, f.before ? `${f.before} → ${f.after}` : f.after]));
+  };
+
+  it("names every action and kind of record in words", () => {
+    expect(items().map((i) => actionLabel(i.action))).toEqual([
+      "Отбасы өңірден көшіп кетті",
+      "Құжат жойылды",
+      "Құжат берілді",
+      "Төлем кері қайтарылды",
+      "Субсидия шешімі дайындалды",
+      "Төлем төленді",
+      "Төлем бекітілді",
+      "Субсидия шешімі дайындалды",
+      "Қызмет көрсетілді",
+      "Бейімдеу жоспары өзгертілді",
+      "Бейімдеу жоспарына тармақ қосылды",
+      "Квотаға енгізілді",
+      "Мәртебе ұзартылды",
+      "Қандас мәртебесі жазылды",
+      "Отбасы тіркелді",
+    ]);
+    const prepared = items().find((i) => i.action === "subsidy.prepare" && i.records.length === 3);
+    expect(prepared?.records.map((r) => entityLabel(r.entity))).toEqual([
+      "Субсидия шешімі",
+      "Субсидия төлемі",
+      "Төлем кітабындағы жазба",
+    ]);
+    setLang("ru");
+    expect(actionLabel("subsidy.approve")).toBe("Выплата утверждена");
+    expect(entityLabel("issued_document")).toBe("Выданный документ");
+    setLang("en");
+    expect(actionLabel("document.void")).toBe("Document voided");
+    expect(entityLabel("reimbursement_case")).toBe("Reimbursement case");
+  });
+
+  it("shows a subsidy decision with its kind, number, dates and total in tenge", () => {
+    const decision = CASE_HISTORY.find((e) => e.entity === "subsidy_decision" && e.entity_id.endsWith("19f5"));
+    const change = recordChange(decision!);
+    expect(change.fields.map((f) => [f.label, f.after])).toEqual([
+      ["Субсидия түрі", "Көшуге арналған субсидия"],
+      ["Шешім нөмірі", "PVL01-S-2026-00001"],
+      ["Шешім күні", "20.11.2026"],
+      ["Отбасы мүшелерінің саны", "3"],
+      ["Төлемдер саны", "1"],
+      ["Бірінші төлем мерзімі", "01.12.2026"],
+      ["Барлық сомасы", "908\u00a0250\u00a0₸"],
+    ]);
+  });
+
+  it("shows a paid ledger entry in words, with the explanation in the current language", () => {
+    const paid = find("subsidy.pay", "ledger_entry");
+    expect(paid).toEqual({
+      "Жазба түрі": "Төленді",
+      "Субсидия түрі": "Көшуге арналған субсидия",
+      "Төлеу мерзімі": "01.12.2026",
+      "Сомасы": "908\u00a0250\u00a0₸",
+      "АЕК бойынша сомасы": "210 АЕК",
+      "1 АЕК мөлшері": "4\u00a0325\u00a0₸",
+      "АЕК қолданысқа енген күн": "01.01.2026",
+      "Есептелуі": "3 адам × 70 АЕК × 4\u00a0325\u00a0₸ = 908\u00a0250\u00a0₸",
+      "Төлем тапсырмасының нөмірі": "PO-17",
+      "Төленген күн": "05.12.2026",
+    });
+    setLang("ru");
+    const ru = find("subsidy.pay", "ledger_entry");
+    expect(ru["Расчёт"]).toBe("3 чел. × 70 МРП × 4\u00a0325\u00a0₸ = 908\u00a0250\u00a0₸");
+    expect(ru["Сумма в МРП"]).toBe("210 МРП");
+    expect(ru["Вид записи"]).toBe("Выплачено");
+  });
+
+  it("shows a reversal, a move away and a reimbursement case without repeating the reason", () => {
+    const reversed = find("subsidy.reverse", "ledger_entry");
+    expect(reversed["Жазба түрі"]).toBe("Кері қайтарылды");
+    expect(reversed["Кері қайтарылған жазба"]).toBe("Есептелді");
+    expect(reversed["Себебі"]).toBeUndefined();
+    expect(items().find((i) => i.action === "subsidy.reverse")?.reason).toBe("contract ended");
+    expect(find("subsidy.move_away", "family_departure")).toEqual({ "Көшіп кеткен күн": "06.12.2026" });
+    expect(find("subsidy.move_away", "reimbursement_case")).toEqual({
+      "Күйі": "Ашық",
+      "Қайтарылуға тиіс сома": "908\u00a0250\u00a0₸",
+      "Қайтару мерзімі": "20.11.2027",
+    });
+  });
+
+  it("shows an issued and a voided document by kind, number and date, never its payload", () => {
+    expect(find("document.issue", "issued_document")).toEqual({
+      "Құжат түрі": "Тіркеу туралы анықтама",
+      "Құжат нөмірі": "PVL01-2026-D00001",
+      "Берілген күн": "06.12.2026",
+    });
+    expect(find("document.void", "document_void")).toEqual({
+      "Құжат нөмірі": "PVL01-2026-D00001",
+      "Жойылған күн": "06.12.2026",
+    });
+  });
+
+  it("shows case work with the labels of its own kind of record", () => {
+    expect(find("service.record", "service")).toEqual({ "Қызмет түрі": "Заң кеңесі", "Көрсетілген күн": "06.12.2026" });
+    expect(find("plan.update", "plan_item")).toEqual({
+      "Орындалған күн": "— → 06.12.2026",
+      "Күйі": "Жоспарланды → Орындалды",
+    });
+    expect(find("plan.add", "plan_item")["Жоспар бөлімі"]).toBe("Тұрғын үй іздеу");
+    expect(find("quota.include", "quota_inclusion")).toMatchObject({ "Адам саны": "3", "Жыл": "2026" });
+    const extended = items().find((i) => i.action === "status.extend")?.records[0];
+    expect(extended?.fields.map((f) => f.key)).toEqual(["extended_on", "extension_months", "extended_until", "valid_until"]);
+  });
+
+  it("never shows a raw key, id, hash, payload or JSON in any language", () => {
+    const raw = /^[0-9a-f]{8}-[0-9a-f]{4}-|^\{|^\[|[A-Za-z0-9_-]{40,}|_tiyn|OTAU1\|/;
+    for (const lang of ["kk", "ru", "en"] as const) {
+      setLang(lang);
+      for (const item of workItems(CASE_HISTORY)) {
+        expect(actionLabel(item.action), `${lang} ${item.action}`).not.toBe(item.action);
+        for (const record of item.records) {
+          expect(entityLabel(record.entity), `${lang} ${record.entity}`).not.toBe(record.entity);
+          for (const field of record.fields) {
+            expect(field.label, `${lang} ${record.entity}.${field.key}`).not.toBe(field.key);
+            expect(field.after, `${lang} ${record.entity}.${field.key}`).not.toMatch(raw);
+          }
+        }
+      }
+      // Every key present in the rows is either named or hidden as bookkeeping.
+      for (const entry of CASE_HISTORY) {
+        const shown = new Set(recordChange(entry).fields.map((f) => f.key));
+        for (const key of Object.keys(entry.after as object)) {
+          if (!shown.has(key)) continue;
+          expect(fieldLabel(entry.entity, key), `${lang} ${entry.entity}.${key}`).not.toBe(key);
+        }
+      }
+      const shownKeys = CASE_HISTORY.flatMap((e) => recordChange(e).fields.map((f) => f.key));
+      for (const key of ["id", "version", "family_id", "decision_id", "content_hash", "content_json", "qr_payload", "rule_id", "acted_by", "subject_id"]) {
+        expect(shownKeys, `${lang} ${key}`).not.toContain(key);
+      }
+    }
+  });
+});
+
+describe("money in the history", () => {
+  it("formats integer tiyn as tenge text without float arithmetic", () => {
+    expect(formatTiyn(103376000)).toBe("1\u00a0033\u00a0760\u00a0₸");
+    expect(formatTiyn(1050)).toBe("10,50\u00a0₸");
+    expect(formatTiyn(5)).toBe("0,05\u00a0₸");
+    expect(formatTiyn(0)).toBe("0\u00a0₸");
+    expect(formatTiyn(-90825000)).toBe("-908\u00a0250\u00a0₸");
+    expect(showValue("amount_mci", 1550)).toBe("15,50 АЕК");
+    expect(showValue("mci_tenge", 4325)).toBe("4\u00a0325\u00a0₸");
+  });
+});
+
+describe("records of one piece of work", () => {
+  it("shows at most two of a kind and says how many more there are", () => {
+    const instalment = CASE_HISTORY.find((e) => e.entity === "subsidy_instalment")!;
+    const decision = CASE_HISTORY.find((e) => e.entity === "subsidy_decision")!;
+    const after = instalment.after as Record<string, JsonValue>;
+    const twelve = Array.from({ length: 12 }, (_, i) => recordChange({ ...instalment, after: { ...after, seq: i + 1 } }));
+    const groups = recordGroups([recordChange(decision), ...twelve]);
+    expect(groups.map((g) => [g.record.entity, g.more])).toEqual([
+      ["subsidy_decision", 0],
+      ["subsidy_instalment", 0],
+      ["subsidy_instalment", 10],
+    ]);
+    expect(groups[2]?.record.fields.find((f) => f.key === "seq")?.after).toBe("2");
+    expect(t("ui-history-more", { count: 10, entity: entityLabel("subsidy_instalment") })).toBe("… тағы 10 жазба: Субсидия төлемі");
+    setLang("ru");
+    expect(t("ui-history-more", { count: 3, entity: "x" })).toBe("… ещё 3 записи: x");
   });
 });

@@ -326,6 +326,36 @@ export function workItems(entries: readonly AuditEntry[]): WorkItem[] {
   return items;
 }
 
+/** A record as the card shows it, and how many more of its kind the piece of work touched. */
+export interface RecordGroup {
+  record: RecordChange;
+  more: number;
+}
+
+/**
+ * The records of a piece of work worth showing: those with something to show, at most `keep` of
+ * each kind (a rent subsidy writes twelve instalments and twelve ledger entries at once); the
+ * last one shown of a kind says how many more there are.
+ */
+export function recordGroups(records: readonly RecordChange[], keep = 2): RecordGroup[] {
+  const groups: RecordGroup[] = [];
+  const shown = new Map<string, RecordGroup[]>();
+  for (const record of records) {
+    if (record.fields.length === 0) continue;
+    const same = shown.get(record.entity) ?? [];
+    if (same.length < keep) {
+      const group = { record, more: 0 };
+      same.push(group);
+      shown.set(record.entity, same);
+      groups.push(group);
+    } else {
+      const last = same.at(-1);
+      if (last) last.more += 1;
+    }
+  }
+  return groups;
+}
+
 /** The words for an action (`person.edit` → "Деректер түзетілді"). */
 export function actionLabel(action: string): string {
   const id = ACTIONS[action];
