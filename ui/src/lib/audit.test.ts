@@ -249,3 +249,29 @@ describe("records of one piece of work", () => {
     expect(t("ui-history-more", { count: 3, entity: "x" })).toBe("… ещё 3 записи: x");
   });
 });
+
+describe("every kind of record and action the store writes", () => {
+  // From `crates/otau-store/src`: each `const ENTITY` and each action passed to `Store::write`.
+  const entities = [
+    "casework_setting", "office_key", "known_office_key", "issued_document", "document_void", "closed_month",
+    "ledger_entry", "mci_row", "office", "plan_item", "service", "stay", "quota_row", "quota_inclusion",
+    "family", "person", "document", "consent", "kandas_status", "subsidy_decision", "subsidy_instalment",
+    "family_departure", "reimbursement_case", "subsidy_rule", "user",
+  ];
+  const actions = [
+    "document.issue", "document.reprint", "document.void", "family.register", "mci.add", "mci.correct",
+    "month.close", "office.init", "office.key", "office.trust", "person.edit", "plan.add", "plan.stay",
+    "plan.update", "quota.include", "quota.set", "reference.status_rules", "reference.stay_months",
+    "service.record", "status.end", "status.extend", "status.record", "subsidy.approve", "subsidy.move_away",
+    "subsidy.pay", "subsidy.prepare", "subsidy.recalc", "subsidy.reverse", "subsidy_rule.add",
+    "subsidy_rule.load_shipped", "user.add",
+  ];
+
+  it("has a name in each language", () => {
+    for (const lang of ["kk", "ru", "en"] as const) {
+      setLang(lang);
+      expect(entities.filter((e) => entityLabel(e) === e), lang).toEqual([]);
+      expect(actions.filter((a) => actionLabel(a) === a), lang).toEqual([]);
+    }
+  });
+});
