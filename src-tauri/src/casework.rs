@@ -646,58 +646,21 @@ fn screen(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::{at, d, TODAY};
     use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
     use otau_core::casework::status::StatusState;
     use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
     use otau_core::model::{DocumentKind, Relation, Sex};
     use otau_store::{NewOffice, NewUser, Role};
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
-    }
-
-    const TODAY: &str = "2026-11-25";
-
     fn today() -> NaiveDate {
         d(TODAY)
-    }
-
-    fn at() -> DateTime<Utc> {
-        "2026-11-25T09:30:00Z".parse().unwrap_or_default()
     }
 
     /// A desk on a new office with a clerk `aigerim` and a manager `bolat`, and a family of
     /// two registered by the clerk (signed in); returns the head's number.
     fn desk() -> (tempfile::TempDir, Desk, String) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("otau.sqlite");
-        let mut store = Store::open(&path).expect("open");
-        let table = MciTable::from_json(DEFAULT_MCI_JSON).expect("mci");
-        store
-            .init_office(
-                at(),
-                &NewOffice {
-                    code: "PVL01".into(),
-                    name: "Павлодар облыстық бейімдеу орталығы".into(),
-                    region: "KZ-55".into(),
-                    admin_login: "admin".into(),
-                    admin_password: "admin-password".into(),
-                },
-                &table,
-            )
-            .expect("init");
-        let admin = store.sign_in("admin", "admin-password").expect("admin");
-        for (login, role) in [("aigerim", Role::Clerk), ("bolat", Role::Manager)] {
-            let user = NewUser {
-                login: login.into(),
-                role,
-                full_name: Some(format!("{login} full")),
-                password: format!("{login}-password"),
-            };
-            store.add_user(&admin, at(), &user).expect("user");
-        }
-        drop(store);
-        let desk = Desk::new(Some(path), 900);
+        let (dir, desk) = crate::testkit::desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
         let regno =
             desk.register_family(&family(), false, at(), today()).expect("reg").family_regno;

@@ -439,96 +439,11 @@ fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::{at, d, desk, family, head, TODAY};
     use crate::form::{ConsentForm, DocumentForm};
     use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
     use otau_core::model::DocumentKind;
     use otau_store::{NewOffice, NewUser, Role};
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
-    }
-
-    const TODAY: &str = "2026-11-25";
-
-    fn at() -> DateTime<Utc> {
-        "2026-11-25T09:30:00Z".parse().unwrap_or_default()
-    }
-
-    /// A desk on a new office with a clerk `aigerim` and a manager `bolat`.
-    fn desk() -> (tempfile::TempDir, Desk) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("otau.sqlite");
-        let mut store = Store::open(&path).expect("open");
-        let table = MciTable::from_json(DEFAULT_MCI_JSON).expect("mci");
-        store
-            .init_office(
-                at(),
-                &NewOffice {
-                    code: "PVL01".into(),
-                    name: "Павлодар облыстық бейімдеу орталығы".into(),
-                    region: "KZ-55".into(),
-                    admin_login: "admin".into(),
-                    admin_password: "admin-password".into(),
-                },
-                &table,
-            )
-            .expect("init");
-        let admin = store.sign_in("admin", "admin-password").expect("admin");
-        for (login, role) in [("aigerim", Role::Clerk), ("bolat", Role::Manager)] {
-            let user = NewUser {
-                login: login.into(),
-                role,
-                full_name: None,
-                password: format!("{login}-password"),
-            };
-            store.add_user(&admin, at(), &user).expect("user");
-        }
-        drop(store);
-        (dir, Desk::new(Some(path), 900))
-    }
-
-    fn head() -> MemberForm {
-        MemberForm {
-            relation: Relation::Head,
-            surname: "Сейітқали".into(),
-            given_name: "Нұрсұлтан".into(),
-            patronymic: "Болатұлы".into(),
-            surname_latin: "SEIITKALI".into(),
-            given_name_latin: "NURSULTAN".into(),
-            patronymic_latin: String::new(),
-            birth_date: "12.04.1985".into(),
-            sex: Some(Sex::Male),
-            iin: "850412310211".into(),
-            citizenship: String::new(),
-            education: None,
-            document: DocumentForm {
-                kind: DocumentKind::Passport,
-                number: "FA2233445".into(),
-                issuing_country: "UZ".into(),
-                issued_on: "20.05.2019".into(),
-                valid_until: "19.05.2029".into(),
-            },
-            phone: "+7 701 555 12 34".into(),
-            email: String::new(),
-            consent: ConsentForm {
-                given: true,
-                given_on: "14.09.2026".into(),
-                purpose: "Бейімдеу қызметтері".into(),
-            },
-        }
-    }
-
-    fn family() -> FamilyForm {
-        FamilyForm {
-            arrival_date: "14.09.2026".into(),
-            country_of_origin: "UZ".into(),
-            region: "KZ-55".into(),
-            settlement: "Павлодар".into(),
-            accommodation_category: None,
-            address: String::new(),
-            members: vec![head()],
-        }
-    }
 
     #[test]
     fn nothing_is_served_before_sign_in_or_while_locked() {

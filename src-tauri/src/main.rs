@@ -13,6 +13,8 @@ mod desk;
 mod error;
 mod form;
 mod settings;
+#[cfg(test)]
+mod testkit;
 // Case work: kandas status, quota, adaptation plan and services.
 mod casework;
 mod commands_casework;

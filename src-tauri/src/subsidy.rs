@@ -1138,22 +1138,13 @@ fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::{at, d, TODAY};
     use otau_core::casework::status::{Decision, Recommendation};
     use otau_core::iin::check_digit;
     use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
     use otau_core::model::FamilyInput;
     use otau_store::status::{Scope, StatusStages};
     use otau_store::{Duplicates, NewOffice, NewUser, Role};
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
-    }
-
-    const TODAY: &str = "2026-11-25";
-
-    fn at() -> DateTime<Utc> {
-        "2026-11-25T09:30:00Z".parse().unwrap_or_default()
-    }
 
     /// A valid IIN for a birth date `YYMMDD` and century-and-sex digit.
     fn iin(yymmdd: &str, century_sex: u8) -> String {
@@ -1171,35 +1162,7 @@ mod tests {
     /// two (both with an IIN) arrived on 14.09.2026, in the quota and with the head's status
     /// granted; returns the family's registration number.
     fn office() -> (tempfile::TempDir, Desk, String) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("otau.sqlite");
-        let mut store = Store::open(&path).expect("open");
-        let table = MciTable::from_json(DEFAULT_MCI_JSON).expect("mci");
-        store
-            .init_office(
-                at(),
-                &NewOffice {
-                    code: "PVL01".into(),
-                    name: "Павлодар".into(),
-                    region: "KZ-55".into(),
-                    admin_login: "admin".into(),
-                    admin_password: "admin-password".into(),
-                },
-                &table,
-            )
-            .expect("init");
-        let admin = store.sign_in("admin", "admin-password").expect("admin");
-        for (login, role) in
-            [("aigerim", Role::Clerk), ("bolat", Role::Manager), ("saule", Role::Manager)]
-        {
-            let user = NewUser {
-                login: login.into(),
-                role,
-                full_name: None,
-                password: format!("{login}-password"),
-            };
-            store.add_user(&admin, at(), &user).expect("user");
-        }
+        let (dir, path, mut store, admin) = crate::testkit::office();
         let family: FamilyInput = serde_json::from_value(serde_json::json!({
             "arrival_date": "2026-09-14",
             "country_of_origin": "UZ",
