@@ -646,12 +646,11 @@ fn screen(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{at, d, TODAY};
     use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
+    use crate::testkit::{at, d, TODAY};
     use otau_core::casework::status::StatusState;
-    use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
+
     use otau_core::model::{DocumentKind, Relation, Sex};
-    use otau_store::{NewOffice, NewUser, Role};
 
     fn today() -> NaiveDate {
         d(TODAY)

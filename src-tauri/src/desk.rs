@@ -439,11 +439,8 @@ fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::testkit::{at, d, desk, family, head, TODAY};
-    use crate::form::{ConsentForm, DocumentForm};
-    use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
-    use otau_core::model::DocumentKind;
-    use otau_store::{NewOffice, NewUser, Role};
 
     #[test]
     fn nothing_is_served_before_sign_in_or_while_locked() {

@@ -729,11 +729,8 @@ impl Desk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::testkit::{at, d, desk, family, TODAY};
-    use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
-    use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
-    use otau_core::model::{DocumentKind, Relation, Sex};
-    use otau_store::{NewOffice, NewUser, Role};
 
     /// The desk with a family registered by the clerk, who stays signed in.
     fn with_family() -> (tempfile::TempDir, Desk, String) {

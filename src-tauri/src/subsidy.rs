@@ -1141,10 +1141,10 @@ mod tests {
     use crate::testkit::{at, d, TODAY};
     use otau_core::casework::status::{Decision, Recommendation};
     use otau_core::iin::check_digit;
-    use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
+
     use otau_core::model::FamilyInput;
     use otau_store::status::{Scope, StatusStages};
-    use otau_store::{Duplicates, NewOffice, NewUser, Role};
+    use otau_store::Duplicates;
 
     /// A valid IIN for a birth date `YYMMDD` and century-and-sex digit.
     fn iin(yymmdd: &str, century_sex: u8) -> String {
