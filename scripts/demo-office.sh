@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 #! Creates a demo office database with the `otau` command line, as an administrator would:
 #! office DEMO01 with its three demo logins, FAMILIES demo families (default 300), three families
-#! that arrived this week (one today), and kandas statuses of which several end within 30 days —
-#! so every panel of the app's home screen has something to show.
+#! that arrived this week (one today), kandas statuses of which several end within 30 days, their
+#! families included in the regional quota, plan items and a service, and relocation subsidies
+#! prepared by the clerk (one approved and paid by the manager) — so every screen has something
+#! to show.
 #! Usage: scripts/demo-office.sh OTAU_BINARY DATABASE [FAMILIES]
 #! The database must not exist yet. Used by scripts/run.sh and scripts/measure-desktop.sh.
 set -euo pipefail
@@ -63,3 +65,34 @@ for i in 1 2 3 4 5 6 7 8; do
     --recommended "$(day $((390 - i * 4)))" --recommendation yes \
     --granted "$(day $((365 - i * 4)))" >/dev/null
 done
+
+# Case work and money for the families with a status: each is included in its region's quota;
+# those whose members all have an IIN get a relocation subsidy prepared by the clerk; the manager
+# approves and pays the first, so the Payments screen has work awaiting and work done.
+as_clerk() {
+  OTAU_PASSWORD=clerk-demo "$OTAU" --db "$DB" --user clerk "$@"
+}
+as_manager() {
+  OTAU_PASSWORD=manager-demo "$OTAU" --db "$DB" --user manager "$@"
+}
+prepared=0
+for i in 1 2 3 4 5 6 7 8; do
+  regno="$(printf 'DEMO01-%s-%05d' "$YEAR" $((i * 11)))"
+  # A region whose quota is used up refuses the inclusion, as it would at a real office.
+  run --user admin quota include "$regno" --on "$(day 3)" >/dev/null 2>&1 || true
+  if as_clerk subsidy prepare --family "$regno" --kind relocation --decided-on "$(day 1)" \
+    >/dev/null 2>&1; then
+    prepared=$((prepared + 1))
+  fi
+  if [ "$i" -le 2 ]; then
+    as_clerk plan add "$regno" --area housing --description "Пәтер іздеу" --due "$(day -14)" >/dev/null
+    as_clerk plan add "$regno" --area language_courses --description "Қазақ тілі курсы" \
+      --due "$(day -30)" >/dev/null
+    as_clerk service record "$regno" --kind legal_consultation >/dev/null
+  fi
+done
+if [ "$prepared" -gt 0 ]; then
+  first="DEMO01-S-$YEAR-00001"
+  as_manager subsidy approve "$first" >/dev/null
+  as_manager subsidy pay "$first" --order "ПП-$YEAR-0117" --paid-on "$(day 0)" >/dev/null
+fi

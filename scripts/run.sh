@@ -40,30 +40,21 @@ say "UI"
   npm run build
 )
 
-say "desktop app"
-cargo build -p otau-desktop
+say "desktop app and the otau command line"
+# Built together, as scripts/test.sh builds them, so the two scripts share one build.
+cargo build -p otau-desktop -p otau-cli
 APP="$CARGO_TARGET_DIR/debug/otau-desktop"
+OTAU="$CARGO_TARGET_DIR/debug/otau"
 
-OTAU=""
-if [ -f "$ROOT/crates/otau-cli/Cargo.toml" ]; then
-  say "otau command line"
-  if cargo build -p otau-cli; then
-    OTAU="$CARGO_TARGET_DIR/debug/otau"
-  else
-    echo "otau: the command line did not build; opening the app without demo data" >&2
-  fi
-else
-  echo "otau: the command line (crates/otau-cli) is not part of this checkout yet; no demo data" >&2
-fi
-
-if [ -n "$OTAU" ] && [ ! -e "$DB" ]; then
+if [ ! -e "$DB" ]; then
   say "demo database $DB"
   mkdir -p "$(dirname "$DB")"
   # Built under a temporary name and moved into place only when complete, so a failed run is
   # simply tried again next time.
   PARTIAL="$DB.partial"
   rm -f "$PARTIAL" "$PARTIAL-wal" "$PARTIAL-shm" "$PARTIAL-journal" "$DB-wal" "$DB-shm"
-  # The office, the demo logins, 300 families, this week's arrivals and statuses ending soon.
+  # The office, the demo logins, 300 families, this week's arrivals, statuses ending soon,
+  # quota inclusions, plan items and subsidies awaiting approval and paid.
   bash "$ROOT/scripts/demo-office.sh" "$OTAU" "$PARTIAL" 300
   # SQLite's side files (if the CLI left any) travel with the database.
   for suffix in -wal -shm; do
