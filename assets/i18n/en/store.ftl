@@ -15,7 +15,22 @@ store-duplicates = { $count ->
 store-iin-taken = IIN { $iin } is already registered as { $regno }. Open that record instead of registering the person again.
 store-not-found = No { $what } with number { $key }. Check the number.
 store-bad-credentials = Wrong login or password.
-store-forbidden = Your role ({ $role }) may not do this ({ $action }). Ask a user with the right role.
+store-forbidden =
+    Your role ({ $role }) may not do this: { $action ->
+        [read] viewing records
+        [register-family] registering a family
+        [edit-registry] correcting the registry
+        [manage-users] managing users
+        [manage-reference] changing reference data
+        [issue-document] issuing a document
+        [void-document] voiding a document
+        [close-month] closing a month
+        [prepare-subsidy] preparing a subsidy
+        [approve-payment] approving a payment
+        [record-payment] recording a payment
+        [reverse-payment] reversing a payment
+       *[other] { $action }
+    }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.
 store-version-conflict = Someone changed this record while you were editing it. Reload it and make your change again.
 store-sequence-exhausted = All registration numbers of { $year } have been used.

@@ -9,7 +9,22 @@ store-duplicates = Бұрын тіркелген адамдармен сәйке
 store-iin-taken = { $iin } ЖСН-і { $regno } нөмірімен тіркелген. Адамды қайта тіркемей, сол жазбаны ашыңыз.
 store-not-found = Табылмады: { $what }, нөмірі { $key }. Нөмірді тексеріңіз.
 store-bad-credentials = Логин немесе құпиясөз қате.
-store-forbidden = Сіздің рөліңіз ({ $role }) бұл әрекетке ({ $action }) рұқсат бермейді. Тиісті рөлі бар пайдаланушыға жүгініңіз.
+store-forbidden =
+    Сіздің рөліңіз ({ $role }) мына әрекетке рұқсат бермейді: { $action ->
+        [read] деректерді қарау
+        [register-family] отбасын тіркеу
+        [edit-registry] тізілімді түзету
+        [manage-users] пайдаланушыларды басқару
+        [manage-reference] анықтамалық деректерді өзгерту
+        [issue-document] құжат беру
+        [void-document] құжаттың күшін жою
+        [close-month] айды жабу
+        [prepare-subsidy] субсидия дайындау
+        [approve-payment] төлемді бекіту
+        [record-payment] төлемді жазу
+        [reverse-payment] төлемді кері қайтару
+       *[other] { $action }
+    }. Тиісті рөлі бар пайдаланушыға жүгініңіз.
 store-login-taken = { $login } логині бос емес: басқасын таңдаңыз.
 store-version-conflict = Сіз өңдеп жатқанда бұл жазбаны басқа біреу өзгертті. Жазбаны қайта ашып, өзгерісті қайта енгізіңіз.
 store-sequence-exhausted = { $year } жылғы барлық тіркеу нөмірлері пайдаланылды.

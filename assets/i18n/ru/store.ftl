@@ -16,7 +16,22 @@ store-duplicates = { $count ->
 store-iin-taken = ИИН { $iin } уже зарегистрирован под номером { $regno }. Откройте эту запись вместо повторной регистрации.
 store-not-found = Не найдено: { $what } с номером { $key }. Проверьте номер.
 store-bad-credentials = Неверный логин или пароль.
-store-forbidden = Ваша роль ({ $role }) не позволяет это действие ({ $action }). Обратитесь к пользователю с нужной ролью.
+store-forbidden =
+    Ваша роль ({ $role }) не позволяет это действие: { $action ->
+        [read] просмотр данных
+        [register-family] регистрация семьи
+        [edit-registry] исправление реестра
+        [manage-users] управление пользователями
+        [manage-reference] изменение справочных данных
+        [issue-document] выдача документа
+        [void-document] аннулирование документа
+        [close-month] закрытие месяца
+        [prepare-subsidy] подготовка субсидии
+        [approve-payment] утверждение выплаты
+        [record-payment] запись выплаты
+        [reverse-payment] сторнирование выплаты
+       *[other] { $action }
+    }. Обратитесь к пользователю с нужной ролью.
 store-login-taken = Логин { $login } занят: выберите другой.
 store-version-conflict = Кто-то изменил эту запись, пока вы её редактировали. Обновите её и внесите изменение заново.
 store-sequence-exhausted = Все регистрационные номера { $year } года использованы.

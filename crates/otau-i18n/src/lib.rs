@@ -227,6 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_for_a_role_names_the_action_in_words() {
+        let args = |action: &str| {
+            BTreeMap::from([
+                ("role".to_string(), "Маман".to_string()),
+                ("action".to_string(), action.to_string()),
+            ])
+        };
+        let kk = tr(Lang::Kk, "store-forbidden", &args("approve-payment"));
+        assert!(kk.contains("төлемді бекіту"), "{kk}");
+        assert!(!kk.contains("approve-payment"), "{kk}");
+        let ru = tr(Lang::Ru, "store-forbidden", &args("void-document"));
+        assert!(ru.contains("аннулирование документа"), "{ru}");
+        let en = tr(Lang::En, "store-forbidden", &args("close-month"));
+        assert!(en.contains("closing a month"), "{en}");
+        // An action added later still shows, by its code, until it has words.
+        assert!(tr(Lang::En, "store-forbidden", &args("new-action")).contains("new-action"));
+    }
+
+    #[test]
     fn language_tags_parse() {
         assert_eq!("KK".parse::<Lang>(), Ok(Lang::Kk));
         assert_eq!("ru".parse::<Lang>(), Ok(Lang::Ru));
