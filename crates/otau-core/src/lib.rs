@@ -5,6 +5,7 @@
 //! app, the `otau` command line and the centre alike.
 #![deny(missing_docs)]
 
+pub mod canonical;
 pub mod casework;
 pub mod code;
 pub mod dates;

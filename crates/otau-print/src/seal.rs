@@ -235,30 +235,7 @@ pub fn content_hash(
     URL_SAFE_NO_PAD.encode(Sha256::digest(canonical_json(&value).as_bytes()))
 }
 
-/// JSON with object keys sorted at every level, so the same content always hashes the same.
-pub fn canonical_json(value: &serde_json::Value) -> String {
-    fn sorted(value: &serde_json::Value) -> serde_json::Value {
-        match value {
-            serde_json::Value::Object(map) => {
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
-                let mut out = serde_json::Map::new();
-                for k in keys {
-                    if let Some(v) = map.get(k) {
-                        out.insert(k.clone(), sorted(v));
-                    }
-                }
-                serde_json::Value::Object(out)
-            }
-            serde_json::Value::Array(items) => {
-                serde_json::Value::Array(items.iter().map(sorted).collect())
-            }
-            other => other.clone(),
-        }
-    }
-    // Serialising a Value cannot fail.
-    serde_json::to_string(&sorted(value)).unwrap_or_default()
-}
+pub use otau_core::canonical::canonical_json;
 
 #[cfg(test)]
 mod tests {

@@ -321,26 +321,4 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// JSON with object keys sorted at every level, whatever serde_json's map order is in this build,
-/// so hashes of the same content agree between the desktop app, the CLI and the centre.
-pub fn canonical_json(value: &Value) -> String {
-    fn sorted(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
-                let mut out = Map::new();
-                for k in keys {
-                    if let Some(v) = map.get(k) {
-                        out.insert(k.clone(), sorted(v));
-                    }
-                }
-                Value::Object(out)
-            }
-            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
-            other => other.clone(),
-        }
-    }
-    // Serialising a Value cannot fail.
-    serde_json::to_string(&sorted(value)).unwrap_or_default()
-}
+pub use otau_core::canonical::canonical_json;
