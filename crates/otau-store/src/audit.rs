@@ -1,10 +1,12 @@
-//! Reading the audit: a person's history, and the check that no row was changed or removed.
+//! Reading the history: a person's, from the event log, and the check that no row was changed or
+//! removed.
 
 use crate::error::{Result, StoreError};
-use crate::write::{AuditHashInput, GENESIS_HASH};
+use crate::events::{LoggedEvent, Origin};
 use crate::Store;
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
+
+pub use crate::events::ChainReport;
 
 /// One audit row as shown to people.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -24,20 +26,15 @@ pub struct AuditEntry {
     pub entity_id: String,
     /// The reason given, if any.
     pub reason: Option<String>,
-    /// The record before (absent on creation).
+    /// The changed fields before (absent on creation).
     pub before: Option<serde_json::Value>,
-    /// The record after.
+    /// The changed fields after (every field on creation).
     pub after: serde_json::Value,
-}
-
-/// Result of checking the audit chain.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChainReport {
-    /// Rows checked.
-    pub rows: i64,
-    /// The first row whose hash or link does not match, if any.
-    pub first_broken_seq: Option<i64>,
+    /// Where the change was made: here, on another device of the office, or by the centre's
+    /// verdict.
+    pub origin: Origin,
+    /// The device that made it, when it was another one.
+    pub device_id: Option<String>,
 }
 
 impl Store {
@@ -45,102 +42,56 @@ impl Store {
     pub fn audit_for(&self, regno: &str) -> Result<Vec<AuditEntry>> {
         let view = self.person(regno)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, at, user_login, action, entity, entity_id, reason, before_json, after_json
-             FROM audit WHERE subject_id = ?1 OR subject_id = ?2 ORDER BY seq",
+            "SELECT seq, origin, envelope, hash FROM events
+             WHERE (subject_id = ?1 OR subject_id = ?2) AND origin <> 'private' ORDER BY seq",
         )?;
-        let rows =
-            stmt.query_map([view.person.id.to_string(), view.person.family_id.to_string()], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, String>(8)?,
-                ))
-            })?;
-        let parse = |s: &str| {
-            serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("audit json: {e}")))
-        };
+        let rows = stmt.query_map(
+            [view.person.id.to_string(), view.person.family_id.to_string()],
+            LoggedEvent::from_row,
+        )?;
         let mut out = vec![];
         for row in rows {
-            let (seq, at, user_login, action, entity, entity_id, reason, before, after) = row?;
-            out.push(AuditEntry {
-                seq,
-                at,
-                user_login,
-                action,
-                entity,
-                entity_id,
-                reason,
-                before: before.as_deref().map(parse).transpose()?,
-                after: parse(&after)?,
-            });
+            out.push(entry(row?)?);
         }
         Ok(out)
     }
 
-    /// Recomputes every audit row's hash and link; reports the first that does not match.
+    /// Recomputes every event's hash and link; reports the first that does not match.
     pub fn verify_audit_chain(&self) -> Result<ChainReport> {
-        let mut stmt = self.conn().prepare(
-            "SELECT seq, id, at, user_login, action, entity, entity_id, subject_id, reason,
-                    before_json, after_json, prev_hash, hash
-             FROM audit ORDER BY seq",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut expected_prev = GENESIS_HASH.to_string();
-        let mut count = 0;
-        let mut last_seq = 0;
-        while let Some(r) = rows.next()? {
-            count += 1;
-            let seq: i64 = r.get(0)?;
-            let (id, at, login, action, entity, entity_id): (
-                String,
-                String,
-                String,
-                String,
-                String,
-                String,
-            ) = (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?);
-            let subject: Option<String> = r.get(7)?;
-            let reason: Option<String> = r.get(8)?;
-            let before: Option<String> = r.get(9)?;
-            let after: String = r.get(10)?;
-            let prev: String = r.get(11)?;
-            let hash: String = r.get(12)?;
-            let input = AuditHashInput {
-                id: &id,
-                at: &at,
-                user_login: &login,
-                action: &action,
-                entity: &entity,
-                entity_id: &entity_id,
-                subject_id: subject.as_deref(),
-                reason: reason.as_deref(),
-                before_json: before.as_deref(),
-                after_json: &after,
-            };
-            // A gap in seq means a removed row; a wrong link or hash means a changed one.
-            if seq != last_seq + 1 || prev != expected_prev || input.hash(&prev) != hash {
-                return Ok(ChainReport { rows: count, first_broken_seq: Some(seq) });
-            }
-            expected_prev = hash;
-            last_seq = seq;
-        }
-        Ok(ChainReport { rows: count, first_broken_seq: None })
+        crate::events::verify_chain(self.conn())
     }
 
-    /// The number of outbox events and the highest device sequence.
+    /// The number of this device's own events and the highest device sequence.
     pub fn outbox_status(&self) -> Result<(i64, Option<i64>)> {
-        Ok(self
-            .conn()
-            .query_row("SELECT COUNT(*), MAX(device_seq) FROM outbox", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?
-            .unwrap_or((0, None)))
+        Ok(self.conn().query_row(
+            "SELECT COUNT(*), MAX(device_seq) FROM events WHERE origin = 'local'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
     }
+}
+
+fn entry(event: LoggedEvent) -> Result<AuditEntry> {
+    let e = event.envelope()?;
+    let before = (e.op != "insert").then(|| serde_json::Value::Object(e.before.clone()));
+    let device_id = match event.origin {
+        Origin::Remote => e.device_id.map(|d| d.to_string()),
+        _ => None,
+    };
+    if e.entity.is_empty() {
+        return Err(StoreError::Corrupt(format!("event {} has no entity", event.seq)));
+    }
+    Ok(AuditEntry {
+        seq: event.seq,
+        at: e.at,
+        user_login: e.actor.login,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entity_id,
+        reason: e.reason,
+        before,
+        after: serde_json::Value::Object(e.after),
+        origin: event.origin,
+        device_id,
+    })
 }

@@ -142,6 +142,7 @@ impl Record for SigningKeyRec {
     const TABLE: &'static str = "office_signing_keys";
     const ENTITY: &'static str = "office_key";
     const REDACTED: &'static [&'static str] = &["secret_key"];
+    const PRIVATE: bool = true;
     fn id(&self) -> Uuid {
         self.id
     }

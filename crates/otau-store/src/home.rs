@@ -92,14 +92,16 @@ impl Store {
     /// The latest `limit` pieces of work: one per change (a registration writes many rows).
     pub fn recent_work(&self, limit: usize) -> Result<Vec<RecentWork>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT a.at, a.user_login, a.action, a.reason,
+            "SELECT a.envelope ->> '$.at', a.envelope ->> '$.actor.login',
+                    a.envelope ->> '$.action', a.envelope ->> '$.reason',
                     COALESCE(p.regno, f.regno),
                     COALESCE(p.surname || ' ' || p.given_name,
                              (SELECT h.surname || ' ' || h.given_name FROM persons h
                               WHERE h.family_id = f.id AND h.relation = 'head'))
-             FROM audit a
+             FROM events a
              LEFT JOIN persons p ON p.id = a.subject_id
              LEFT JOIN families f ON f.id = a.subject_id
+             WHERE a.origin <> 'private'
              ORDER BY a.seq DESC LIMIT 500",
         )?;
         let rows = stmt.query_map([], |r| {

@@ -18,6 +18,8 @@ pub mod duplicates;
 pub mod edit;
 pub mod eligibility_facts;
 pub mod error;
+pub mod events;
+mod events_migration;
 pub mod home;
 pub mod import;
 pub mod ledger;
@@ -100,13 +102,13 @@ impl Store {
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let device_id: String = tx
-            .prepare_cached("SELECT device_id FROM device")?
-            .query_row([], |r| r.get(0))
+        let device: (String, String) = tx
+            .prepare_cached("SELECT device_id, office_code FROM device")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?
             .ok_or(StoreError::NotInitialised)?;
         let out = {
-            let mut change = Change::new(&tx, actor, at, device_id, action);
+            let mut change = Change::new(&tx, actor, at, device, action);
             let out = f(&mut change)?;
             change.finish()?;
             out

@@ -4,7 +4,7 @@ use crate::error::{Result, StoreError};
 use crate::mci::MciRec;
 use crate::record::{from_row, Record};
 use crate::users::{
-    check_new_password, hash_password, normalize_login, Action, Actor, Role, UserRec,
+    check_new_password, hash_password, normalize_login, Action, Actor, CredentialRec, Role, UserRec,
 };
 use crate::write::Change;
 use crate::Store;
@@ -133,7 +133,8 @@ impl Store {
             params![device_id, code.to_string(), at.to_rfc3339_opts(SecondsFormat::Millis, true)],
         )?;
         let office = {
-            let mut change = Change::new(&tx, &system, at, device_id.clone(), "office.init");
+            let mut change =
+                Change::new(&tx, &system, at, (device_id.clone(), code.to_string()), "office.init");
             let mut office = OfficeRec {
                 id: Uuid::now_v7(),
                 code: code.to_string(),
@@ -148,11 +149,11 @@ impl Store {
                 login,
                 full_name: None,
                 role: Role::Admin,
-                password_hash,
                 active: 1,
                 version: 0,
             };
             change.insert(&mut admin)?;
+            change.insert(&mut CredentialRec { user_id: admin.id, password_hash, version: 0 })?;
             for row in mci.rows() {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
@@ -191,11 +192,11 @@ impl Store {
                 login,
                 full_name: new.full_name.clone().filter(|s| !s.trim().is_empty()),
                 role: new.role,
-                password_hash,
                 active: 1,
                 version: 0,
             };
             change.insert(&mut user)?;
+            change.insert(&mut CredentialRec { user_id: user.id, password_hash, version: 0 })?;
             Ok(user)
         })
     }

@@ -18,8 +18,10 @@ pub trait Record: Serialize + DeserializeOwned {
     const TABLE: &'static str;
     /// The entity name used in the audit and in events (`person`, `family`, …).
     const ENTITY: &'static str;
-    /// Fields never copied into the audit or the outbox (secrets).
+    /// Fields never copied into an event (secrets): left out, with no placeholder.
     const REDACTED: &'static [&'static str] = &[];
+    /// Records of this device alone (its own keys and passwords): logged, never sent.
+    const PRIVATE: bool = false;
 
     /// The record's id.
     fn id(&self) -> Uuid;
@@ -44,19 +46,6 @@ pub(crate) fn to_map<R: Record>(record: &R) -> Result<Map<String, serde_json::Va
         Ok(_) => Err(StoreError::Corrupt(format!("{} is not a flat record", R::TABLE))),
         Err(e) => Err(StoreError::Corrupt(e.to_string())),
     }
-}
-
-/// The same map with secret fields replaced, for the audit and the outbox.
-pub(crate) fn redacted<R: Record>(
-    map: &Map<String, serde_json::Value>,
-) -> Map<String, serde_json::Value> {
-    let mut out = map.clone();
-    for field in R::REDACTED {
-        if out.contains_key(*field) {
-            out.insert(field.to_string(), serde_json::Value::String("[redacted]".into()));
-        }
-    }
-    out
 }
 
 /// A JSON value as an SQLite value.

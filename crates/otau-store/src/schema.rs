@@ -10,10 +10,21 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_casework.sql"),
     include_str!("../migrations/0003_documents.sql"),
     include_str!("../migrations/0004_subsidies.sql"),
+    include_str!("../migrations/0005_sync.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i {
+                // 0005 moves the audit and the outbox into the event log.
+                4 => M::up_with_hook(sql, crate::events_migration::audit_and_outbox_to_events),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this build brings a database to.

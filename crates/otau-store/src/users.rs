@@ -163,8 +163,6 @@ pub struct UserRec {
     pub full_name: Option<String>,
     /// Role.
     pub role: Role,
-    /// Argon2 PHC string.
-    pub password_hash: String,
     /// 1 if the user may sign in.
     pub active: i64,
     /// Version.
@@ -174,7 +172,6 @@ pub struct UserRec {
 impl Record for UserRec {
     const TABLE: &'static str = "users";
     const ENTITY: &'static str = "user";
-    const REDACTED: &'static [&'static str] = &["password_hash"];
     fn id(&self) -> Uuid {
         self.id
     }
@@ -183,6 +180,37 @@ impl Record for UserRec {
     }
     fn set_version(&mut self, version: i64) {
         self.version = version;
+    }
+}
+
+/// A user's password on this device (`credentials`). The user's record travels to the other
+/// devices of the office; the password's hash never leaves the device that set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialRec {
+    /// The user.
+    pub user_id: Uuid,
+    /// Argon2 PHC string.
+    pub password_hash: String,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for CredentialRec {
+    const TABLE: &'static str = "credentials";
+    const ENTITY: &'static str = "credential";
+    const REDACTED: &'static [&'static str] = &["password_hash"];
+    const PRIVATE: bool = true;
+    fn id(&self) -> Uuid {
+        self.user_id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn subject(&self) -> Option<Uuid> {
+        None
     }
 }
 
@@ -238,12 +266,19 @@ pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec
 /// Signs a user in; the same error for an unknown login and a wrong password.
 pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Result<Actor> {
     let user = find_user(conn, login)?;
-    match user {
-        Some(u) if u.active == 1 && verify_password(password, &u.password_hash) => {
+    let hash: Option<String> = match &user {
+        Some(u) => conn
+            .prepare_cached("SELECT password_hash FROM credentials WHERE user_id = ?1")?
+            .query_row([u.id.to_string()], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    match (user, hash) {
+        (Some(u), Some(hash)) if u.active == 1 && verify_password(password, &hash) => {
             Ok(Actor { user_id: Some(u.id), login: u.login, role: u.role, full_name: u.full_name })
         }
-        Some(_) => Err(StoreError::BadCredentials),
-        None => {
+        (Some(_), Some(_)) => Err(StoreError::BadCredentials),
+        _ => {
             // Spend the same time as a real check so logins cannot be guessed by timing.
             let _ = verify_password(password, DUMMY_HASH);
             Err(StoreError::BadCredentials)

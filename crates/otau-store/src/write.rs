@@ -1,25 +1,27 @@
-//! The one way to write: state, audit row and outbox event in one transaction.
+//! The one way to write: state and its event in one transaction.
 //!
 //! # Design
 //! Every change to a record goes through [`Change::insert`] or [`Change::update`], which are only
-//! reachable inside [`crate::Store::write`]. Each writes the new state, an audit row (who, when,
-//! what, before and after, chained by hash to the previous row) and an outbox event with the next
-//! gapless per-device sequence number, and refreshes the search projection — all inside the same
-//! `BEGIN IMMEDIATE` transaction, so a failure anywhere leaves none of them.
+//! reachable inside [`crate::Store::write`]. Each writes the new state and its event (who, when,
+//! what, the changed fields before and after, the base version, the next gapless sequence of this
+//! device — [`crate::events`]), and refreshes the search projection — all inside the same
+//! `BEGIN IMMEDIATE` transaction, so a failure anywhere leaves none of them. The events of one
+//! call to `write` share a change id, so the centre and other devices see them as one piece of
+//! work.
 //!
 //! **Architecture Invariant**: no other code issues INSERT or UPDATE against registry tables.
 
 use crate::error::{Result, StoreError};
-use crate::record::{redacted, to_map, to_sql, Record};
+use crate::events::{next_device_seq, Envelope, EventActor, Origin, WIRE_VERSION};
+use crate::record::{to_map, to_sql, Record};
 use crate::users::Actor;
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// The hash before the first audit row of a device.
-pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub use crate::events::GENESIS_HASH;
 
 /// An open change: the transaction, who makes it, when, and under what action name.
 pub struct Change<'t> {
@@ -27,6 +29,8 @@ pub struct Change<'t> {
     actor: &'t Actor,
     at: DateTime<Utc>,
     device_id: String,
+    office: String,
+    change_id: Uuid,
     action: String,
     reason: Option<String>,
     events: u32,
@@ -39,14 +43,17 @@ impl<'t> Change<'t> {
         tx: &'t Transaction<'t>,
         actor: &'t Actor,
         at: DateTime<Utc>,
-        device_id: String,
+        device: (String, String),
         action: &str,
     ) -> Self {
+        let (device_id, office) = device;
         Change {
             tx,
             actor,
             at,
             device_id,
+            office,
+            change_id: Uuid::now_v7(),
             action: action.to_string(),
             reason: None,
             events: 0,
@@ -110,8 +117,7 @@ impl<'t> Change<'t> {
 
         let fields: Vec<String> =
             map.keys().filter(|k| !matches!(k.as_str(), "id" | "version")).cloned().collect();
-        let after = redacted::<R>(&map);
-        self.record::<R>(record, "insert", 0, &fields, None, &after)?;
+        self.record::<R>(record, "insert", 0, &fields, None, &map)?;
         Ok(())
     }
 
@@ -168,15 +174,11 @@ impl<'t> Change<'t> {
                 found: found.unwrap_or(0),
             });
         }
-        let old_r = redacted::<R>(&old);
-        let mut new_r = redacted::<R>(&new);
-        new_r.insert("version".into(), Value::from(base + 1));
-        self.record::<R>(after, "update", base, &fields, Some(&old_r), &new_r)?;
+        self.record::<R>(after, "update", base, &fields, Some(&old), &new)?;
         Ok(fields)
     }
 
-    /// Writes the audit row and the outbox event of one record change and notes the projections to
-    /// refresh.
+    /// Writes the event of one record change to the log and notes the projections to refresh.
     fn record<R: Record>(
         &mut self,
         record: &R,
@@ -186,133 +188,46 @@ impl<'t> Change<'t> {
         before: Option<&Map<String, Value>>,
         after: &Map<String, Value>,
     ) -> Result<()> {
-        let at = self.at.to_rfc3339_opts(SecondsFormat::Millis, true);
-        let entity_id = record.id().to_string();
-        let subject = record.subject().map(|s| s.to_string());
-        let before_json = before.map(|b| canonical_json(&Value::Object(b.clone())));
-        let after_json = canonical_json(&Value::Object(after.clone()));
-
-        // Audit, chained to the previous row.
-        let prev_hash: String = self
-            .tx
-            .prepare_cached("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| GENESIS_HASH.to_string());
-        let audit_id = Uuid::now_v7().to_string();
-        let row = AuditHashInput {
-            id: &audit_id,
-            at: &at,
-            user_login: &self.actor.login,
-            action: &self.action,
-            entity: R::ENTITY,
-            entity_id: &entity_id,
-            subject_id: subject.as_deref(),
-            reason: self.reason.as_deref(),
-            before_json: before_json.as_deref(),
-            after_json: &after_json,
+        let secret = |f: &str| R::REDACTED.contains(&f) || f == "id" || f == "version";
+        let changed: Vec<&String> = fields.iter().filter(|f| !secret(f)).collect();
+        let pick = |map: &Map<String, Value>| -> Map<String, Value> {
+            changed
+                .iter()
+                .map(|f| ((*f).clone(), map.get(*f).cloned().unwrap_or(Value::Null)))
+                .collect()
         };
-        let hash = row.hash(&prev_hash);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit (id, at, user_id, user_login, action, entity, entity_id,
-                     subject_id, reason, before_json, after_json, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?
-            .execute(params![
-                audit_id,
-                at,
-                self.actor.user_id.map(|u| u.to_string()),
-                self.actor.login,
-                self.action,
-                R::ENTITY,
-                entity_id,
-                subject,
-                self.reason,
-                before_json,
-                after_json,
-                prev_hash,
-                hash
-            ])?;
-        let audit_seq = self.tx.last_insert_rowid();
-
-        // Outbox event with the next gapless sequence number of this device.
-        let device_seq: i64 = self
-            .tx
-            .prepare_cached("SELECT COALESCE(MAX(device_seq), 0) + 1 FROM outbox")?
-            .query_row([], |r| r.get(0))?;
-        let values: Map<String, Value> =
-            fields.iter().filter_map(|f| after.get(f).map(|v| (f.clone(), v.clone()))).collect();
-        let payload = canonical_json(&serde_json::json!({
-            "entity": R::ENTITY,
-            "id": entity_id,
-            "op": op,
-            "base_version": base_version,
-            "version": record.version(),
-            "fields": fields,
-            "values": values,
-        }));
-        let payload_hash = sha256_hex(payload.as_bytes());
-        self.tx
-            .prepare_cached(
-                "INSERT INTO outbox (device_seq, event_id, device_id, at, kind, entity, entity_id,
-                     base_version, new_version, fields, payload, payload_hash, audit_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?
-            .execute(params![
-                device_seq,
-                Uuid::now_v7().to_string(),
-                self.device_id,
-                at,
-                format!("{}.{}", R::ENTITY, op),
-                R::ENTITY,
-                entity_id,
-                base_version,
-                record.version(),
-                canonical_json(&serde_json::json!(fields)),
-                payload,
-                payload_hash,
-                audit_seq
-            ])?;
+        let origin = if R::PRIVATE { Origin::Private } else { Origin::Local };
+        let device_seq = match origin {
+            Origin::Local => Some(next_device_seq(self.tx, &self.device_id)?),
+            _ => None,
+        };
+        let envelope = Envelope {
+            wire: WIRE_VERSION,
+            event_id: Uuid::now_v7(),
+            change_id: self.change_id,
+            office: self.office.clone(),
+            device_id: Uuid::parse_str(&self.device_id).ok(),
+            device_seq,
+            at: self.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+            actor: EventActor { user_id: self.actor.user_id, login: self.actor.login.clone() },
+            action: self.action.clone(),
+            reason: self.reason.clone(),
+            entity: R::ENTITY.to_string(),
+            entity_id: record.id().to_string(),
+            subject_id: record.subject().map(|s| s.to_string()),
+            op: op.to_string(),
+            base_version,
+            before: before.map(pick).unwrap_or_default(),
+            after: pick(after),
+            derived_from: None,
+        };
+        crate::events::append(self.tx, origin, &envelope.to_value()?)?;
         self.events += 1;
 
         if let Some(person) = record.search_person() {
             self.dirty_persons.insert(person);
         }
         Ok(())
-    }
-}
-
-/// The fields of an audit row that its hash covers.
-pub(crate) struct AuditHashInput<'a> {
-    pub id: &'a str,
-    pub at: &'a str,
-    pub user_login: &'a str,
-    pub action: &'a str,
-    pub entity: &'a str,
-    pub entity_id: &'a str,
-    pub subject_id: Option<&'a str>,
-    pub reason: Option<&'a str>,
-    pub before_json: Option<&'a str>,
-    pub after_json: &'a str,
-}
-
-impl AuditHashInput<'_> {
-    pub(crate) fn hash(&self, prev_hash: &str) -> String {
-        let text = canonical_json(&serde_json::json!([
-            prev_hash,
-            self.id,
-            self.at,
-            self.user_login,
-            self.action,
-            self.entity,
-            self.entity_id,
-            self.subject_id,
-            self.reason,
-            self.before_json,
-            self.after_json,
-        ]));
-        sha256_hex(text.as_bytes())
     }
 }
 

@@ -21,14 +21,14 @@ fn an_empty_file_migrates_to_the_latest_schema() {
         .collect::<Result<_, _>>()
         .expect("rows");
     for t in [
-        "audit",
+        "events",
         "consents",
         "device",
         "documents",
         "families",
         "mci_rows",
         "offices",
-        "outbox",
+        "credentials",
         "persons",
         "users",
         "subsidy_rules",
@@ -88,4 +88,96 @@ fn init_twice_is_refused() {
         )
         .expect_err("refused");
     assert!(matches!(err, StoreError::AlreadyInitialised { ref office } if office == "PVL01"));
+}
+
+/// A database written before sync (schema 4: office, an administrator and a clerk, a family of
+/// three, a status, a certificate, a plan item done), made by the `otau` of that release.
+const PRE_SYNC: &[u8] = include_bytes!("data/pre-sync-office.sqlite");
+
+#[test]
+fn a_database_from_before_sync_moves_its_history_into_the_event_log() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.sqlite");
+    std::fs::write(&path, PRE_SYNC).expect("write fixture");
+    let old: Vec<(String, String, Option<String>, String)> = {
+        let conn = rusqlite::Connection::open(&path).expect("open old");
+        assert_eq!(version(&conn).expect("version"), 4);
+        let rows = conn
+            .prepare(
+                "SELECT a.action, a.entity, a.before_json, o.event_id FROM audit a
+                 JOIN outbox o ON o.audit_seq = a.seq ORDER BY a.seq",
+            )
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        rows
+    };
+
+    let store = Store::open(&path).expect("migrate");
+    let conn = store.raw_connection();
+    assert_eq!(version(conn).expect("version"), latest_version());
+    assert_eq!(store.verify_audit_chain().expect("chain").first_broken_seq, None);
+    let new: Vec<(String, String, String, String)> = conn
+        .prepare(
+            "SELECT origin, envelope ->> '$.action', envelope, event_id FROM events ORDER BY seq",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(new.len(), old.len(), "one event per audit row");
+    for ((action, entity, _, event_id), (origin, new_action, envelope, new_id)) in
+        old.iter().zip(&new)
+    {
+        assert_eq!(action, new_action);
+        assert_eq!(event_id, new_id, "event ids are kept");
+        let private = entity == "office_key";
+        assert_eq!(origin, if private { "private" } else { "local" }, "{entity}");
+        assert!(!envelope.contains("redacted") && !envelope.contains("argon2"), "{envelope}");
+    }
+    // Own events are numbered without gaps, the private key left out.
+    let seqs: Vec<i64> = conn
+        .prepare("SELECT device_seq FROM events WHERE origin = 'local' ORDER BY seq")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(seqs, (1..=seqs.len() as i64).collect::<Vec<_>>());
+    // An update keeps only the changed fields, before and after.
+    let update: serde_json::Value = conn
+        .query_row(
+            "SELECT envelope FROM events WHERE envelope ->> '$.op' = 'update'
+             AND envelope ->> '$.entity' = 'plan_item'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .map(|t| serde_json::from_str(&t).expect("json"))
+        .expect("the plan item's update");
+    assert_eq!(update["before"]["state"], "planned");
+    assert_eq!(update["after"]["state"], "done");
+    assert!(update["after"].get("description").is_none(), "{update}");
+    // The rows of one registration are one change.
+    let changes: i64 = conn
+        .query_row(
+            "SELECT COUNT(DISTINCT envelope ->> '$.change_id') FROM events
+             WHERE envelope ->> '$.action' = 'family.register'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("changes");
+    assert_eq!(changes, 1);
+    for gone in ["audit", "outbox"] {
+        let found: i64 = conn
+            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = ?1", [gone], |r| r.get(0))
+            .expect("master");
+        assert_eq!(found, 0, "{gone} dropped");
+    }
+    // The passwords moved to this device's credentials: both users still sign in.
+    assert!(store.sign_in("admin", "admin-password").is_ok());
+    assert!(store.sign_in("aigerim", "clerk-password").is_ok());
+    assert!(store.audit_for("PVL01-2026-00001").expect("history").len() > 5);
 }

@@ -1,5 +1,5 @@
-//! The one way to write: state, audit and outbox together or not at all; append-only tables;
-//! gapless device sequence; the audit hash chain.
+//! The one way to write: state and its events together or not at all; the event log append-only;
+//! gapless device sequence; the hash chain; the envelope of an event.
 
 mod common;
 
@@ -7,7 +7,7 @@ use common::*;
 use otau_store::{Duplicates, StoreError};
 
 #[test]
-fn registering_writes_state_audit_and_outbox_together() {
+fn registering_writes_state_and_events_together() {
     let mut o = office();
     let before = o.counts();
     let clerk = o.clerk("aigerim");
@@ -17,16 +17,21 @@ fn registering_writes_state_audit_and_outbox_together() {
         .expect("register");
     assert_eq!(reg.members.len(), 3);
     let after = o.counts();
-    // 1 family + 3 persons + 3 documents = 7 records; the user added = 1 more.
+    // 1 family + 3 persons + 3 documents = 7 records; the user added = 1 more, and their
+    // password on this device one more, which is logged but never sent.
     assert_eq!(after.0 - before.0, 1);
     assert_eq!(after.1 - before.1, 3);
-    assert_eq!(after.2 - before.2, 8, "one audit row per record written");
-    assert_eq!(after.3 - before.3, 8, "one outbox event per record written");
+    assert_eq!(after.2 - before.2, 9, "one event per record written");
+    assert_eq!(after.3 - before.3, 8, "one event for the centre per record but the password");
     let login: String = o
         .store
         .raw_connection()
-        .query_row("SELECT user_login FROM audit ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
-        .expect("last audit row");
+        .query_row(
+            "SELECT envelope ->> '$.actor.login' FROM events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("last event");
     assert_eq!(login, "aigerim", "the audit names the signed-in user");
 }
 
@@ -43,8 +48,8 @@ fn fail_inserts_into(o: &TestOffice, table: &str) {
 }
 
 #[test]
-fn a_failure_half_way_leaves_none_of_state_audit_or_outbox() {
-    for table in ["families", "persons", "documents", "audit", "outbox", "person_name_keys"] {
+fn a_failure_half_way_leaves_none_of_state_or_events() {
+    for table in ["families", "persons", "documents", "events", "person_name_keys"] {
         let mut o = office();
         let before = o.counts();
         let search_before: i64 = o
@@ -79,7 +84,7 @@ fn assert_outbox_gapless(o: &TestOffice) {
     let seqs: Vec<i64> = o
         .store
         .raw_connection()
-        .prepare("SELECT device_seq FROM outbox ORDER BY device_seq")
+        .prepare("SELECT device_seq FROM events WHERE origin = 'local' ORDER BY device_seq")
         .expect("prepare")
         .query_map([], |r| r.get(0))
         .expect("query")
@@ -90,14 +95,15 @@ fn assert_outbox_gapless(o: &TestOffice) {
 }
 
 #[test]
-fn audit_and_outbox_refuse_update_and_delete() {
+fn the_event_log_refuses_update_delete_and_replace() {
     let o = office();
     let conn = o.store.raw_connection();
     for sql in [
-        "UPDATE audit SET user_login = 'someone-else'",
-        "DELETE FROM audit",
-        "UPDATE outbox SET payload = '{}'",
-        "DELETE FROM outbox WHERE device_seq = 1",
+        "UPDATE events SET envelope = '{}'",
+        "DELETE FROM events",
+        "DELETE FROM events WHERE seq = 1",
+        "INSERT OR REPLACE INTO events (seq, origin, envelope, hash, prev_hash, chain_hash)
+         SELECT seq, origin, envelope, hash, prev_hash, chain_hash FROM events WHERE seq = 1",
     ] {
         let err = conn.execute(sql, []).expect_err(sql);
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
@@ -105,39 +111,67 @@ fn audit_and_outbox_refuse_update_and_delete() {
 }
 
 #[test]
-fn outbox_events_name_fields_and_base_version() {
+fn events_carry_the_whole_envelope() {
     let mut o = office();
     let admin = o.admin.clone();
     o.store
         .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
         .expect("register");
-    let (base, version, fields, payload): (i64, i64, String, String) = o
+    let regno = o.store.find("Сейітқали", 1).expect("find")[0].regno.clone();
+    let mut person = o.store.person(&regno).expect("person").as_input();
+    person.phone = Some("+77020000000".into());
+    o.store.edit_person(&admin, at(), today(), &regno, &person, 1, "new number").expect("edit");
+    let envelopes: Vec<(String, String)> = o
         .store
         .raw_connection()
-        .query_row(
-            "SELECT base_version, new_version, fields, payload FROM outbox
-             WHERE entity = 'person' ORDER BY device_seq LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        .prepare(
+            "SELECT envelope, hash FROM events
+             WHERE envelope ->> '$.entity' = 'person' AND origin = 'local' ORDER BY seq",
         )
-        .expect("person event");
-    assert_eq!((base, version), (0, 1));
-    assert!(fields.contains("\"surname\"") && fields.contains("\"iin\""), "{fields}");
-    let payload: serde_json::Value = serde_json::from_str(&payload).expect("json payload");
-    assert_eq!(payload["values"]["surname"], "Сейітқали");
-    assert_eq!(payload["op"], "insert");
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let parse = |(text, hash): &(String, String)| {
+        let value: serde_json::Value = serde_json::from_str(text).expect("json envelope");
+        assert_eq!(&otau_store::events::envelope_hash(&value), hash, "the hash covers it all");
+        value
+    };
+    let inserted = parse(&envelopes[0]);
+    assert_eq!(inserted["op"], "insert");
+    assert_eq!(inserted["base_version"], 0);
+    assert_eq!(inserted["after"]["surname"], "Сейітқали");
+    assert_eq!(inserted["actor"]["login"], "admin");
+    assert_eq!(inserted["office"], "PVL01");
+    assert_eq!(inserted["wire"], 1);
+    assert!(inserted.get("before").is_none());
+    // The three persons of one registration are one change.
+    let second = parse(&envelopes[1]);
+    assert_eq!(inserted["change_id"], second["change_id"]);
+    assert_ne!(inserted["event_id"], second["event_id"]);
+
+    let edited = parse(envelopes.last().expect("the edit"));
+    assert_eq!(edited["op"], "update");
+    assert_eq!(edited["action"], "person.edit");
+    assert_eq!(edited["reason"], "new number");
+    assert_eq!(edited["base_version"], 1);
+    assert_eq!(edited["before"], serde_json::json!({"phone": "+77015551234"}));
+    assert_eq!(edited["after"], serde_json::json!({"phone": "+77020000000"}));
+    assert_ne!(edited["change_id"], inserted["change_id"]);
 }
 
 #[test]
-fn password_hashes_never_reach_the_audit_or_the_outbox() {
+fn password_hashes_never_reach_an_event() {
     let mut o = office();
     o.clerk("dana");
     let leaked: i64 = o
         .store
         .raw_connection()
         .query_row(
-            "SELECT (SELECT COUNT(*) FROM audit WHERE after_json LIKE '%argon2%')
-                  + (SELECT COUNT(*) FROM outbox WHERE payload LIKE '%argon2%')",
+            "SELECT COUNT(*) FROM events
+             WHERE envelope LIKE '%argon2%' OR envelope LIKE '%password_hash%'
+                OR envelope LIKE '%redacted%'",
             [],
             |r| r.get(0),
         )
@@ -159,18 +193,14 @@ fn the_audit_chain_shows_a_changed_or_removed_row() {
     // Someone with the SQLite shell drops the trigger and edits a row.
     let conn = o.store.raw_connection();
     conn.execute_batch(
-        "DROP TRIGGER audit_no_update;
-         UPDATE audit SET after_json = replace(after_json, 'Сейітқали', 'Сейтқали')
-         WHERE after_json LIKE '%Сейітқали%';",
+        "DROP TRIGGER events_no_update;
+         UPDATE events SET envelope = replace(envelope, 'Сейітқали', 'Сейтқали')
+         WHERE envelope LIKE '%Сейітқали%';",
     )
     .expect("tamper");
     assert!(conn.changes() >= 1, "the tampering changed a row");
     let first_changed: i64 = conn
-        .query_row(
-            "SELECT MIN(seq) FROM audit WHERE after_json LIKE '%Сейтқали%'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT MIN(seq) FROM events WHERE envelope LIKE '%Сейтқали%'", [], |r| r.get(0))
         .expect("seq");
     let report = o.store.verify_audit_chain().expect("verify");
     assert_eq!(report.first_broken_seq, Some(first_changed));
@@ -186,7 +216,7 @@ fn a_removed_audit_row_shows() {
     o.store
         .raw_connection()
         .execute_batch(
-            "PRAGMA foreign_keys = OFF; DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3;",
+            "PRAGMA foreign_keys = OFF; DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 3;",
         )
         .expect("tamper");
     let report = o.store.verify_audit_chain().expect("verify");

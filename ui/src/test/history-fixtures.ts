@@ -39,7 +39,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc0c959013d1",
     "reason": "moved to Almaty",
     "seq": 94,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.move_away",
@@ -60,7 +62,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc0956db9b16",
     "reason": "moved to Almaty",
     "seq": 93,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.move_away",
@@ -78,12 +82,16 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc06eef4e3bc",
     "reason": "moved to Almaty",
     "seq": 92,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "seq": 91,
     "at": "2026-12-06T04:02:41.709Z",
     "user_login": "marat",
+    "origin": "local",
+    "device_id": null,
     "action": "document.void",
     "entity": "document_void",
     "entity_id": "01a24984-adae-7650-8696-3cdf918e7473",
@@ -127,7 +135,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-acba-766a-8922-bd373f7c7e15",
     "reason": null,
     "seq": 90,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.reverse",
@@ -162,7 +172,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ac5b-7657-a48d-00ff7a3ed89e",
     "reason": "contract ended",
     "seq": 89,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.prepare",
@@ -191,7 +203,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ac01-771b-a11e-44876d8b7a18",
     "reason": null,
     "seq": 64,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.pay",
@@ -226,7 +240,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ab71-76ea-b188-f41cf3455423",
     "reason": null,
     "seq": 63,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.approve",
@@ -261,7 +277,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aaed-7657-9d91-0b83edb4025c",
     "reason": null,
     "seq": 62,
-    "user_login": "marat"
+    "user_login": "marat",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.prepare",
@@ -296,7 +314,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4b-7164-bdde-1a3fcc59c003",
     "reason": null,
     "seq": 61,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.prepare",
@@ -314,7 +334,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4b-7164-bdde-1a3c5e8aca49",
     "reason": null,
     "seq": 60,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "subsidy.prepare",
@@ -343,7 +365,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4a-703e-a96f-c4d9308d19f5",
     "reason": null,
     "seq": 59,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "service.record",
@@ -364,7 +388,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a9e6-7133-9916-e6226559efe8",
     "reason": null,
     "seq": 58,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "plan.update",
@@ -399,7 +425,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a90c-76d4-b96e-d51ff53d2a60",
     "reason": null,
     "seq": 57,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "plan.add",
@@ -422,7 +450,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a90c-76d4-b96e-d51ff53d2a60",
     "reason": null,
     "seq": 56,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "plan.add",
@@ -440,7 +470,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a908-70fa-aad5-2beeef3d4501",
     "reason": null,
     "seq": 55,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "quota.include",
@@ -460,7 +492,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a8a3-7025-b91d-f4dbcaa34663",
     "reason": null,
     "seq": 54,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "status.extend",
@@ -507,7 +541,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a786-734f-b148-98856fcf98dd",
     "reason": null,
     "seq": 50,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "status.record",
@@ -536,7 +572,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a786-734f-b148-98856fcf98dd",
     "reason": null,
     "seq": 47,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "family.register",
@@ -557,7 +595,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d2a79f3a9b5",
     "reason": null,
     "seq": 42,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "family.register",
@@ -587,7 +627,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d27675d9855",
     "reason": null,
     "seq": 41,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   },
   {
     "action": "family.register",
@@ -610,6 +652,8 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d243ff8ab81",
     "reason": null,
     "seq": 40,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "origin": "local",
+    "device_id": null
   }
 ];

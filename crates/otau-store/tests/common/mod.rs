@@ -65,13 +65,14 @@ impl TestOffice {
         self.dir.path().join("office.sqlite")
     }
 
-    /// Counts of rows in the registry, audit and outbox tables.
+    /// Counts of families, persons, events in the log, and events for the centre.
     pub fn counts(&self) -> (i64, i64, i64, i64) {
         self.store
             .raw_connection()
             .query_row(
                 "SELECT (SELECT COUNT(*) FROM families), (SELECT COUNT(*) FROM persons),
-                        (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM outbox)",
+                        (SELECT COUNT(*) FROM events),
+                        (SELECT COUNT(*) FROM events WHERE origin = 'local')",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
