@@ -203,6 +203,29 @@ BEGIN
           THEN 'approved' ELSE 'accrued' END;
 END;
 
+-- An insert of this device that the centre did not take (its key was taken first elsewhere) is
+-- taken back here too, while a page from the centre is applied; its conflict keeps the record.
+DROP TRIGGER issued_documents_no_delete;
+CREATE TRIGGER issued_documents_no_delete BEFORE DELETE ON issued_documents
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN SELECT RAISE(ABORT, 'issued_documents is append-only'); END;
+DROP TRIGGER document_voids_no_delete;
+CREATE TRIGGER document_voids_no_delete BEFORE DELETE ON document_voids
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN SELECT RAISE(ABORT, 'document_voids is append-only'); END;
+DROP TRIGGER closed_months_no_delete;
+CREATE TRIGGER closed_months_no_delete BEFORE DELETE ON closed_months
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN SELECT RAISE(ABORT, 'closed_months is append-only'); END;
+DROP TRIGGER subsidy_decisions_no_delete;
+CREATE TRIGGER subsidy_decisions_no_delete BEFORE DELETE ON subsidy_decisions
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN SELECT RAISE(ABORT, 'subsidy_decisions is append-only'); END;
+DROP TRIGGER subsidy_instalments_no_delete;
+CREATE TRIGGER subsidy_instalments_no_delete BEFORE DELETE ON subsidy_instalments
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN SELECT RAISE(ABORT, 'subsidy_instalments is append-only'); END;
+
 -- A closed month names the families it counted, so every device tells late entries apart the
 -- same way (a row number differs from device to device).
 ALTER TABLE closed_months ADD COLUMN counted_families TEXT;

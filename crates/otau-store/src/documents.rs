@@ -715,7 +715,10 @@ impl Store {
                 params![office.code, year],
                 |r| r.get(0),
             )?;
-            let seq = last + 1;
+            // An enrolled device numbers from its blocks; the office's only device after the last.
+            let series = crate::numbers::Series::Document;
+            let seq =
+                crate::numbers::next_from_blocks(change.tx(), series, year, 0)?.unwrap_or(last + 1);
             if seq > 99_999 {
                 return Err(DocumentError::NumbersExhausted { year }.into());
             }

@@ -124,6 +124,22 @@ pub enum StoreError {
     /// A subsidy rule, decision or ledger action was refused.
     #[error(transparent)]
     Subsidy(otau_core::subsidy::SubsidyError),
+    /// Something from the centre was refused, or sync cannot go on (its code says which).
+    #[error("sync: {code}: {detail}")]
+    Sync {
+        /// The stable code (`sync-…`).
+        code: &'static str,
+        /// What it concerns.
+        detail: String,
+    },
+    /// Every number of a series reserved for this device is used.
+    #[error("no {series} numbers of {year} are left on this device")]
+    NumbersExhausted {
+        /// The series (`regno`, `document`, `decision`, `plan`).
+        series: &'static str,
+        /// The year.
+        year: i32,
+    },
 }
 
 impl StoreError {
@@ -158,6 +174,8 @@ impl Coded for StoreError {
             StoreError::Corrupt(_) => "store-corrupt",
             StoreError::Document(e) => e.code(),
             StoreError::Subsidy(e) => e.code(),
+            StoreError::Sync { code, .. } => code,
+            StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
         }
     }
 
@@ -201,6 +219,11 @@ impl Coded for StoreError {
             StoreError::NotInitialised | StoreError::BadCredentials => {}
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
+            StoreError::Sync { detail, .. } => put("detail", detail.clone()),
+            StoreError::NumbersExhausted { series, year } => {
+                put("series", series.to_string());
+                put("year", year.to_string());
+            }
         }
         a
     }

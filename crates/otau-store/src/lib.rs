@@ -24,6 +24,7 @@ pub mod home;
 pub mod import;
 pub mod ledger;
 pub mod mci;
+pub mod numbers;
 pub mod office;
 pub mod plan;
 pub mod quota;
@@ -35,6 +36,7 @@ pub mod status;
 pub mod subsidy;
 pub mod subsidy_recalc;
 pub mod subsidy_reference;
+pub mod sync;
 pub mod users;
 pub mod write;
 

@@ -251,3 +251,41 @@ pub(crate) fn current_office(conn: &Connection) -> Result<(Uuid, String)> {
     let id = Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(format!("office id: {e}")))?;
     Ok((id, code))
 }
+
+impl Store {
+    /// Sets a user's password on this device (a device that joined an office receives its users
+    /// without passwords: they never travel). Refuses a short password or an unknown login.
+    pub fn set_local_password(
+        &mut self,
+        at: DateTime<Utc>,
+        login: &str,
+        password: &str,
+    ) -> Result<()> {
+        check_new_password(password)?;
+        let login = normalize_login(login)?;
+        let user = crate::users::find_user(self.conn(), &login)?
+            .ok_or(StoreError::NotFound { what: "user", key: login.clone() })?;
+        let password_hash = hash_password(password)?;
+        let existing: Option<CredentialRec> = self
+            .conn()
+            .prepare("SELECT * FROM credentials WHERE user_id = ?1")?
+            .query_row([user.id.to_string()], from_row)
+            .optional()?;
+        self.write(&Actor::system(), at, "user.password", |change| {
+            match existing {
+                Some(before) => {
+                    let mut after = CredentialRec { password_hash, ..before.clone() };
+                    change.update(&before, &mut after)?;
+                }
+                None => {
+                    change.insert(&mut CredentialRec {
+                        user_id: user.id,
+                        password_hash,
+                        version: 0,
+                    })?;
+                }
+            }
+            Ok(())
+        })
+    }
+}

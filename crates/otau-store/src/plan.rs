@@ -444,11 +444,17 @@ impl Store {
         self.write(actor, at, "plan.add", |change| {
             let family = family_in(change.tx(), regno)?;
             let responsible = who(change.tx(), actor, "responsible", &new.responsible)?;
-            let number: i64 = change.tx().query_row(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM plan_items WHERE family_id = ?1",
-                [family.id.to_string()],
-                |r| r.get(0),
-            )?;
+            // Numbered per family by the office's only device; office-wide from the blocks of
+            // an enrolled one, so two devices never give one family the same number.
+            let series = crate::numbers::Series::Plan;
+            let number: i64 = match crate::numbers::next_from_blocks(change.tx(), series, 0, 0)? {
+                Some(n) => n,
+                None => change.tx().query_row(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM plan_items WHERE family_id = ?1",
+                    [family.id.to_string()],
+                    |r| r.get(0),
+                )?,
+            };
             open_stay(change, &family)?;
             let mut item = PlanItemRec {
                 id: Uuid::now_v7(),

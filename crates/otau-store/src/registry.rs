@@ -423,7 +423,12 @@ fn register_in(
     let year = today.year();
     let mut seq = last_seq(tx, &office_code, year)?;
     let mut next_regno = || -> Result<String> {
-        seq += 1;
+        // An enrolled device numbers from its blocks; the office's only device after the last.
+        let series = crate::numbers::Series::Regno;
+        seq = match crate::numbers::next_from_blocks(tx, series, year, i64::from(seq))? {
+            Some(n) => u32::try_from(n).map_err(|_| StoreError::SequenceExhausted { year })?,
+            None => seq + 1,
+        };
         let code = OfficeCode::parse(&office_code)
             .map_err(|e| StoreError::Corrupt(format!("office code {office_code}: {e}")))?;
         RegNo::new(code, year, seq)

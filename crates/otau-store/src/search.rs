@@ -152,6 +152,16 @@ pub(crate) fn reindex_person(conn: &Connection, person_id: Uuid) -> Result<()> {
     Ok(())
 }
 
+/// Drops the projection rows of persons that no longer exist (a registration the centre did not
+/// take, taken back on the device that made it).
+pub(crate) fn forget_missing(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM person_search WHERE rowid NOT IN (SELECT rowid FROM persons);
+         DELETE FROM person_name_keys WHERE person_rowid NOT IN (SELECT rowid FROM persons);",
+    )?;
+    Ok(())
+}
+
 /// An IIN or document number as the index holds it: letters and digits only, lowercase.
 fn id_key(s: &str) -> String {
     normalize_document_number(s)

@@ -502,7 +502,12 @@ fn next_decision_number(conn: &Connection, office: &str, year: i32) -> Result<St
         |r| r.get(0),
     )?;
     let last = max.and_then(|m| m.strip_prefix(&prefix).and_then(|s| s.parse::<u32>().ok()));
-    let next = last.unwrap_or(0) + 1;
+    let next =
+        match crate::numbers::next_from_blocks(conn, crate::numbers::Series::Decision, year, 0)? {
+            // An enrolled device numbers from its blocks; the office's only device after the last.
+            Some(n) => u32::try_from(n).map_err(|_| StoreError::SequenceExhausted { year })?,
+            None => last.unwrap_or(0) + 1,
+        };
     if next > 99_999 {
         return Err(StoreError::SequenceExhausted { year });
     }

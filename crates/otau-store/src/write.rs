@@ -178,6 +178,92 @@ impl<'t> Change<'t> {
         Ok(fields)
     }
 
+    /// Sets some columns of a record known by entity name (resolving a conflict), with its
+    /// event, as [`Change::update`] does for a typed record. Writes nothing when nothing changes.
+    pub(crate) fn update_fields(
+        &mut self,
+        entity: &str,
+        table: &str,
+        id: &str,
+        values: &Map<String, Value>,
+    ) -> Result<Vec<String>> {
+        let names: Vec<&String> = values.keys().collect();
+        let select: Vec<String> = names.iter().map(|c| c.to_string()).collect();
+        let sql = format!("SELECT version, {} FROM {table} WHERE id = ?1", select.join(", "));
+        let current: Option<(i64, Map<String, Value>)> = self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id], |r| {
+                let mut map = Map::new();
+                for (i, c) in names.iter().enumerate() {
+                    let v = match r.get_ref(i + 1)? {
+                        rusqlite::types::ValueRef::Null => Value::Null,
+                        rusqlite::types::ValueRef::Integer(n) => Value::from(n),
+                        rusqlite::types::ValueRef::Text(t) => {
+                            Value::String(String::from_utf8_lossy(t).into_owned())
+                        }
+                        _ => Value::Null,
+                    };
+                    map.insert((*c).clone(), v);
+                }
+                Ok((r.get(0)?, map))
+            })
+            .optional()?;
+        let Some((base, before)) = current else {
+            return Err(StoreError::NotFound { what: "record", key: id.to_string() });
+        };
+        let fields: Vec<String> = values
+            .iter()
+            .filter(|(k, v)| before.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if fields.is_empty() {
+            return Ok(fields);
+        }
+        let sets: Vec<String> =
+            fields.iter().enumerate().map(|(i, f)| format!("{f} = ?{}", i + 1)).collect();
+        let n = fields.len();
+        let mut sql_values = fields
+            .iter()
+            .map(|f| to_sql(values.get(f).unwrap_or(&Value::Null)))
+            .collect::<Result<Vec<_>>>()?;
+        sql_values.push(rusqlite::types::Value::Integer(base + 1));
+        sql_values.push(rusqlite::types::Value::Text(id.to_string()));
+        sql_values.push(rusqlite::types::Value::Integer(base));
+        let sql = format!(
+            "UPDATE {table} SET {}, version = ?{} WHERE id = ?{} AND version = ?{}",
+            sets.join(", "),
+            n + 1,
+            n + 2,
+            n + 3
+        );
+        self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(sql_values))?;
+        let subject: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT subject_id FROM events WHERE entity_id = ?1 ORDER BY seq LIMIT 1",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let event = RecordChange {
+            entity,
+            entity_id: id.to_string(),
+            subject_id: subject,
+            op: "update",
+            base_version: base,
+            redacted: &[],
+            private: false,
+        };
+        self.record_event(&event, &fields, Some(&before), values)?;
+        if entity == "person" {
+            if let Ok(person) = Uuid::parse_str(id) {
+                self.dirty_persons.insert(person);
+            }
+        }
+        Ok(fields)
+    }
+
     /// Writes the event of one record change to the log and notes the projections to refresh.
     fn record<R: Record>(
         &mut self,
@@ -188,7 +274,30 @@ impl<'t> Change<'t> {
         before: Option<&Map<String, Value>>,
         after: &Map<String, Value>,
     ) -> Result<()> {
-        let secret = |f: &str| R::REDACTED.contains(&f) || f == "id" || f == "version";
+        let event = RecordChange {
+            entity: R::ENTITY,
+            entity_id: record.id().to_string(),
+            subject_id: record.subject().map(|s| s.to_string()),
+            op,
+            base_version,
+            redacted: R::REDACTED,
+            private: R::PRIVATE,
+        };
+        self.record_event(&event, fields, before, after)?;
+        if let Some(person) = record.search_person() {
+            self.dirty_persons.insert(person);
+        }
+        Ok(())
+    }
+
+    fn record_event(
+        &mut self,
+        change: &RecordChange<'_>,
+        fields: &[String],
+        before: Option<&Map<String, Value>>,
+        after: &Map<String, Value>,
+    ) -> Result<()> {
+        let secret = |f: &str| change.redacted.contains(&f) || f == "id" || f == "version";
         let changed: Vec<&String> = fields.iter().filter(|f| !secret(f)).collect();
         let pick = |map: &Map<String, Value>| -> Map<String, Value> {
             changed
@@ -196,7 +305,7 @@ impl<'t> Change<'t> {
                 .map(|f| ((*f).clone(), map.get(*f).cloned().unwrap_or(Value::Null)))
                 .collect()
         };
-        let origin = if R::PRIVATE { Origin::Private } else { Origin::Local };
+        let origin = if change.private { Origin::Private } else { Origin::Local };
         let device_seq = match origin {
             Origin::Local => Some(next_device_seq(self.tx, &self.device_id)?),
             _ => None,
@@ -212,23 +321,30 @@ impl<'t> Change<'t> {
             actor: EventActor { user_id: self.actor.user_id, login: self.actor.login.clone() },
             action: self.action.clone(),
             reason: self.reason.clone(),
-            entity: R::ENTITY.to_string(),
-            entity_id: record.id().to_string(),
-            subject_id: record.subject().map(|s| s.to_string()),
-            op: op.to_string(),
-            base_version,
+            entity: change.entity.to_string(),
+            entity_id: change.entity_id.clone(),
+            subject_id: change.subject_id.clone(),
+            op: change.op.to_string(),
+            base_version: change.base_version,
             before: before.map(pick).unwrap_or_default(),
             after: pick(after),
             derived_from: None,
         };
         crate::events::append(self.tx, origin, &envelope.to_value()?)?;
         self.events += 1;
-
-        if let Some(person) = record.search_person() {
-            self.dirty_persons.insert(person);
-        }
         Ok(())
     }
+}
+
+/// What the event of one record change says about the record.
+struct RecordChange<'a> {
+    entity: &'a str,
+    entity_id: String,
+    subject_id: Option<String>,
+    op: &'a str,
+    base_version: i64,
+    redacted: &'a [&'a str],
+    private: bool,
 }
 
 /// Lowercase hex SHA-256.

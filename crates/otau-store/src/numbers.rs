@@ -1,0 +1,179 @@
+//! Numbers a device gives out offline — registration, document, decision and plan item numbers
+//! — unique across the devices of an office.
+//!
+//! # Design
+//! A database that is not enrolled with a centre is the office's only device: it takes the next
+//! number after the greatest one used. An enrolled device takes numbers only from the blocks the
+//! centre reserved for it (`number_blocks`), in order; when they are used up it refuses with
+//! [`StoreError::NumbersExhausted`] until a sync brings more. Blocks are per series and year;
+//! plan item numbers do not restart each year (year 0).
+
+use crate::error::{Result, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// A series of numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Series {
+    /// Registration numbers of persons and families (`PVL01-2026-00042`).
+    Regno,
+    /// Document numbers (`PVL01-2026-D00042`).
+    Document,
+    /// Subsidy decision numbers (`PVL01-S-2026-00042`).
+    Decision,
+    /// Plan item numbers (office-wide once enrolled).
+    Plan,
+}
+
+impl Series {
+    /// Every series.
+    pub const ALL: [Series; 4] = [Series::Regno, Series::Document, Series::Decision, Series::Plan];
+
+    /// As stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Series::Regno => "regno",
+            Series::Document => "document",
+            Series::Decision => "decision",
+            Series::Plan => "plan",
+        }
+    }
+
+    /// From its stored name.
+    pub fn parse(s: &str) -> Option<Series> {
+        Series::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether numbers start again each year.
+    pub fn yearly(self) -> bool {
+        self != Series::Plan
+    }
+}
+
+/// The greatest number of a series and year used in the office database between `first` and
+/// `last` (inclusive).
+pub(crate) fn max_used(
+    conn: &Connection,
+    series: Series,
+    year: i32,
+    first: i64,
+    last: i64,
+) -> Result<Option<i64>> {
+    let office: String = conn.query_row("SELECT office_code FROM device", [], |r| r.get(0))?;
+    let parse = |text: Option<String>, prefix: &str| {
+        text.and_then(|t| t.strip_prefix(prefix).and_then(|n| n.parse::<i64>().ok()))
+    };
+    Ok(match series {
+        Series::Regno => {
+            let prefix = format!("{office}-{year}-");
+            let max: Option<String> = conn
+                .prepare_cached("SELECT MAX(regno) FROM persons WHERE regno BETWEEN ?1 AND ?2")?
+                .query_row(
+                    [format!("{prefix}{first:05}"), format!("{prefix}{last:05}")],
+                    |r| r.get(0),
+                )?;
+            parse(max, &prefix)
+        }
+        Series::Decision => {
+            let prefix = format!("{office}-S-{year}-");
+            let max: Option<String> = conn
+                .prepare_cached(
+                    "SELECT MAX(number) FROM subsidy_decisions WHERE number BETWEEN ?1 AND ?2",
+                )?
+                .query_row(
+                    [format!("{prefix}{first:05}"), format!("{prefix}{last:05}")],
+                    |r| r.get(0),
+                )?;
+            parse(max, &prefix)
+        }
+        Series::Document => conn
+            .prepare_cached(
+                "SELECT MAX(seq) FROM issued_documents
+                 WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL AND seq BETWEEN ?3 AND ?4",
+            )?
+            .query_row(params![office, year, first, last], |r| r.get(0))?,
+        Series::Plan => conn
+            .prepare_cached("SELECT MAX(number) FROM plan_items WHERE number BETWEEN ?1 AND ?2")?
+            .query_row(params![first, last], |r| r.get(0))?,
+    })
+}
+
+/// Whether this database is enrolled with a centre (then numbers come from its blocks).
+pub(crate) fn enrolled(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM sync_state")?
+        .query_row([], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The next number of an enrolled device, from its blocks, above `after` (numbers taken earlier
+/// in the same change and not yet written); `None` when it is not enrolled (the caller takes the
+/// next after the greatest used).
+pub(crate) fn next_from_blocks(
+    conn: &Connection,
+    series: Series,
+    year: i32,
+    after: i64,
+) -> Result<Option<i64>> {
+    if !enrolled(conn)? {
+        return Ok(None);
+    }
+    let year = if series.yearly() { year } else { 0 };
+    let blocks: Vec<(i64, i64)> = conn
+        .prepare_cached(
+            "SELECT first, last FROM number_blocks WHERE series = ?1 AND year = ?2 ORDER BY first",
+        )?
+        .query_map(params![series.as_str(), year], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (first, last) in blocks {
+        let next = max_used(conn, series, year, first, last)?.map_or(first, |m| m + 1);
+        let next = next.max(after + 1);
+        if next <= last {
+            return Ok(Some(next));
+        }
+    }
+    Err(StoreError::NumbersExhausted { series: series.as_str(), year })
+}
+
+/// How many numbers of a series and year are left in this device's blocks.
+pub(crate) fn left(conn: &Connection, series: Series, year: i32) -> Result<i64> {
+    let year = if series.yearly() { year } else { 0 };
+    let blocks: Vec<(i64, i64)> = conn
+        .prepare_cached("SELECT first, last FROM number_blocks WHERE series = ?1 AND year = ?2")?
+        .query_map(params![series.as_str(), year], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut total = 0;
+    for (first, last) in blocks {
+        let used_to = max_used(conn, series, year, first, last)?.unwrap_or(first - 1);
+        total += last - used_to;
+    }
+    Ok(total)
+}
+
+/// The greatest number of each series and year used so far (what a first device tells the
+/// centre at enrolment, so its blocks start above).
+pub(crate) fn used(conn: &Connection) -> Result<Vec<(Series, i32, i64)>> {
+    let office: String = conn.query_row("SELECT office_code FROM device", [], |r| r.get(0))?;
+    let mut out = vec![];
+    let years: Vec<i32> = conn
+        .prepare(
+            "SELECT DISTINCT CAST(substr(regno, length(?1) + 2, 4) AS INTEGER) FROM persons
+             UNION SELECT DISTINCT year FROM issued_documents WHERE copy_of IS NULL
+             UNION SELECT DISTINCT CAST(substr(number, length(?1) + 4, 4) AS INTEGER)
+                   FROM subsidy_decisions",
+        )?
+        .query_map([&office], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for year in years.into_iter().filter(|y| *y > 0) {
+        for series in [Series::Regno, Series::Document, Series::Decision] {
+            if let Some(max) = max_used(conn, series, year, 1, 99_999)? {
+                out.push((series, year, max));
+            }
+        }
+    }
+    if let Some(max) = max_used(conn, Series::Plan, 0, 1, i64::MAX)? {
+        out.push((Series::Plan, 0, max));
+    }
+    out.sort();
+    Ok(out)
+}

@@ -1,0 +1,348 @@
+//! The device's side of sync through the store: enrolment, numbers from blocks, the events it
+//! sends, applying a page of another device's events (exactly once, in one transaction with the
+//! cursor), verdicts that overrule a local change, conflicts, and a refused row kept whole.
+//! The centre is played here by a list that numbers what devices send, as the real one does.
+
+mod common;
+
+use common::*;
+use otau_store::sync::{Block, ConflictChoice, ConflictSpec, Enrolment, PulledEntry, Verdict};
+use otau_store::{Duplicates, Store, StoreError};
+use serde_json::json;
+
+fn enrolment(name: &str, blocks: Vec<Block>) -> Enrolment {
+    Enrolment {
+        centre_url: "http://127.0.0.1:1".into(),
+        centre_id: "0193a000-0000-7000-8000-000000000001".into(),
+        centre_name: "Орталық".into(),
+        centre_public_key: "key".into(),
+        cert_sha256: None,
+        device_name: name.into(),
+        device_key: "00".repeat(32),
+        blocks,
+    }
+}
+
+fn regno_block(first: i64, last: i64) -> Block {
+    Block { series: "regno".into(), year: 2026, first, last }
+}
+
+/// The centre as a list: what devices pushed, in the order it accepted it.
+#[derive(Default)]
+struct Centre {
+    log: Vec<PulledEntry>,
+}
+
+impl Centre {
+    /// Takes every event a device has not pushed yet.
+    fn push(&mut self, store: &mut Store) {
+        let pushed = store.sync_state().expect("state").map_or(0, |s| s.pushed_through);
+        let events = store.outgoing(pushed, 10_000).expect("outgoing");
+        let mut acks = vec![];
+        for e in events {
+            let server_seq = self.log.len() as i64 + 1;
+            acks.push((e.device_seq, server_seq));
+            self.log.push(PulledEntry { server_seq, event: e.event, hash: e.hash, verdict: None });
+        }
+        let held = acks.last().map_or(pushed, |a| a.0);
+        store.record_pushed(&acks, held).expect("record pushed");
+    }
+
+    fn pull(&self, store: &mut Store) -> otau_store::sync::ApplyReport {
+        let cursor = store.sync_state().expect("state").map_or(0, |s| s.pull_cursor);
+        let page: Vec<PulledEntry> =
+            self.log.iter().filter(|e| e.server_seq > cursor).cloned().collect();
+        let high = self.log.len() as i64;
+        store.apply_pulled(&page, high).expect("apply")
+    }
+}
+
+/// A first device with its office, enrolled, and a second one that joins it empty.
+fn two_devices() -> (TestOffice, TestOffice, Centre) {
+    let mut a = office();
+    a.store
+        .save_enrolment(at(), &enrolment("counter", vec![regno_block(1, 1000)]))
+        .expect("enrol a");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut b_store = Store::open(&dir.path().join("b.sqlite")).expect("open b");
+    b_store
+        .join_office(
+            at(),
+            "0193b000-0000-7000-8000-00000000000b",
+            "PVL01",
+            &enrolment("field laptop", vec![regno_block(1001, 2000)]),
+        )
+        .expect("join");
+    let mut centre = Centre::default();
+    centre.push(&mut a.store);
+    centre.pull(&mut b_store);
+    b_store.set_local_password(at(), "admin", ADMIN_PASSWORD).expect("password on b");
+    let admin = b_store.sign_in("admin", ADMIN_PASSWORD).expect("admin signs in on b");
+    let b = TestOffice { dir, store: b_store, admin };
+    (a, b, centre)
+}
+
+/// Every row of every table the office's records live in, as text, in a stable order.
+fn records(store: &Store) -> Vec<String> {
+    let conn = store.raw_connection();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
+             'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
+             'office_signing_keys', 'sync_applying', 'person_name_keys')
+             ORDER BY name",
+        )
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("tables");
+    let mut out = vec![];
+    for table in tables {
+        if table == "sync_conflicts" || table == "review_cases" {
+            // Compared too, below, without their free-text columns' order mattering.
+        }
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).expect("select");
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut cells = vec![table.clone()];
+                for i in 0..n {
+                    cells.push(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Text(t) => {
+                            String::from_utf8_lossy(t).into_owned()
+                        }
+                        other => format!("{other:?}"),
+                    });
+                }
+                Ok(cells.join("|"))
+            })
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("row");
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+/// Asserts two devices hold the same records, showing only the rows that differ.
+fn assert_same_records(a: &Store, b: &Store) {
+    let (ra, rb) = (records(a), records(b));
+    let only_a: Vec<&String> = ra.iter().filter(|r| !rb.contains(r)).collect();
+    let only_b: Vec<&String> = rb.iter().filter(|r| !ra.contains(r)).collect();
+    assert!(
+        only_a.is_empty() && only_b.is_empty(),
+        "only on a: {only_a:#?}\nonly on b: {only_b:#?}"
+    );
+}
+
+#[test]
+fn a_joining_device_receives_the_office_and_ends_with_the_same_records() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let admin = a.admin.clone();
+    let reg = a
+        .store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("register on a");
+    centre.push(&mut a.store);
+    let report = centre.pull(&mut b.store);
+    assert_eq!(report.applied, 7, "a family, three persons and three documents");
+    assert_same_records(&a.store, &b.store);
+    // Found on b by any spelling, as on a.
+    let hits = b.store.find("Seiitkali", 10).expect("find on b");
+    assert_eq!(hits[0].regno, reg.family_regno);
+    // The history on b says where the change was made.
+    let history = b.store.audit_for(&reg.family_regno).expect("history");
+    assert!(history.iter().all(|e| e.origin == otau_store::events::Origin::Remote));
+    assert_eq!(history[0].user_login, "admin");
+}
+
+#[test]
+fn a_page_applied_twice_changes_nothing_the_second_time() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let admin = a.admin.clone();
+    a.store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("register");
+    centre.push(&mut a.store);
+    centre.pull(&mut b.store);
+    let before = records(&b.store);
+    // The same page again, as after a crash between applying and hearing back.
+    let again = b.store.apply_pulled(&centre.log, centre.log.len() as i64).expect("again");
+    assert_eq!(again.applied, 0);
+    assert_eq!(again.already_held as usize, centre.log.len());
+    assert_eq!(records(&b.store), before);
+    // A's own events come back to it: held already, nothing applied.
+    let own = centre.pull(&mut a.store);
+    assert_eq!(own.applied, 0);
+}
+
+#[test]
+fn numbers_come_from_the_blocks_of_each_device_and_never_collide() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let (admin_a, admin_b) = (a.admin.clone(), b.admin.clone());
+    let on_a = a
+        .store
+        .register_family(&admin_a, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("a");
+    let mut other = example_family();
+    for m in &mut other.members {
+        m.iin = None;
+        m.surname = "Бекова".into();
+        m.surname_latin = None;
+        if let Some(doc) = &mut m.document {
+            doc.number = format!("{}9", doc.number);
+        }
+    }
+    let on_b =
+        b.store.register_family(&admin_b, at(), today(), &other, Duplicates::Refuse).expect("b");
+    assert_eq!(on_a.family_regno, "PVL01-2026-00001");
+    assert_eq!(on_b.family_regno, "PVL01-2026-01001");
+    centre.push(&mut a.store);
+    centre.push(&mut b.store);
+    centre.pull(&mut a.store);
+    centre.pull(&mut b.store);
+    assert_same_records(&a.store, &b.store);
+    // Blocks used up: refused with a code that says to sync, nothing saved.
+    let mut small = office();
+    small.store.save_enrolment(at(), &enrolment("tiny", vec![regno_block(1, 2)])).expect("enrol");
+    let admin = small.admin.clone();
+    let err = small
+        .store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect_err("three members, two numbers");
+    assert!(matches!(err, StoreError::NumbersExhausted { series: "regno", year: 2026 }), "{err:?}");
+    assert_eq!(small.counts().0, 0);
+    let wanted = small.store.blocks_wanted(today(), 250).expect("wanted");
+    assert!(wanted.contains(&("regno".to_string(), 2026)), "{wanted:?}");
+    assert!(wanted.contains(&("regno".to_string(), 2027)), "from October next year too");
+}
+
+#[test]
+fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let admin = a.admin.clone();
+    let reg = a
+        .store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("register");
+    centre.push(&mut a.store);
+    centre.pull(&mut b.store);
+    let regno = reg.family_regno.clone();
+
+    // Both correct the surname offline, differently.
+    let mut on_a = a.store.person(&regno).expect("p").as_input();
+    on_a.surname = "Сейтқали".into();
+    a.store
+        .edit_person(&admin, at(), today(), &regno, &on_a, 1, "паспорт бойынша")
+        .expect("edit a");
+    let admin_b = b.admin.clone();
+    let mut on_b = b.store.person(&regno).expect("p").as_input();
+    on_b.surname = "Сейітқалиев".into();
+    b.store
+        .edit_person(&admin_b, at(), today(), &regno, &on_b, 1, "куәлік бойынша")
+        .expect("edit b");
+
+    // The centre takes a's first; b's arrives second and the surname stays a's, with a
+    // conflict for a person to resolve.
+    centre.push(&mut a.store);
+    centre.push(&mut b.store);
+    let n = centre.log.len();
+    let a_event_id: uuid::Uuid =
+        serde_json::from_value(centre.log[n - 2].event["event_id"].clone()).expect("id");
+    let last = centre.log.last_mut().expect("b's edit");
+    let b_event_id: uuid::Uuid =
+        serde_json::from_value(last.event["event_id"].clone()).expect("event id");
+    let person_id = last.event["entity_id"].as_str().expect("entity").to_string();
+    last.verdict = Some(Verdict {
+        effective: serde_json::Map::from_iter([("surname".to_string(), json!("Сейтқали"))]),
+        dropped: false,
+        conflicts: vec![ConflictSpec {
+            id: uuid::Uuid::new_v5(&b_event_id, b"surname"),
+            kind: "field".into(),
+            entity: "person".into(),
+            entity_id: person_id,
+            field: Some("surname".into()),
+            kept: Some(json!("Сейтқали")),
+            kept_event: Some(a_event_id),
+            proposed: json!("Сейітқалиев"),
+            proposed_event: b_event_id,
+            detail: json!({}),
+        }],
+        cases: vec![],
+    });
+    centre.pull(&mut a.store);
+    let on_b_report = centre.pull(&mut b.store);
+    assert_eq!(on_b_report.overruled, 1);
+    assert_eq!(b.store.person(&regno).expect("p").person.surname, "Сейтқали");
+    assert_same_records(&a.store, &b.store);
+    assert_eq!(a.store.sync_status().expect("status").open_conflicts, 1);
+
+    // Resolved on b with the other value and a reason; a receives both.
+    let conflict = b.store.conflicts(true).expect("conflicts").remove(0);
+    b.store
+        .resolve_conflict(
+            &admin_b,
+            at(),
+            today(),
+            conflict.id,
+            &ConflictChoice::Proposed,
+            "куәлікті көрдім",
+        )
+        .expect("resolve");
+    centre.push(&mut b.store);
+    centre.pull(&mut a.store);
+    centre.pull(&mut b.store);
+    assert_eq!(a.store.person(&regno).expect("p").person.surname, "Сейітқалиев");
+    assert_eq!(a.store.sync_status().expect("status").open_conflicts, 0);
+    assert_same_records(&a.store, &b.store);
+    assert_eq!(a.store.find("Сейітқалиев", 5).expect("find").len(), 1, "search follows");
+}
+
+#[test]
+fn a_row_the_database_refuses_is_kept_whole_as_a_conflict_and_sync_goes_on() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let admin = a.admin.clone();
+    a.store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("register");
+    centre.push(&mut a.store);
+    // A consent for a person b has never heard of (its insert was lost): the foreign key fails.
+    let mut orphan =
+        centre.log.iter().find(|e| e.event["entity"] == "document").expect("doc").clone();
+    orphan.event["event_id"] = json!(uuid::Uuid::now_v7());
+    orphan.event["entity_id"] = json!(uuid::Uuid::now_v7());
+    orphan.event["after"]["person_id"] = json!(uuid::Uuid::now_v7());
+    orphan.event["device_seq"] = json!(1_000);
+    orphan.hash = otau_store::events::envelope_hash(&orphan.event);
+    orphan.server_seq = centre.log.len() as i64 + 1;
+    centre.log.push(orphan);
+    let report = centre.pull(&mut b.store);
+    assert_eq!(report.conflicts, 1, "{:#?}", b.store.conflicts(false));
+    let conflicts = b.store.conflicts(true).expect("conflicts");
+    assert_eq!(conflicts[0].kind, "refused_insert");
+    assert!(conflicts[0].proposed_json.contains("FA2233445"), "{}", conflicts[0].proposed_json);
+    assert_eq!(b.store.find("Seiitkali", 5).expect("the rest applied").len(), 2);
+}
+
+#[test]
+fn a_tampered_event_is_refused_and_nothing_of_its_page_is_applied() {
+    let (mut a, mut b, mut centre) = two_devices();
+    let admin = a.admin.clone();
+    a.store
+        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .expect("register");
+    centre.push(&mut a.store);
+    let before = records(&b.store);
+    let last = centre.log.len() - 1;
+    centre.log[last].event["after"]["number"] = json!("ZZ0000000");
+    let cursor = b.store.sync_state().expect("s").map(|s| s.pull_cursor);
+    let page: Vec<PulledEntry> =
+        centre.log.iter().skip(cursor.unwrap_or(0) as usize).cloned().collect();
+    let err = b.store.apply_pulled(&page, centre.log.len() as i64).expect_err("refused");
+    assert!(matches!(err, StoreError::Sync { code: "sync-tampered-event", .. }), "{err:?}");
+    assert_eq!(records(&b.store), before);
+    assert_eq!(b.store.sync_state().expect("s").map(|s| s.pull_cursor), cursor);
+}
