@@ -9,6 +9,7 @@
 //!
 //! **Architecture Invariant**: no other code issues INSERT or UPDATE against registry tables.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::record::{redacted, to_map, to_sql, Record};
 use crate::users::Actor;
@@ -21,11 +22,10 @@ use uuid::Uuid;
 /// The hash before the first audit row of a device.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// An open change: the transaction, who makes it, when, and under what action name.
+/// An open change: the transaction, who makes it and when, and under what action name.
 pub struct Change<'t> {
     tx: &'t Transaction<'t>,
-    actor: &'t Actor,
-    at: DateTime<Utc>,
+    ctx: &'t Context,
     device_id: String,
     action: String,
     reason: Option<String>,
@@ -37,15 +37,13 @@ pub struct Change<'t> {
 impl<'t> Change<'t> {
     pub(crate) fn new(
         tx: &'t Transaction<'t>,
-        actor: &'t Actor,
-        at: DateTime<Utc>,
+        ctx: &'t Context,
         device_id: String,
         action: &str,
     ) -> Self {
         Change {
             tx,
-            actor,
-            at,
+            ctx,
             device_id,
             action: action.to_string(),
             reason: None,
@@ -75,12 +73,17 @@ impl<'t> Change<'t> {
 
     /// The moment of the change.
     pub fn at(&self) -> DateTime<Utc> {
-        self.at
+        self.ctx.at
     }
 
     /// Who makes the change.
     pub fn actor(&self) -> &Actor {
-        self.actor
+        &self.ctx.actor
+    }
+
+    /// The date of the law the change is made on.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.ctx.today
     }
 
     /// Sets the reason recorded with every following audit row (edits require one).
@@ -186,7 +189,7 @@ impl<'t> Change<'t> {
         before: Option<&Map<String, Value>>,
         after: &Map<String, Value>,
     ) -> Result<()> {
-        let at = self.at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = self.ctx.at.to_rfc3339_opts(SecondsFormat::Millis, true);
         let entity_id = record.id().to_string();
         let subject = record.subject().map(|s| s.to_string());
         let before_json = before.map(|b| canonical_json(&Value::Object(b.clone())));
@@ -203,7 +206,7 @@ impl<'t> Change<'t> {
         let row = AuditHashInput {
             id: &audit_id,
             at: &at,
-            user_login: &self.actor.login,
+            user_login: &self.ctx.actor.login,
             action: &self.action,
             entity: R::ENTITY,
             entity_id: &entity_id,
@@ -222,8 +225,8 @@ impl<'t> Change<'t> {
             .execute(params![
                 audit_id,
                 at,
-                self.actor.user_id.map(|u| u.to_string()),
-                self.actor.login,
+                self.ctx.actor.user_id.map(|u| u.to_string()),
+                self.ctx.actor.login,
                 self.action,
                 R::ENTITY,
                 entity_id,

@@ -13,7 +13,7 @@ fn registering_writes_state_audit_and_outbox_together() {
     let clerk = o.clerk("aigerim");
     let reg = o
         .store
-        .register_family(&clerk, at(), today(), &example_family(), Duplicates::Refuse)
+        .register_family(&ctx(&clerk), &example_family(), Duplicates::Refuse)
         .expect("register");
     assert_eq!(reg.members.len(), 3);
     let after = o.counts();
@@ -56,7 +56,7 @@ fn a_failure_half_way_leaves_none_of_state_audit_or_outbox() {
         let admin = o.admin.clone();
         let err = o
             .store
-            .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+            .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
             .expect_err("the injected failure must surface");
         assert!(matches!(err, StoreError::Sqlite(_)), "{table}: {err:?}");
         assert_eq!(o.counts(), before, "failure in {table} left partial writes");
@@ -69,7 +69,7 @@ fn a_failure_half_way_leaves_none_of_state_audit_or_outbox() {
         // Once the cause is gone, the same registration succeeds and the sequence has no gap.
         o.store.raw_connection().execute_batch("DROP TRIGGER temp.injected_failure").expect("drop");
         o.store
-            .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+            .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
             .expect("register after the failure");
         assert_outbox_gapless(&o);
     }
@@ -108,9 +108,7 @@ fn audit_and_outbox_refuse_update_and_delete() {
 fn outbox_events_name_fields_and_base_version() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let (base, version, fields, payload): (i64, i64, String, String) = o
         .store
         .raw_connection()
@@ -149,9 +147,7 @@ fn password_hashes_never_reach_the_audit_or_the_outbox() {
 fn the_audit_chain_shows_a_changed_or_removed_row() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let report = o.store.verify_audit_chain().expect("verify");
     assert_eq!(report.first_broken_seq, None);
     assert!(report.rows > 5);
@@ -180,9 +176,7 @@ fn the_audit_chain_shows_a_changed_or_removed_row() {
 fn a_removed_audit_row_shows() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     o.store
         .raw_connection()
         .execute_batch(
