@@ -16,11 +16,12 @@ use otau_core::casework::plan::{PlanArea, PlanItemState, ServiceKind};
 use otau_core::casework::quota::{QuotaLine, QuotaRow};
 use otau_core::casework::status::{is_closed, Decision, EndReason, Recommendation};
 use otau_core::FieldError;
-use otau_store::plan::{
+use otau_store::casework::plan::{
     MonthServices, NewPlanItem, NewService, PlanItemChange, PlanView, ServiceView,
 };
-use otau_store::quota::{InclusionRec, QuotaSummary};
-use otau_store::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
+use otau_store::casework::quota::{InclusionRec, QuotaSummary};
+use otau_store::casework::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
+use otau_store::Context;
 use otau_store::{Action, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -396,9 +397,7 @@ impl Desk {
             read.finish()?;
             let correction = text(&form.correction);
             store.record_status(
-                actor,
-                at,
-                today,
+                &Context::new(actor, at, today),
                 regno,
                 &stages,
                 scope(form.family),
@@ -421,7 +420,13 @@ impl Desk {
             let on = read.required_date("extended_on", &form.extended_on);
             read.finish()?;
             let on = on.unwrap_or(today);
-            store.extend_status(actor, at, today, regno, on, None, scope(form.family))?;
+            store.extend_status(
+                &Context::new(actor, at, today),
+                regno,
+                on,
+                None,
+                scope(form.family),
+            )?;
             panel(store, regno, today)
         })
     }
@@ -444,9 +449,7 @@ impl Desk {
             };
             let note = text(&form.note);
             store.end_status(
-                actor,
-                at,
-                today,
+                &Context::new(actor, at, today),
                 regno,
                 on,
                 reason,
@@ -472,7 +475,13 @@ impl Desk {
             read.finish()?;
             let decided_on = decided_on.unwrap_or(today);
             let note = text(&form.note);
-            store.include_in_quota(actor, at, today, regno, decided_on, people, note.as_deref())?;
+            store.include_in_quota(
+                &Context::new(actor, at, today),
+                regno,
+                decided_on,
+                people,
+                note.as_deref(),
+            )?;
             panel(store, regno, today)
         })
     }
@@ -506,7 +515,7 @@ impl Desk {
                 due_date,
                 note: text(&form.note),
             };
-            store.add_plan_item(actor, at, today, regno, &new)?;
+            store.add_plan_item(&Context::new(actor, at, today), regno, &new)?;
             plan_screen(store, regno, today)
         })
     }
@@ -522,7 +531,7 @@ impl Desk {
     ) -> ApiResult<PlanScreen> {
         self.with(|store, actor| {
             let change = PlanItemChange { state: Some(state), ..PlanItemChange::default() };
-            store.update_plan_item(actor, at, today, regno, number, &change)?;
+            store.update_plan_item(&Context::new(actor, at, today), regno, number, &change)?;
             plan_screen(store, regno, today)
         })
     }
@@ -551,7 +560,8 @@ impl Desk {
                 plan_item: form.plan_item,
                 note: text(&form.note),
             };
-            let _: ServiceView = store.record_service(actor, at, today, regno, &new)?;
+            let _: ServiceView =
+                store.record_service(&Context::new(actor, at, today), regno, &new)?;
             plan_screen(store, regno, today)
         })
     }
@@ -569,7 +579,7 @@ impl Desk {
             let planned_end = read.date("planned_end", &form.planned_end);
             let ended_on = read.date("ended_on", &form.ended_on);
             read.finish()?;
-            store.set_stay(actor, at, today, regno, None, planned_end, ended_on)?;
+            store.set_stay(&Context::new(actor, at, today), regno, None, planned_end, ended_on)?;
             plan_screen(store, regno, today)
         })
     }
@@ -621,7 +631,7 @@ impl Desk {
                 ])
             })?;
             let row = QuotaRow { region, year, people, effective_from, note: text(&form.note) };
-            store.set_quota(actor, at, &row)?;
+            store.set_quota(&Context::new(actor, at, today), &row)?;
             screen(store, actor, year, today)
         })
     }

@@ -8,6 +8,7 @@
 //! signed-in [`Actor`], so the audit names the clerk at the keyboard; nothing can be read or
 //! changed while the screen is locked or nobody is signed in.
 
+use otau_store::Context;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
@@ -19,8 +20,8 @@ use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
 use otau_core::validate::validate_family;
 use otau_core::FieldError;
 use otau_store::audit::AuditEntry;
+use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
-use otau_store::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::{
     Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit, Store,
 };
@@ -382,7 +383,7 @@ impl Desk {
                 return Err(ApiError::invalid(read.problems));
             }
             let duplicates = if allow_duplicates { Duplicates::Allow } else { Duplicates::Refuse };
-            Ok(store.register_family(actor, at, today, &read.input, duplicates)?)
+            Ok(store.register_family(&Context::new(actor, at, today), &read.input, duplicates)?)
         })
     }
 
@@ -411,7 +412,13 @@ impl Desk {
                 }
                 ApiError::invalid(problems)
             })?;
-            store.edit_person(actor, at, today, regno, &input, base_version, reason)?;
+            store.edit_person(
+                &Context::new(actor, at, today),
+                regno,
+                &input,
+                base_version,
+                reason,
+            )?;
             card(store, regno, today)
         })
     }
@@ -577,7 +584,7 @@ mod tests {
         {
             let mut store = Store::open(&dir.path().join("otau.sqlite")).expect("open");
             let clerk = store.sign_in("aigerim", "aigerim-password").expect("clerk");
-            let stages = otau_store::status::StatusStages {
+            let stages = otau_store::casework::status::StatusStages {
                 applied_on: Some(d("2025-11-20")),
                 recommended_on: Some(d("2025-12-01")),
                 recommendation: Some(otau_core::casework::status::Recommendation::Recommended),
@@ -587,12 +594,10 @@ mod tests {
             };
             store
                 .record_status(
-                    &clerk,
-                    at(),
-                    d(TODAY),
+                    &Context::new(&clerk, at(), d(TODAY)),
                     &regno,
                     &stages,
-                    otau_store::status::Scope::Person,
+                    otau_store::casework::status::Scope::Person,
                     None,
                 )
                 .expect("status");

@@ -12,6 +12,7 @@
 //! - Money in the monthly summary is formatted here, by `otau-core`'s helpers; the UI shows it
 //!   as it comes.
 
+use otau_store::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,9 +21,9 @@ use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::FieldError;
 use otau_print::data::Money;
 use otau_print::{IssuedDocument, Month, MonthlySummaryData};
+use otau_store::documents::facts::OfficeRecords;
+use otau_store::documents::produce::{DocRequest, FileFormat, RegisterLine};
 use otau_store::documents::{Verification, VerifyStatus, VoidInfo};
-use otau_store::documents_facts::OfficeRecords;
-use otau_store::documents_produce::{DocRequest, FileFormat, RegisterLine};
 use otau_store::{Action, Actor, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -570,9 +571,12 @@ fn produce(
 ) -> ApiResult<SavedDocument> {
     let folder = folder.ok_or_else(|| ApiError::coded(code::NO_FOLDER))?;
     let format = FileFormat::from(format);
-    let (doc, path) = store.produce_document(actor, at, today, request, format, |doc, bytes| {
-        save_in(folder, doc, format, bytes).map(|path| (path, bytes.len() as u64))
-    })?;
+    let (doc, path) = store.produce_document(
+        &Context::new(actor, at, today),
+        request,
+        format,
+        |doc, bytes| save_in(folder, doc, format, bytes).map(|path| (path, bytes.len() as u64)),
+    )?;
     let (path, bytes) = path;
     Ok(SavedDocument {
         number: doc.number.clone(),
@@ -680,7 +684,7 @@ impl Desk {
         today: NaiveDate,
     ) -> ApiResult<DocumentRow> {
         self.with(|store, actor| {
-            let void = store.void_document(actor, at, today, number, reason)?;
+            let void = store.void_document(&Context::new(actor, at, today), number, reason)?;
             let line = store
                 .find_documents(&void.number, usize::MAX)?
                 .into_iter()
@@ -720,7 +724,7 @@ impl Desk {
     ) -> ApiResult<SummaryScreen> {
         let month = month_of(Some(month), today)?;
         self.with(|store, actor| {
-            let data = store.close_month(actor, at, today, month, &OfficeRecords)?;
+            let data = store.close_month(&Context::new(actor, at, today), month, &OfficeRecords)?;
             summary_screen(store, actor, data, today, display(folder))
         })
     }

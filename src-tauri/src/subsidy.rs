@@ -11,6 +11,7 @@
 //! explanations cross as their Fluent code and arguments, translated in the UI with the same
 //! `.ftl` files as the command line.
 
+use otau_store::Context;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -21,7 +22,7 @@ use otau_core::subsidy::{
     SubsidyRule,
 };
 use otau_core::FieldError;
-use otau_store::subsidy_recalc::bad_ref;
+use otau_store::subsidy::recalc::bad_ref;
 use otau_store::{
     DecisionView, InstalmentRef, LineItem, PrepareRequest, RecalcProposal, RecalcSelection,
     StatementView, Store, StoreError,
@@ -292,7 +293,7 @@ pub struct SubsidyStatement {
 }
 
 fn statement_of(s: &StatementView, today: NaiveDate) -> SubsidyStatement {
-    let number_of = |c: &otau_store::subsidy::ReimbursementRec| {
+    let number_of = |c: &otau_store::subsidy::decisions::ReimbursementRec| {
         s.decisions
             .iter()
             .find(|d| d.id == c.decision_id)
@@ -892,7 +893,7 @@ impl Desk {
     ) -> ApiResult<SubsidyStatement> {
         let request = form.request(regno).map_err(ApiError::invalid)?;
         self.with(|store, actor| {
-            let decision = store.prepare_decision(actor, at, today, &request)?;
+            let decision = store.prepare_decision(&Context::new(actor, at, today), &request)?;
             Ok(statement_of(&store.statement(&decision.family_regno)?, today))
         })
     }
@@ -907,7 +908,7 @@ impl Desk {
         today: NaiveDate,
     ) -> ApiResult<SubsidyStatement> {
         self.with(|store, actor| {
-            let done = store.approve(actor, at, number, seqs)?;
+            let done = store.approve(&Context::new(actor, at, today), number, seqs)?;
             Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
         })
     }
@@ -926,7 +927,7 @@ impl Desk {
         let paid_on = field_date("ledger.paid_on", paid_on)
             .map_err(|problem| ApiError::invalid(vec![problem]))?;
         self.with(|store, actor| {
-            let done = store.pay(actor, at, today, number, seqs, order, paid_on)?;
+            let done = store.pay(&Context::new(actor, at, today), number, seqs, order, paid_on)?;
             Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
         })
     }
@@ -941,7 +942,7 @@ impl Desk {
         today: NaiveDate,
     ) -> ApiResult<SubsidyStatement> {
         self.with(|store, actor| {
-            let done = store.reverse(actor, at, number, seqs, reason)?;
+            let done = store.reverse(&Context::new(actor, at, today), number, seqs, reason)?;
             Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
         })
     }
@@ -958,7 +959,8 @@ impl Desk {
         let on = field_date("subsidy.moved_on", on)
             .map_err(|problem| ApiError::invalid(vec![problem]))?;
         self.with(|store, actor| {
-            let done = store.record_move_away(actor, at, today, regno, on, reason)?;
+            let done =
+                store.record_move_away(&Context::new(actor, at, today), regno, on, reason)?;
             Ok(statement_of(&store.statement(&done.family_regno)?, today))
         })
     }
@@ -1056,7 +1058,7 @@ impl Desk {
         };
         let reason = Some(reason.trim()).filter(|r| !r.is_empty());
         self.with(|store, actor| {
-            store.approve_recalc(actor, at, &selection, reason)?;
+            store.approve_recalc(&Context::new(actor, at, at.date_naive()), &selection, reason)?;
             recalculations(store)
         })
     }
@@ -1108,7 +1110,7 @@ impl Desk {
         let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
         let row = MciRow { effective_from, purpose, tenge, note };
         self.with(|store, actor| {
-            store.add_mci_row(actor, at, row)?;
+            store.add_mci_row(&Context::new(actor, at, at.date_naive()), row)?;
             reference_data(store)
         })
     }
@@ -1117,7 +1119,7 @@ impl Desk {
     pub fn add_rules(&self, json: &str, at: DateTime<Utc>) -> ApiResult<ReferenceData> {
         let rules = read_rules(json)?;
         self.with(|store, actor| {
-            store.add_rules(actor, at, rules)?;
+            store.add_rules(&Context::new(actor, at, at.date_naive()), rules)?;
             reference_data(store)
         })
     }
@@ -1143,7 +1145,7 @@ mod tests {
     use otau_core::iin::check_digit;
 
     use otau_core::model::FamilyInput;
-    use otau_store::status::{Scope, StatusStages};
+    use otau_store::casework::status::{Scope, StatusStages};
     use otau_store::Duplicates;
 
     /// A valid IIN for a birth date `YYMMDD` and century-and-sex digit.
@@ -1177,7 +1179,7 @@ mod tests {
         }))
         .expect("family");
         let regno = store
-            .register_family(&admin, at(), d(TODAY), &family, Duplicates::Refuse)
+            .register_family(&Context::new(&admin, at(), d(TODAY)), &family, Duplicates::Refuse)
             .expect("register")
             .family_regno;
         let stages = StatusStages {
@@ -1189,10 +1191,22 @@ mod tests {
             refusal_reason: None,
         };
         store
-            .record_status(&admin, at(), d(TODAY), &regno, &stages, Scope::Person, None)
+            .record_status(
+                &Context::new(&admin, at(), d(TODAY)),
+                &regno,
+                &stages,
+                Scope::Person,
+                None,
+            )
             .expect("status");
         store
-            .include_in_quota(&admin, at(), d(TODAY), &regno, d("2026-09-25"), None, None)
+            .include_in_quota(
+                &Context::new(&admin, at(), d(TODAY)),
+                &regno,
+                d("2026-09-25"),
+                None,
+                None,
+            )
             .expect("quota");
         drop(store);
         (dir, Desk::new(Some(path), 900), regno)

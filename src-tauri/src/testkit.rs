@@ -2,6 +2,7 @@
 //! its administrator, a clerk and two managers, and the family of the example file as the
 //! registration form has it.
 
+use otau_store::Context;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -61,7 +62,7 @@ pub fn office() -> (tempfile::TempDir, PathBuf, Store, Actor) {
             full_name: Some(name.into()),
             password: format!("{login}-password"),
         };
-        store.add_user(&admin, at(), &user).expect("user");
+        store.add_user(&Context::new(&admin, at(), d(TODAY)), &user).expect("user");
     }
     (dir, path, store, admin)
 }

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use clap::Parser;
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::model::FamilyInput;
+use otau_store::Context;
 use otau_store::{Actor, Duplicates, NewOffice, Store};
 use rusqlite::{params, Connection};
 use std::collections::HashSet;
@@ -144,7 +145,7 @@ fn register_bench(
     let (mut store, actor) = new_office(&dir.join("register.sqlite"))?;
     let t = Instant::now();
     for f in &singles {
-        store.register_family(&actor, at, today, f, Duplicates::Refuse)?;
+        store.register_family(&Context::new(&actor, at, today), f, Duplicates::Refuse)?;
     }
     let otau_single = t.elapsed();
     let raw = Connection::open(dir.join("raw-single.sqlite"))?;
@@ -161,7 +162,7 @@ fn register_bench(
     // Batches of 500 families per transaction, as an import or the demo does.
     let t = Instant::now();
     for chunk in batch.chunks(500) {
-        store.register_families(&actor, at, today, chunk, Duplicates::Allow)?;
+        store.register_families(&Context::new(&actor, at, today), chunk, Duplicates::Allow)?;
     }
     let otau_batch = t.elapsed();
     let mut raw = Connection::open(dir.join("raw-batch.sqlite"))?;
@@ -217,7 +218,11 @@ fn search_bench(
         let day = today.checked_sub_months(chrono::Months::new(12 * year_back)).unwrap_or(today);
         let families = otau_core::demo::families(seed, 1000, day, persons as u32 * 2, &mut used);
         seed += 1;
-        let regs = store.register_families(&actor, at, day, &families, Duplicates::Allow)?;
+        let regs = store.register_families(
+            &Context::new(&actor, at, day),
+            &families,
+            Duplicates::Allow,
+        )?;
         persons += regs.iter().map(|r| r.members.len()).sum::<usize>();
     }
     println!();

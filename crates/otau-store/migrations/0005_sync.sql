@@ -46,11 +46,11 @@ CREATE TABLE event_server_seqs (
 
 -- Passwords stay on the device: a user's record travels, the hash of their password never does.
 CREATE TABLE credentials (
-    user_id        TEXT PRIMARY KEY REFERENCES users(id),
+    id             TEXT PRIMARY KEY REFERENCES users(id),
     password_hash  TEXT NOT NULL,
     version        INTEGER NOT NULL
 );
-INSERT INTO credentials (user_id, password_hash, version)
+INSERT INTO credentials (id, password_hash, version)
     SELECT id, password_hash, 1 FROM users;
 ALTER TABLE users DROP COLUMN password_hash;
 

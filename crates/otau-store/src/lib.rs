@@ -5,54 +5,43 @@
 //! refuse UPDATE and DELETE by trigger. The search tables are projections, rebuilt by
 //! [`Store::rebuild_search`].
 //!
-//! **API boundary**: the desktop shell and the `otau` CLI call the methods of [`Store`]; time
-//! (`at`, `today`) comes in as arguments, read once at the edge.
+//! **API boundary**: the application API (`otau-api`) calls the methods of [`Store`]; who acts
+//! and when (`Context`: the actor, the moment `at`, the date `today`) comes in as one
+//! argument, read once at the edge.
 #![deny(missing_docs)]
 
 pub mod audit;
 pub mod casework;
+pub mod context;
 pub mod documents;
-pub mod documents_facts;
-pub mod documents_produce;
-pub mod duplicates;
-pub mod edit;
-pub mod eligibility_facts;
 pub mod error;
 pub mod events;
 mod events_migration;
 pub mod home;
-pub mod import;
-pub mod ledger;
-pub mod mci;
 pub mod numbers;
 pub mod office;
-pub mod plan;
-pub mod quota;
 pub mod record;
 pub mod registry;
 pub mod schema;
 pub mod search;
-pub mod status;
 pub mod subsidy;
-pub mod subsidy_recalc;
-pub mod subsidy_reference;
 pub mod sync;
 pub mod users;
 pub mod write;
 
+pub use context::Context;
 pub use error::{DuplicateHit, DuplicateReason, Result, StoreError};
 pub use home::{FamilyBrief, HomeView, RecentWork};
-pub use ledger::{AwaitingView, DueView, EntryView, LineItem, PaidView, StatementView, TotalsView};
-pub use office::{NewOffice, NewUser, OfficeInfo};
+pub use office::{NewOffice, OfficeInfo};
 pub use registry::{Duplicates, FamilyView, PersonView, Registered};
 pub use search::SearchHit;
 pub use subsidy::{
-    ActionDone, DecisionView, EligibilityReport, InstalmentView, MoveAwayDone, PrepareRequest,
+    ActionDone, AwaitingView, DecisionView, DueView, EligibilityReport, EntryView, InstalmentRef,
+    InstalmentView, LineItem, MoveAwayDone, PaidView, PrepareRequest, RecalcList, RecalcProposal,
+    RecalcSelection, StatementView, TotalsView,
 };
-pub use subsidy_recalc::{InstalmentRef, RecalcList, RecalcProposal, RecalcSelection};
-pub use users::{Action, Actor, Role};
+pub use users::{Action, Actor, NewUser, Role};
 
-use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use std::time::Duration;
@@ -94,12 +83,11 @@ impl Store {
         Ok(Store { conn })
     }
 
-    /// Runs `f` as one change made by `actor` at `at`: everything it writes, with its audit rows
-    /// and outbox events, commits together or not at all.
+    /// Runs `f` as one change made by `ctx.actor` at `ctx.at`: everything it writes, with its
+    /// audit rows and outbox events, commits together or not at all.
     pub fn write<T>(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
+        ctx: &Context,
         action: &str,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -110,7 +98,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotInitialised)?;
         let out = {
-            let mut change = Change::new(&tx, actor, at, device, action);
+            let mut change = Change::new(&tx, ctx, device, action);
             let out = f(&mut change)?;
             change.finish()?;
             out

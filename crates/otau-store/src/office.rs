@@ -1,10 +1,11 @@
 //! The office this database belongs to: creating it (`otau init`) and reading it back.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
-use crate::mci::MciRec;
 use crate::record::{from_row, Record};
+use crate::subsidy::mci::MciRec;
 use crate::users::{
-    check_new_password, hash_password, normalize_login, Action, Actor, CredentialRec, Role, UserRec,
+    check_new_password, hash_password, normalize_login, CredentialRec, Role, UserRec,
 };
 use crate::write::Change;
 use crate::Store;
@@ -60,19 +61,6 @@ pub struct NewOffice {
     pub admin_password: String,
 }
 
-/// A new user.
-#[derive(Debug, Clone)]
-pub struct NewUser {
-    /// Login.
-    pub login: String,
-    /// Role.
-    pub role: Role,
-    /// Full name.
-    pub full_name: Option<String>,
-    /// Password.
-    pub password: String,
-}
-
 /// The office and device this database belongs to.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +111,7 @@ impl Store {
         let login = login.unwrap_or_default();
         let password_hash = hash_password(&new.admin_password)?;
         let device_id = Uuid::now_v7().to_string();
-        let system = Actor::system();
+        let system = Context::system(at);
         // The device row, the office, its administrator and the reference data in one
         // transaction: a failure leaves an empty database on which `init` can run again.
         let tx =
@@ -134,7 +122,7 @@ impl Store {
         )?;
         let office = {
             let mut change =
-                Change::new(&tx, &system, at, (device_id.clone(), code.to_string()), "office.init");
+                Change::new(&tx, &system, (device_id.clone(), code.to_string()), "office.init");
             let mut office = OfficeRec {
                 id: Uuid::now_v7(),
                 code: code.to_string(),
@@ -153,66 +141,26 @@ impl Store {
                 version: 0,
             };
             change.insert(&mut admin)?;
-            change.insert(&mut CredentialRec { user_id: admin.id, password_hash, version: 0 })?;
+            change.insert(&mut CredentialRec { id: admin.id, password_hash, version: 0 })?;
             for row in mci.rows() {
                 let mut rec = MciRec::from_core(row);
                 change.insert(&mut rec)?;
             }
-            crate::casework::load_shipped_in(&mut change)?;
+            crate::casework::settings::load_shipped_in(&mut change)?;
             // The key that signs the office's documents; its public half is handed out by the
             // centre so other offices can check this office's papers.
-            crate::documents::create_office_key(
+            crate::documents::keys::create_office_key(
                 &mut change,
                 office.id,
                 &office.code,
                 &office.name,
             )?;
-            crate::subsidy_reference::insert_shipped_rules(&mut change)?;
+            crate::subsidy::reference::insert_shipped_rules(&mut change)?;
             change.finish()?;
             office
         };
         tx.commit()?;
         Ok(OfficeInfo { office, device_id })
-    }
-
-    /// Adds a user; only an administrator may.
-    pub fn add_user(&mut self, actor: &Actor, at: DateTime<Utc>, new: &NewUser) -> Result<UserRec> {
-        actor.require(Action::ManageUsers)?;
-        let login = normalize_login(&new.login)?;
-        check_new_password(&new.password)?;
-        if crate::users::find_user(self.conn(), &login)?.is_some() {
-            return Err(StoreError::LoginTaken(login));
-        }
-        let password_hash = hash_password(&new.password)?;
-        self.write(actor, at, "user.add", |change| {
-            let (office_id, _) = current_office(change.tx())?;
-            let mut user = UserRec {
-                id: Uuid::now_v7(),
-                office_id,
-                login,
-                full_name: new.full_name.clone().filter(|s| !s.trim().is_empty()),
-                role: new.role,
-                active: 1,
-                version: 0,
-            };
-            change.insert(&mut user)?;
-            change.insert(&mut CredentialRec { user_id: user.id, password_hash, version: 0 })?;
-            Ok(user)
-        })
-    }
-
-    /// The users of this office.
-    pub fn users(&self) -> Result<Vec<UserRec>> {
-        Ok(self
-            .conn()
-            .prepare("SELECT * FROM users ORDER BY login")?
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Signs a user in.
-    pub fn sign_in(&self, login: &str, password: &str) -> Result<Actor> {
-        crate::users::authenticate(self.conn(), login, password)
     }
 
     /// The office and device of this database.
@@ -268,21 +216,17 @@ impl Store {
         let password_hash = hash_password(password)?;
         let existing: Option<CredentialRec> = self
             .conn()
-            .prepare("SELECT * FROM credentials WHERE user_id = ?1")?
+            .prepare("SELECT * FROM credentials WHERE id = ?1")?
             .query_row([user.id.to_string()], from_row)
             .optional()?;
-        self.write(&Actor::system(), at, "user.password", |change| {
+        self.write(&Context::system(at), "user.password", |change| {
             match existing {
                 Some(before) => {
                     let mut after = CredentialRec { password_hash, ..before.clone() };
                     change.update(&before, &mut after)?;
                 }
                 None => {
-                    change.insert(&mut CredentialRec {
-                        user_id: user.id,
-                        password_hash,
-                        version: 0,
-                    })?;
+                    change.insert(&mut CredentialRec { id: user.id, password_hash, version: 0 })?;
                 }
             }
             Ok(())

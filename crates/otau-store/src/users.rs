@@ -1,6 +1,8 @@
 //! Users, roles and sign-in: who may act, and who the audit names.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
+use crate::office::current_office;
 use crate::record::{from_row, Record};
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -187,8 +189,8 @@ impl Record for UserRec {
 /// devices of the office; the password's hash never leaves the device that set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CredentialRec {
-    /// The user.
-    pub user_id: Uuid,
+    /// The user (the credential has the user's id).
+    pub id: Uuid,
     /// Argon2 PHC string.
     pub password_hash: String,
     /// Version.
@@ -201,7 +203,7 @@ impl Record for CredentialRec {
     const REDACTED: &'static [&'static str] = &["password_hash"];
     const PRIVATE: bool = true;
     fn id(&self) -> Uuid {
-        self.user_id
+        self.id
     }
     fn version(&self) -> i64 {
         self.version
@@ -268,7 +270,7 @@ pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Re
     let user = find_user(conn, login)?;
     let hash: Option<String> = match &user {
         Some(u) => conn
-            .prepare_cached("SELECT password_hash FROM credentials WHERE user_id = ?1")?
+            .prepare_cached("SELECT password_hash FROM credentials WHERE id = ?1")?
             .query_row([u.id.to_string()], |r| r.get(0))
             .optional()?,
         None => None,
@@ -288,3 +290,58 @@ pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Re
 
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2XoZ0NC2Fb0Rw9z4Bb7eaZNOi3UqlaeC2zL2sDn5Cm8";
+
+/// A new user.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Login.
+    pub login: String,
+    /// Role.
+    pub role: Role,
+    /// Full name.
+    pub full_name: Option<String>,
+    /// Password.
+    pub password: String,
+}
+
+impl crate::Store {
+    /// Adds a user; only an administrator may.
+    pub fn add_user(&mut self, ctx: &Context, new: &NewUser) -> Result<UserRec> {
+        ctx.actor.require(Action::ManageUsers)?;
+        let login = normalize_login(&new.login)?;
+        check_new_password(&new.password)?;
+        if crate::users::find_user(self.conn(), &login)?.is_some() {
+            return Err(StoreError::LoginTaken(login));
+        }
+        let password_hash = hash_password(&new.password)?;
+        self.write(ctx, "user.add", |change| {
+            let (office_id, _) = current_office(change.tx())?;
+            let mut user = UserRec {
+                id: Uuid::now_v7(),
+                office_id,
+                login,
+                full_name: new.full_name.clone().filter(|s| !s.trim().is_empty()),
+                role: new.role,
+                active: 1,
+                version: 0,
+            };
+            change.insert(&mut user)?;
+            change.insert(&mut CredentialRec { id: user.id, password_hash, version: 0 })?;
+            Ok(user)
+        })
+    }
+
+    /// The users of this office.
+    pub fn users(&self) -> Result<Vec<UserRec>> {
+        Ok(self
+            .conn()
+            .prepare("SELECT * FROM users ORDER BY login")?
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Signs a user in.
+    pub fn sign_in(&self, login: &str, password: &str) -> Result<Actor> {
+        crate::users::authenticate(self.conn(), login, password)
+    }
+}

@@ -11,6 +11,7 @@
 //!
 //! **Architecture Invariant**: no other code issues INSERT or UPDATE against registry tables.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::events::{next_device_seq, Envelope, EventActor, Origin, WIRE_VERSION};
 use crate::record::{to_map, to_sql, Record};
@@ -23,11 +24,10 @@ use uuid::Uuid;
 
 pub use crate::events::GENESIS_HASH;
 
-/// An open change: the transaction, who makes it, when, and under what action name.
+/// An open change: the transaction, who makes it and when, and under what action name.
 pub struct Change<'t> {
     tx: &'t Transaction<'t>,
-    actor: &'t Actor,
-    at: DateTime<Utc>,
+    ctx: &'t Context,
     device_id: String,
     office: String,
     change_id: Uuid,
@@ -41,16 +41,14 @@ pub struct Change<'t> {
 impl<'t> Change<'t> {
     pub(crate) fn new(
         tx: &'t Transaction<'t>,
-        actor: &'t Actor,
-        at: DateTime<Utc>,
+        ctx: &'t Context,
         device: (String, String),
         action: &str,
     ) -> Self {
         let (device_id, office) = device;
         Change {
             tx,
-            actor,
-            at,
+            ctx,
             device_id,
             office,
             change_id: Uuid::now_v7(),
@@ -82,12 +80,17 @@ impl<'t> Change<'t> {
 
     /// The moment of the change.
     pub fn at(&self) -> DateTime<Utc> {
-        self.at
+        self.ctx.at
     }
 
     /// Who makes the change.
     pub fn actor(&self) -> &Actor {
-        self.actor
+        &self.ctx.actor
+    }
+
+    /// The date of the law the change is made on.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.ctx.today
     }
 
     /// Sets the reason recorded with every following audit row (edits require one).
@@ -317,8 +320,11 @@ impl<'t> Change<'t> {
             office: self.office.clone(),
             device_id: Uuid::parse_str(&self.device_id).ok(),
             device_seq,
-            at: self.at.to_rfc3339_opts(SecondsFormat::Millis, true),
-            actor: EventActor { user_id: self.actor.user_id, login: self.actor.login.clone() },
+            at: self.ctx.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+            actor: EventActor {
+                user_id: self.ctx.actor.user_id,
+                login: self.ctx.actor.login.clone(),
+            },
             action: self.action.clone(),
             reason: self.reason.clone(),
             entity: change.entity.to_string(),

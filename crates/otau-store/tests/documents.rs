@@ -19,8 +19,7 @@ fn manager(o: &mut TestOffice) -> Actor {
     let admin = o.admin.clone();
     o.store
         .add_user(
-            &admin,
-            at(),
+            &ctx(&admin),
             &NewUser {
                 login: "manager".into(),
                 role: Role::Manager,
@@ -65,7 +64,7 @@ fn letters(n: usize, alphabet: &str) -> String {
 fn register(o: &mut TestOffice, f: &FamilyInput, today: &str) -> String {
     let admin = o.admin.clone();
     o.store
-        .register_family(&admin, at(), d(today), f, Duplicates::Allow)
+        .register_family(&Context::new(&admin, at(), d(today)), f, Duplicates::Allow)
         .expect("register")
         .family_regno
 }
@@ -75,14 +74,7 @@ fn certificate(o: &mut TestOffice, regno: &str) -> otau_print::IssuedDocument {
     let (family, data) = o.store.certificate_data(regno).expect("data");
     let (doc, ()) = o
         .store
-        .issue_document(
-            &admin,
-            at(),
-            today(),
-            Some(family),
-            DocumentContent::Certificate(data),
-            |_| Ok(()),
-        )
+        .issue_document(&ctx(&admin), Some(family), DocumentContent::Certificate(data), |_| Ok(()))
         .expect("issue");
     doc
 }
@@ -154,9 +146,7 @@ fn a_document_that_cannot_be_produced_is_not_registered() {
     let err = o
         .store
         .issue_document(
-            &admin,
-            at(),
-            today(),
+            &ctx(&admin),
             Some(family),
             DocumentContent::Certificate(data),
             |_| -> Result<(), DocumentError> {
@@ -178,7 +168,7 @@ fn a_reprint_is_a_duplicate_with_the_same_seal_and_a_row_of_its_own() {
     // Later edits of the family do not change what the reprint says.
     let admin = o.admin.clone();
     let (dup, ()) =
-        o.store.reprint_document(&admin, at(), "pvl01-2026-d00001", |_| Ok(())).expect("reprint");
+        o.store.reprint_document(&ctx(&admin), "pvl01-2026-d00001", |_| Ok(())).expect("reprint");
     assert!(dup.duplicate);
     assert_eq!(dup.seal, original.seal);
     assert_eq!(dup.content, original.content);
@@ -196,22 +186,22 @@ fn a_voided_document_stays_in_the_register_with_its_reason_and_verifies_as_voide
     let clerk = o.clerk("aigerim");
     let err = o
         .store
-        .void_document(&clerk, at(), today(), &doc.number, "misprint")
+        .void_document(&ctx(&clerk), &doc.number, "misprint")
         .expect_err("clerks may not void");
     assert!(matches!(err, StoreError::Forbidden { .. }), "{err:?}");
     let m = manager(&mut o);
-    let err = o.store.void_document(&m, at(), today(), &doc.number, "  ").expect_err("reason");
+    let err = o.store.void_document(&ctx(&m), &doc.number, "  ").expect_err("reason");
     assert_eq!(err.field_errors()[0].field, "reason");
-    o.store.void_document(&m, at(), today(), &doc.number, "Мекенжайы қате жазылған").expect("void");
+    o.store.void_document(&ctx(&m), &doc.number, "Мекенжайы қате жазылған").expect("void");
     let v = o.store.verify_document(&doc.seal.payload()).expect("verify");
     assert_eq!(v.status, VerifyStatus::Voided);
     let void = v.register.and_then(|r| r.void).expect("void info");
     assert_eq!(void.reason, "Мекенжайы қате жазылған");
     assert_eq!(void.voided_by, "manager");
-    let again = o.store.void_document(&m, at(), today(), &doc.number, "again").expect_err("once");
+    let again = o.store.void_document(&ctx(&m), &doc.number, "again").expect_err("once");
     assert!(matches!(again, StoreError::Document(DocumentError::AlreadyVoided { .. })));
     let admin = o.admin.clone();
-    let reprint = o.store.reprint_document(&admin, at(), &doc.number, |_| Ok(()));
+    let reprint = o.store.reprint_document(&ctx(&admin), &doc.number, |_| Ok(()));
     assert!(reprint.is_err(), "a voided document is not reprinted");
     let register = o.store.document_register(10).expect("register");
     assert_eq!(register.len(), 1, "still there");
@@ -261,9 +251,9 @@ fn a_changed_byte_is_tampered_and_another_office_is_unknown_until_trusted() {
     assert_eq!(v.status, VerifyStatus::UnknownOffice);
     let admin = other.sign_in("admin", ADMIN_PASSWORD).expect("sign in");
     let key = o.store.office_public_key().expect("key").expect("some");
-    let err = other.trust_office_key(&admin, at(), "PVL01", None, "not-a-key").expect_err("bad");
+    let err = other.trust_office_key(&ctx(&admin), "PVL01", None, "not-a-key").expect_err("bad");
     assert_eq!(err.field_errors()[0].field, "key");
-    other.trust_office_key(&admin, at(), "PVL01", Some("Павлодар"), &key).expect("trust");
+    other.trust_office_key(&ctx(&admin), "PVL01", Some("Павлодар"), &key).expect("trust");
     let v = other.verify_document(&payload).expect("verify");
     assert_eq!(v.status, VerifyStatus::Valid);
     assert!(v.register.is_none(), "not issued here");
@@ -289,19 +279,28 @@ fn the_monthly_summary_counts_the_registry_and_a_closed_month_never_changes() {
     assert!(s.statuses.is_none() && s.quota.is_none() && s.subsidies.is_none());
 
     let m = manager(&mut o);
-    let err =
-        o.store.close_month(&m, at(), d("2026-10-31"), oct, &RegistryOnly).expect_err("not over");
+    let err = o
+        .store
+        .close_month(&Context::new(&m, at(), d("2026-10-31")), oct, &RegistryOnly)
+        .expect_err("not over");
     assert!(matches!(err, StoreError::Document(DocumentError::MonthNotOver { .. })));
     let admin = o.admin.clone();
-    let err =
-        o.store.close_month(&admin, at(), d("2026-11-03"), oct, &RegistryOnly).expect_err("role");
+    let err = o
+        .store
+        .close_month(&Context::new(&admin, at(), d("2026-11-03")), oct, &RegistryOnly)
+        .expect_err("role");
     assert!(matches!(err, StoreError::Forbidden { .. }));
-    let closed = o.store.close_month(&m, at(), d("2026-11-03"), oct, &RegistryOnly).expect("close");
+    let closed = o
+        .store
+        .close_month(&Context::new(&m, at(), d("2026-11-03")), oct, &RegistryOnly)
+        .expect("close");
     assert_eq!(closed.closed.as_ref().map(|c| c.closed_on), Some(d("2026-11-03")));
     let frozen = serde_json::to_string(&o.store.monthly_summary(oct, &RegistryOnly).expect("s"))
         .expect("json");
-    let err =
-        o.store.close_month(&m, at(), d("2026-11-04"), oct, &RegistryOnly).expect_err("twice");
+    let err = o
+        .store
+        .close_month(&Context::new(&m, at(), d("2026-11-04")), oct, &RegistryOnly)
+        .expect_err("twice");
     assert!(matches!(err, StoreError::Document(DocumentError::MonthClosed { .. })));
 
     // A family arriving in October, recorded in November: October stays as closed, November

@@ -15,8 +15,8 @@ use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::{SettlementType, SubsidyKind};
 use otau_print::data::{LedgerEntryKind, Money};
 use otau_print::Month;
-use otau_store::documents_facts::{subsidy_names, OfficeRecords};
-use otau_store::status::{Scope, StatusStages};
+use otau_store::casework::status::{Scope, StatusStages};
+use otau_store::documents::facts::{subsidy_names, OfficeRecords};
 use otau_store::{Actor, Duplicates, NewUser, PrepareRequest, Registered, Role, Store};
 
 fn d(s: &str) -> NaiveDate {
@@ -88,8 +88,7 @@ fn user(o: &mut TestOffice, login: &str, role: Role, name: Option<&str>) -> Acto
     let admin = o.admin.clone();
     o.store
         .add_user(
-            &admin,
-            at(),
+            &ctx(&admin),
             &NewUser {
                 login: login.into(),
                 role,
@@ -108,18 +107,11 @@ fn family_in_quota(o: &mut TestOffice) -> Registered {
     let mut serial = 0;
     let reg = o
         .store
-        .register_family(
-            &admin,
-            at(),
-            today(),
-            &family(4, "2024-01-15", &mut serial),
-            Duplicates::Allow,
-        )
+        .register_family(&ctx(&admin), &family(4, "2024-01-15", &mut serial), Duplicates::Allow)
         .expect("register");
     o.store
         .set_quota(
-            &admin,
-            at(),
+            &ctx(&admin),
             &QuotaRow {
                 region: "KZ-55".into(),
                 year: 2024,
@@ -139,11 +131,9 @@ fn family_in_quota(o: &mut TestOffice) -> Registered {
         decision: Some(Decision::Granted),
         refusal_reason: None,
     };
+    o.store.record_status(&ctx(&admin), &head.regno, &stages, Scope::Person, None).expect("status");
     o.store
-        .record_status(&admin, at(), today(), &head.regno, &stages, Scope::Person, None)
-        .expect("status");
-    o.store
-        .include_in_quota(&admin, at(), today(), &reg.family_regno, on, None, None)
+        .include_in_quota(&ctx(&admin), &reg.family_regno, on, None, None)
         .expect("quota inclusion");
     reg
 }
@@ -177,7 +167,7 @@ fn setup() -> Setup {
     let reg = family_in_quota(&mut o);
     let relocation = o
         .store
-        .prepare_decision(&clerk, at(), today(), &request(&reg, SubsidyKind::Relocation))
+        .prepare_decision(&ctx(&clerk), &request(&reg, SubsidyKind::Relocation))
         .expect("relocation")
         .number;
     let rent = PrepareRequest {
@@ -186,12 +176,12 @@ fn setup() -> Setup {
         months: Some(6),
         ..request(&reg, SubsidyKind::Rent)
     };
-    let rent = o.store.prepare_decision(&clerk, at(), today(), &rent).expect("rent").number;
-    o.store.approve(&manager, at(), &relocation, &[]).expect("approve");
-    o.store.approve(&manager, at(), &rent, &[1, 2]).expect("approve rent");
-    o.store.pay(&manager, at(), today(), &relocation, &[], "PO-17", d("2024-03-20")).expect("pay");
-    o.store.pay(&manager, at(), today(), &rent, &[1], "PO-18", d("2024-03-20")).expect("pay rent");
-    o.store.reverse(&manager, at(), &rent, &[2], "ошибка в расчёте").expect("reverse");
+    let rent = o.store.prepare_decision(&ctx(&clerk), &rent).expect("rent").number;
+    o.store.approve(&ctx(&manager), &relocation, &[]).expect("approve");
+    o.store.approve(&ctx(&manager), &rent, &[1, 2]).expect("approve rent");
+    o.store.pay(&ctx(&manager), &relocation, &[], "PO-17", d("2024-03-20")).expect("pay");
+    o.store.pay(&ctx(&manager), &rent, &[1], "PO-18", d("2024-03-20")).expect("pay rent");
+    o.store.reverse(&ctx(&manager), &rent, &[2], "ошибка в расчёте").expect("reverse");
     Setup { o, reg, relocation, rent }
 }
 

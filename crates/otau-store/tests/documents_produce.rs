@@ -7,14 +7,14 @@ mod common;
 
 use common::*;
 use otau_print::{DocKind, Month};
+use otau_store::documents::produce::{DocRequest, FileFormat};
 use otau_store::documents::DocumentError;
-use otau_store::documents_produce::{DocRequest, FileFormat};
 use otau_store::{Duplicates, StoreError};
 
 fn registered(o: &mut TestOffice) -> String {
     let admin = o.admin.clone();
     o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Allow)
+        .register_family(&ctx(&admin), &example_family(), Duplicates::Allow)
         .expect("register")
         .family_regno
 }
@@ -25,7 +25,7 @@ fn produce(
     format: FileFormat,
 ) -> Result<(otau_print::IssuedDocument, Vec<u8>), StoreError> {
     let admin = o.admin.clone();
-    o.store.produce_document(&admin, at(), today(), &request, format, |_, bytes| Ok(bytes.to_vec()))
+    o.store.produce_document(&ctx(&admin), &request, format, |_, bytes| Ok(bytes.to_vec()))
 }
 
 #[test]
@@ -76,9 +76,7 @@ fn a_refused_save_or_a_kind_without_a_spreadsheet_registers_nothing() {
     let regno = registered(&mut o);
     let admin = o.admin.clone();
     let refused = o.store.produce_document(
-        &admin,
-        at(),
-        today(),
+        &ctx(&admin),
         &DocRequest::Certificate(regno.clone()),
         FileFormat::Pdf,
         |_, _| -> Result<(), DocumentError> {

@@ -10,25 +10,21 @@ use otau_store::{Duplicates, StoreError};
 fn a_correction_needs_a_reason_and_shows_in_the_audit_with_before_and_after() {
     let mut o = office();
     let clerk = o.clerk("dana");
-    o.store
-        .register_family(&clerk, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&clerk), &example_family(), Duplicates::Refuse).expect("register");
     let spouse = o.store.person("PVL01-2026-00002").expect("spouse");
     let mut edited = spouse.as_input();
     edited.iin = Some("881103400120".into());
 
     let err = o
         .store
-        .edit_person(&clerk, at(), today(), "PVL01-2026-00002", &edited, spouse.person.version, " ")
+        .edit_person(&ctx(&clerk), "PVL01-2026-00002", &edited, spouse.person.version, " ")
         .expect_err("no reason");
     assert_eq!(err.field_errors()[0].field, "reason");
 
     let after = o
         .store
         .edit_person(
-            &clerk,
-            at(),
-            today(),
+            &ctx(&clerk),
             "PVL01-2026-00002",
             &edited,
             spouse.person.version,
@@ -50,7 +46,7 @@ fn a_correction_needs_a_reason_and_shows_in_the_audit_with_before_and_after() {
     // The same form sent again was filled from the old version: refused, not overwritten.
     let err = o
         .store
-        .edit_person(&clerk, at(), today(), "PVL01-2026-00002", &edited, spouse.person.version, "x")
+        .edit_person(&ctx(&clerk), "PVL01-2026-00002", &edited, spouse.person.version, "x")
         .expect_err("stale");
     assert!(matches!(err, StoreError::VersionConflict { .. }), "{err:?}");
 }
@@ -59,24 +55,14 @@ fn a_correction_needs_a_reason_and_shows_in_the_audit_with_before_and_after() {
 fn a_wrong_correction_names_the_field_of_the_person_and_changes_nothing() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let head = o.store.person("PVL01-2026-00001").expect("head");
     let mut edited = head.as_input();
     edited.sex = otau_core::model::Sex::Female; // disagrees with the IIN
     let before = o.counts();
     let err = o
         .store
-        .edit_person(
-            &admin,
-            at(),
-            today(),
-            "PVL01-2026-00001",
-            &edited,
-            head.person.version,
-            "typo",
-        )
+        .edit_person(&ctx(&admin), "PVL01-2026-00001", &edited, head.person.version, "typo")
         .expect_err("refused");
     let fields: Vec<&str> = err.field_errors().iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["iin"], "{err:?}");
@@ -89,7 +75,7 @@ fn the_home_screen_counts_arrivals_and_recent_work() {
     let clerk = o.clerk("dana");
     let mut family = example_family();
     family.arrival_date = today();
-    o.store.register_family(&clerk, at(), today(), &family, Duplicates::Refuse).expect("register");
+    o.store.register_family(&ctx(&clerk), &family, Duplicates::Refuse).expect("register");
     let home = o.store.home(today()).expect("home");
     assert_eq!((home.families, home.persons), (1, 3));
     assert_eq!(home.arrivals.len(), 1);

@@ -9,7 +9,7 @@ use otau_store::{DuplicateReason, Duplicates, StoreError};
 
 fn register(o: &mut TestOffice, f: &FamilyInput) -> otau_store::Registered {
     let admin = o.admin.clone();
-    o.store.register_family(&admin, at(), today(), f, Duplicates::Refuse).expect("register")
+    o.store.register_family(&ctx(&admin), f, Duplicates::Refuse).expect("register")
 }
 
 #[test]
@@ -57,10 +57,8 @@ fn the_same_family_again_is_refused_as_a_likely_duplicate() {
     let admin = o.admin.clone();
     let mut again = example_family();
     again.members[0].iin = None; // so the duplicate check, not the IIN rule, speaks
-    let err = o
-        .store
-        .register_family(&admin, at(), today(), &again, Duplicates::Refuse)
-        .expect_err("refused");
+    let err =
+        o.store.register_family(&ctx(&admin), &again, Duplicates::Refuse).expect_err("refused");
     let StoreError::Duplicates(hits) = err else { panic!("expected duplicates, got {err:?}") };
     assert_eq!(hits.len(), 3, "{hits:?}");
     assert_eq!(hits[0].existing_regno, "PVL01-2026-00001");
@@ -86,7 +84,7 @@ fn same_name_in_another_script_and_birth_date_is_a_likely_duplicate() {
     assert_eq!(hits[0].reason, DuplicateReason::SameNameAndBirthDate);
     // Allowed when the clerk has checked they are different people.
     let admin = o.admin.clone();
-    o.store.register_family(&admin, at(), today(), &f, Duplicates::Allow).expect("allowed");
+    o.store.register_family(&ctx(&admin), &f, Duplicates::Allow).expect("allowed");
 }
 
 #[test]
@@ -101,7 +99,7 @@ fn a_registered_iin_is_never_registered_twice() {
     let admin = o.admin.clone();
     let err = o
         .store
-        .register_family(&admin, at(), today(), &f, Duplicates::Allow)
+        .register_family(&ctx(&admin), &f, Duplicates::Allow)
         .expect_err("refused even when duplicates are allowed");
     assert!(matches!(err, StoreError::IinTaken { ref regno, .. } if regno == "PVL01-2026-00001"));
 }
@@ -113,10 +111,7 @@ fn invalid_input_is_refused_naming_the_field_and_nothing_is_saved() {
     let mut f = example_family();
     f.members[0].iin = Some("850412310212".into()); // wrong check digit
     let admin = o.admin.clone();
-    let err = o
-        .store
-        .register_family(&admin, at(), today(), &f, Duplicates::Refuse)
-        .expect_err("refused");
+    let err = o.store.register_family(&ctx(&admin), &f, Duplicates::Refuse).expect_err("refused");
     let fields: Vec<&str> = err.field_errors().iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["members[0].iin"]);
     assert_eq!(o.counts(), before);
@@ -166,7 +161,7 @@ fn the_search_projection_equals_a_rebuild_from_the_records() {
     let admin = o.admin.clone();
     let mut used = o.store.registered_iins().expect("iins");
     let families = otau_core::demo::families(7, 60, today(), 0, &mut used);
-    o.store.register_families(&admin, at(), today(), &families, Duplicates::Allow).expect("demo");
+    o.store.register_families(&ctx(&admin), &families, Duplicates::Allow).expect("demo");
     let snapshot = |o: &TestOffice| -> Vec<(i64, String, String)> {
         o.store
             .raw_connection()
@@ -200,8 +195,7 @@ fn only_an_admin_adds_users() {
     let err = o
         .store
         .add_user(
-            &clerk,
-            at(),
+            &ctx(&clerk),
             &otau_store::NewUser {
                 login: "x1".into(),
                 role: otau_store::Role::Admin,
@@ -236,7 +230,7 @@ fn a_batch_refuses_a_family_that_repeats_an_earlier_one_of_the_same_batch() {
     let admin = o.admin.clone();
     let err = o
         .store
-        .register_families(&admin, at(), today(), &[first, second], Duplicates::Refuse)
+        .register_families(&ctx(&admin), &[first, second], Duplicates::Refuse)
         .expect_err("the second repeats the head of the first");
     assert!(
         matches!(err, StoreError::Duplicates(ref hits) if hits[0].reason == DuplicateReason::SameNameAndBirthDate)

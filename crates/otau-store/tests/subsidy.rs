@@ -17,7 +17,7 @@ use otau_core::subsidy::{
     EntryKind, InstalmentState, LedgerTotals, SettlementType, SubsidyError, SubsidyKind,
 };
 use otau_core::Coded;
-use otau_store::status::{Scope, StatusStages};
+use otau_store::casework::status::{Scope, StatusStages};
 use otau_store::{
     Actor, DecisionView, Duplicates, NewUser, PrepareRequest, RecalcSelection, Registered, Role,
     Store, StoreError,
@@ -113,8 +113,7 @@ fn user(o: &mut TestOffice, login: &str, role: Role) -> Actor {
     let admin = o.admin.clone();
     o.store
         .add_user(
-            &admin,
-            at(),
+            &ctx(&admin),
             &NewUser {
                 login: login.into(),
                 role,
@@ -143,8 +142,7 @@ fn include_in_quota(store: &mut Store, reg: &Registered, quota_on: &str, granted
     if on.year() != 2026 {
         store
             .set_quota(
-                &admin,
-                at(),
+                &ctx(&admin),
                 &QuotaRow {
                     region: "KZ-55".into(),
                     year: on.year(),
@@ -165,11 +163,9 @@ fn include_in_quota(store: &mut Store, reg: &Registered, quota_on: &str, granted
         decision: Some(Decision::Granted),
         refusal_reason: None,
     };
+    store.record_status(&ctx(&admin), &head.regno, &stages, Scope::Person, None).expect("status");
     store
-        .record_status(&admin, at(), today(), &head.regno, &stages, Scope::Person, None)
-        .expect("status");
-    store
-        .include_in_quota(&admin, at(), today(), &reg.family_regno, on, None, None)
+        .include_in_quota(&ctx(&admin), &reg.family_regno, on, None, None)
         .expect("quota inclusion");
 }
 
@@ -178,21 +174,15 @@ impl Office {
     fn family(&mut self, members: usize, arrival: &str) -> Registered {
         let f = family(members, arrival, &mut self.serial);
         let admin = self.o.admin.clone();
-        let reg = self
-            .o
-            .store
-            .register_family(&admin, at(), today(), &f, Duplicates::Allow)
-            .expect("register");
+        let reg =
+            self.o.store.register_family(&ctx(&admin), &f, Duplicates::Allow).expect("register");
         include_in_quota(&mut self.o.store, &reg, arrival, arrival);
         reg
     }
 
     fn prepare(&mut self, reg: &Registered, kind: SubsidyKind, on: &str) -> DecisionView {
         let clerk = self.clerk.clone();
-        self.o
-            .store
-            .prepare_decision(&clerk, at(), today(), &request(reg, kind, on))
-            .expect("prepare")
+        self.o.store.prepare_decision(&ctx(&clerk), &request(reg, kind, on)).expect("prepare")
     }
 
     fn ledger_rows(&self) -> i64 {
@@ -298,21 +288,13 @@ fn approval_payment_and_the_statement() {
     let reg = t.family(4, "2024-01-15");
     let decision = t.prepare(&reg, SubsidyKind::Relocation, "2024-03-01");
     let manager = t.manager.clone();
-    let done = t.o.store.approve(&manager, at(), &decision.number, &[]).expect("approve");
+    let done = t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
     assert_eq!(done.instalments, [1]);
     assert_eq!(done.decision.instalments[0].state, InstalmentState::Approved);
     assert_eq!(done.decision.instalments[0].approved_by.as_deref(), Some("marat"));
     let paid =
         t.o.store
-            .pay(
-                &manager,
-                at(),
-                today(),
-                &decision.number.to_lowercase(),
-                &[],
-                " 1234 ",
-                d("2024-03-20"),
-            )
+            .pay(&ctx(&manager), &decision.number.to_lowercase(), &[], " 1234 ", d("2024-03-20"))
             .expect("pay");
     let i = &paid.decision.instalments[0];
     assert_eq!(i.state, InstalmentState::Paid);
@@ -340,35 +322,28 @@ fn the_preparer_cannot_approve_and_a_clerk_cannot_approve_at_all() {
     let manager = t.manager.clone();
     let decision =
         t.o.store
-            .prepare_decision(
-                &manager,
-                at(),
-                today(),
-                &request(&reg, SubsidyKind::Relocation, "2024-03-01"),
-            )
+            .prepare_decision(&ctx(&manager), &request(&reg, SubsidyKind::Relocation, "2024-03-01"))
             .expect("prepare");
     let before = t.ledger_rows();
-    let err = t.o.store.approve(&manager, at(), &decision.number, &[]).expect_err("maker-checker");
+    let err = t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect_err("maker-checker");
     assert_eq!(code(&err), "ledger-maker-checker");
     assert_eq!(err.args()["login"], "marat");
     assert_eq!(t.ledger_rows(), before, "nothing written");
     let clerk = t.clerk.clone();
-    let err = t.o.store.approve(&clerk, at(), &decision.number, &[]).expect_err("role");
+    let err = t.o.store.approve(&ctx(&clerk), &decision.number, &[]).expect_err("role");
     assert_eq!(code(&err), "store-forbidden");
     let err =
-        t.o.store
-            .pay(&clerk, at(), today(), &decision.number, &[], "1", d("2024-03-05"))
-            .expect_err("role");
+        t.o.store.pay(&ctx(&clerk), &decision.number, &[], "1", d("2024-03-05")).expect_err("role");
     assert_eq!(code(&err), "store-forbidden");
     // Paying before approval is refused.
     let err =
         t.o.store
-            .pay(&manager, at(), today(), &decision.number, &[1], "1", d("2024-03-05"))
+            .pay(&ctx(&manager), &decision.number, &[1], "1", d("2024-03-05"))
             .expect_err("not approved");
     assert_eq!(code(&err), "ledger-wrong-state");
     let boss = t.boss.clone();
-    t.o.store.approve(&boss, at(), &decision.number, &[1]).expect("another manager approves");
-    let err = t.o.store.approve(&boss, at(), &decision.number, &[1]).expect_err("twice");
+    t.o.store.approve(&ctx(&boss), &decision.number, &[1]).expect("another manager approves");
+    let err = t.o.store.approve(&ctx(&boss), &decision.number, &[1]).expect_err("twice");
     assert_eq!(code(&err), "ledger-wrong-state");
 }
 
@@ -416,8 +391,8 @@ fn the_database_refuses_what_the_library_refuses() {
     assert!(e.contains("open line"), "{e}");
     // After a payment, the line never changes.
     let (manager, boss) = (t.manager.clone(), t.boss.clone());
-    t.o.store.approve(&manager, at(), &decision.number, &[]).expect("approve");
-    t.o.store.pay(&boss, at(), today(), &decision.number, &[], "5", d("2024-03-05")).expect("pay");
+    t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &decision.number, &[], "5", d("2024-03-05")).expect("pay");
     let conn = t.o.store.raw_connection();
     let e = conn
         .execute_batch(&format!(
@@ -438,7 +413,7 @@ fn the_database_refuses_what_the_library_refuses() {
     // was reversed (so only the amount is wrong).
     let other = t.family(1, "2024-01-15");
     let second = t.prepare(&other, SubsidyKind::Relocation, "2024-03-01");
-    t.o.store.reverse(&boss, at(), &second.number, &[], "test").expect("reverse");
+    t.o.store.reverse(&ctx(&boss), &second.number, &[], "test").expect("reverse");
     let conn = t.o.store.raw_connection();
     let second_line: String = conn
         .query_row(
@@ -468,13 +443,13 @@ fn a_paid_instalment_is_never_reversed() {
     let reg = t.family(2, "2024-01-15");
     let decision = t.prepare(&reg, SubsidyKind::Relocation, "2024-03-01");
     let (manager, boss) = (t.manager.clone(), t.boss.clone());
-    t.o.store.approve(&manager, at(), &decision.number, &[]).expect("approve");
-    t.o.store.pay(&boss, at(), today(), &decision.number, &[], "5", d("2024-03-05")).expect("pay");
-    let err = t.o.store.reverse(&boss, at(), &decision.number, &[1], "wrong").expect_err("paid");
+    t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &decision.number, &[], "5", d("2024-03-05")).expect("pay");
+    let err = t.o.store.reverse(&ctx(&boss), &decision.number, &[1], "wrong").expect_err("paid");
     assert_eq!(code(&err), "ledger-paid-final");
-    let err = t.o.store.reverse(&boss, at(), &decision.number, &[], "wrong").expect_err("nothing");
+    let err = t.o.store.reverse(&ctx(&boss), &decision.number, &[], "wrong").expect_err("nothing");
     assert_eq!(code(&err), "ledger-nothing");
-    let err = t.o.store.reverse(&boss, at(), &decision.number, &[1], "  ").expect_err("reason");
+    let err = t.o.store.reverse(&ctx(&boss), &decision.number, &[1], "  ").expect_err("reason");
     assert_eq!(err.field_errors()[0].field, "ledger.reason");
 }
 
@@ -486,12 +461,7 @@ fn a_reversal_cancels_and_a_new_decision_corrects() {
     let clerk = t.clerk.clone();
     let err =
         t.o.store
-            .prepare_decision(
-                &clerk,
-                at(),
-                today(),
-                &request(&reg, SubsidyKind::Relocation, "2024-03-02"),
-            )
+            .prepare_decision(&ctx(&clerk), &request(&reg, SubsidyKind::Relocation, "2024-03-02"))
             .expect_err("granted once");
     assert_eq!(code(&err), "subsidy-not-eligible");
     assert_eq!(err.field_errors()[0].code, "subsidy-refused-already-granted");
@@ -499,7 +469,7 @@ fn a_reversal_cancels_and_a_new_decision_corrects() {
     // The clerk withdraws their own unapproved decision.
     let done =
         t.o.store
-            .reverse(&clerk, at(), &wrong.number, &[], "wrong decision date")
+            .reverse(&ctx(&clerk), &wrong.number, &[], "wrong decision date")
             .expect("reverse");
     assert_eq!(done.decision.instalments[0].state, InstalmentState::Cancelled);
     assert_eq!(done.decision.totals.net_tiyn, Tiyn::ZERO);
@@ -508,8 +478,8 @@ fn a_reversal_cancels_and_a_new_decision_corrects() {
     assert_eq!(right.number, "PVL01-S-2024-00002");
     // A clerk may not reverse an approved line.
     let manager = t.manager.clone();
-    t.o.store.approve(&manager, at(), &right.number, &[]).expect("approve");
-    let err = t.o.store.reverse(&clerk, at(), &right.number, &[], "x").expect_err("approved");
+    t.o.store.approve(&ctx(&manager), &right.number, &[]).expect("approve");
+    let err = t.o.store.reverse(&ctx(&clerk), &right.number, &[], "x").expect_err("approved");
     assert_eq!(code(&err), "store-forbidden");
     let s = t.o.store.statement(&reg.family_regno).expect("statement");
     assert_eq!(s.decisions.len(), 2);
@@ -525,19 +495,13 @@ fn eligibility_refusals_each_say_what_is_missing_and_nothing_is_saved() {
     let mut f = family(3, "2024-01-15", &mut t.serial);
     f.members[2].iin = None;
     let admin = t.o.admin.clone();
-    let reg =
-        t.o.store.register_family(&admin, at(), today(), &f, Duplicates::Allow).expect("register");
+    let reg = t.o.store.register_family(&ctx(&admin), &f, Duplicates::Allow).expect("register");
     let before = t.ledger_rows();
     let clerk = t.clerk.clone();
     // No case-work tables at all: not in the quota, no status.
     let err =
         t.o.store
-            .prepare_decision(
-                &clerk,
-                at(),
-                today(),
-                &request(&reg, SubsidyKind::Relocation, "2024-03-01"),
-            )
+            .prepare_decision(&ctx(&clerk), &request(&reg, SubsidyKind::Relocation, "2024-03-01"))
             .expect_err("refused");
     let got: Vec<(&str, &str)> =
         err.field_errors().iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
@@ -571,12 +535,7 @@ fn eligibility_refusals_each_say_what_is_missing_and_nothing_is_saved() {
     assert!(report.refusals.iter().any(|r| r.code == "subsidy-no-rule"));
     let err =
         t.o.store
-            .prepare_decision(
-                &clerk,
-                at(),
-                today(),
-                &request(&reg, SubsidyKind::Relocation, "2022-06-01"),
-            )
+            .prepare_decision(&ctx(&clerk), &request(&reg, SubsidyKind::Relocation, "2022-06-01"))
             .expect_err("no rule");
     assert!(
         matches!(err, StoreError::Invalid(_) | StoreError::Subsidy(SubsidyError::NoRule { .. })),
@@ -591,14 +550,14 @@ fn bad_requests_name_their_fields() {
     let clerk = t.clerk.clone();
     let mut req = request(&reg, SubsidyKind::Rent, "2024-01-10");
     req.housing_cost = Some(Tiyn(100));
-    let err = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect_err("before arrival");
+    let err = t.o.store.prepare_decision(&ctx(&clerk), &req).expect_err("before arrival");
     assert_eq!(err.field_errors()[0].code, "subsidy-decision-before-arrival");
     req.decided_on = d("2024-02-01");
-    let err = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect_err("facts");
+    let err = t.o.store.prepare_decision(&ctx(&clerk), &req).expect_err("facts");
     let fields: Vec<&str> = err.field_errors().iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["subsidy.settlement_type", "subsidy.housing_cost"]);
     req.decided_on = d("2027-01-01");
-    let err = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect_err("future");
+    let err = t.o.store.prepare_decision(&ctx(&clerk), &req).expect_err("future");
     assert_eq!(err.field_errors()[0].code, "date-in-future");
     let err = t.o.store.decision("PVL01-2024-00001").expect_err("not a decision number");
     assert_eq!(code(&err), "subsidy-bad-number");
@@ -613,18 +572,18 @@ fn the_mobility_certificate_is_half_the_cost_up_to_1160_mci_and_once() {
     let clerk = t.clerk.clone();
     let mut req = request(&reg, SubsidyKind::MobilityCertificate, "2024-05-01");
     req.housing_cost = Some(Tiyn(1_000_000_000)); // 10 000 000 ₸
-    let cert = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect("prepare");
+    let cert = t.o.store.prepare_decision(&ctx(&clerk), &req).expect("prepare");
     let i = &cert.instalments[0];
     assert_eq!(i.amount_tiyn.format_tenge(), nb("4 282 720 ₸"));
     assert_eq!(i.amount_mci, Some(MciHundredths::from_whole(1160)));
     assert_eq!(i.explanation.code, "subsidy-explain-share-capped");
-    let err = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect_err("once");
+    let err = t.o.store.prepare_decision(&ctx(&clerk), &req).expect_err("once");
     assert_eq!(err.field_errors()[0].code, "subsidy-refused-already-granted");
     // Under the cap: exactly half, no amount in MCI.
     let other = t.family(2, "2024-01-15");
     let mut req = request(&other, SubsidyKind::MobilityCertificate, "2024-05-01");
     req.housing_cost = Some(Tiyn(600_000_000));
-    let cert = t.o.store.prepare_decision(&clerk, at(), today(), &req).expect("prepare");
+    let cert = t.o.store.prepare_decision(&ctx(&clerk), &req).expect("prepare");
     assert_eq!(cert.instalments[0].amount_tiyn, Tiyn(300_000_000));
     assert_eq!(cert.instalments[0].amount_mci, None);
 }
@@ -634,7 +593,7 @@ fn rent(t: &mut Office, reg: &Registered, on: &str, first_due: &str) -> Decision
     let mut req = request(reg, SubsidyKind::Rent, on);
     req.first_due_on = Some(d(first_due));
     req.settlement_type = Some(SettlementType::Town);
-    t.o.store.prepare_decision(&clerk, at(), today(), &req).expect("prepare rent")
+    t.o.store.prepare_decision(&ctx(&clerk), &req).expect("prepare rent")
 }
 
 #[test]
@@ -645,18 +604,17 @@ fn a_rent_instalment_due_after_an_mci_change_uses_the_new_mci_and_paid_ones_keep
     assert_eq!(decision.instalments.len(), 12);
     assert!(decision.instalments.iter().all(|i| i.mci.tenge == 4325));
     let (manager, boss, admin) = (t.manager.clone(), t.boss.clone(), t.o.admin.clone());
-    t.o.store.approve(&manager, at(), &decision.number, &[]).expect("approve all");
+    t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve all");
     let paid =
         t.o.store
-            .pay(&boss, at(), today(), &decision.number, &[], "PO-11", d("2026-11-20"))
+            .pay(&ctx(&boss), &decision.number, &[], "PO-11", d("2026-11-20"))
             .expect("pay what is due");
     assert_eq!(paid.instalments, [1, 2, 3, 4, 5, 6], "June to November");
 
     // The 2027 MCI is published.
     t.o.store
         .add_mci_row(
-            &admin,
-            at(),
+            &ctx(&admin),
             MciRow {
                 effective_from: d("2027-01-01"),
                 purpose: MciPurpose::SocialPayments,
@@ -684,10 +642,10 @@ fn a_rent_instalment_due_after_an_mci_change_uses_the_new_mci_and_paid_ones_keep
     // The preparer cannot approve a recalculation of their own decision.
     let clerk = t.clerk.clone();
     let err =
-        t.o.store.approve_recalc(&clerk, at(), &RecalcSelection::All, None).expect_err("role");
+        t.o.store.approve_recalc(&ctx(&clerk), &RecalcSelection::All, None).expect_err("role");
     assert_eq!(code(&err), "store-forbidden");
     let applied =
-        t.o.store.approve_recalc(&manager, at(), &RecalcSelection::All, None).expect("apply");
+        t.o.store.approve_recalc(&ctx(&manager), &RecalcSelection::All, None).expect("apply");
     assert_eq!(applied.len(), 5);
     assert!(t.o.store.recalc_proposals().expect("none left").proposals.is_empty());
 
@@ -728,8 +686,7 @@ fn a_corrected_mci_row_proposes_recalculation_and_a_chosen_one_is_applied() {
     let err =
         t.o.store
             .correct_mci_row(
-                &admin,
-                at(),
+                &ctx(&admin),
                 MciRow {
                     effective_from: d("2026-01-01"),
                     purpose: MciPurpose::SocialPayments,
@@ -742,8 +699,7 @@ fn a_corrected_mci_row_proposes_recalculation_and_a_chosen_one_is_applied() {
     assert_eq!(err.field_errors()[0].field, "mci.reason");
     t.o.store
         .correct_mci_row(
-            &admin,
-            at(),
+            &ctx(&admin),
             MciRow {
                 effective_from: d("2026-01-01"),
                 purpose: MciPurpose::SocialPayments,
@@ -761,8 +717,7 @@ fn a_corrected_mci_row_proposes_recalculation_and_a_chosen_one_is_applied() {
     let applied =
         t.o.store
             .approve_recalc(
-                &boss,
-                at(),
+                &ctx(&boss),
                 &RecalcSelection::Only(vec![one.clone()]),
                 Some("MCI corrected"),
             )
@@ -778,7 +733,7 @@ fn a_corrected_mci_row_proposes_recalculation_and_a_chosen_one_is_applied() {
     assert_eq!(after.instalments[3].mci.tenge, 4325);
     let err =
         t.o.store
-            .approve_recalc(&boss, at(), &RecalcSelection::Only(vec![one]), None)
+            .approve_recalc(&ctx(&boss), &RecalcSelection::Only(vec![one]), None)
             .expect_err("already applied");
     assert_eq!(code(&err), "recalc-not-proposed");
     assert_eq!(t.o.store.recalc_proposals().expect("list").proposals.len(), 11);
@@ -794,10 +749,10 @@ fn a_new_rule_version_never_changes_decisions_and_proposes_recalculation() {
     v2.amount_mci = Some(MciHundredths::from_whole(75));
     v2.version = 1;
     let clerk = t.clerk.clone();
-    let err = t.o.store.add_rules(&clerk, at(), vec![v2.clone()]).expect_err("admin only");
+    let err = t.o.store.add_rules(&ctx(&clerk), vec![v2.clone()]).expect_err("admin only");
     assert_eq!(code(&err), "store-forbidden");
     let admin = t.o.admin.clone();
-    let added = t.o.store.add_rules(&admin, at(), vec![v2]).expect("add");
+    let added = t.o.store.add_rules(&ctx(&admin), vec![v2]).expect("add");
     assert_eq!(added.rules[0].version, 2);
     let same = t.o.store.decision(&old.number).expect("decision");
     assert_eq!(same.instalments[0].amount_tiyn, old.instalments[0].amount_tiyn);
@@ -814,7 +769,7 @@ fn a_new_rule_version_never_changes_decisions_and_proposes_recalculation() {
     // An overlapping new rule is refused, and nothing is added.
     let mut overlap = rules.latest("relocation-2023").expect("rule").clone();
     overlap.id = "relocation-2026".into();
-    let err = t.o.store.add_rules(&admin, at(), vec![overlap]).expect_err("overlap");
+    let err = t.o.store.add_rules(&ctx(&admin), vec![overlap]).expect_err("overlap");
     assert_eq!(code(&err), "rule-overlap");
     assert_eq!(t.o.store.subsidy_rules().expect("rules").rules().len(), 6);
 }
@@ -826,35 +781,19 @@ fn moving_away_ends_future_instalments_and_opens_a_reimbursement_case() {
     let relocation = t.prepare(&reg, SubsidyKind::Relocation, "2026-02-01");
     let rent = rent(&mut t, &reg, "2026-02-01", "2026-02-15");
     let (manager, boss) = (t.manager.clone(), t.boss.clone());
-    t.o.store.approve(&manager, at(), &relocation.number, &[]).expect("approve");
-    t.o.store
-        .pay(&boss, at(), today(), &relocation.number, &[], "PO-1", d("2026-02-10"))
-        .expect("pay");
-    t.o.store.approve(&manager, at(), &rent.number, &[1, 2, 3]).expect("approve");
-    t.o.store.pay(&boss, at(), today(), &rent.number, &[], "PO-2", d("2026-04-20")).expect("pay");
+    t.o.store.approve(&ctx(&manager), &relocation.number, &[]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &relocation.number, &[], "PO-1", d("2026-02-10")).expect("pay");
+    t.o.store.approve(&ctx(&manager), &rent.number, &[1, 2, 3]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &rent.number, &[], "PO-2", d("2026-04-20")).expect("pay");
     let clerk = t.clerk.clone();
     let err =
         t.o.store
-            .record_move_away(
-                &clerk,
-                at(),
-                today(),
-                &reg.family_regno,
-                d("2026-05-01"),
-                "left for Almaty",
-            )
+            .record_move_away(&ctx(&clerk), &reg.family_regno, d("2026-05-01"), "left for Almaty")
             .expect_err("role");
     assert_eq!(code(&err), "store-forbidden");
     let done =
         t.o.store
-            .record_move_away(
-                &manager,
-                at(),
-                today(),
-                &reg.family_regno,
-                d("2026-05-01"),
-                "left for Almaty",
-            )
+            .record_move_away(&ctx(&manager), &reg.family_regno, d("2026-05-01"), "left for Almaty")
             .expect("move away");
     // Rent: Feb, Mar, Apr paid; May 15 onwards cancelled.
     let cancelled: Vec<u32> = done.cancelled.iter().map(|c| c.seq).collect();
@@ -875,7 +814,7 @@ fn moving_away_ends_future_instalments_and_opens_a_reimbursement_case() {
     assert!(err.field_errors().iter().any(|e| e.code == "subsidy-refused-moved-away"), "{err:?}");
     let err =
         t.o.store
-            .record_move_away(&manager, at(), today(), &reg.family_regno, d("2026-06-01"), "again")
+            .record_move_away(&ctx(&manager), &reg.family_regno, d("2026-06-01"), "again")
             .expect_err("once");
     assert_eq!(code(&err), "subsidy-already-moved-away");
 }
@@ -885,7 +824,7 @@ impl Office {
         let clerk = self.clerk.clone();
         let mut req = request(reg, kind, "2026-06-01");
         req.housing_cost = Some(Tiyn(1_000_000));
-        self.o.store.prepare_decision(&clerk, at(), today(), &req).expect_err("refused")
+        self.o.store.prepare_decision(&ctx(&clerk), &req).expect_err("refused")
     }
 }
 
@@ -895,7 +834,7 @@ fn payment_needs_every_iin() {
     let reg = t.family(2, "2024-01-15");
     let decision = t.prepare(&reg, SubsidyKind::Relocation, "2024-03-01");
     let manager = t.manager.clone();
-    t.o.store.approve(&manager, at(), &decision.number, &[]).expect("approve");
+    t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
     // An IIN removed after the decision blocks the payment. (The registry has no correction
     // command yet, so the test changes the row directly.)
     t.o.store
@@ -907,7 +846,7 @@ fn payment_needs_every_iin() {
         .expect("registry correction");
     let err =
         t.o.store
-            .pay(&manager, at(), today(), &decision.number, &[], "9", d("2024-03-05"))
+            .pay(&ctx(&manager), &decision.number, &[], "9", d("2024-03-05"))
             .expect_err("no IIN");
     assert_eq!(err.field_errors()[0].code, "subsidy-refused-iin-missing");
     assert_eq!(err.field_errors()[0].args["regno"], reg.members[1].regno);
@@ -922,14 +861,12 @@ fn views_due_awaiting_paid_and_totals_reconcile_with_the_statements() {
     let reloc_b = t.prepare(&b, SubsidyKind::Relocation, "2026-06-01");
     let employer_a = t.prepare(&a, SubsidyKind::Employer, "2026-06-01");
     let (manager, boss) = (t.manager.clone(), t.boss.clone());
-    t.o.store.approve(&manager, at(), &rent_a.number, &[1, 2, 3, 4, 5, 6]).expect("approve");
+    t.o.store.approve(&ctx(&manager), &rent_a.number, &[1, 2, 3, 4, 5, 6]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &rent_a.number, &[1, 2, 3], "A-1", d("2026-08-25")).expect("pay");
+    t.o.store.approve(&ctx(&manager), &reloc_b.number, &[]).expect("approve");
+    t.o.store.pay(&ctx(&boss), &reloc_b.number, &[], "B-1", d("2026-06-05")).expect("pay");
     t.o.store
-        .pay(&boss, at(), today(), &rent_a.number, &[1, 2, 3], "A-1", d("2026-08-25"))
-        .expect("pay");
-    t.o.store.approve(&manager, at(), &reloc_b.number, &[]).expect("approve");
-    t.o.store.pay(&boss, at(), today(), &reloc_b.number, &[], "B-1", d("2026-06-05")).expect("pay");
-    t.o.store
-        .reverse(&boss, at(), &employer_a.number, &[], "no employer contract")
+        .reverse(&ctx(&boss), &employer_a.number, &[], "no employer contract")
         .expect("reverse");
 
     let due = t.o.store.due_in_month(2026, 11).expect("due");
@@ -982,7 +919,7 @@ fn shipped_rules_are_loaded_at_init_and_again_only_when_missing() {
     let rules = t.o.store.subsidy_rules().expect("rules");
     assert_eq!(rules.rules().len(), 5);
     let admin = t.o.admin.clone();
-    assert_eq!(t.o.store.load_shipped_rules(&admin, at()).expect("load"), 0);
+    assert_eq!(t.o.store.load_shipped_rules(&ctx(&admin)).expect("load"), 0);
     let list = t.o.store.rule_list(None).expect("list");
     assert!(list.iter().all(|r| r.current && r.decisions == 0));
 }
@@ -1046,9 +983,7 @@ mod property {
         let mut regs = vec![];
         for members in [1, 3, 5] {
             let f = family(members, "2026-01-10", &mut serial);
-            let reg = store
-                .register_family(&admin, at(), today(), &f, Duplicates::Allow)
-                .expect("register");
+            let reg = store.register_family(&ctx(&admin), &f, Duplicates::Allow).expect("register");
             include_in_quota(&mut store, &reg, "2026-01-10", "2026-01-10");
             regs.push(reg);
         }
@@ -1081,17 +1016,17 @@ mod property {
                         req.first_due_on = Some(d("2026-03-15"));
                         if kinds[*kind] == SubsidyKind::Rent { req.settlement_type = Some(SettlementType::Village); }
                         if kinds[*kind] == SubsidyKind::MobilityCertificate { req.housing_cost = Some(Tiyn(1_234_567_891)); }
-                        store.prepare_decision(&people[*by], at(), today(), &req).map(|v| {
+                        store.prepare_decision(&ctx(&people[*by]), &req).map(|v| {
                             untouched.insert(v.number.clone(), true);
                             numbers.push(v.number);
                         })
                     }
                     Op::Approve { decision, by } => match numbers.get(*decision) {
-                        Some(n) => store.approve(&people[*by], at(), n, &[]).map(|_| ()),
+                        Some(n) => store.approve(&ctx(&people[*by]), n, &[]).map(|_| ()),
                         None => Ok(()),
                     },
                     Op::Pay { decision } => match numbers.get(*decision) {
-                        Some(n) => store.pay(&people[2], at(), today(), n, &[], "PO", today()).map(|done| {
+                        Some(n) => store.pay(&ctx(&people[2]), n, &[], "PO", today()).map(|done| {
                             for i in &done.decision.instalments {
                                 if let (Some(line), InstalmentState::Paid) = (i.line_id, i.state) {
                                     paid_lines.entry(line).or_insert(i.amount_tiyn);
@@ -1101,18 +1036,18 @@ mod property {
                         None => Ok(()),
                     },
                     Op::Reverse { decision, seq } => match numbers.get(*decision) {
-                        Some(n) => store.reverse(&people[1], at(), n, &[*seq], "property").map(|_| {
+                        Some(n) => store.reverse(&ctx(&people[1]), n, &[*seq], "property").map(|_| {
                             untouched.insert(n.clone(), false);
                         }),
                         None => Ok(()),
                     },
                     Op::Mci { tenge } => {
                         let row = MciRow { effective_from: d("2026-09-01"), purpose: MciPurpose::SocialPayments, tenge: *tenge, note: None };
-                        store.add_mci_row(&admin, at(), row.clone())
-                            .or_else(|_| store.correct_mci_row(&admin, at(), row, "property"))
+                        store.add_mci_row(&ctx(&admin), row.clone())
+                            .or_else(|_| store.correct_mci_row(&ctx(&admin), row, "property"))
                             .map(|_| ())
                     }
-                    Op::Recalc { by } => store.approve_recalc(&people[*by], at(), &RecalcSelection::All, None).map(|applied| {
+                    Op::Recalc { by } => store.approve_recalc(&ctx(&people[*by]), &RecalcSelection::All, None).map(|applied| {
                         for p in applied {
                             untouched.insert(p.decision_number, false);
                         }

@@ -144,7 +144,7 @@ fn a_joining_device_receives_the_office_and_ends_with_the_same_records() {
     let admin = a.admin.clone();
     let reg = a
         .store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
         .expect("register on a");
     centre.push(&mut a.store);
     let report = centre.pull(&mut b.store);
@@ -163,9 +163,7 @@ fn a_joining_device_receives_the_office_and_ends_with_the_same_records() {
 fn a_page_applied_twice_changes_nothing_the_second_time() {
     let (mut a, mut b, mut centre) = two_devices();
     let admin = a.admin.clone();
-    a.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    a.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     centre.push(&mut a.store);
     centre.pull(&mut b.store);
     let before = records(&b.store);
@@ -183,10 +181,8 @@ fn a_page_applied_twice_changes_nothing_the_second_time() {
 fn numbers_come_from_the_blocks_of_each_device_and_never_collide() {
     let (mut a, mut b, mut centre) = two_devices();
     let (admin_a, admin_b) = (a.admin.clone(), b.admin.clone());
-    let on_a = a
-        .store
-        .register_family(&admin_a, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("a");
+    let on_a =
+        a.store.register_family(&ctx(&admin_a), &example_family(), Duplicates::Refuse).expect("a");
     let mut other = example_family();
     for m in &mut other.members {
         m.iin = None;
@@ -196,8 +192,7 @@ fn numbers_come_from_the_blocks_of_each_device_and_never_collide() {
             doc.number = format!("{}9", doc.number);
         }
     }
-    let on_b =
-        b.store.register_family(&admin_b, at(), today(), &other, Duplicates::Refuse).expect("b");
+    let on_b = b.store.register_family(&ctx(&admin_b), &other, Duplicates::Refuse).expect("b");
     assert_eq!(on_a.family_regno, "PVL01-2026-00001");
     assert_eq!(on_b.family_regno, "PVL01-2026-01001");
     centre.push(&mut a.store);
@@ -211,7 +206,7 @@ fn numbers_come_from_the_blocks_of_each_device_and_never_collide() {
     let admin = small.admin.clone();
     let err = small
         .store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
         .expect_err("three members, two numbers");
     assert!(matches!(err, StoreError::NumbersExhausted { series: "regno", year: 2026 }), "{err:?}");
     assert_eq!(small.counts().0, 0);
@@ -226,7 +221,7 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     let admin = a.admin.clone();
     let reg = a
         .store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+        .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
         .expect("register");
     centre.push(&mut a.store);
     centre.pull(&mut b.store);
@@ -235,15 +230,11 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     // Both correct the surname offline, differently.
     let mut on_a = a.store.person(&regno).expect("p").as_input();
     on_a.surname = "Сейтқали".into();
-    a.store
-        .edit_person(&admin, at(), today(), &regno, &on_a, 1, "паспорт бойынша")
-        .expect("edit a");
+    a.store.edit_person(&ctx(&admin), &regno, &on_a, 1, "паспорт бойынша").expect("edit a");
     let admin_b = b.admin.clone();
     let mut on_b = b.store.person(&regno).expect("p").as_input();
     on_b.surname = "Сейітқалиев".into();
-    b.store
-        .edit_person(&admin_b, at(), today(), &regno, &on_b, 1, "куәлік бойынша")
-        .expect("edit b");
+    b.store.edit_person(&ctx(&admin_b), &regno, &on_b, 1, "куәлік бойынша").expect("edit b");
 
     // The centre takes a's first; b's arrives second and the surname stays a's, with a
     // conflict for a person to resolve.
@@ -283,14 +274,7 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     // Resolved on b with the other value and a reason; a receives both.
     let conflict = b.store.conflicts(true).expect("conflicts").remove(0);
     b.store
-        .resolve_conflict(
-            &admin_b,
-            at(),
-            today(),
-            conflict.id,
-            &ConflictChoice::Proposed,
-            "куәлікті көрдім",
-        )
+        .resolve_conflict(&ctx(&admin_b), conflict.id, &ConflictChoice::Proposed, "куәлікті көрдім")
         .expect("resolve");
     centre.push(&mut b.store);
     centre.pull(&mut a.store);
@@ -305,9 +289,7 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
 fn a_row_the_database_refuses_is_kept_whole_as_a_conflict_and_sync_goes_on() {
     let (mut a, mut b, mut centre) = two_devices();
     let admin = a.admin.clone();
-    a.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    a.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     centre.push(&mut a.store);
     // A consent for a person b has never heard of (its insert was lost): the foreign key fails.
     let mut orphan =
@@ -331,9 +313,7 @@ fn a_row_the_database_refuses_is_kept_whole_as_a_conflict_and_sync_goes_on() {
 fn a_tampered_event_is_refused_and_nothing_of_its_page_is_applied() {
     let (mut a, mut b, mut centre) = two_devices();
     let admin = a.admin.clone();
-    a.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    a.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     centre.push(&mut a.store);
     let before = records(&b.store);
     let last = centre.log.len() - 1;

@@ -13,7 +13,7 @@ fn registering_writes_state_and_events_together() {
     let clerk = o.clerk("aigerim");
     let reg = o
         .store
-        .register_family(&clerk, at(), today(), &example_family(), Duplicates::Refuse)
+        .register_family(&ctx(&clerk), &example_family(), Duplicates::Refuse)
         .expect("register");
     assert_eq!(reg.members.len(), 3);
     let after = o.counts();
@@ -61,7 +61,7 @@ fn a_failure_half_way_leaves_none_of_state_or_events() {
         let admin = o.admin.clone();
         let err = o
             .store
-            .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+            .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
             .expect_err("the injected failure must surface");
         assert!(matches!(err, StoreError::Sqlite(_)), "{table}: {err:?}");
         assert_eq!(o.counts(), before, "failure in {table} left partial writes");
@@ -74,7 +74,7 @@ fn a_failure_half_way_leaves_none_of_state_or_events() {
         // Once the cause is gone, the same registration succeeds and the sequence has no gap.
         o.store.raw_connection().execute_batch("DROP TRIGGER temp.injected_failure").expect("drop");
         o.store
-            .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
+            .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
             .expect("register after the failure");
         assert_outbox_gapless(&o);
     }
@@ -114,13 +114,11 @@ fn the_event_log_refuses_update_delete_and_replace() {
 fn events_carry_the_whole_envelope() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let regno = o.store.find("Сейітқали", 1).expect("find")[0].regno.clone();
     let mut person = o.store.person(&regno).expect("person").as_input();
     person.phone = Some("+77020000000".into());
-    o.store.edit_person(&admin, at(), today(), &regno, &person, 1, "new number").expect("edit");
+    o.store.edit_person(&ctx(&admin), &regno, &person, 1, "new number").expect("edit");
     let envelopes: Vec<(String, String)> = o
         .store
         .raw_connection()
@@ -183,9 +181,7 @@ fn password_hashes_never_reach_an_event() {
 fn the_audit_chain_shows_a_changed_or_removed_row() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let report = o.store.verify_audit_chain().expect("verify");
     assert_eq!(report.first_broken_seq, None);
     assert!(report.rows > 5);
@@ -210,9 +206,7 @@ fn the_audit_chain_shows_a_changed_or_removed_row() {
 fn a_removed_audit_row_shows() {
     let mut o = office();
     let admin = o.admin.clone();
-    o.store
-        .register_family(&admin, at(), today(), &example_family(), Duplicates::Refuse)
-        .expect("register");
+    o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     o.store
         .raw_connection()
         .execute_batch(

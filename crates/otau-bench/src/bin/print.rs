@@ -9,6 +9,7 @@ use clap::Parser;
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_print::{render_pdf, render_xlsx, DocumentContent, Fonts, Month};
 use otau_store::documents::RegistryOnly;
+use otau_store::Context;
 use otau_store::{Duplicates, NewOffice, NewUser, Role, Store};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -48,8 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let admin = store.sign_in("admin", "bench-password")?;
     store.add_user(
-        &admin,
-        at,
+        &Context::new(&admin, at, at.date_naive()),
         &NewUser {
             login: "manager".into(),
             role: Role::Manager,
@@ -81,7 +81,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &mut used,
         );
         persons += families.iter().map(|f| f.members.len()).sum::<usize>();
-        store.register_families(&admin, at, day, &families, Duplicates::Allow)?;
+        store.register_families(&Context::new(&admin, at, day), &families, Duplicates::Allow)?;
         batch_no += 1;
     }
     let (families, persons) = store.counts()?;
@@ -107,9 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         data_t += t.elapsed();
         let t = Instant::now();
         let (doc, ()) = store.issue_document(
-            &admin,
-            at,
-            today,
+            &Context::new(&admin, at, today),
             Some(family),
             DocumentContent::Certificate(data),
             |_| Ok(()),
@@ -141,9 +139,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let query_t = t.elapsed() / args.repeats as u32;
     let summary = summary.ok_or("no summary")?;
     let (doc, ()) = store.issue_document(
-        &admin,
-        at,
-        today,
+        &Context::new(&admin, at, today),
         None,
         DocumentContent::MonthlySummary(summary.clone()),
         |_| Ok(()),
@@ -161,7 +157,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let xlsx_t = t.elapsed() / args.repeats as u32;
     let t = Instant::now();
-    store.close_month(&manager, at, today, october, &RegistryOnly)?;
+    store.close_month(&Context::new(&manager, at, today), october, &RegistryOnly)?;
     let close_t = t.elapsed();
     let t = Instant::now();
     for _ in 0..args.repeats {

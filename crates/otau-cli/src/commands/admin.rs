@@ -5,6 +5,7 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
+use otau_store::Context;
 use otau_store::{Duplicates, NewOffice, NewUser, Role};
 use serde_json::json;
 use std::collections::HashSet;
@@ -59,8 +60,11 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
             let role: Role = role.trim().parse()?;
             let actor = ctx.actor(&store)?;
             let password = ctx.secret_line(&format!("{login} (new): "))?;
-            let (at, _) = ctx.now();
-            let user = store.add_user(&actor, at, &NewUser { login, role, full_name, password })?;
+            let (at, today) = ctx.now();
+            let user = store.add_user(
+                &Context::new(&actor, at, today),
+                &NewUser { login, role, full_name, password },
+            )?;
             if ctx.json {
                 json(&json!({ "login": user.login, "role": user.role, "id": user.id }));
             } else {
@@ -118,7 +122,9 @@ pub fn demo(ctx: &mut Ctx, args: DemoArgs) -> Result<(), CliError> {
     );
     let mut registered = 0usize;
     for chunk in families.chunks(500) {
-        registered += store.register_families(&actor, at, today, chunk, Duplicates::Allow)?.len();
+        registered += store
+            .register_families(&Context::new(&actor, at, today), chunk, Duplicates::Allow)?
+            .len();
     }
     let (families_now, persons_now) = store.counts()?;
     if ctx.json {

@@ -15,8 +15,9 @@ use otau_core::casework::status::{
 };
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_store::plan::{NewPlanItem, NewService, PlanItemChange, PlanView, ServiceView};
-use otau_store::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
+use otau_store::casework::plan::{NewPlanItem, NewService, PlanItemChange, PlanView, ServiceView};
+use otau_store::casework::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
+use otau_store::Context;
 use serde_json::json;
 
 /// `otau status …`
@@ -433,9 +434,7 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let views = store.record_status(
-                &actor,
-                at,
-                today,
+                &Context::new(&actor, at, today),
                 &a.regno,
                 &stages,
                 scope(a.family),
@@ -448,8 +447,13 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let on = opt_date("extended_on", &on)?.unwrap_or(today);
-            let views =
-                store.extend_status(&actor, at, today, &regno, on, months, scope(family))?;
+            let views = store.extend_status(
+                &Context::new(&actor, at, today),
+                &regno,
+                on,
+                months,
+                scope(family),
+            )?;
             print_statuses(ctx, &views);
         }
         StatusCommand::End { regno, on, reason, note, family } => {
@@ -468,9 +472,7 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let views = store.end_status(
-                &actor,
-                at,
-                today,
+                &Context::new(&actor, at, today),
                 &regno,
                 on,
                 reason,
@@ -506,10 +508,9 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let rules = match extension_months {
                 Some(months) => {
                     let actor = ctx.actor(&store)?;
-                    let (at, _) = ctx.now();
+                    let (at, today) = ctx.now();
                     store.set_status_rules(
-                        &actor,
-                        at,
+                        &Context::new(&actor, at, today),
                         StatusRules { extension_months: months },
                         note,
                     )?
@@ -628,7 +629,7 @@ pub fn quota(ctx: &mut Ctx, cmd: QuotaCommand) -> Result<(), CliError> {
             };
             let actor = ctx.actor(&store)?;
             let row = QuotaRow { region, year, people, effective_from, note };
-            let rec = store.set_quota(&actor, at, &row)?;
+            let rec = store.set_quota(&Context::new(&actor, at, today), &row)?;
             if ctx.json {
                 json(&json!({ "quota_row": rec }));
             } else {
@@ -650,8 +651,13 @@ pub fn quota(ctx: &mut Ctx, cmd: QuotaCommand) -> Result<(), CliError> {
         QuotaCommand::Include { regno, on, people, note } => {
             let on = date("decided_on", &on)?;
             let actor = ctx.actor(&store)?;
-            let inc =
-                store.include_in_quota(&actor, at, today, &regno, on, people, note.as_deref())?;
+            let inc = store.include_in_quota(
+                &Context::new(&actor, at, today),
+                &regno,
+                on,
+                people,
+                note.as_deref(),
+            )?;
             if ctx.json {
                 json(&inc);
             } else {
@@ -813,7 +819,7 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let new = NewPlanItem { area, description, responsible, due_date, note };
-            store.add_plan_item(&actor, at, today, &regno, &new)?
+            store.add_plan_item(&Context::new(&actor, at, today), &regno, &new)?
         }
         PlanCommand::Update {
             regno,
@@ -844,7 +850,7 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            store.update_plan_item(&actor, at, today, &regno, number, &changes)?
+            store.update_plan_item(&Context::new(&actor, at, today), &regno, number, &changes)?
         }
         PlanCommand::Show { regno, on } => {
             let (_, today) = ctx.now();
@@ -858,7 +864,7 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            store.set_stay(&actor, at, today, &regno, start, planned_end, left)?
+            store.set_stay(&Context::new(&actor, at, today), &regno, start, planned_end, left)?
         }
     };
     if ctx.json {
@@ -879,7 +885,7 @@ pub fn service(ctx: &mut Ctx, cmd: ServiceCommand) -> Result<(), CliError> {
             let (at, today) = ctx.now();
             let given_on = opt_date("given_on", &on)?.unwrap_or(today);
             let new = NewService { kind, given_on, person, given_by: by, plan_item: item, note };
-            let view = store.record_service(&actor, at, today, &regno, &new)?;
+            let view = store.record_service(&Context::new(&actor, at, today), &regno, &new)?;
             if ctx.json {
                 json(&view);
             } else {

@@ -8,9 +8,10 @@ use crate::output::{json, pairs, Table};
 use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_print::{DocKind, IssuedDocument, Month};
+use otau_store::documents::facts::OfficeRecords;
+use otau_store::documents::produce::{DocRequest, FileFormat};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
-use otau_store::documents_facts::OfficeRecords;
-use otau_store::documents_produce::{DocRequest, FileFormat};
+use otau_store::Context;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -48,10 +49,12 @@ fn produce(
     let mut store = ctx.open()?;
     let actor = ctx.actor(&store)?;
     let (at, today) = ctx.now();
-    let (doc, bytes) =
-        store.produce_document(&actor, at, today, &request, format, |_, bytes| {
-            write_to(out, bytes)
-        })?;
+    let (doc, bytes) = store.produce_document(
+        &Context::new(&actor, at, today),
+        &request,
+        format,
+        |_, bytes| write_to(out, bytes),
+    )?;
     report_issued(ctx, &doc, out, bytes);
     Ok(())
 }
@@ -119,7 +122,7 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            let void = store.void_document(&actor, at, today, &number, &reason)?;
+            let void = store.void_document(&Context::new(&actor, at, today), &number, &reason)?;
             if ctx.json {
                 json(&void);
             } else {
@@ -152,8 +155,13 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         DocCommand::Trust { office, key, name } => {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
-            let rec = store.trust_office_key(&actor, at, &office, name.as_deref(), &key)?;
+            let (at, today) = ctx.now();
+            let rec = store.trust_office_key(
+                &Context::new(&actor, at, today),
+                &office,
+                name.as_deref(),
+                &key,
+            )?;
             if ctx.json {
                 json(&rec);
             } else {
@@ -225,7 +233,8 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            let data = store.close_month(&actor, at, today, month, &OfficeRecords)?;
+            let data =
+                store.close_month(&Context::new(&actor, at, today), month, &OfficeRecords)?;
             if ctx.json {
                 json(&data);
             } else {

@@ -9,7 +9,8 @@ use clap::Args;
 use otau_core::casework::import::{suggest_mapping, Mapping, RowProblem};
 use otau_core::FieldError;
 use otau_i18n::{tr, Lang};
-use otau_store::import::{read_sheet, ImportReport};
+use otau_store::registry::import::{read_sheet, ImportReport};
+use otau_store::Context;
 use std::path::PathBuf;
 
 /// `otau import`
@@ -64,7 +65,7 @@ pub fn import(ctx: &mut Ctx, args: ImportArgs) -> Result<(), CliError> {
         store.import_plan(&sheet, &mapping, today)?.report
     } else {
         let actor = ctx.actor(&store)?;
-        store.import(&actor, at, today, &sheet, &mapping, false)?
+        store.import(&Context::new(&actor, at, today), &sheet, &mapping, false)?
     };
     if ctx.json {
         json(&with_messages(ctx.lang, &report));

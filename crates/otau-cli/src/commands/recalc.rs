@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_i18n::{tr, Lang};
+use otau_store::Context;
 use otau_store::{InstalmentRef, RecalcProposal, RecalcSelection};
 use serde_json::json;
 
@@ -50,7 +51,7 @@ pub fn recalc(ctx: &mut Ctx, cmd: RecalcCommand) -> Result<(), CliError> {
                 for text in &instalments {
                     match InstalmentRef::parse(text) {
                         Ok(r) => refs.push(r),
-                        Err(_) => bad.push(otau_store::subsidy_recalc::bad_ref(text)),
+                        Err(_) => bad.push(otau_store::subsidy::recalc::bad_ref(text)),
                     }
                 }
                 if !bad.is_empty() {
@@ -60,8 +61,12 @@ pub fn recalc(ctx: &mut Ctx, cmd: RecalcCommand) -> Result<(), CliError> {
             };
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
-            let applied = store.approve_recalc(&actor, at, &selection, reason.as_deref())?;
+            let (at, today) = ctx.now();
+            let applied = store.approve_recalc(
+                &Context::new(&actor, at, today),
+                &selection,
+                reason.as_deref(),
+            )?;
             if ctx.json {
                 json(&json!({ "applied": applied.len(), "recalculations": applied }));
                 return Ok(());

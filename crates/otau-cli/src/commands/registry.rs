@@ -8,6 +8,7 @@ use crate::output::{json, pairs, Table};
 use otau_core::model::FamilyInput;
 use otau_core::FieldError;
 use otau_i18n::Lang;
+use otau_store::Context;
 use otau_store::{Duplicates, PersonView};
 use serde_json::json;
 
@@ -32,7 +33,8 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let policy = if allow_duplicate { Duplicates::Allow } else { Duplicates::Refuse };
-            let registered = store.register_family(&actor, at, today, &input, policy)?;
+            let registered =
+                store.register_family(&Context::new(&actor, at, today), &input, policy)?;
             if ctx.json {
                 json(&registered);
             } else {

@@ -10,6 +10,7 @@ use otau_core::mci::{MciPurpose, MciRow};
 use otau_core::subsidy::{Basis, RuleError, SubsidyError, SubsidyRule};
 use otau_core::FieldError;
 use otau_i18n::Lang;
+use otau_store::Context;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -31,10 +32,10 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
             };
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
+            let (at, today) = ctx.now();
             match rules {
                 Some(rules) => {
-                    let added = store.add_rules(&actor, at, rules)?;
+                    let added = store.add_rules(&Context::new(&actor, at, today), rules)?;
                     let recalc = store.recalc_proposals()?.proposals.len();
                     if ctx.json {
                         json(&json!({ "rules": added.rules, "recalculations": recalc }));
@@ -53,7 +54,7 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
                     recalc_hint(ctx.lang, recalc);
                 }
                 None if shipped => {
-                    let count = store.load_shipped_rules(&actor, at)?;
+                    let count = store.load_shipped_rules(&Context::new(&actor, at, today))?;
                     if ctx.json {
                         json(&json!({ "loaded": count }));
                     } else {
@@ -197,11 +198,15 @@ pub fn mci_add(ctx: &mut Ctx, args: MciAddArgs) -> Result<(), CliError> {
     let row = MciRow { effective_from, purpose, tenge: args.tenge, note: args.note.clone() };
     let mut store = ctx.open()?;
     let actor = ctx.actor(&store)?;
-    let (at, _) = ctx.now();
+    let (at, today) = ctx.now();
     let rec = if args.correct {
-        store.correct_mci_row(&actor, at, row, args.reason.as_deref().unwrap_or_default())?
+        store.correct_mci_row(
+            &Context::new(&actor, at, today),
+            row,
+            args.reason.as_deref().unwrap_or_default(),
+        )?
     } else {
-        store.add_mci_row(&actor, at, row)?
+        store.add_mci_row(&Context::new(&actor, at, today), row)?
     };
     let recalc = store.recalc_proposals()?.proposals.len();
     if ctx.json {

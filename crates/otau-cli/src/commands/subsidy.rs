@@ -12,6 +12,7 @@ use otau_core::money::{parse_tenge, Tiyn};
 use otau_core::subsidy::{Explanation, SettlementType, SubsidyKind};
 use otau_core::FieldError;
 use otau_i18n::{tr, Lang};
+use otau_store::Context;
 use otau_store::{ActionDone, DecisionView, PrepareRequest};
 use serde::Serialize;
 use serde_json::Value;
@@ -177,8 +178,8 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
         SubsidyCommand::Approve { number, instalments } => {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
-            let done = store.approve(&actor, at, &number, &instalments)?;
+            let (at, today) = ctx.now();
+            let done = store.approve(&Context::new(&actor, at, today), &number, &instalments)?;
             report_done(ctx, "subsidy-cli-approved", &done, &[]);
             Ok(())
         }
@@ -187,7 +188,13 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            let done = store.pay(&actor, at, today, &number, &instalments, &order, paid_on)?;
+            let done = store.pay(
+                &Context::new(&actor, at, today),
+                &number,
+                &instalments,
+                &order,
+                paid_on,
+            )?;
             let extra = [("order", order.trim().to_string()), ("paid_on", paid_on.to_string())];
             report_done(ctx, "subsidy-cli-paid", &done, &extra);
             Ok(())
@@ -195,8 +202,9 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
         SubsidyCommand::Reverse { number, reason, instalments } => {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
-            let (at, _) = ctx.now();
-            let done = store.reverse(&actor, at, &number, &instalments, &reason)?;
+            let (at, today) = ctx.now();
+            let done =
+                store.reverse(&Context::new(&actor, at, today), &number, &instalments, &reason)?;
             report_done(ctx, "subsidy-cli-reversed", &done, &[]);
             Ok(())
         }
@@ -205,7 +213,8 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
-            let done = store.record_move_away(&actor, at, today, &family, on, &reason)?;
+            let done =
+                store.record_move_away(&Context::new(&actor, at, today), &family, on, &reason)?;
             if ctx.json {
                 json(&done);
                 return Ok(());
@@ -348,7 +357,7 @@ fn prepare(ctx: &mut Ctx, args: PrepareArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let actor = ctx.actor(&store)?;
-    let decision = store.prepare_decision(&actor, at, today, &req)?;
+    let decision = store.prepare_decision(&Context::new(&actor, at, today), &req)?;
     if ctx.json {
         json_with_texts(ctx.lang, &decision);
     } else {

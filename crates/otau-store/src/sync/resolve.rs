@@ -1,13 +1,13 @@
 //! A person resolves a conflict or decides a review case: an ordinary change, made as the
 //! signed-in user with a reason, that syncs to every device of the office.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::record::{from_row, to_sql};
 use crate::sync::cases::{case, conflict};
 use crate::sync::entities::{columns, entity};
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
 use otau_core::FieldError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -106,14 +106,12 @@ impl Store {
     /// the reason) and the conflict is marked resolved; both sync to the other devices.
     pub fn resolve_conflict(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         id: Uuid,
         choice: &ConflictChoice,
         reason: &str,
     ) -> Result<crate::sync::ConflictRec> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         let reason = required_reason(reason)?;
         let before = conflict(self.conn(), id)?;
         if before.state != "open" {
@@ -155,7 +153,7 @@ impl Store {
             (Some(v), _) => otau_core::canonical::canonical_json(v),
             (None, _) => "\"dismissed\"".to_string(),
         };
-        self.write(actor, at, "sync.resolve", |change| {
+        self.write(ctx, "sync.resolve", |change| {
             change.set_reason(Some(reason.clone()));
             if let (Some(value), Some(field)) = (&value, &before.field) {
                 let kind = entity(&before.entity)?;
@@ -170,8 +168,8 @@ impl Store {
             let mut after = before.clone();
             after.state = "resolved".into();
             after.resolution_json = Some(resolution.clone());
-            after.resolved_by = Some(actor.login.clone());
-            after.resolved_on = Some(today.to_string());
+            after.resolved_by = Some(ctx.actor.login.clone());
+            after.resolved_on = Some(ctx.today.to_string());
             after.reason = Some(reason.clone());
             change.update(&before, &mut after)?;
             Ok(after)
@@ -181,27 +179,25 @@ impl Store {
     /// Records a manager's decision on a review case, with its reason.
     pub fn decide_case(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         id: Uuid,
         decision: CaseDecision,
         reason: &str,
     ) -> Result<crate::sync::ReviewCaseRec> {
-        actor.require(Action::ApprovePayment)?;
+        ctx.actor.require(Action::ApprovePayment)?;
         let reason = required_reason(reason)?;
         let before = case(self.conn(), id)?;
         if before.state != "open" {
             return Err(StoreError::Sync { code: "sync-case-decided", detail: id.to_string() });
         }
-        self.write(actor, at, "sync.decide", |change| {
+        self.write(ctx, "sync.decide", |change| {
             change.set_reason(Some(reason.clone()));
             let mut after = before.clone();
             after.state = "decided".into();
             after.decision = Some(decision.as_str().into());
             after.reason = Some(reason.clone());
-            after.decided_by = Some(actor.login.clone());
-            after.decided_on = Some(today.to_string());
+            after.decided_by = Some(ctx.actor.login.clone());
+            after.decided_on = Some(ctx.today.to_string());
             change.update(&before, &mut after)?;
             Ok(after)
         })

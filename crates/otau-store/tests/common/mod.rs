@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::model::FamilyInput;
+pub use otau_store::Context;
 use otau_store::{Actor, NewOffice, NewUser, Role, Store};
 
 pub const ADMIN_PASSWORD: &str = "admin-password";
@@ -14,6 +15,11 @@ pub fn at() -> DateTime<Utc> {
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
+}
+
+/// `actor` acting at [`at`] on [`today`].
+pub fn ctx(actor: &Actor) -> Context {
+    Context::new(actor, at(), today())
 }
 
 /// A database in a temporary folder with office PVL01 and its administrator signed in.
@@ -48,8 +54,7 @@ impl TestOffice {
     pub fn clerk(&mut self, login: &str) -> Actor {
         self.store
             .add_user(
-                &self.admin,
-                at(),
+                &ctx(&self.admin),
                 &NewUser {
                     login: login.into(),
                     role: Role::Clerk,

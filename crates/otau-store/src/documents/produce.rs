@@ -14,13 +14,13 @@
 //! - A reprint is produced in the original's format rules: only a monthly summary has a
 //!   spreadsheet form (`doc-no-spreadsheet` otherwise, from `otau-print`).
 
-use crate::documents::{entry_of, DocumentError, IssuedDocRec, RegisterEntry};
-use crate::documents_facts::OfficeRecords;
+use crate::context::Context;
+use crate::documents::facts::OfficeRecords;
+use crate::documents::register::{entry_of, IssuedDocRec, RegisterEntry};
+use crate::documents::DocumentError;
 use crate::error::Result;
 use crate::record::from_row;
-use crate::users::Actor;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
 use otau_i18n::Lang;
 use otau_print::{render_pdf, render_xlsx, DocumentContent, Fonts, IssuedDocument, Month};
 use serde::{Deserialize, Serialize};
@@ -104,12 +104,9 @@ impl Store {
     /// renders it in `format` and calls `save` with the sealed document and its bytes, all in one
     /// transaction; returns the document and what `save` returned. A document that could not be
     /// rendered or saved is not registered.
-    #[allow(clippy::too_many_arguments)]
     pub fn produce_document<T>(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         request: &DocRequest,
         format: FileFormat,
         save: impl FnOnce(&IssuedDocument, &[u8]) -> std::result::Result<T, DocumentError>,
@@ -120,14 +117,14 @@ impl Store {
         };
         let (subject, content) = match request {
             DocRequest::Reprint(number) => {
-                return self.reprint_document(actor, at, number, produce);
+                return self.reprint_document(ctx, number, produce);
             }
             DocRequest::Certificate(regno) => {
                 let (id, data) = self.certificate_data(regno)?;
                 (Some(id), DocumentContent::Certificate(data))
             }
             DocRequest::Statement(regno) => {
-                let (id, data) = self.statement_data(regno, today, &OfficeRecords)?;
+                let (id, data) = self.statement_data(regno, ctx.today, &OfficeRecords)?;
                 (Some(id), DocumentContent::Statement(data))
             }
             DocRequest::Decision(number) => {
@@ -139,7 +136,7 @@ impl Store {
                 (None, DocumentContent::MonthlySummary(data))
             }
         };
-        self.issue_document(actor, at, today, subject, content, produce)
+        self.issue_document(ctx, subject, content, produce)
     }
 
     /// Every document issued about a family (any member's number, or the family's), reprints

@@ -11,14 +11,15 @@
 //! manager who approves a recalculation must not be the person who prepared the decision; when
 //! the old line was approved, the new one is approved by that manager in the same step.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
-use crate::ledger::LedgerEntryRec;
 use crate::record::from_row;
-use crate::subsidy::{reverse_in, DecisionRec};
-use crate::subsidy_reference::{mci_table_in, rule_set_in};
-use crate::users::{Action, Actor};
+use crate::subsidy::decisions::{reverse_in, DecisionRec};
+use crate::subsidy::ledger::LedgerEntryRec;
+use crate::subsidy::reference::{mci_table_in, rule_set_in};
+use crate::users::Action;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::ledger::Line;
 use otau_core::subsidy::{
@@ -117,7 +118,8 @@ impl InstalmentRef {
     pub fn parse(s: &str) -> std::result::Result<InstalmentRef, SubsidyError> {
         let bad = || SubsidyError::BadNumber { value: s.trim().to_string() };
         let (number, seq) = s.trim().split_once('/').ok_or_else(bad)?;
-        let decision = crate::subsidy::parse_decision_number(number).map_err(|_| bad())?;
+        let decision =
+            crate::subsidy::decisions::parse_decision_number(number).map_err(|_| bad())?;
         let seq = seq.trim().parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(bad)?;
         Ok(InstalmentRef { decision, seq })
     }
@@ -251,18 +253,17 @@ impl Store {
     /// All or nothing. Returns what was applied.
     pub fn approve_recalc(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
+        ctx: &Context,
         selection: &RecalcSelection,
         reason: Option<&str>,
     ) -> Result<Vec<RecalcProposal>> {
-        actor.require(Action::ApprovePayment)?;
+        ctx.actor.require(Action::ApprovePayment)?;
         let reason = reason
             .map(str::trim)
             .filter(|r| !r.is_empty())
             .unwrap_or("recalculation after a change of the MCI or of the rule")
             .to_string();
-        self.write(actor, at, "subsidy.recalc", |change| {
+        self.write(ctx, "subsidy.recalc", |change| {
             change.set_reason(Some(reason.clone()));
             let list = proposals_in(change.tx())?;
             let chosen: Vec<RecalcProposal> = match selection {

@@ -1,11 +1,11 @@
 //! Corrections of a registered person, with a required reason: validated like a registration,
 //! written through the one write path so the audit shows who changed what and why.
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::registry::{ConsentRec, DocumentRec, FamilyView, PersonRec, PersonView};
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
 use otau_core::model::{ConsentInput, DocumentInput, FamilyInput, MemberInput};
 use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
 use otau_core::FieldError;
@@ -66,18 +66,15 @@ impl Store {
     /// Corrects a person's record. `base_version` is the version the form was filled from: if
     /// someone changed the record since, the edit is refused rather than silently overwriting.
     /// The reason is required and recorded in the audit with every row the edit writes.
-    #[allow(clippy::too_many_arguments)]
     pub fn edit_person(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         edited: &MemberInput,
         base_version: i64,
         reason: &str,
     ) -> Result<PersonView> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         let family = self.family(regno)?;
         let current = self.person(regno)?;
         let index = family
@@ -86,7 +83,7 @@ impl Store {
             .position(|m| m.person.id == current.person.id)
             .ok_or_else(|| StoreError::Corrupt(format!("{regno} is not in its family")))?;
 
-        // The same rules as at registration, over the family as it would be after the edit;
+        // The same rules as ctx.at registration, over the family as it would be after the edit;
         // only the problems of this person (and of the family as a whole) are reported.
         let mut errors = vec![];
         if reason.trim().is_empty() {
@@ -94,7 +91,7 @@ impl Store {
         }
         let mut as_family = family.as_input();
         as_family.members[index] = edited.clone();
-        if let Err(found) = validate_family(&as_family, today) {
+        if let Err(found) = validate_family(&as_family, ctx.today) {
             let prefix = format!("members[{index}]");
             for mut e in found {
                 if let Some(rest) = e.field.strip_prefix(&prefix) {
@@ -150,7 +147,7 @@ impl Store {
         };
         let old_document = current.documents.first().cloned();
         let old_consents = current.consents.clone();
-        self.write(actor, at, "person.edit", |change| {
+        self.write(ctx, "person.edit", |change| {
             change.set_reason(Some(reason.trim().to_string()));
             change.update(&before, &mut after)?;
             if let Some(doc) = &edited.document {

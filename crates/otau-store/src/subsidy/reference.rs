@@ -4,16 +4,17 @@
 //! **Architecture Invariant**: rule rows are never changed (a trigger refuses it): a correction is
 //! the next version, and decisions keep the version they were made under. A new MCI row or rule
 //! version never touches a decision or the ledger; it only makes recalculations appear
-//! ([`crate::subsidy_recalc`]).
+//! ([`crate::subsidy::recalc`]).
 
+use crate::context::Context;
 use crate::error::{Result, StoreError};
-use crate::ledger::json_text;
-use crate::mci::MciRec;
+use crate::record::json_text;
 use crate::record::{from_row, Record};
-use crate::users::{Action, Actor};
+use crate::subsidy::mci::MciRec;
+use crate::users::Action;
 use crate::write::Change;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use otau_core::mci::{MciError, MciRow, MciTable};
 use otau_core::subsidy::{RuleSet, SubsidyKind, SubsidyRule};
 use otau_core::FieldError;
@@ -173,14 +174,9 @@ impl Store {
     /// other than 1 given in a rule must be that next version. The stored set with the new rules must stay
     /// usable (no two rules of a kind in force on the same day): all are added or none.
     /// Only an administrator may.
-    pub fn add_rules(
-        &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        rules: Vec<SubsidyRule>,
-    ) -> Result<RulesAdded> {
-        actor.require(Action::ManageReference)?;
-        self.write(actor, at, "subsidy_rule.add", |change| {
+    pub fn add_rules(&mut self, ctx: &Context, rules: Vec<SubsidyRule>) -> Result<RulesAdded> {
+        ctx.actor.require(Action::ManageReference)?;
+        self.write(ctx, "subsidy_rule.add", |change| {
             let mut set = rule_set_in(change.tx())?;
             let mut added = vec![];
             for rule in rules {
@@ -212,16 +208,16 @@ impl Store {
 
     /// Loads the shipped rules that this database does not have yet (a database created before
     /// rules were shipped, or after an update that ships a new rule). Administrator only.
-    pub fn load_shipped_rules(&mut self, actor: &Actor, at: DateTime<Utc>) -> Result<usize> {
-        actor.require(Action::ManageReference)?;
-        self.write(actor, at, "subsidy_rule.load_shipped", insert_shipped_rules)
+    pub fn load_shipped_rules(&mut self, ctx: &Context) -> Result<usize> {
+        ctx.actor.require(Action::ManageReference)?;
+        self.write(ctx, "subsidy_rule.load_shipped", insert_shipped_rules)
     }
 
     /// Adds an MCI row (administrator only). The table with the new row must stay valid (no
     /// second row for the same date and purpose, a positive value).
-    pub fn add_mci_row(&mut self, actor: &Actor, at: DateTime<Utc>, row: MciRow) -> Result<MciRec> {
-        actor.require(Action::ManageReference)?;
-        self.write(actor, at, "mci.add", |change| {
+    pub fn add_mci_row(&mut self, ctx: &Context, row: MciRow) -> Result<MciRec> {
+        ctx.actor.require(Action::ManageReference)?;
+        self.write(ctx, "mci.add", |change| {
             let table = mci_table_in(change.tx())?;
             let mut rows = table.rows().to_vec();
             rows.push(row.clone());
@@ -235,14 +231,8 @@ impl Store {
     /// Corrects the value (and note) of an existing MCI row, with a reason (administrator only).
     /// Instalments keep the value they were computed with; recalculations appear for the unpaid
     /// ones.
-    pub fn correct_mci_row(
-        &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        row: MciRow,
-        reason: &str,
-    ) -> Result<MciRec> {
-        actor.require(Action::ManageReference)?;
+    pub fn correct_mci_row(&mut self, ctx: &Context, row: MciRow, reason: &str) -> Result<MciRec> {
+        ctx.actor.require(Action::ManageReference)?;
         let reason = required(reason, "mci.reason")?;
         if row.tenge <= 0 {
             return Err(mci_field_error(&MciError::NonPositive {
@@ -250,7 +240,7 @@ impl Store {
                 tenge: row.tenge,
             }));
         }
-        self.write(actor, at, "mci.correct", |change| {
+        self.write(ctx, "mci.correct", |change| {
             change.set_reason(Some(reason));
             let before: MciRec = change
                 .tx()

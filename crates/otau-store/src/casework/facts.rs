@@ -6,7 +6,7 @@
 //! one place the subsidy code reads them:
 //! - the family's inclusion in the quota (`quota_inclusions.decided_on`): included from that date;
 //! - the head's kandas status on the decision date, by the same rule as `otau status show`
-//!   (`crate::status`): in force when granted or extended and neither expired nor ended.
+//!   (`crate::casework::status`): in force when granted or extended and neither expired nor ended.
 //!
 //! No inclusion or no status counts as "not satisfied": eligibility is then refused with its
 //! reason, never assumed.
@@ -56,7 +56,7 @@ pub fn casework_facts(
                 .optional()?;
             match person {
                 Some(p) => matches!(
-                    crate::status::view_in(conn, &p, on)?.state,
+                    crate::casework::status::view_in(conn, &p, on)?.state,
                     StatusState::Granted { .. } | StatusState::Extended { .. }
                 ),
                 None => false,

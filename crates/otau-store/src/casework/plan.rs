@@ -9,14 +9,15 @@
 //! optionally to one member and to the plan item they serve; they are counted by kind for the
 //! monthly summary ([`Store::services_month`]).
 
-use crate::casework::{family_in, members_in, person_in, setting_value, STAY_MONTHS};
+use crate::casework::settings::{family_in, members_in, person_in, setting_value, STAY_MONTHS};
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::record::{from_row, Record};
 use crate::registry::FamilyRec;
 use crate::users::{Action, Actor, UserRec};
 use crate::write::Change;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use otau_core::casework::month_bounds;
 use otau_core::casework::plan::{
     check_stay, stay_planned_end, PlanArea, PlanItemState, PlanProblem, ServiceCategory,
@@ -430,20 +431,18 @@ impl Store {
     /// Adds an item to a family's plan (opening the family's stay if it is not open yet).
     pub fn add_plan_item(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         new: &NewPlanItem,
     ) -> Result<PlanView> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         let description = clean(&Some(new.description.clone()));
         let Some(description) = description else {
             return Err(invalid("description", &PlanProblem::Required));
         };
-        self.write(actor, at, "plan.add", |change| {
+        self.write(ctx, "plan.add", |change| {
             let family = family_in(change.tx(), regno)?;
-            let responsible = who(change.tx(), actor, "responsible", &new.responsible)?;
+            let responsible = who(change.tx(), &ctx.actor, "responsible", &new.responsible)?;
             // Numbered per family by the office's only device; office-wide from the blocks of
             // an enrolled one, so two devices never give one family the same number.
             let series = crate::numbers::Series::Plan;
@@ -470,28 +469,26 @@ impl Store {
                 version: 0,
             };
             change.insert(&mut item)?;
-            plan_in(change.tx(), &family, today)
+            plan_in(change.tx(), &family, ctx.today)
         })
     }
 
     /// Changes an item of a family's plan (its state, due date, who is responsible, …).
     pub fn update_plan_item(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         number: i64,
         changes: &PlanItemChange,
     ) -> Result<PlanView> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         if changes.description.is_some() && clean(&changes.description).is_none() {
             return Err(invalid("description", &PlanProblem::Required));
         }
-        if changes.done_on.is_some_and(|d| d > today) {
-            return Err(invalid("done_on", &PlanProblem::InFuture { today }));
+        if changes.done_on.is_some_and(|d| d > ctx.today) {
+            return Err(invalid("done_on", &PlanProblem::InFuture { today: ctx.today }));
         }
-        self.write(actor, at, "plan.update", |change| {
+        self.write(ctx, "plan.update", |change| {
             let family = family_in(change.tx(), regno)?;
             let before = item_in(change.tx(), family.id, number)?;
             let mut after = before.clone();
@@ -503,7 +500,7 @@ impl Store {
             }
             if changes.responsible.is_some() {
                 after.responsible_id =
-                    Some(who(change.tx(), actor, "responsible", &changes.responsible)?);
+                    Some(who(change.tx(), &ctx.actor, "responsible", &changes.responsible)?);
             }
             if let Some(due) = changes.due_date {
                 after.due_date = Some(due);
@@ -515,29 +512,26 @@ impl Store {
                 after.state = state;
             }
             after.done_on = match after.state {
-                PlanItemState::Done => changes.done_on.or(before.done_on).or(Some(today)),
+                PlanItemState::Done => changes.done_on.or(before.done_on).or(Some(ctx.today)),
                 _ => None,
             };
             change.update(&before, &mut after)?;
-            plan_in(change.tx(), &family, today)
+            plan_in(change.tx(), &family, ctx.today)
         })
     }
 
     /// Sets the family's stay: its start (default: the registration date), planned end
     /// (default: start + the settings' stay length) and the day the family left.
-    #[allow(clippy::too_many_arguments)]
     pub fn set_stay(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         started_on: Option<NaiveDate>,
         planned_end: Option<NaiveDate>,
         ended_on: Option<NaiveDate>,
     ) -> Result<PlanView> {
-        actor.require(Action::EditRegistry)?;
-        self.write(actor, at, "plan.stay", |change| {
+        ctx.actor.require(Action::EditRegistry)?;
+        self.write(ctx, "plan.stay", |change| {
             let family = family_in(change.tx(), regno)?;
             let months = stay_months_in(change.tx())?;
             let existing = stay_in(change.tx(), family.id)?;
@@ -552,7 +546,7 @@ impl Store {
                 .or_else(|| stay_planned_end(start, months))
                 .unwrap_or(start);
             let ended = ended_on.or(existing.as_ref().and_then(|s| s.ended_on));
-            check_stay(family.arrival_date, start, planned, ended, today)
+            check_stay(family.arrival_date, start, planned, ended, ctx.today)
                 .map_err(StoreError::Invalid)?;
             match existing {
                 Some(before) => {
@@ -576,24 +570,22 @@ impl Store {
                     change.insert(&mut stay)?;
                 }
             }
-            plan_in(change.tx(), &family, today)
+            plan_in(change.tx(), &family, ctx.today)
         })
     }
 
     /// Records a service given to a family (or one member of it).
     pub fn record_service(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         new: &NewService,
     ) -> Result<ServiceView> {
-        actor.require(Action::EditRegistry)?;
-        if new.given_on > today {
-            return Err(invalid("given_on", &PlanProblem::InFuture { today }));
+        ctx.actor.require(Action::EditRegistry)?;
+        if new.given_on > ctx.today {
+            return Err(invalid("given_on", &PlanProblem::InFuture { today: ctx.today }));
         }
-        self.write(actor, at, "service.record", |change| {
+        self.write(ctx, "service.record", |change| {
             let family = family_in(change.tx(), regno)?;
             if new.given_on < family.arrival_date {
                 return Err(invalid(
@@ -617,7 +609,7 @@ impl Store {
                 }
                 None => None,
             };
-            let given_by = who(change.tx(), actor, "given_by", &new.given_by)?;
+            let given_by = who(change.tx(), &ctx.actor, "given_by", &new.given_by)?;
             let item = match new.plan_item {
                 Some(n) => Some(item_in(change.tx(), family.id, n).map_err(|e| match e {
                     StoreError::Invalid(mut errors) => {

@@ -9,8 +9,9 @@
 //! existed. Loading marks itself done with a setting, so it runs once: an administrator's later
 //! changes are never overwritten by the shipped figures.
 
+use crate::casework::quota::QuotaRowRec;
+use crate::context::Context;
 use crate::error::{Result, StoreError};
-use crate::quota::QuotaRowRec;
 use crate::record::{from_row, Record};
 use crate::users::{Action, Actor};
 use crate::write::Change;
@@ -137,8 +138,8 @@ impl Store {
         if setting(self.conn(), QUOTAS_LOADED)?.is_some() {
             return Ok(0);
         }
-        let system = Actor::system();
-        self.write(&system, at, "reference.load", load_shipped_in)
+        let _system = Actor::system();
+        self.write(&Context::system(at), "reference.load", load_shipped_in)
     }
 
     /// The rules kandas statuses are computed with (the extension's length).
@@ -150,12 +151,11 @@ impl Store {
     /// already given keep the length they were given with.
     pub fn set_status_rules(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
+        ctx: &Context,
         rules: StatusRules,
         note: Option<String>,
     ) -> Result<StatusRules> {
-        actor.require(Action::ManageReference)?;
+        ctx.actor.require(Action::ManageReference)?;
         let months = rules.extension_months;
         if !(1..=MAX_EXTENSION_MONTHS).contains(&months) {
             return Err(StoreError::Invalid(vec![FieldError::new(
@@ -163,7 +163,7 @@ impl Store {
                 &StatusProblem::ExtensionLength { months },
             )]));
         }
-        self.write(actor, at, "reference.status_rules", |change| {
+        self.write(ctx, "reference.status_rules", |change| {
             put_setting(change, EXTENSION_MONTHS, i64::from(months), note)?;
             status_rules_in(change.tx())
         })
@@ -179,19 +179,18 @@ impl Store {
     /// already recorded keep their planned end.
     pub fn set_stay_months(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
+        ctx: &Context,
         months: u32,
         note: Option<String>,
     ) -> Result<u32> {
-        actor.require(Action::ManageReference)?;
+        ctx.actor.require(Action::ManageReference)?;
         if !(1..=24).contains(&months) {
             return Err(StoreError::Invalid(vec![FieldError::new(
                 "stay_months",
                 &otau_core::casework::plan::PlanProblem::StayLength { months },
             )]));
         }
-        self.write(actor, at, "reference.stay_months", |change| {
+        self.write(ctx, "reference.stay_months", |change| {
             put_setting(change, STAY_MONTHS, i64::from(months), note)?;
             Ok(months)
         })

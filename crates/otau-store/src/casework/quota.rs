@@ -5,12 +5,13 @@
 //! The check and the inclusion happen in the same `BEGIN IMMEDIATE` transaction, so two
 //! clerks can never both take the last places. The rules are `otau_core::casework::quota`.
 
-use crate::casework::{family_in, family_regno_in, members_in};
+use crate::casework::settings::{family_in, family_regno_in, members_in};
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::record::{from_row, Record};
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::Store;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use otau_core::casework::quota::{
     check_inclusion, check_row, summary_date, QuotaLine, QuotaProblem, QuotaRow, QuotaTable,
     NATIONAL,
@@ -175,16 +176,11 @@ impl Store {
     /// Sets a region's quota for a year from a date (a change during the year is a new row
     /// from its date; the same region, year and date again replaces the figure). Only an
     /// administrator may.
-    pub fn set_quota(
-        &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        row: &QuotaRow,
-    ) -> Result<QuotaRowRec> {
-        actor.require(Action::ManageReference)?;
+    pub fn set_quota(&mut self, ctx: &Context, row: &QuotaRow) -> Result<QuotaRowRec> {
+        ctx.actor.require(Action::ManageReference)?;
         let row = QuotaRow { region: row.region.trim().to_uppercase(), ..row.clone() };
         check_row(&row).map_err(StoreError::Invalid)?;
-        self.write(actor, at, "quota.set", |change| {
+        self.write(ctx, "quota.set", |change| {
             let existing: Option<QuotaRowRec> = change
                 .tx()
                 .prepare_cached(
@@ -217,23 +213,20 @@ impl Store {
     /// Includes a person's family in its region's quota by a decision of `decided_on`, counting
     /// `people` (default: every member). Refused, naming what is left, when it does not fit
     /// the quota in force on that date; refused when the family is already included.
-    #[allow(clippy::too_many_arguments)]
     pub fn include_in_quota(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         decided_on: NaiveDate,
         people: Option<i64>,
         note: Option<&str>,
     ) -> Result<Inclusion> {
-        actor.require(Action::EditRegistry)?;
-        if decided_on > today {
-            return Err(invalid("decided_on", &QuotaProblem::InFuture { today }));
+        ctx.actor.require(Action::EditRegistry)?;
+        if decided_on > ctx.today {
+            return Err(invalid("decided_on", &QuotaProblem::InFuture { today: ctx.today }));
         }
         let note = note.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        self.write(actor, at, "quota.include", |change| {
+        self.write(ctx, "quota.include", |change| {
             let family = family_in(change.tx(), regno)?;
             let earlier: Option<InclusionRec> = change
                 .tx()

@@ -58,11 +58,12 @@
 //! plan; the real run is the same plan followed by [`Store::register_families`] in one
 //! transaction (audit and outbox included), so both always agree.
 
+use crate::context::Context;
 use crate::error::{DuplicateReason, Result, StoreError};
 use crate::registry::{Duplicates, Registered};
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use otau_core::casework::import::{
     prepare, Cell, ColumnUse, ImportProblem, Mapping, PreparedFamily, RefusedRow, RowProblem,
     Sheet, SheetRow,
@@ -429,26 +430,22 @@ impl Store {
     /// Imports `sheet`: with `dry_run`, only the plan; otherwise the plan carried out, every
     /// new family registered in one transaction (with its audit rows and events). Importing
     /// the same file again creates nothing.
-    #[allow(clippy::too_many_arguments)]
     pub fn import(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         sheet: &Sheet,
         mapping: &Mapping,
         dry_run: bool,
     ) -> Result<ImportReport> {
-        actor.require(Action::RegisterFamily)?;
-        let ImportPlan { mut report, to_create } = self.import_plan(sheet, mapping, today)?;
+        ctx.actor.require(Action::RegisterFamily)?;
+        let ImportPlan { mut report, to_create } = self.import_plan(sheet, mapping, ctx.today)?;
         if dry_run || to_create.is_empty() {
             report.dry_run = dry_run;
             return Ok(report);
         }
         // Refuse, not allow: the plan left out every likely duplicate, so a hit here means the
         // registry changed since the plan, and then nothing is written.
-        let registered =
-            self.register_families(actor, at, today, &to_create, Duplicates::Refuse)?;
+        let registered = self.register_families(ctx, &to_create, Duplicates::Refuse)?;
         for (family, reg) in report.families.iter_mut().zip(registered) {
             family.registered = Some(reg);
         }

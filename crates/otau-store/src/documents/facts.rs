@@ -15,7 +15,7 @@
 //!   `subsidy-explain-*`) translated into Kazakh and Russian when the document is made: the
 //!   document keeps the words it was issued with.
 
-use crate::documents::CaseWork;
+use crate::documents::content::CaseWork;
 use crate::error::{Result, StoreError};
 use crate::Store;
 use chrono::NaiveDate;

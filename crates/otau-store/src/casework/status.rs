@@ -14,14 +14,15 @@
 //! `extended_until`, `valid_until`), so the list of statuses ending soon is an index range
 //! and a later change of the rules never moves a term already given.
 
-use crate::casework::{family_regno_in, members_in, person_in, status_rules_in};
+use crate::casework::settings::{family_regno_in, members_in, person_in, status_rules_in};
+use crate::context::Context;
 use crate::error::{Result, StoreError};
 use crate::record::{from_row, Record};
 use crate::registry::PersonRec;
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::write::Change;
 use crate::Store;
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use otau_core::casework::status::{
     self as rules, days_left, status_on, Decision, EndReason, Recommendation, StatusRecord,
     StatusState,
@@ -387,20 +388,17 @@ impl Store {
     /// A stage already recorded with another value is refused with `status-stage-recorded`
     /// unless `correction` gives the reason for correcting it. Returns each person's status
     /// on `today`.
-    #[allow(clippy::too_many_arguments)]
     pub fn record_status(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         stages: &StatusStages,
         scope: Scope,
         correction: Option<&str>,
     ) -> Result<Vec<StatusView>> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         let correction = correction.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        self.write(actor, at, "status.record", |change| {
+        self.write(ctx, "status.record", |change| {
             let rules = status_rules_in(change.tx())?;
             let persons = targets(change.tx(), regno, scope)?;
             let mut views = vec![];
@@ -429,10 +427,10 @@ impl Store {
                         person,
                     ));
                 }
-                rules::check_record(&next, today).map_err(|e| for_person(e, person))?;
+                rules::check_record(&next, ctx.today).map_err(|e| for_person(e, person))?;
                 let current = if fresh { None } else { latest.as_ref() };
                 save(change, person, current, &next, correction.clone(), None)?;
-                views.push(view_in(change.tx(), person, today)?);
+                views.push(view_in(change.tx(), person, ctx.today)?);
             }
             Ok(views)
         })
@@ -440,45 +438,39 @@ impl Store {
 
     /// Extends the status once, decided on `on`, by `months` (default: the rules' length).
     /// With [`Scope::Family`], every member with a status is extended.
-    #[allow(clippy::too_many_arguments)]
     pub fn extend_status(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         on: NaiveDate,
         months: Option<u32>,
         scope: Scope,
     ) -> Result<Vec<StatusView>> {
-        actor.require(Action::EditRegistry)?;
-        self.write(actor, at, "status.extend", |change| {
+        ctx.actor.require(Action::EditRegistry)?;
+        self.write(ctx, "status.extend", |change| {
             let rules = status_rules_in(change.tx())?;
             let months = months.unwrap_or(rules.extension_months);
-            each_status(change, regno, scope, today, None, |record| {
-                rules::extend(record, on, months, today)
+            each_status(change, regno, scope, ctx.today, None, |record| {
+                rules::extend(record, on, months, ctx.today)
             })
         })
     }
 
     /// Ends the status from `on` (the first day without it) for `reason`.
-    #[allow(clippy::too_many_arguments)]
     pub fn end_status(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         regno: &str,
         on: NaiveDate,
         reason: EndReason,
         note: Option<&str>,
         scope: Scope,
     ) -> Result<Vec<StatusView>> {
-        actor.require(Action::EditRegistry)?;
+        ctx.actor.require(Action::EditRegistry)?;
         let note = note.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        self.write(actor, at, "status.end", |change| {
-            each_status(change, regno, scope, today, note.as_deref(), |record| {
-                rules::end(record, on, reason, today)
+        self.write(ctx, "status.end", |change| {
+            each_status(change, regno, scope, ctx.today, note.as_deref(), |record| {
+                rules::end(record, on, reason, ctx.today)
             })
         })
     }

@@ -1,11 +1,18 @@
-//! The registry: families, persons, their documents and consents — records, registration and views.
+//! The registry: families, persons, their documents and consents — records, registration and
+//! views; corrections ([`edit`]), likely duplicates ([`duplicates`]) and importing the lists
+//! offices keep ([`import`]).
 
+pub mod duplicates;
+pub mod edit;
+pub mod import;
+
+use crate::context::Context;
 use crate::error::{DuplicateHit, Result, StoreError};
 use crate::record::{from_row, Record};
-use crate::users::{Action, Actor};
+use crate::users::Action;
 use crate::write::Change;
 use crate::Store;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use otau_core::model::{
     AccommodationCategory, DocumentKind, Education, FamilyInput, MemberInput, Relation, Sex,
 };
@@ -281,16 +288,14 @@ impl Store {
     /// the year of the numbers).
     pub fn register_family(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         input: &FamilyInput,
         duplicates: Duplicates,
     ) -> Result<Registered> {
-        actor.require(Action::RegisterFamily)?;
-        validate_family(input, today).map_err(StoreError::Invalid)?;
-        self.write(actor, at, "family.register", |change| {
-            register_in(change, today, input, duplicates)
+        ctx.actor.require(Action::RegisterFamily)?;
+        validate_family(input, ctx.today).map_err(StoreError::Invalid)?;
+        self.write(ctx, "family.register", |change| {
+            register_in(change, ctx.today, input, duplicates)
         })
     }
 
@@ -298,18 +303,16 @@ impl Store {
     /// still gets its own audit rows and events. A taken IIN is always refused.
     pub fn register_families(
         &mut self,
-        actor: &Actor,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        ctx: &Context,
         inputs: &[FamilyInput],
         duplicates: Duplicates,
     ) -> Result<Vec<Registered>> {
-        actor.require(Action::RegisterFamily)?;
+        ctx.actor.require(Action::RegisterFamily)?;
         for input in inputs {
-            validate_family(input, today).map_err(StoreError::Invalid)?;
+            validate_family(input, ctx.today).map_err(StoreError::Invalid)?;
         }
-        self.write(actor, at, "family.register", |change| {
-            inputs.iter().map(|input| register_in(change, today, input, duplicates)).collect()
+        self.write(ctx, "family.register", |change| {
+            inputs.iter().map(|input| register_in(change, ctx.today, input, duplicates)).collect()
         })
     }
 
@@ -401,7 +404,7 @@ fn register_in(
     let tx = change.tx();
     // Likely duplicates first, so the clerk sees every match (a taken IIN among them) at once.
     if duplicates == Duplicates::Refuse {
-        let hits: Vec<DuplicateHit> = crate::duplicates::find_in(tx, input)?;
+        let hits: Vec<DuplicateHit> = crate::registry::duplicates::find_in(tx, input)?;
         if !hits.is_empty() {
             return Err(StoreError::Duplicates(hits));
         }
