@@ -22,6 +22,7 @@ pub mod messages;
 pub mod plan;
 pub mod policy;
 
+pub use blocks::{Block, Series};
 pub use envelope::{Actor, Envelope, Op, SignedEvent};
 pub use error::SyncError;
 
