@@ -164,7 +164,10 @@ mod tests {
             subject_id: None,
             op: Op::Update,
             base_version: 1,
-            before: json!({"surname": "A"}).as_object().cloned().unwrap_or_default(),
+            before: json!({"surname": format!("B{}", seq - 1)})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
             after: json!({"surname": format!("B{seq}")}).as_object().cloned().unwrap_or_default(),
         };
         let signed = SignedEvent::seal(&envelope).unwrap();
