@@ -169,3 +169,35 @@ impl Drop for Running {
         let _ = self.shutdown();
     }
 }
+
+impl Running {
+    /// Serves until the process is asked to stop (Ctrl-C or SIGTERM), then stops.
+    pub fn wait_for_signal(self) -> Result<()> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| CentreError::Io { path: "runtime".into(), reason: e.to_string() })?;
+        runtime.block_on(async {
+            #[cfg(unix)]
+            {
+                use tokio::signal::unix::{signal, SignalKind};
+                match signal(SignalKind::terminate()) {
+                    Ok(mut term) => {
+                        tokio::select! {
+                            _ = tokio::signal::ctrl_c() => {},
+                            _ = term.recv() => {},
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tokio::signal::ctrl_c().await;
+                    }
+                }
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        });
+        self.stop()
+    }
+}
