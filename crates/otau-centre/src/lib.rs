@@ -10,6 +10,7 @@ pub mod admin;
 pub mod data;
 pub mod error;
 pub mod http;
+pub mod pg_temp;
 pub mod push;
 pub mod reference;
 pub mod rules;

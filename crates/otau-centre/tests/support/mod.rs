@@ -1,7 +1,7 @@
 //! The test kit of the story tests: a centre on either backend served on 127.0.0.1, and
 //! synthetic devices that enrol, write events and sync through the real client.
 
-pub mod pg;
+pub use otau_centre::pg_temp as pg;
 
 use ed25519_dalek::SigningKey;
 use otau_centre::admin::Admin;

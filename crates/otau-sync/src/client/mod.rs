@@ -151,7 +151,11 @@ impl CentreClient {
         self.call::<(), T>(Method::GET, path, Some(q), None, None)
     }
 
-    fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, SyncError> {
+    fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, SyncError> {
         self.call(Method::POST, path, None, Some(body), None)
     }
 
@@ -185,14 +189,11 @@ impl CentreClient {
         device_key: &SigningKey,
     ) -> Result<(), SyncError> {
         self.token = None;
-        let Challenge { challenge } =
-            self.post("/v1/session", &SessionRequest { device_id })?;
+        let Challenge { challenge } = self.post("/v1/session", &SessionRequest { device_id })?;
         let message = session_message(centre_id, device_id, &challenge);
         let signature = hex::encode(device_key.sign(message.as_bytes()).to_bytes());
-        let token: SessionToken = self.post(
-            "/v1/session/confirm",
-            &SessionConfirm { device_id, challenge, signature },
-        )?;
+        let token: SessionToken =
+            self.post("/v1/session/confirm", &SessionConfirm { device_id, challenge, signature })?;
         self.token = Some(token.token);
         Ok(())
     }

@@ -1,5 +1,9 @@
-//! A real PostgreSQL for a test: Debian's binaries, a temporary cluster on loopback, stopped
-//! when the guard is dropped.
+//! A throwaway PostgreSQL for tests and benchmarks: Debian's binaries (`postgresql` package), a
+//! temporary cluster listening on 127.0.0.1 only, stopped when the guard is dropped. As root the
+//! cluster runs as the `postgres` user (`runuser`); as anyone else, as that user.
+//!
+//! Not used by the centre itself: it exists so the same story tests run on a real PostgreSQL
+//! without anything installed by hand beyond the package.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,18 +12,20 @@ use std::process::Command;
 pub struct PgServer {
     bin: PathBuf,
     dir: tempfile::TempDir,
+    /// The port it listens on (127.0.0.1).
     pub port: u16,
     as_root: bool,
 }
 
-fn bin_dir() -> PathBuf {
+/// The newest `/usr/lib/postgresql/*/bin` holding `initdb`, if PostgreSQL is installed.
+pub fn bin_dir() -> Option<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .expect("PostgreSQL is installed (scripts/setup-system.sh installs Debian's postgresql)")
+        .ok()?
         .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
         .filter(|p| p.join("initdb").exists())
         .collect();
     found.sort();
-    found.pop().expect("an initdb under /usr/lib/postgresql/*/bin")
+    found.pop()
 }
 
 fn free_port() -> u16 {
@@ -48,7 +54,8 @@ impl PgServer {
         self.dir.path().join("data")
     }
 
-    /// Starts a new cluster.
+    /// Starts a new cluster; panics when PostgreSQL is not installed or does not start (it is
+    /// for tests and benchmarks).
     pub fn start() -> PgServer {
         let as_root = unsafe_uid() == 0;
         let dir = tempfile::tempdir().unwrap();
@@ -57,7 +64,8 @@ impl PgServer {
                 Command::new("chown").arg("postgres:postgres").arg(dir.path()).status().unwrap();
             assert!(ok.success(), "chown");
         }
-        let server = PgServer { bin: bin_dir(), dir, port: free_port(), as_root };
+        let bin = bin_dir().expect("PostgreSQL is installed (scripts/setup-system.sh installs it)");
+        let server = PgServer { bin, dir, port: free_port(), as_root };
         let data = server.data();
         let out = server.run(
             "initdb",
@@ -130,7 +138,7 @@ impl PgServer {
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
     }
 
-    #[allow(dead_code)]
+    /// The cluster's folder.
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }
