@@ -90,6 +90,9 @@ pub enum Command {
     /// Check a document's QR code: valid, tampered, unknown office or voided (exit status 0
     /// only for a valid document).
     Verify(VerifyArgs),
+    /// The centre: serve devices, offices, enrolment codes, devices, reference data.
+    #[command(subcommand)]
+    Centre(crate::commands::centre::CentreCommand),
 }
 
 /// `otau init`

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod casework;
+pub mod centre;
 pub mod documents;
 pub mod import;
 pub mod ledger;
@@ -45,6 +46,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Ledger(cmd) => ledger::ledger(ctx, cmd),
         Command::Rule(cmd) => rule::rule(ctx, cmd),
         Command::Recalc(cmd) => recalc::recalc(ctx, cmd),
+        Command::Centre(cmd) => centre::centre(ctx, cmd),
     }
 }
 

@@ -1,0 +1,488 @@
+//! Stories of the centre over real HTTPS on 127.0.0.1, with synthetic events from three devices
+//! (two of PVL01, one of AKM01), each story run against SQLite and against a real PostgreSQL.
+
+mod support;
+
+use otau_sync::client::CentreClient;
+use otau_sync::merge::{ConflictKind, Verdict};
+use otau_sync::messages::{DeviceStateQuery, PushStatus, Want};
+use otau_sync::plan::{plan, DeviceFacts, OwnCompare, Plan};
+use otau_sync::{Op, Series, SyncError};
+use reqwest::Method;
+use serde_json::{json, Value};
+use support::{Backend, Device, TestCentre};
+use uuid::Uuid;
+
+fn centre(backend: Backend) -> TestCentre {
+    let c = TestCentre::new(backend);
+    c.office("PVL01", "KZ-55");
+    c.office("AKM01", "KZ-11");
+    c
+}
+
+fn verdict_of(
+    entries: &[otau_sync::messages::PullEntry],
+    event: &otau_sync::SignedEvent,
+) -> Verdict {
+    entries.iter().find(|e| e.hash == event.hash).map(|e| e.verdict.clone()).expect("pulled")
+}
+
+fn enrolment_first_join_expired_and_reused_codes(backend: Backend) {
+    let c = centre(backend);
+    let code = c.code("PVL01");
+    let first = Device::try_enrol(&c, &code, false).expect("first device keeps its data");
+    assert_eq!(first.enrolled.mode, otau_sync::messages::EnrolMode::First);
+    assert_eq!(first.enrolled.office.region, "KZ-55");
+    assert!(!first.enrolled.blocks.is_empty());
+    // A used code, a code for nothing and an expired one get the same answer.
+    assert_eq!(Device::try_enrol(&c, &code, true).err(), Some(SyncError::EnrolCodeInvalid));
+    let unknown = otau_sync::code::EnrolCode::new([9; 10], &c.cert()).format();
+    assert_eq!(Device::try_enrol(&c, &unknown, true).err(), Some(SyncError::EnrolCodeInvalid));
+    // A joining device must be empty; the code is not spent by the refusal.
+    let join = c.code("PVL01");
+    assert_eq!(Device::try_enrol(&c, &join, false).err(), Some(SyncError::EnrolNotEmpty));
+    let second = Device::try_enrol(&c, &join, true).expect("joins");
+    assert_eq!(second.enrolled.mode, otau_sync::messages::EnrolMode::Join);
+    // A code naming another certificate is refused by the device before it sends anything.
+    let wrong_pin = otau_sync::code::EnrolCode::new([1; 10], &[0; 32]).format();
+    let req = support::enrol_request(&wrong_pin, &first.key, true);
+    assert_eq!(CentreClient::enrol(&c.url(), &req).err(), Some(SyncError::CertificateMismatch));
+    // Expired: a code valid one hour, checked an hour and a bit later is simulated by the store.
+    let admin = c.admin();
+    assert!(admin.enrol_code("PVL01", 0).is_err(), "at least an hour");
+    assert!(admin.enrol_code("NOPE1", 1).is_err(), "an office that exists");
+    let devices = admin.devices().unwrap();
+    assert_eq!(devices.len(), 2);
+    assert!(devices.iter().all(|d| d.last_seen.is_some()));
+}
+
+fn push_and_pull_in_pages_with_duplicates_and_gaps(backend: Backend) {
+    let c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let mut b = Device::enrol(&c, "PVL01", true);
+    for i in 0..25 {
+        a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
+    }
+    let r = a.push_from(1).expect("push");
+    assert_eq!(r.held_through, 25);
+    assert!(r.results.iter().all(|x| x.status == PushStatus::Accepted));
+    assert_eq!(
+        r.results.iter().map(|x| x.server_seq).collect::<Vec<_>>(),
+        (1..=25).collect::<Vec<_>>()
+    );
+    // The same events again: acknowledged duplicates with their server seqs.
+    let again = a.push_from(20).expect("duplicates");
+    assert!(again.results.iter().all(|x| x.status == PushStatus::Duplicate));
+    assert_eq!(again.results[0].server_seq, 20);
+    // B writes too; A's events and B's interleave in one gapless office stream.
+    b.person("PVL01-2026-01001", Value::Null);
+    b.push_from(1).unwrap();
+    a.person("PVL01-2026-00100", Value::Null);
+    a.person("PVL01-2026-00101", Value::Null);
+    a.person("PVL01-2026-00102", Value::Null);
+    // A gap: seq 28 without 27. 26 before it is kept.
+    let events = vec![a.events[25].clone(), a.events[27].clone()];
+    assert_eq!(a.client.push(&events).err(), Some(SyncError::Gap { expected: 27 }));
+    let rest = a.push_from(27).unwrap();
+    assert_eq!(
+        rest.results.iter().map(|x| x.status).collect::<Vec<_>>(),
+        vec![PushStatus::Accepted, PushStatus::Accepted]
+    );
+    let (entries, high) = b.pull_all(0, 7);
+    assert_eq!((entries.len(), high), (29, 29));
+    let (rest, _) = b.pull_all(20, 1000);
+    assert_eq!(rest.len(), 9);
+    assert_eq!(rest[0].server_seq, 21);
+    // The centre holds exactly what was accepted.
+    let status = c.admin().status().unwrap();
+    assert_eq!(status.events, 29);
+}
+
+fn a_different_hash_quarantines_and_changes_nothing(backend: Backend) {
+    let c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let b = Device::enrol(&c, "PVL01", true);
+    a.person("PVL01-2026-00001", Value::Null);
+    a.push_from(1).unwrap();
+    let before = b.pull_all(0, 100);
+    // Seq 1 again, with other content.
+    a.events.clear();
+    a.seq = 0;
+    a.person("PVL01-2026-00999", Value::Null);
+    assert_eq!(a.push_from(1).err(), Some(SyncError::SequenceConflict { seq: 1 }));
+    let after = b.pull_all(0, 100);
+    assert_eq!(before, after, "the centre's data is unchanged");
+    // Quarantined: nothing but the device state.
+    assert!(matches!(a.client.pull(0, 10).err(), Some(SyncError::Quarantined { .. })));
+    let state = a.client.device_state(DeviceStateQuery::default()).unwrap();
+    assert!(state.quarantined.is_some());
+    let status = c.admin().status().unwrap();
+    assert_eq!(status.quarantined.len(), 1);
+    assert!(status.alerts.iter().any(|x| x.kind == "sequence-conflict"));
+    assert!(c.admin().release(&a.id.to_string()).unwrap());
+    assert!(a.client.pull(0, 10).is_ok());
+}
+
+fn strangers_tampering_and_replays_get_nothing(backend: Backend) {
+    let c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let mut other = Device::enrol(&c, "AKM01", false);
+    a.person("PVL01-2026-00001", Value::Null);
+    a.push_from(1).unwrap();
+    other.person("AKM01-2026-00001", Value::Null);
+    other.push_from(1).unwrap();
+    // Another office's device sees only its own office.
+    let (entries, _) = other.pull_all(0, 100);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].event["office"], "AKM01");
+    // A tampered event: refused whole, nothing stored.
+    let mut t =
+        a.write("person", Op::Update, Uuid::now_v7(), json!({"phone": "1"}), json!({"phone": "2"}));
+    t.event["after"]["phone"] = json!("3");
+    assert!(matches!(a.client.push(&[t]), Err(SyncError::TamperedEvent { .. })));
+    // An event of another device: refused.
+    let foreign = other.write(
+        "person",
+        Op::Update,
+        Uuid::now_v7(),
+        json!({"phone": "1"}),
+        json!({"phone": "2"}),
+    );
+    assert_eq!(a.client.push(&[foreign]).err(), Some(SyncError::WrongOwner));
+    // A replayed request id.
+    let id = Uuid::new_v4();
+    let first: Result<Value, _> = a.client.call::<(), Value>(
+        Method::GET,
+        "/v1/pull",
+        Some(&[("after", "0".into())]),
+        None,
+        Some(id),
+    );
+    assert!(first.is_ok());
+    let replay: Result<Value, _> = a.client.call::<(), Value>(
+        Method::GET,
+        "/v1/pull",
+        Some(&[("after", "0".into())]),
+        None,
+        Some(id),
+    );
+    assert_eq!(replay.err(), Some(SyncError::ReplayedRequest));
+    // An unenrolled device: no session, and no answer without one.
+    let stranger = CentreClient::new(&c.url(), c.cert()).unwrap();
+    let mut s2 = CentreClient::new(&c.url(), c.cert()).unwrap();
+    assert_eq!(
+        s2.open_session(a.centre_id, Uuid::now_v7(), &a.key).err(),
+        Some(SyncError::Unauthorised)
+    );
+    assert!(matches!(stranger.pull(0, 10).err(), Some(SyncError::Unauthorised)));
+    // A device signing with a key that is not its own.
+    let wrong = ed25519_dalek::SigningKey::from_bytes(&[3; 32]);
+    assert_eq!(s2.open_session(a.centre_id, a.id, &wrong).err(), Some(SyncError::Unauthorised));
+    // The centre holds two events: one per office.
+    assert_eq!(c.admin().status().unwrap().events, 2);
+    // A centre pinned wrongly is never talked to.
+    let pinned_wrong = CentreClient::new(&c.url(), [0; 32]).unwrap();
+    assert_eq!(pinned_wrong.hello().err(), Some(SyncError::CertificateMismatch));
+}
+
+fn concurrent_edits_merge_by_the_rules(backend: Backend) {
+    let c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let (person, _) = a.person("PVL01-2026-00001", Value::Null);
+    a.push_from(1).unwrap();
+    let mut b = Device::enrol(&c, "PVL01", true);
+    // Both edit offline: the surname (identity) and the phone (contact).
+    let a_name = a.write(
+        "person",
+        Op::Update,
+        person,
+        json!({"surname": "Сейітқали", "phone": "+77015551234"}),
+        json!({"surname": "Сейiтқали", "phone": "+77010000001"}),
+    );
+    let b_name = b.write(
+        "person",
+        Op::Update,
+        person,
+        json!({"surname": "Сейітқали", "phone": "+77015551234"}),
+        json!({"surname": "Seiitkali", "phone": "+77020000002"}),
+    );
+    // Both register the same number offline, and the same IIN twice.
+    let (_, a_dup) = a.person("PVL01-2026-00002", json!("850412310211"));
+    let (_, b_dup) = b.person("PVL01-2026-00002", Value::Null);
+    let (_, b_iin) = b.person("PVL01-2026-00003", json!("850412310211"));
+    // Two payments of one ledger line.
+    let line = Uuid::now_v7();
+    let pay = |d: &mut Device| {
+        d.write("ledger_entry", Op::Insert, Uuid::now_v7(), Value::Null,
+        json!({"line_id": line.to_string(), "kind": "paid", "amount_tiyn": 30275000, "order_number": "PO-1"}))
+    };
+    let a_pay = pay(&mut a);
+    let b_pay = pay(&mut b);
+    a.push_from(2).unwrap();
+    b.push_from(1).unwrap();
+    let (entries, _) = a.pull_all(0, 100);
+    let v = verdict_of(&entries, &b_name);
+    assert_eq!(v.effective["surname"], "Сейiтқали", "the value accepted first stays");
+    assert_eq!(v.effective["phone"], "+77020000002", "contact details take the last accepted");
+    assert_eq!(v.conflicts.len(), 1);
+    let k = &v.conflicts[0];
+    assert_eq!(
+        (k.kind, k.field.as_str(), &k.proposed),
+        (ConflictKind::Field, "surname", &json!("Seiitkali"))
+    );
+    assert_eq!(k.kept_event.to_string(), a_name.event["event_id"].as_str().unwrap());
+    assert!(verdict_of(&entries, &a_name).conflicts.is_empty());
+    let v = verdict_of(&entries, &b_dup);
+    assert!(v.dropped);
+    assert_eq!(v.conflicts[0].kind, ConflictKind::DuplicateInsert);
+    assert!(!verdict_of(&entries, &a_dup).dropped);
+    let v = verdict_of(&entries, &b_iin);
+    assert!(!v.dropped && v.cases.len() == 1 && v.cases[0].key == "iin");
+    let v = verdict_of(&entries, &b_pay);
+    assert_eq!(v.cases.len(), 1, "two payments of one line: one review case");
+    assert_eq!(v.cases[0].first_event.to_string(), a_pay.event["event_id"].as_str().unwrap());
+    assert!(!v.dropped, "a ledger fact is never dropped");
+    // Every device derives the same ids: the verdict stored is the verdict served.
+    let (again, _) = b.pull_all(0, 3);
+    assert_eq!(entries, again);
+}
+
+fn a_restored_centre_is_detected_and_healed(backend: Backend) {
+    let mut c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    for i in 1..=3 {
+        a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
+    }
+    a.push_from(1).unwrap();
+    let snap = c.snapshot();
+    a.reconnect(&c);
+    for i in 4..=6 {
+        a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
+    }
+    a.push_from(4).unwrap();
+    let got = a.client.blocks(&[Want { series: Series::Document, year: 2030 - 4 }]);
+    let extra = got.map(|b| b[0]).ok();
+    let (pulled, high) = a.pull_all(0, 100);
+    assert_eq!((pulled.len(), high), (6, 6));
+    // The centre comes back from the copy taken at 3 events.
+    c.restore(&snap);
+    a.reconnect(&c);
+    let facts = DeviceFacts { centre_id: Some(a.centre_id), newest_seq: 6, acked: 6, cursor: 6 };
+    let state =
+        a.client.device_state(DeviceStateQuery { acked: Some(6), cursor: Some(6) }).unwrap();
+    assert_eq!((state.held_through, state.high), (3, 3));
+    let step = plan(&facts, &state, None);
+    assert_eq!(step, Plan::RestoredCentre { push_from: 4, pull_after: 3 });
+    assert!(c.admin().status().unwrap().alerts.iter().any(|x| x.kind == "restored-centre"));
+    // Healing: push again what was lost, report the blocks held.
+    let r = a.push_from(4).unwrap();
+    assert_eq!(r.held_through, 6);
+    assert_eq!(r.results.iter().map(|x| x.server_seq).collect::<Vec<_>>(), vec![4, 5, 6]);
+    let mut held = a.enrolled.blocks.clone();
+    held.extend(extra);
+    let recorded = a.client.report_blocks(&held).unwrap();
+    assert_eq!(recorded.recorded as usize, extra.iter().count());
+    let next = a.client.blocks(&[Want { series: Series::Document, year: 2026 }]).unwrap();
+    assert!(held.iter().all(|b| !b.overlaps(&next[0])), "no number handed out twice");
+    let (pulled, high) = a.pull_all(3, 100);
+    assert_eq!((pulled.len(), high), (3, 6));
+}
+
+fn a_restored_device_fetches_its_own_events_and_forks(backend: Backend) {
+    let c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let b = Device::enrol(&c, "PVL01", true);
+    for i in 1..=5 {
+        a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
+    }
+    a.push_from(1).unwrap();
+    // Restored from a backup holding 2 events: it fetches the other 3 back.
+    let facts = DeviceFacts { centre_id: Some(a.centre_id), newest_seq: 2, acked: 2, cursor: 0 };
+    let state =
+        a.client.device_state(DeviceStateQuery { acked: Some(2), cursor: Some(0) }).unwrap();
+    assert_eq!(plan(&facts, &state, None), Plan::CheckOwn { after: 2 });
+    let own = a.client.own(2, 100).unwrap();
+    let compare: Vec<OwnCompare> = own
+        .entries
+        .iter()
+        .map(|e| OwnCompare { seq: e.device_seq, centre: e.hash.clone(), local: None })
+        .collect();
+    assert_eq!(plan(&facts, &state, Some(&compare)), Plan::FetchOwn { after: 2, through: 5 });
+    for (e, mine) in own.entries.iter().zip(&a.events[2..]) {
+        assert_eq!(&e.signed(), mine, "the device gets its own events back as they were");
+    }
+    // Restored from the backup of 2 and wrote 2 new events: seqs 3 and 4 differ, so it forks.
+    let mut local: Vec<otau_sync::SignedEvent> = a.events[..2].to_vec();
+    a.events.truncate(2);
+    a.seq = 2;
+    a.person("PVL01-2026-00901", Value::Null);
+    a.person("PVL01-2026-00902", Value::Null);
+    local.extend(a.events[2..].iter().cloned());
+    let facts = DeviceFacts { newest_seq: 4, ..facts };
+    let compare: Vec<OwnCompare> = own
+        .entries
+        .iter()
+        .map(|e| OwnCompare {
+            seq: e.device_seq,
+            centre: e.hash.clone(),
+            local: local.get(e.device_seq as usize - 1).map(|s| s.hash.clone()),
+        })
+        .collect();
+    assert_eq!(plan(&facts, &state, Some(&compare)), Plan::Fork { from_seq: 3 });
+    let forked = a.client.fork(3).unwrap();
+    assert_eq!(forked.retired_at, 5);
+    assert_eq!(a.client.pull(0, 10).err(), Some(SyncError::DeviceRetired));
+    // The forked events go again under the new id from seq 1.
+    let old_id = a.id;
+    a.id = forked.device_id;
+    a.reconnect(&c);
+    let forked_events: Vec<_> = local[2..].to_vec();
+    a.events.clear();
+    a.seq = 0;
+    for s in forked_events {
+        let mut e = s.verify().unwrap();
+        a.seq += 1;
+        e.device_id = a.id;
+        e.device_seq = a.seq;
+        a.events.push(otau_sync::SignedEvent::seal(&e).unwrap());
+    }
+    let r = a.push_from(1).unwrap();
+    assert_eq!(r.held_through, 2);
+    // The old identity's events stay in the office's stream, to be received as foreign ones.
+    let (entries, high) = b.pull_all(0, 100);
+    assert_eq!(high, 7);
+    assert_eq!(entries.iter().filter(|e| e.event["device_id"] == old_id.to_string()).count(), 5);
+    assert!(c
+        .admin()
+        .devices()
+        .unwrap()
+        .iter()
+        .any(|d| d.id == old_id && d.retired_at_seq == Some(5)));
+}
+
+fn number_blocks_are_handed_out_topped_up_and_never_overlap(backend: Backend) {
+    let c = centre(backend);
+    let a = Device::enrol(&c, "PVL01", false);
+    let b = Device::enrol(&c, "PVL01", true);
+    let other = Device::enrol(&c, "AKM01", false);
+    let mut all = vec![];
+    all.extend(a.enrolled.blocks.clone());
+    all.extend(b.enrolled.blocks.clone());
+    let year = a.enrolled.blocks[0].year;
+    assert!(a
+        .enrolled
+        .blocks
+        .iter()
+        .any(|x| x.series == Series::Regno && x.first == 1 && x.last == 1000));
+    assert!(b.enrolled.blocks.iter().any(|x| x.series == Series::Regno && x.first == 1001));
+    for _ in 0..3 {
+        all.extend(
+            a.client
+                .blocks(&[
+                    Want { series: Series::Regno, year },
+                    Want { series: Series::Plan, year },
+                ])
+                .unwrap(),
+        );
+        all.extend(b.client.blocks(&[Want { series: Series::Regno, year }]).unwrap());
+    }
+    for (i, x) in all.iter().enumerate() {
+        for y in &all[i + 1..] {
+            assert!(!x.overlaps(y), "{x:?} and {y:?}");
+        }
+    }
+    // Another office numbers on its own.
+    assert!(other.enrolled.blocks.iter().any(|x| x.series == Series::Regno && x.first == 1));
+    // A device's state lists its blocks; what to ask for is decided on the device.
+    let state = a.client.device_state(DeviceStateQuery::default()).unwrap();
+    assert_eq!(
+        state.blocks.iter().filter(|x| x.series == Series::Regno && x.year == year).count(),
+        4
+    );
+    let want = otau_sync::blocks::wants(
+        &state.blocks,
+        chrono::NaiveDate::from_ymd_opt(year, 6, 1).unwrap(),
+        |_, _| 100,
+    );
+    assert!(want.iter().all(|w| w.year == year));
+    assert!(
+        a.client.blocks(&[Want { series: Series::Regno, year: year + 5 }]).is_err(),
+        "only this year and the next"
+    );
+}
+
+fn reference_data_streams_in_order(backend: Backend) {
+    let c = centre(backend);
+    let a = Device::enrol(&c, "PVL01", false);
+    let page = a.client.reference(0, 5).unwrap();
+    assert_eq!(page.items.len(), 5);
+    assert!(page.high > 20);
+    let mut all = vec![];
+    let mut cursor = 0;
+    loop {
+        let p = a.client.reference(cursor, 10).unwrap();
+        let Some(last) = p.items.last() else { break };
+        cursor = last.ref_seq;
+        all.extend(p.items);
+    }
+    for kind in ["mci_row", "subsidy_rule", "quota_row", "office", "office_key"] {
+        assert!(all.iter().any(|i| i.kind == kind), "{kind}");
+    }
+    assert!(all.iter().any(|i| i.kind == "office" && i.key == "AKM01"));
+    assert!(all.iter().any(|i| i.kind == "office_key"
+        && i.record["public_key"] == hex::encode(a.key.verifying_key().to_bytes())));
+    let admin = c.admin();
+    admin.mci_add("2027-01-01", "social_payments", 4500, None).unwrap();
+    admin.quota_set("KZ-55", 2027, 900, "2027-01-01", None).unwrap();
+    let p = a.client.reference(cursor, 10).unwrap();
+    let kinds: Vec<(&str, &str)> =
+        p.items.iter().map(|i| (i.kind.as_str(), i.key.as_str())).collect();
+    assert_eq!(
+        kinds,
+        vec![("mci_row", "2027-01-01|social_payments"), ("quota_row", "KZ-55|2027|2027-01-01")]
+    );
+}
+
+fn an_unsupported_protocol_is_refused_politely(backend: Backend) {
+    let c = centre(backend);
+    let hello = CentreClient::new(&c.url(), c.cert()).unwrap().hello().unwrap();
+    assert_eq!((hello.protocol.min, hello.protocol.max), (1, 1));
+    let newer = CentreClient::new(&c.url(), c.cert()).unwrap().with_protocol(2);
+    match newer.hello() {
+        Err(SyncError::ProtocolUnsupported { ours, theirs }) => {
+            assert_eq!((ours.min, theirs.min, theirs.max), (2, 1, 1));
+        }
+        other => panic!("{other:?}"),
+    }
+    // An event of a newer wire version is refused the same way.
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let mut s =
+        a.write("person", Op::Update, Uuid::now_v7(), json!({"phone": "1"}), json!({"phone": "2"}));
+    s.event["wire"] = json!(2);
+    s.hash = otau_sync::envelope::hash_of(&s.event);
+    assert_eq!(a.client.push(&[s]).err(), Some(SyncError::WireUnsupported { wire: 2, known: 1 }));
+}
+
+macro_rules! stories {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name(super::Backend::Sqlite) } )*
+        }
+        mod postgres {
+            $( #[test] fn $name() { super::$name(super::Backend::Postgres) } )*
+        }
+    };
+}
+
+stories!(
+    enrolment_first_join_expired_and_reused_codes,
+    push_and_pull_in_pages_with_duplicates_and_gaps,
+    a_different_hash_quarantines_and_changes_nothing,
+    strangers_tampering_and_replays_get_nothing,
+    concurrent_edits_merge_by_the_rules,
+    a_restored_centre_is_detected_and_healed,
+    a_restored_device_fetches_its_own_events_and_forks,
+    number_blocks_are_handed_out_topped_up_and_never_overlap,
+    reference_data_streams_in_order,
+    an_unsupported_protocol_is_refused_politely,
+);

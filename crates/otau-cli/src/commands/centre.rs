@@ -1,0 +1,407 @@
+//! `otau centre …`: make and serve a centre, add offices, hand out enrolment codes, watch
+//! devices, change reference data. Thin calls into `otau_centre::admin` and `otau_centre::server`.
+
+use crate::context::Ctx;
+use crate::error::{msg, CliError};
+use crate::output::{json, pairs, Table};
+use clap::{Args, Subcommand};
+use otau_centre::admin::Admin;
+use otau_centre::server::{Running, ServeOptions};
+use otau_centre::{CentreError, Location};
+use otau_core::Coded;
+use otau_i18n::tr0;
+use serde_json::json;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the centre's data is.
+#[derive(Debug, Clone, Args)]
+pub struct At {
+    /// The centre's data folder: identity, certificate and (by default) its SQLite database
+    /// (default: $OTAU_CENTRE_DATA, else the platform's data folder).
+    #[arg(long, env = "OTAU_CENTRE_DATA")]
+    pub data: Option<PathBuf>,
+    /// A PostgreSQL database instead of the SQLite file (postgres://user@host:port/db).
+    #[arg(long, env = "OTAU_CENTRE_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl At {
+    fn location(&self) -> Location {
+        let data = self.data.clone().unwrap_or_else(|| {
+            dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("otau").join("centre")
+        });
+        Location { data, database_url: self.database_url.clone() }
+    }
+}
+
+/// `otau centre …`
+#[derive(Debug, Subcommand)]
+pub enum CentreCommand {
+    /// Make a new centre: its identity, a self-signed TLS certificate and the reference data.
+    Init {
+        #[command(flatten)]
+        at: At,
+        /// The centre's name.
+        #[arg(long, default_value = "Otau centre")]
+        name: String,
+    },
+    /// Serve devices over HTTPS until stopped (Ctrl-C).
+    Serve {
+        #[command(flatten)]
+        at: At,
+        /// Address and port to listen on (e.g. 0.0.0.0:8443).
+        #[arg(long)]
+        listen: String,
+        /// Plain HTTP instead of HTTPS, only on a loopback address (tests).
+        #[arg(long)]
+        insecure_http: bool,
+        /// Numbers in a block handed to a device.
+        #[arg(long, default_value_t = otau_centre::DEFAULT_BLOCK_SIZE)]
+        block_size: i64,
+    },
+    /// Offices.
+    #[command(subcommand)]
+    Office(OfficeCommand),
+    /// Make a one-time enrolment code for a device of an office.
+    Enrol {
+        #[command(flatten)]
+        at: At,
+        /// The office's code.
+        #[arg(long)]
+        office: String,
+        /// How long the code works.
+        #[arg(long, default_value_t = 72)]
+        valid_hours: i64,
+    },
+    /// Enrolled devices: office, last seen, quarantined or retired.
+    Devices {
+        #[command(flatten)]
+        at: At,
+    },
+    /// Lift a device's quarantine.
+    Release {
+        #[command(flatten)]
+        at: At,
+        /// The device's id.
+        device: String,
+    },
+    /// Offices, events, quarantined devices and alerts.
+    Status {
+        #[command(flatten)]
+        at: At,
+    },
+    /// The MCI table handed to devices.
+    #[command(subcommand)]
+    Mci(CentreMciCommand),
+    /// Regional quotas handed to devices.
+    #[command(subcommand)]
+    Quota(CentreQuotaCommand),
+    /// Subsidy rules handed to devices.
+    #[command(subcommand)]
+    Rule(CentreRuleCommand),
+}
+
+/// `otau centre office …`
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Add an office.
+    Add {
+        #[command(flatten)]
+        at: At,
+        /// Code, unique in the country (PVL01).
+        #[arg(long)]
+        code: String,
+        /// Name.
+        #[arg(long)]
+        name: String,
+        /// Region (ISO 3166-2, e.g. KZ-55).
+        #[arg(long)]
+        region: String,
+    },
+}
+
+/// `otau centre mci …`
+#[derive(Debug, Subcommand)]
+pub enum CentreMciCommand {
+    /// Add an MCI row.
+    Add {
+        #[command(flatten)]
+        at: At,
+        /// In force from (YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// One MCI in tenge.
+        #[arg(long)]
+        tenge: i64,
+        /// social_payments or fines_and_other.
+        #[arg(long, default_value = "social_payments")]
+        purpose: String,
+        /// Source or remark.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+/// `otau centre quota …`
+#[derive(Debug, Subcommand)]
+pub enum CentreQuotaCommand {
+    /// Set a region's quota for a year from a date.
+    Set {
+        #[command(flatten)]
+        at: At,
+        /// Region (KZ-55, or KZ for the national total).
+        #[arg(long)]
+        region: String,
+        /// Year.
+        #[arg(long)]
+        year: i32,
+        /// Number of people.
+        #[arg(long)]
+        people: i64,
+        /// In force from (YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// Source or remark.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+/// `otau centre rule …`
+#[derive(Debug, Subcommand)]
+pub enum CentreRuleCommand {
+    /// Add subsidy rule versions from a JSON file (one rule, or {"rules": [...]}).
+    Add {
+        #[command(flatten)]
+        at: At,
+        /// The file.
+        #[arg(long)]
+        file: PathBuf,
+    },
+}
+
+fn coded(e: CentreError) -> CliError {
+    CliError::Coded { code: e.code(), args: e.args() }
+}
+
+fn open(at: &At) -> Result<Admin, CliError> {
+    Admin::open(&at.location()).map_err(coded)
+}
+
+fn say(ctx: &Ctx, code: &str, args: &[(&str, String)]) {
+    println!("{}", msg(ctx.lang, code, args));
+}
+
+/// Runs `otau centre …`.
+pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
+    match cmd {
+        CentreCommand::Init { at, name } => {
+            let (_, made) = Admin::init(&at.location(), &name).map_err(coded)?;
+            if ctx.json {
+                json(&made);
+            } else {
+                say(
+                    ctx,
+                    "cli-centre-made",
+                    &[("name", made.name.clone()), ("data", made.data.clone())],
+                );
+                pairs(&[
+                    (tr0(ctx.lang, "cli-centre-id"), made.centre_id.to_string()),
+                    (tr0(ctx.lang, "cli-centre-cert"), made.cert_sha256.clone()),
+                    (tr0(ctx.lang, "cli-centre-backend"), made.backend.to_string()),
+                    (tr0(ctx.lang, "cli-centre-reference"), made.reference_items.to_string()),
+                ]);
+            }
+            Ok(())
+        }
+        CentreCommand::Serve { at, listen, insecure_http, block_size } => {
+            let addr: SocketAddr = listen.trim().parse().map_err(|_| {
+                CliError::with("cli-centre-bad-listen", &[("value", listen.clone())])
+            })?;
+            if insecure_http && !addr.ip().is_loopback() {
+                return Err(CliError::with(
+                    "cli-centre-insecure-not-loopback",
+                    &[("value", listen)],
+                ));
+            }
+            if !(10..=1_000_000).contains(&block_size) {
+                return Err(coded(CentreError::bad("block-size", "10 to 1000000")));
+            }
+            let running = Running::start(ServeOptions {
+                location: at.location(),
+                listen: addr,
+                insecure_http,
+                block_size,
+            })
+            .map_err(coded)?;
+            let url = running.url(insecure_http);
+            let cert = running.identity.cert_hex();
+            if ctx.json {
+                json(&json!({"listening": url, "cert_sha256": cert}));
+            } else {
+                say(ctx, "cli-centre-listening", &[("url", url), ("cert", cert)]);
+            }
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            running.wait_for_signal().map_err(coded)
+        }
+        CentreCommand::Office(OfficeCommand::Add { at, code, name, region }) => {
+            let office = open(&at)?.add_office(&code, &name, &region).map_err(coded)?;
+            if ctx.json {
+                json(&office);
+            } else {
+                say(
+                    ctx,
+                    "cli-centre-office-added",
+                    &[("office", office.code), ("name", office.name)],
+                );
+            }
+            Ok(())
+        }
+        CentreCommand::Enrol { at, office, valid_hours } => {
+            let (code, expires) = open(&at)?.enrol_code(&office, valid_hours).map_err(coded)?;
+            if ctx.json {
+                json(
+                    &json!({"office": office.trim().to_ascii_uppercase(), "code": code, "expires_at": expires}),
+                );
+            } else {
+                println!("{code}");
+                eprintln!("{}", msg(ctx.lang, "cli-centre-code-expires", &[("expires", expires)]));
+            }
+            Ok(())
+        }
+        CentreCommand::Devices { at } => {
+            let devices = open(&at)?.devices().map_err(coded)?;
+            if ctx.json {
+                json(&json!({ "devices": devices }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-centre-col-device"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-name"),
+                h("cli-centre-col-held"),
+                h("cli-centre-col-last-seen"),
+                h("cli-centre-col-state"),
+            ]);
+            for d in devices {
+                let state = match (&d.quarantine_reason, d.retired_at_seq) {
+                    (Some(r), _) => {
+                        msg(ctx.lang, "cli-centre-quarantined", &[("reason", r.clone())])
+                    }
+                    (None, Some(seq)) => {
+                        msg(ctx.lang, "cli-centre-retired", &[("seq", seq.to_string())])
+                    }
+                    (None, None) => h("cli-centre-active"),
+                };
+                t.row(vec![
+                    d.id.to_string(),
+                    d.office,
+                    d.name,
+                    d.held_through.to_string(),
+                    d.last_seen.unwrap_or_default(),
+                    state,
+                ]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
+        CentreCommand::Release { at, device } => {
+            let released = open(&at)?.release(&device).map_err(coded)?;
+            if ctx.json {
+                json(&json!({"device": device, "released": released}));
+            } else if released {
+                say(ctx, "cli-centre-released", &[("device", device)]);
+            } else {
+                say(ctx, "cli-centre-not-quarantined", &[("device", device)]);
+            }
+            Ok(())
+        }
+        CentreCommand::Status { at } => {
+            let admin = open(&at)?;
+            let status = admin.status().map_err(coded)?;
+            if ctx.json {
+                json(&json!({
+                    "centre_id": admin.identity.id,
+                    "name": admin.identity.name,
+                    "backend": admin.backend(),
+                    "cert_sha256": admin.identity.cert_hex(),
+                    "status": status,
+                }));
+                return Ok(());
+            }
+            pairs(&[
+                (tr0(ctx.lang, "cli-centre-id"), admin.identity.id.to_string()),
+                (tr0(ctx.lang, "cli-centre-backend"), admin.backend().to_string()),
+                (tr0(ctx.lang, "cli-centre-events"), status.events.to_string()),
+                (tr0(ctx.lang, "cli-centre-reference"), status.reference_high.to_string()),
+            ]);
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-centre-col-office"),
+                h("cli-centre-col-name"),
+                h("cli-centre-col-region"),
+                h("cli-centre-col-devices"),
+                h("cli-centre-col-high"),
+            ]);
+            for o in &status.offices {
+                t.row(vec![
+                    o.office.code.clone(),
+                    o.office.name.clone(),
+                    o.office.region.clone(),
+                    o.devices.to_string(),
+                    o.high.to_string(),
+                ]);
+            }
+            println!("{}", t.render());
+            for d in &status.quarantined {
+                let reason = d.quarantine_reason.clone().unwrap_or_default();
+                println!(
+                    "{} {}",
+                    d.id,
+                    msg(ctx.lang, "cli-centre-quarantined", &[("reason", reason)])
+                );
+            }
+            for a in &status.alerts {
+                println!("{} {} {}", a.at, a.kind, a.message);
+            }
+            Ok(())
+        }
+        CentreCommand::Mci(CentreMciCommand::Add { at, from, tenge, purpose, note }) => {
+            let seq = open(&at)?.mci_add(&from, &purpose, tenge, note).map_err(coded)?;
+            reference_added(ctx, seq)
+        }
+        CentreCommand::Quota(CentreQuotaCommand::Set { at, region, year, people, from, note }) => {
+            let seq = open(&at)?.quota_set(&region, year, people, &from, note).map_err(coded)?;
+            reference_added(ctx, seq)
+        }
+        CentreCommand::Rule(CentreRuleCommand::Add { at, file }) => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                CliError::with(
+                    "cli-file-unreadable",
+                    &[("path", file.display().to_string()), ("detail", e.to_string())],
+                )
+            })?;
+            let keys = open(&at)?.rules_add(&text).map_err(coded)?;
+            if ctx.json {
+                json(&json!({"added": keys}));
+            } else {
+                for k in keys {
+                    say(ctx, "cli-centre-rule-added", &[("rule", k)]);
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn reference_added(ctx: &Ctx, seq: i64) -> Result<(), CliError> {
+    if ctx.json {
+        json(&json!({"ref_seq": seq}));
+    } else {
+        say(ctx, "cli-centre-reference-added", &[("seq", seq.to_string())]);
+    }
+    Ok(())
+}
