@@ -9,10 +9,11 @@
 -- as it travels (canonical JSON, docs/SYNC.md), `hash` its SHA-256; `chain_hash` chains the rows
 -- so a changed or removed row shows. `origin`: `local` (made here, sent to the centre),
 -- `private` (made here, never sent: this device's own keys and passwords), `remote` (made on
--- another device, applied here), `derived` (what a verdict of the centre changed here).
+-- another device, applied here), `derived` (what a verdict of the centre changed here),
+-- `reference` (reference data from the centre: MCI rows, rules, quotas, offices' keys).
 CREATE TABLE events (
     seq         INTEGER PRIMARY KEY,
-    origin      TEXT NOT NULL CHECK (origin IN ('local', 'private', 'remote', 'derived')),
+    origin      TEXT NOT NULL CHECK (origin IN ('local', 'private', 'remote', 'derived', 'reference')),
     envelope    TEXT NOT NULL,
     hash        TEXT NOT NULL,
     prev_hash   TEXT NOT NULL,
@@ -117,18 +118,20 @@ CREATE INDEX sync_conflicts_open ON sync_conflicts(state, entity_id);
 -- Facts of two devices that must not both stand without a manager looking (two payments of one
 -- instalment, one IIN registered twice): a case naming both, and the manager's decision.
 CREATE TABLE review_cases (
-    id           TEXT PRIMARY KEY,
-    kind         TEXT NOT NULL,
-    key          TEXT NOT NULL,
-    subject_id   TEXT,
-    events_json  TEXT NOT NULL,
-    detail_json  TEXT NOT NULL,
-    state        TEXT NOT NULL CHECK (state IN ('open', 'decided')),
-    decision     TEXT,
-    reason       TEXT,
-    decided_by   TEXT,
-    decided_on   TEXT,
-    version      INTEGER NOT NULL
+    id            TEXT PRIMARY KEY,
+    entity        TEXT NOT NULL,
+    entity_id     TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    first_event   TEXT NOT NULL,
+    second_event  TEXT NOT NULL,
+    subject_id    TEXT,
+    state         TEXT NOT NULL CHECK (state IN ('open', 'decided')),
+    decision      TEXT,
+    reason        TEXT,
+    decided_by    TEXT,
+    decided_on    TEXT,
+    version       INTEGER NOT NULL
 );
 CREATE INDEX review_cases_open ON review_cases(state);
 

@@ -40,6 +40,8 @@ pub enum Origin {
     Remote,
     /// A change the centre's verdict made here (a value kept from another device).
     Derived,
+    /// Reference data from the centre (MCI rows, rules, quotas, offices' keys).
+    Reference,
 }
 
 impl Origin {
@@ -50,6 +52,7 @@ impl Origin {
             Origin::Private => "private",
             Origin::Remote => "remote",
             Origin::Derived => "derived",
+            Origin::Reference => "reference",
         }
     }
 
@@ -59,6 +62,7 @@ impl Origin {
             "private" => Origin::Private,
             "remote" => Origin::Remote,
             "derived" => Origin::Derived,
+            "reference" => Origin::Reference,
             other => return Err(StoreError::Corrupt(format!("event origin {other:?}"))),
         })
     }

@@ -84,11 +84,23 @@ impl Store {
     }
 
     /// Runs `f` as one change made by `ctx.actor` at `ctx.at`: everything it writes, with its
-    /// audit rows and outbox events, commits together or not at all.
+    /// events, commits together or not at all.
     pub fn write<T>(
         &mut self,
         ctx: &Context,
         action: &str,
+        f: impl FnOnce(&mut Change<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write_from(ctx, action, events::Origin::Local, f)
+    }
+
+    /// [`Store::write`] for changes that do not come from this device's users: reference data
+    /// from the centre is logged with its own origin and never sent back.
+    pub(crate) fn write_from<T>(
+        &mut self,
+        ctx: &Context,
+        action: &str,
+        origin: events::Origin,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -99,6 +111,7 @@ impl Store {
             .ok_or(StoreError::NotInitialised)?;
         let out = {
             let mut change = Change::new(&tx, ctx, device, action);
+            change.set_origin(origin);
             let out = f(&mut change)?;
             change.finish()?;
             out

@@ -9,45 +9,9 @@
 //! plan item numbers do not restart each year (year 0).
 
 use crate::error::{Result, StoreError};
+use otau_sync::blocks::{left as left_in, next_number};
+pub use otau_sync::{Block, Series};
 use rusqlite::{params, Connection, OptionalExtension};
-
-/// A series of numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Series {
-    /// Registration numbers of persons and families (`PVL01-2026-00042`).
-    Regno,
-    /// Document numbers (`PVL01-2026-D00042`).
-    Document,
-    /// Subsidy decision numbers (`PVL01-S-2026-00042`).
-    Decision,
-    /// Plan item numbers (office-wide once enrolled).
-    Plan,
-}
-
-impl Series {
-    /// Every series.
-    pub const ALL: [Series; 4] = [Series::Regno, Series::Document, Series::Decision, Series::Plan];
-
-    /// As stored and sent.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Series::Regno => "regno",
-            Series::Document => "document",
-            Series::Decision => "decision",
-            Series::Plan => "plan",
-        }
-    }
-
-    /// From its stored name.
-    pub fn parse(s: &str) -> Option<Series> {
-        Series::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    /// Whether numbers start again each year.
-    pub fn yearly(self) -> bool {
-        self != Series::Plan
-    }
-}
 
 /// The greatest number of a series and year used in the office database between `first` and
 /// `last` (inclusive).
@@ -106,6 +70,22 @@ pub(crate) fn enrolled(conn: &Connection) -> Result<bool> {
         .is_some())
 }
 
+/// The blocks this device holds.
+pub(crate) fn blocks(conn: &Connection) -> Result<Vec<Block>> {
+    let mut stmt = conn.prepare_cached("SELECT series, year, first, last FROM number_blocks")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    let mut out = vec![];
+    for row in rows {
+        let (series, year, first, last) = row?;
+        let series = Series::parse(&series)
+            .ok_or_else(|| StoreError::Corrupt(format!("a block of series {series:?}")))?;
+        out.push(Block { series, year, first, last });
+    }
+    Ok(out)
+}
+
 /// The next number of an enrolled device, from its blocks, above `after` (numbers taken earlier
 /// in the same change and not yet written); `None` when it is not enrolled (the caller takes the
 /// next after the greatest used).
@@ -118,36 +98,42 @@ pub(crate) fn next_from_blocks(
     if !enrolled(conn)? {
         return Ok(None);
     }
-    let year = if series.yearly() { year } else { 0 };
-    let blocks: Vec<(i64, i64)> = conn
-        .prepare_cached(
-            "SELECT first, last FROM number_blocks WHERE series = ?1 AND year = ?2 ORDER BY first",
-        )?
-        .query_map(params![series.as_str(), year], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (first, last) in blocks {
-        let next = max_used(conn, series, year, first, last)?.map_or(first, |m| m + 1);
-        let next = next.max(after + 1);
-        if next <= last {
-            return Ok(Some(next));
-        }
+    let year = series.block_year(year);
+    let held = blocks(conn)?;
+    let mut failure = None;
+    let next =
+        next_number(&held, series, year, |b| match max_used(conn, series, year, b.first, b.last) {
+            Ok(max) => match (max, after >= b.first) {
+                (Some(m), true) => Some(m.max(after.min(b.last))),
+                (None, true) => Some(after.min(b.last)),
+                (max, false) => max,
+            },
+            Err(e) => {
+                failure = Some(e);
+                Some(b.last)
+            }
+        });
+    if let Some(e) = failure {
+        return Err(e);
     }
-    Err(StoreError::NumbersExhausted { series: series.as_str(), year })
+    next.map(Some).ok_or(StoreError::NumbersExhausted { series: series.as_str(), year })
 }
 
 /// How many numbers of a series and year are left in this device's blocks.
 pub(crate) fn left(conn: &Connection, series: Series, year: i32) -> Result<i64> {
-    let year = if series.yearly() { year } else { 0 };
-    let blocks: Vec<(i64, i64)> = conn
-        .prepare_cached("SELECT first, last FROM number_blocks WHERE series = ?1 AND year = ?2")?
-        .query_map(params![series.as_str(), year], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut total = 0;
-    for (first, last) in blocks {
-        let used_to = max_used(conn, series, year, first, last)?.unwrap_or(first - 1);
-        total += last - used_to;
+    let held = blocks(conn)?;
+    let mut failure = None;
+    let n = left_in(&held, series, year, |b| match max_used(conn, series, year, b.first, b.last) {
+        Ok(max) => max,
+        Err(e) => {
+            failure = Some(e);
+            None
+        }
+    });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(n),
     }
-    Ok(total)
 }
 
 /// The greatest number of each series and year used so far (what a first device tells the
@@ -172,8 +158,8 @@ pub(crate) fn used(conn: &Connection) -> Result<Vec<(Series, i32, i64)>> {
         }
     }
     if let Some(max) = max_used(conn, Series::Plan, 0, 1, i64::MAX)? {
-        out.push((Series::Plan, 0, max));
+        out.push((Series::Plan, Series::Plan.block_year(0), max));
     }
-    out.sort();
+    out.sort_by_key(|(series, year, _)| (series.as_str(), *year));
     Ok(out)
 }

@@ -31,6 +31,7 @@ pub struct Change<'t> {
     device_id: String,
     office: String,
     change_id: Uuid,
+    origin: Origin,
     action: String,
     reason: Option<String>,
     events: u32,
@@ -52,6 +53,7 @@ impl<'t> Change<'t> {
             device_id,
             office,
             change_id: Uuid::now_v7(),
+            origin: Origin::Local,
             action: action.to_string(),
             reason: None,
             events: 0,
@@ -91,6 +93,11 @@ impl<'t> Change<'t> {
     /// The date of the law the change is made on.
     pub fn today(&self) -> chrono::NaiveDate {
         self.ctx.today
+    }
+
+    /// Where the events of this change come from (this device's users unless said otherwise).
+    pub(crate) fn set_origin(&mut self, origin: Origin) {
+        self.origin = origin;
     }
 
     /// Sets the reason recorded with every following audit row (edits require one).
@@ -308,7 +315,7 @@ impl<'t> Change<'t> {
                 .map(|f| ((*f).clone(), map.get(*f).cloned().unwrap_or(Value::Null)))
                 .collect()
         };
-        let origin = if change.private { Origin::Private } else { Origin::Local };
+        let origin = if change.private { Origin::Private } else { self.origin };
         let device_seq = match origin {
             Origin::Local => Some(next_device_seq(self.tx, &self.device_id)?),
             _ => None,

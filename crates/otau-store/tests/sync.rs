@@ -1,14 +1,17 @@
 //! The device's side of sync through the store: enrolment, numbers from blocks, the events it
 //! sends, applying a page of another device's events (exactly once, in one transaction with the
 //! cursor), verdicts that overrule a local change, conflicts, and a refused row kept whole.
-//! The centre is played here by a list that numbers what devices send, as the real one does.
+//! The centre is played here by a list that numbers what devices send and judges each event with
+//! the same merge the real centre runs (`otau_sync::merge`).
 
 mod common;
 
 use common::*;
-use otau_store::sync::{Block, ConflictChoice, ConflictSpec, Enrolment, PulledEntry, Verdict};
+use otau_store::sync::{Block, ConflictChoice, Enrolment, PullEntry, Series};
 use otau_store::{Duplicates, Store, StoreError};
+use otau_sync::merge::{advance, verdict, Claims, Heads};
 use serde_json::json;
+use std::collections::HashMap;
 
 fn enrolment(name: &str, blocks: Vec<Block>) -> Enrolment {
     Enrolment {
@@ -24,13 +27,15 @@ fn enrolment(name: &str, blocks: Vec<Block>) -> Enrolment {
 }
 
 fn regno_block(first: i64, last: i64) -> Block {
-    Block { series: "regno".into(), year: 2026, first, last }
+    Block { series: Series::Regno, year: 2026, first, last }
 }
 
-/// The centre as a list: what devices pushed, in the order it accepted it.
+/// The centre as a list: what devices pushed, in the order it accepted it, each with its verdict.
 #[derive(Default)]
 struct Centre {
-    log: Vec<PulledEntry>,
+    log: Vec<PullEntry>,
+    heads: HashMap<uuid::Uuid, Heads>,
+    claims: Claims,
 }
 
 impl Centre {
@@ -40,9 +45,17 @@ impl Centre {
         let events = store.outgoing(pushed, 10_000).expect("outgoing");
         let mut acks = vec![];
         for e in events {
+            let envelope = e.verify().expect("a sound event");
             let server_seq = self.log.len() as i64 + 1;
-            acks.push((e.device_seq, server_seq));
-            self.log.push(PulledEntry { server_seq, event: e.event, hash: e.hash, verdict: None });
+            let heads = self.heads.get(&envelope.entity_id).cloned().unwrap_or_default();
+            let judged = verdict(&envelope, &heads, &self.claims);
+            let moved = advance(&envelope, &judged, &self.claims);
+            self.heads.entry(envelope.entity_id).or_default().extend(moved.heads);
+            for key in moved.claims {
+                self.claims.insert(key, envelope.event_id);
+            }
+            acks.push((envelope.device_seq, server_seq));
+            self.log.push(PullEntry { server_seq, event: e.event, hash: e.hash, verdict: judged });
         }
         let held = acks.last().map_or(pushed, |a| a.0);
         store.record_pushed(&acks, held).expect("record pushed");
@@ -50,7 +63,7 @@ impl Centre {
 
     fn pull(&self, store: &mut Store) -> otau_store::sync::ApplyReport {
         let cursor = store.sync_state().expect("state").map_or(0, |s| s.pull_cursor);
-        let page: Vec<PulledEntry> =
+        let page: Vec<PullEntry> =
             self.log.iter().filter(|e| e.server_seq > cursor).cloned().collect();
         let high = self.log.len() as i64;
         store.apply_pulled(&page, high).expect("apply")
@@ -202,17 +215,24 @@ fn numbers_come_from_the_blocks_of_each_device_and_never_collide() {
     assert_same_records(&a.store, &b.store);
     // Blocks used up: refused with a code that says to sync, nothing saved.
     let mut small = office();
-    small.store.save_enrolment(at(), &enrolment("tiny", vec![regno_block(1, 2)])).expect("enrol");
+    small.store.save_enrolment(at(), &enrolment("tiny", vec![regno_block(1, 3)])).expect("enrol");
     let admin = small.admin.clone();
-    let err = small
+    let regno_years = |store: &Store| -> Vec<i32> {
+        let wanted = store.blocks_wanted(today()).expect("wanted");
+        wanted.iter().filter(|w| w.series == Series::Regno).map(|w| w.year).collect()
+    };
+    assert_eq!(regno_years(&small.store), [2027], "three of three left this year");
+    small
         .store
         .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
-        .expect_err("three members, two numbers");
+        .expect("three members, three numbers");
+    let err = small
+        .store
+        .register_family(&ctx(&admin), &other, Duplicates::Refuse)
+        .expect_err("three members, no number left");
     assert!(matches!(err, StoreError::NumbersExhausted { series: "regno", year: 2026 }), "{err:?}");
-    assert_eq!(small.counts().0, 0);
-    let wanted = small.store.blocks_wanted(today(), 250).expect("wanted");
-    assert!(wanted.contains(&("regno".to_string(), 2026)), "{wanted:?}");
-    assert!(wanted.contains(&("regno".to_string(), 2027)), "from October next year too");
+    assert_eq!(small.counts().0, 1, "the refused family saved nothing");
+    assert_eq!(regno_years(&small.store), [2026, 2027], "none left this year");
 }
 
 #[test]
@@ -240,30 +260,6 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     // conflict for a person to resolve.
     centre.push(&mut a.store);
     centre.push(&mut b.store);
-    let n = centre.log.len();
-    let a_event_id: uuid::Uuid =
-        serde_json::from_value(centre.log[n - 2].event["event_id"].clone()).expect("id");
-    let last = centre.log.last_mut().expect("b's edit");
-    let b_event_id: uuid::Uuid =
-        serde_json::from_value(last.event["event_id"].clone()).expect("event id");
-    let person_id = last.event["entity_id"].as_str().expect("entity").to_string();
-    last.verdict = Some(Verdict {
-        effective: serde_json::Map::from_iter([("surname".to_string(), json!("Сейтқали"))]),
-        dropped: false,
-        conflicts: vec![ConflictSpec {
-            id: uuid::Uuid::new_v5(&b_event_id, b"surname"),
-            kind: "field".into(),
-            entity: "person".into(),
-            entity_id: person_id,
-            field: Some("surname".into()),
-            kept: Some(json!("Сейтқали")),
-            kept_event: Some(a_event_id),
-            proposed: json!("Сейітқалиев"),
-            proposed_event: b_event_id,
-            detail: json!({}),
-        }],
-        cases: vec![],
-    });
     centre.pull(&mut a.store);
     let on_b_report = centre.pull(&mut b.store);
     assert_eq!(on_b_report.overruled, 1);
@@ -319,7 +315,7 @@ fn a_tampered_event_is_refused_and_nothing_of_its_page_is_applied() {
     let last = centre.log.len() - 1;
     centre.log[last].event["after"]["number"] = json!("ZZ0000000");
     let cursor = b.store.sync_state().expect("s").map(|s| s.pull_cursor);
-    let page: Vec<PulledEntry> =
+    let page: Vec<PullEntry> =
         centre.log.iter().skip(cursor.unwrap_or(0) as usize).cloned().collect();
     let err = b.store.apply_pulled(&page, centre.log.len() as i64).expect_err("refused");
     assert!(matches!(err, StoreError::Sync { code: "sync-tampered-event", .. }), "{err:?}");

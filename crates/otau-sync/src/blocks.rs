@@ -45,6 +45,21 @@ impl Series {
     pub fn parse(s: &str) -> Option<Series> {
         Series::ALL.into_iter().find(|x| x.as_str() == s)
     }
+
+    /// Whether numbers start again each year. Plan item numbers do not (their blocks carry
+    /// year 0), so one family's items never meet a number twice.
+    pub fn yearly(self) -> bool {
+        self != Series::Plan
+    }
+
+    /// The year a block of this series carries for numbers given in `year`.
+    pub fn block_year(self, year: i32) -> i32 {
+        if self.yearly() {
+            year
+        } else {
+            0
+        }
+    }
 }
 
 /// Numbers `first..=last` of a series and year, reserved for one device.
@@ -81,7 +96,7 @@ impl Block {
 }
 
 /// The device's blocks of one series and year, in order.
-fn of<'a>(blocks: &'a [Block], series: Series, year: i32) -> Vec<&'a Block> {
+fn of(blocks: &[Block], series: Series, year: i32) -> Vec<&Block> {
     let mut v: Vec<&Block> =
         blocks.iter().filter(|b| b.series == series && b.year == year).collect();
     v.sort();
@@ -154,9 +169,13 @@ pub fn wants(
     today: NaiveDate,
     mut left_of: impl FnMut(Series, i32) -> i64,
 ) -> Vec<Want> {
-    let mut out = vec![];
+    let mut out: Vec<Want> = vec![];
     for year in years_needed(today) {
         for series in Series::ALL {
+            let year = series.block_year(year);
+            if out.iter().any(|w| w.series == series && w.year == year) {
+                continue;
+            }
             let newest = of(blocks, series, year).last().map(|b| b.len()).unwrap_or(0);
             if newest == 0 || left_of(series, year) * 4 < newest {
                 out.push(Want { series, year });

@@ -425,11 +425,16 @@ fn register_in(
     let (office_id, office_code) = crate::office::current_office(tx)?;
     let year = today.year();
     let mut seq = last_seq(tx, &office_code, year)?;
+    // The last number this change took from the device's blocks (none are written yet).
+    let mut taken = 0;
     let mut next_regno = || -> Result<String> {
         // An enrolled device numbers from its blocks; the office's only device after the last.
         let series = crate::numbers::Series::Regno;
-        seq = match crate::numbers::next_from_blocks(tx, series, year, i64::from(seq))? {
-            Some(n) => u32::try_from(n).map_err(|_| StoreError::SequenceExhausted { year })?,
+        seq = match crate::numbers::next_from_blocks(tx, series, year, taken)? {
+            Some(n) => {
+                taken = n;
+                u32::try_from(n).map_err(|_| StoreError::SequenceExhausted { year })?
+            }
             None => seq + 1,
         };
         let code = OfficeCode::parse(&office_code)

@@ -45,7 +45,8 @@ pub struct RuleRec {
 }
 
 impl RuleRec {
-    fn new(rule: SubsidyRule) -> RuleRec {
+    /// A new row for a rule version.
+    pub(crate) fn new(rule: SubsidyRule) -> RuleRec {
         RuleRec {
             id: Uuid::now_v7(),
             rule_id: rule.id.clone(),

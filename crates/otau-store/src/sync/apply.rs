@@ -22,9 +22,9 @@ use crate::error::{Result, StoreError};
 use crate::events::{
     append, append_text, envelope_hash, Envelope, EventActor, Origin, WIRE_VERSION,
 };
-use crate::sync::cases::{open_case, open_conflict};
+use crate::sync::cases::{insert_conflict, open_case, open_conflict, ConflictRow};
 use crate::sync::entities::{columns, entity, Entity};
-use crate::sync::wire::{ConflictSpec, PulledEntry, Verdict};
+use crate::sync::wire::{OwnEntry, PullEntry, Verdict};
 use otau_core::canonical::canonical_json;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -82,7 +82,7 @@ fn refuse(code: &'static str, detail: impl Into<String>) -> StoreError {
 pub(crate) fn apply_entry(
     tx: &Transaction<'_>,
     me: &Me,
-    entry: &PulledEntry,
+    entry: &PullEntry,
     report: &mut ApplyReport,
 ) -> Result<()> {
     if envelope_hash(&entry.event) != entry.hash {
@@ -104,14 +104,12 @@ pub(crate) fn apply_entry(
         Some(seq) => {
             report.already_held += 1;
             if own {
-                if let Some(verdict) = &entry.verdict {
-                    apply_own_verdict(tx, &envelope, entry.server_seq, verdict, report)?;
-                }
+                apply_own_verdict(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
             }
             seq
         }
         None => {
-            apply_foreign(tx, &envelope, entry, report)?;
+            apply_foreign(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
             report.applied += 1;
             append_text(tx, Origin::Remote, &canonical_json(&entry.event), &entry.hash)?
         }
@@ -120,15 +118,23 @@ pub(crate) fn apply_entry(
         "INSERT OR IGNORE INTO event_server_seqs (event_seq, server_seq) VALUES (?1, ?2)",
     )?
     .execute(params![seq, entry.server_seq])?;
-    if let Some(verdict) = &entry.verdict {
-        for spec in &verdict.conflicts {
-            open_conflict(tx, spec, envelope.subject_id.as_deref())?;
-            report.conflicts += 1;
-        }
-        for spec in &verdict.cases {
-            open_case(tx, spec, envelope.subject_id.as_deref())?;
-            report.cases += 1;
-        }
+    record_verdict(tx, &envelope, &entry.verdict, report)
+}
+
+/// Records the conflicts and review cases a verdict names.
+fn record_verdict(
+    tx: &Transaction<'_>,
+    envelope: &Envelope,
+    verdict: &Verdict,
+    report: &mut ApplyReport,
+) -> Result<()> {
+    for spec in &verdict.conflicts {
+        open_conflict(tx, spec, envelope.subject_id.as_deref())?;
+        report.conflicts += 1;
+    }
+    for spec in &verdict.cases {
+        open_case(tx, spec, envelope.subject_id.as_deref())?;
+        report.cases += 1;
     }
     Ok(())
 }
@@ -136,10 +142,10 @@ pub(crate) fn apply_entry(
 fn apply_foreign(
     tx: &Transaction<'_>,
     envelope: &Envelope,
-    entry: &PulledEntry,
+    server_seq: i64,
+    verdict: &Verdict,
     report: &mut ApplyReport,
 ) -> Result<()> {
-    let verdict = entry.verdict.clone().unwrap_or_default();
     if verdict.dropped {
         return Ok(());
     }
@@ -147,14 +153,7 @@ fn apply_foreign(
     tx.execute_batch("SAVEPOINT apply_event")?;
     let outcome = match envelope.op.as_str() {
         "insert" => insert(tx, kind, envelope),
-        "update" => {
-            let values = if entry.verdict.is_some() {
-                verdict.effective.clone()
-            } else {
-                envelope.after.clone()
-            };
-            update(tx, kind, envelope, entry.server_seq, &values, true).map(|_| ())
-        }
+        "update" => update(tx, kind, envelope, server_seq, &verdict.effective, true).map(|_| ()),
         other => Err(refuse("sync-unknown-operation", other.to_string())),
     };
     match outcome {
@@ -166,25 +165,23 @@ fn apply_foreign(
         // The database refused the row: keep it whole as a conflict, never lose it.
         Err(StoreError::Sqlite(e)) => {
             tx.execute_batch("ROLLBACK TO apply_event; RELEASE apply_event")?;
-            let spec = ConflictSpec {
-                id: Uuid::new_v5(&envelope.event_id, b"refused"),
-                kind: "refused_insert".into(),
-                entity: envelope.entity.clone(),
-                entity_id: envelope.entity_id.clone(),
-                field: None,
-                kept: None,
-                kept_event: None,
-                proposed: Value::Object(envelope.after.clone()),
-                proposed_event: envelope.event_id,
-                detail: serde_json::json!({
-                    "op": envelope.op,
-                    "device_id": envelope.device_id,
-                    "login": envelope.actor.login,
-                    "at": envelope.at,
-                    "error": e.to_string(),
-                }),
-            };
-            open_conflict(tx, &spec, envelope.subject_id.as_deref())?;
+            let detail = serde_json::json!({ "op": envelope.op, "error": e.to_string() });
+            insert_conflict(
+                tx,
+                &ConflictRow {
+                    id: otau_sync::merge::derived_id(envelope.event_id, "refused"),
+                    kind: "refused_insert",
+                    entity: &envelope.entity,
+                    entity_id: &envelope.entity_id,
+                    subject_id: envelope.subject_id.as_deref(),
+                    field: None,
+                    kept: None,
+                    kept_event: None,
+                    proposed: &Value::Object(envelope.after.clone()),
+                    proposed_event: envelope.event_id,
+                    detail: &detail,
+                },
+            )?;
             report.conflicts += 1;
             Ok(())
         }
@@ -407,7 +404,7 @@ fn apply_own_verdict(
     report.overruled += 1;
     let derived = Envelope {
         wire: WIRE_VERSION,
-        event_id: Uuid::new_v5(&envelope.event_id, b"verdict"),
+        event_id: otau_sync::merge::derived_id(envelope.event_id, "verdict"),
         change_id: envelope.change_id,
         office: envelope.office.clone(),
         device_id: None,
@@ -449,7 +446,7 @@ fn reindex(tx: &Transaction<'_>, kind: &Entity, entity_id: &str) -> Result<()> {
 pub(crate) fn apply_as_own(
     tx: &Transaction<'_>,
     me: &Me,
-    entry: &PulledEntry,
+    entry: &OwnEntry,
     report: &mut ApplyReport,
 ) -> Result<()> {
     if envelope_hash(&entry.event) != entry.hash {
@@ -467,12 +464,12 @@ pub(crate) fn apply_as_own(
         report.already_held += 1;
         return Ok(());
     }
-    apply_foreign(tx, &envelope, entry, report)?;
+    apply_foreign(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
     report.applied += 1;
     let seq = append_text(tx, Origin::Local, &canonical_json(&entry.event), &entry.hash)?;
     tx.prepare_cached(
         "INSERT OR IGNORE INTO event_server_seqs (event_seq, server_seq) VALUES (?1, ?2)",
     )?
     .execute(params![seq, entry.server_seq])?;
-    Ok(())
+    record_verdict(tx, &envelope, &entry.verdict, report)
 }

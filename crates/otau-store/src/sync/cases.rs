@@ -3,7 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::record::{from_row, Record};
-use crate::sync::wire::{CaseSpec, ConflictSpec};
+use crate::sync::wire::{Case, Conflict, ConflictKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -71,16 +71,20 @@ impl Record for ConflictRec {
 pub struct ReviewCaseRec {
     /// Id (the same on every device).
     pub id: Uuid,
-    /// `double_approval`, `double_payment`, `paid_and_reversed`, `same_iin`, …
-    pub kind: String,
-    /// What the facts share (a ledger line, an IIN).
+    /// The kind of record of the later fact (`ledger_entry`, `person`).
+    pub entity: String,
+    /// That record.
+    pub entity_id: String,
+    /// What the two facts share (`line_kind`, `line_settled`, `iin`).
     pub key: String,
+    /// Its value (JSON text).
+    pub value: String,
+    /// The event of the first fact.
+    pub first_event: String,
+    /// The event of the second.
+    pub second_event: String,
     /// The person or family it concerns.
     pub subject_id: Option<String>,
-    /// The events it names (JSON list of ids).
-    pub events_json: String,
-    /// Who, where and when (JSON).
-    pub detail_json: String,
     /// `open` or `decided`.
     pub state: String,
     /// The manager's decision.
@@ -119,49 +123,85 @@ fn json(value: &serde_json::Value) -> String {
 /// Records a conflict the centre found (once: the same id again changes nothing).
 pub(crate) fn open_conflict(
     conn: &Connection,
-    spec: &ConflictSpec,
+    spec: &Conflict,
     subject_id: Option<&str>,
 ) -> Result<()> {
+    let kind = match spec.kind {
+        ConflictKind::Field => "field",
+        ConflictKind::DuplicateInsert => "duplicate_insert",
+    };
+    insert_conflict(
+        conn,
+        &ConflictRow {
+            id: spec.id,
+            kind,
+            entity: &spec.entity,
+            entity_id: &spec.entity_id.to_string(),
+            subject_id,
+            field: Some(&spec.field),
+            kept: Some(&spec.kept),
+            kept_event: Some(spec.kept_event),
+            proposed: &spec.proposed,
+            proposed_event: spec.proposed_event,
+            detail: &serde_json::Value::Object(Default::default()),
+        },
+    )
+}
+
+/// A conflict as written.
+pub(crate) struct ConflictRow<'a> {
+    pub id: Uuid,
+    pub kind: &'a str,
+    pub entity: &'a str,
+    pub entity_id: &'a str,
+    pub subject_id: Option<&'a str>,
+    pub field: Option<&'a str>,
+    pub kept: Option<&'a serde_json::Value>,
+    pub kept_event: Option<Uuid>,
+    pub proposed: &'a serde_json::Value,
+    pub proposed_event: Uuid,
+    pub detail: &'a serde_json::Value,
+}
+
+/// Writes a conflict once (the same id again changes nothing).
+pub(crate) fn insert_conflict(conn: &Connection, c: &ConflictRow<'_>) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO sync_conflicts (id, kind, entity, entity_id, subject_id, field,
              kept_json, proposed_json, kept_event, proposed_event, detail_json, state, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', 1)",
     )?
     .execute(params![
-        spec.id.to_string(),
-        spec.kind,
-        spec.entity,
-        spec.entity_id,
-        subject_id,
-        spec.field,
-        spec.kept.as_ref().map(json),
-        json(&spec.proposed),
-        spec.kept_event.map(|e| e.to_string()),
-        spec.proposed_event.to_string(),
-        json(&spec.detail),
+        c.id.to_string(),
+        c.kind,
+        c.entity,
+        c.entity_id,
+        c.subject_id,
+        c.field,
+        c.kept.map(json),
+        json(c.proposed),
+        c.kept_event.map(|e| e.to_string()),
+        c.proposed_event.to_string(),
+        json(c.detail),
     ])?;
     Ok(())
 }
 
 /// Records a review case the centre opened (once).
-pub(crate) fn open_case(
-    conn: &Connection,
-    spec: &CaseSpec,
-    subject_id: Option<&str>,
-) -> Result<()> {
-    let events: Vec<String> = spec.events.iter().map(Uuid::to_string).collect();
+pub(crate) fn open_case(conn: &Connection, spec: &Case, subject_id: Option<&str>) -> Result<()> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO review_cases (id, kind, key, subject_id, events_json, detail_json,
-             state, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', 1)",
+        "INSERT OR IGNORE INTO review_cases (id, entity, entity_id, key, value, first_event,
+             second_event, subject_id, state, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', 1)",
     )?
     .execute(params![
         spec.id.to_string(),
-        spec.kind,
+        spec.entity,
+        spec.entity_id.to_string(),
         spec.key,
+        spec.value,
+        spec.first_event.to_string(),
+        spec.second_event.to_string(),
         subject_id,
-        json(&serde_json::json!(events)),
-        json(&spec.detail),
     ])?;
     Ok(())
 }

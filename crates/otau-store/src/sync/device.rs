@@ -3,12 +3,10 @@
 
 use crate::error::{Result, StoreError};
 use crate::events::LoggedEvent;
-use crate::numbers::Series;
 use crate::sync::apply::{apply_entry, ApplyReport, Me};
-use crate::sync::entities::{columns, entity};
-use crate::sync::wire::{OutgoingEvent, PulledEntry, ReferenceItem};
+use crate::sync::wire::{Block, History, NumberUsed, OwnEntry, PullEntry, SignedEvent, Want};
 use crate::Store;
-use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -66,40 +64,6 @@ pub struct Enrolment {
     pub blocks: Vec<Block>,
 }
 
-/// A block of numbers reserved for this device.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Block {
-    /// `regno`, `document`, `decision` or `plan`.
-    pub series: String,
-    /// The year (0 for plan item numbers).
-    pub year: i32,
-    /// The first number.
-    pub first: i64,
-    /// The last number.
-    pub last: i64,
-}
-
-/// The greatest number of a series used so far.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NumberUsed {
-    /// The series.
-    pub series: String,
-    /// The year.
-    pub year: i32,
-    /// The greatest number used.
-    pub max: i64,
-}
-
-/// What a device tells the centre at enrolment about what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct History {
-    /// Whether it holds no office's records (a new device that will download them).
-    pub empty: bool,
-    /// The numbers it has used.
-    pub numbers: Vec<NumberUsed>,
-}
-
 /// Sync as the screens show it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,7 +113,7 @@ impl Store {
             self.conn().query_row("SELECT COUNT(*) FROM offices", [], |r| r.get(0))?;
         let numbers = crate::numbers::used(self.conn())?
             .into_iter()
-            .map(|(series, year, max)| NumberUsed { series: series.as_str().into(), year, max })
+            .map(|(series, year, max)| NumberUsed { series, year, max })
             .collect();
         Ok(History { empty: families == 0 && offices == 0, numbers })
     }
@@ -254,14 +218,14 @@ impl Store {
 
     /// This device's events after `after`, in order, at least `limit` of them when there are,
     /// and never splitting the events of one change.
-    pub fn outgoing(&self, after: i64, limit: usize) -> Result<Vec<OutgoingEvent>> {
+    pub fn outgoing(&self, after: i64, limit: usize) -> Result<Vec<SignedEvent>> {
         let (device_id, _) = self.device_identity()?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT seq, origin, envelope, hash FROM events
              WHERE device_id = ?1 AND device_seq > ?2 AND origin = 'local' ORDER BY device_seq",
         )?;
         let mut rows = stmt.query(params![device_id, after])?;
-        let mut out: Vec<OutgoingEvent> = vec![];
+        let mut out: Vec<SignedEvent> = vec![];
         let mut last_change: Option<Value> = None;
         while let Some(row) = rows.next()? {
             let logged = LoggedEvent::from_row(row)?;
@@ -271,9 +235,8 @@ impl Store {
             if out.len() >= limit && change != last_change {
                 break;
             }
-            let device_seq = event.get("device_seq").and_then(Value::as_i64).unwrap_or_default();
             last_change = change;
-            out.push(OutgoingEvent { device_seq, event, hash: logged.hash });
+            out.push(SignedEvent { event, hash: logged.hash });
         }
         Ok(out)
     }
@@ -318,7 +281,7 @@ impl Store {
     }
 
     /// Applies a page of the office's events and moves the cursor, in one transaction.
-    pub fn apply_pulled(&mut self, entries: &[PulledEntry], cursor: i64) -> Result<ApplyReport> {
+    pub fn apply_pulled(&mut self, entries: &[PullEntry], cursor: i64) -> Result<ApplyReport> {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         let me = Me::load(&tx)?;
         let mut report = ApplyReport::default();
@@ -339,79 +302,6 @@ impl Store {
         Ok(())
     }
 
-    /// Applies reference data from the centre: each row replaces the one with the same natural
-    /// key, or is added.
-    pub fn apply_reference(&mut self, items: &[ReferenceItem], cursor: i64) -> Result<u32> {
-        let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("INSERT OR IGNORE INTO sync_applying (singleton) VALUES (1)", [])?;
-        let mut changed = 0;
-        for item in items {
-            let kind = entity(&item.kind)?;
-            if kind.natural_key.is_empty() {
-                return Err(StoreError::Sync {
-                    code: "sync-bad-reference",
-                    detail: item.kind.clone(),
-                });
-            }
-            let known = columns(&tx, kind.table)?;
-            let cols: Vec<(&String, &Value)> = item
-                .record
-                .iter()
-                .filter(|(c, _)| known.contains(*c) && !matches!(c.as_str(), "id" | "version"))
-                .collect();
-            let key_cond: Vec<String> = kind
-                .natural_key
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{c} IS ?{}", i + 1))
-                .collect();
-            let key_values = kind
-                .natural_key
-                .iter()
-                .map(|c| crate::record::to_sql(item.record.get(*c).unwrap_or(&Value::Null)))
-                .collect::<Result<Vec<_>>>()?;
-            let existing: Option<String> = tx
-                .prepare_cached(&format!(
-                    "SELECT id FROM {} WHERE {}",
-                    kind.table,
-                    key_cond.join(" AND ")
-                ))?
-                .query_row(rusqlite::params_from_iter(key_values), |r| r.get(0))
-                .optional()?;
-            let values =
-                cols.iter().map(|(_, v)| crate::record::to_sql(v)).collect::<Result<Vec<_>>>()?;
-            if existing.is_some() {
-                // Reference rows are facts of the centre; an equal row changes nothing.
-                continue;
-            }
-            let id = item
-                .record
-                .get("id")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
-            let names: Vec<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
-            let marks: Vec<String> = (3..names.len() + 3).map(|i| format!("?{i}")).collect();
-            let mut all =
-                vec![rusqlite::types::Value::Text(id), rusqlite::types::Value::Integer(1)];
-            all.extend(values);
-            tx.prepare_cached(&format!(
-                "INSERT INTO {} (id, version{}{}) VALUES (?1, ?2{}{})",
-                kind.table,
-                if names.is_empty() { "" } else { ", " },
-                names.join(", "),
-                if marks.is_empty() { "" } else { ", " },
-                marks.join(", ")
-            ))?
-            .execute(rusqlite::params_from_iter(all))?;
-            changed += 1;
-        }
-        tx.execute("DELETE FROM sync_applying", [])?;
-        tx.execute("UPDATE sync_state SET reference_cursor = MAX(reference_cursor, ?1)", [cursor])?;
-        tx.commit()?;
-        Ok(changed)
-    }
-
     /// Adds blocks of numbers the centre reserved for this device.
     pub fn add_number_blocks(&mut self, blocks: &[Block]) -> Result<()> {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -422,32 +312,26 @@ impl Store {
 
     /// The blocks of numbers this device holds.
     pub fn number_blocks(&self) -> Result<Vec<Block>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT series, year, first, last FROM number_blocks ORDER BY series, year, first",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Block { series: r.get(0)?, year: r.get(1)?, first: r.get(2)?, last: r.get(3)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut blocks = crate::numbers::blocks(self.conn())?;
+        blocks.sort();
+        Ok(blocks)
     }
 
-    /// The series and years for which this device should ask for more numbers on `today`: fewer
-    /// than `low` left this year (and, from 1 October, next year).
-    pub fn blocks_wanted(&self, today: NaiveDate, low: i64) -> Result<Vec<(String, i32)>> {
-        let mut years = vec![today.year()];
-        if today.month() >= 10 {
-            years.push(today.year() + 1);
+    /// What this device should ask the centre for on `today`: every series and year needed
+    /// where fewer than a quarter of the newest block is left, or none is held.
+    pub fn blocks_wanted(&self, today: NaiveDate) -> Result<Vec<Want>> {
+        let blocks = crate::numbers::blocks(self.conn())?;
+        let mut failure = None;
+        let wants = otau_sync::blocks::wants(&blocks, today, |series, year| {
+            crate::numbers::left(self.conn(), series, year).unwrap_or_else(|e| {
+                failure = Some(e);
+                0
+            })
+        });
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(wants),
         }
-        let mut out = vec![];
-        for series in Series::ALL {
-            let series_years: Vec<i32> = if series.yearly() { years.clone() } else { vec![0] };
-            for year in series_years {
-                if crate::numbers::left(self.conn(), series, year)? < low {
-                    out.push((series.as_str().to_string(), year));
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// Notes a sync that finished (`error` None) or failed with a code; `unreachable` when the
@@ -534,7 +418,7 @@ impl Store {
 
     /// Stores and applies this device's own events that the centre holds and this database lost
     /// (it was restored from a backup), as its own.
-    pub fn restore_own(&mut self, entries: &[PulledEntry]) -> Result<ApplyReport> {
+    pub fn restore_own(&mut self, entries: &[OwnEntry]) -> Result<ApplyReport> {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         let me = Me { office: Me::load(&tx)?.office, device_ids: Default::default() };
         let mut report = ApplyReport::default();
@@ -554,13 +438,13 @@ fn insert_blocks(tx: &rusqlite::Transaction<'_>, blocks: &[Block]) -> Result<()>
         "INSERT OR IGNORE INTO number_blocks (series, year, first, last) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for b in blocks {
-        if Series::parse(&b.series).is_none() || b.first < 1 || b.last < b.first {
+        if b.first < 1 || b.last < b.first {
             return Err(StoreError::Sync {
                 code: "sync-bad-block",
-                detail: format!("{} {} {}-{}", b.series, b.year, b.first, b.last),
+                detail: format!("{} {} {}-{}", b.series.as_str(), b.year, b.first, b.last),
             });
         }
-        put.execute(params![b.series, b.year, b.first, b.last])?;
+        put.execute(params![b.series.as_str(), b.year, b.first, b.last])?;
     }
     Ok(())
 }

@@ -13,8 +13,10 @@ pub(crate) mod entities;
 mod resolve;
 pub mod wire;
 
+mod reference;
+
 pub use apply::ApplyReport;
 pub use cases::{ConflictRec, ReviewCaseRec};
-pub use device::{Block, Enrolment, History, NumberUsed, SyncState, SyncStatus};
+pub use device::{Enrolment, SyncState, SyncStatus};
 pub use resolve::{CaseDecision, ConflictChoice};
-pub use wire::{CaseSpec, ConflictSpec, OutgoingEvent, PulledEntry, ReferenceItem, Verdict};
+pub use wire::*;

@@ -3,4 +3,4 @@
 /**
  * Where an event in the log comes from.
  */
-export type Origin = "local" | "private" | "remote" | "derived";
+export type Origin = "local" | "private" | "remote" | "derived" | "reference";

@@ -1,0 +1,155 @@
+//! Reference data from the centre: MCI rows, subsidy rules, quota rows and the document keys of
+//! the offices' devices, each kept by its natural key. Logged as the centre's (origin
+//! `reference`), never sent back.
+//!
+//! # Design
+//! Items carry the domain's own types (an `MciRow`, a `SubsidyRule`, a `QuotaRow`), so they are
+//! checked by the same rules as a row an administrator adds. A row already held with the same
+//! key is left as it is unless the centre changed its value (an MCI or a quota corrected); kinds
+//! this build does not know are skipped, so a newer centre can add kinds.
+
+use crate::context::Context;
+use crate::documents::keys::KnownKeyRec;
+use crate::error::{Result, StoreError};
+use crate::record::from_row;
+use crate::subsidy::mci::MciRec;
+use crate::subsidy::reference::RuleRec;
+use crate::sync::wire::ReferenceItem;
+use crate::Store;
+use chrono::{DateTime, Utc};
+use otau_core::casework::quota::QuotaRow;
+use otau_core::mci::MciRow;
+use otau_core::subsidy::rules::SubsidyRule;
+use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// The document key of one device of an office, as the centre hands it out.
+#[derive(Debug, Deserialize)]
+struct OfficeKey {
+    office_code: String,
+    #[serde(default)]
+    office_name: Option<String>,
+    public_key: String,
+}
+
+fn bad(item: &ReferenceItem, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Sync {
+        code: "sync-bad-reference",
+        detail: format!("{} {}: {e}", item.kind, item.key),
+    }
+}
+
+impl Store {
+    /// Applies a page of reference data and moves the reference cursor, in one transaction.
+    /// Returns how many rows were added or changed.
+    pub fn apply_reference(
+        &mut self,
+        at: DateTime<Utc>,
+        items: &[ReferenceItem],
+        cursor: i64,
+    ) -> Result<u32> {
+        let ctx = Context::system(at);
+        let origin = crate::events::Origin::Reference;
+        let changed = self.write_from(&ctx, "reference.sync", origin, |change| {
+            let mut changed = 0;
+            for item in items {
+                let tx = change.tx();
+                match item.kind.as_str() {
+                    "mci_row" => {
+                        let row: MciRow =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held: Option<MciRec> = tx
+                            .prepare_cached(
+                                "SELECT * FROM mci_rows WHERE effective_from = ?1 AND purpose = ?2",
+                            )?
+                            .query_row(
+                                params![row.effective_from.to_string(), row.purpose.as_str()],
+                                from_row,
+                            )
+                            .optional()?;
+                        match held {
+                            None => change.insert(&mut MciRec::from_core(&row))?,
+                            Some(before) if before.tenge != row.tenge => {
+                                let mut after = before.clone();
+                                after.tenge = row.tenge;
+                                after.note = row.note.clone().or(before.note.clone());
+                                change.update(&before, &mut after)?;
+                            }
+                            Some(_) => continue,
+                        }
+                    }
+                    "subsidy_rule" => {
+                        let rule: SubsidyRule =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached(
+                                "SELECT 1 FROM subsidy_rules WHERE rule_id = ?1 AND rule_version = ?2",
+                            )?
+                            .query_row(params![rule.id, rule.version], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        rule.check().map_err(|e| bad(item, e))?;
+                        change.insert(&mut RuleRec::new(rule))?;
+                    }
+                    "quota_row" => {
+                        let row: QuotaRow =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held: Option<crate::casework::quota::QuotaRowRec> = tx
+                            .prepare_cached(
+                                "SELECT * FROM quota_rows
+                                 WHERE region = ?1 AND year = ?2 AND effective_from = ?3",
+                            )?
+                            .query_row(
+                                params![row.region, row.year, row.effective_from.to_string()],
+                                from_row,
+                            )
+                            .optional()?;
+                        let fresh = crate::casework::quota::QuotaRowRec::from_core(&row);
+                        match held {
+                            None => change.insert(&mut { fresh })?,
+                            Some(before) if before.people != fresh.people => {
+                                let mut after = before.clone();
+                                after.people = fresh.people;
+                                change.update(&before, &mut after)?;
+                            }
+                            Some(_) => continue,
+                        }
+                    }
+                    "office_key" => {
+                        let key: OfficeKey =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached(
+                                "SELECT 1 FROM known_office_keys WHERE office_code = ?1 AND public_key = ?2",
+                            )?
+                            .query_row(params![key.office_code, key.public_key], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        change.insert(&mut KnownKeyRec {
+                            id: Uuid::now_v7(),
+                            office_code: key.office_code,
+                            office_name: key.office_name,
+                            public_key: key.public_key,
+                            added_on: ctx.today,
+                            version: 0,
+                        })?;
+                    }
+                    // A kind of a newer centre: kept there, not applied here.
+                    _ => continue,
+                }
+                changed += 1;
+            }
+            change.tx().execute(
+                "UPDATE sync_state SET reference_cursor = MAX(reference_cursor, ?1)",
+                [cursor],
+            )?;
+            Ok(changed)
+        })?;
+        Ok(changed)
+    }
+}
