@@ -172,7 +172,7 @@ async fn enrol(State(c): Shared, Json(req): Json<EnrolRequest>) -> ApiResult<Enr
         return Err(SyncError::EnrolCodeInvalid.into());
     }
     let device = NewDevice {
-        id: Uuid::now_v7(),
+        id: req.device_id.unwrap_or_else(Uuid::now_v7),
         name: req.device_name.trim().chars().take(100).collect(),
         device_key: key_hex("device_key", &req.device_key)?,
         document_key: key_hex("document_key", &req.document_key)?,
@@ -320,7 +320,16 @@ async fn blocks(
     want.sort();
     want.dedup();
     let this_year = chrono::Datelike::year(&Utc::now().date_naive());
-    if want.len() > 16 || want.iter().any(|w| (w.year - this_year).abs() > 1) {
+    // Yearly series: this year or the next (clocks differ by a day or two, not a year); plan
+    // item numbers: year 0.
+    let fits = |w: &otau_sync::messages::Want| {
+        if w.series.yearly() {
+            (w.year - this_year).abs() <= 1
+        } else {
+            w.year == 0
+        }
+    };
+    if want.len() > 16 || !want.iter().all(fits) {
         return Err(SyncError::BadRequest {
             reason: "blocks: this year or the next, once each".into(),
         }

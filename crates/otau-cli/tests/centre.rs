@@ -104,6 +104,7 @@ fn a_centre_is_made_served_and_administered_from_the_command_line() {
     let key = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
     let request = otau_sync::messages::EnrolRequest {
         code,
+        device_id: None,
         device_name: "Counter 1".into(),
         device_key: hex::encode(key.verifying_key().to_bytes()),
         document_key: hex::encode(key.verifying_key().to_bytes()),

@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+mod backup;
 pub mod casework;
 pub mod context;
 pub mod documents;

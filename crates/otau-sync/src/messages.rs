@@ -82,6 +82,9 @@ pub struct History {
 pub struct EnrolRequest {
     /// The one-time code `OTAU1-<secret>-<pin>`.
     pub code: String,
+    /// The device's own id, which its events already carry (absent: the centre makes one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<Uuid>,
     /// A name for people (`Counter 2`).
     pub device_name: String,
     /// The device key's public half (hex): authenticates the device.

@@ -51,6 +51,7 @@ fn enrol(admin: &Admin, url: &str, seed: u8, empty: bool) -> Device {
     let pk = hex::encode(key.verifying_key().to_bytes());
     let req = EnrolRequest {
         code,
+        device_id: None,
         device_name: format!("bench {seed}"),
         device_key: pk.clone(),
         document_key: pk,

@@ -276,3 +276,18 @@ pub trait Storage: Send + Sync {
     /// Reference items after a cursor, and the highest `ref_seq`.
     async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)>;
 }
+
+/// The series and years of the blocks a device is given at enrolment for `years`: every yearly
+/// series for each year, plan item numbers once (year 0).
+pub(crate) fn block_years(years: &[i32]) -> Vec<(otau_sync::Series, i32)> {
+    let mut out: Vec<(otau_sync::Series, i32)> = vec![];
+    for year in years {
+        for series in otau_sync::Series::ALL {
+            let pair = (series, series.block_year(*year));
+            if !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}

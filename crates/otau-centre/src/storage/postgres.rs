@@ -358,10 +358,8 @@ impl Storage for PgStorage {
                 insert_block(&tx, &office, d.id, &b, now).await?;
             }
         }
-        for y in years {
-            for series in Series::ALL {
-                allocate(&tx, &office, d.id, series, *y, block_size, now).await?;
-            }
+        for (series, year) in super::block_years(years) {
+            allocate(&tx, &office, d.id, series, year, block_size, now).await?;
         }
         let info = office_info(&tx, &office).await?;
         let record = serde_json::json!({"office_code": info.code, "office_name": info.name,

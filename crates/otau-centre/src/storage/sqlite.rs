@@ -357,10 +357,8 @@ impl Storage for SqliteStorage {
                     insert_block(&tx, &office, d.id, &b, &now)?;
                 }
             }
-            for y in years {
-                for series in Series::ALL {
-                    allocate(&tx, &office, d.id, series, y, block_size, &now)?;
-                }
+            for (series, year) in super::block_years(&years) {
+                allocate(&tx, &office, d.id, series, year, block_size, &now)?;
             }
             let info = office_info(&tx, &office)?;
             let record = serde_json::json!({"office_code": info.code, "office_name": info.name,

@@ -151,6 +151,7 @@ fn rand_byte() -> u8 {
 pub fn enrol_request(code: &str, key: &SigningKey, empty: bool) -> EnrolRequest {
     EnrolRequest {
         code: code.into(),
+        device_id: None,
         device_name: "Counter".into(),
         device_key: hex::encode(key.verifying_key().to_bytes()),
         document_key: hex::encode(key.verifying_key().to_bytes()),

@@ -94,6 +94,17 @@ fn new_key() -> ([u8; 32], String) {
     (secret, public)
 }
 
+/// The id of an office's known key: the same on every device, whether the key was made here,
+/// arrived with the office's events or came from the centre.
+pub(crate) fn known_key_id(office_code: &str, public_key: &str) -> Uuid {
+    otau_sync::merge::derived_id(Uuid::nil(), &format!("office_key|{office_code}|{public_key}"))
+}
+
+/// A public key as this store writes it (unpadded URL-safe base64), read back to its bytes.
+pub fn decode_key(text: &str) -> Option<[u8; 32]> {
+    decode_public_key(text)
+}
+
 /// Writes a new signing key for the office and trusts its public half, inside a change.
 pub(crate) fn create_office_key(
     change: &mut Change<'_>,
@@ -101,7 +112,19 @@ pub(crate) fn create_office_key(
     office_code: &str,
     office_name: &str,
 ) -> Result<String> {
-    let (secret, public) = new_key();
+    let (secret, _) = new_key();
+    create_office_key_from(change, office_id, office_code, office_name, secret)
+}
+
+/// [`create_office_key`] with the secret half given.
+fn create_office_key_from(
+    change: &mut Change<'_>,
+    office_id: Uuid,
+    office_code: &str,
+    office_name: &str,
+    secret: [u8; 32],
+) -> Result<String> {
+    let public = encode_key(&public_key(&secret));
     let at = change.at();
     let mut key = SigningKeyRec {
         id: Uuid::now_v7(),
@@ -112,15 +135,25 @@ pub(crate) fn create_office_key(
         version: 0,
     };
     change.insert(&mut key)?;
-    let mut known = KnownKeyRec {
-        id: Uuid::now_v7(),
-        office_code: office_code.to_string(),
-        office_name: Some(office_name.to_string()),
-        public_key: public.clone(),
-        added_on: at.date_naive(),
-        version: 0,
-    };
-    change.insert(&mut known)?;
+    // The same key may have come from the centre already (registered at enrolment).
+    let held = change
+        .tx()
+        .prepare_cached(
+            "SELECT 1 FROM known_office_keys WHERE office_code = ?1 AND public_key = ?2",
+        )?
+        .query_row([office_code, public.as_str()], |_| Ok(()))
+        .optional()?;
+    if held.is_none() {
+        let mut known = KnownKeyRec {
+            id: known_key_id(office_code, &public),
+            office_code: office_code.to_string(),
+            office_name: Some(office_name.to_string()),
+            public_key: public.clone(),
+            added_on: at.date_naive(),
+            version: 0,
+        };
+        change.insert(&mut known)?;
+    }
     Ok(public)
 }
 
@@ -152,6 +185,19 @@ impl Store {
         let _system = Actor::system();
         self.write(&Context::system(at), "office.key", |change| {
             create_office_key(change, office_id, &office.code, &office.name)
+        })
+    }
+
+    /// Installs the document key this device made before it joined its office (its public half
+    /// was registered at the centre at enrolment), once the office's records have arrived.
+    /// Nothing changes if the device already has a key.
+    pub fn install_office_key(&mut self, at: DateTime<Utc>, secret: [u8; 32]) -> Result<String> {
+        let (office_id, office) = office_header(self.conn())?;
+        if let Some(key) = signing_key(self.conn(), office_id)? {
+            return Ok(key.public_key);
+        }
+        self.write(&Context::system(at), "office.key", |change| {
+            create_office_key_from(change, office_id, &office.code, &office.name, secret)
         })
     }
 

@@ -380,6 +380,45 @@ impl Store {
         })
     }
 
+    /// Every row of every table the office's records live in, as text, sorted: two devices that
+    /// have synced to the end hold the same list (the tables of this device alone — its log,
+    /// keys, passwords, sync state and numbers — and the projections are left out).
+    pub fn office_rows(&self) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let tables: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                 AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
+                 'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
+                 'office_signing_keys', 'sync_applying', 'person_name_keys')
+                 ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = vec![];
+        for table in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}"))?;
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let mut cells = vec![table.clone()];
+                    for i in 0..n {
+                        cells.push(match r.get_ref(i)? {
+                            rusqlite::types::ValueRef::Text(t) => {
+                                String::from_utf8_lossy(t).into_owned()
+                            }
+                            other => format!("{other:?}"),
+                        });
+                    }
+                    Ok(cells.join("|"))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.sort();
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
     /// Takes a new identity after a restore from a backup: the events from `from_seq` on that
     /// the centre holds differently are sent again under `new_device_id`, numbered from 1; the
     /// old identity's events then arrive as another device's.

@@ -33,6 +33,16 @@ struct OfficeKey {
     public_key: String,
 }
 
+/// The id a reference row takes on every device: the same for the same item of the centre.
+fn reference_id(item: &ReferenceItem) -> Uuid {
+    otau_sync::merge::derived_id(Uuid::nil(), &format!("{}|{}", item.kind, item.key))
+}
+
+/// A 32-byte key written in hex.
+fn hex_key(text: &str) -> Option<[u8; 32]> {
+    hex::decode(text.trim()).ok().and_then(|v| v.try_into().ok())
+}
+
 fn bad(item: &ReferenceItem, e: impl std::fmt::Display) -> StoreError {
     StoreError::Sync {
         code: "sync-bad-reference",
@@ -69,7 +79,10 @@ impl Store {
                             )
                             .optional()?;
                         match held {
-                            None => change.insert(&mut MciRec::from_core(&row))?,
+                            None => change.insert(&mut MciRec {
+                                id: reference_id(item),
+                                ..MciRec::from_core(&row)
+                            })?,
                             Some(before) if before.tenge != row.tenge => {
                                 let mut after = before.clone();
                                 after.tenge = row.tenge;
@@ -92,7 +105,7 @@ impl Store {
                             continue;
                         }
                         rule.check().map_err(|e| bad(item, e))?;
-                        change.insert(&mut RuleRec::new(rule))?;
+                        change.insert(&mut RuleRec { id: reference_id(item), ..RuleRec::new(rule) })?;
                     }
                     "quota_row" => {
                         let row: QuotaRow =
@@ -107,7 +120,10 @@ impl Store {
                                 from_row,
                             )
                             .optional()?;
-                        let fresh = crate::casework::quota::QuotaRowRec::from_core(&row);
+                        let fresh = crate::casework::quota::QuotaRowRec {
+                            id: reference_id(item),
+                            ..crate::casework::quota::QuotaRowRec::from_core(&row)
+                        };
                         match held {
                             None => change.insert(&mut { fresh })?,
                             Some(before) if before.people != fresh.people => {
@@ -119,8 +135,12 @@ impl Store {
                         }
                     }
                     "office_key" => {
-                        let key: OfficeKey =
+                        let mut key: OfficeKey =
                             serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        // The centre names keys in hex; papers name them as this store does.
+                        if let Some(bytes) = hex_key(&key.public_key) {
+                            key.public_key = otau_print::seal::encode_key(&bytes);
+                        }
                         let held = tx
                             .prepare_cached(
                                 "SELECT 1 FROM known_office_keys WHERE office_code = ?1 AND public_key = ?2",
@@ -131,7 +151,10 @@ impl Store {
                             continue;
                         }
                         change.insert(&mut KnownKeyRec {
-                            id: Uuid::now_v7(),
+                            id: crate::documents::keys::known_key_id(
+                                &key.office_code,
+                                &key.public_key,
+                            ),
                             office_code: key.office_code,
                             office_name: key.office_name,
                             public_key: key.public_key,
