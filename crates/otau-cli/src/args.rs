@@ -93,6 +93,8 @@ pub enum Command {
     /// The centre: serve devices, offices, enrolment codes, devices, reference data.
     #[command(subcommand)]
     Centre(crate::commands::centre::CentreCommand),
+    /// Sync with the centre: enrol, sync now, status, conflicts and review cases.
+    Sync(crate::commands::sync::SyncArgs),
 }
 
 /// `otau init`

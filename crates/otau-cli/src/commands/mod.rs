@@ -12,6 +12,7 @@ pub mod registry;
 pub mod rule;
 pub mod subsidy;
 pub mod subsidy_args;
+pub mod sync;
 
 use crate::args::Command;
 use crate::context::Ctx;
@@ -47,6 +48,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Rule(cmd) => rule::rule(ctx, cmd),
         Command::Recalc(cmd) => recalc::recalc(ctx, cmd),
         Command::Centre(cmd) => centre::centre(ctx, cmd),
+        Command::Sync(args) => sync::sync(ctx, args),
     }
 }
 

@@ -1,0 +1,310 @@
+//! `otau sync …`: enrol this office database with its centre, sync it, and see and settle what
+//! sync found (its status, conflicts, review cases). Thin calls into `otau_device` and the store.
+
+use crate::context::Ctx;
+use crate::error::{msg, CliError};
+use crate::output::{json, pairs, Table};
+use clap::{Args, Subcommand, ValueEnum};
+use otau_core::Coded;
+use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
+use otau_i18n::tr0;
+use otau_store::context::Context;
+use otau_store::sync::{CaseDecision, ConflictChoice};
+use serde_json::json;
+use uuid::Uuid;
+
+/// `otau sync [COMMAND]`: without a command, syncs now.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SyncArgs {
+    /// What to do (default: sync now).
+    #[command(subcommand)]
+    pub command: Option<SyncCommand>,
+}
+
+/// The commands of `otau sync`.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Enrol this database with a centre using a one-time code. An office's first device keeps
+    /// its records and uploads them (`--user` an administrator); a new device of an office starts
+    /// from an empty database and downloads them (`--admin` the administrator who will use it;
+    /// their new password on this device comes from $OTAU_PASSWORD or standard input).
+    Enrol {
+        /// The centre's address (https://host:port).
+        #[arg(long)]
+        centre: String,
+        /// The code `otau centre enrol` printed.
+        #[arg(long)]
+        code: String,
+        /// A name for this device (shown at the centre).
+        #[arg(long, default_value = "Otau")]
+        name: String,
+        /// For a new, empty device: the office administrator who will use it.
+        #[arg(long)]
+        admin: Option<String>,
+    },
+    /// Sync now: send what the centre has not, receive what the office's other devices did.
+    Now,
+    /// The centre, the last sync, events waiting, conflicts and review cases.
+    Status,
+    /// Conflicts waiting for a person (`--all` for resolved ones too).
+    Conflicts {
+        /// Resolved ones too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Resolve a conflict: keep the value that stayed, take the other, or type the right one.
+    Resolve {
+        /// The conflict's id.
+        id: Uuid,
+        /// Which value ends up in the record.
+        #[arg(long, value_enum, required_unless_present = "value")]
+        take: Option<Take>,
+        /// The right value, typed (names, contacts, addresses, numbers).
+        #[arg(long, conflicts_with = "take")]
+        value: Option<String>,
+        /// Why (kept in the history).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Review cases waiting for a manager (`--all` for decided ones too).
+    Cases {
+        /// Decided ones too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Decide a review case (managers).
+    Decide {
+        /// The case's id.
+        id: Uuid,
+        /// The decision.
+        #[arg(long, value_enum)]
+        decision: Decision,
+        /// Why (kept in the history).
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+/// Which value a conflict ends with.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Take {
+    /// The value that stayed.
+    Kept,
+    /// The value that did not take effect.
+    Proposed,
+    /// Nothing to change (an insert that is not needed).
+    Dismiss,
+}
+
+/// A decision on a review case.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Decision {
+    /// Both facts stand.
+    BothStand,
+    /// Money is recovered or a record corrected.
+    Correction,
+    /// The same person.
+    SamePerson,
+    /// Different people.
+    DifferentPeople,
+}
+
+impl From<DeviceError> for CliError {
+    fn from(e: DeviceError) -> Self {
+        match e {
+            DeviceError::Store(s) => s.into(),
+            DeviceError::Sync(s) => CliError::Coded { code: s.code(), args: s.args() },
+        }
+    }
+}
+
+fn say(ctx: &Ctx, code: &str, args: &[(&str, String)]) {
+    println!("{}", msg(ctx.lang, code, args));
+}
+
+fn report(ctx: &Ctx, r: &SyncReport) {
+    if ctx.json {
+        json(r);
+        return;
+    }
+    let n = |v: u32| v.to_string();
+    say(
+        ctx,
+        "cli-sync-done",
+        &[("pushed", n(r.pushed)), ("applied", n(r.applied)), ("conflicts", n(r.conflicts))],
+    );
+    if let Some(restore) = r.restore {
+        let code = match restore {
+            otau_device::Restore::Device => "cli-sync-restored-device",
+            otau_device::Restore::DeviceForked => "cli-sync-restored-forked",
+            otau_device::Restore::Centre => "cli-sync-restored-centre",
+        };
+        say(ctx, code, &[]);
+    }
+    if r.cases > 0 {
+        say(ctx, "cli-sync-cases-opened", &[("count", n(r.cases))]);
+    }
+}
+
+/// Runs `otau sync …`.
+pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
+    match args.command.unwrap_or(SyncCommand::Now) {
+        SyncCommand::Enrol { centre, code, name, admin } => {
+            let (at, today) = ctx.now();
+            let enrolment = Enrolment { centre_url: centre, code, device_name: name };
+            let report = match admin {
+                Some(login) => {
+                    let password = ctx.acting_password(&login)?;
+                    let req = JoinRequest { enrolment, admin_login: login, admin_password: password };
+                    otau_device::join(&ctx.db, at, today, &req)?.1
+                }
+                None => {
+                    let mut store = ctx.open()?;
+                    let actor = ctx.actor(&store)?;
+                    actor.require(otau_store::Action::ManageUsers)?;
+                    otau_device::enrol(&mut store, at, today, &enrolment)?
+                }
+            };
+            report_enrolled(ctx, &report)
+        }
+        SyncCommand::Now => {
+            let mut store = ctx.open()?;
+            let (at, today) = ctx.now();
+            let r = otau_device::sync(&mut store, at, today)?;
+            report(ctx, &r);
+            Ok(())
+        }
+        SyncCommand::Status => status(ctx),
+        SyncCommand::Conflicts { all } => conflicts(ctx, all),
+        SyncCommand::Resolve { id, take, value, reason } => {
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            let (at, today) = ctx.now();
+            let choice = match (take, value) {
+                (_, Some(v)) => ConflictChoice::Typed(v),
+                (Some(Take::Kept), None) => ConflictChoice::Kept,
+                (Some(Take::Proposed), None) => ConflictChoice::Proposed,
+                (Some(Take::Dismiss), None) => ConflictChoice::Dismiss,
+                (None, None) => return Err(CliError::coded("cli-sync-choose")),
+            };
+            let done = store.resolve_conflict(&Context::new(&actor, at, today), id, &choice, &reason)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(ctx, "cli-sync-resolved", &[("id", id.to_string())]);
+            }
+            Ok(())
+        }
+        SyncCommand::Cases { all } => cases(ctx, all),
+        SyncCommand::Decide { id, decision, reason } => {
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            let (at, today) = ctx.now();
+            let decision = match decision {
+                Decision::BothStand => CaseDecision::BothStand,
+                Decision::Correction => CaseDecision::Correction,
+                Decision::SamePerson => CaseDecision::SamePerson,
+                Decision::DifferentPeople => CaseDecision::DifferentPeople,
+            };
+            let done = store.decide_case(&Context::new(&actor, at, today), id, decision, &reason)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(ctx, "cli-sync-decided", &[("id", id.to_string())]);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn report_enrolled(ctx: &Ctx, r: &SyncReport) -> Result<(), CliError> {
+    if !ctx.json {
+        say(ctx, "cli-sync-enrolled", &[]);
+    }
+    report(ctx, r);
+    Ok(())
+}
+
+fn status(ctx: &Ctx) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let s = store.sync_status()?;
+    if ctx.json {
+        json(&s);
+        return Ok(());
+    }
+    if !s.enrolled {
+        say(ctx, "cli-sync-not-enrolled", &[]);
+        return Ok(());
+    }
+    let h = |id: &str| tr0(ctx.lang, id);
+    let none = || "—".to_string();
+    pairs(&[
+        (h("cli-sync-centre"), s.centre_name.clone().unwrap_or_else(none)),
+        (h("cli-sync-address"), s.centre_url.clone().unwrap_or_else(none)),
+        (h("cli-sync-last"), s.last_sync_at.clone().unwrap_or_else(none)),
+        (h("cli-sync-waiting"), s.waiting.to_string()),
+        (h("cli-sync-open-conflicts"), s.open_conflicts.to_string()),
+        (h("cli-sync-open-cases"), s.open_cases.to_string()),
+        (
+            h("cli-sync-unreachable-since"),
+            s.unreachable_since.clone().unwrap_or_else(none),
+        ),
+        (
+            h("cli-sync-last-error"),
+            s.last_error_code.as_deref().map(|c| msg(ctx.lang, c, &[])).unwrap_or_else(none),
+        ),
+    ]);
+    Ok(())
+}
+
+fn conflicts(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let list = store.conflicts(!all)?;
+    if ctx.json {
+        json(&json!({ "conflicts": list }));
+        return Ok(());
+    }
+    let h = |id: &str| tr0(ctx.lang, id);
+    let mut t = Table::new(vec![
+        h("cli-sync-col-id"),
+        h("cli-sync-col-record"),
+        h("cli-sync-col-field"),
+        h("cli-sync-col-kept"),
+        h("cli-sync-col-proposed"),
+        h("cli-sync-col-state"),
+    ]);
+    for c in list {
+        t.row(vec![
+            c.id.to_string(),
+            c.entity.clone(),
+            c.field.clone().unwrap_or_default(),
+            c.kept_json.clone().unwrap_or_default(),
+            c.proposed_json.clone(),
+            c.state.clone(),
+        ]);
+    }
+    print!("{}", t.render());
+    Ok(())
+}
+
+fn cases(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let list = store.review_cases(!all)?;
+    if ctx.json {
+        json(&json!({ "cases": list }));
+        return Ok(());
+    }
+    let h = |id: &str| tr0(ctx.lang, id);
+    let mut t = Table::new(vec![
+        h("cli-sync-col-id"),
+        h("cli-sync-col-record"),
+        h("cli-sync-col-key"),
+        h("cli-sync-col-state"),
+    ]);
+    for c in list {
+        t.row(vec![c.id.to_string(), c.entity.clone(), format!("{} {}", c.key, c.value), c.state]);
+    }
+    print!("{}", t.render());
+    Ok(())
+}
