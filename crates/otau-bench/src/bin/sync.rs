@@ -68,7 +68,12 @@ fn events(device: Uuid, n: usize) -> Vec<SignedEvent> {
     for seq in 1..=n as i64 {
         let (op, entity_id, before, after) = if seq % 4 == 0 && !persons.is_empty() {
             let p = persons[(seq as usize * 7919) % persons.len()];
-            (Op::Update, p, json!({"phone": "+77015551234"}), json!({"phone": format!("+7702{seq:07}")}))
+            (
+                Op::Update,
+                p,
+                json!({"phone": "+77015551234"}),
+                json!({"phone": format!("+7702{seq:07}")}),
+            )
         } else {
             let p = Uuid::now_v7();
             persons.push(p);
@@ -158,7 +163,14 @@ fn measure(location: Location, args: &Args) -> Figures {
     let rows: Vec<(i64, String, String, String)> = all
         .iter()
         .enumerate()
-        .map(|(i, s)| (i as i64 + 1, s.event["event_id"].as_str().unwrap_or_default().to_string(), s.hash.clone(), s.event.to_string()))
+        .map(|(i, s)| {
+            (
+                i as i64 + 1,
+                s.event["event_id"].as_str().unwrap_or_default().to_string(),
+                s.hash.clone(),
+                s.event.to_string(),
+            )
+        })
         .collect();
     let (base_insert, base_select) = match &location.database_url {
         None => baseline_sqlite(&location, &rows, args),
@@ -167,7 +179,11 @@ fn measure(location: Location, args: &Args) -> Figures {
     Figures { push, pull, base_insert, base_select }
 }
 
-fn baseline_sqlite(location: &Location, rows: &[(i64, String, String, String)], args: &Args) -> (f64, f64) {
+fn baseline_sqlite(
+    location: &Location,
+    rows: &[(i64, String, String, String)],
+    args: &Args,
+) -> (f64, f64) {
     let path = location.data.join("baseline.sqlite");
     let mut conn = rusqlite::Connection::open(&path).expect("open");
     conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
@@ -198,7 +214,9 @@ fn baseline_sqlite(location: &Location, rows: &[(i64, String, String, String)], 
             .prepare_cached("SELECT server_seq, event, hash, verdict FROM events WHERE office = 'PVL01' AND server_seq > ?1 ORDER BY server_seq LIMIT ?2")
             .expect("prepare");
         let page: Vec<(i64, String, String, String)> = stmt
-            .query_map(rusqlite::params![cursor, args.page], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_map(rusqlite::params![cursor, args.page], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .expect("query")
             .collect::<Result<_, _>>()
             .expect("rows");
@@ -285,7 +303,8 @@ fn main() {
         let pg = PgServer::start();
         let url = pg.create("bench", None);
         let dir = tempfile::tempdir().expect("dir");
-        let f = measure(Location { data: dir.path().join("centre"), database_url: Some(url) }, &args);
+        let f =
+            measure(Location { data: dir.path().join("centre"), database_url: Some(url) }, &args);
         print("postgres", &f);
     }
 }
