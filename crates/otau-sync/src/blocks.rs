@@ -81,7 +81,7 @@ impl Block {
 }
 
 /// The device's blocks of one series and year, in order.
-fn of<'a>(blocks: &'a [Block], series: Series, year: i32) -> Vec<&'a Block> {
+fn of(blocks: &[Block], series: Series, year: i32) -> Vec<&Block> {
     let mut v: Vec<&Block> =
         blocks.iter().filter(|b| b.series == series && b.year == year).collect();
     v.sort();
