@@ -467,6 +467,21 @@ fn an_unsupported_protocol_is_refused_politely(backend: Backend) {
     assert_eq!(a.client.push(&[s]).err(), Some(SyncError::WireUnsupported { wire: 2, known: 1 }));
 }
 
+#[test]
+fn plain_http_on_loopback_serves_the_same_api() {
+    let c = centre(Backend::Sqlite).plain_http();
+    assert!(c.url().starts_with("http://127.0.0.1:"));
+    let mut a = Device::enrol(&c, "PVL01", false);
+    a.person("PVL01-2026-00001", Value::Null);
+    assert_eq!(a.push_from(1).unwrap().held_through, 1);
+    assert_eq!(a.pull_all(0, 10).0.len(), 1);
+    // Plain HTTP to anything but loopback is refused by the client.
+    assert!(matches!(
+        CentreClient::new("http://192.0.2.1:8443", [0; 32]),
+        Err(SyncError::BadRequest { .. })
+    ));
+}
+
 macro_rules! stories {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
