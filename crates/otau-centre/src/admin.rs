@@ -124,18 +124,23 @@ impl Admin {
         if !(1..=24 * 30).contains(&hours) {
             return Err(CentreError::bad("valid-hours", "1 to 720"));
         }
+        self.enrol_code_until(office, Utc::now() + Duration::hours(hours))
+    }
+
+    /// Makes a one-time enrolment code for an office that works until `expires` (a moment in
+    /// the past makes a code that is already expired, for tests).
+    pub fn enrol_code_until(
+        &self,
+        office: &str,
+        expires: chrono::DateTime<Utc>,
+    ) -> Result<(String, String)> {
         let mut secret = [0u8; 10];
         rand::rngs::OsRng.fill_bytes(&mut secret);
         let code = EnrolCode::new(secret, &self.identity.cert_sha256);
-        let expires =
-            (Utc::now() + Duration::hours(hours)).to_rfc3339_opts(SecondsFormat::Millis, true);
+        let expires = expires.to_rfc3339_opts(SecondsFormat::Millis, true);
         let office = office.trim().to_ascii_uppercase();
-        self.runtime.block_on(self.storage.add_enrol_code(
-            &code.secret_hash(),
-            &office,
-            &now(),
-            &expires,
-        ))?;
+        let hash = code.secret_hash();
+        self.runtime.block_on(self.storage.add_enrol_code(&hash, &office, &now(), &expires))?;
         Ok((code.format(), expires))
     }
 

@@ -57,7 +57,7 @@ impl PgServer {
     /// Starts a new cluster; panics when PostgreSQL is not installed or does not start (it is
     /// for tests and benchmarks).
     pub fn start() -> PgServer {
-        let as_root = unsafe_uid() == 0;
+        let as_root = effective_uid() == 0;
         let dir = tempfile::tempdir().unwrap();
         if as_root {
             let ok =
@@ -154,7 +154,7 @@ impl Drop for PgServer {
     }
 }
 
-fn unsafe_uid() -> u32 {
+fn effective_uid() -> u32 {
     // The owner of /proc/self is the effective user.
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(1)

@@ -47,8 +47,11 @@ fn enrolment_first_join_expired_and_reused_codes(backend: Backend) {
     let wrong_pin = otau_sync::code::EnrolCode::new([1; 10], &[0; 32]).format();
     let req = support::enrol_request(&wrong_pin, &first.key, true);
     assert_eq!(CentreClient::enrol(&c.url(), &req).err(), Some(SyncError::CertificateMismatch));
-    // Expired: a code valid one hour, checked an hour and a bit later is simulated by the store.
+    // An expired code.
     let admin = c.admin();
+    let (expired, _) =
+        admin.enrol_code_until("PVL01", chrono::Utc::now() - chrono::Duration::seconds(1)).unwrap();
+    assert_eq!(Device::try_enrol(&c, &expired, true).err(), Some(SyncError::EnrolCodeInvalid));
     assert!(admin.enrol_code("PVL01", 0).is_err(), "at least an hour");
     assert!(admin.enrol_code("NOPE1", 1).is_err(), "an office that exists");
     let devices = admin.devices().unwrap();
@@ -260,7 +263,8 @@ fn a_restored_centre_is_detected_and_healed(backend: Backend) {
         a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
     }
     a.push_from(4).unwrap();
-    let got = a.client.blocks(&[Want { series: Series::Document, year: 2030 - 4 }]);
+    let year = chrono::Datelike::year(&chrono::Utc::now());
+    let got = a.client.blocks(&[Want { series: Series::Document, year }]);
     let extra = got.map(|b| b[0]).ok();
     let (pulled, high) = a.pull_all(0, 100);
     assert_eq!((pulled.len(), high), (6, 6));
@@ -282,7 +286,7 @@ fn a_restored_centre_is_detected_and_healed(backend: Backend) {
     held.extend(extra);
     let recorded = a.client.report_blocks(&held).unwrap();
     assert_eq!(recorded.recorded as usize, extra.iter().count());
-    let next = a.client.blocks(&[Want { series: Series::Document, year: 2026 }]).unwrap();
+    let next = a.client.blocks(&[Want { series: Series::Document, year }]).unwrap();
     assert!(held.iter().all(|b| !b.overlaps(&next[0])), "no number handed out twice");
     let (pulled, high) = a.pull_all(3, 100);
     assert_eq!((pulled.len(), high), (3, 6));
@@ -461,6 +465,21 @@ fn an_unsupported_protocol_is_refused_politely(backend: Backend) {
     s.event["wire"] = json!(2);
     s.hash = otau_sync::envelope::hash_of(&s.event);
     assert_eq!(a.client.push(&[s]).err(), Some(SyncError::WireUnsupported { wire: 2, known: 1 }));
+}
+
+#[test]
+fn plain_http_on_loopback_serves_the_same_api() {
+    let c = centre(Backend::Sqlite).plain_http();
+    assert!(c.url().starts_with("http://127.0.0.1:"));
+    let mut a = Device::enrol(&c, "PVL01", false);
+    a.person("PVL01-2026-00001", Value::Null);
+    assert_eq!(a.push_from(1).unwrap().held_through, 1);
+    assert_eq!(a.pull_all(0, 10).0.len(), 1);
+    // Plain HTTP to anything but loopback is refused by the client.
+    assert!(matches!(
+        CentreClient::new("http://192.0.2.1:8443", [0; 32]),
+        Err(SyncError::BadRequest { .. })
+    ));
 }
 
 macro_rules! stories {

@@ -156,6 +156,11 @@ fn a_centre_is_made_served_and_administered_from_the_command_line() {
     assert_eq!(status["status"]["offices"][0]["devices"], 1);
     assert_eq!(status["backend"], "sqlite");
 
+    // Plain HTTP only on loopback.
+    let (ok, refused) = run(&data, &["serve", "--listen", "0.0.0.0:0", "--insecure-http"]);
+    assert!(!ok);
+    assert_eq!(refused["error"]["code"], "cli-centre-insecure-not-loopback");
+
     // Refusals are translated.
     let out = Command::cargo_bin("otau")
         .unwrap()

@@ -671,6 +671,9 @@ impl Storage for SqliteStorage {
     async fn pull(&self, office: &str, after: i64, limit: i64) -> Result<(Vec<StoredEntry>, i64)> {
         let office = office.to_string();
         self.read(move |conn| {
+            // One read transaction: the page and `high` are of the same moment.
+            let tx = conn.unchecked_transaction()?;
+            let conn = &*tx;
             let high: i64 = conn
                 .prepare_cached("SELECT high FROM offices WHERE code = ?1")?
                 .query_row([&office], |r| r.get(0))?;

@@ -28,6 +28,8 @@ pub struct TestCentre {
     pub pg: Option<pg::PgServer>,
     _dir: tempfile::TempDir,
     pub block_size: i64,
+    /// Plain HTTP on loopback instead of HTTPS.
+    pub insecure_http: bool,
 }
 
 /// A copy of the centre's database taken earlier.
@@ -44,16 +46,31 @@ impl TestCentre {
         let location = Location { data: dir.path().join("centre"), database_url };
         let (admin, _) = Admin::init(&location, "Test centre").expect("init");
         drop(admin);
-        let mut c = TestCentre { location, running: None, pg, _dir: dir, block_size: 1000 };
+        let mut c = TestCentre {
+            location,
+            running: None,
+            pg,
+            _dir: dir,
+            block_size: 1000,
+            insecure_http: false,
+        };
         c.start();
         c
+    }
+
+    /// The same centre served over plain HTTP on loopback.
+    pub fn plain_http(mut self) -> TestCentre {
+        self.stop();
+        self.insecure_http = true;
+        self.start();
+        self
     }
 
     pub fn start(&mut self) {
         let running = Running::start(ServeOptions {
             location: self.location.clone(),
             listen: "127.0.0.1:0".parse().unwrap(),
-            insecure_http: false,
+            insecure_http: self.insecure_http,
             block_size: self.block_size,
         })
         .expect("centre starts");
@@ -67,7 +84,7 @@ impl TestCentre {
     }
 
     pub fn url(&self) -> String {
-        self.running.as_ref().expect("running").url(false)
+        self.running.as_ref().expect("running").url(self.insecure_http)
     }
 
     pub fn cert(&self) -> [u8; 32] {
