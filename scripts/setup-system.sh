@@ -11,6 +11,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
   xvfb xauth webkit2gtk-driver
   poppler-utils zbar-tools
+  faketime
   postgresql
 )
 

@@ -83,9 +83,25 @@ pub fn plan(events: &[Incoming], mut loaded: Loaded) -> Planned {
         held_through: loaded.held,
         stop: None,
     };
+    // A change is taken whole: when one of its inserts takes a key held first, none of its
+    // inserts takes effect (keyed by change id: the holder of the key that decided it).
+    let mut dropped_changes: HashMap<Uuid, Uuid> = HashMap::new();
+    let mut checked_changes: std::collections::HashSet<Uuid> = Default::default();
     for (index, inc) in events.iter().enumerate() {
         let e = &inc.envelope;
         let seq = e.device_seq;
+        if seq > out.held_through && checked_changes.insert(e.change_id) {
+            let mut seen = loaded.claims.clone();
+            for other in events[index..].iter().filter(|o| o.envelope.change_id == e.change_id) {
+                if let Some((_, holder)) = merge::taken_key(&other.envelope, &seen) {
+                    dropped_changes.insert(e.change_id, holder);
+                    break;
+                }
+                for claim in policy::claims(&other.envelope) {
+                    seen.entry(claim.key).or_insert(other.envelope.event_id);
+                }
+            }
+        }
         if seq <= out.held_through {
             match loaded.held_hashes.get(&seq) {
                 Some((hash, server_seq)) if *hash == inc.signed.hash => {
@@ -113,7 +129,14 @@ pub fn plan(events: &[Incoming], mut loaded: Loaded) -> Planned {
             .into_iter()
             .filter_map(|c| loaded.claims.get(&c.key).map(|h| (c.key, *h)))
             .collect();
-        let verdict = merge::verdict(e, &heads, &claims);
+        let verdict = match dropped_changes.get(&e.change_id) {
+            Some(holder) if e.op == otau_sync::Op::Insert => merge::taken_key(e, &claims)
+                .map_or_else(
+                    || merge::dropped_with_change(e, *holder),
+                    |_| merge::verdict(e, &heads, &claims),
+                ),
+            _ => merge::verdict(e, &heads, &claims),
+        };
         let advance = merge::advance(e, &verdict, &claims);
         if !advance.heads.is_empty() {
             let record = loaded.heads.entry(e.entity_id).or_default();

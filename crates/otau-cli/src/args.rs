@@ -130,6 +130,13 @@ pub enum UserCommand {
         #[arg(long)]
         full_name: Option<String>,
     },
+    /// Set a user's password on this device (administrators; the new password is read from
+    /// standard input after the acting user's). A device that joined an office receives its
+    /// users without passwords: they never travel between devices.
+    Password {
+        /// Login.
+        login: String,
+    },
     /// List users.
     List,
 }
@@ -172,6 +179,42 @@ pub enum PersonCommand {
         /// Registration number.
         regno: String,
     },
+    /// Correct a person's record (the fields given; the others stay), with a reason.
+    Edit(Box<PersonEditArgs>),
+}
+
+/// `otau person edit`: the fields to correct.
+#[derive(Debug, Args)]
+pub struct PersonEditArgs {
+    /// Registration number.
+    pub regno: String,
+    /// Why (kept in the history).
+    #[arg(long)]
+    pub reason: String,
+    /// Surname.
+    #[arg(long)]
+    pub surname: Option<String>,
+    /// Given name.
+    #[arg(long)]
+    pub given_name: Option<String>,
+    /// Patronymic ("" to clear it).
+    #[arg(long)]
+    pub patronymic: Option<String>,
+    /// Surname in Latin letters, exactly as on the document.
+    #[arg(long)]
+    pub surname_latin: Option<String>,
+    /// Given name in Latin letters, exactly as on the document.
+    #[arg(long)]
+    pub given_name_latin: Option<String>,
+    /// IIN.
+    #[arg(long)]
+    pub iin: Option<String>,
+    /// Phone ("" to clear it).
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// E-mail ("" to clear it).
+    #[arg(long)]
+    pub email: Option<String>,
 }
 
 /// `otau find`

@@ -25,7 +25,9 @@ CREATE TABLE events (
     subject_id  TEXT GENERATED ALWAYS AS (envelope ->> '$.subject_id') VIRTUAL
 );
 CREATE UNIQUE INDEX events_event_id ON events(event_id);
-CREATE UNIQUE INDEX events_device_seq ON events(device_id, device_seq) WHERE device_seq IS NOT NULL;
+-- Not unique: after a restore from a backup a device sends its later events again under a new
+-- identity, and the old identity's own events then arrive from the centre beside them.
+CREATE INDEX events_device_seq ON events(device_id, device_seq) WHERE device_seq IS NOT NULL;
 CREATE INDEX events_entity ON events(entity_id);
 CREATE INDEX events_subject ON events(subject_id) WHERE subject_id IS NOT NULL;
 

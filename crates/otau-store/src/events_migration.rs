@@ -17,8 +17,8 @@ use uuid::Uuid;
 
 /// Columns that are secrets in the records of before sync.
 const SECRETS: &[&str] = &["password_hash", "secret_key"];
-/// Records of this device alone.
-const PRIVATE_ENTITIES: &[&str] = &["office_key"];
+/// Records of this device alone: its signing key and the keys it trusts.
+const PRIVATE_ENTITIES: &[&str] = &["office_key", "known_office_key"];
 
 struct OldRow {
     audit_id: String,

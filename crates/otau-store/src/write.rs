@@ -315,7 +315,13 @@ impl<'t> Change<'t> {
                 .map(|f| ((*f).clone(), map.get(*f).cloned().unwrap_or(Value::Null)))
                 .collect()
         };
-        let origin = if change.private { Origin::Private } else { self.origin };
+        // Reference data from the centre stays the centre's; a device's own secrets and trust
+        // store stay private; the rest is this device's work.
+        let origin = match (self.origin, change.private) {
+            (Origin::Reference, _) => Origin::Reference,
+            (_, true) => Origin::Private,
+            (origin, false) => origin,
+        };
         let device_seq = match origin {
             Origin::Local => Some(next_device_seq(self.tx, &self.device_id)?),
             _ => None,

@@ -134,7 +134,7 @@ fn a_database_from_before_sync_moves_its_history_into_the_event_log() {
     {
         assert_eq!(action, new_action);
         assert_eq!(event_id, new_id, "event ids are kept");
-        let private = entity == "office_key";
+        let private = entity == "office_key" || entity == "known_office_key";
         assert_eq!(origin, if private { "private" } else { "local" }, "{entity}");
         assert!(!envelope.contains("redacted") && !envelope.contains("argon2"), "{envelope}");
     }

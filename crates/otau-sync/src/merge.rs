@@ -193,6 +193,40 @@ fn insert(event: &Envelope, claims: &Claims) -> Verdict {
     v
 }
 
+/// The key of `event` that another event holds, making its insert not take effect (`drop`
+/// keys only), if any: the key's claim and its holder.
+pub fn taken_key(event: &Envelope, claims: &Claims) -> Option<(policy::Claim, Uuid)> {
+    if event.op != Op::Insert {
+        return None;
+    }
+    policy::claims(event)
+        .into_iter()
+        .filter(|c| c.mode == KeyMode::Drop)
+        .find_map(|c| claims.get(&c.key).map(|h| (c.clone(), *h)))
+}
+
+/// The verdict on an insert of a change that does not take effect because another insert of the
+/// same change took a key held first (`holder`): a change is taken whole or not at all, so a
+/// family is never left without its head nor a decision without its instalments. The record is
+/// kept whole in a conflict.
+pub fn dropped_with_change(event: &Envelope, holder: Uuid) -> Verdict {
+    Verdict {
+        dropped: true,
+        conflicts: vec![Conflict {
+            id: derived_id(event.event_id, "change"),
+            kind: ConflictKind::DuplicateInsert,
+            entity: event.entity.clone(),
+            entity_id: event.entity_id,
+            field: "change".into(),
+            kept: Value::Null,
+            kept_event: holder,
+            proposed: Value::Object(event.after.clone()),
+            proposed_event: event.event_id,
+        }],
+        ..Verdict::default()
+    }
+}
+
 /// What an accepted event changes in the centre's bookkeeping.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Advance {

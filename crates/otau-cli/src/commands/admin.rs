@@ -78,6 +78,18 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
                 );
             }
         }
+        UserCommand::Password { login } => {
+            let actor = ctx.actor(&store)?;
+            actor.require(otau_store::Action::ManageUsers)?;
+            let password = ctx.secret_line(&format!("{login} (new): "))?;
+            let (at, _) = ctx.now();
+            store.set_local_password(at, &login, &password)?;
+            if !ctx.json {
+                println!("{}", msg(ctx.lang, "cli-user-password-set", &[("login", login)]));
+            } else {
+                json(&json!({ "login": login }));
+            }
+        }
         UserCommand::List => {
             let users = store.users()?;
             if ctx.json {

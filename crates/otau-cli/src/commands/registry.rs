@@ -114,7 +114,10 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
 
 /// `otau person show`
 pub fn person(ctx: &mut Ctx, cmd: PersonCommand) -> Result<(), CliError> {
-    let PersonCommand::Show { regno } = cmd;
+    let regno = match cmd {
+        PersonCommand::Show { regno } => regno,
+        PersonCommand::Edit(args) => return edit_person(ctx, *args),
+    };
     let store = ctx.open()?;
     let view = store.person(&regno)?;
     if ctx.json {
@@ -273,4 +276,46 @@ pub fn country_name(lang: Lang, code: &str) -> String {
         .to_string(),
         None => code.to_string(),
     }
+}
+
+/// `otau person edit`: the fields given replace the stored ones; the rest stays.
+fn edit_person(ctx: &mut Ctx, args: crate::args::PersonEditArgs) -> Result<(), CliError> {
+    let mut store = ctx.open()?;
+    let actor = ctx.actor(&store)?;
+    let (at, today) = ctx.now();
+    let view = store.person(&args.regno)?;
+    let mut input = view.as_input();
+    let optional = |v: String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    if let Some(v) = args.surname {
+        input.surname = v;
+    }
+    if let Some(v) = args.given_name {
+        input.given_name = v;
+    }
+    if let Some(v) = args.patronymic {
+        input.patronymic = optional(v);
+    }
+    if let Some(v) = args.surname_latin {
+        input.surname_latin = optional(v);
+    }
+    if let Some(v) = args.given_name_latin {
+        input.given_name_latin = optional(v);
+    }
+    if let Some(v) = args.iin {
+        input.iin = optional(v);
+    }
+    if let Some(v) = args.phone {
+        input.phone = optional(v);
+    }
+    if let Some(v) = args.email {
+        input.email = optional(v);
+    }
+    let ctx_ = Context::new(&actor, at, today);
+    let after = store.edit_person(&ctx_, &args.regno, &input, view.person.version, &args.reason)?;
+    if ctx.json {
+        json(&after);
+    } else {
+        print_person(ctx.lang, &after);
+    }
+    Ok(())
 }

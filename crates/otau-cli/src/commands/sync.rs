@@ -156,7 +156,8 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             let report = match admin {
                 Some(login) => {
                     let password = ctx.acting_password(&login)?;
-                    let req = JoinRequest { enrolment, admin_login: login, admin_password: password };
+                    let req =
+                        JoinRequest { enrolment, admin_login: login, admin_password: password };
                     otau_device::join(&ctx.db, at, today, &req)?.1
                 }
                 None => {
@@ -188,7 +189,8 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
                 (Some(Take::Dismiss), None) => ConflictChoice::Dismiss,
                 (None, None) => return Err(CliError::coded("cli-sync-choose")),
             };
-            let done = store.resolve_conflict(&Context::new(&actor, at, today), id, &choice, &reason)?;
+            let done =
+                store.resolve_conflict(&Context::new(&actor, at, today), id, &choice, &reason)?;
             if ctx.json {
                 json(&done);
             } else {
@@ -207,7 +209,8 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
                 Decision::SamePerson => CaseDecision::SamePerson,
                 Decision::DifferentPeople => CaseDecision::DifferentPeople,
             };
-            let done = store.decide_case(&Context::new(&actor, at, today), id, decision, &reason)?;
+            let done =
+                store.decide_case(&Context::new(&actor, at, today), id, decision, &reason)?;
             if ctx.json {
                 json(&done);
             } else {
@@ -246,10 +249,7 @@ fn status(ctx: &Ctx) -> Result<(), CliError> {
         (h("cli-sync-waiting"), s.waiting.to_string()),
         (h("cli-sync-open-conflicts"), s.open_conflicts.to_string()),
         (h("cli-sync-open-cases"), s.open_cases.to_string()),
-        (
-            h("cli-sync-unreachable-since"),
-            s.unreachable_since.clone().unwrap_or_else(none),
-        ),
+        (h("cli-sync-unreachable-since"), s.unreachable_since.clone().unwrap_or_else(none)),
         (
             h("cli-sync-last-error"),
             s.last_error_code.as_deref().map(|c| msg(ctx.lang, c, &[])).unwrap_or_else(none),
@@ -284,7 +284,7 @@ fn conflicts(ctx: &Ctx, all: bool) -> Result<(), CliError> {
             c.state.clone(),
         ]);
     }
-    print!("{}", t.render());
+    println!("{}", t.render());
     Ok(())
 }
 
@@ -305,6 +305,6 @@ fn cases(ctx: &Ctx, all: bool) -> Result<(), CliError> {
     for c in list {
         t.row(vec![c.id.to_string(), c.entity.clone(), format!("{} {}", c.key, c.value), c.state]);
     }
-    print!("{}", t.render());
+    println!("{}", t.render());
     Ok(())
 }

@@ -72,6 +72,8 @@ pub struct KnownKeyRec {
 impl Record for KnownKeyRec {
     const TABLE: &'static str = "known_office_keys";
     const ENTITY: &'static str = "known_office_key";
+    // This device's trust store: filled here and from the centre's reference data, never sent.
+    const PRIVATE: bool = true;
     fn id(&self) -> Uuid {
         self.id
     }

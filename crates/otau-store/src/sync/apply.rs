@@ -93,19 +93,16 @@ pub(crate) fn apply_entry(
         return Err(refuse("sync-protocol-unsupported", format!("wire {}", envelope.wire)));
     }
     if envelope.office != me.office {
-        return Err(refuse("sync-wrong-office", envelope.office.clone()));
+        return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
     let held: Option<i64> = tx
         .prepare_cached("SELECT seq FROM events WHERE event_id = ?1")?
         .query_row([envelope.event_id.to_string()], |r| r.get(0))
         .optional()?;
-    let own = envelope.device_id.is_some_and(|d| me.device_ids.contains(&d.to_string()));
     let seq = match held {
+        // This device's own (its verdict was applied by `apply_own_verdicts`), or seen before.
         Some(seq) => {
             report.already_held += 1;
-            if own {
-                apply_own_verdict(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
-            }
             seq
         }
         None => {
@@ -119,6 +116,35 @@ pub(crate) fn apply_entry(
     )?
     .execute(params![seq, entry.server_seq])?;
     record_verdict(tx, &envelope, &entry.verdict, report)
+}
+
+/// The verdicts on this device's own events of a page that differ from what it did locally,
+/// applied before the page's other events: an insert the centre did not take is taken back
+/// first, so the record that took its key fits in.
+pub(crate) fn apply_own_verdicts(
+    tx: &Transaction<'_>,
+    me: &Me,
+    entries: &[PullEntry],
+    report: &mut ApplyReport,
+) -> Result<()> {
+    for entry in entries {
+        if envelope_hash(&entry.event) != entry.hash {
+            return Err(refuse("sync-tampered-event", format!("server seq {}", entry.server_seq)));
+        }
+        let envelope = Envelope::from_value(&entry.event)?;
+        let own = envelope.device_id.is_some_and(|d| me.device_ids.contains(&d.to_string()));
+        if !own {
+            continue;
+        }
+        let held = tx
+            .prepare_cached("SELECT 1 FROM events WHERE event_id = ?1")?
+            .query_row([envelope.event_id.to_string()], |_| Ok(()))
+            .optional()?;
+        if held.is_some() {
+            apply_own_verdict(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
+        }
+    }
+    Ok(())
 }
 
 /// Records the conflicts and review cases a verdict names.
@@ -454,7 +480,7 @@ pub(crate) fn apply_as_own(
     }
     let envelope = Envelope::from_value(&entry.event)?;
     if envelope.office != me.office {
-        return Err(refuse("sync-wrong-office", envelope.office.clone()));
+        return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
     let held: Option<i64> = tx
         .prepare_cached("SELECT seq FROM events WHERE event_id = ?1")?

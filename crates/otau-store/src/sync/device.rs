@@ -3,7 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::events::LoggedEvent;
-use crate::sync::apply::{apply_entry, ApplyReport, Me};
+use crate::sync::apply::{apply_entry, apply_own_verdicts, ApplyReport, Me};
 use crate::sync::wire::{Block, History, NumberUsed, OwnEntry, PullEntry, SignedEvent, Want};
 use crate::Store;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
@@ -286,6 +286,13 @@ impl Store {
         let me = Me::load(&tx)?;
         let mut report = ApplyReport::default();
         tx.execute("INSERT OR IGNORE INTO sync_applying (singleton) VALUES (1)", [])?;
+        // First what the centre decided about this device's own events: an insert it did not
+        // take is taken back with its whole change (references are checked when the page
+        // commits, so children and parents go in any order) ...
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        apply_own_verdicts(&tx, &me, entries, &mut report)?;
+        // ... then the others' events, each refused row kept whole as a conflict at once.
+        tx.pragma_update(None, "defer_foreign_keys", "OFF")?;
         for entry in entries {
             apply_entry(&tx, &me, entry, &mut report)?;
         }
@@ -382,7 +389,8 @@ impl Store {
 
     /// Every row of every table the office's records live in, as text, sorted: two devices that
     /// have synced to the end hold the same list (the tables of this device alone — its log,
-    /// keys, passwords, sync state and numbers — and the projections are left out).
+    /// keys and trusted keys, passwords, sync state and numbers — and the projections are left
+    /// out).
     pub fn office_rows(&self) -> Result<Vec<String>> {
         let conn = self.conn();
         let tables: Vec<String> = conn
@@ -390,7 +398,8 @@ impl Store {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                  AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
-                 'office_signing_keys', 'sync_applying', 'person_name_keys')
+                 'office_signing_keys', 'known_office_keys', 'sync_applying',
+                 'person_name_keys')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
@@ -461,6 +470,7 @@ impl Store {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         let me = Me { office: Me::load(&tx)?.office, device_ids: Default::default() };
         let mut report = ApplyReport::default();
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         tx.execute("INSERT OR IGNORE INTO sync_applying (singleton) VALUES (1)", [])?;
         for entry in entries {
             // Applied as another device's would be, then logged as this device's own.
