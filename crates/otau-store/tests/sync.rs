@@ -222,6 +222,15 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     assert_same_records(&a.store, &b.store);
     assert_eq!(a.store.sync_status().expect("status").open_conflicts, 1);
 
+    // The conflict screen shows both values, who gave each and why.
+    let view = a.store.conflict_views(false).expect("views").remove(0);
+    assert_eq!(view.kept.as_ref().map(|k| k.value.clone()), Some(json!("Сейтқали")));
+    assert_eq!(view.kept.and_then(|k| k.reason), Some("паспорт бойынша".into()));
+    assert_eq!(view.proposed.value, json!("Сейітқалиев"));
+    assert_eq!(view.proposed.reason.as_deref(), Some("куәлік бойынша"));
+    assert_eq!(view.proposed.login.as_deref(), Some("admin"));
+    assert!(view.subject.is_some_and(|s| s.starts_with(&regno)));
+
     // Resolved on b with the other value and a reason; a receives both.
     let conflict = b.store.conflicts(true).expect("conflicts").remove(0);
     b.store

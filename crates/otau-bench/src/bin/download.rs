@@ -100,7 +100,12 @@ fn main() {
 
     println!("{:<46} {:>10} {:>12}", "", "seconds", "events/s");
     let rate = |n: u32, s: f64| format!("{:.0}", f64::from(n) / s);
-    println!("{:<46} {:>10.1} {:>12}", "first device uploads its history", upload, rate(up.pushed, upload));
+    println!(
+        "{:<46} {:>10.1} {:>12}",
+        "first device uploads its history",
+        upload,
+        rate(up.pushed, upload)
+    );
     println!(
         "{:<46} {:>10.1} {:>12}",
         "new device downloads the office (applied)",

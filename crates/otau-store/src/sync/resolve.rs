@@ -9,6 +9,7 @@ use crate::sync::entities::{columns, entity};
 use crate::users::Action;
 use crate::Store;
 use otau_core::FieldError;
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
@@ -201,5 +202,131 @@ impl Store {
             change.update(&before, &mut after)?;
             Ok(after)
         })
+    }
+}
+
+/// One side of a conflict or a review case as a person reads it: the value and who set it,
+/// where and when.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// The value (for an insert, the whole record).
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub value: Value,
+    /// Who (login).
+    pub login: Option<String>,
+    /// When, by that device's clock (UTC, RFC 3339).
+    pub at: Option<String>,
+    /// The device that made it.
+    pub device_id: Option<String>,
+    /// The reason given with it.
+    pub reason: Option<String>,
+}
+
+/// A conflict as the conflict screen shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictView {
+    /// The conflict.
+    pub conflict: crate::sync::ConflictRec,
+    /// The person or family it concerns (registration number and name), when known here.
+    pub subject: Option<String>,
+    /// The value that stays for now (absent for an insert that did not take effect).
+    pub kept: Option<Side>,
+    /// The other value.
+    pub proposed: Side,
+}
+
+/// A review case as the managers' screen shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewCaseView {
+    /// The case.
+    pub case: crate::sync::ReviewCaseRec,
+    /// The person or family it concerns (registration number and name), when known here.
+    pub subject: Option<String>,
+    /// The first fact.
+    pub first: Side,
+    /// The second.
+    pub second: Side,
+}
+
+/// Who, when and where an event of the log was made, with one of its values.
+fn side(conn: &rusqlite::Connection, event: Option<&str>, value: Value) -> Result<Side> {
+    let envelope: Option<crate::events::Envelope> = match event {
+        None => None,
+        Some(id) => conn
+            .prepare_cached("SELECT envelope FROM events WHERE event_id = ?1")?
+            .query_row([id], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|text| serde_json::from_str(&text).ok()),
+    };
+    Ok(Side {
+        value,
+        login: envelope.as_ref().map(|e| e.actor.login.clone()),
+        at: envelope.as_ref().map(|e| e.at.clone()),
+        device_id: envelope.as_ref().and_then(|e| e.device_id.map(|d| d.to_string())),
+        reason: envelope.and_then(|e| e.reason),
+    })
+}
+
+/// "PVL01-2026-00001 Сейітқали Нұрсұлтан" for a person or a family's head.
+fn subject_label(conn: &rusqlite::Connection, id: Option<&str>) -> Result<Option<String>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.regno || ' ' || p.surname || ' ' || p.given_name FROM persons p
+             WHERE p.id = ?1 OR (p.family_id = ?1 AND p.relation = 'head') LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+fn parse_json(text: &Option<String>) -> Value {
+    text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or(Value::Null)
+}
+
+impl Store {
+    /// Conflicts with both sides, as the conflict screen shows them (open ones only unless
+    /// `all`).
+    pub fn conflict_views(&self, all: bool) -> Result<Vec<ConflictView>> {
+        let conn = self.conn();
+        let mut out = vec![];
+        for c in self.conflicts(!all)? {
+            let kept = match &c.kept_event {
+                Some(e) if c.kind == "field" => {
+                    Some(side(conn, Some(e), parse_json(&c.kept_json))?)
+                }
+                _ => None,
+            };
+            let proposed =
+                side(conn, Some(&c.proposed_event), parse_json(&Some(c.proposed_json.clone())))?;
+            let subject = subject_label(conn, c.subject_id.as_deref())?;
+            out.push(ConflictView { conflict: c, subject, kept, proposed });
+        }
+        Ok(out)
+    }
+
+    /// Review cases with both facts, as the managers' screen shows them.
+    pub fn review_case_views(&self, all: bool) -> Result<Vec<ReviewCaseView>> {
+        let conn = self.conn();
+        let mut out = vec![];
+        for c in self.review_cases(!all)? {
+            let after = |event: &str| -> Result<Value> {
+                Ok(conn
+                    .prepare_cached(
+                        "SELECT envelope ->> '$.after' FROM events WHERE event_id = ?1",
+                    )?
+                    .query_row([event], |r| r.get::<_, String>(0))
+                    .optional()?
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or(Value::Null))
+            };
+            let first = side(conn, Some(&c.first_event), after(&c.first_event)?)?;
+            let second = side(conn, Some(&c.second_event), after(&c.second_event)?)?;
+            let subject = subject_label(conn, c.subject_id.as_deref())?;
+            out.push(ReviewCaseView { case: c, subject, first, second });
+        }
+        Ok(out)
     }
 }
