@@ -485,7 +485,7 @@ fn a_reversal_cancels_and_a_new_decision_corrects() {
     assert_eq!(s.decisions.len(), 2);
     assert_eq!(s.totals.net_tiyn, right.total_at_decision_tiyn);
     let reversal = s.entries.iter().find(|e| e.kind == EntryKind::Reversed).expect("reversal");
-    assert_eq!(reversal.reason.as_deref(), Some("wrong decision date"));
+    assert_eq!(reversal.reason, Some(otau_core::note::Note::Typed("wrong decision date".into())));
     assert_eq!(reversal.reverses_kind, Some(EntryKind::Accrued));
 }
 

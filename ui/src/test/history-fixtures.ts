@@ -2,10 +2,11 @@
 // after registration, a kandas status recorded and extended, a quota inclusion, a plan item added
 // and done, a service, a relocation subsidy prepared, approved and paid, a rent subsidy with a
 // reversed instalment, a certificate issued and voided, and a move away (one row of each kind;
-// the void row read from the audit table). Newest first, as the card receives them.
-import type { AuditEntry } from "../lib/bindings/AuditEntry";
+// the void row read from the audit table). Newest first, as the card receives them, with the
+// amounts Rust writes out for each row (`money_before`, `money_after`).
+import type { HistoryEntry } from "../lib/bindings/HistoryEntry";
 
-export const CASE_HISTORY: AuditEntry[] = [
+export const CASE_HISTORY: HistoryEntry[] = [
   {
     "action": "subsidy.move_away",
     "after": {
@@ -39,7 +40,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc0c959013d1",
     "reason": "moved to Almaty",
     "seq": 94,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "25",
+      "amount_tiyn": "108 125 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.move_away",
@@ -60,7 +67,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc0956db9b16",
     "reason": "moved to Almaty",
     "seq": 93,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {
+      "amount_tiyn": "908 250 ₸"
+    }
   },
   {
     "action": "subsidy.move_away",
@@ -78,7 +89,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ae4a-7297-9a96-dc06eef4e3bc",
     "reason": "moved to Almaty",
     "seq": 92,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "seq": 91,
@@ -98,7 +111,9 @@ export const CASE_HISTORY: AuditEntry[] = [
       "voided_at": "2026-12-06T04:02:41.709Z",
       "voided_by": "marat",
       "voided_on": "2026-12-06"
-    }
+    },
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "document.issue",
@@ -127,7 +142,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-acba-766a-8922-bd373f7c7e15",
     "reason": null,
     "seq": 90,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "subsidy.reverse",
@@ -162,7 +179,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ac5b-7657-a48d-00ff7a3ed89e",
     "reason": "contract ended",
     "seq": 89,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "25",
+      "amount_tiyn": "108 125 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -191,7 +214,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ac01-771b-a11e-44876d8b7a18",
     "reason": null,
     "seq": 64,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {
+      "total_tiyn": "1 297 500 ₸"
+    }
   },
   {
     "action": "subsidy.pay",
@@ -226,7 +253,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-ab71-76ea-b188-f41cf3455423",
     "reason": null,
     "seq": 63,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.approve",
@@ -261,7 +294,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aaed-7657-9d91-0b83edb4025c",
     "reason": null,
     "seq": 62,
-    "user_login": "marat"
+    "user_login": "marat",
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -296,7 +335,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4b-7164-bdde-1a3fcc59c003",
     "reason": null,
     "seq": 61,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -314,7 +359,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4b-7164-bdde-1a3c5e8aca49",
     "reason": null,
     "seq": 60,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "subsidy.prepare",
@@ -343,7 +390,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-aa4a-703e-a96f-c4d9308d19f5",
     "reason": null,
     "seq": 59,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {
+      "total_tiyn": "908 250 ₸"
+    }
   },
   {
     "action": "service.record",
@@ -364,7 +415,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a9e6-7133-9916-e6226559efe8",
     "reason": null,
     "seq": 58,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.update",
@@ -399,7 +452,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a90c-76d4-b96e-d51ff53d2a60",
     "reason": null,
     "seq": 57,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.add",
@@ -422,7 +477,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a90c-76d4-b96e-d51ff53d2a60",
     "reason": null,
     "seq": 56,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.add",
@@ -440,7 +497,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a908-70fa-aad5-2beeef3d4501",
     "reason": null,
     "seq": 55,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "quota.include",
@@ -460,7 +519,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a8a3-7025-b91d-f4dbcaa34663",
     "reason": null,
     "seq": 54,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "status.extend",
@@ -507,7 +568,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a786-734f-b148-98856fcf98dd",
     "reason": null,
     "seq": 50,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "status.record",
@@ -536,7 +599,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a786-734f-b148-98856fcf98dd",
     "reason": null,
     "seq": 47,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -557,7 +622,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d2a79f3a9b5",
     "reason": null,
     "seq": 42,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -587,7 +654,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d27675d9855",
     "reason": null,
     "seq": 41,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -610,6 +679,8 @@ export const CASE_HISTORY: AuditEntry[] = [
     "entity_id": "01a24984-a6f8-717c-9923-6d243ff8ab81",
     "reason": null,
     "seq": 40,
-    "user_login": "aigerim"
+    "user_login": "aigerim",
+    "money_before": {},
+    "money_after": {}
   }
 ];

@@ -45,6 +45,8 @@ export function decision(state: "awaiting" | "approved" | "paid"): DecisionCard 
     housing_cost: null,
     note: null,
     prepared_by: "aigerim",
+    // As the clerk who prepared it sees it.
+    prepared_by_you: true,
     total_at_decision: AMOUNT,
     instalments: [
       {

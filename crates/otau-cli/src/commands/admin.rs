@@ -57,7 +57,7 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     match cmd {
         UserCommand::Add { login, role, full_name } => {
-            let role: Role = role.trim().parse()?;
+            let role: Role = role.trim().parse().map_err(|e| CliError::Fields(vec![e]))?;
             let actor = ctx.actor(&store)?;
             let password = ctx.secret_line(&format!("{login} (new): "))?;
             let (at, today) = ctx.now();

@@ -5,11 +5,11 @@ use crate::args::{DocCommand, ReportCommand, VerifyArgs};
 use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
+use otau_api::documents::{DocRequest, FileFormat, SavedFile};
+use otau_api::words::OFFICE_RECORDS;
 use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_print::{DocKind, IssuedDocument, Month};
-use otau_store::documents::facts::OfficeRecords;
-use otau_store::documents::produce::{DocRequest, FileFormat};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
 use otau_store::Context;
 use serde_json::json;
@@ -29,17 +29,18 @@ fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, CliError> {
     }
 }
 
-/// Writes the rendered document where the user asked; a failure aborts its registration.
-fn write_to(out: &Path, bytes: &[u8]) -> Result<u64, DocumentError> {
+/// Writes the rendered document where the user asked; a failure aborts its registration, and a
+/// document that then could not be registered has its file removed.
+fn write_to(out: &Path, bytes: &[u8]) -> Result<SavedFile, DocumentError> {
     std::fs::write(out, bytes).map_err(|e| DocumentError::Output {
         code: "doc-file-write",
         args: [("path".to_string(), out.display().to_string()), ("detail".into(), e.to_string())]
             .into(),
     })?;
-    Ok(bytes.len() as u64)
+    Ok(SavedFile { path: out.to_path_buf(), bytes: bytes.len() as u64 })
 }
 
-/// Produces a document with the library's one way of doing it and writes it to `out`.
+/// Produces a document with the application's one way of doing it and writes it to `out`.
 fn produce(
     ctx: &mut Ctx,
     request: DocRequest,
@@ -49,13 +50,14 @@ fn produce(
     let mut store = ctx.open()?;
     let actor = ctx.actor(&store)?;
     let (at, today) = ctx.now();
-    let (doc, bytes) = store.produce_document(
+    let (doc, saved) = otau_api::documents::produce(
+        &mut store,
         &Context::new(&actor, at, today),
         &request,
         format,
         |_, bytes| write_to(out, bytes),
     )?;
-    report_issued(ctx, &doc, out, bytes);
+    report_issued(ctx, &doc, out, saved.bytes);
     Ok(())
 }
 
@@ -234,7 +236,7 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
             let actor = ctx.actor(&store)?;
             let (at, today) = ctx.now();
             let data =
-                store.close_month(&Context::new(&actor, at, today), month, &OfficeRecords)?;
+                store.close_month(&Context::new(&actor, at, today), month, &OFFICE_RECORDS)?;
             if ctx.json {
                 json(&data);
             } else {

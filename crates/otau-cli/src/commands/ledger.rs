@@ -59,7 +59,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
             for e in &s.entries {
                 let detail = match (&e.order_number, e.paid_on, &e.reason) {
                     (Some(o), Some(on), _) => format!("{o} ({on})"),
-                    (_, _, Some(reason)) => reason.clone(),
+                    (_, _, Some(reason)) => crate::error::note_text(lang, reason),
                     _ => String::new(),
                 };
                 t.row(vec![

@@ -320,6 +320,37 @@ pub fn summary_date(year: i32, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// People still to include: the quota less those included; negative when a lowered quota is
+/// already exceeded. The one rule every screen, document and command shows.
+pub fn quota_left(quota: i64, used: i64) -> i64 {
+    quota.saturating_sub(used)
+}
+
+/// The region's quota and its use up to and in a month, as the monthly summary shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaUse {
+    /// The quota's year.
+    pub year: i32,
+    /// The region's quota for the year, in persons.
+    pub quota: i64,
+    /// Persons included before this month.
+    pub used_before: i64,
+    /// Persons included in this month.
+    pub used_in_month: i64,
+}
+
+impl QuotaUse {
+    /// Persons included up to the end of the month.
+    pub fn used(&self) -> i64 {
+        self.used_before.saturating_add(self.used_in_month)
+    }
+
+    /// Persons still to include after the month ([`quota_left`]).
+    pub fn left(&self) -> i64 {
+        quota_left(self.quota, self.used())
+    }
+}
+
 /// One region's quota for a year: the figure in force, what is used, what is left.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -347,7 +378,7 @@ impl QuotaLine {
             quota: row.map(|r| r.people),
             effective_from: row.map(|r| r.effective_from),
             used,
-            remaining: row.map(|r| r.people - used),
+            remaining: row.map(|r| quota_left(r.people, used)),
         }
     }
 }

@@ -147,6 +147,15 @@ impl Tier {
     fn holds(&self, members: u32) -> bool {
         members >= self.min_members && self.max_members.is_none_or(|max| members <= max)
     }
+
+    /// The family sizes of the band as people read them: `3`, `1–2`, `5+`.
+    pub fn sizes(&self) -> String {
+        match self.max_members {
+            Some(max) if max == self.min_members => format!("{max}"),
+            Some(max) => format!("{}–{max}", self.min_members),
+            None => format!("{}+", self.min_members),
+        }
+    }
 }
 
 /// One version of one subsidy rule.
@@ -398,6 +407,17 @@ impl SubsidyRule {
         !self.tiers.is_empty()
     }
 
+    /// Whether a decision under the rule needs the settlement type (town or village): the
+    /// amount depends on it.
+    pub fn needs_settlement_type(&self) -> bool {
+        self.has_tiers()
+    }
+
+    /// Whether a decision under the rule needs the housing cost: the amount is a share of it.
+    pub fn needs_housing_cost(&self) -> bool {
+        self.basis == Basis::ShareOfCost
+    }
+
     /// Whether the rule pays monthly.
     pub fn is_monthly(&self) -> bool {
         self.months.is_some()
@@ -598,6 +618,28 @@ impl RuleSet {
         let file: RulesFile =
             serde_json::from_str(s).map_err(|e| RuleError::Json { detail: e.to_string() })?;
         RuleSet::new(file.rules)
+    }
+
+    /// Reads a rules file as an administrator writes it: one rule, or `{"rules": [...]}`. A
+    /// mistyped field is reported as such (the text is read as one rule for the message).
+    pub fn read_file(text: &str) -> Result<Vec<SubsidyRule>, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            Many { rules: Vec<SubsidyRule> },
+            One(Box<SubsidyRule>),
+        }
+        match serde_json::from_str::<OneOrMany>(text) {
+            Ok(OneOrMany::Many { rules }) => Ok(rules),
+            Ok(OneOrMany::One(rule)) => Ok(vec![*rule]),
+            Err(_) => {
+                let detail = serde_json::from_str::<SubsidyRule>(text)
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                Err(RuleError::Json { detail })
+            }
+        }
     }
 
     /// The rules shipped with Otau ([`DEFAULT_RULES_JSON`]).

@@ -21,6 +21,7 @@ use crate::users::Action;
 use crate::Store;
 use chrono::NaiveDate;
 use otau_core::money::{MciHundredths, Tiyn};
+use otau_core::note::Note;
 use otau_core::subsidy::ledger::Line;
 use otau_core::subsidy::{
     compute_instalment, EntryKind, Explanation, InstalmentState, MciApplied, SubsidyError,
@@ -258,11 +259,11 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<Vec<RecalcProposal>> {
         ctx.actor.require(Action::ApprovePayment)?;
-        let reason = reason
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .unwrap_or("recalculation after a change of the MCI or of the rule")
-            .to_string();
+        // Without a reason typed, the system's own, kept as a code.
+        let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(typed) => typed.to_string(),
+            None => Note::coded(otau_core::note::RECALCULATION, &[]).to_stored(),
+        };
         self.write(ctx, "subsidy.recalc", |change| {
             change.set_reason(Some(reason.clone()));
             let list = proposals_in(change.tx())?;

@@ -3,13 +3,34 @@
 //! a format the kind has not registers nothing; reprints come out as duplicates; the register is
 //! looked through by family and by words.
 
-mod common;
-
-use common::*;
+use crate::documents::{produce as produce_document, DocRequest, FileFormat};
+use crate::testkit::{at, d, TODAY};
+use crate::words::Translations;
+use otau_core::model::FamilyInput;
 use otau_print::{DocKind, Month};
-use otau_store::documents::produce::{DocRequest, FileFormat};
 use otau_store::documents::DocumentError;
-use otau_store::{Duplicates, StoreError};
+use otau_store::{Actor, Context, Duplicates, Store, StoreError};
+
+/// An office database with its administrator signed in.
+struct TestOffice {
+    _dir: tempfile::TempDir,
+    store: Store,
+    admin: Actor,
+}
+
+fn office() -> TestOffice {
+    let (dir, _, store, admin) = crate::testkit::office();
+    TestOffice { _dir: dir, store, admin }
+}
+
+fn ctx(actor: &Actor) -> Context {
+    Context::new(actor, at(), d(TODAY))
+}
+
+fn example_family() -> FamilyInput {
+    let text = include_str!("../../../tests/data/family.json");
+    serde_json::from_str(text).expect("the shared example parses")
+}
 
 fn registered(o: &mut TestOffice) -> String {
     let admin = o.admin.clone();
@@ -25,7 +46,7 @@ fn produce(
     format: FileFormat,
 ) -> Result<(otau_print::IssuedDocument, Vec<u8>), StoreError> {
     let admin = o.admin.clone();
-    o.store.produce_document(&ctx(&admin), &request, format, |_, bytes| Ok(bytes.to_vec()))
+    produce_document(&mut o.store, &ctx(&admin), &request, format, |_, bytes| Ok(bytes.to_vec()))
 }
 
 #[test]
@@ -75,7 +96,8 @@ fn a_refused_save_or_a_kind_without_a_spreadsheet_registers_nothing() {
     let mut o = office();
     let regno = registered(&mut o);
     let admin = o.admin.clone();
-    let refused = o.store.produce_document(
+    let refused = produce_document(
+        &mut o.store,
         &ctx(&admin),
         &DocRequest::Certificate(regno.clone()),
         FileFormat::Pdf,
@@ -108,7 +130,7 @@ fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
     let head = example_family().members[0].surname.clone();
     let found = |query: &str| -> Vec<String> {
         o.store
-            .find_documents(query, 10)
+            .find_documents(query, 10, &Translations)
             .expect("find")
             .into_iter()
             .map(|l| l.entry.number)
@@ -125,8 +147,8 @@ fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
     }
     assert_eq!(found("admin").len(), 2);
     assert_eq!(found("справка 2026-10"), Vec::<String>::new(), "every word must match");
-    assert_eq!(o.store.find_documents("", 1).expect("limit").len(), 1);
-    let lines = o.store.find_documents("D00001", 10).expect("find");
+    assert_eq!(o.store.find_documents("", 1, &Translations).expect("limit").len(), 1);
+    let lines = o.store.find_documents("D00001", 10, &Translations).expect("find");
     let name = lines.first().and_then(|l| l.subject_name.clone()).unwrap_or_default();
     assert!(name.starts_with(&head), "{name}");
 }
