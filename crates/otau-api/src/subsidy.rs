@@ -13,12 +13,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use otau_core::dates::Month;
+use otau_core::mci::read_mci_tenge;
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::money::{parse_tenge, MciHundredths, Tiyn};
+use otau_core::money::{format_whole_tenge, parse_tenge, MciHundredths, Tiyn};
 use otau_core::subsidy::{
-    Basis, Explanation, LedgerTotals, RuleError, SettlementType, SubsidyError, SubsidyKind,
-    SubsidyRule,
+    Explanation, LedgerTotals, SettlementType, SubsidyError, SubsidyKind, SubsidyRule,
 };
 use otau_core::FieldError;
 use otau_store::subsidy::recalc::bad_ref;
@@ -49,9 +50,18 @@ impl From<Tiyn> for Money {
     }
 }
 
-/// Whole tenge (an MCI value) as money.
-fn tenge(whole: i64) -> Money {
-    Money::from(Tiyn(whole.saturating_mul(100)))
+/// The value of one MCI: whole tenge and its text as the library writes it (`4 325 ₸`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MciValue {
+    /// Whole tenge.
+    pub tenge: i64,
+    /// `4 325 ₸` (no-break spaces).
+    pub text: String,
+}
+
+/// Whole tenge (an MCI value), written by the core without multiplying it.
+fn tenge(whole: i64) -> MciValue {
+    MciValue { tenge: whole, text: format_whole_tenge(whole) }
 }
 
 /// An amount in MCI as written (`280` or `12,50`).
@@ -131,7 +141,7 @@ pub struct InstalmentRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
     /// Who prepared it.
@@ -237,7 +247,7 @@ pub struct EntryRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
     /// Payment order number.
@@ -442,7 +452,7 @@ pub struct PreviewRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
 }
@@ -559,11 +569,11 @@ pub struct RecalcRow {
     /// The amount now.
     pub old_amount: Money,
     /// One MCI it was computed with.
-    pub old_mci: Money,
+    pub old_mci: MciValue,
     /// The amount it would be.
     pub new_amount: Money,
     /// One MCI it would be computed with.
-    pub new_mci: Money,
+    pub new_mci: MciValue,
     /// New less old.
     pub difference: Money,
     /// Why the new amount is what it is.
@@ -658,7 +668,7 @@ pub struct MciLine {
     /// `social_payments` or `fines_and_other`.
     pub purpose: String,
     /// One MCI.
-    pub value: Money,
+    pub value: MciValue,
     /// Where the value comes from.
     pub note: Option<String>,
 }
@@ -739,14 +749,10 @@ fn reference_data(store: &Store) -> ApiResult<ReferenceData> {
                     .tiers
                     .iter()
                     .map(|t| {
-                        let size = match t.max_members {
-                            Some(max) if max == t.min_members => format!("{max}"),
-                            Some(max) => format!("{}–{max}", t.min_members),
-                            None => format!("{}+", t.min_members),
-                        };
                         format!(
-                            "{} {size}: {}",
+                            "{} {}: {}",
                             t.settlement.as_str(),
+                            t.sizes(),
                             t.amount_mci.format_number()
                         )
                     })
@@ -761,39 +767,20 @@ fn reference_data(store: &Store) -> ApiResult<ReferenceData> {
     Ok(ReferenceData { mci, rules, recalc: recalculations(store)? })
 }
 
-/// Reads a rules text as `otau rule add --file` does: one rule, or `{"rules": [...]}`.
+/// Reads a rules text as `otau rule add --file` does (`RuleSet::read_file`): one rule, or
+/// `{"rules": [...]}`.
 fn read_rules(text: &str) -> ApiResult<Vec<SubsidyRule>> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum RulesFile {
-        Many { rules: Vec<SubsidyRule> },
-        One(Box<SubsidyRule>),
-    }
-    match serde_json::from_str::<RulesFile>(text) {
-        Ok(RulesFile::Many { rules }) => Ok(rules),
-        Ok(RulesFile::One(rule)) => Ok(vec![*rule]),
-        Err(_) => {
-            // Read as one rule again for a message naming the mistyped field.
-            let detail = serde_json::from_str::<SubsidyRule>(text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            Err(StoreError::Subsidy(SubsidyError::Rule(RuleError::Json { detail })).into())
-        }
-    }
+    otau_core::subsidy::RuleSet::read_file(text)
+        .map_err(|e| StoreError::Subsidy(SubsidyError::Rule(e)).into())
 }
 
-/// A month as `YYYY-MM`.
-fn read_month(text: &str) -> ApiResult<(i32, u32)> {
-    let bad = || {
+/// A month as `YYYY-MM` (also `YYYY-M`), by the core's one reader.
+fn read_month(text: &str) -> ApiResult<Month> {
+    Month::parse_loose(text).map_err(|_| {
         ApiError::invalid(vec![
             FieldError::bare("month", "ledger-bad-month").with_arg("value", text.trim())
         ])
-    };
-    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
-    let year = y.parse::<i32>().ok().filter(|_| y.len() == 4).ok_or_else(bad)?;
-    let month = m.parse::<u32>().ok().filter(|n| (1..=12).contains(n)).ok_or_else(bad)?;
-    Ok((year, month))
+    })
 }
 
 /// A date typed in a field, or the field's problem.
@@ -833,8 +820,8 @@ impl Desk {
         self.with(|store, _| {
             let report = store.eligibility(regno, kind, decided_on)?;
             let rule = report.rule.as_ref();
-            let needs_settlement_type = rule.is_some_and(|r| !r.tiers.is_empty());
-            let needs_housing_cost = rule.is_some_and(|r| r.basis == Basis::ShareOfCost);
+            let needs_settlement_type = rule.is_some_and(SubsidyRule::needs_settlement_type);
+            let needs_housing_cost = rule.is_some_and(SubsidyRule::needs_housing_cost);
             let mut preview = SubsidyPreview {
                 eligible: report.eligible,
                 refusals: report.refusals.clone(),
@@ -975,10 +962,10 @@ impl Desk {
         to: &str,
         today: NaiveDate,
     ) -> ApiResult<PaymentsScreen> {
-        let month = if month.trim().is_empty() { month_of(today) } else { month.to_owned() };
-        let (year, m) = read_month(&month)?;
+        let month = if month.trim().is_empty() { Month::of(today) } else { read_month(month)? };
+        let (year, m) = (month.year(), month.month());
         let (from, to) = if from.trim().is_empty() && to.trim().is_empty() {
-            month_bounds(year, m).ok_or_else(|| ApiError::invalid(vec![]))?
+            (month.first_day(), month.last_day())
         } else {
             period(from, to)?
         };
@@ -1089,21 +1076,9 @@ impl Desk {
                 None
             }
         };
-        // Whole tenge: an MCI is never a fraction.
-        let tenge = match parse_tenge(value) {
-            Ok(t) if t.0 % 100 == 0 => Some(t.0 / 100),
-            Ok(_) => {
-                problems.push(
-                    FieldError::bare("mci.tenge", "money-too-many-decimals")
-                        .with_arg("input", value.trim()),
-                );
-                None
-            }
-            Err(e) => {
-                problems.push(FieldError::new("mci.tenge", &e));
-                None
-            }
-        };
+        // Whole tenge: an MCI is never a fraction (the core's rule).
+        let tenge =
+            read_mci_tenge(value).map_err(|e| problems.push(FieldError::new("mci.tenge", &e))).ok();
         let (Some(effective_from), Some(purpose), Some(tenge)) = (from, purpose, tenge) else {
             return Err(ApiError::invalid(problems));
         };
@@ -1125,22 +1100,11 @@ impl Desk {
     }
 }
 
-/// The month (`YYYY-MM`) of a date.
-fn month_of(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
-}
-
-/// First and last day of a month.
-fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = first.checked_add_months(chrono::Months::new(1))?;
-    Some((first, next.pred_opt()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testkit::{at, d, now, TODAY};
+    use otau_core::casework::month_bounds;
     use otau_core::casework::status::{Decision, Recommendation};
     use otau_core::iin::check_digit;
     use otau_store::Context;
@@ -1375,8 +1339,8 @@ mod tests {
         // Instalments due from January 2027 on would change.
         assert_eq!(data.recalc.proposals.len(), 9);
         let first = &data.recalc.proposals[0];
-        assert_eq!(first.old_mci.tiyn, 432_500);
-        assert_eq!(first.new_mci.tiyn, 450_000);
+        assert_eq!(first.old_mci.tenge, 4325);
+        assert_eq!(first.new_mci.tenge, 4500);
 
         desk.sign_in("bolat", "bolat-password").expect("bolat");
         let left = desk

@@ -7,7 +7,6 @@ use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
-use otau_core::casework::parse_month;
 use otau_core::casework::plan::{parse_value, PlanArea, PlanItemState, ServiceKind};
 use otau_core::casework::quota::{QuotaLine, QuotaRow, NATIONAL};
 use otau_core::casework::status::{
@@ -905,7 +904,7 @@ pub fn service(ctx: &mut Ctx, cmd: ServiceCommand) -> Result<(), CliError> {
         ServiceCommand::Summary { month } => {
             let (_, today) = ctx.now();
             let (year, month) = match month {
-                Some(m) => parse_month(&m).ok_or_else(|| {
+                Some(m) => otau_core::casework::parse_month(&m).ok_or_else(|| {
                     CliError::Fields(vec![
                         FieldError::bare("month", "plan-bad-month").with_arg("value", m.trim())
                     ])

@@ -7,9 +7,10 @@ use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use otau_api::documents::{DocRequest, FileFormat, SavedFile};
 use otau_api::words::OFFICE_RECORDS;
+use otau_core::dates::Month;
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_print::{DocKind, IssuedDocument, Month};
+use otau_print::{DocKind, IssuedDocument};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
 use otau_store::Context;
 use serde_json::json;
@@ -218,8 +219,9 @@ fn print_register(lang: Lang, entries: &[RegisterEntry]) {
     println!("{}", t.render());
 }
 
+/// `YYYY-MM`, by the core's one reader.
 fn parse_month(text: &str) -> Result<Month, CliError> {
-    text.parse::<Month>().map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
+    Month::parse(text).map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
 }
 
 /// `otau report …`

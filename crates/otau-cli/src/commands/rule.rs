@@ -7,20 +7,11 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::subsidy::{Basis, RuleError, SubsidyError, SubsidyRule};
+use otau_core::subsidy::{Basis, RuleSet, SubsidyError, SubsidyRule};
 use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_store::Context;
-use serde::Deserialize;
 use serde_json::json;
-
-/// A rules file: one rule, or `{"rules": [...]}`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RulesFile {
-    Many { rules: Vec<SubsidyRule> },
-    One(Box<SubsidyRule>),
-}
 
 /// `otau rule …`
 pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
@@ -140,13 +131,8 @@ fn terms(lang: Lang, r: &SubsidyRule) -> String {
                 .tiers
                 .iter()
                 .map(|t| {
-                    let size = match t.max_members {
-                        Some(max) if max == t.min_members => format!("{max}"),
-                        Some(max) => format!("{}–{max}", t.min_members),
-                        None => format!("{}+", t.min_members),
-                    };
                     let place = super::enum_label(lang, "settlement_type", &t.settlement);
-                    format!("{place} {size}: {}", t.amount_mci.format_number())
+                    format!("{place} {}: {}", t.sizes(), t.amount_mci.format_number())
                 })
                 .collect();
             format!("{} {unit} {}", tiers.join("; "), super::enum_label(lang, "basis", &basis))
@@ -165,20 +151,9 @@ fn read_rules(path: &std::path::Path) -> Result<Vec<SubsidyRule>, CliError> {
             &[("path", path.display().to_string()), ("detail", e.to_string())],
         )
     })?;
-    // Read strictly first, so a mistyped field is reported as such.
-    let parsed: Result<RulesFile, _> = serde_json::from_str(&text);
-    let rules = match parsed {
-        Ok(RulesFile::Many { rules }) => rules,
-        Ok(RulesFile::One(rule)) => vec![*rule],
-        Err(_) => {
-            let detail = serde_json::from_str::<SubsidyRule>(&text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            let e = SubsidyError::Rule(RuleError::Json { detail });
-            return Err(CliError::Store(otau_store::StoreError::Subsidy(e)));
-        }
-    };
+    // One rule or `{"rules": [...]}`, read as the desktop app reads it (`RuleSet::read_file`).
+    let rules = RuleSet::read_file(&text)
+        .map_err(|e| CliError::Store(otau_store::StoreError::Subsidy(SubsidyError::Rule(e))))?;
     Ok(rules)
 }
 
@@ -220,7 +195,7 @@ pub fn mci_add(ctx: &mut Ctx, args: MciAddArgs) -> Result<(), CliError> {
             "mci-cli-added",
             &[
                 ("from", rec.effective_from.to_string()),
-                ("tenge", otau_core::money::Tiyn(rec.tenge.saturating_mul(100)).format_tenge())
+                ("tenge", otau_core::money::format_whole_tenge(rec.tenge))
             ]
         )
     );

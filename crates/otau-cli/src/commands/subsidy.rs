@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use chrono::NaiveDate;
-use otau_core::money::{parse_tenge, Tiyn};
+use otau_core::money::parse_tenge;
 use otau_core::subsidy::{Explanation, SettlementType, SubsidyKind};
 use otau_core::FieldError;
 use otau_i18n::{tr, Lang};
@@ -85,7 +85,7 @@ pub fn json_with_texts<T: Serialize>(lang: Lang, value: &T) {
 
 /// "3 692 ₸ (2024-01-01)": an MCI row as the tables show it.
 pub fn mci_cell(tenge: i64, from: NaiveDate) -> String {
-    format!("{} ({from})", Tiyn(tenge.saturating_mul(100)).format_tenge())
+    format!("{} ({from})", otau_core::money::format_whole_tenge(tenge))
 }
 
 /// Prints a decision: its heading, its instalments with explanations, its total.

@@ -505,25 +505,40 @@ fn register_in(
 }
 
 fn person_from_input(m: &MemberInput, family_id: Uuid, regno: String) -> PersonRec {
-    PersonRec {
-        id: Uuid::now_v7(),
-        family_id,
-        regno,
-        relation: m.relation,
-        surname: m.surname.trim().to_string(),
-        given_name: m.given_name.trim().to_string(),
-        patronymic: clean(&m.patronymic),
-        surname_latin: clean(&m.surname_latin),
-        given_name_latin: clean(&m.given_name_latin),
-        patronymic_latin: clean(&m.patronymic_latin),
-        birth_date: m.birth_date,
-        sex: m.sex,
-        iin: clean(&m.iin),
-        citizenship: clean(&m.citizenship),
-        education: m.education,
-        phone: m.phone.as_deref().and_then(normalize_phone),
-        email: clean(&m.email),
-        version: 0,
+    PersonRec::from_input(m, Uuid::now_v7(), family_id, regno, 0)
+}
+
+impl PersonRec {
+    /// The record of a member as entered, normalised the one way registration and corrections
+    /// both keep it: names trimmed, blank optional fields absent, the phone in international
+    /// form.
+    pub(crate) fn from_input(
+        m: &MemberInput,
+        id: Uuid,
+        family_id: Uuid,
+        regno: String,
+        version: i64,
+    ) -> PersonRec {
+        PersonRec {
+            id,
+            family_id,
+            regno,
+            relation: m.relation,
+            surname: m.surname.trim().to_string(),
+            given_name: m.given_name.trim().to_string(),
+            patronymic: clean(&m.patronymic),
+            surname_latin: clean(&m.surname_latin),
+            given_name_latin: clean(&m.given_name_latin),
+            patronymic_latin: clean(&m.patronymic_latin),
+            birth_date: m.birth_date,
+            sex: m.sex,
+            iin: clean(&m.iin),
+            citizenship: clean(&m.citizenship),
+            education: m.education,
+            phone: m.phone.as_deref().and_then(normalize_phone),
+            email: clean(&m.email),
+            version,
+        }
     }
 }
 
