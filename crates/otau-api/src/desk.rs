@@ -465,7 +465,7 @@ fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
 mod tests {
     use super::*;
 
-    use crate::testkit::{at, d, desk, family, head, now, TODAY};
+    use crate::testkit::{at, d, desk, family, family_of, head, now, TODAY};
 
     #[test]
     fn nothing_is_served_before_sign_in_or_while_locked() {
@@ -687,5 +687,66 @@ mod tests {
             nowhere.sign_in("a", "b").err().map(|e| e.code),
             Some("desk-no-database".into())
         );
+    }
+
+    /// The UI counted ages itself and disagreed with the core on 29 February: born 2000-02-29,
+    /// on 2025-02-28 it said 24 where the law (and the core) say 25. The card now carries the
+    /// age the core counts.
+    #[test]
+    fn someone_born_on_29_february_is_25_on_28_february_2025_as_the_core_counts() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let mut leap = head();
+        leap.birth_date = "29.02.2000".into();
+        leap.iin.clear();
+        let regno = desk.register_family(&family_of(vec![leap]), false, now()).expect("reg");
+        let card = desk.person_card(&regno.family_regno, d("2025-02-28")).expect("card");
+        assert_eq!(card.age, 25);
+        assert_eq!(card.age, otau_core::dates::age_on(d("2000-02-29"), d("2025-02-28")));
+        assert_eq!(desk.person_card(&regno.family_regno, d("2025-02-27")).expect("card").age, 24);
+    }
+
+    /// The IIN was checked by building a made-up family and filtering the problems of its one
+    /// member; now by the registration rule itself, so the check as typed and the check on
+    /// saving report the same.
+    #[test]
+    fn the_iin_check_reports_what_registration_reports_for_the_iin() {
+        for (iin, birth, sex) in [
+            ("850412310211", "12.04.1985", Sex::Male),
+            ("850412310211", "13.04.1985", Sex::Female),
+            ("850412310211", "12.04.1985", Sex::Female),
+        ] {
+            let mut member = head();
+            member.iin = iin.into();
+            member.birth_date = birth.into();
+            member.sex = Some(sex);
+            let on_save: Vec<(String, String)> = family_of(vec![member])
+                .check(d(TODAY))
+                .problems
+                .into_iter()
+                .filter(|p| p.field == "members[0].iin")
+                .map(|p| ("iin".to_owned(), p.code))
+                .collect();
+            let as_typed: Vec<(String, String)> = check_iin(iin, birth, Some(sex))
+                .problems
+                .into_iter()
+                .map(|p| (p.field, p.code))
+                .collect();
+            assert_eq!(as_typed, on_save, "{iin} {birth} {sex:?}");
+        }
+    }
+
+    /// Three screens compared role names to decide what to show; the session now says what the
+    /// role may do, by the same rule the library refuses by.
+    #[test]
+    fn the_session_says_what_the_role_may_do() {
+        let (_dir, desk) = desk();
+        let clerk = desk.sign_in("aigerim", "aigerim-password").expect("clerk");
+        assert_eq!(clerk.permissions, otau_core::roles::Role::Clerk.permissions());
+        assert!(!clerk.permissions.may_approve && !clerk.permissions.may_see_summaries);
+        let manager = desk.sign_in("bolat", "bolat-password").expect("manager");
+        assert!(manager.permissions.may_approve && manager.permissions.may_close_month);
+        let session = desk.session().expect("session").expect("signed in");
+        assert_eq!(session.permissions, manager.permissions);
     }
 }

@@ -3,7 +3,7 @@
 //! a format the kind has not registers nothing; reprints come out as duplicates; the register is
 //! looked through by family and by words.
 
-use crate::documents::{produce as produce_document, DocRequest, FileFormat};
+use crate::documents::{produce as produce_document, DocRequest, FileFormat, SavedFile};
 use crate::testkit::{at, d, TODAY};
 use crate::words::Translations;
 use otau_core::model::FamilyInput;
@@ -13,14 +13,15 @@ use otau_store::{Actor, Context, Duplicates, Store, StoreError};
 
 /// An office database with its administrator signed in.
 struct TestOffice {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
     store: Store,
     admin: Actor,
 }
 
 fn office() -> TestOffice {
-    let (dir, _, store, admin) = crate::testkit::office();
-    TestOffice { _dir: dir, store, admin }
+    let (dir, path, store, admin) = crate::testkit::office();
+    TestOffice { dir, path, store, admin }
 }
 
 fn ctx(actor: &Actor) -> Context {
@@ -151,4 +152,84 @@ fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
     let lines = o.store.find_documents("D00001", 10, &Translations).expect("find");
     let name = lines.first().and_then(|l| l.subject_name.clone()).unwrap_or_default();
     assert!(name.starts_with(&head), "{name}");
+}
+
+/// Documents were rendered and their files written while the store held its write lock, so
+/// every other desk waited for a PDF and a disk. Now a document is rendered and saved outside
+/// any transaction and registered after: another desk writes meanwhile, and when it takes the
+/// number this document was sealed with, this file is removed and the document sealed again
+/// with the next number, so no file carries a number the register gives to another.
+#[test]
+fn a_document_is_rendered_outside_the_write_and_a_number_taken_meanwhile_is_not_reused() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    let admin = o.admin.clone();
+    let folder = o.dir.path().join("papers");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mut other = Store::open(&o.path).expect("another desk");
+    let mut written = vec![];
+    let (doc, saved) = produce_document(
+        &mut o.store,
+        &ctx(&admin),
+        &DocRequest::Certificate(regno.clone()),
+        FileFormat::Pdf,
+        |doc, bytes| {
+            let path = folder.join(format!("{}.pdf", doc.number));
+            std::fs::write(&path, bytes).expect("written");
+            written.push(doc.number.clone());
+            if written.len() == 1 {
+                // Nothing holds the store while this one renders: the other desk issues now.
+                let (id, data) = other.certificate_data(&regno).expect("data");
+                other
+                    .issue_document(
+                        &ctx(&admin),
+                        Some(id),
+                        otau_print::DocumentContent::Certificate(data),
+                        |_| Ok(()),
+                    )
+                    .expect("the other desk is not kept waiting");
+            }
+            Ok(SavedFile { path, bytes: bytes.len() as u64 })
+        },
+    )
+    .expect("issued");
+    assert_eq!(written, ["PVL01-2026-D00001", "PVL01-2026-D00002"]);
+    assert_eq!(doc.number, "PVL01-2026-D00002");
+    assert!(!folder.join("PVL01-2026-D00001.pdf").exists(), "the taken number's file is gone");
+    assert_eq!(saved.path, folder.join("PVL01-2026-D00002.pdf"));
+    assert!(saved.path.is_file());
+    let mut numbers: Vec<String> =
+        o.store.document_register(10).expect("register").into_iter().map(|e| e.number).collect();
+    numbers.sort();
+    assert_eq!(numbers, ["PVL01-2026-D00001", "PVL01-2026-D00002"], "each number once");
+}
+
+/// A file that cannot be written leaves no number registered; a document that could not be
+/// registered leaves no file.
+#[test]
+fn a_document_that_cannot_be_registered_leaves_no_file() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    let clerk = o.store.sign_in("aigerim", "aigerim-password").expect("clerk");
+    let folder = o.dir.path().join("papers");
+    std::fs::create_dir_all(&folder).expect("folder");
+    // The original is voided while its reprint is being rendered: the reprint is refused.
+    let (original, _) =
+        produce(&mut o, DocRequest::Certificate(regno), FileFormat::Pdf).expect("original");
+    let mut manager = Store::open(&o.path).expect("a manager's desk");
+    let bolat = manager.sign_in("bolat", "bolat-password").expect("manager");
+    let refused = produce_document(
+        &mut o.store,
+        &ctx(&clerk),
+        &DocRequest::Reprint(original.number.clone()),
+        FileFormat::Pdf,
+        |doc, bytes| {
+            let path = folder.join(format!("{}-duplicate.pdf", doc.number));
+            std::fs::write(&path, bytes).expect("written");
+            manager.void_document(&ctx(&bolat), &doc.number, "wrong address").expect("voided");
+            Ok(SavedFile { path, bytes: bytes.len() as u64 })
+        },
+    );
+    assert!(matches!(refused, Err(StoreError::Document(DocumentError::AlreadyVoided { .. }))));
+    assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 0, "no file left");
 }

@@ -35,6 +35,7 @@ impl Ctx {
     }
 
     /// The moment and the local date of this command.
+    #[allow(clippy::disallowed_methods)] // The clock is read here, at the edge, and nowhere below.
     pub fn now(&self) -> (DateTime<Utc>, NaiveDate) {
         (Utc::now(), Local::now().date_naive())
     }

@@ -510,4 +510,20 @@ mod tests {
             "money-too-many-decimals"
         );
     }
+
+    /// Summary money was summed with 0 in place of an overflowing total; a total is now the
+    /// checked sum, absent when it cannot be right.
+    #[test]
+    fn a_total_is_exact_or_absent_never_zero() {
+        let a = Amount { mci: MciHundredths(7000), tenge: Tiyn(25_844_000) };
+        let b = Amount { mci: MciHundredths(1550), tenge: Tiyn(5_722_600) };
+        assert_eq!(
+            Amount::checked_sum([a, b]),
+            Some(Amount { mci: MciHundredths(8550), tenge: Tiyn(31_566_600) })
+        );
+        let huge = Amount { mci: MciHundredths(1), tenge: Tiyn(i64::MAX) };
+        assert_eq!(Amount::checked_sum([huge, a]), None);
+        assert_eq!(format_whole_tenge(3692), "3\u{a0}692\u{a0}₸");
+        assert!(format_whole_tenge(i64::MAX).starts_with("9\u{a0}223\u{a0}372"), "none overflows");
+    }
 }

@@ -455,4 +455,20 @@ mod tests {
             assert_eq!(DocKind::from_code(k.code()), Some(k));
         }
     }
+
+    /// The summary's column totals were summed with 0 in place of an overflow, here and at the
+    /// desk again; both now take the core's checked sum, absent when it cannot be right.
+    #[test]
+    fn subsidy_totals_are_the_checked_sums_of_their_columns() {
+        let row = |tiyn: i64| SubsidyRow {
+            subsidy_kk: String::new(),
+            subsidy_ru: String::new(),
+            accrued: Money { mci: MciHundredths(100), tenge: Tiyn(tiyn) },
+            approved: Money::default(),
+            paid: Money::default(),
+        };
+        let totals = SubsidyRow::totals(&[row(500), row(700)]);
+        assert_eq!(totals.map(|[a, _, _]| a.tenge), Some(Tiyn(1200)));
+        assert_eq!(SubsidyRow::totals(&[row(i64::MAX), row(1)]), None);
+    }
 }

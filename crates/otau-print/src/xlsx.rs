@@ -17,6 +17,9 @@ fn err(e: XlsxError) -> PrintError {
 }
 
 /// An exact amount in minor units as the spreadsheet's number (see the module's design note).
+// A spreadsheet keeps every number as a float: written here from the exact decimal text of the
+// integer, never by arithmetic on floats.
+#[allow(clippy::disallowed_types)]
 fn amount(minor: i64) -> f64 {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
@@ -132,6 +135,8 @@ fn write_summary(
         for (name, values) in rows {
             s.write_string_with_format(*r, 0, name, &f.label)?;
             for (i, v) in values.iter().enumerate() {
+                #[allow(clippy::disallowed_types)]
+                // A count of persons, as the spreadsheet's number.
                 s.write_number_with_format(*r, i as u16 + 1, *v as f64, &f.int)?;
                 if let Some(sum) = sums.get_mut(i) {
                     *sum += v;
@@ -142,6 +147,8 @@ fn write_summary(
         if total {
             s.write_string_with_format(*r, 0, both("doc-total"), &f.total_label)?;
             for (i, v) in sums.iter().enumerate() {
+                #[allow(clippy::disallowed_types)]
+                // A count of persons, as the spreadsheet's number.
                 s.write_number_with_format(*r, i as u16 + 1, *v as f64, &f.total_int)?;
             }
             *r += 1;

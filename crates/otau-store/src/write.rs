@@ -14,6 +14,7 @@ use crate::error::{Result, StoreError};
 use crate::record::{redacted, to_map, to_sql, Record};
 use crate::users::Actor;
 use chrono::{DateTime, SecondsFormat, Utc};
+use otau_core::canonical::canonical_json;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -323,5 +324,3 @@ impl AuditHashInput<'_> {
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
-
-pub use otau_core::canonical::canonical_json;

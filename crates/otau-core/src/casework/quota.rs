@@ -506,4 +506,14 @@ mod tests {
         assert_eq!(summary_date(2025, d("2026-11-25")), d("2025-12-31"));
         assert_eq!(summary_date(2027, d("2026-11-25")), d("2027-12-31"));
     }
+
+    /// The quota left was computed by the desk and again by the summary's PDF; now by the core.
+    #[test]
+    fn what_is_left_of_a_quota_is_the_cores_one_rule() {
+        let month = QuotaUse { year: 2026, quota: 100, used_before: 60, used_in_month: 15 };
+        assert_eq!((month.used(), month.left()), (75, 25));
+        let exceeded = QuotaUse { year: 2026, quota: 10, used_before: 12, used_in_month: 0 };
+        assert_eq!(exceeded.left(), -2, "a lowered quota already exceeded");
+        assert_eq!(quota_left(i64::MIN, 1), i64::MIN, "never wraps");
+    }
 }

@@ -869,4 +869,34 @@ mod tests {
         assert_eq!(SubsidyKind::parse("loan"), None);
         assert_eq!(SettlementType::parse("Village"), Some(SettlementType::Village));
     }
+
+    /// The desk decided which fields a rule needs by looking at its tiers and basis itself;
+    /// the rule now says it.
+    #[test]
+    fn what_a_decision_needs_is_said_by_its_rule() {
+        let rules = RuleSet::shipped().unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let rent = rules.in_force(SubsidyKind::Rent, on).unwrap();
+        assert!(rent.needs_settlement_type() && !rent.needs_housing_cost());
+        let mobility = rules.in_force(SubsidyKind::MobilityCertificate, on).unwrap();
+        assert!(mobility.needs_housing_cost() && !mobility.needs_settlement_type());
+        let relocation = rules.in_force(SubsidyKind::Relocation, on).unwrap();
+        assert!(!relocation.needs_housing_cost() && !relocation.needs_settlement_type());
+        let sizes: Vec<String> = rent.tiers.iter().map(Tier::sizes).collect();
+        assert!(sizes.iter().all(|s| !s.is_empty()), "{sizes:?}");
+        assert!(sizes.iter().any(|s| s.ends_with('+')), "the last band is open: {sizes:?}");
+    }
+
+    /// Two readers of a rules file (the desk's and the command line's): now one.
+    #[test]
+    fn a_rules_file_holds_one_rule_or_a_list_and_a_typo_is_named() {
+        let rules = RuleSet::shipped().unwrap();
+        let one = serde_json::to_string(&rules.rules()[0]).unwrap();
+        assert_eq!(RuleSet::read_file(&one).map(|r| r.len()), Ok(1));
+        let many = format!("{{\"rules\": [{one}, {one}]}}");
+        assert_eq!(RuleSet::read_file(&many).map(|r| r.len()), Ok(2));
+        let typo = one.replacen("\"kind\"", "\"kindd\"", 1);
+        let e = RuleSet::read_file(&typo).unwrap_err();
+        assert!(matches!(&e, RuleError::Json { detail } if detail.contains("kindd")), "{e:?}");
+    }
 }
