@@ -180,6 +180,23 @@ pub fn message_ids(lang: Lang) -> Vec<String> {
     ids
 }
 
+/// The label of an enum value in a language: the message `{prefix}-{value}` of its snake_case
+/// name (`relation-head`, `education-higher`), or the name itself where there is no message.
+pub fn value_label<T: Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => {
+            let id = format!("{prefix}-{s}");
+            let text = tr(lang, &id, &BTreeMap::new());
+            if text == id {
+                s
+            } else {
+                text
+            }
+        }
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

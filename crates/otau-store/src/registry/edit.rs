@@ -7,7 +7,7 @@ use crate::registry::{ConsentRec, DocumentRec, FamilyView, PersonRec, PersonView
 use crate::users::Action;
 use crate::Store;
 use otau_core::model::{ConsentInput, DocumentInput, FamilyInput, MemberInput};
-use otau_core::validate::{normalize_document_number, validate_family};
+use otau_core::validate::validate_family;
 use otau_core::FieldError;
 use rusqlite::OptionalExtension;
 use uuid::Uuid;
@@ -138,17 +138,12 @@ impl Store {
             change.set_reason(Some(reason.trim().to_string()));
             change.update(&before, &mut after)?;
             if let Some(doc) = &edited.document {
-                let fresh = DocumentRec {
-                    id: old_document.as_ref().map(|d| d.id).unwrap_or_else(Uuid::now_v7),
-                    person_id: before.id,
-                    kind: doc.kind,
-                    number: doc.number.trim().to_string(),
-                    number_norm: normalize_document_number(&doc.number),
-                    issuing_country: doc.issuing_country.trim().to_string(),
-                    issued_on: doc.issued_on,
-                    valid_until: doc.valid_until,
-                    version: old_document.as_ref().map(|d| d.version).unwrap_or(0),
-                };
+                let fresh = DocumentRec::from_input(
+                    doc,
+                    old_document.as_ref().map(|d| d.id).unwrap_or_else(Uuid::now_v7),
+                    before.id,
+                    old_document.as_ref().map(|d| d.version).unwrap_or(0),
+                );
                 match &old_document {
                     Some(old) => {
                         let mut fresh = fresh;
@@ -165,13 +160,7 @@ impl Store {
                     .iter()
                     .any(|c| c.given_on == consent.given_on && c.purpose == consent.purpose.trim());
                 if !known {
-                    let mut rec = ConsentRec {
-                        id: Uuid::now_v7(),
-                        person_id: before.id,
-                        given_on: consent.given_on,
-                        purpose: consent.purpose.trim().to_string(),
-                        version: 0,
-                    };
+                    let mut rec = ConsentRec::from_input(consent, before.id);
                     change.insert(&mut rec)?;
                 }
             }

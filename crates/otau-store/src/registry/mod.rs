@@ -14,7 +14,8 @@ use crate::write::Change;
 use crate::Store;
 use chrono::{Datelike, NaiveDate};
 use otau_core::model::{
-    AccommodationCategory, DocumentKind, Education, FamilyInput, MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
+    MemberInput, Relation, Sex,
 };
 use otau_core::regno::{OfficeCode, RegNo};
 use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
@@ -470,27 +471,11 @@ fn register_in(
         let mut person = person_from_input(m, family.id, regno);
         change.insert(&mut person)?;
         if let Some(doc) = &m.document {
-            let mut rec = DocumentRec {
-                id: Uuid::now_v7(),
-                person_id: person.id,
-                kind: doc.kind,
-                number: doc.number.trim().to_string(),
-                number_norm: normalize_document_number(&doc.number),
-                issuing_country: doc.issuing_country.trim().to_string(),
-                issued_on: doc.issued_on,
-                valid_until: doc.valid_until,
-                version: 0,
-            };
+            let mut rec = DocumentRec::from_input(doc, Uuid::now_v7(), person.id, 0);
             change.insert(&mut rec)?;
         }
         if let Some(consent) = &m.consent {
-            let mut rec = ConsentRec {
-                id: Uuid::now_v7(),
-                person_id: person.id,
-                given_on: consent.given_on,
-                purpose: consent.purpose.trim().to_string(),
-                version: 0,
-            };
+            let mut rec = ConsentRec::from_input(consent, person.id);
             change.insert(&mut rec)?;
         }
         members[i] = RegisteredMember {
@@ -506,6 +491,42 @@ fn register_in(
 
 fn person_from_input(m: &MemberInput, family_id: Uuid, regno: String) -> PersonRec {
     PersonRec::from_input(m, Uuid::now_v7(), family_id, regno, 0)
+}
+
+impl DocumentRec {
+    /// The record of an identity document as entered: number trimmed and kept normalised for
+    /// search and duplicates, as registration and corrections both keep it.
+    pub(crate) fn from_input(
+        doc: &DocumentInput,
+        id: Uuid,
+        person_id: Uuid,
+        version: i64,
+    ) -> DocumentRec {
+        DocumentRec {
+            id,
+            person_id,
+            kind: doc.kind,
+            number: doc.number.trim().to_string(),
+            number_norm: normalize_document_number(&doc.number),
+            issuing_country: doc.issuing_country.trim().to_string(),
+            issued_on: doc.issued_on,
+            valid_until: doc.valid_until,
+            version,
+        }
+    }
+}
+
+impl ConsentRec {
+    /// The record of a consent as entered (a new one: consents are only added).
+    pub(crate) fn from_input(consent: &ConsentInput, person_id: Uuid) -> ConsentRec {
+        ConsentRec {
+            id: Uuid::now_v7(),
+            person_id,
+            given_on: consent.given_on,
+            purpose: consent.purpose.trim().to_string(),
+            version: 0,
+        }
+    }
 }
 
 impl PersonRec {
