@@ -417,7 +417,6 @@ impl Desk {
 
     /// Corrects a person: `base_version` is the version the form was filled from; `reason` is
     /// required and goes into the audit.
-    #[allow(clippy::too_many_arguments)]
     pub fn edit_person(
         &self,
         regno: &str,

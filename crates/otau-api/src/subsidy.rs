@@ -905,7 +905,6 @@ impl Desk {
     }
 
     /// Records a payment order for approved instalments of a decision.
-    #[allow(clippy::too_many_arguments)]
     pub fn pay_subsidy(
         &self,
         number: &str,

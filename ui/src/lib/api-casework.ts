@@ -1,5 +1,5 @@
-// The case-work commands: typed wrappers around `invoke` for the card's status and quota panel,
-// the family's adaptation plan and the office-wide case-work screen (types generated from Rust).
+// The case-work commands: wrappers around the functions generated in `./bindings/commands.ts` for
+// the card's status and quota panel, the family's adaptation plan and the office-wide screen.
 import * as commands from "./bindings/commands";
 import type { CaseworkPanel } from "./bindings/CaseworkPanel";
 import type { CaseworkScreen } from "./bindings/CaseworkScreen";

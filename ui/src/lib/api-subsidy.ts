@@ -1,4 +1,4 @@
-// Typed wrappers around the subsidy and ledger commands (`src-tauri/src/commands_subsidy.rs`):
+// Typed wrappers around the subsidy and ledger commands (generated in `./bindings/commands.ts`):
 // a family's statement, the preview and preparation of a decision, approval, payment, reversal,
 // a move away, the office's payments, recalculations and the reference data. Money arrives as
 // integer tiyn with the text Rust formatted; explanations as a Fluent code and its arguments.
