@@ -22,7 +22,6 @@ use otau_core::subsidy::{
     Explanation, LedgerTotals, SettlementType, SubsidyError, SubsidyKind, SubsidyRule,
 };
 use otau_core::FieldError;
-use otau_store::subsidy::recalc::bad_ref;
 use otau_store::{
     Actor, DecisionView, InstalmentRef, LineItem, PrepareRequest, RecalcProposal, RecalcSelection,
     StatementView, Store, StoreError,
@@ -1029,18 +1028,7 @@ impl Desk {
         let selection = if references.is_empty() {
             RecalcSelection::All
         } else {
-            let mut refs = vec![];
-            let mut bad = vec![];
-            for text in references {
-                match InstalmentRef::parse(text) {
-                    Ok(r) => refs.push(r),
-                    Err(_) => bad.push(bad_ref(text)),
-                }
-            }
-            if !bad.is_empty() {
-                return Err(ApiError::invalid(bad));
-            }
-            RecalcSelection::Only(refs)
+            RecalcSelection::Only(InstalmentRef::parse_all(references).map_err(ApiError::invalid)?)
         };
         let reason = Some(reason.trim()).filter(|r| !r.is_empty());
         self.acting(now, |store, ctx| {

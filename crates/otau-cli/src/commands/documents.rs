@@ -12,7 +12,6 @@ use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_print::{DocKind, IssuedDocument};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
-use otau_store::Context;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -49,15 +48,11 @@ fn produce(
     format: FileFormat,
 ) -> Result<(), CliError> {
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
-    let (doc, saved) = otau_api::documents::produce(
-        &mut store,
-        &Context::new(&actor, at, today),
-        &request,
-        format,
-        |_, bytes| write_to(out, bytes),
-    )?;
+    let acting = ctx.acting(&store)?;
+    let (doc, saved) =
+        otau_api::documents::produce(&mut store, &acting, &request, format, |_, bytes| {
+            write_to(out, bytes)
+        })?;
     report_issued(ctx, &doc, out, saved.bytes);
     Ok(())
 }
@@ -123,9 +118,8 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         }
         DocCommand::Void { number, reason } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let void = store.void_document(&Context::new(&actor, at, today), &number, &reason)?;
+            let acting = ctx.acting(&store)?;
+            let void = store.void_document(&acting, &number, &reason)?;
             if ctx.json {
                 json(&void);
             } else {
@@ -157,14 +151,8 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         }
         DocCommand::Trust { office, key, name } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let rec = store.trust_office_key(
-                &Context::new(&actor, at, today),
-                &office,
-                name.as_deref(),
-                &key,
-            )?;
+            let acting = ctx.acting(&store)?;
+            let rec = store.trust_office_key(&acting, &office, name.as_deref(), &key)?;
             if ctx.json {
                 json(&rec);
             } else {
@@ -235,10 +223,8 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
         ReportCommand::Close { month } => {
             let month = parse_month(&month)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let data =
-                store.close_month(&Context::new(&actor, at, today), month, &OFFICE_RECORDS)?;
+            let acting = ctx.acting(&store)?;
+            let data = store.close_month(&acting, month, &OFFICE_RECORDS)?;
             if ctx.json {
                 json(&data);
             } else {

@@ -8,7 +8,6 @@ use crate::output::{json, pairs, Table};
 use otau_core::model::FamilyInput;
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_store::Context;
 use otau_store::{Duplicates, PersonView};
 use serde_json::json;
 
@@ -30,11 +29,9 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
                     .with_arg("detail", e)])
             })?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let policy = if allow_duplicate { Duplicates::Allow } else { Duplicates::Refuse };
-            let registered =
-                store.register_family(&Context::new(&actor, at, today), &input, policy)?;
+            let registered = store.register_family(&acting, &input, policy)?;
             if ctx.json {
                 json(&registered);
             } else {

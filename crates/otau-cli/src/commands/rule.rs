@@ -10,7 +10,6 @@ use otau_core::mci::{MciPurpose, MciRow};
 use otau_core::subsidy::{Basis, RuleSet, SubsidyError, SubsidyRule};
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_store::Context;
 use serde_json::json;
 
 /// `otau rule …`
@@ -22,11 +21,10 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
                 None => None,
             };
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             match rules {
                 Some(rules) => {
-                    let added = store.add_rules(&Context::new(&actor, at, today), rules)?;
+                    let added = store.add_rules(&acting, rules)?;
                     let recalc = store.recalc_proposals()?.proposals.len();
                     if ctx.json {
                         json(&json!({ "rules": added.rules, "recalculations": recalc }));
@@ -45,7 +43,7 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
                     recalc_hint(ctx.lang, recalc);
                 }
                 None if shipped => {
-                    let count = store.load_shipped_rules(&Context::new(&actor, at, today))?;
+                    let count = store.load_shipped_rules(&acting)?;
                     if ctx.json {
                         json(&json!({ "loaded": count }));
                     } else {
@@ -172,16 +170,11 @@ pub fn mci_add(ctx: &mut Ctx, args: MciAddArgs) -> Result<(), CliError> {
     })?;
     let row = MciRow { effective_from, purpose, tenge: args.tenge, note: args.note.clone() };
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
+    let acting = ctx.acting(&store)?;
     let rec = if args.correct {
-        store.correct_mci_row(
-            &Context::new(&actor, at, today),
-            row,
-            args.reason.as_deref().unwrap_or_default(),
-        )?
+        store.correct_mci_row(&acting, row, args.reason.as_deref().unwrap_or_default())?
     } else {
-        store.add_mci_row(&Context::new(&actor, at, today), row)?
+        store.add_mci_row(&acting, row)?
     };
     let recalc = store.recalc_proposals()?.proposals.len();
     if ctx.json {

@@ -124,6 +124,24 @@ impl InstalmentRef {
         let seq = seq.trim().parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(bad)?;
         Ok(InstalmentRef { decision, seq })
     }
+
+    /// Reads every `DECISION/SEQ` of a list, or every one that does not read, each as the field
+    /// error the desktop app and `otau recalc approve` both report.
+    pub fn parse_all(texts: &[String]) -> std::result::Result<Vec<InstalmentRef>, Vec<FieldError>> {
+        let mut refs = vec![];
+        let mut bad = vec![];
+        for text in texts {
+            match InstalmentRef::parse(text) {
+                Ok(r) => refs.push(r),
+                Err(_) => bad.push(bad_ref(text)),
+            }
+        }
+        if bad.is_empty() {
+            Ok(refs)
+        } else {
+            Err(bad)
+        }
+    }
 }
 
 /// Which proposals a manager approves.
