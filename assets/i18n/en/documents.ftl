@@ -161,6 +161,7 @@ doc-file-write = The file { $path } could not be written ({ $detail }): the docu
 doc-already-voided = Document { $number } was voided on { $date }: it cannot be voided again or reprinted. Issue a new one if needed.
 doc-month-already-closed = Month { $month } is already closed: its summary is frozen.
 doc-month-not-over = Month { $month } is not over yet: close it after it ends.
+doc-number-taken = Document number { $number } was taken by another window or device while this one was being prepared. Issue it again.
 doc-numbers-exhausted = Document numbers of { $year } are used up. Tell the administrator.
 doc-bad-key = This is not a public key: copy the whole 43-character text printed by otau doc key.
 field-out = File

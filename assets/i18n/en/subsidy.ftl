@@ -88,6 +88,9 @@ subsidy-bad-number = "{ $value }" is not a decision number: write it as PVL01-S-
 subsidy-already-moved-away = The family's move away on { $on } is already recorded.
 subsidy-cli-bad-kind = Unknown subsidy "{ $value }": use relocation, rent, mobility_certificate or employer.
 subsidy-cli-bad-settlement = Unknown settlement type "{ $value }": use town or village.
+# A reason the system wrote in the ledger (kept as a code, translated here).
+ledger-reason-moved-away = moved away on { $on }: { $reason }
+ledger-reason-recalculation = recalculation after a change of the MCI or of the rule
 ledger-maker-checker = { $login } prepared instalment { $seq } of { $decision } and cannot approve it: another manager must.
 ledger-wrong-state = Instalment { $seq } of { $decision } is { $state ->
     [awaiting_approval] awaiting approval

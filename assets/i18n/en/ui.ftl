@@ -237,4 +237,5 @@ desk-locked = The screen is locked: enter your password to go on.
 desk-no-database = It is not known where the database is: give the file's path in the OTAU_DB variable and start the app again.
 desk-date-format = “{ $value }” is not a date: write it as DD.MM.YYYY (e.g. 14.09.2026) or YYYY-MM-DD.
 desk-internal = Internal error of the app: start the app again; if it happens again, contact your administrator.
+desk-bad-arguments = The app asked for { $command } wrongly: start the app again; if it happens again, contact your administrator.
 store-reason-required = Give the reason for the correction: it is kept in the history of changes.

@@ -76,6 +76,9 @@ subsidy-bad-number = «{ $value }» — шешім нөмірі емес: PVL01-
 subsidy-already-moved-away = Отбасының { $on } күні көшіп кеткені бұрын жазылған.
 subsidy-cli-bad-kind = Белгісіз субсидия «{ $value }»: relocation, rent, mobility_certificate немесе employer деп көрсетіңіз.
 subsidy-cli-bad-settlement = Елді мекеннің белгісіз түрі «{ $value }»: town немесе village деп көрсетіңіз.
+# A reason the system wrote in the ledger (kept as a code, translated here).
+ledger-reason-moved-away = { $on } көшіп кетті: { $reason }
+ledger-reason-recalculation = АЕК немесе ереже өзгергеннен кейінгі қайта есептеу
 ledger-maker-checker = { $login } { $decision } шешімінің { $seq }-төлемін өзі дайындаған, сондықтан оны бекіте алмайды: оны басқа басшы бекітуі керек.
 ledger-wrong-state = { $decision } шешімінің { $seq }-төлемі «{ $state ->
     [awaiting_approval] бекітуді күтуде

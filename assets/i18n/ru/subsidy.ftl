@@ -76,6 +76,9 @@ subsidy-bad-number = «{ $value }» — не номер решения: пиши
 subsidy-already-moved-away = Выезд семьи { $on } уже записан.
 subsidy-cli-bad-kind = Неизвестная субсидия «{ $value }»: укажите relocation, rent, mobility_certificate или employer.
 subsidy-cli-bad-settlement = Неизвестный тип населённого пункта «{ $value }»: укажите town или village.
+# A reason the system wrote in the ledger (kept as a code, translated here).
+ledger-reason-moved-away = переезд { $on }: { $reason }
+ledger-reason-recalculation = перерасчёт после изменения МРП или правила
 ledger-maker-checker = { $login } сам подготовил выплату { $seq } по решению { $decision } и не может её утвердить: утвердить должен другой руководитель.
 ledger-wrong-state = Выплата { $seq } по решению { $decision } в состоянии «{ $state ->
     [awaiting_approval] ожидает утверждения

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 /// The moment now, as the centre writes it.
 pub fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::clock::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// An open centre for administration.
@@ -124,7 +124,7 @@ impl Admin {
         if !(1..=24 * 30).contains(&hours) {
             return Err(CentreError::bad("valid-hours", "1 to 720"));
         }
-        self.enrol_code_until(office, Utc::now() + Duration::hours(hours))
+        self.enrol_code_until(office, crate::clock::now() + Duration::hours(hours))
     }
 
     /// Makes a one-time enrolment code for an office that works until `expires` (a moment in

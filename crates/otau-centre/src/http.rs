@@ -11,7 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::{Duration, SecondsFormat};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use otau_sync::code::{session_message, EnrolCode};
 use otau_sync::messages::*;
@@ -57,11 +57,11 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 type Shared = State<Arc<Centre>>;
 
 fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::clock::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn later(seconds: i64) -> String {
-    (Utc::now() + Duration::seconds(seconds)).to_rfc3339_opts(SecondsFormat::Millis, true)
+    (crate::clock::now() + Duration::seconds(seconds)).to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn random_hex(bytes: usize) -> String {
@@ -178,7 +178,7 @@ async fn enrol(State(c): Shared, Json(req): Json<EnrolRequest>) -> ApiResult<Enr
         document_key: key_hex("document_key", &req.document_key)?,
         history: req.history,
     };
-    let years = otau_sync::blocks::years_needed(Utc::now().date_naive());
+    let years = otau_sync::blocks::years_needed(crate::clock::now().date_naive());
     let out = c.storage.enrol(&code.secret_hash(), &device, &now(), &years, c.block_size).await?;
     Ok(Json(Enrolled {
         device_id: device.id,
@@ -319,7 +319,7 @@ async fn blocks(
     let mut want = req.want;
     want.sort();
     want.dedup();
-    let this_year = chrono::Datelike::year(&Utc::now().date_naive());
+    let this_year = chrono::Datelike::year(&crate::clock::now().date_naive());
     // Yearly series: this year or the next (clocks differ by a day or two, not a year); plan
     // item numbers: year 0.
     let fits = |w: &otau_sync::messages::Want| {

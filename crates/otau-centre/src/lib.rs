@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod admin;
+pub mod clock;
 pub mod data;
 pub mod error;
 pub mod http;

@@ -49,8 +49,9 @@ fn enrolment_first_join_expired_and_reused_codes(backend: Backend) {
     assert_eq!(CentreClient::enrol(&c.url(), &req).err(), Some(SyncError::CertificateMismatch));
     // An expired code.
     let admin = c.admin();
-    let (expired, _) =
-        admin.enrol_code_until("PVL01", chrono::Utc::now() - chrono::Duration::seconds(1)).unwrap();
+    let (expired, _) = admin
+        .enrol_code_until("PVL01", otau_centre::clock::now() - chrono::Duration::seconds(1))
+        .unwrap();
     assert_eq!(Device::try_enrol(&c, &expired, true).err(), Some(SyncError::EnrolCodeInvalid));
     assert!(admin.enrol_code("PVL01", 0).is_err(), "at least an hour");
     assert!(admin.enrol_code("NOPE1", 1).is_err(), "an office that exists");
@@ -263,7 +264,7 @@ fn a_restored_centre_is_detected_and_healed(backend: Backend) {
         a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
     }
     a.push_from(4).unwrap();
-    let year = chrono::Datelike::year(&chrono::Utc::now());
+    let year = chrono::Datelike::year(&otau_centre::clock::now());
     let got = a.client.blocks(&[Want { series: Series::Document, year }]);
     let extra = got.map(|b| b[0]).ok();
     let (pulled, high) = a.pull_all(0, 100);

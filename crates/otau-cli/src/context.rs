@@ -4,7 +4,7 @@
 use crate::error::CliError;
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use otau_i18n::Lang;
-use otau_store::{Actor, Store};
+use otau_store::{Actor, Context, Store};
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
@@ -35,8 +35,17 @@ impl Ctx {
     }
 
     /// The moment and the local date of this command.
+    #[allow(clippy::disallowed_methods)] // The clock is read here, at the edge, and nowhere below.
     pub fn now(&self) -> (DateTime<Utc>, NaiveDate) {
         (Utc::now(), Local::now().date_naive())
+    }
+
+    /// Who acts and when: the `--user` signed in, the moment and the date of this command, as
+    /// every change takes them.
+    pub fn acting(&mut self, store: &Store) -> Result<Context, CliError> {
+        let actor = self.actor(store)?;
+        let (at, today) = self.now();
+        Ok(Context::new(&actor, at, today))
     }
 
     /// Signs in the `--user` with the password from `$OTAU_PASSWORD` or standard input.

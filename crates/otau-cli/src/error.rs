@@ -175,6 +175,14 @@ fn reason_id(d: &DuplicateHit) -> &'static str {
     }
 }
 
+/// A note of a record in the reader's language: as typed, or its code translated.
+pub fn note_text(lang: Lang, note: &otau_core::note::Note) -> String {
+    match note {
+        otau_core::note::Note::Typed(text) => text.clone(),
+        otau_core::note::Note::Coded { code, args } => tr(lang, code, args),
+    }
+}
+
 /// A translated message for normal output.
 pub fn msg(lang: Lang, code: &str, args: &[(&str, String)]) -> String {
     tr(lang, code, &args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())

@@ -11,8 +11,13 @@ use clap::Parser;
 use otau_i18n::Lang;
 
 fn main() {
-    restore_default_sigpipe();
     let cli = args::Cli::parse();
+    // A command that talks over the network must outlive a peer that hangs up (a device killed
+    // in the middle of an answer must not take the centre down with it); the others print for
+    // a reader that may go away.
+    if !talks_over_the_network(&cli.command) {
+        restore_default_sigpipe();
+    }
     let (lang, bad_lang) = match cli.lang.parse::<Lang>() {
         Ok(l) => (l, None),
         Err(e) => (Lang::default(), Some(e)),
@@ -26,6 +31,14 @@ fn main() {
         error::report(ctx.lang, ctx.json, &err);
         std::process::exit(err.exit_code());
     }
+}
+
+fn talks_over_the_network(command: &args::Command) -> bool {
+    matches!(
+        command,
+        args::Command::Sync(_)
+            | args::Command::Centre(commands::centre::CentreCommand::Serve { .. })
+    )
 }
 
 /// `otau find … | head` must end quietly when the reader goes away, as other command-line tools

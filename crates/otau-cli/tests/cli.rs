@@ -1,6 +1,9 @@
 //! The `otau` binary run as a real process: commands, their JSON, exit statuses and translated
 //! messages, each test on its own temporary database.
 
+// The `otau` process reads the clock; these tests read it too, to know its date.
+#![allow(clippy::disallowed_methods)]
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -5,6 +5,8 @@
 //! case everywhere; the other office sees nothing of the first; a device whose clock is days
 //! off converges the same way; a copied device and a tampered event are refused and change
 //! nothing at the centre.
+// A test or benchmark is an edge: it reads the clock to set up what it runs against.
+#![allow(clippy::disallowed_methods)]
 
 mod sync_kit;
 
@@ -359,4 +361,21 @@ fn a_tampered_event_is_refused_and_changes_nothing_at_the_centre() {
     assert!(!synced);
     assert_eq!(refused["error"]["code"], "sync-tampered-event", "{refused:#}");
     assert_eq!(centre.status()["status"]["events"], before);
+}
+
+#[test]
+fn a_device_that_hangs_up_in_the_middle_of_an_answer_does_not_stop_the_centre() {
+    // Found by the crash test: `otau` let a closed pipe end the process (SIGPIPE), so a device
+    // killed while the centre wrote to it took the centre down too.
+    let mut centre = Centre::new();
+    let pid = centre.pid().expect("serving");
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(pid as i32, libc::SIGPIPE);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(centre.alive(), None, "the centre is still serving");
+    let dir = tempfile::tempdir().expect("dir");
+    let c = other_office(dir.path(), &centre);
+    assert_eq!(c.sync()["pushed"], 0);
 }

@@ -15,9 +15,11 @@ pub mod mci;
 pub mod model;
 pub mod money;
 pub mod names;
+pub mod note;
 pub mod regions;
 pub mod regno;
 pub mod reporting;
+pub mod roles;
 pub mod subsidy;
 pub mod validate;
 

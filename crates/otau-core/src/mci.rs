@@ -209,6 +209,17 @@ impl MciTable {
     }
 }
 
+/// Reads the value of one MCI as typed (`4 325`, `4325 ₸`): an MCI is a whole number of
+/// tenge, so tiyn are refused (`money-too-many-decimals`).
+pub fn read_mci_tenge(text: &str) -> Result<i64, crate::money::MoneyError> {
+    let tiyn = crate::money::parse_tenge(text)?;
+    if tiyn.0 % 100 == 0 {
+        Ok(tiyn.0 / 100)
+    } else {
+        Err(crate::money::MoneyError::TooManyDecimals { input: text.trim().to_string() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,5 +421,17 @@ mod tests {
             let amount = crate::money::MciHundredths::from_whole(70).to_tiyn(mci).unwrap();
             assert_eq!(amount, crate::money::Tiyn(tiyn), "{year}");
         }
+    }
+
+    #[test]
+    fn an_mci_is_whole_tenge() {
+        assert_eq!(read_mci_tenge("4 325"), Ok(4325));
+        assert_eq!(read_mci_tenge("4325 ₸"), Ok(4325));
+        assert_eq!(read_mci_tenge("4325,00"), Ok(4325));
+        assert_eq!(
+            read_mci_tenge(" 4325,50 ").map_err(|e| e.code()),
+            Err("money-too-many-decimals")
+        );
+        assert_eq!(read_mci_tenge("").map_err(|e| e.code()), Err("money-empty"));
     }
 }

@@ -35,6 +35,38 @@ pub struct MciHundredths(pub i64);
 #[serde(transparent)]
 pub struct Tiyn(pub i64);
 
+/// An amount in MCI and in tenge together: a line of a document, a summary, or their total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amount {
+    /// In MCI.
+    pub mci: MciHundredths,
+    /// In tenge.
+    pub tenge: Tiyn,
+}
+
+impl Amount {
+    /// The sum, or `None` on overflow.
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        Some(Amount {
+            mci: self.mci.checked_add(other.mci)?,
+            tenge: self.tenge.checked_add(other.tenge)?,
+        })
+    }
+
+    /// The sum of many amounts (a column's total), or `None` on overflow: never a wrong total.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Amount>) -> Option<Amount> {
+        amounts.into_iter().try_fold(Amount::default(), Amount::checked_add)
+    }
+
+    /// The amount negated (a reversal counts against an accrual), or `None` on overflow.
+    pub fn checked_neg(self) -> Option<Amount> {
+        Some(Amount {
+            mci: MciHundredths(self.mci.0.checked_neg()?),
+            tenge: Tiyn(self.tenge.0.checked_neg()?),
+        })
+    }
+}
+
 /// Why a text is not an amount.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -183,6 +215,12 @@ impl fmt::Display for Tiyn {
     }
 }
 
+/// A whole number of tenge for people (an MCI value): `3 692 ₸`, with [`NBSP`] between groups
+/// and before `₸`. Nothing is multiplied, so no value is too large to show.
+pub fn format_whole_tenge(tenge: i64) -> String {
+    format!("{}{NBSP}₸", group_digits(tenge))
+}
+
 /// Parses an amount of tenge into tiyn: `1 033 760`, `1033760,50`, `1033760.5`, `-500`;
 /// a `₸`, `KZT`, `тг`, `тенге` or `теңге` after the number is allowed. At most two digits after
 /// the decimal comma or point; digit groups are separated by spaces (also no-break and thin ones).
@@ -194,19 +232,31 @@ pub fn parse_tenge(s: &str) -> Result<Tiyn, MoneyError> {
 fn format_hundredths(value: i64) -> String {
     let abs = value.unsigned_abs();
     let (whole, fraction) = (abs / 100, abs % 100);
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() * 2 + 4);
+    let mut out = String::new();
     if value < 0 {
         out.push('-');
     }
+    out.push_str(&group_unsigned(whole));
+    if fraction != 0 {
+        out.push_str(&format!(",{fraction:02}"));
+    }
+    out
+}
+
+/// A whole number with its digits grouped by three: `-1 234 567`.
+fn group_digits(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    format!("{sign}{}", group_unsigned(value.unsigned_abs()))
+}
+
+fn group_unsigned(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() * 2);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NBSP);
         }
         out.push(c);
-    }
-    if fraction != 0 {
-        out.push_str(&format!(",{fraction:02}"));
     }
     out
 }
@@ -459,5 +509,21 @@ mod tests {
             MoneyError::TooManyDecimals { input: "x".into() }.code(),
             "money-too-many-decimals"
         );
+    }
+
+    /// Summary money was summed with 0 in place of an overflowing total; a total is now the
+    /// checked sum, absent when it cannot be right.
+    #[test]
+    fn a_total_is_exact_or_absent_never_zero() {
+        let a = Amount { mci: MciHundredths(7000), tenge: Tiyn(25_844_000) };
+        let b = Amount { mci: MciHundredths(1550), tenge: Tiyn(5_722_600) };
+        assert_eq!(
+            Amount::checked_sum([a, b]),
+            Some(Amount { mci: MciHundredths(8550), tenge: Tiyn(31_566_600) })
+        );
+        let huge = Amount { mci: MciHundredths(1), tenge: Tiyn(i64::MAX) };
+        assert_eq!(Amount::checked_sum([huge, a]), None);
+        assert_eq!(format_whole_tenge(3692), "3\u{a0}692\u{a0}₸");
+        assert!(format_whole_tenge(i64::MAX).starts_with("9\u{a0}223\u{a0}372"), "none overflows");
     }
 }

@@ -378,6 +378,24 @@ fn plain(s: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The keys a text is compared by when searching: as typed without case, close, loose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchKeys {
+    /// NFC, lowercase, single spaces: what a rank-0 match compares.
+    pub plain: String,
+    /// The close key ([`fold_close`]): what a rank-1 match compares.
+    pub close: String,
+    /// The loose key ([`fold_loose`]): what ranks 2–4 compare.
+    pub loose: String,
+}
+
+impl MatchKeys {
+    /// The keys of a text (a whole name, or one word of a query).
+    pub fn of(s: &str) -> MatchKeys {
+        MatchKeys { plain: plain(s), close: fold_close(s), loose: fold_loose(s) }
+    }
+}
+
 /// How well `candidate` matches a search `query`, lower is better; `None` for no match.
 ///
 /// - 0: the same text, ignoring case;
@@ -387,30 +405,52 @@ fn plain(s: &str) -> String {
 ///   each query word starts some candidate word, in any order;
 /// - 4: the query's loose key is inside the candidate's (сұлтан / Нұрсұлтан).
 pub fn match_rank(query: &str, candidate: &str) -> Option<u32> {
-    let query_key = fold_loose(query);
-    if query_key.is_empty() {
+    let (q, c) = (MatchKeys::of(query), MatchKeys::of(candidate));
+    if q.loose.is_empty() {
         return None;
     }
-    let candidate_key = fold_loose(candidate);
-    let starts_word =
-        candidate_key.starts_with(&query_key) || candidate_key.contains(&format!(" {query_key}"));
+    let starts_word = c.loose.starts_with(&q.loose) || c.loose.contains(&format!(" {}", q.loose));
     let every_word_starts_one =
-        query_key.split(' ').all(|q| candidate_key.split(' ').any(|c| c.starts_with(q)));
-    let inside = candidate_key.contains(&query_key);
+        q.loose.split(' ').all(|qw| c.loose.split(' ').any(|cw| cw.starts_with(qw)));
+    let inside = c.loose.contains(&q.loose);
     if !(inside || every_word_starts_one) {
         return None;
     }
-    Some(if plain(query) == plain(candidate) {
+    Some(if q.plain == c.plain {
         0
-    } else if fold_close(query) == fold_close(candidate) {
+    } else if q.close == c.close {
         1
-    } else if query_key == candidate_key {
+    } else if q.loose == c.loose {
         2
     } else if starts_word || every_word_starts_one {
         3
     } else {
         4
     })
+}
+
+/// The ranks of [`match_rank`] for one word of a query against a name given by the keys of its
+/// words (as typed, close and loose: what the search index keeps of every spelling). Each kind
+/// of key is compared on its own, so the lists need not be in the same order: 0 a word as
+/// written, 1 a word with the same close key, 2 the same loose key, 3 a word the query's loose
+/// key starts, 4 a word containing it; `None` when none matches.
+pub fn rank_word(query: &MatchKeys, plain: &[&str], close: &[&str], loose: &[&str]) -> Option<u32> {
+    if query.loose.is_empty() {
+        return None;
+    }
+    if plain.iter().any(|w| *w == query.plain) {
+        Some(0)
+    } else if close.iter().any(|w| *w == query.close) {
+        Some(1)
+    } else if loose.iter().any(|w| *w == query.loose) {
+        Some(2)
+    } else if loose.iter().any(|w| w.starts_with(&query.loose)) {
+        Some(3)
+    } else if loose.iter().any(|w| w.contains(&query.loose)) {
+        Some(4)
+    } else {
+        None
+    }
 }
 
 /// The words of `s` as typed, without case (NFC, lowercase): what a rank-0 match compares.
@@ -659,6 +699,19 @@ mod tests {
                 assert!(rank <= 2, "{q} / {c}: {rank}");
             }
         }
+    }
+
+    #[rstest]
+    #[case("Нұрсұлтан", "Нұрсұлтан")]
+    #[case("Nūrsūltan", "Нұрсұлтан")]
+    #[case("Nursultan", "Нұрсұлтан")]
+    #[case("Нур", "Нұрсұлтан")]
+    #[case("сұлтан", "Нұрсұлтан")]
+    #[case("Жанар", "Нұрсұлтан")]
+    fn one_word_ranks_as_the_whole_text_does(#[case] query: &str, #[case] word: &str) {
+        let keys = MatchKeys::of(word);
+        let rank = rank_word(&MatchKeys::of(query), &[&keys.plain], &[&keys.close], &[&keys.loose]);
+        assert_eq!(rank, match_rank(query, word), "{query} / {word}");
     }
 
     #[test]

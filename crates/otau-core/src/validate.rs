@@ -220,6 +220,21 @@ impl Coded for Problem {
     }
 }
 
+/// Whether an IIN agrees with the birth date and sex entered: the problems, in the order the
+/// form shows them (birth date, then sex). The one rule registration and the IIN check as a
+/// clerk types both use.
+pub fn iin_agreement(iin: &Iin, birth_date: NaiveDate, sex: Sex) -> Vec<Problem> {
+    let mut problems = vec![];
+    if iin.birth_date() != birth_date {
+        problems
+            .push(Problem::IinBirthDateMismatch { iin_birth_date: iin.birth_date(), birth_date });
+    }
+    if iin.sex() != sex {
+        problems.push(Problem::IinSexMismatch { iin_sex: iin.sex() });
+    }
+    problems
+}
+
 /// Checks a family as entered against every rule of the registration form, on `today`.
 /// Returns every problem found, in the order of the form.
 pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
@@ -326,15 +341,8 @@ impl Report {
             match Iin::parse(iin) {
                 Err(e) => self.0.push(FieldError::new(field("iin"), &e)),
                 Ok(iin) => {
-                    if iin.birth_date() != m.birth_date {
-                        let problem = Problem::IinBirthDateMismatch {
-                            iin_birth_date: iin.birth_date(),
-                            birth_date: m.birth_date,
-                        };
+                    for problem in iin_agreement(&iin, m.birth_date, m.sex) {
                         self.add(&field("iin"), problem);
-                    }
-                    if iin.sex() != m.sex {
-                        self.add(&field("iin"), Problem::IinSexMismatch { iin_sex: iin.sex() });
                     }
                 }
             }

@@ -13,7 +13,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-/// A language Otau speaks.
+/// A language Otau speaks: the one list of languages, for the command line, the desktop app
+/// and its interface.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -29,6 +31,12 @@ pub enum Lang {
 impl Lang {
     /// All languages, the default first.
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// A language by its tag exactly (`kk`, `ru`, `en`; case and surrounding spaces ignored),
+    /// as a setting names it.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    }
 
     /// The BCP 47 tag.
     pub fn tag(self) -> &'static str {
@@ -69,11 +77,12 @@ impl std::error::Error for UnknownLang {}
 impl FromStr for Lang {
     type Err = UnknownLang;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // On the command line also the other common names of each language.
         match s.trim().to_ascii_lowercase().as_str() {
-            "kk" | "kz" | "kaz" => Ok(Lang::Kk),
-            "ru" | "rus" => Ok(Lang::Ru),
-            "en" | "eng" => Ok(Lang::En),
-            other => Err(UnknownLang(other.to_string())),
+            "kz" | "kaz" => Ok(Lang::Kk),
+            "rus" => Ok(Lang::Ru),
+            "eng" => Ok(Lang::En),
+            other => Lang::parse(other).ok_or_else(|| UnknownLang(other.to_string())),
         }
     }
 }
@@ -169,6 +178,23 @@ pub fn message_ids(lang: Lang) -> Vec<String> {
     }
     ids.sort();
     ids
+}
+
+/// The label of an enum value in a language: the message `{prefix}-{value}` of its snake_case
+/// name (`relation-head`, `education-higher`), or the name itself where there is no message.
+pub fn value_label<T: Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => {
+            let id = format!("{prefix}-{s}");
+            let text = tr(lang, &id, &BTreeMap::new());
+            if text == id {
+                s
+            } else {
+                text
+            }
+        }
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -5,14 +5,11 @@
 //! ([`MciHundredths`], [`Tiyn`]); dates are calendar dates.
 
 use crate::seal::Seal;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use otau_core::model::{AccommodationCategory, Relation, Sex};
 use otau_core::money::{MciHundredths, Tiyn};
-use otau_core::Coded;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,115 +62,7 @@ impl fmt::Display for DocKind {
     }
 }
 
-/// A calendar month, written `YYYY-MM`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Month {
-    year: i32,
-    month: u32,
-}
-
-/// A text that is not a month `YYYY-MM`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{value:?} is not a month YYYY-MM")]
-pub struct MonthError {
-    /// The text as given.
-    pub value: String,
-}
-
-impl Coded for MonthError {
-    fn code(&self) -> &'static str {
-        "doc-bad-month"
-    }
-    fn args(&self) -> BTreeMap<String, String> {
-        BTreeMap::from([("value".to_string(), self.value.clone())])
-    }
-}
-
-impl Month {
-    /// The month of a year (1–12), if both are in range (years 1900–9999).
-    pub fn new(year: i32, month: u32) -> Option<Month> {
-        ((1900..=9999).contains(&year) && (1..=12).contains(&month))
-            .then_some(Month { year, month })
-    }
-
-    /// The month a date falls in.
-    pub fn of(date: NaiveDate) -> Month {
-        Month { year: date.year(), month: date.month() }
-    }
-
-    /// The year.
-    pub fn year(self) -> i32 {
-        self.year
-    }
-
-    /// The month number, 1–12.
-    pub fn month(self) -> u32 {
-        self.month
-    }
-
-    /// The first day.
-    pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
-    }
-
-    /// The last day.
-    pub fn last_day(self) -> NaiveDate {
-        self.next().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
-    }
-
-    /// The month after.
-    pub fn next(self) -> Month {
-        if self.month == 12 {
-            Month { year: self.year + 1, month: 1 }
-        } else {
-            Month { year: self.year, month: self.month + 1 }
-        }
-    }
-
-    /// The month before.
-    pub fn prev(self) -> Month {
-        if self.month == 1 {
-            Month { year: self.year - 1, month: 12 }
-        } else {
-            Month { year: self.year, month: self.month - 1 }
-        }
-    }
-}
-
-impl fmt::Display for Month {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
-
-impl FromStr for Month {
-    type Err = MonthError;
-    fn from_str(s: &str) -> Result<Month, MonthError> {
-        let err = || MonthError { value: s.to_string() };
-        let t = s.trim();
-        let (y, m) = t.split_once('-').ok_or_else(err)?;
-        if y.len() != 4 || m.len() != 2 || !y.chars().chain(m.chars()).all(|c| c.is_ascii_digit()) {
-            return Err(err());
-        }
-        let year = y.parse().map_err(|_| err())?;
-        let month = m.parse().map_err(|_| err())?;
-        Month::new(year, month).ok_or_else(err)
-    }
-}
-
-impl TryFrom<String> for Month {
-    type Error = MonthError;
-    fn try_from(s: String) -> Result<Month, MonthError> {
-        s.parse()
-    }
-}
-
-impl From<Month> for String {
-    fn from(m: Month) -> String {
-        m.to_string()
-    }
-}
+pub use otau_core::dates::{Month, MonthError};
 
 /// The issuing office, as the header of every page names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -416,37 +305,10 @@ pub struct StatusCounts {
     pub ending: i64,
 }
 
-/// The region's quota and its use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaUse {
-    /// The quota's year.
-    pub year: i32,
-    /// The region's quota for the year, in persons.
-    pub quota: i64,
-    /// Persons included before this month.
-    pub used_before: i64,
-    /// Persons included in this month.
-    pub used_in_month: i64,
-}
+pub use otau_core::casework::quota::QuotaUse;
 
-/// An amount in MCI and in tenge.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Money {
-    /// In MCI.
-    pub mci: MciHundredths,
-    /// In tenge.
-    pub tenge: Tiyn,
-}
-
-impl Money {
-    /// The sum, or `None` on overflow.
-    pub fn checked_add(self, other: Money) -> Option<Money> {
-        Some(Money {
-            mci: self.mci.checked_add(other.mci)?,
-            tenge: self.tenge.checked_add(other.tenge)?,
-        })
-    }
-}
+/// An amount in MCI and in tenge (the core's [`otau_core::money::Amount`]).
+pub use otau_core::money::Amount as Money;
 
 /// Subsidies of one kind in the month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -461,6 +323,18 @@ pub struct SubsidyRow {
     pub approved: Money,
     /// Paid.
     pub paid: Money,
+}
+
+impl SubsidyRow {
+    /// The totals of the accrued, approved and paid columns; `None` on overflow, never a wrong
+    /// total.
+    pub fn totals(rows: &[SubsidyRow]) -> Option<[Money; 3]> {
+        Some([
+            Money::checked_sum(rows.iter().map(|r| r.accrued))?,
+            Money::checked_sum(rows.iter().map(|r| r.approved))?,
+            Money::checked_sum(rows.iter().map(|r| r.paid))?,
+        ])
+    }
 }
 
 /// When and by whom a month was closed.
@@ -576,22 +450,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn months_parse_and_step() {
-        let m: Month = "2026-12".parse().unwrap();
-        assert_eq!(m.next().to_string(), "2027-01");
-        assert_eq!(m.prev().to_string(), "2026-11");
-        assert_eq!(m.last_day().to_string(), "2026-12-31");
-        assert_eq!("2024-02".parse::<Month>().unwrap().last_day().to_string(), "2024-02-29");
-        for bad in ["2026-13", "2026-1", "26-10", "2026/10", "", "2026-00", "abcd-10"] {
-            assert!(bad.parse::<Month>().is_err(), "{bad}");
-        }
-        assert_eq!(serde_json::to_string(&m).unwrap(), "\"2026-12\"");
-    }
-
-    #[test]
     fn kind_codes_round_trip() {
         for k in DocKind::ALL {
             assert_eq!(DocKind::from_code(k.code()), Some(k));
         }
+    }
+
+    /// The summary's column totals were summed with 0 in place of an overflow, here and at the
+    /// desk again; both now take the core's checked sum, absent when it cannot be right.
+    #[test]
+    fn subsidy_totals_are_the_checked_sums_of_their_columns() {
+        let row = |tiyn: i64| SubsidyRow {
+            subsidy_kk: String::new(),
+            subsidy_ru: String::new(),
+            accrued: Money { mci: MciHundredths(100), tenge: Tiyn(tiyn) },
+            approved: Money::default(),
+            paid: Money::default(),
+        };
+        let totals = SubsidyRow::totals(&[row(500), row(700)]);
+        assert_eq!(totals.map(|[a, _, _]| a.tenge), Some(Tiyn(1200)));
+        assert_eq!(SubsidyRow::totals(&[row(i64::MAX), row(1)]), None);
     }
 }

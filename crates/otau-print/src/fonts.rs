@@ -8,6 +8,9 @@
 //! is what gets embedded. A certificate embeds some tens of kilobytes instead of half a
 //! megabyte per face.
 
+// Font metrics in points: floating point for geometry, none of it money.
+#![allow(clippy::disallowed_types)]
+
 use crate::error::PrintError;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;

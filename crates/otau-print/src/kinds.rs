@@ -11,7 +11,6 @@ use crate::fonts::{FontStyle, Fonts};
 use crate::layout::{Align, Column, Frame, Ink, Layout, Row, Table, TextStyle};
 use crate::qr::QrMatrix;
 use crate::text::{both, count, country, date, kk, mci, pair, region, ru, tenge, value_both, with};
-use otau_core::money::{MciHundredths, Tiyn};
 use otau_i18n::Lang;
 
 /// Lays out an issued document as PDF bytes: A4, fonts subset and embedded, the QR seal on the
@@ -166,7 +165,7 @@ fn factors(lang: Lang, line: &crate::data::DecisionLine) -> String {
 /// How an amount was computed, to be read aloud: the factors in Kazakh and Russian, the
 /// conversion to tenge at the MCI applied, and where that MCI comes from.
 fn explanation(line: &crate::data::DecisionLine) -> String {
-    let mci_tenge = tenge(Tiyn::from_tenge(line.mci_tenge).unwrap_or_default());
+    let mci_tenge = otau_core::money::format_whole_tenge(line.mci_tenge);
     let from = date(line.mci_from);
     let how = match (&line.explanation_kk, &line.explanation_ru) {
         (Some(kk), Some(ru)) if kk == ru => kk.clone(),
@@ -200,12 +199,9 @@ fn decision(l: &mut Layout<'_>, d: &DecisionData) -> Signatures {
     ]);
     l.bilingual(&kk("doc-decision-basis"), &ru("doc-decision-basis"));
     l.heading(&kk("doc-section-subsidies"), &ru("doc-section-subsidies"), 60.0);
-    let mut total_mci = MciHundredths::ZERO;
-    let mut total = Tiyn::ZERO;
+    let total = Money::checked_sum(d.lines.iter().map(|l| Money { mci: l.amount, tenge: l.tenge }));
     let mut rows = vec![];
     for (i, line) in d.lines.iter().enumerate() {
-        total_mci = total_mci.checked_add(line.amount).unwrap_or(total_mci);
-        total = total.checked_add(line.tenge).unwrap_or(total);
         rows.push(Row::new(vec![
             (i + 1).to_string(),
             match line.due_date {
@@ -225,13 +221,15 @@ fn decision(l: &mut Layout<'_>, d: &DecisionData) -> Signatures {
             tenge(line.tenge),
         ]));
     }
-    rows.push(Row::total(vec![
-        String::new(),
-        label("doc-total"),
-        String::new(),
-        mci(total_mci),
-        tenge(total),
-    ]));
+    if let Some(total) = total {
+        rows.push(Row::total(vec![
+            String::new(),
+            label("doc-total"),
+            String::new(),
+            mci(total.mci),
+            tenge(total.tenge),
+        ]));
+    }
     l.table(&Table {
         columns: vec![
             Column::center(0.35),
@@ -250,11 +248,13 @@ fn decision(l: &mut Layout<'_>, d: &DecisionData) -> Signatures {
         rows,
         compact: false,
     });
-    let args = [("mci", mci(total_mci)), ("tenge", tenge(total))];
-    l.bilingual(
-        &with(Lang::Kk, "doc-decision-total", &args),
-        &with(Lang::Ru, "doc-decision-total", &args),
-    );
+    if let Some(total) = total {
+        let args = [("mci", mci(total.mci)), ("tenge", tenge(total.tenge))];
+        l.bilingual(
+            &with(Lang::Kk, "doc-decision-total", &args),
+            &with(Lang::Ru, "doc-decision-total", &args),
+        );
+    }
     vec![
         (label("doc-prepared-by"), d.prepared_by.clone()),
         (label("doc-approved-by"), d.approved_by.clone().unwrap_or_default()),
@@ -286,7 +286,7 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) -> Signatur
                     value_both("doc-entry", &line.entry),
                     pair(&line.subsidy_kk, &line.subsidy_ru),
                     mci(line.amount),
-                    tenge(Tiyn::from_tenge(line.mci_tenge).unwrap_or_default()),
+                    otau_core::money::format_whole_tenge(line.mci_tenge),
                     tenge(line.tenge),
                     line.reference.clone(),
                 ])
@@ -297,18 +297,19 @@ fn statement(l: &mut Layout<'_>, d: &StatementData, issued_by: &str) -> Signatur
             if of_kind.is_empty() {
                 continue;
             }
-            let m =
-                MciHundredths::checked_sum(of_kind.iter().map(|r| r.amount)).unwrap_or_default();
-            let t = Tiyn::checked_sum(of_kind.iter().map(|r| r.tenge)).unwrap_or_default();
-            rows.push(Row::total(vec![
-                label("doc-total"),
-                value_both("doc-entry", &kind),
-                String::new(),
-                mci(m),
-                String::new(),
-                tenge(t),
-                String::new(),
-            ]));
+            let total =
+                Money::checked_sum(of_kind.iter().map(|r| Money { mci: r.amount, tenge: r.tenge }));
+            if let Some(total) = total {
+                rows.push(Row::total(vec![
+                    label("doc-total"),
+                    value_both("doc-entry", &kind),
+                    String::new(),
+                    mci(total.mci),
+                    String::new(),
+                    tenge(total.tenge),
+                    String::new(),
+                ]));
+            }
         }
         l.table(&Table {
             columns: vec![
@@ -488,14 +489,13 @@ fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) -> Signa
     l.heading(&kk("doc-section-quota"), &ru("doc-section-quota"), 60.0);
     match &d.quota {
         Some(q) => {
-            let used = q.used_before + q.used_in_month;
             l.fields(&[
                 (label("doc-quota-year"), q.year.to_string()),
                 (label("doc-quota-region"), count(q.quota)),
                 (label("doc-quota-before"), count(q.used_before)),
                 (label("doc-quota-month"), count(q.used_in_month)),
-                (label("doc-quota-used"), count(used)),
-                (label("doc-quota-left"), count(q.quota - used)),
+                (label("doc-quota-used"), count(q.used())),
+                (label("doc-quota-left"), count(q.left())),
             ]);
         }
         None => not_kept(l),
@@ -515,17 +515,14 @@ fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) -> Signa
                     ])
                 })
                 .collect();
-            let sum = |f: fn(&crate::data::SubsidyRow) -> Money| {
-                rows.iter()
-                    .try_fold(Money::default(), |acc, r| acc.checked_add(f(r)))
-                    .unwrap_or_default()
-            };
-            body.push(Row::total(vec![
-                label("doc-total"),
-                money_cell(sum(|r| r.accrued)),
-                money_cell(sum(|r| r.approved)),
-                money_cell(sum(|r| r.paid)),
-            ]));
+            if let Some([accrued, approved, paid]) = crate::data::SubsidyRow::totals(rows) {
+                body.push(Row::total(vec![
+                    label("doc-total"),
+                    money_cell(accrued),
+                    money_cell(approved),
+                    money_cell(paid),
+                ]));
+            }
             l.table(&Table {
                 columns: vec![
                     Column::left(2.4),

@@ -9,6 +9,9 @@
 //! footers are added at the end, when the number of pages is known. Nothing here reads the clock
 //! or a random source: the same input gives the same bytes.
 
+// Geometry in points: the one place of the documents with floating point, and none of it money.
+#![allow(clippy::disallowed_types)]
+
 use crate::error::PrintError;
 use crate::fonts::{FontStyle, Fonts};
 use crate::qr::QrMatrix;

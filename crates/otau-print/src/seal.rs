@@ -19,6 +19,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::NaiveDate;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use otau_core::canonical::canonical_json;
 use otau_core::Coded;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -234,8 +235,6 @@ pub fn content_hash(
     });
     URL_SAFE_NO_PAD.encode(Sha256::digest(canonical_json(&value).as_bytes()))
 }
-
-pub use otau_core::canonical::canonical_json;
 
 #[cfg(test)]
 mod tests {

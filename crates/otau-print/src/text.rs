@@ -38,20 +38,7 @@ pub fn pair(kk: &str, ru: &str) -> String {
 }
 
 /// The label of an enum value (`relation-head`, `education-higher`, …) in a language.
-pub fn value_label<T: Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => {
-            let id = format!("{prefix}-{s}");
-            let text = tr(lang, &id, &BTreeMap::new());
-            if text == id {
-                s
-            } else {
-                text
-            }
-        }
-        _ => String::new(),
-    }
-}
+pub use otau_i18n::value_label;
 
 /// An enum value's label in Kazakh and Russian.
 pub fn value_both<T: Serialize>(prefix: &str, value: &T) -> String {

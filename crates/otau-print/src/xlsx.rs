@@ -6,7 +6,7 @@
 //! two decimals for any amount below 90 trillion tenge, so the sheet reconciles with the ledger
 //! to the tiyn without any arithmetic on floating point here.
 
-use crate::data::{DocumentContent, IssuedDocument, Money, MonthlySummaryData};
+use crate::data::{DocumentContent, IssuedDocument, MonthlySummaryData};
 use crate::error::PrintError;
 use crate::kinds::titles;
 use crate::text::{both, country, date, region, value_both};
@@ -17,6 +17,9 @@ fn err(e: XlsxError) -> PrintError {
 }
 
 /// An exact amount in minor units as the spreadsheet's number (see the module's design note).
+// A spreadsheet keeps every number as a float: written here from the exact decimal text of the
+// integer, never by arithmetic on floats.
+#[allow(clippy::disallowed_types)]
 fn amount(minor: i64) -> f64 {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
@@ -132,6 +135,8 @@ fn write_summary(
         for (name, values) in rows {
             s.write_string_with_format(*r, 0, name, &f.label)?;
             for (i, v) in values.iter().enumerate() {
+                #[allow(clippy::disallowed_types)]
+                // A count of persons, as the spreadsheet's number.
                 s.write_number_with_format(*r, i as u16 + 1, *v as f64, &f.int)?;
                 if let Some(sum) = sums.get_mut(i) {
                     *sum += v;
@@ -142,6 +147,8 @@ fn write_summary(
         if total {
             s.write_string_with_format(*r, 0, both("doc-total"), &f.total_label)?;
             for (i, v) in sums.iter().enumerate() {
+                #[allow(clippy::disallowed_types)]
+                // A count of persons, as the spreadsheet's number.
                 s.write_number_with_format(*r, i as u16 + 1, *v as f64, &f.total_int)?;
             }
             *r += 1;
@@ -237,24 +244,21 @@ fn write_summary(
         None => not_kept(s, &mut r, &f, "doc-section-statuses")?,
     }
     match &d.quota {
-        Some(q) => {
-            let used = q.used_before + q.used_in_month;
-            counts(
-                s,
-                &mut r,
-                "doc-section-quota",
-                "doc-col-indicator",
-                &["doc-col-persons"],
-                vec![
-                    (both("doc-quota-region"), vec![q.quota]),
-                    (both("doc-quota-before"), vec![q.used_before]),
-                    (both("doc-quota-month"), vec![q.used_in_month]),
-                    (both("doc-quota-used"), vec![used]),
-                    (both("doc-quota-left"), vec![q.quota - used]),
-                ],
-                false,
-            )?
-        }
+        Some(q) => counts(
+            s,
+            &mut r,
+            "doc-section-quota",
+            "doc-col-indicator",
+            &["doc-col-persons"],
+            vec![
+                (both("doc-quota-region"), vec![q.quota]),
+                (both("doc-quota-before"), vec![q.used_before]),
+                (both("doc-quota-month"), vec![q.used_in_month]),
+                (both("doc-quota-used"), vec![q.used()]),
+                (both("doc-quota-left"), vec![q.left()]),
+            ],
+            false,
+        )?,
         None => not_kept(s, &mut r, &f, "doc-section-quota")?,
     }
     match &d.subsidies {
@@ -274,7 +278,6 @@ fn write_summary(
                 s.write_string_with_format(r, i as u16, both(h), &f.head)?;
             }
             r += 1;
-            let mut total = [Money::default(); 3];
             for row in rows {
                 s.write_string_with_format(
                     r,
@@ -286,15 +289,16 @@ fn write_summary(
                     let c = 1 + 2 * i as u16;
                     s.write_number_with_format(r, c, amount(m.mci.0), &f.mci)?;
                     s.write_number_with_format(r, c + 1, amount(m.tenge.0), &f.tenge)?;
-                    total[i] = total[i].checked_add(m).unwrap_or(total[i]);
                 }
                 r += 1;
             }
-            s.write_string_with_format(r, 0, both("doc-total"), &f.total_label)?;
-            for (i, m) in total.into_iter().enumerate() {
-                let c = 1 + 2 * i as u16;
-                s.write_number_with_format(r, c, amount(m.mci.0), &f.total_mci)?;
-                s.write_number_with_format(r, c + 1, amount(m.tenge.0), &f.total_tenge)?;
+            if let Some(total) = crate::data::SubsidyRow::totals(rows) {
+                s.write_string_with_format(r, 0, both("doc-total"), &f.total_label)?;
+                for (i, m) in total.into_iter().enumerate() {
+                    let c = 1 + 2 * i as u16;
+                    s.write_number_with_format(r, c, amount(m.mci.0), &f.total_mci)?;
+                    s.write_number_with_format(r, c + 1, amount(m.tenge.0), &f.total_tenge)?;
+                }
             }
             r += 2;
         }

@@ -5,13 +5,14 @@
 //! spelling of the names (`otau_core::names`) and the IIN and normalised document numbers. It is
 //! a projection: [`reindex_person`] refreshes one person inside the write that changed them, and
 //! [`Store::rebuild_search`] recomputes it all from the records. The FTS query narrows to
-//! candidates; [`otau_core::names::match_rank`] then ranks closer spellings first.
+//! candidates; [`otau_core::names::rank_word`] (the ranks of `match_rank`, word by word) then
+//! ranks closer spellings first.
 
 use crate::error::Result;
 use crate::record::from_row;
 use crate::registry::PersonRec;
 use crate::Store;
-use otau_core::names::{close_words, fold_loose, plain_words, search_terms};
+use otau_core::names::{close_words, fold_loose, plain_words, rank_word, search_terms, MatchKeys};
 use otau_core::validate::normalize_document_number;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -173,8 +174,9 @@ fn id_key(s: &str) -> String {
 
 /// A word of the query, in the forms it is looked up by.
 struct QueryWord {
-    plain: String,
-    close: String,
+    /// Its keys as a name (the loose key empty for a number).
+    keys: MatchKeys,
+    /// The loose key without spaces, as the index is searched by.
     name_key: String,
     id_key: String,
 }
@@ -184,10 +186,14 @@ fn query_words(query: &str) -> Vec<QueryWord> {
         .split_whitespace()
         .map(|w| {
             let digits_only = w.chars().all(|c| c.is_ascii_digit());
+            let name_key = if digits_only { String::new() } else { fold_loose(w).replace(' ', "") };
             QueryWord {
-                plain: plain_words(w).join(""),
-                close: close_words(w).join(""),
-                name_key: if digits_only { String::new() } else { fold_loose(w).replace(' ', "") },
+                keys: MatchKeys {
+                    plain: plain_words(w).join(""),
+                    close: close_words(w).join(""),
+                    loose: name_key.clone(),
+                },
+                name_key,
                 id_key: id_key(w),
             }
         })
@@ -234,9 +240,9 @@ struct Candidate {
     plain: String,
 }
 
-/// How well one query word matches a candidate, lower is better (the ranks of
-/// `otau_core::names::match_rank`, per word): 0 as written, 1 the same close key, 2 the same loose
-/// key, 3 a loose prefix, 5 matched by the index by no rule here.
+/// How well one query word matches a candidate, lower is better: for an IIN or a document
+/// number 0 exactly, 3 its beginning; for a name the ranks of `otau_core::names::rank_word`;
+/// 5 when the index matched it by no rule here.
 fn word_score(w: &QueryWord, names: &str, ids: &str, plain: &str, close: &str) -> u32 {
     let mut best = 5;
     if !w.id_key.is_empty() {
@@ -249,24 +255,12 @@ fn word_score(w: &QueryWord, names: &str, ids: &str, plain: &str, close: &str) -
             }
         }
     }
-    if w.name_key.is_empty() {
-        return best;
+    let (plain, close, names): (Vec<&str>, Vec<&str>, Vec<&str>) =
+        (plain.split(' ').collect(), close.split(' ').collect(), names.split(' ').collect());
+    match rank_word(&w.keys, &plain, &close, &names) {
+        Some(rank) => best.min(rank),
+        None => best,
     }
-    if plain.split(' ').any(|p| p == w.plain) {
-        return 0;
-    }
-    if close.split(' ').any(|c| c == w.close) {
-        return 1;
-    }
-    for n in names.split(' ') {
-        if n == w.name_key {
-            return 2;
-        }
-        if n.starts_with(&w.name_key) {
-            best = best.min(3);
-        }
-    }
-    best
 }
 
 /// Runs one FTS expression and scores its candidates.

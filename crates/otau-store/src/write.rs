@@ -370,5 +370,3 @@ struct RecordChange<'a> {
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
-
-pub use otau_core::canonical::canonical_json;

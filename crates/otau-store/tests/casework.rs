@@ -588,6 +588,7 @@ fn make_xlsx(path: &std::path::Path, count: usize) -> Made {
             sheet.write_string(r, 7, if m.sex == Sex::Male { "ер" } else { "әйел" }).expect("w");
             if let Some(iin) = &m.iin {
                 // As a number: a spreadsheet drops the leading zero of those born 2000–2009.
+                #[allow(clippy::disallowed_types)] // A spreadsheet's numbers are floats.
                 sheet.write_number(r, 8, iin.parse::<f64>().expect("digits")).expect("w");
             }
             sheet.write_string(r, 9, kk_relation(m.relation)).expect("w");

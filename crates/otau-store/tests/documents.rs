@@ -322,3 +322,61 @@ fn the_monthly_summary_counts_the_registry_and_a_closed_month_never_changes() {
     let conn = o.store.raw_connection();
     assert!(conn.execute("UPDATE closed_months SET summary_json = '{}'", []).is_err());
 }
+
+/// Case work that registers a family through another connection while the month's summary is
+/// being computed: what a clerk at another desk might do at that very moment.
+struct RegistersMeanwhile {
+    other: std::cell::RefCell<otau_store::Store>,
+    admin: Actor,
+    family: FamilyInput,
+    registered: std::cell::Cell<bool>,
+}
+
+impl otau_store::documents::CaseWork for RegistersMeanwhile {
+    fn statuses(
+        &self,
+        _conn: &rusqlite::Connection,
+        _office: &str,
+        _month: Month,
+    ) -> otau_store::Result<Option<otau_print::data::StatusCounts>> {
+        let ctx = Context::new(&self.admin, at(), d("2026-10-31"));
+        let done = self.other.borrow_mut().register_family(&ctx, &self.family, Duplicates::Allow);
+        self.registered.set(done.is_ok());
+        Ok(None)
+    }
+}
+
+/// `close_month` computed the summary outside its write and read the watermark inside it: a
+/// family registered in between was counted in neither the closed month nor the next.
+#[test]
+fn a_family_registered_while_its_month_closes_is_counted_in_that_month_or_the_next() {
+    let mut o = office();
+    register(&mut o, &family(1, 2, "2026-10-02", "UZ"), "2026-10-05");
+    let oct: Month = "2026-10".parse().expect("month");
+    let m = manager(&mut o);
+    let other = otau_store::Store::open(&o.path()).expect("a second desk");
+    other.raw_connection().busy_timeout(std::time::Duration::from_millis(50)).expect("timeout");
+    let meanwhile = RegistersMeanwhile {
+        other: std::cell::RefCell::new(other),
+        admin: o.admin.clone(),
+        family: family(2, 3, "2026-10-20", "CN"),
+        registered: std::cell::Cell::new(false),
+    };
+    let closed = o
+        .store
+        .close_month(&Context::new(&m, at(), d("2026-11-03")), oct, &meanwhile)
+        .expect("close");
+    if !meanwhile.registered.get() {
+        // The closing write held the office: the other desk registers right after it.
+        register(&mut o, &meanwhile.family, "2026-10-31");
+    }
+    let nov = o.store.monthly_summary(oct.next(), &RegistryOnly).expect("november");
+    let late = nov.late.iter().find(|l| l.month == oct).map_or(0, |l| l.registered.families);
+    assert_eq!(
+        closed.registered.families + late,
+        2,
+        "every family registered for October is counted once: closed {:?}, late {:?}",
+        closed.registered,
+        nov.late
+    );
+}

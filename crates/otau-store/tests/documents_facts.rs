@@ -16,7 +16,6 @@ use otau_core::subsidy::{SettlementType, SubsidyKind};
 use otau_print::data::{LedgerEntryKind, Money};
 use otau_print::Month;
 use otau_store::casework::status::{Scope, StatusStages};
-use otau_store::documents::facts::{subsidy_names, OfficeRecords};
 use otau_store::{Actor, Duplicates, NewUser, PrepareRequest, Registered, Role, Store};
 
 fn d(s: &str) -> NaiveDate {
@@ -188,7 +187,7 @@ fn setup() -> Setup {
 /// The monthly summary's subsidy rows add up to the ledger's period totals, kind by kind and
 /// in all, to the tiyn.
 fn assert_reconciles(store: &Store, m: Month) {
-    let rows = store.monthly_summary(m, &OfficeRecords).expect("summary").subsidies.expect("kept");
+    let rows = store.monthly_summary(m, &OFFICE_RECORDS).expect("summary").subsidies.expect("kept");
     let totals = store.ledger_totals(m.first_day(), m.last_day()).expect("totals");
     assert!(totals.reconciles, "{m}");
     assert_eq!(rows.len(), totals.by_kind.len(), "{m}: a row for each kind with entries");
@@ -228,20 +227,20 @@ fn the_monthly_summaries_subsidies_reconcile_with_the_ledger_totals_every_month(
         m = m.next();
     }
     // March: the relocation paid and the first rent instalment paid.
-    let march = t.o.store.monthly_summary(month("2024-03"), &OfficeRecords).expect("march");
+    let march = t.o.store.monthly_summary(month("2024-03"), &OFFICE_RECORDS).expect("march");
     let rows = march.subsidies.expect("kept");
     let (reloc_kk, _) = subsidy_names(SubsidyKind::Relocation);
     let reloc = rows.iter().find(|r| r.subsidy_kk == reloc_kk).expect("relocation");
     let paid = Money { mci: MciHundredths::from_whole(280), tenge: Tiyn(103_376_000) };
     assert_eq!((reloc.accrued, reloc.approved, reloc.paid), (paid, paid, paid));
     // April: the second rent instalment approved and reversed nets to nothing.
-    let april = t.o.store.monthly_summary(month("2024-04"), &OfficeRecords).expect("april");
+    let april = t.o.store.monthly_summary(month("2024-04"), &OFFICE_RECORDS).expect("april");
     let rent = &april.subsidies.expect("kept")[0];
     assert_eq!(rent.accrued, Money::default());
     assert_eq!(rent.approved, Money::default());
     assert_eq!(rent.paid, Money::default());
     // May: accrued, not approved.
-    let may = t.o.store.monthly_summary(month("2024-05"), &OfficeRecords).expect("may");
+    let may = t.o.store.monthly_summary(month("2024-05"), &OFFICE_RECORDS).expect("may");
     let rent = &may.subsidies.expect("kept")[0];
     assert!(rent.accrued.tenge > Tiyn::ZERO);
     assert_eq!(rent.approved, Money::default());
@@ -250,7 +249,7 @@ fn the_monthly_summaries_subsidies_reconcile_with_the_ledger_totals_every_month(
 #[test]
 fn the_monthly_summary_counts_the_status_granted_and_the_quota_inclusion_of_its_month() {
     let t = setup();
-    let jan = t.o.store.monthly_summary(month("2024-01"), &OfficeRecords).expect("january");
+    let jan = t.o.store.monthly_summary(month("2024-01"), &OFFICE_RECORDS).expect("january");
     let statuses = jan.statuses.expect("statuses kept");
     assert_eq!((statuses.granted, statuses.extended, statuses.ending), (1, 0, 0));
     let quota = jan.quota.expect("quota kept");
@@ -258,15 +257,15 @@ fn the_monthly_summary_counts_the_status_granted_and_the_quota_inclusion_of_its_
         (quota.year, quota.quota, quota.used_before, quota.used_in_month),
         (2024, 100_000, 0, 4)
     );
-    let feb = t.o.store.monthly_summary(month("2024-02"), &OfficeRecords).expect("february");
+    let feb = t.o.store.monthly_summary(month("2024-02"), &OFFICE_RECORDS).expect("february");
     assert_eq!(feb.statuses.expect("kept").granted, 0);
     let quota = feb.quota.expect("quota kept");
     assert_eq!((quota.used_before, quota.used_in_month), (4, 0));
     // The status was granted for a year: it ends in January 2025.
-    let ending = t.o.store.monthly_summary(month("2025-01"), &OfficeRecords).expect("2025-01");
+    let ending = t.o.store.monthly_summary(month("2025-01"), &OFFICE_RECORDS).expect("2025-01");
     assert_eq!(ending.statuses.expect("kept").ending, 1);
     // No quota row nor inclusion in 2023: not kept, and the document says so.
-    let before = t.o.store.monthly_summary(month("2023-06"), &OfficeRecords).expect("2023-06");
+    let before = t.o.store.monthly_summary(month("2023-06"), &OFFICE_RECORDS).expect("2023-06");
     assert_eq!(before.quota, None);
 }
 
@@ -274,7 +273,7 @@ fn the_monthly_summary_counts_the_status_granted_and_the_quota_inclusion_of_its_
 fn the_statement_lists_every_ledger_row_oldest_first_with_reversals_negative() {
     let t = setup();
     let (id, data) =
-        t.o.store.statement_data(&t.reg.family_regno, today(), &OfficeRecords).expect("data");
+        t.o.store.statement_data(&t.reg.family_regno, today(), &OFFICE_RECORDS).expect("data");
     assert_eq!(id, t.reg.family_id);
     let dates: Vec<NaiveDate> = data.lines.iter().map(|l| l.date).collect();
     let mut sorted = dates.clone();
@@ -298,7 +297,7 @@ fn the_statement_lists_every_ledger_row_oldest_first_with_reversals_negative() {
     assert_eq!(accrued, 7);
     // As of a day in March, what falls due or is paid later is not yet on the statement.
     let (_, march) =
-        t.o.store.statement_data(&t.reg.family_regno, d("2024-03-15"), &OfficeRecords).expect("m");
+        t.o.store.statement_data(&t.reg.family_regno, d("2024-03-15"), &OFFICE_RECORDS).expect("m");
     assert!(march.lines.iter().all(|l| l.date <= d("2024-03-15")));
     assert_eq!(march.lines.iter().filter(|l| l.entry == LedgerEntryKind::Accrued).count(), 2);
 }
@@ -306,7 +305,7 @@ fn the_statement_lists_every_ledger_row_oldest_first_with_reversals_negative() {
 #[test]
 fn the_decision_document_explains_each_amount_in_kazakh_and_russian() {
     let t = setup();
-    let (family, data) = t.o.store.decision_data(&t.relocation).expect("decision");
+    let (family, data) = t.o.store.decision_data(&t.relocation, &TestWords).expect("decision");
     assert_eq!(family, t.reg.family_id);
     assert_eq!(data.decision_ref, t.relocation);
     assert_eq!(data.family_regno, t.reg.family_regno);
@@ -329,9 +328,9 @@ fn the_decision_document_explains_each_amount_in_kazakh_and_russian() {
     assert_eq!(plain(&line.explanation_kk), "4 адам × 70 АЕК × 3 692 ₸ = 1 033 760 ₸");
     assert_eq!(plain(&line.explanation_ru), "4 чел. × 70 МРП × 3 692 ₸ = 1 033 760 ₸");
     // The rent decision: the reversed instalment is left out, the others keep their due dates.
-    let (_, rent) = t.o.store.decision_data(&t.rent).expect("rent");
+    let (_, rent) = t.o.store.decision_data(&t.rent, &TestWords).expect("rent");
     let dues: Vec<_> = rent.lines.iter().filter_map(|l| l.due_date).collect();
     assert_eq!(dues.len(), 5);
     assert!(!dues.contains(&d("2024-04-10")));
-    assert!(t.o.store.decision_data("PVL01-S-2024-00999").is_err());
+    assert!(t.o.store.decision_data("PVL01-S-2024-00999", &TestWords).is_err());
 }

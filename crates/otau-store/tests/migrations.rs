@@ -181,3 +181,57 @@ fn a_database_from_before_sync_moves_its_history_into_the_event_log() {
     assert!(store.sign_in("aigerim", "clerk-password").is_ok());
     assert!(store.audit_for("PVL01-2026-00001").expect("history").len() > 5);
 }
+
+/// The SHA-256 of every migration that has landed, over its exact bytes. A landed migration is
+/// never edited: databases in the field have run it, and an edit would leave them with another
+/// schema than a new database gets.
+///
+/// To add a migration: write `migrations/NNNN_name.sql` with the next number, add its
+/// `include_str!` at the end of `schema::MIGRATIONS`, and add its line here (this test names
+/// the hash to write). Never change a line that is here.
+const LANDED: &[(&str, &str)] = &[
+    ("0001_foundation.sql", "13c4c53e965cdc3543bbf470657bca8d3c8eb7097c0b2eec982eb351f5b46675"),
+    ("0002_casework.sql", "30af8baa2e1ba4860ef471c84ebeb68ef57cd4dd65b13d712bc6ecd67f22d2f5"),
+    ("0003_documents.sql", "00fcba7341b066b2cda45c08956a57ff518cd1d0fb433cd078edcf9ec1cb152b"),
+    ("0004_subsidies.sql", "45240c114a262fbe97dc081d36a48fda11f235b593234ad7c13dba35d02d012b"),
+    ("0005_sync.sql", "afa3926ed660d5142a6e7f763be218379c057bb8022bae7e3eea690805369651"),
+];
+
+#[test]
+fn landed_migrations_are_never_edited() {
+    use sha2::{Digest, Sha256};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("migrations folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".sql"))
+        .collect();
+    files.sort();
+    let mut problems = vec![];
+    for (i, name) in files.iter().enumerate() {
+        let bytes = std::fs::read(dir.join(name)).expect("readable migration");
+        let hash = hex::encode(Sha256::digest(&bytes));
+        match LANDED.iter().find(|(landed, _)| landed == name) {
+            Some((_, expected)) if *expected == hash => {}
+            Some(_) => problems.push(format!(
+                "{name} was edited after it landed: restore it and put the change in a new \
+                 migration"
+            )),
+            None => problems.push(format!(
+                "{name} is new: add (\"{name}\", \"{hash}\") to LANDED in tests/migrations.rs"
+            )),
+        }
+        let applied = otau_store::schema::MIGRATIONS.get(i).copied().unwrap_or_default();
+        if applied.as_bytes() != bytes.as_slice() {
+            problems.push(format!("{name} is not migration {} of schema::MIGRATIONS", i + 1));
+        }
+    }
+    for (landed, _) in LANDED {
+        if !files.iter().any(|f| f == landed) {
+            problems.push(format!("{landed} landed and was removed"));
+        }
+    }
+    assert_eq!(files.len(), otau_store::schema::MIGRATIONS.len(), "every file is applied");
+    assert!(problems.is_empty(), "{problems:#?}");
+}

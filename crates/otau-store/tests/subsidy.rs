@@ -485,7 +485,7 @@ fn a_reversal_cancels_and_a_new_decision_corrects() {
     assert_eq!(s.decisions.len(), 2);
     assert_eq!(s.totals.net_tiyn, right.total_at_decision_tiyn);
     let reversal = s.entries.iter().find(|e| e.kind == EntryKind::Reversed).expect("reversal");
-    assert_eq!(reversal.reason.as_deref(), Some("wrong decision date"));
+    assert_eq!(reversal.reason, Some(otau_core::note::Note::Typed("wrong decision date".into())));
     assert_eq!(reversal.reverses_kind, Some(EntryKind::Accrued));
 }
 
@@ -817,6 +817,53 @@ fn moving_away_ends_future_instalments_and_opens_a_reimbursement_case() {
             .record_move_away(&ctx(&manager), &reg.family_regno, d("2026-06-01"), "again")
             .expect_err("once");
     assert_eq!(code(&err), "subsidy-already-moved-away");
+}
+
+/// The store wrote English prose into append-only ledger rows ("moved away on …", the default
+/// reason of a recalculation): now the system's reasons are kept as codes with arguments,
+/// translated where they are read, and what a person typed is kept as typed.
+#[test]
+fn the_ledger_keeps_the_reasons_the_system_writes_as_codes_not_english_prose() {
+    use otau_core::note::{Note, MOVED_AWAY, RECALCULATION};
+    let mut t = setup();
+    let reg = t.family(3, "2026-01-10");
+    rent(&mut t, &reg, "2026-02-01", "2026-02-15");
+    let manager = t.manager.clone();
+    t.o.store
+        .record_move_away(&ctx(&manager), &reg.family_regno, d("2026-05-01"), "left for Almaty")
+        .expect("move away");
+    let s = t.o.store.statement(&reg.family_regno).expect("statement");
+    let reversal = s.entries.iter().find(|e| e.kind == EntryKind::Reversed).expect("reversal");
+    assert_eq!(
+        reversal.reason,
+        Some(Note::coded(
+            MOVED_AWAY,
+            &[("on", "2026-05-01".into()), ("reason", "left for Almaty".into())]
+        ))
+    );
+    let stored: Vec<String> =
+        t.o.store
+            .raw_connection()
+            .prepare("SELECT reason FROM ledger_entries WHERE reason IS NOT NULL")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+    assert!(
+        !stored.is_empty() && stored.iter().all(|r| !r.contains("moved away on")),
+        "{stored:?}"
+    );
+    // An old database's English prose still reads, as its code.
+    assert_eq!(
+        Note::from_stored("recalculation after a change of the MCI or of the rule"),
+        Note::coded(RECALCULATION, &[])
+    );
+    for lang in otau_i18n::Lang::ALL {
+        for code in [MOVED_AWAY, RECALCULATION] {
+            assert!(otau_i18n::has(lang, code), "{code} has no message in {lang}");
+        }
+    }
 }
 
 impl Office {

@@ -1,6 +1,8 @@
 //! End-to-end test of the home screen of a working office: the counts, the family that arrived
 //! today at the top of the week's arrivals, the kandas statuses ending within 30 days (recorded
 //! with the `otau` command line) and the recent work, each name opening its card.
+// A test or benchmark is an edge: it reads the clock to set up what it runs against.
+#![allow(clippy::disallowed_methods)]
 
 use chrono::{Datelike, Days, Local, NaiveDate};
 use otau_e2e::{App, CLERK};

@@ -4,6 +4,8 @@
 //! it, records the payment order, and the statement shows the paid line with its order number.
 //! Then the office's payments screen lists the payment, and an administrator sees the MCI table
 //! and the rules.
+// A test or benchmark is an edge: it reads the clock to set up what it runs against.
+#![allow(clippy::disallowed_methods)]
 
 use chrono::Local;
 use otau_e2e::{App, Error, CLERK};

@@ -1,7 +1,7 @@
 // Typed wrappers of the document commands (issuing, reprinting, opening a saved file, the
 // register, voids, checking a QR code, the monthly summary and closing a month), in the manner
 // of `api.ts`: screens import these, never `invoke`.
-import { callCommand } from "./api";
+import * as commands from "./bindings/commands";
 import type { DocFormat } from "./bindings/DocFormat";
 import type { DocumentRow } from "./bindings/DocumentRow";
 import type { FamilyDocuments } from "./bindings/FamilyDocuments";
@@ -16,47 +16,47 @@ export type { DocFormat, DocumentRow, FamilyDocuments, IssueKind, RegisterScreen
 /** Issues a document and saves it in the documents folder: `subject` is a registration number,
  *  a decision number or a month (`YYYY-MM`). */
 export function issueDocument(kind: IssueKind, subject: string, format: DocFormat = "pdf"): Promise<SavedDocument> {
-  return callCommand<SavedDocument>("issue_document", { kind, subject, format });
+  return commands.issue_document({ kind, subject, format });
 }
 
 /** Reprints a document as a duplicate. */
 export function reprintDocument(number: string, format: DocFormat = "pdf"): Promise<SavedDocument> {
-  return callCommand<SavedDocument>("reprint_document", { number, format });
+  return commands.reprint_document({ number, format });
 }
 
 /** Opens a saved document in the system's viewer. */
 export function openDocument(path: string): Promise<void> {
-  return callCommand<void>("open_document", { path });
+  return commands.open_document({ path });
 }
 
 /** The documents panel of a person card. */
 export function familyDocuments(regno: string): Promise<FamilyDocuments> {
-  return callCommand<FamilyDocuments>("family_documents", { regno });
+  return commands.family_documents({ regno });
 }
 
 /** The register, narrowed by a search. */
 export function documentRegister(query: string, limit = 200): Promise<RegisterScreen> {
-  return callCommand<RegisterScreen>("document_register", { query, limit });
+  return commands.document_register({ query, limit });
 }
 
 /** Voids a document with a reason. */
 export function voidDocument(number: string, reason: string): Promise<DocumentRow> {
-  return callCommand<DocumentRow>("void_document", { number, reason });
+  return commands.void_document({ number, reason });
 }
 
 /** Checks the text of a paper's QR code. */
 export function verifyDocument(payload: string): Promise<VerifyResult> {
-  return callCommand<VerifyResult>("verify_document", { payload });
+  return commands.verify_document({ payload });
 }
 
 /** The monthly summary of a month (`YYYY-MM`; none: last month). */
 export function monthlySummary(month: string | null): Promise<SummaryScreen> {
-  return callCommand<SummaryScreen>("monthly_summary", { month });
+  return commands.monthly_summary({ month });
 }
 
 /** Closes a month. */
 export function closeMonth(month: string): Promise<SummaryScreen> {
-  return callCommand<SummaryScreen>("close_month", { month });
+  return commands.close_month({ month });
 }
 
 /** The month before or after `month` (`YYYY-MM`), for stepping through months. */

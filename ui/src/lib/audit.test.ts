@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { HISTORY, REFERENCE } from "../test/fixtures";
 import { CASE_HISTORY } from "../test/history-fixtures";
-import { actionLabel, entityLabel, fieldLabel, formatTiyn, recordChange, recordGroups, showValue, workItems } from "./audit";
+import { actionLabel, entityLabel, fieldLabel, recordChange, recordGroups, showValue, workItems } from "./audit";
 import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import { DEFAULT_LANG, setLang, t } from "./i18n";
 import { setReference } from "./reference.svelte";
@@ -220,14 +220,19 @@ describe("history of case work, subsidies and documents (real audit rows)", () =
 });
 
 describe("money in the history", () => {
-  it("formats integer tiyn as tenge text without float arithmetic", () => {
-    expect(formatTiyn(103376000)).toBe("1\u00a0033\u00a0760\u00a0₸");
-    expect(formatTiyn(1050)).toBe("10,50\u00a0₸");
-    expect(formatTiyn(5)).toBe("0,05\u00a0₸");
-    expect(formatTiyn(0)).toBe("0\u00a0₸");
-    expect(formatTiyn(-90825000)).toBe("-908\u00a0250\u00a0₸");
-    expect(showValue("amount_mci", 1550)).toBe("15,50 АЕК");
-    expect(showValue("mci_tenge", 4325)).toBe("4\u00a0325\u00a0₸");
+  it("shows integer tiyn as the tenge text Rust wrote, never formatting money itself", () => {
+    // Rust's texts for 103376000, 1050, 5, 0 and -90825000 tiyn (`otau_core::money`).
+    for (const [tiyn, text] of [
+      [103376000, "1\u00a0033\u00a0760\u00a0₸"],
+      [1050, "10,50\u00a0₸"],
+      [5, "0,05\u00a0₸"],
+      [0, "0\u00a0₸"],
+      [-90825000, "-908\u00a0250\u00a0₸"],
+    ] as const) {
+      expect(showValue("amount_tiyn", tiyn, "ledger_entry", text)).toBe(text);
+    }
+    expect(showValue("amount_mci", 1550, "ledger_entry", "15,50")).toBe("15,50 АЕК");
+    expect(showValue("mci_tenge", 4325, "ledger_entry", "4\u00a0325\u00a0₸")).toBe("4\u00a0325\u00a0₸");
   });
 });
 

@@ -1,7 +1,9 @@
 // The history of a person as people read it: audit rows grouped into the pieces of work they
 // belong to (a registration writes the family, each person, document and consent at once), and
-// for each record what changed, from what to what, with field names and values in words.
-import type { AuditEntry } from "./bindings/AuditEntry";
+// for each record what changed, from what to what, with field names and values in words. Amounts
+// of money come written out by Rust (`money_before`, `money_after` of each row); the UI formats
+// none itself.
+import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import { formatDate, label } from "./format";
 import { t } from "./i18n";
@@ -58,11 +60,7 @@ const ENTITY_ENUMS: Record<string, Record<string, string>> = {
   reimbursement_case: { status: "reimbursement_status" },
 };
 
-/** Amounts in integer tiyn. */
-const TIYN = new Set(["amount_tiyn", "total_tiyn", "housing_cost_tiyn", "cap_tiyn", "cost_tiyn"]);
-/** Amounts in whole tenge (the MCI itself). */
-const TENGE = new Set(["mci_tenge", "tenge"]);
-/** Amounts in hundredths of the MCI. */
+/** Amounts in hundredths of the MCI: Rust writes the number, the unit is the reader's. */
 const MCI = new Set(["amount_mci", "cap_mci"]);
 
 /** Fields shown with the label of an enumeration value. */
@@ -192,41 +190,10 @@ export interface WorkItem {
   records: RecordChange[];
 }
 
-/** Groups the digits of a non-negative integer written in decimal: `1033760` → `1 033 760`. */
-function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-}
-
-/**
- * Integer tiyn as tenge text, the way the library writes it: `103376000` → `1 033 760 ₸`,
- * `1050` → `10,50 ₸`. Only string operations on the integer's digits: no float arithmetic.
- */
-export function formatTiyn(tiyn: number | string): string {
-  const text = String(tiyn).trim();
-  const match = /^(-?)(\d+)$/.exec(text);
-  if (!match) return text;
-  const digits = (match[2] ?? "").padStart(3, "0");
-  const tenge = digits.slice(0, -2).replace(/^0+(?=\d)/, "");
-  const cents = digits.slice(-2);
-  return `${match[1]}${groupDigits(tenge)}${cents === "00" ? "" : `,${cents}`}\u00a0₸`;
-}
-
-/** Whole tenge as text: `4325` → `4 325 ₸`. */
-function formatTenge(tenge: number | string): string {
-  const text = String(tenge).trim();
-  const match = /^(-?)(\d+)$/.exec(text);
-  return match ? `${match[1]}${groupDigits(match[2] ?? "")}\u00a0₸` : text;
-}
-
-/** Hundredths of the MCI as the number people write: `7000` → `70`, `1550` → `15,50`. */
-function formatMciHundredths(hundredths: number | string): string {
-  const text = String(hundredths).trim();
-  const match = /^(-?)(\d+)$/.exec(text);
-  if (!match) return text;
-  const digits = (match[2] ?? "").padStart(3, "0");
-  const whole = digits.slice(0, -2).replace(/^0+(?=\d)/, "");
-  const cents = digits.slice(-2);
-  return `${match[1]}${groupDigits(whole)}${cents === "00" ? "" : `,${cents}`}`;
+/** A reason the system wrote as `{"code": …, "args": {…}}` in the current language; text typed by
+ * a person as typed. */
+function noteText(value: string): string {
+  return value.startsWith("{") ? (explanationText(value) ?? value) : value;
 }
 
 /** A subsidy explanation stored as `{"code": …, "args": {…}}`, in the current language. */
@@ -249,15 +216,15 @@ function explanationText(value: string): string | null {
   }
 }
 
-/** A value as shown to people (`entity` picks the right labels for fields such as `kind`). */
-export function showValue(key: string, value: JsonValue | undefined, entity = ""): string {
+/**
+ * A value as shown to people (`entity` picks the right labels for fields such as `kind`); `money`
+ * is the amount as Rust wrote it, for a field that holds money.
+ */
+export function showValue(key: string, value: JsonValue | undefined, entity = "", money?: string): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (TIYN.has(key) && (typeof value === "number" || typeof value === "string")) return formatTiyn(value);
-  if (TENGE.has(key) && (typeof value === "number" || typeof value === "string")) return formatTenge(value);
-  if (MCI.has(key) && (typeof value === "number" || typeof value === "string")) {
-    return t("ui-history-mci", { mci: formatMciHundredths(value) });
-  }
+  if (money !== undefined) return MCI.has(key) ? t("ui-history-mci", { mci: money }) : money;
   if (key === "explanation" && typeof value === "string") return explanationText(value) ?? "—";
+  if (key === "reason" && typeof value === "string") return noteText(value);
   if (typeof value !== "string") return typeof value === "object" ? JSON.stringify(value) : String(value);
   const prefix = ENTITY_ENUMS[entity]?.[key] ?? ENUMS[key];
   if (prefix) return label(prefix, value);
@@ -289,7 +256,7 @@ function asObject(value: JsonValue | null | undefined): Record<string, JsonValue
 }
 
 /** What changed in one audit row. */
-export function recordChange(entry: AuditEntry): RecordChange {
+export function recordChange(entry: HistoryEntry): RecordChange {
   const before = asObject(entry.before);
   const after = asObject(entry.after);
   const created = entry.before === null || entry.before === undefined;
@@ -299,8 +266,8 @@ export function recordChange(entry: AuditEntry): RecordChange {
     // The reason of the piece of work is shown once, above its records.
     const own = after[key];
     if (key === "reason" && entry.reason && typeof own === "string" && own.includes(entry.reason)) continue;
-    const was = showValue(key, before[key], entry.entity);
-    const now = showValue(key, after[key], entry.entity);
+    const was = showValue(key, before[key], entry.entity, entry.money_before[key]);
+    const now = showValue(key, after[key], entry.entity, entry.money_after[key]);
     if (created ? now === "—" : was === now) continue;
     fields.push({ key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now });
   }
@@ -309,7 +276,7 @@ export function recordChange(entry: AuditEntry): RecordChange {
 }
 
 /** Groups audit rows (newest first) into pieces of work, keeping their order. */
-export function workItems(entries: readonly AuditEntry[]): WorkItem[] {
+export function workItems(entries: readonly HistoryEntry[]): WorkItem[] {
   const items: WorkItem[] = [];
   for (const entry of entries) {
     const last = items.at(-1);

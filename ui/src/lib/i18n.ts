@@ -5,9 +5,10 @@
 // changes.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { createSubscriber } from "svelte/reactivity";
+import type { Lang } from "./bindings/Lang";
 
-/** A language the interface speaks. */
-export type Lang = "kk" | "ru" | "en";
+/** A language the interface speaks: Rust's one list of languages (`otau_i18n::Lang`). */
+export type { Lang };
 
 /** All languages, the default first. */
 export const LANGS: readonly Lang[] = ["kk", "ru", "en"];

@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setLang } from "../lib/i18n";
 import { setSession } from "../lib/session.svelte";
-import { SESSION } from "../test/fixtures";
+import { PERMISSIONS, SESSION } from "../test/fixtures";
 import { PAYMENTS } from "../test/subsidy-fixtures";
 import Payments from "./Payments.svelte";
 
@@ -16,7 +16,7 @@ describe("payments screen", () => {
 
   it("lets a manager approve an instalment and a recalculation", async () => {
     const user = userEvent.setup();
-    setSession({ ...SESSION, actor: { ...SESSION.actor, login: "marat", role: "manager" } });
+    setSession({ ...SESSION, actor: { ...SESSION.actor, login: "marat", role: "manager" }, permissions: PERMISSIONS.manager });
     const calls: { command: string; args: unknown }[] = [];
     mockIPC((command, args) => {
       calls.push({ command, args });

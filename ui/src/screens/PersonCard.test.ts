@@ -13,6 +13,18 @@ beforeEach(() => setReference(REFERENCE));
 afterEach(() => setReference(null));
 
 describe("person card", () => {
+  // The card counted the age itself and said 24 for someone born 2000-02-29 on 2025-02-28,
+  // where the law (and Rust) say 25: it now shows the age Rust counted.
+  it("shows the age Rust counted, also for someone born on 29 February", async () => {
+    const leap = card();
+    leap.today = "2025-02-28";
+    leap.person = { ...leap.person, person: { ...leap.person.person, birth_date: "2000-02-29" } };
+    leap.age = 25;
+    mockIPC((command) => (command === "person_card" ? leap : null));
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    expect(await screen.findByTestId("card-age")).toHaveTextContent("25");
+  });
+
   it("shows the person, the family, status, quota and the history of changes", async () => {
     mockIPC((command) => (command === "person_card" ? card() : null));
     render(PersonCard, { regno: "PVL01-2026-00001" });

@@ -7,11 +7,11 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ReferenceData as Data } from "../lib/bindings/ReferenceData";
 import { setLang } from "../lib/i18n";
-import { money, PAYMENTS } from "../test/subsidy-fixtures";
+import { mciValue, money, PAYMENTS } from "../test/subsidy-fixtures";
 import ReferenceData from "./ReferenceData.svelte";
 
 const DATA: Data = {
-  mci: [{ effective_from: "2026-01-01", purpose: "social_payments", value: money(432_500, "4 325 ₸"), note: null }],
+  mci: [{ effective_from: "2026-01-01", purpose: "social_payments", value: mciValue(4325, "4 325 ₸"), note: null }],
   rules: [
     {
       id: "relocation-2023",
@@ -45,7 +45,7 @@ describe("reference data screen", () => {
         added = args;
         return {
           ...DATA,
-          mci: [{ effective_from: "2027-01-01", purpose: "social_payments", value: money(450_000, "4 500 ₸"), note: null }, ...DATA.mci],
+          mci: [{ effective_from: "2027-01-01", purpose: "social_payments", value: mciValue(4500, "4 500 ₸"), note: null }, ...DATA.mci],
           recalc: PAYMENTS.recalc,
         };
       }

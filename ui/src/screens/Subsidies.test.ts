@@ -7,11 +7,15 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setLang } from "../lib/i18n";
 import { setSession } from "../lib/session.svelte";
-import { SESSION } from "../test/fixtures";
+import { PERMISSIONS, SESSION } from "../test/fixtures";
 import { decision, PREVIEW, statement } from "../test/subsidy-fixtures";
 import Subsidies from "./Subsidies.svelte";
 
-const MANAGER = { ...SESSION, actor: { ...SESSION.actor, login: "marat", role: "manager" as const, full_name: "Марат Ахметов" } };
+const MANAGER = {
+  ...SESSION,
+  actor: { ...SESSION.actor, login: "marat", role: "manager" as const, full_name: "Марат Ахметов" },
+  permissions: PERMISSIONS.manager,
+};
 
 describe("family subsidy screen", () => {
   beforeEach(() => {

@@ -1,9 +1,10 @@
 // Data the UI tests give the mocked Rust side: an office, a clerk's session, a registered
 // family of two with its history, the reference lists — shaped by the generated types, so a
 // change on the Rust side shows here as a type error.
-import type { AuditEntry } from "../lib/bindings/AuditEntry";
+import type { HistoryEntry } from "../lib/bindings/HistoryEntry";
 import type { HomeScreen } from "../lib/bindings/HomeScreen";
 import type { PersonCard } from "../lib/bindings/PersonCard";
+import type { Permissions } from "../lib/bindings/Permissions";
 import type { PersonRec } from "../lib/bindings/PersonRec";
 import type { Reference } from "../lib/bindings/Reference";
 import type { SessionInfo } from "../lib/bindings/SessionInfo";
@@ -17,8 +18,31 @@ export const OFFICE = {
   version: 1,
 };
 
+/** What each role may do, as Rust's `Role::permissions` says. */
+export const PERMISSIONS: Record<"clerk" | "manager" | "admin", Permissions> = {
+  clerk: {
+    may_register: true, may_edit: true, may_manage_users: false, may_manage_reference: false,
+    may_issue_documents: true, may_void_documents: false, may_close_month: false,
+    may_prepare_subsidy: true, may_approve: false, may_record_payment: false, may_reverse: false,
+    may_see_summaries: false,
+  },
+  manager: {
+    may_register: true, may_edit: true, may_manage_users: false, may_manage_reference: false,
+    may_issue_documents: true, may_void_documents: true, may_close_month: true,
+    may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
+    may_see_summaries: true,
+  },
+  admin: {
+    may_register: true, may_edit: true, may_manage_users: true, may_manage_reference: true,
+    may_issue_documents: true, may_void_documents: false, may_close_month: false,
+    may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
+    may_see_summaries: true,
+  },
+};
+
 export const SESSION: SessionInfo = {
   actor: { user_id: "u1", login: "aigerim", role: "clerk", full_name: "Айгерім Сапарова" },
+  permissions: PERMISSIONS.clerk,
   office: OFFICE,
   idle_seconds: 900,
   locked: false,
@@ -71,7 +95,7 @@ const SPOUSE: PersonRec = {
   version: 1,
 };
 
-export const HISTORY: AuditEntry[] = [
+export const HISTORY: HistoryEntry[] = [
   {
     seq: 9,
     at: "2026-11-25T09:30:00Z",
@@ -84,6 +108,8 @@ export const HISTORY: AuditEntry[] = [
     reason: "Жаңа телефон нөмірі",
     before: { ...HEAD, phone: "+77015551234", version: 1 },
     after: { ...HEAD },
+    money_before: {},
+    money_after: {},
   },
   {
     seq: 3,
@@ -97,6 +123,8 @@ export const HISTORY: AuditEntry[] = [
     reason: null,
     before: null,
     after: { ...HEAD, phone: "+77015551234", version: 1 },
+    money_before: {},
+    money_after: {},
   },
   {
     seq: 2,
@@ -110,6 +138,8 @@ export const HISTORY: AuditEntry[] = [
     reason: null,
     before: null,
     after: { id: "f1", regno: "PVL01-2026-00001", arrival_date: "2026-09-14", region: "KZ-55", settlement: "Павлодар", version: 1 },
+    money_before: {},
+    money_after: {},
   },
 ];
 
@@ -118,6 +148,7 @@ export function card(): PersonCard {
   return {
     today: "2026-11-25",
     person: head,
+    age: 41,
     family: {
       family: {
         id: "f1",

@@ -2,10 +2,11 @@
 // after registration, a kandas status recorded and extended, a quota inclusion, a plan item added
 // and done, a service, a relocation subsidy prepared, approved and paid, a rent subsidy with a
 // reversed instalment, a certificate issued and voided, and a move away (one row of each kind;
-// the void row read from the audit table). Newest first, as the card receives them.
-import type { AuditEntry } from "../lib/bindings/AuditEntry";
+// the void row read from the audit table). Newest first, as the card receives them, with the
+// amounts Rust writes out for each row (`money_before`, `money_after`).
+import type { HistoryEntry } from "../lib/bindings/HistoryEntry";
 
-export const CASE_HISTORY: AuditEntry[] = [
+export const CASE_HISTORY: HistoryEntry[] = [
   {
     "action": "subsidy.move_away",
     "after": {
@@ -41,7 +42,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 94,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "25",
+      "amount_tiyn": "108 125 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.move_away",
@@ -64,7 +71,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 93,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_tiyn": "908 250 ₸"
+    }
   },
   {
     "action": "subsidy.move_away",
@@ -84,7 +95,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 92,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "seq": 91,
@@ -106,7 +119,9 @@ export const CASE_HISTORY: AuditEntry[] = [
       "voided_at": "2026-12-06T04:02:41.709Z",
       "voided_by": "marat",
       "voided_on": "2026-12-06"
-    }
+    },
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "document.issue",
@@ -137,7 +152,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 90,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "subsidy.reverse",
@@ -174,7 +191,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 89,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "25",
+      "amount_tiyn": "108 125 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -205,7 +228,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 64,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "total_tiyn": "1 297 500 ₸"
+    }
   },
   {
     "action": "subsidy.pay",
@@ -242,7 +269,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 63,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.approve",
@@ -279,7 +312,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 62,
     "user_login": "marat",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -316,7 +355,13 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 61,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "amount_mci": "210",
+      "amount_tiyn": "908 250 ₸",
+      "mci_tenge": "4 325 ₸"
+    }
   },
   {
     "action": "subsidy.prepare",
@@ -336,7 +381,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 60,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "subsidy.prepare",
@@ -367,7 +414,11 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 59,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {
+      "total_tiyn": "908 250 ₸"
+    }
   },
   {
     "action": "service.record",
@@ -390,7 +441,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 58,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.update",
@@ -427,7 +480,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 57,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.add",
@@ -452,7 +507,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 56,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "plan.add",
@@ -472,7 +529,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 55,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "quota.include",
@@ -494,7 +553,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 54,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "status.extend",
@@ -543,7 +604,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 50,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "status.record",
@@ -574,7 +637,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 47,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -597,7 +662,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 42,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -629,7 +696,9 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 41,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   },
   {
     "action": "family.register",
@@ -654,6 +723,8 @@ export const CASE_HISTORY: AuditEntry[] = [
     "seq": 40,
     "user_login": "aigerim",
     "origin": "local",
-    "device_id": null
+    "device_id": null,
+    "money_before": {},
+    "money_after": {}
   }
 ];

@@ -2,6 +2,7 @@
 // decision awaiting approval, its preview, and the office's payments — shaped by the generated
 // types, so a change on the Rust side shows here as a type error.
 import type { DecisionCard } from "../lib/bindings/DecisionCard";
+import type { MciValue } from "../lib/bindings/MciValue";
 import type { Money } from "../lib/bindings/Money";
 import type { PaymentsScreen } from "../lib/bindings/PaymentsScreen";
 import type { SubsidyPreview } from "../lib/bindings/SubsidyPreview";
@@ -11,6 +12,11 @@ import type { Totals } from "../lib/bindings/Totals";
 /** Money as Rust sends it (the text with no-break spaces). */
 export function money(tiyn: number, text: string): Money {
   return { tiyn, text: text.replace(/ /g, "\u00a0") };
+}
+
+/** The value of one MCI as Rust sends it: whole tenge and its text. */
+export function mciValue(tenge: number, text: string): MciValue {
+  return { tenge, text: text.replace(/ /g, "\u00a0") };
 }
 
 const ZERO = money(0, "0 ₸");
@@ -45,6 +51,8 @@ export function decision(state: "awaiting" | "approved" | "paid"): DecisionCard 
     housing_cost: null,
     note: null,
     prepared_by: "aigerim",
+    // As the clerk who prepared it sees it.
+    prepared_by_you: true,
     total_at_decision: AMOUNT,
     instalments: [
       {
@@ -54,7 +62,7 @@ export function decision(state: "awaiting" | "approved" | "paid"): DecisionCard 
         amount: AMOUNT,
         amount_mci: "140",
         mci_from: "2026-01-01",
-        mci: money(432_500, "4 325 ₸"),
+        mci: mciValue(4325, "4 325 ₸"),
         explanation: EXPLANATION,
         prepared_by: "aigerim",
         approved_by: state === "awaiting" ? null : "marat",
@@ -81,7 +89,7 @@ export function statement(decisions: DecisionCard[]): SubsidyStatement {
       amount: AMOUNT,
       amount_mci: "140",
       mci_from: "2026-01-01",
-      mci: money(432_500, "4 325 ₸"),
+      mci: mciValue(4325, "4 325 ₸"),
       explanation: EXPLANATION,
       order_number: null,
       paid_on: null,
@@ -108,7 +116,7 @@ export const PREVIEW: SubsidyPreview = {
       amount: AMOUNT,
       amount_mci: "140",
       mci_from: "2026-01-01",
-      mci: money(432_500, "4 325 ₸"),
+      mci: mciValue(4325, "4 325 ₸"),
       explanation: EXPLANATION,
     },
   ],
@@ -152,9 +160,9 @@ export const PAYMENTS: PaymentsScreen = {
         state: "awaiting_approval",
         prepared_by: "aigerim",
         old_amount: money(10_812_500, "108 125 ₸"),
-        old_mci: money(432_500, "4 325 ₸"),
+        old_mci: mciValue(4325, "4 325 ₸"),
         new_amount: money(11_250_000, "112 500 ₸"),
-        new_mci: money(450_000, "4 500 ₸"),
+        new_mci: mciValue(4500, "4 500 ₸"),
         difference: money(437_500, "4 375 ₸"),
         explanation: { code: "subsidy-explain-per-family", args: { mci: "25", mci_tenge: "4\u00a0500\u00a0₸", amount: "112\u00a0500\u00a0₸" } },
       },

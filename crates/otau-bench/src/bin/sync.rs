@@ -10,6 +10,8 @@
 //! They are sealed before the clock starts (a device seals as it writes). A push is `--batch`
 //! events in one request and one transaction; a pull is pages of `--page` entries read by a
 //! second device of the office, each page parsed into the protocol's types.
+// Measurements (seconds, rates, MiB) are floating point; no money is computed here.
+#![allow(clippy::disallowed_types)]
 
 use clap::Parser;
 use otau_centre::admin::Admin;

@@ -5,7 +5,6 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
-use otau_store::Context;
 use otau_store::{Duplicates, NewOffice, NewUser, Role};
 use serde_json::json;
 use std::collections::HashSet;
@@ -57,14 +56,10 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     match cmd {
         UserCommand::Add { login, role, full_name } => {
-            let role: Role = role.trim().parse()?;
-            let actor = ctx.actor(&store)?;
+            let role: Role = role.trim().parse().map_err(|e| CliError::Fields(vec![e]))?;
+            let acting = ctx.acting(&store)?;
             let password = ctx.secret_line(&format!("{login} (new): "))?;
-            let (at, today) = ctx.now();
-            let user = store.add_user(
-                &Context::new(&actor, at, today),
-                &NewUser { login, role, full_name, password },
-            )?;
+            let user = store.add_user(&acting, &NewUser { login, role, full_name, password })?;
             if ctx.json {
                 json(&json!({ "login": user.login, "role": user.role, "id": user.id }));
             } else {
@@ -121,22 +116,19 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
 /// `otau demo`
 pub fn demo(ctx: &mut Ctx, args: DemoArgs) -> Result<(), CliError> {
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
+    let acting = ctx.acting(&store)?;
     let (_, persons_before) = store.counts()?;
     let mut used: HashSet<String> = store.registered_iins()?;
     let families = otau_core::demo::families(
         args.seed ^ persons_before as u64,
         args.families,
-        today,
+        acting.today,
         persons_before as u32,
         &mut used,
     );
     let mut registered = 0usize;
     for chunk in families.chunks(500) {
-        registered += store
-            .register_families(&Context::new(&actor, at, today), chunk, Duplicates::Allow)?
-            .len();
+        registered += store.register_families(&acting, chunk, Duplicates::Allow)?.len();
     }
     let (families_now, persons_now) = store.counts()?;
     if ctx.json {

@@ -7,7 +7,6 @@ use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
-use otau_core::casework::parse_month;
 use otau_core::casework::plan::{parse_value, PlanArea, PlanItemState, ServiceKind};
 use otau_core::casework::quota::{QuotaLine, QuotaRow, NATIONAL};
 use otau_core::casework::status::{
@@ -17,7 +16,6 @@ use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_store::casework::plan::{NewPlanItem, NewService, PlanItemChange, PlanView, ServiceView};
 use otau_store::casework::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
-use otau_store::Context;
 use serde_json::json;
 
 /// `otau status …`
@@ -431,10 +429,9 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
                 refusal_reason: a.refusal_reason.clone(),
             };
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let views = store.record_status(
-                &Context::new(&actor, at, today),
+                &acting,
                 &a.regno,
                 &stages,
                 scope(a.family),
@@ -444,16 +441,9 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
         }
         StatusCommand::Extend { regno, on, months, family } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let on = opt_date("extended_on", &on)?.unwrap_or(today);
-            let views = store.extend_status(
-                &Context::new(&actor, at, today),
-                &regno,
-                on,
-                months,
-                scope(family),
-            )?;
+            let acting = ctx.acting(&store)?;
+            let on = opt_date("extended_on", &on)?.unwrap_or(acting.today);
+            let views = store.extend_status(&acting, &regno, on, months, scope(family))?;
             print_statuses(ctx, &views);
         }
         StatusCommand::End { regno, on, reason, note, family } => {
@@ -469,16 +459,9 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
                 ],
             )?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let views = store.end_status(
-                &Context::new(&actor, at, today),
-                &regno,
-                on,
-                reason,
-                note.as_deref(),
-                scope(family),
-            )?;
+            let acting = ctx.acting(&store)?;
+            let views =
+                store.end_status(&acting, &regno, on, reason, note.as_deref(), scope(family))?;
             print_statuses(ctx, &views);
         }
         StatusCommand::Show { regno, on } => {
@@ -507,10 +490,9 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let rules = match extension_months {
                 Some(months) => {
-                    let actor = ctx.actor(&store)?;
-                    let (at, today) = ctx.now();
+                    let acting = ctx.acting(&store)?;
                     store.set_status_rules(
-                        &Context::new(&actor, at, today),
+                        &acting,
                         StatusRules { extension_months: months },
                         note,
                     )?
@@ -627,9 +609,9 @@ pub fn quota(ctx: &mut Ctx, cmd: QuotaCommand) -> Result<(), CliError> {
                     ])
                 })?,
             };
-            let actor = ctx.actor(&store)?;
+            let acting = ctx.acting(&store)?;
             let row = QuotaRow { region, year, people, effective_from, note };
-            let rec = store.set_quota(&Context::new(&actor, at, today), &row)?;
+            let rec = store.set_quota(&acting, &row)?;
             if ctx.json {
                 json(&json!({ "quota_row": rec }));
             } else {
@@ -650,14 +632,8 @@ pub fn quota(ctx: &mut Ctx, cmd: QuotaCommand) -> Result<(), CliError> {
         }
         QuotaCommand::Include { regno, on, people, note } => {
             let on = date("decided_on", &on)?;
-            let actor = ctx.actor(&store)?;
-            let inc = store.include_in_quota(
-                &Context::new(&actor, at, today),
-                &regno,
-                on,
-                people,
-                note.as_deref(),
-            )?;
+            let acting = ctx.acting(&store)?;
+            let inc = store.include_in_quota(&acting, &regno, on, people, note.as_deref())?;
             if ctx.json {
                 json(&inc);
             } else {
@@ -816,10 +792,9 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
             let area = value("area", &area, &PlanArea::ALL)?;
             let due_date = opt_date("due_date", &due)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let new = NewPlanItem { area, description, responsible, due_date, note };
-            store.add_plan_item(&Context::new(&actor, at, today), &regno, &new)?
+            store.add_plan_item(&acting, &regno, &new)?
         }
         PlanCommand::Update {
             regno,
@@ -848,9 +823,8 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
                 note,
             };
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            store.update_plan_item(&Context::new(&actor, at, today), &regno, number, &changes)?
+            let acting = ctx.acting(&store)?;
+            store.update_plan_item(&acting, &regno, number, &changes)?
         }
         PlanCommand::Show { regno, on } => {
             let (_, today) = ctx.now();
@@ -862,9 +836,8 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
             let planned_end = opt_date("planned_end", &planned_end)?;
             let left = opt_date("ended_on", &left)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            store.set_stay(&Context::new(&actor, at, today), &regno, start, planned_end, left)?
+            let acting = ctx.acting(&store)?;
+            store.set_stay(&acting, &regno, start, planned_end, left)?
         }
     };
     if ctx.json {
@@ -881,11 +854,10 @@ pub fn service(ctx: &mut Ctx, cmd: ServiceCommand) -> Result<(), CliError> {
         ServiceCommand::Record { regno, kind, on, person, by, item, note } => {
             let kind = value("kind", &kind, &ServiceKind::ALL)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let given_on = opt_date("given_on", &on)?.unwrap_or(today);
+            let acting = ctx.acting(&store)?;
+            let given_on = opt_date("given_on", &on)?.unwrap_or(acting.today);
             let new = NewService { kind, given_on, person, given_by: by, plan_item: item, note };
-            let view = store.record_service(&Context::new(&actor, at, today), &regno, &new)?;
+            let view = store.record_service(&acting, &regno, &new)?;
             if ctx.json {
                 json(&view);
             } else {
@@ -905,7 +877,7 @@ pub fn service(ctx: &mut Ctx, cmd: ServiceCommand) -> Result<(), CliError> {
         ServiceCommand::Summary { month } => {
             let (_, today) = ctx.now();
             let (year, month) = match month {
-                Some(m) => parse_month(&m).ok_or_else(|| {
+                Some(m) => otau_core::casework::parse_month(&m).ok_or_else(|| {
                     CliError::Fields(vec![
                         FieldError::bare("month", "plan-bad-month").with_arg("value", m.trim())
                     ])

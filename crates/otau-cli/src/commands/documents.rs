@@ -5,13 +5,13 @@ use crate::args::{DocCommand, ReportCommand, VerifyArgs};
 use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
+use otau_api::documents::{DocRequest, FileFormat, SavedFile};
+use otau_api::words::OFFICE_RECORDS;
+use otau_core::dates::Month;
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_print::{DocKind, IssuedDocument, Month};
-use otau_store::documents::facts::OfficeRecords;
-use otau_store::documents::produce::{DocRequest, FileFormat};
+use otau_print::{DocKind, IssuedDocument};
 use otau_store::documents::{DocumentError, RegisterEntry, Verification, VerifyStatus};
-use otau_store::Context;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -29,17 +29,18 @@ fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, CliError> {
     }
 }
 
-/// Writes the rendered document where the user asked; a failure aborts its registration.
-fn write_to(out: &Path, bytes: &[u8]) -> Result<u64, DocumentError> {
+/// Writes the rendered document where the user asked; a failure aborts its registration, and a
+/// document that then could not be registered has its file removed.
+fn write_to(out: &Path, bytes: &[u8]) -> Result<SavedFile, DocumentError> {
     std::fs::write(out, bytes).map_err(|e| DocumentError::Output {
         code: "doc-file-write",
         args: [("path".to_string(), out.display().to_string()), ("detail".into(), e.to_string())]
             .into(),
     })?;
-    Ok(bytes.len() as u64)
+    Ok(SavedFile { path: out.to_path_buf(), bytes: bytes.len() as u64 })
 }
 
-/// Produces a document with the library's one way of doing it and writes it to `out`.
+/// Produces a document with the application's one way of doing it and writes it to `out`.
 fn produce(
     ctx: &mut Ctx,
     request: DocRequest,
@@ -47,15 +48,12 @@ fn produce(
     format: FileFormat,
 ) -> Result<(), CliError> {
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
-    let (doc, bytes) = store.produce_document(
-        &Context::new(&actor, at, today),
-        &request,
-        format,
-        |_, bytes| write_to(out, bytes),
-    )?;
-    report_issued(ctx, &doc, out, bytes);
+    let acting = ctx.acting(&store)?;
+    let (doc, saved) =
+        otau_api::documents::produce(&mut store, &acting, &request, format, |_, bytes| {
+            write_to(out, bytes)
+        })?;
+    report_issued(ctx, &doc, out, saved.bytes);
     Ok(())
 }
 
@@ -120,9 +118,8 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         }
         DocCommand::Void { number, reason } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let void = store.void_document(&Context::new(&actor, at, today), &number, &reason)?;
+            let acting = ctx.acting(&store)?;
+            let void = store.void_document(&acting, &number, &reason)?;
             if ctx.json {
                 json(&void);
             } else {
@@ -154,14 +151,8 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         }
         DocCommand::Trust { office, key, name } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let rec = store.trust_office_key(
-                &Context::new(&actor, at, today),
-                &office,
-                name.as_deref(),
-                &key,
-            )?;
+            let acting = ctx.acting(&store)?;
+            let rec = store.trust_office_key(&acting, &office, name.as_deref(), &key)?;
             if ctx.json {
                 json(&rec);
             } else {
@@ -216,8 +207,9 @@ fn print_register(lang: Lang, entries: &[RegisterEntry]) {
     println!("{}", t.render());
 }
 
+/// `YYYY-MM`, by the core's one reader.
 fn parse_month(text: &str) -> Result<Month, CliError> {
-    text.parse::<Month>().map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
+    Month::parse(text).map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
 }
 
 /// `otau report …`
@@ -231,10 +223,8 @@ pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
         ReportCommand::Close { month } => {
             let month = parse_month(&month)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let data =
-                store.close_month(&Context::new(&actor, at, today), month, &OfficeRecords)?;
+            let acting = ctx.acting(&store)?;
+            let data = store.close_month(&acting, month, &OFFICE_RECORDS)?;
             if ctx.json {
                 json(&data);
             } else {

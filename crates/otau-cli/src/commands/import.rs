@@ -10,7 +10,6 @@ use otau_core::casework::import::{suggest_mapping, Mapping, RowProblem};
 use otau_core::FieldError;
 use otau_i18n::{tr, Lang};
 use otau_store::registry::import::{read_sheet, ImportReport};
-use otau_store::Context;
 use std::path::PathBuf;
 
 /// `otau import`
@@ -60,12 +59,12 @@ pub fn import(ctx: &mut Ctx, args: ImportArgs) -> Result<(), CliError> {
     let mapping = Mapping::from_json(&text).map_err(|e| CliError::Fields(vec![e]))?;
     let sheet = read_sheet(&args.file, &mapping)?;
     let mut store = ctx.open()?;
-    let (at, today) = ctx.now();
+    let (_, today) = ctx.now();
     let report = if args.dry_run {
         store.import_plan(&sheet, &mapping, today)?.report
     } else {
-        let actor = ctx.actor(&store)?;
-        store.import(&Context::new(&actor, at, today), &sheet, &mapping, false)?
+        let acting = ctx.acting(&store)?;
+        store.import(&acting, &sheet, &mapping, false)?
     };
     if ctx.json {
         json(&with_messages(ctx.lang, &report));

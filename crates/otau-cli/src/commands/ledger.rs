@@ -59,7 +59,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
             for e in &s.entries {
                 let detail = match (&e.order_number, e.paid_on, &e.reason) {
                     (Some(o), Some(on), _) => format!("{o} ({on})"),
-                    (_, _, Some(reason)) => reason.clone(),
+                    (_, _, Some(reason)) => crate::error::note_text(lang, reason),
                     _ => String::new(),
                 };
                 t.row(vec![
@@ -302,21 +302,13 @@ fn print_totals(lang: Lang, rows: &[(String, LedgerTotals, Option<String>)]) {
     println!("{}", t.render());
 }
 
-/// `YYYY-MM`.
+/// `YYYY-MM` (also `YYYY-M`), by the core's one reader.
 fn parse_month(s: &str) -> Result<(i32, u32), CliError> {
-    let bad = || {
+    otau_core::dates::Month::parse_loose(s).map(|m| (m.year(), m.month())).map_err(|_| {
         CliError::Fields(vec![
             FieldError::bare("ledger.month", "ledger-bad-month").with_arg("value", s.trim())
         ])
-    };
-    let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
-    let year = y.parse::<i32>().ok().filter(|_| y.len() == 4);
-    let month =
-        m.parse::<u32>().ok().filter(|n| (1..=12).contains(n) && (1..=2).contains(&m.len()));
-    match (year, month) {
-        (Some(y), Some(m)) => Ok((y, m)),
-        _ => Err(bad()),
-    }
+    })
 }
 
 /// `--from` and `--to`, both checked at once.

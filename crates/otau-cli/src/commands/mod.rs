@@ -17,9 +17,7 @@ pub mod sync;
 use crate::args::Command;
 use crate::context::Ctx;
 use crate::error::CliError;
-use otau_i18n::{tr, Lang};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use otau_i18n::Lang;
 
 /// Runs a command.
 pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
@@ -53,20 +51,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
 }
 
 /// The translated label of an enum value (`relation-head`, `sex-female`, …).
-pub fn enum_label<T: Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => {
-            let id = format!("{prefix}-{s}");
-            let text = tr(lang, &id, &BTreeMap::new());
-            if text == id {
-                s
-            } else {
-                text
-            }
-        }
-        _ => String::new(),
-    }
-}
+pub use otau_i18n::value_label as enum_label;
 
 /// The translated label of a field.
 pub fn label(lang: Lang, field: &str) -> String {

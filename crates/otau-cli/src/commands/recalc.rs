@@ -7,7 +7,6 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_i18n::{tr, Lang};
-use otau_store::Context;
 use otau_store::{InstalmentRef, RecalcProposal, RecalcSelection};
 use serde_json::json;
 
@@ -46,27 +45,13 @@ pub fn recalc(ctx: &mut Ctx, cmd: RecalcCommand) -> Result<(), CliError> {
             let selection = if all {
                 RecalcSelection::All
             } else {
-                let mut refs = vec![];
-                let mut bad = vec![];
-                for text in &instalments {
-                    match InstalmentRef::parse(text) {
-                        Ok(r) => refs.push(r),
-                        Err(_) => bad.push(otau_store::subsidy::recalc::bad_ref(text)),
-                    }
-                }
-                if !bad.is_empty() {
-                    return Err(CliError::Fields(bad));
-                }
-                RecalcSelection::Only(refs)
+                RecalcSelection::Only(
+                    InstalmentRef::parse_all(&instalments).map_err(CliError::Fields)?,
+                )
             };
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let applied = store.approve_recalc(
-                &Context::new(&actor, at, today),
-                &selection,
-                reason.as_deref(),
-            )?;
+            let acting = ctx.acting(&store)?;
+            let applied = store.approve_recalc(&acting, &selection, reason.as_deref())?;
             if ctx.json {
                 json(&json!({ "applied": applied.len(), "recalculations": applied }));
                 return Ok(());

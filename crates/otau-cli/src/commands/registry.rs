@@ -8,7 +8,6 @@ use crate::output::{json, pairs, Table};
 use otau_core::model::FamilyInput;
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_store::Context;
 use otau_store::{Duplicates, PersonView};
 use serde_json::json;
 
@@ -30,11 +29,9 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
                     .with_arg("detail", e)])
             })?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let policy = if allow_duplicate { Duplicates::Allow } else { Duplicates::Refuse };
-            let registered =
-                store.register_family(&Context::new(&actor, at, today), &input, policy)?;
+            let registered = store.register_family(&acting, &input, policy)?;
             if ctx.json {
                 json(&registered);
             } else {
@@ -281,8 +278,7 @@ pub fn country_name(lang: Lang, code: &str) -> String {
 /// `otau person edit`: the fields given replace the stored ones; the rest stays.
 fn edit_person(ctx: &mut Ctx, args: crate::args::PersonEditArgs) -> Result<(), CliError> {
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
+    let acting = ctx.acting(&store)?;
     let view = store.person(&args.regno)?;
     let mut input = view.as_input();
     let optional = |v: String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
@@ -310,8 +306,8 @@ fn edit_person(ctx: &mut Ctx, args: crate::args::PersonEditArgs) -> Result<(), C
     if let Some(v) = args.email {
         input.email = optional(v);
     }
-    let ctx_ = Context::new(&actor, at, today);
-    let after = store.edit_person(&ctx_, &args.regno, &input, view.person.version, &args.reason)?;
+    let after =
+        store.edit_person(&acting, &args.regno, &input, view.person.version, &args.reason)?;
     if ctx.json {
         json(&after);
     } else {

@@ -7,20 +7,10 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::subsidy::{Basis, RuleError, SubsidyError, SubsidyRule};
+use otau_core::subsidy::{Basis, RuleSet, SubsidyError, SubsidyRule};
 use otau_core::FieldError;
 use otau_i18n::Lang;
-use otau_store::Context;
-use serde::Deserialize;
 use serde_json::json;
-
-/// A rules file: one rule, or `{"rules": [...]}`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RulesFile {
-    Many { rules: Vec<SubsidyRule> },
-    One(Box<SubsidyRule>),
-}
 
 /// `otau rule …`
 pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
@@ -31,11 +21,10 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
                 None => None,
             };
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             match rules {
                 Some(rules) => {
-                    let added = store.add_rules(&Context::new(&actor, at, today), rules)?;
+                    let added = store.add_rules(&acting, rules)?;
                     let recalc = store.recalc_proposals()?.proposals.len();
                     if ctx.json {
                         json(&json!({ "rules": added.rules, "recalculations": recalc }));
@@ -54,7 +43,7 @@ pub fn rule(ctx: &mut Ctx, cmd: RuleCommand) -> Result<(), CliError> {
                     recalc_hint(ctx.lang, recalc);
                 }
                 None if shipped => {
-                    let count = store.load_shipped_rules(&Context::new(&actor, at, today))?;
+                    let count = store.load_shipped_rules(&acting)?;
                     if ctx.json {
                         json(&json!({ "loaded": count }));
                     } else {
@@ -140,13 +129,8 @@ fn terms(lang: Lang, r: &SubsidyRule) -> String {
                 .tiers
                 .iter()
                 .map(|t| {
-                    let size = match t.max_members {
-                        Some(max) if max == t.min_members => format!("{max}"),
-                        Some(max) => format!("{}–{max}", t.min_members),
-                        None => format!("{}+", t.min_members),
-                    };
                     let place = super::enum_label(lang, "settlement_type", &t.settlement);
-                    format!("{place} {size}: {}", t.amount_mci.format_number())
+                    format!("{place} {}: {}", t.sizes(), t.amount_mci.format_number())
                 })
                 .collect();
             format!("{} {unit} {}", tiers.join("; "), super::enum_label(lang, "basis", &basis))
@@ -165,20 +149,9 @@ fn read_rules(path: &std::path::Path) -> Result<Vec<SubsidyRule>, CliError> {
             &[("path", path.display().to_string()), ("detail", e.to_string())],
         )
     })?;
-    // Read strictly first, so a mistyped field is reported as such.
-    let parsed: Result<RulesFile, _> = serde_json::from_str(&text);
-    let rules = match parsed {
-        Ok(RulesFile::Many { rules }) => rules,
-        Ok(RulesFile::One(rule)) => vec![*rule],
-        Err(_) => {
-            let detail = serde_json::from_str::<SubsidyRule>(&text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            let e = SubsidyError::Rule(RuleError::Json { detail });
-            return Err(CliError::Store(otau_store::StoreError::Subsidy(e)));
-        }
-    };
+    // One rule or `{"rules": [...]}`, read as the desktop app reads it (`RuleSet::read_file`).
+    let rules = RuleSet::read_file(&text)
+        .map_err(|e| CliError::Store(otau_store::StoreError::Subsidy(SubsidyError::Rule(e))))?;
     Ok(rules)
 }
 
@@ -197,16 +170,11 @@ pub fn mci_add(ctx: &mut Ctx, args: MciAddArgs) -> Result<(), CliError> {
     })?;
     let row = MciRow { effective_from, purpose, tenge: args.tenge, note: args.note.clone() };
     let mut store = ctx.open()?;
-    let actor = ctx.actor(&store)?;
-    let (at, today) = ctx.now();
+    let acting = ctx.acting(&store)?;
     let rec = if args.correct {
-        store.correct_mci_row(
-            &Context::new(&actor, at, today),
-            row,
-            args.reason.as_deref().unwrap_or_default(),
-        )?
+        store.correct_mci_row(&acting, row, args.reason.as_deref().unwrap_or_default())?
     } else {
-        store.add_mci_row(&Context::new(&actor, at, today), row)?
+        store.add_mci_row(&acting, row)?
     };
     let recalc = store.recalc_proposals()?.proposals.len();
     if ctx.json {
@@ -220,7 +188,7 @@ pub fn mci_add(ctx: &mut Ctx, args: MciAddArgs) -> Result<(), CliError> {
             "mci-cli-added",
             &[
                 ("from", rec.effective_from.to_string()),
-                ("tenge", otau_core::money::Tiyn(rec.tenge.saturating_mul(100)).format_tenge())
+                ("tenge", otau_core::money::format_whole_tenge(rec.tenge))
             ]
         )
     );

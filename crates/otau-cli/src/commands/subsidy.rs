@@ -8,11 +8,10 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use chrono::NaiveDate;
-use otau_core::money::{parse_tenge, Tiyn};
+use otau_core::money::parse_tenge;
 use otau_core::subsidy::{Explanation, SettlementType, SubsidyKind};
 use otau_core::FieldError;
 use otau_i18n::{tr, Lang};
-use otau_store::Context;
 use otau_store::{ActionDone, DecisionView, PrepareRequest};
 use serde::Serialize;
 use serde_json::Value;
@@ -85,7 +84,7 @@ pub fn json_with_texts<T: Serialize>(lang: Lang, value: &T) {
 
 /// "3 692 ₸ (2024-01-01)": an MCI row as the tables show it.
 pub fn mci_cell(tenge: i64, from: NaiveDate) -> String {
-    format!("{} ({from})", Tiyn(tenge.saturating_mul(100)).format_tenge())
+    format!("{} ({from})", otau_core::money::format_whole_tenge(tenge))
 }
 
 /// Prints a decision: its heading, its instalments with explanations, its total.
@@ -177,44 +176,32 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
         }
         SubsidyCommand::Approve { number, instalments } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let done = store.approve(&Context::new(&actor, at, today), &number, &instalments)?;
+            let acting = ctx.acting(&store)?;
+            let done = store.approve(&acting, &number, &instalments)?;
             report_done(ctx, "subsidy-cli-approved", &done, &[]);
             Ok(())
         }
         SubsidyCommand::Pay { number, order, paid_on, instalments } => {
             let paid_on = date("ledger.paid_on", &paid_on)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let done = store.pay(
-                &Context::new(&actor, at, today),
-                &number,
-                &instalments,
-                &order,
-                paid_on,
-            )?;
+            let acting = ctx.acting(&store)?;
+            let done = store.pay(&acting, &number, &instalments, &order, paid_on)?;
             let extra = [("order", order.trim().to_string()), ("paid_on", paid_on.to_string())];
             report_done(ctx, "subsidy-cli-paid", &done, &extra);
             Ok(())
         }
         SubsidyCommand::Reverse { number, reason, instalments } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let done =
-                store.reverse(&Context::new(&actor, at, today), &number, &instalments, &reason)?;
+            let acting = ctx.acting(&store)?;
+            let done = store.reverse(&acting, &number, &instalments, &reason)?;
             report_done(ctx, "subsidy-cli-reversed", &done, &[]);
             Ok(())
         }
         SubsidyCommand::MoveAway { family, on, reason } => {
             let on = date("subsidy.moved_on", &on)?;
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
-            let done =
-                store.record_move_away(&Context::new(&actor, at, today), &family, on, &reason)?;
+            let acting = ctx.acting(&store)?;
+            let done = store.record_move_away(&acting, &family, on, &reason)?;
             if ctx.json {
                 json(&done);
                 return Ok(());
@@ -321,7 +308,7 @@ fn prepare(ctx: &mut Ctx, args: PrepareArgs) -> Result<(), CliError> {
         note: args.note,
     };
     let mut store = ctx.open()?;
-    let (at, today) = ctx.now();
+    let (_, today) = ctx.now();
     if args.dry_run {
         let preview = store.preview_decision(today, &req)?;
         if ctx.json {
@@ -356,8 +343,8 @@ fn prepare(ctx: &mut Ctx, args: PrepareArgs) -> Result<(), CliError> {
         }
         return Ok(());
     }
-    let actor = ctx.actor(&store)?;
-    let decision = store.prepare_decision(&Context::new(&actor, at, today), &req)?;
+    let acting = ctx.acting(&store)?;
+    let decision = store.prepare_decision(&acting, &req)?;
     if ctx.json {
         json_with_texts(ctx.lang, &decision);
     } else {

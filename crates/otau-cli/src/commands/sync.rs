@@ -8,7 +8,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use otau_core::Coded;
 use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
 use otau_i18n::tr0;
-use otau_store::context::Context;
 use otau_store::sync::{CaseDecision, ConflictChoice};
 use serde_json::json;
 use uuid::Uuid;
@@ -180,8 +179,7 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
         SyncCommand::Conflicts { all } => conflicts(ctx, all),
         SyncCommand::Resolve { id, take, value, reason } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let choice = match (take, value) {
                 (_, Some(v)) => ConflictChoice::Typed(v),
                 (Some(Take::Kept), None) => ConflictChoice::Kept,
@@ -189,8 +187,7 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
                 (Some(Take::Dismiss), None) => ConflictChoice::Dismiss,
                 (None, None) => return Err(CliError::coded("cli-sync-choose")),
             };
-            let done =
-                store.resolve_conflict(&Context::new(&actor, at, today), id, &choice, &reason)?;
+            let done = store.resolve_conflict(&acting, id, &choice, &reason)?;
             if ctx.json {
                 json(&done);
             } else {
@@ -201,16 +198,14 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
         SyncCommand::Cases { all } => cases(ctx, all),
         SyncCommand::Decide { id, decision, reason } => {
             let mut store = ctx.open()?;
-            let actor = ctx.actor(&store)?;
-            let (at, today) = ctx.now();
+            let acting = ctx.acting(&store)?;
             let decision = match decision {
                 Decision::BothStand => CaseDecision::BothStand,
                 Decision::Correction => CaseDecision::Correction,
                 Decision::SamePerson => CaseDecision::SamePerson,
                 Decision::DifferentPeople => CaseDecision::DifferentPeople,
             };
-            let done =
-                store.decide_case(&Context::new(&actor, at, today), id, decision, &reason)?;
+            let done = store.decide_case(&acting, id, decision, &reason)?;
             if ctx.json {
                 json(&done);
             } else {

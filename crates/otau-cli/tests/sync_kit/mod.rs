@@ -103,6 +103,16 @@ impl Centre {
         }
     }
 
+    /// How the centre's process ended, or None while it is running.
+    pub fn alive(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.as_mut().and_then(|c| c.try_wait().ok().flatten())
+    }
+
+    /// The centre's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// A one-time enrolment code of an office.
     pub fn code(&self, office: &str) -> String {
         let v = ok(&["centre", "enrol", "--data", self.data(), "--office", office], &[]);

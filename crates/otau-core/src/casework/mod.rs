@@ -12,7 +12,7 @@ pub mod plan;
 pub mod quota;
 pub mod status;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 
 /// The end of a term of `months` months that starts on `from`, as the Civil Code of Kazakhstan
 /// counts it (Art. 174–175): the term runs from the day after `from` and ends on the day of the
@@ -31,15 +31,9 @@ pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, last))
 }
 
-/// Reads a month written `YYYY-MM` (`2026-11`); `None` if it is not one.
+/// Reads a month written `YYYY-MM` (`2026-11`, also `2026-3`); `None` if it is not one.
 pub fn parse_month(s: &str) -> Option<(i32, u32)> {
-    let (y, m) = s.trim().split_once('-')?;
-    if y.len() != 4 || m.is_empty() || m.len() > 2 {
-        return None;
-    }
-    let year: i32 = y.parse().ok()?;
-    let month: u32 = m.parse().ok()?;
-    month_bounds(year, month).map(|(first, _)| (first.year(), first.month()))
+    crate::dates::Month::parse_loose(s).ok().map(|m| (m.year(), m.month()))
 }
 
 #[cfg(test)]

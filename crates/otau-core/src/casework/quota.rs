@@ -320,6 +320,37 @@ pub fn summary_date(year: i32, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// People still to include: the quota less those included; negative when a lowered quota is
+/// already exceeded. The one rule every screen, document and command shows.
+pub fn quota_left(quota: i64, used: i64) -> i64 {
+    quota.saturating_sub(used)
+}
+
+/// The region's quota and its use up to and in a month, as the monthly summary shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaUse {
+    /// The quota's year.
+    pub year: i32,
+    /// The region's quota for the year, in persons.
+    pub quota: i64,
+    /// Persons included before this month.
+    pub used_before: i64,
+    /// Persons included in this month.
+    pub used_in_month: i64,
+}
+
+impl QuotaUse {
+    /// Persons included up to the end of the month.
+    pub fn used(&self) -> i64 {
+        self.used_before.saturating_add(self.used_in_month)
+    }
+
+    /// Persons still to include after the month ([`quota_left`]).
+    pub fn left(&self) -> i64 {
+        quota_left(self.quota, self.used())
+    }
+}
+
 /// One region's quota for a year: the figure in force, what is used, what is left.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -347,7 +378,7 @@ impl QuotaLine {
             quota: row.map(|r| r.people),
             effective_from: row.map(|r| r.effective_from),
             used,
-            remaining: row.map(|r| r.people - used),
+            remaining: row.map(|r| quota_left(r.people, used)),
         }
     }
 }
@@ -474,5 +505,15 @@ mod tests {
         assert_eq!(summary_date(2026, d("2026-11-25")), d("2026-11-25"));
         assert_eq!(summary_date(2025, d("2026-11-25")), d("2025-12-31"));
         assert_eq!(summary_date(2027, d("2026-11-25")), d("2027-12-31"));
+    }
+
+    /// The quota left was computed by the desk and again by the summary's PDF; now by the core.
+    #[test]
+    fn what_is_left_of_a_quota_is_the_cores_one_rule() {
+        let month = QuotaUse { year: 2026, quota: 100, used_before: 60, used_in_month: 15 };
+        assert_eq!((month.used(), month.left()), (75, 25));
+        let exceeded = QuotaUse { year: 2026, quota: 10, used_before: 12, used_in_month: 0 };
+        assert_eq!(exceeded.left(), -2, "a lowered quota already exceeded");
+        assert_eq!(quota_left(i64::MIN, 1), i64::MIN, "never wraps");
     }
 }

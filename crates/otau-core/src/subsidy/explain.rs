@@ -23,7 +23,7 @@ pub struct Explanation {
 
 /// The one MCI value an amount was computed with, shown as tenge.
 fn tenge(mci_tenge: i64) -> String {
-    Tiyn(mci_tenge.saturating_mul(100)).format_tenge()
+    crate::money::format_whole_tenge(mci_tenge)
 }
 
 impl Explanation {

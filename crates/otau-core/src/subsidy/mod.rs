@@ -6,6 +6,7 @@
 //! arguments. The store gathers the facts and keeps the results; the edges translate the codes.
 
 pub mod compute;
+pub mod departure;
 pub mod eligibility;
 pub mod error;
 pub mod explain;
@@ -15,6 +16,7 @@ pub mod rules;
 pub use compute::{
     compute_decision, compute_instalment, Decision, FamilyFacts, Instalment, MciApplied,
 };
+pub use departure::{cancelled_by_move, reimbursement, Reimbursement};
 pub use eligibility::{check_eligibility, check_payable, EligibilityFacts, Refusal};
 pub use error::SubsidyError;
 pub use explain::Explanation;

@@ -147,6 +147,15 @@ impl Tier {
     fn holds(&self, members: u32) -> bool {
         members >= self.min_members && self.max_members.is_none_or(|max| members <= max)
     }
+
+    /// The family sizes of the band as people read them: `3`, `1–2`, `5+`.
+    pub fn sizes(&self) -> String {
+        match self.max_members {
+            Some(max) if max == self.min_members => format!("{max}"),
+            Some(max) => format!("{}–{max}", self.min_members),
+            None => format!("{}+", self.min_members),
+        }
+    }
 }
 
 /// One version of one subsidy rule.
@@ -398,6 +407,17 @@ impl SubsidyRule {
         !self.tiers.is_empty()
     }
 
+    /// Whether a decision under the rule needs the settlement type (town or village): the
+    /// amount depends on it.
+    pub fn needs_settlement_type(&self) -> bool {
+        self.has_tiers()
+    }
+
+    /// Whether a decision under the rule needs the housing cost: the amount is a share of it.
+    pub fn needs_housing_cost(&self) -> bool {
+        self.basis == Basis::ShareOfCost
+    }
+
     /// Whether the rule pays monthly.
     pub fn is_monthly(&self) -> bool {
         self.months.is_some()
@@ -598,6 +618,28 @@ impl RuleSet {
         let file: RulesFile =
             serde_json::from_str(s).map_err(|e| RuleError::Json { detail: e.to_string() })?;
         RuleSet::new(file.rules)
+    }
+
+    /// Reads a rules file as an administrator writes it: one rule, or `{"rules": [...]}`. A
+    /// mistyped field is reported as such (the text is read as one rule for the message).
+    pub fn read_file(text: &str) -> Result<Vec<SubsidyRule>, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            Many { rules: Vec<SubsidyRule> },
+            One(Box<SubsidyRule>),
+        }
+        match serde_json::from_str::<OneOrMany>(text) {
+            Ok(OneOrMany::Many { rules }) => Ok(rules),
+            Ok(OneOrMany::One(rule)) => Ok(vec![*rule]),
+            Err(_) => {
+                let detail = serde_json::from_str::<SubsidyRule>(text)
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                Err(RuleError::Json { detail })
+            }
+        }
     }
 
     /// The rules shipped with Otau ([`DEFAULT_RULES_JSON`]).
@@ -826,5 +868,35 @@ mod tests {
         );
         assert_eq!(SubsidyKind::parse("loan"), None);
         assert_eq!(SettlementType::parse("Village"), Some(SettlementType::Village));
+    }
+
+    /// The desk decided which fields a rule needs by looking at its tiers and basis itself;
+    /// the rule now says it.
+    #[test]
+    fn what_a_decision_needs_is_said_by_its_rule() {
+        let rules = RuleSet::shipped().unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let rent = rules.in_force(SubsidyKind::Rent, on).unwrap();
+        assert!(rent.needs_settlement_type() && !rent.needs_housing_cost());
+        let mobility = rules.in_force(SubsidyKind::MobilityCertificate, on).unwrap();
+        assert!(mobility.needs_housing_cost() && !mobility.needs_settlement_type());
+        let relocation = rules.in_force(SubsidyKind::Relocation, on).unwrap();
+        assert!(!relocation.needs_housing_cost() && !relocation.needs_settlement_type());
+        let sizes: Vec<String> = rent.tiers.iter().map(Tier::sizes).collect();
+        assert!(sizes.iter().all(|s| !s.is_empty()), "{sizes:?}");
+        assert!(sizes.iter().any(|s| s.ends_with('+')), "the last band is open: {sizes:?}");
+    }
+
+    /// Two readers of a rules file (the desk's and the command line's): now one.
+    #[test]
+    fn a_rules_file_holds_one_rule_or_a_list_and_a_typo_is_named() {
+        let rules = RuleSet::shipped().unwrap();
+        let one = serde_json::to_string(&rules.rules()[0]).unwrap();
+        assert_eq!(RuleSet::read_file(&one).map(|r| r.len()), Ok(1));
+        let many = format!("{{\"rules\": [{one}, {one}]}}");
+        assert_eq!(RuleSet::read_file(&many).map(|r| r.len()), Ok(2));
+        let typo = one.replacen("\"kind\"", "\"kindd\"", 1);
+        let e = RuleSet::read_file(&typo).unwrap_err();
+        assert!(matches!(&e, RuleError::Json { detail } if detail.contains("kindd")), "{e:?}");
     }
 }

@@ -167,6 +167,37 @@ fn invalid(field: &str, p: &QuotaProblem) -> StoreError {
     StoreError::Invalid(vec![FieldError::new(field, p)])
 }
 
+/// The families included in a year (optionally in one region), read on `conn`.
+pub(crate) fn inclusions_in(
+    conn: &Connection,
+    year: i32,
+    region: Option<&str>,
+) -> Result<Vec<Inclusion>> {
+    let table = quota_table_in(conn)?;
+    let recs: Vec<InclusionRec> = conn
+        .prepare_cached(
+            "SELECT * FROM quota_inclusions WHERE year = ?1 AND (?2 IS NULL OR region = ?2)
+             ORDER BY decided_on, id",
+        )?
+        .query_map(params![year, region], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    recs.into_iter()
+        .map(|rec| {
+            let used = used_in(conn, &rec.region, year)?;
+            Ok(Inclusion {
+                family_regno: family_regno_in(conn, rec.family_id)?,
+                line: QuotaLine::new(
+                    &rec.region,
+                    year,
+                    table.in_force(&rec.region, year, rec.decided_on),
+                    used,
+                ),
+                inclusion: rec,
+            })
+        })
+        .collect()
+}
+
 impl Store {
     /// The quota table as stored.
     pub fn quota_table(&self) -> Result<QuotaTable> {
@@ -316,30 +347,7 @@ impl Store {
 
     /// The families included in a year (optionally in one region), by decision date.
     pub fn quota_inclusions(&self, year: i32, region: Option<&str>) -> Result<Vec<Inclusion>> {
-        let table = self.quota_table()?;
-        let recs: Vec<InclusionRec> = self
-            .conn()
-            .prepare_cached(
-                "SELECT * FROM quota_inclusions WHERE year = ?1 AND (?2 IS NULL OR region = ?2)
-                 ORDER BY decided_on, id",
-            )?
-            .query_map(params![year, region], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        recs.into_iter()
-            .map(|rec| {
-                let used = used_in(self.conn(), &rec.region, year)?;
-                Ok(Inclusion {
-                    family_regno: family_regno_in(self.conn(), rec.family_id)?,
-                    line: QuotaLine::new(
-                        &rec.region,
-                        year,
-                        table.in_force(&rec.region, year, rec.decided_on),
-                        used,
-                    ),
-                    inclusion: rec,
-                })
-            })
-            .collect()
+        inclusions_in(self.conn(), year, region)
     }
 
     /// The inclusion of a person's family in a quota, if it was included (any year).

@@ -4,46 +4,45 @@
 //!
 //! # Design
 //! - [`OfficeRecords`] is the [`CaseWork`] of a database that keeps case work and the ledger: it
-//!   reads `kandas_statuses`, the quota through [`Store::quota_table`] and
-//!   [`Store::quota_inclusions`], and the ledger through [`Store::statement`] and
-//!   `ledger_entries`.
+//!   reads `kandas_statuses`, the quota table and inclusions, and the ledger (a family's
+//!   statement and `ledger_entries`), on the connection it is given.
 //! - **Subsidies of a month** are counted on the accrual basis the ledger's period totals use
 //!   ([`Store::ledger_totals`]): every entry of an instalment falling due in the month. Accrued
 //!   is net of every reversal, approved is net of the reversals of approved lines, and paid is
 //!   what was paid of those instalments, so the rows add up to the period totals to the tiyn.
-//! - **Names and explanations** are the subsidy messages (`subsidy_kind-*`,
-//!   `subsidy-explain-*`) translated into Kazakh and Russian when the document is made: the
-//!   document keeps the words it was issued with.
+//! - **Names and explanations** are the words the caller gives ([`Words`]) for the subsidy
+//!   messages (`subsidy_kind-*`, `subsidy-explain-*`) in Kazakh and Russian when the document
+//!   is made: the document keeps the words it was issued with.
 
-use crate::documents::content::CaseWork;
+use crate::casework::quota::{inclusions_in, quota_table_in};
+use crate::documents::content::{CaseWork, Words};
 use crate::error::{Result, StoreError};
+use crate::subsidy::views::statement_in;
 use crate::Store;
 use chrono::NaiveDate;
 use otau_core::money::{MciHundredths, Tiyn};
-use otau_core::subsidy::{EntryKind, Explanation, InstalmentState, SubsidyKind};
-use otau_i18n::Lang;
+use otau_core::subsidy::{EntryKind, InstalmentState, SubsidyKind};
 use otau_print::data::{
     DecisionData, DecisionLine, LedgerEntryKind, LedgerLine, Money, QuotaUse, StatusCounts,
     SubsidyRow,
 };
 use otau_print::Month;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// Case work and the ledger as this database keeps them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct OfficeRecords;
-
-/// A subsidy's name in Kazakh and Russian.
-pub fn subsidy_names(kind: SubsidyKind) -> (String, String) {
-    let id = format!("subsidy_kind-{}", kind.as_str());
-    (otau_i18n::tr0(Lang::Kk, &id), otau_i18n::tr0(Lang::Ru, &id))
+/// Case work and the ledger as this database keeps them, with the words documents print for
+/// them.
+#[derive(Clone, Copy)]
+pub struct OfficeRecords<'w> {
+    /// The names of subsidies and the explanations of amounts.
+    pub words: &'w dyn Words,
 }
 
-/// An explanation of an amount in Kazakh and Russian.
-pub fn explanation_texts(e: &Explanation) -> (String, String) {
-    (otau_i18n::tr(Lang::Kk, &e.code, &e.args), otau_i18n::tr(Lang::Ru, &e.code, &e.args))
+impl std::fmt::Debug for OfficeRecords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OfficeRecords")
+    }
 }
 
 fn overflow() -> StoreError {
@@ -70,18 +69,22 @@ fn add(to: &mut Money, sign: i64, tiyn: i64, mci: Option<i64>) -> Result<()> {
 }
 
 /// A user's full name, else the login.
-fn user_name(store: &Store, login: &str) -> Result<String> {
-    let name: Option<Option<String>> = store
-        .conn()
+fn user_name(conn: &Connection, login: &str) -> Result<String> {
+    let name: Option<Option<String>> = conn
         .query_row("SELECT full_name FROM users WHERE login = ?1", [login], |r| r.get(0))
         .optional()?;
     Ok(name.flatten().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| login.to_string()))
 }
 
-impl CaseWork for OfficeRecords {
-    fn statuses(&self, store: &Store, office: &str, month: Month) -> Result<Option<StatusCounts>> {
+impl CaseWork for OfficeRecords<'_> {
+    fn statuses(
+        &self,
+        conn: &Connection,
+        office: &str,
+        month: Month,
+    ) -> Result<Option<StatusCounts>> {
         let (from, to) = (month.first_day().to_string(), month.last_day().to_string());
-        let counts = store.conn().query_row(
+        let counts = conn.query_row(
             "SELECT
                  COALESCE(SUM(s.decision = 'granted' AND s.decided_on BETWEEN ?2 AND ?3), 0),
                  COALESCE(SUM(s.extended_on BETWEEN ?2 AND ?3), 0),
@@ -100,15 +103,14 @@ impl CaseWork for OfficeRecords {
         Ok(Some(counts))
     }
 
-    fn quota(&self, store: &Store, office: &str, month: Month) -> Result<Option<QuotaUse>> {
-        let region: Option<String> = store
-            .conn()
+    fn quota(&self, conn: &Connection, office: &str, month: Month) -> Result<Option<QuotaUse>> {
+        let region: Option<String> = conn
             .query_row("SELECT region FROM offices WHERE code = ?1", [office], |r| r.get(0))
             .optional()?;
         let Some(region) = region else { return Ok(None) };
         let year = month.year();
-        let row = store.quota_table()?.in_force(&region, year, month.last_day()).cloned();
-        let inclusions = store.quota_inclusions(year, Some(&region))?;
+        let row = quota_table_in(conn)?.in_force(&region, year, month.last_day()).cloned();
+        let inclusions = inclusions_in(conn, year, Some(&region))?;
         if row.is_none() && inclusions.is_empty() {
             return Ok(None);
         }
@@ -131,11 +133,11 @@ impl CaseWork for OfficeRecords {
 
     fn subsidies(
         &self,
-        store: &Store,
+        conn: &Connection,
         _office: &str,
         month: Month,
     ) -> Result<Option<Vec<SubsidyRow>>> {
-        let mut stmt = store.conn().prepare(
+        let mut stmt = conn.prepare(
             "SELECT subsidy_kind, kind, reverses_kind, amount_tiyn, amount_mci FROM ledger_entries
              WHERE due_date >= ?1 AND due_date <= ?2",
         )?;
@@ -172,22 +174,21 @@ impl CaseWork for OfficeRecords {
             by_kind
                 .into_iter()
                 .map(|(kind, [accrued, approved, paid])| {
-                    let (subsidy_kk, subsidy_ru) = subsidy_names(kind);
+                    let (subsidy_kk, subsidy_ru) = self.words.subsidy(kind);
                     SubsidyRow { subsidy_kk, subsidy_ru, accrued, approved, paid }
                 })
                 .collect(),
         ))
     }
 
-    fn ledger(&self, store: &Store, family: Uuid, as_of: NaiveDate) -> Result<Vec<LedgerLine>> {
-        let regno: Option<String> = store
-            .conn()
+    fn ledger(&self, conn: &Connection, family: Uuid, as_of: NaiveDate) -> Result<Vec<LedgerLine>> {
+        let regno: Option<String> = conn
             .query_row("SELECT regno FROM families WHERE id = ?1", [family.to_string()], |r| {
                 r.get(0)
             })
             .optional()?;
         let Some(regno) = regno else { return Ok(vec![]) };
-        let statement = store.statement(&regno)?;
+        let statement = statement_in(conn, &regno)?;
         let mut lines = vec![];
         for (order, e) in statement.entries.iter().enumerate() {
             // Accruals count on their due date (as the period totals do), payments on the day
@@ -201,7 +202,7 @@ impl CaseWork for OfficeRecords {
                 continue;
             }
             let sign = if e.kind == EntryKind::Reversed { -1 } else { 1 };
-            let (subsidy_kk, subsidy_ru) = subsidy_names(e.subsidy_kind);
+            let (subsidy_kk, subsidy_ru) = self.words.subsidy(e.subsidy_kind);
             let of = statement
                 .decisions
                 .iter()
@@ -238,19 +239,19 @@ impl Store {
     /// What a subsidy decision's document says: each instalment (not cancelled) with its due
     /// date, the MCI row applied, its amount and the explanation in Kazakh and Russian, and who
     /// prepared and approved it. Returns the family's id with it.
-    pub fn decision_data(&self, number: &str) -> Result<(Uuid, DecisionData)> {
+    pub fn decision_data(&self, number: &str, words: &dyn Words) -> Result<(Uuid, DecisionData)> {
         let d = self.decision(number)?;
         let (_, office) = crate::documents::office_header(self.conn())?;
         let view = self.family(&d.family_regno)?;
         let head = view.members.first().map(|m| m.person.full_name()).unwrap_or_default();
-        let (subsidy_kk, subsidy_ru) = subsidy_names(d.kind);
+        let (subsidy_kk, subsidy_ru) = words.subsidy(d.kind);
         let mut approved_by = None;
         let mut lines = vec![];
         for i in d.instalments.iter().filter(|i| i.state != InstalmentState::Cancelled) {
             if approved_by.is_none() {
                 approved_by = i.approved_by.clone();
             }
-            let (kk, ru) = explanation_texts(&i.explanation);
+            let (kk, ru) = words.explanation(&i.explanation);
             let amount = i.amount_mci.unwrap_or(MciHundredths::ZERO);
             lines.push(DecisionLine {
                 subsidy_kk: subsidy_kk.clone(),
@@ -267,7 +268,7 @@ impl Store {
                 explanation_ru: Some(ru),
             });
         }
-        let approved_by = approved_by.map(|login| user_name(self, &login)).transpose()?;
+        let approved_by = approved_by.map(|login| user_name(self.conn(), &login)).transpose()?;
         Ok((
             d.family_id,
             DecisionData {
@@ -278,7 +279,7 @@ impl Store {
                 family_size: d.members,
                 decided_on: d.decided_on,
                 lines,
-                prepared_by: user_name(self, &d.prepared_by)?,
+                prepared_by: user_name(self.conn(), &d.prepared_by)?,
                 approved_by,
             },
         ))

@@ -21,23 +21,27 @@
 //! - **Case work and the ledger** (statuses, quota, subsidies, payments) reach the documents
 //!   through [`CaseWork`]; [`RegistryOnly`] is what exists without them, and
 //!   [`facts::OfficeRecords`] reads them where they are kept.
-
 //!
 //! Modules: [`keys`] (the office's key and those it trusts), [`register`] (issuing, reprinting,
 //! voiding, the register, checking a paper), [`content`] and [`facts`] (what each kind of
-//! document says), [`summary`] (the monthly summary and closed months), [`produce`] (the whole
-//! way from a request to a file).
+//! document says), [`summary`] (the monthly summary and closed months).
+//!
+//! The store renders nothing, saves no file and translates nothing: a document is sealed
+//! ([`crate::Store::seal_document`]), rendered and saved by the caller outside any transaction,
+//! then registered ([`crate::Store::register_document`]) in one short write; the words it
+//! prints for codes come from the caller ([`Words`]).
 
 pub mod content;
 pub mod facts;
 pub mod keys;
-pub mod produce;
 pub mod register;
 pub mod summary;
 
-pub use content::{CaseWork, RegistryOnly};
+pub use content::{CaseWork, RegistryOnly, Words};
 pub use facts::OfficeRecords;
-pub use register::{RegisterEntry, Verification, VerifyStatus, VoidInfo};
+pub use register::{
+    Produced, RegisterEntry, RegisterLine, Sealed, Verification, VerifyStatus, VoidInfo,
+};
 
 use crate::error::Result;
 use crate::office::current_office;
@@ -73,6 +77,13 @@ pub enum DocumentError {
         /// The month.
         month: String,
     },
+    /// Another device or window registered the document's number after it was sealed: seal
+    /// it again.
+    #[error("document number {number} was taken meanwhile")]
+    NumberTaken {
+        /// The number.
+        number: String,
+    },
     /// Every document number of the year is used.
     #[error("document numbers of {year} are used up")]
     NumbersExhausted {
@@ -103,6 +114,7 @@ impl Coded for DocumentError {
             DocumentError::MonthClosed { .. } => "doc-month-already-closed",
             DocumentError::MonthNotOver { .. } => "doc-month-not-over",
             DocumentError::NumbersExhausted { .. } => "doc-numbers-exhausted",
+            DocumentError::NumberTaken { .. } => "doc-number-taken",
             DocumentError::Output { code, .. } => code,
         }
     }
@@ -116,6 +128,9 @@ impl Coded for DocumentError {
             }
             DocumentError::MonthClosed { month } | DocumentError::MonthNotOver { month } => {
                 a.insert("month".into(), month.clone());
+            }
+            DocumentError::NumberTaken { number } => {
+                a.insert("number".into(), number.clone());
             }
             DocumentError::NumbersExhausted { year } => {
                 a.insert("year".into(), year.to_string());

@@ -1,6 +1,7 @@
 //! The register of issued documents: issuing (numbered per office and year, hashed, sealed),
 //! reprinting, voiding, reading the register, and checking a paper's QR code against it.
 
+use super::content::Words;
 use super::{issuer_name, office_header, rfc3339, DocumentError};
 use crate::context::Context;
 use crate::documents::keys::{secret_of, signing_key, KnownKeyRec};
@@ -172,6 +173,52 @@ pub struct Verification {
     pub register: Option<RegisterEntry>,
 }
 
+/// A document numbered and sealed but not in the register yet: rendered and saved first, then
+/// registered ([`Store::register_document`]), so no write transaction waits for a PDF or a disk.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    doc: IssuedDocument,
+    rec: IssuedDocRec,
+}
+
+impl Sealed {
+    /// The document as it will be registered: its number, content and seal.
+    pub fn document(&self) -> &IssuedDocument {
+        &self.doc
+    }
+}
+
+/// What producing a document left behind (bytes, a saved file), taken back when the document
+/// could not be registered, so no paper or file carries a number the register does not hold.
+pub trait Produced {
+    /// Takes the output back (removes a saved file); nothing for output kept in memory.
+    fn discard(self)
+    where
+        Self: Sized,
+    {
+    }
+}
+
+impl Produced for () {}
+impl Produced for Vec<u8> {}
+
+/// The next sequence number of the office's documents in a year.
+fn next_seq(conn: &Connection, office_code: &str, year: i32) -> Result<i64> {
+    let last: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(seq), 0) FROM issued_documents
+         WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL",
+        params![office_code, year],
+        |r| r.get(0),
+    )?;
+    // An enrolled device numbers from its blocks; the office's only device after the last.
+    let series = crate::numbers::Series::Document;
+    let seq = crate::numbers::next_from_blocks(conn, series, year, 0)?.unwrap_or(last + 1);
+    if seq > 99_999 {
+        return Err(DocumentError::NumbersExhausted { year }.into());
+    }
+    Ok(seq)
+}
+
 pub(crate) fn original_by_number(conn: &Connection, number: &str) -> Result<Option<IssuedDocRec>> {
     Ok(conn
         .prepare_cached("SELECT * FROM issued_documents WHERE number = ?1 AND copy_of IS NULL")?
@@ -226,110 +273,164 @@ pub(crate) fn normalize_number(number: &str) -> String {
 }
 
 impl Store {
-    /// Issues a document: takes the next number of the office and year, hashes and signs the
-    /// content, registers it, and hands the sealed document to `produce` (which renders and
-    /// saves it) — all in one transaction, so a document that could not be produced is not
-    /// registered.
-    pub fn issue_document<T>(
+    /// Numbers and seals a document without registering it: the next number of the office and
+    /// year, the content's hash and the office's signature. Only reads; the caller renders and
+    /// saves the sealed document, then registers it with [`Store::register_document`].
+    pub fn seal_document(
+        &self,
+        ctx: &Context,
+        subject_id: Option<Uuid>,
+        content: DocumentContent,
+    ) -> Result<Sealed> {
+        ctx.actor.require(Action::IssueDocument)?;
+        let conn = self.conn();
+        let issued_by = issuer_name(&ctx.actor);
+        let (office_id, office) = office_header(conn)?;
+        let key = signing_key(conn, office_id)?
+            .ok_or_else(|| StoreError::Corrupt("no office signing key".into()))?;
+        let secret = secret_of(&key)?;
+        let year = ctx.today.year();
+        let seq = next_seq(conn, &office.code, year)?;
+        let number = format!("{}-{year}-D{seq:05}", office.code);
+        let hash = content_hash(&number, ctx.today, &issued_by, &content);
+        let seal = Seal::sign(&office.code, content.kind(), &number, ctx.today, &hash, &secret);
+        let content_json = serde_json::to_string(&content)
+            .map_err(|e| StoreError::Corrupt(format!("document content: {e}")))?;
+        let rec = IssuedDocRec {
+            id: Uuid::now_v7(),
+            office_code: office.code.clone(),
+            number: number.clone(),
+            year: i64::from(year),
+            seq,
+            kind: content.kind(),
+            subject_id,
+            subject_label: content.subject_label(),
+            issued_on: ctx.today,
+            issued_at: rfc3339(ctx.at),
+            issued_by: issued_by.clone(),
+            issued_login: ctx.actor.login.clone(),
+            copy_of: None,
+            content_hash: hash,
+            content_json,
+            qr_payload: seal.payload(),
+            version: 0,
+        };
+        let doc = IssuedDocument {
+            number,
+            issued_on: ctx.today,
+            issued_by,
+            content,
+            seal,
+            duplicate: false,
+        };
+        Ok(Sealed { doc, rec })
+    }
+
+    /// Seals a duplicate of an issued document, exactly as issued and marked as a duplicate,
+    /// without registering it. A voided document is not reprinted.
+    pub fn seal_reprint(&self, ctx: &Context, number: &str) -> Result<Sealed> {
+        ctx.actor.require(Action::IssueDocument)?;
+        let number = normalize_number(number);
+        let original = original_by_number(self.conn(), &number)?
+            .ok_or(StoreError::NotFound { what: "document", key: number.clone() })?;
+        if let Some(v) = void_of(self.conn(), original.id)? {
+            return Err(DocumentError::AlreadyVoided { number, on: v.voided_on }.into());
+        }
+        let rec = IssuedDocRec {
+            id: Uuid::now_v7(),
+            issued_at: rfc3339(ctx.at),
+            issued_login: ctx.actor.login.clone(),
+            copy_of: Some(original.id),
+            version: 0,
+            ..original.clone()
+        };
+        Ok(Sealed { doc: issued_from(&original, true)?, rec })
+    }
+
+    /// Registers a sealed document: one short write that holds nothing but the register's row.
+    /// Refused with [`DocumentError::NumberTaken`] when another device or window registered
+    /// the same number meanwhile (seal again), and for a reprint whose original was voided
+    /// meanwhile.
+    pub fn register_document(&mut self, ctx: &Context, sealed: Sealed) -> Result<IssuedDocument> {
+        let Sealed { doc, mut rec } = sealed;
+        let action = if rec.copy_of.is_some() { "document.reprint" } else { "document.issue" };
+        self.write(ctx, action, |change| {
+            match rec.copy_of {
+                None => {
+                    let year = i32::try_from(rec.year)
+                        .map_err(|_| StoreError::Corrupt(format!("document year {}", rec.year)))?;
+                    if next_seq(change.tx(), &rec.office_code, year)? != rec.seq {
+                        return Err(
+                            DocumentError::NumberTaken { number: rec.number.clone() }.into()
+                        );
+                    }
+                }
+                Some(original) => {
+                    if let Some(v) = void_of(change.tx(), original)? {
+                        return Err(DocumentError::AlreadyVoided {
+                            number: rec.number.clone(),
+                            on: v.voided_on,
+                        }
+                        .into());
+                    }
+                }
+            }
+            change.insert(&mut rec)?;
+            Ok(())
+        })?;
+        Ok(doc)
+    }
+
+    /// Issues a document: seals it, hands it to `produce` (which renders and saves it, outside
+    /// any transaction), then registers it. A document that could not be produced is not
+    /// registered; one that could not be registered is discarded ([`Produced::discard`]: a
+    /// saved file is removed), and sealed again with the next number when another took its
+    /// number meanwhile.
+    pub fn issue_document<T: Produced>(
         &mut self,
         ctx: &Context,
         subject_id: Option<Uuid>,
         content: DocumentContent,
-        produce: impl FnOnce(&IssuedDocument) -> std::result::Result<T, DocumentError>,
+        mut produce: impl FnMut(&IssuedDocument) -> std::result::Result<T, DocumentError>,
     ) -> Result<(IssuedDocument, T)> {
         ctx.actor.require(Action::IssueDocument)?;
         self.ensure_office_key(ctx.at)?;
-        let issued_by = issuer_name(&ctx.actor);
-        self.write(ctx, "document.issue", |change| {
-            let (office_id, office) = office_header(change.tx())?;
-            let key = signing_key(change.tx(), office_id)?
-                .ok_or_else(|| StoreError::Corrupt("no office signing key".into()))?;
-            let secret = secret_of(&key)?;
-            let year = ctx.today.year();
-            let last: i64 = change.tx().query_row(
-                "SELECT COALESCE(MAX(seq), 0) FROM issued_documents
-                 WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL",
-                params![office.code, year],
-                |r| r.get(0),
-            )?;
-            // An enrolled device numbers from its blocks; the office's only device after the last.
-            let series = crate::numbers::Series::Document;
-            let seq =
-                crate::numbers::next_from_blocks(change.tx(), series, year, 0)?.unwrap_or(last + 1);
-            if seq > 99_999 {
-                return Err(DocumentError::NumbersExhausted { year }.into());
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let sealed = self.seal_document(ctx, subject_id, content.clone())?;
+            let out = produce(sealed.document())?;
+            match self.register_document(ctx, sealed) {
+                Ok(doc) => return Ok((doc, out)),
+                Err(StoreError::Document(DocumentError::NumberTaken { .. })) if attempts < 5 => {
+                    out.discard();
+                }
+                Err(e) => {
+                    out.discard();
+                    return Err(e);
+                }
             }
-            let number = format!("{}-{year}-D{seq:05}", office.code);
-            let hash = content_hash(&number, ctx.today, &issued_by, &content);
-            let seal = Seal::sign(&office.code, content.kind(), &number, ctx.today, &hash, &secret);
-            let content_json = serde_json::to_string(&content)
-                .map_err(|e| StoreError::Corrupt(format!("document content: {e}")))?;
-            let mut rec = IssuedDocRec {
-                id: Uuid::now_v7(),
-                office_code: office.code.clone(),
-                number: number.clone(),
-                year: i64::from(year),
-                seq,
-                kind: content.kind(),
-                subject_id,
-                subject_label: content.subject_label(),
-                issued_on: ctx.today,
-                issued_at: rfc3339(ctx.at),
-                issued_by: issued_by.clone(),
-                issued_login: ctx.actor.login.clone(),
-                copy_of: None,
-                content_hash: hash,
-                content_json,
-                qr_payload: seal.payload(),
-                version: 0,
-            };
-            change.insert(&mut rec)?;
-            let doc = IssuedDocument {
-                number,
-                issued_on: ctx.today,
-                issued_by: issued_by.clone(),
-                content,
-                seal,
-                duplicate: false,
-            };
-            let out = produce(&doc)?;
-            Ok((doc, out))
-        })
+        }
     }
 
-    /// Reprints a document exactly as issued, marked as a duplicate; the reprint gets a row of
-    /// its own in the register. A voided document is not reprinted.
-    pub fn reprint_document<T>(
+    /// Reprints a document exactly as issued, marked as a duplicate: seals it, hands it to
+    /// `produce` (outside any transaction), then registers the reprint as a row of its own. A
+    /// voided document is not reprinted; a reprint that could not be registered is discarded.
+    pub fn reprint_document<T: Produced>(
         &mut self,
         ctx: &Context,
         number: &str,
         produce: impl FnOnce(&IssuedDocument) -> std::result::Result<T, DocumentError>,
     ) -> Result<(IssuedDocument, T)> {
-        ctx.actor.require(Action::IssueDocument)?;
-        let number = normalize_number(number);
-        self.write(ctx, "document.reprint", |change| {
-            let original = original_by_number(change.tx(), &number)?
-                .ok_or(StoreError::NotFound { what: "document", key: number.clone() })?;
-            if let Some(v) = void_of(change.tx(), original.id)? {
-                return Err(DocumentError::AlreadyVoided {
-                    number: number.clone(),
-                    on: v.voided_on,
-                }
-                .into());
+        let sealed = self.seal_reprint(ctx, number)?;
+        let out = produce(sealed.document())?;
+        match self.register_document(ctx, sealed) {
+            Ok(doc) => Ok((doc, out)),
+            Err(e) => {
+                out.discard();
+                Err(e)
             }
-            let mut rec = IssuedDocRec {
-                id: Uuid::now_v7(),
-                issued_at: rfc3339(ctx.at),
-                issued_login: ctx.actor.login.clone(),
-                copy_of: Some(original.id),
-                version: 0,
-                ..original.clone()
-            };
-            change.insert(&mut rec)?;
-            let doc = issued_from(&original, true)?;
-            let out = produce(&doc)?;
-            Ok((doc, out))
-        })
+        }
     }
 
     /// Voids a document with a reason (managers); the register keeps it, marked void.
@@ -441,4 +542,97 @@ impl Store {
         }
         Ok(v)
     }
+}
+
+/// A line of the register with the name of the person it is about (the family's head), when it
+/// is about a family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterLine {
+    /// The register's line.
+    pub entry: RegisterEntry,
+    /// The head of the family, as printed on the document; `None` for a monthly summary.
+    pub subject_name: Option<String>,
+}
+
+/// The head of the family a document is about, as printed on it.
+fn subject_name(content: &DocumentContent) -> Option<String> {
+    match content {
+        DocumentContent::Certificate(d) => d.members.first().map(|m| m.name.clone()),
+        DocumentContent::Decision(d) => Some(d.head_name.clone()),
+        DocumentContent::Statement(d) => Some(d.head_name.clone()),
+        DocumentContent::MonthlySummary(_) => None,
+    }
+}
+
+/// Lower case without surrounding spaces, for matching what was typed.
+fn folded(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+impl Store {
+    /// Every document issued about a family (any member's number, or the family's), reprints
+    /// included, newest first.
+    pub fn family_documents(&self, regno: &str) -> Result<Vec<RegisterLine>> {
+        let family = self.family(regno)?.family;
+        let recs: Vec<IssuedDocRec> = self
+            .conn()
+            .prepare_cached(
+                "SELECT * FROM issued_documents WHERE subject_id = ?1 ORDER BY rowid DESC",
+            )?
+            .query_map([family.id.to_string()], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        recs.iter().map(|r| self.register_line(r)).collect()
+    }
+
+    /// The register, newest first, narrowed to the lines whose number, kind (its code or its
+    /// name in any language), subject, family head's name or issuer contains every word of
+    /// `query` (any case); at most `limit` lines.
+    pub fn find_documents(
+        &self,
+        query: &str,
+        limit: usize,
+        words: &dyn Words,
+    ) -> Result<Vec<RegisterLine>> {
+        let terms: Vec<String> = query.split_whitespace().map(folded).collect();
+        let recs: Vec<IssuedDocRec> = self
+            .conn()
+            .prepare("SELECT * FROM issued_documents ORDER BY rowid DESC")?
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for rec in &recs {
+            if out.len() >= limit {
+                break;
+            }
+            let line = self.register_line(rec)?;
+            if terms.is_empty() || {
+                let haystack = haystack(&line, words);
+                terms.iter().all(|w| haystack.contains(w.as_str()))
+            } {
+                out.push(line);
+            }
+        }
+        Ok(out)
+    }
+
+    fn register_line(&self, rec: &IssuedDocRec) -> Result<RegisterLine> {
+        let entry = entry_of(self.conn(), rec)?;
+        let content: Option<DocumentContent> = serde_json::from_str(&rec.content_json).ok();
+        Ok(RegisterLine { entry, subject_name: content.as_ref().and_then(subject_name) })
+    }
+}
+
+/// Everything a register line may be found by, in lower case.
+fn haystack(line: &RegisterLine, words: &dyn Words) -> String {
+    let e = &line.entry;
+    let mut parts = vec![
+        e.number.clone(),
+        e.kind.as_str().to_string(),
+        e.subject.clone(),
+        e.issued_by.clone(),
+        e.issued_login.clone(),
+        line.subject_name.clone().unwrap_or_default(),
+    ];
+    parts.extend(words.document_kind(e.kind));
+    folded(&parts.join("\n"))
 }

@@ -76,28 +76,19 @@ impl Store {
     /// The monthly summary: for a closed month exactly the numbers frozen when it closed; for an
     /// open month, computed now, late entries of the closed months before it included.
     pub fn monthly_summary(&self, month: Month, case: &dyn CaseWork) -> Result<MonthlySummaryData> {
-        let (office_id, office) = office_header(self.conn())?;
-        let frozen: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT summary_json FROM closed_months WHERE office_code = ?1 AND month = ?2",
-                params![office.code, month.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(json) = frozen {
-            return serde_json::from_str(&json)
-                .map_err(|e| StoreError::Corrupt(format!("closed month {month}: {e}")));
+        let frozen = frozen_in(self.conn(), month)?;
+        match frozen {
+            Some(data) => Ok(data),
+            None => summary_in(self.conn(), month, case),
         }
-        let mut data = registry_summary(self.conn(), office_id, &office, month)?;
-        data.statuses = case.statuses(self, &office.code, month)?;
-        data.quota = case.quota(self, &office.code, month)?;
-        data.subsidies = case.subsidies(self, &office.code, month)?;
-        Ok(data)
     }
 
     /// Closes a month (managers) once it is over: its summary is frozen as it stands and never
     /// changes again; entries recorded later for it count in the next open month.
+    ///
+    /// The summary is computed inside the write that records it, with the highest family row it
+    /// counted: no family can be registered between the two, so none is counted in neither the
+    /// closed month nor the next.
     pub fn close_month(
         &mut self,
         ctx: &Context,
@@ -108,28 +99,21 @@ impl Store {
         if ctx.today <= month.last_day() {
             return Err(DocumentError::MonthNotOver { month: month.to_string() }.into());
         }
-        let (_, office) = office_header(self.conn())?;
-        let already: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM closed_months WHERE office_code = ?1 AND month = ?2)",
-            params![office.code, month.to_string()],
-            |r| r.get(0),
-        )?;
-        if already {
-            return Err(DocumentError::MonthClosed { month: month.to_string() }.into());
-        }
-        let mut data = self.monthly_summary(month, case)?;
-        data.closed = Some(otau_print::data::ClosedMark {
-            closed_on: ctx.today,
-            closed_by: issuer_name(&ctx.actor),
-        });
-        let json = serde_json::to_string(&data)
-            .map_err(|e| StoreError::Corrupt(format!("summary: {e}")))?;
         self.write(ctx, "month.close", |change| {
-            // The watermark is read inside the write: nothing can be registered in between.
+            let tx = change.tx();
+            let (_, office) = office_header(tx)?;
+            if frozen_in(tx, month)?.is_some() {
+                return Err(DocumentError::MonthClosed { month: month.to_string() }.into());
+            }
+            let mut data = summary_in(tx, month, case)?;
+            data.closed = Some(otau_print::data::ClosedMark {
+                closed_on: ctx.today,
+                closed_by: issuer_name(&ctx.actor),
+            });
+            let json = serde_json::to_string(&data)
+                .map_err(|e| StoreError::Corrupt(format!("summary: {e}")))?;
             let watermark: i64 =
-                change
-                    .tx()
-                    .query_row("SELECT COALESCE(MAX(rowid), 0) FROM families", [], |r| r.get(0))?;
+                tx.query_row("SELECT COALESCE(MAX(rowid), 0) FROM families", [], |r| r.get(0))?;
             let mut rec = ClosedMonthRec {
                 id: Uuid::now_v7(),
                 office_code: office.code.clone(),
@@ -138,14 +122,41 @@ impl Store {
                 closed_at: rfc3339(ctx.at),
                 closed_by: ctx.actor.login.clone(),
                 families_watermark: watermark,
-                summary_json: json.clone(),
+                summary_json: json,
                 version: 0,
             };
             change.insert(&mut rec)?;
-            Ok(())
-        })?;
-        Ok(data)
+            Ok(data)
+        })
     }
+}
+
+/// The summary frozen when `month` closed, if it is closed.
+fn frozen_in(conn: &Connection, month: Month) -> Result<Option<MonthlySummaryData>> {
+    let (_, office) = office_header(conn)?;
+    let frozen: Option<String> = conn
+        .query_row(
+            "SELECT summary_json FROM closed_months WHERE office_code = ?1 AND month = ?2",
+            params![office.code, month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    frozen
+        .map(|json| {
+            serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("closed month {month}: {e}")))
+        })
+        .transpose()
+}
+
+/// A month's summary as it stands, read on `conn` (inside a transaction or not).
+fn summary_in(conn: &Connection, month: Month, case: &dyn CaseWork) -> Result<MonthlySummaryData> {
+    let (office_id, office) = office_header(conn)?;
+    let mut data = registry_summary(conn, office_id, &office, month)?;
+    data.statuses = case.statuses(conn, &office.code, month)?;
+    data.quota = case.quota(conn, &office.code, month)?;
+    data.subsidies = case.subsidies(conn, &office.code, month)?;
+    Ok(data)
 }
 
 /// Which families a month counts by a date column: those dated in the month, and those dated

@@ -7,7 +7,7 @@ use crate::registry::{ConsentRec, DocumentRec, FamilyView, PersonRec, PersonView
 use crate::users::Action;
 use crate::Store;
 use otau_core::model::{ConsentInput, DocumentInput, FamilyInput, MemberInput};
-use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
+use otau_core::validate::validate_family;
 use otau_core::FieldError;
 use rusqlite::OptionalExtension;
 use uuid::Uuid;
@@ -83,7 +83,7 @@ impl Store {
             .position(|m| m.person.id == current.person.id)
             .ok_or_else(|| StoreError::Corrupt(format!("{regno} is not in its family")))?;
 
-        // The same rules as ctx.at registration, over the family as it would be after the edit;
+        // The same rules as at registration, over the family as it would be after the edit;
         // only the problems of this person (and of the family as a whole) are reported.
         let mut errors = vec![];
         if reason.trim().is_empty() {
@@ -113,10 +113,15 @@ impl Store {
                 found: current.person.version,
             });
         }
-        let clean = |s: &Option<String>| {
-            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
-        };
-        if let Some(iin) = clean(&edited.iin) {
+        let before = current.person.clone();
+        let mut after = PersonRec::from_input(
+            edited,
+            before.id,
+            before.family_id,
+            before.regno.clone(),
+            before.version,
+        );
+        if let Some(iin) = after.iin.clone() {
             let taken: Option<String> = self
                 .conn()
                 .prepare_cached("SELECT regno FROM persons WHERE iin = ?1 AND id <> ?2")?
@@ -127,41 +132,18 @@ impl Store {
             }
         }
 
-        let before = current.person.clone();
-        let mut after = PersonRec {
-            relation: edited.relation,
-            surname: edited.surname.trim().to_string(),
-            given_name: edited.given_name.trim().to_string(),
-            patronymic: clean(&edited.patronymic),
-            surname_latin: clean(&edited.surname_latin),
-            given_name_latin: clean(&edited.given_name_latin),
-            patronymic_latin: clean(&edited.patronymic_latin),
-            birth_date: edited.birth_date,
-            sex: edited.sex,
-            iin: clean(&edited.iin),
-            citizenship: clean(&edited.citizenship),
-            education: edited.education,
-            phone: edited.phone.as_deref().and_then(normalize_phone),
-            email: clean(&edited.email),
-            ..before.clone()
-        };
         let old_document = current.documents.first().cloned();
         let old_consents = current.consents.clone();
         self.write(ctx, "person.edit", |change| {
             change.set_reason(Some(reason.trim().to_string()));
             change.update(&before, &mut after)?;
             if let Some(doc) = &edited.document {
-                let fresh = DocumentRec {
-                    id: old_document.as_ref().map(|d| d.id).unwrap_or_else(Uuid::now_v7),
-                    person_id: before.id,
-                    kind: doc.kind,
-                    number: doc.number.trim().to_string(),
-                    number_norm: normalize_document_number(&doc.number),
-                    issuing_country: doc.issuing_country.trim().to_string(),
-                    issued_on: doc.issued_on,
-                    valid_until: doc.valid_until,
-                    version: old_document.as_ref().map(|d| d.version).unwrap_or(0),
-                };
+                let fresh = DocumentRec::from_input(
+                    doc,
+                    old_document.as_ref().map(|d| d.id).unwrap_or_else(Uuid::now_v7),
+                    before.id,
+                    old_document.as_ref().map(|d| d.version).unwrap_or(0),
+                );
                 match &old_document {
                     Some(old) => {
                         let mut fresh = fresh;
@@ -178,13 +160,7 @@ impl Store {
                     .iter()
                     .any(|c| c.given_on == consent.given_on && c.purpose == consent.purpose.trim());
                 if !known {
-                    let mut rec = ConsentRec {
-                        id: Uuid::now_v7(),
-                        person_id: before.id,
-                        given_on: consent.given_on,
-                        purpose: consent.purpose.trim().to_string(),
-                        version: 0,
-                    };
+                    let mut rec = ConsentRec::from_input(consent, before.id);
                     change.insert(&mut rec)?;
                 }
             }

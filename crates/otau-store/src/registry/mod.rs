@@ -14,7 +14,8 @@ use crate::write::Change;
 use crate::Store;
 use chrono::{Datelike, NaiveDate};
 use otau_core::model::{
-    AccommodationCategory, DocumentKind, Education, FamilyInput, MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
+    MemberInput, Relation, Sex,
 };
 use otau_core::regno::{OfficeCode, RegNo};
 use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
@@ -480,27 +481,11 @@ fn register_in(
         let mut person = person_from_input(m, family.id, regno);
         change.insert(&mut person)?;
         if let Some(doc) = &m.document {
-            let mut rec = DocumentRec {
-                id: Uuid::now_v7(),
-                person_id: person.id,
-                kind: doc.kind,
-                number: doc.number.trim().to_string(),
-                number_norm: normalize_document_number(&doc.number),
-                issuing_country: doc.issuing_country.trim().to_string(),
-                issued_on: doc.issued_on,
-                valid_until: doc.valid_until,
-                version: 0,
-            };
+            let mut rec = DocumentRec::from_input(doc, Uuid::now_v7(), person.id, 0);
             change.insert(&mut rec)?;
         }
         if let Some(consent) = &m.consent {
-            let mut rec = ConsentRec {
-                id: Uuid::now_v7(),
-                person_id: person.id,
-                given_on: consent.given_on,
-                purpose: consent.purpose.trim().to_string(),
-                version: 0,
-            };
+            let mut rec = ConsentRec::from_input(consent, person.id);
             change.insert(&mut rec)?;
         }
         members[i] = RegisteredMember {
@@ -515,25 +500,76 @@ fn register_in(
 }
 
 fn person_from_input(m: &MemberInput, family_id: Uuid, regno: String) -> PersonRec {
-    PersonRec {
-        id: Uuid::now_v7(),
-        family_id,
-        regno,
-        relation: m.relation,
-        surname: m.surname.trim().to_string(),
-        given_name: m.given_name.trim().to_string(),
-        patronymic: clean(&m.patronymic),
-        surname_latin: clean(&m.surname_latin),
-        given_name_latin: clean(&m.given_name_latin),
-        patronymic_latin: clean(&m.patronymic_latin),
-        birth_date: m.birth_date,
-        sex: m.sex,
-        iin: clean(&m.iin),
-        citizenship: clean(&m.citizenship),
-        education: m.education,
-        phone: m.phone.as_deref().and_then(normalize_phone),
-        email: clean(&m.email),
-        version: 0,
+    PersonRec::from_input(m, Uuid::now_v7(), family_id, regno, 0)
+}
+
+impl DocumentRec {
+    /// The record of an identity document as entered: number trimmed and kept normalised for
+    /// search and duplicates, as registration and corrections both keep it.
+    pub(crate) fn from_input(
+        doc: &DocumentInput,
+        id: Uuid,
+        person_id: Uuid,
+        version: i64,
+    ) -> DocumentRec {
+        DocumentRec {
+            id,
+            person_id,
+            kind: doc.kind,
+            number: doc.number.trim().to_string(),
+            number_norm: normalize_document_number(&doc.number),
+            issuing_country: doc.issuing_country.trim().to_string(),
+            issued_on: doc.issued_on,
+            valid_until: doc.valid_until,
+            version,
+        }
+    }
+}
+
+impl ConsentRec {
+    /// The record of a consent as entered (a new one: consents are only added).
+    pub(crate) fn from_input(consent: &ConsentInput, person_id: Uuid) -> ConsentRec {
+        ConsentRec {
+            id: Uuid::now_v7(),
+            person_id,
+            given_on: consent.given_on,
+            purpose: consent.purpose.trim().to_string(),
+            version: 0,
+        }
+    }
+}
+
+impl PersonRec {
+    /// The record of a member as entered, normalised the one way registration and corrections
+    /// both keep it: names trimmed, blank optional fields absent, the phone in international
+    /// form.
+    pub(crate) fn from_input(
+        m: &MemberInput,
+        id: Uuid,
+        family_id: Uuid,
+        regno: String,
+        version: i64,
+    ) -> PersonRec {
+        PersonRec {
+            id,
+            family_id,
+            regno,
+            relation: m.relation,
+            surname: m.surname.trim().to_string(),
+            given_name: m.given_name.trim().to_string(),
+            patronymic: clean(&m.patronymic),
+            surname_latin: clean(&m.surname_latin),
+            given_name_latin: clean(&m.given_name_latin),
+            patronymic_latin: clean(&m.patronymic_latin),
+            birth_date: m.birth_date,
+            sex: m.sex,
+            iin: clean(&m.iin),
+            citizenship: clean(&m.citizenship),
+            education: m.education,
+            phone: m.phone.as_deref().and_then(normalize_phone),
+            email: clean(&m.email),
+            version,
+        }
     }
 }
 

@@ -18,10 +18,12 @@ use crate::subsidy::ledger::{entries_of_decision, LedgerEntryRec};
 use crate::subsidy::reference::{mci_table_in, required, rule_set_in};
 use crate::users::{Action, Role};
 use crate::Store;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use otau_core::money::Tiyn;
+use otau_core::note::Note;
 use otau_core::subsidy::eligibility::PriorGrant;
 use otau_core::subsidy::ledger::{check_approve, check_pay, Line};
+use otau_core::subsidy::{cancelled_by_move, reimbursement};
 use otau_core::subsidy::{
     check_eligibility, check_payable, compute_decision, Decision, EligibilityFacts, EntryKind,
     FamilyFacts, InstalmentState, Refusal, SettlementType, SubsidyError, SubsidyKind, SubsidyRule,
@@ -630,11 +632,16 @@ impl Store {
             change.insert(&mut departure)?;
             let mut cancelled = vec![];
             let mut cases = vec![];
-            let why = format!("moved away on {moved_on}: {reason}");
+            // The system's sentence, kept as a code: translated where it is read.
+            let why = Note::coded(
+                otau_core::note::MOVED_AWAY,
+                &[("on", moved_on.to_string()), ("reason", reason.clone())],
+            )
+            .to_stored();
             for (d, slots) in &work {
                 let future: Vec<&Slot> = slots
                     .iter()
-                    .filter(|s| s.instalment.due_date > moved_on)
+                    .filter(|s| cancelled_by_move(s.instalment.due_date, moved_on))
                     .filter(|s| {
                         matches!(
                             s.state,
@@ -659,14 +666,7 @@ impl Store {
                         amount_tiyn: s.last.amount_tiyn,
                     });
                 }
-                let term = rules
-                    .version(&d.rule_id, d.rule_version)
-                    .and_then(|r| r.reimburse_if_moved_within_months);
-                let Some(months) = term else { continue };
-                let term_ends_on = d
-                    .decided_on
-                    .checked_add_months(Months::new(months))
-                    .ok_or(SubsidyError::Overflow)?;
+                let Some(rule) = rules.version(&d.rule_id, d.rule_version) else { continue };
                 let paid = Tiyn::checked_sum(
                     slots
                         .iter()
@@ -674,14 +674,14 @@ impl Store {
                         .map(|s| s.last.amount_tiyn),
                 )
                 .ok_or(SubsidyError::Overflow)?;
-                if moved_on < term_ends_on && paid.0 > 0 {
+                if let Some(owed) = reimbursement(rule, d.decided_on, moved_on, paid)? {
                     let mut case = ReimbursementRec {
                         id: Uuid::now_v7(),
                         family_id: family.id,
                         decision_id: d.id,
                         departure_id: departure.id,
-                        amount_tiyn: paid,
-                        term_ends_on,
+                        amount_tiyn: owed.amount,
+                        term_ends_on: owed.term_ends_on,
                         status: ReimbursementStatus::Open,
                         reason: why.clone(),
                         version: 0,

@@ -11,6 +11,7 @@ use crate::record::{from_row, json_text, Record};
 use crate::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use otau_core::money::{MciHundredths, Tiyn};
+use otau_core::note::Note;
 use otau_core::subsidy::ledger::KindSums;
 use otau_core::subsidy::{EntryKind, Explanation, LedgerTotals, MciApplied, SubsidyKind};
 use serde::{Deserialize, Serialize};
@@ -159,8 +160,8 @@ pub struct EntryView {
     pub paid_on: Option<NaiveDate>,
     /// For a reversal, the state reversed.
     pub reverses_kind: Option<EntryKind>,
-    /// Reason.
-    pub reason: Option<String>,
+    /// Reason: as typed, or the system's sentence as a code (a move away, a recalculation).
+    pub reason: Option<Note>,
     /// Who prepared the line.
     pub prepared_by: String,
     /// Who wrote the entry.
@@ -188,7 +189,7 @@ impl EntryView {
             order_number: e.order_number.clone(),
             paid_on: e.paid_on,
             reverses_kind: e.reverses_kind,
-            reason: e.reason.clone(),
+            reason: e.reason.as_deref().map(Note::from_stored),
             prepared_by: e.prepared_by.clone(),
             acted_by: e.acted_by.clone(),
             at: e.at,

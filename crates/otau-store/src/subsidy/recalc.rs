@@ -21,6 +21,7 @@ use crate::users::Action;
 use crate::Store;
 use chrono::NaiveDate;
 use otau_core::money::{MciHundredths, Tiyn};
+use otau_core::note::Note;
 use otau_core::subsidy::ledger::Line;
 use otau_core::subsidy::{
     compute_instalment, EntryKind, Explanation, InstalmentState, MciApplied, SubsidyError,
@@ -122,6 +123,24 @@ impl InstalmentRef {
             crate::subsidy::decisions::parse_decision_number(number).map_err(|_| bad())?;
         let seq = seq.trim().parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(bad)?;
         Ok(InstalmentRef { decision, seq })
+    }
+
+    /// Reads every `DECISION/SEQ` of a list, or every one that does not read, each as the field
+    /// error the desktop app and `otau recalc approve` both report.
+    pub fn parse_all(texts: &[String]) -> std::result::Result<Vec<InstalmentRef>, Vec<FieldError>> {
+        let mut refs = vec![];
+        let mut bad = vec![];
+        for text in texts {
+            match InstalmentRef::parse(text) {
+                Ok(r) => refs.push(r),
+                Err(_) => bad.push(bad_ref(text)),
+            }
+        }
+        if bad.is_empty() {
+            Ok(refs)
+        } else {
+            Err(bad)
+        }
     }
 }
 
@@ -258,11 +277,11 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<Vec<RecalcProposal>> {
         ctx.actor.require(Action::ApprovePayment)?;
-        let reason = reason
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .unwrap_or("recalculation after a change of the MCI or of the rule")
-            .to_string();
+        // Without a reason typed, the system's own, kept as a code.
+        let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(typed) => typed.to_string(),
+            None => Note::coded(otau_core::note::RECALCULATION, &[]).to_stored(),
+        };
         self.write(ctx, "subsidy.recalc", |change| {
             change.set_reason(Some(reason.clone()));
             let list = proposals_in(change.tx())?;

@@ -237,57 +237,54 @@ fn check_period(from: NaiveDate, to: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// A family's statement, read inside a transaction or outside one.
+pub(crate) fn statement_in(conn: &rusqlite::Connection, regno: &str) -> Result<StatementView> {
+    let family = crate::subsidy::decisions::family_in(conn, regno)?;
+    let decisions = decision_views_of_family(conn, &family)?;
+    let place = |instalment: Uuid| {
+        decisions.iter().find_map(|d| {
+            d.instalments.iter().find(|i| i.id == instalment).map(|i| (d.number.as_str(), i.seq))
+        })
+    };
+    let recs: Vec<LedgerEntryRec> = conn
+        .prepare_cached("SELECT * FROM ledger_entries WHERE family_id = ?1 ORDER BY rowid")?
+        .query_map([family.id.to_string()], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut entries = Vec::with_capacity(recs.len());
+    for e in &recs {
+        let (number, seq) = place(e.instalment_id).ok_or_else(|| {
+            StoreError::Corrupt(format!("ledger entry {} has no instalment", e.id))
+        })?;
+        entries.push(EntryView::new(e, number, seq));
+    }
+    let totals = totals_of(&recs)?;
+    let departure: Option<DepartureRec> = conn
+        .query_row(
+            "SELECT * FROM family_departures WHERE family_id = ?1",
+            [family.id.to_string()],
+            from_row,
+        )
+        .optional()?;
+    let reimbursement_cases = conn
+        .prepare_cached("SELECT * FROM reimbursement_cases WHERE family_id = ?1 ORDER BY rowid")?
+        .query_map([family.id.to_string()], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(StatementView {
+        family_id: family.id,
+        family_regno: family.regno.clone(),
+        head_name: family.head_name(),
+        decisions,
+        entries,
+        totals,
+        departure,
+        reimbursement_cases,
+    })
+}
+
 impl Store {
     /// A family's statement, by the registration number of any member.
     pub fn statement(&self, regno: &str) -> Result<StatementView> {
-        let family = crate::subsidy::decisions::family_in(self.conn(), regno)?;
-        let decisions = decision_views_of_family(self.conn(), &family)?;
-        let place = |instalment: Uuid| {
-            decisions.iter().find_map(|d| {
-                d.instalments
-                    .iter()
-                    .find(|i| i.id == instalment)
-                    .map(|i| (d.number.as_str(), i.seq))
-            })
-        };
-        let recs: Vec<LedgerEntryRec> = self
-            .conn()
-            .prepare_cached("SELECT * FROM ledger_entries WHERE family_id = ?1 ORDER BY rowid")?
-            .query_map([family.id.to_string()], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut entries = Vec::with_capacity(recs.len());
-        for e in &recs {
-            let (number, seq) = place(e.instalment_id).ok_or_else(|| {
-                StoreError::Corrupt(format!("ledger entry {} has no instalment", e.id))
-            })?;
-            entries.push(EntryView::new(e, number, seq));
-        }
-        let totals = totals_of(&recs)?;
-        let departure: Option<DepartureRec> = self
-            .conn()
-            .query_row(
-                "SELECT * FROM family_departures WHERE family_id = ?1",
-                [family.id.to_string()],
-                from_row,
-            )
-            .optional()?;
-        let reimbursement_cases = self
-            .conn()
-            .prepare_cached(
-                "SELECT * FROM reimbursement_cases WHERE family_id = ?1 ORDER BY rowid",
-            )?
-            .query_map([family.id.to_string()], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(StatementView {
-            family_id: family.id,
-            family_regno: family.regno.clone(),
-            head_name: family.head_name(),
-            decisions,
-            entries,
-            totals,
-            departure,
-            reimbursement_cases,
-        })
+        statement_in(self.conn(), regno)
     }
 
     /// Unpaid instalments (awaiting approval or approved) falling due in a month.

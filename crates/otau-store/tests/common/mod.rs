@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::model::FamilyInput;
+use otau_store::documents::{OfficeRecords, Words};
 pub use otau_store::Context;
 use otau_store::{Actor, NewOffice, NewUser, Role, Store};
 
@@ -88,4 +89,30 @@ impl TestOffice {
 pub fn example_family() -> FamilyInput {
     let text = include_str!("../../../../tests/data/family.json");
     serde_json::from_str(text).expect("the shared example parses")
+}
+
+/// The words documents print, translated as the edges translate them.
+pub struct TestWords;
+
+impl Words for TestWords {
+    fn subsidy(&self, kind: otau_core::subsidy::SubsidyKind) -> (String, String) {
+        subsidy_names(kind)
+    }
+    fn explanation(&self, e: &otau_core::subsidy::Explanation) -> (String, String) {
+        use otau_i18n::{tr, Lang};
+        (tr(Lang::Kk, &e.code, &e.args), tr(Lang::Ru, &e.code, &e.args))
+    }
+    fn document_kind(&self, kind: otau_print::DocKind) -> Vec<String> {
+        let id = format!("doc-kind-{}", kind.as_str());
+        otau_i18n::Lang::ALL.iter().map(|lang| otau_i18n::tr0(*lang, &id)).collect()
+    }
+}
+
+/// Case work and the ledger of the test database, with their words.
+pub const OFFICE_RECORDS: OfficeRecords<'static> = OfficeRecords { words: &TestWords };
+
+/// A subsidy's name in Kazakh and Russian.
+pub fn subsidy_names(kind: otau_core::subsidy::SubsidyKind) -> (String, String) {
+    let id = format!("subsidy_kind-{}", kind.as_str());
+    (otau_i18n::tr0(otau_i18n::Lang::Kk, &id), otau_i18n::tr0(otau_i18n::Lang::Ru, &id))
 }

@@ -48,6 +48,11 @@ note: string | null,
  */
 prepared_by: string, 
 /**
+ * Whether the signed-in user prepared it (a clerk may withdraw their own unapproved lines;
+ * nobody approves their own).
+ */
+prepared_by_you: boolean, 
+/**
  * Total when decided.
  */
 total_at_decision: Money, 

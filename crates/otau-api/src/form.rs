@@ -3,12 +3,12 @@
 //!
 //! # Design
 //! The UI never decides whether a date or a form is valid: it sends what was typed. Dates are
-//! read here (`YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DDMMYYYY`), the way the `otau` command
-//! line reads its options. When some dates cannot be read, the rest of the form is still checked
-//! by `otau_core::validate::validate_family`, with neutral stand-ins for the unreadable dates and
+//! read here (`YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DDMMYYYY`) by `otau_core::dates`. When
+//! some dates cannot be read, the rest of the form is still checked by
+//! `otau_core::validate::validate_family`, with neutral stand-ins for the unreadable dates and
 //! without the problems those stand-ins could cause, so a clerk sees every problem at once.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use otau_core::model::{
     AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
     MemberInput, Relation, Sex,
@@ -102,33 +102,9 @@ pub struct ConsentForm {
     pub purpose: String,
 }
 
-/// Reads a date as a clerk types it; `None` if it is not a calendar date with a 4-digit year.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let ymd = |y: &str, m: &str, d: &str| -> Option<NaiveDate> {
-        if y.len() != 4 || m.len() > 2 || d.len() > 2 || ![y, m, d].into_iter().all(digits) {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    };
-    let date = if digits(text) && text.len() == 8 {
-        // DDMMYYYY, typed without separators.
-        ymd(&text[4..], &text[2..4], &text[..2])
-    } else if let [y, m, d] = text.split('-').collect::<Vec<_>>()[..] {
-        ymd(y, m, d)
-    } else if let [d, m, y] = text.split(['.', '/']).collect::<Vec<_>>()[..] {
-        ymd(y, m, d)
-    } else {
-        None
-    };
-    date.filter(|d| d.year() >= 1800)
-}
-
-/// A date as the forms show it: `DD.MM.YYYY`.
-pub fn display_date(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
-}
+/// Dates are read and shown by the core's one reader (`YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`,
+/// `DDMMYYYY`), the same the command line's forms use.
+pub use otau_core::dates::{display_date, read_date as parse_date};
 
 /// Blank text is absent.
 fn text(value: &str) -> Option<String> {

@@ -1,5 +1,5 @@
-//! The one error every command returns: a stable code (a Fluent message id), its arguments, the
-//! fields it concerns and the likely duplicates it found. The UI decides what to do by the code
+//! The one error every operation returns: a stable code (a Fluent message id), its arguments,
+//! the fields it concerns and the likely duplicates it found. The UI decides what to do by the code
 //! and translates it with the same `.ftl` files as the `otau` command line; it never matches
 //! on text.
 
@@ -22,9 +22,35 @@ pub mod code {
     pub const DATE_FORMAT: &str = "desk-date-format";
     /// The session's state was damaged by a crash in another command.
     pub const INTERNAL: &str = "desk-internal";
+    /// A command was called with arguments of the wrong shape (a bug of the caller).
+    pub const BAD_ARGUMENTS: &str = "desk-bad-arguments";
     /// Every code above, for the test that they are all translated.
     #[cfg(test)]
-    pub const ALL: [&str; 5] = [SIGNED_OUT, LOCKED, NO_DATABASE, DATE_FORMAT, INTERNAL];
+    pub const ALL: [&str; 6] =
+        [SIGNED_OUT, LOCKED, NO_DATABASE, DATE_FORMAT, INTERNAL, BAD_ARGUMENTS];
+}
+
+/// The error codes the UI decides on, with the names the generated `codes.ts` gives them: the
+/// desk's own and the store's it classifies (an input refused by field, likely duplicates, a
+/// taken IIN, a role's refusal, a record changed meanwhile).
+pub fn ui_codes() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("SignedOut", code::SIGNED_OUT),
+        ("Locked", code::LOCKED),
+        ("NoDatabase", code::NO_DATABASE),
+        ("DateFormat", code::DATE_FORMAT),
+        ("Internal", code::INTERNAL),
+        ("BadArguments", code::BAD_ARGUMENTS),
+        ("Invalid", StoreError::Invalid(vec![]).code()),
+        ("Duplicates", StoreError::Duplicates(vec![]).code()),
+        ("IinTaken", StoreError::IinTaken { iin: String::new(), regno: String::new() }.code()),
+        ("Forbidden", StoreError::Forbidden { role: String::new(), action: "" }.code()),
+        (
+            "VersionConflict",
+            StoreError::VersionConflict { entity: "", id: String::new(), expected: 0, found: 0 }
+                .code(),
+        ),
+    ]
 }
 
 /// Why a command failed, as the UI receives it.

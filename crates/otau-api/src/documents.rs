@@ -5,31 +5,37 @@
 //! chooses where the file goes and shapes the answers for the screens.
 //!
 //! # Design
-//! - Documents are produced by [`Store::produce_document`], the same function the `otau`
-//!   command line uses; the desk saves the bytes in the documents folder (`OTAU_DOCS_DIR`)
-//!   under the document's number, inside the store's transaction, so a file that cannot be
-//!   written leaves nothing in the register.
+//! - **One way to produce a document** ([`produce`]), for the desk and the `otau` command line
+//!   alike: gather what it says (with the words of [`crate::words`]), seal it with its number,
+//!   render it and save the file — outside any transaction — then register it in one short
+//!   write ([`Store::register_document`]). A file that cannot be written registers nothing; a
+//!   document that cannot be registered (its number taken meanwhile, the database failing) has
+//!   its file removed ([`Produced::discard`]) and, when its number was taken, is sealed again
+//!   with the next one, so no file carries a number the register does not hold or gives away.
+//! - The desk saves in the documents folder (`OTAU_DOCS_DIR`) under the document's number,
+//!   never over an existing file; the command line where `--out` says.
 //! - Money in the monthly summary is formatted here, by `otau-core`'s helpers; the UI shows it
 //!   as it comes.
 
-use otau_store::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use otau_core::money::{MciHundredths, Tiyn};
+use chrono::NaiveDate;
 use otau_core::FieldError;
-use otau_print::data::Money;
-use otau_print::{IssuedDocument, Month, MonthlySummaryData};
-use otau_store::documents::facts::OfficeRecords;
-use otau_store::documents::produce::{DocRequest, FileFormat, RegisterLine};
-use otau_store::documents::{Verification, VerifyStatus, VoidInfo};
-use otau_store::{Action, Actor, Store};
+use otau_print::data::{Money, SubsidyRow};
+use otau_print::MonthlySummaryData;
+use otau_print::{render_pdf, render_xlsx, DocumentContent, Fonts, IssuedDocument, Month};
+use otau_store::documents::{
+    DocumentError, Produced, RegisterLine, Verification, VerifyStatus, VoidInfo,
+};
+use otau_store::{Actor, Context, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::desk::Desk;
 use crate::error::{ApiError, ApiResult};
+use crate::words::{Translations, OFFICE_RECORDS};
+use crate::Now;
 
 /// Error codes of documents at the desk; each is a message in `ui-documents.ftl`.
 pub mod code {
@@ -378,15 +384,6 @@ pub struct SummaryScreen {
     pub folder: Option<String>,
 }
 
-fn sum(
-    rows: &[otau_print::data::SubsidyRow],
-    f: fn(&otau_print::data::SubsidyRow) -> Money,
-) -> Money {
-    rows.iter()
-        .try_fold(Money::default(), |acc, r| acc.checked_add(f(r)))
-        .unwrap_or(Money { mci: MciHundredths(0), tenge: Tiyn(0) })
-}
-
 fn summary_screen(
     store: &Store,
     actor: &Actor,
@@ -399,14 +396,17 @@ fn summary_screen(
     closed_months.reverse();
     let e = d.by_education;
     let count = |label: &str, persons: i64| CountLine { label: label.to_owned(), persons };
+    // The totals by the core's checked sum: none rather than a wrong figure on overflow.
     let subsidies_total =
-        d.subsidies.as_ref().filter(|rows| !rows.is_empty()).map(|rows| SubsidyLine {
-            name_kk: String::new(),
-            name_ru: String::new(),
-            accrued: sum(rows, |r| r.accrued).into(),
-            approved: sum(rows, |r| r.approved).into(),
-            paid: sum(rows, |r| r.paid).into(),
-        });
+        d.subsidies.as_deref().filter(|rows| !rows.is_empty()).and_then(SubsidyRow::totals).map(
+            |[accrued, approved, paid]| SubsidyLine {
+                name_kk: String::new(),
+                name_ru: String::new(),
+                accrued: accrued.into(),
+                approved: approved.into(),
+                paid: paid.into(),
+            },
+        );
     Ok(SummaryScreen {
         month: d.month.to_string(),
         first_day: d.month.first_day(),
@@ -446,16 +446,13 @@ fn summary_screen(
                 count("doc-status-ending", s.ending),
             ]
         }),
-        quota: d.quota.map(|q| {
-            let used = q.used_before.saturating_add(q.used_in_month);
-            QuotaView {
-                year: q.year,
-                quota: q.quota,
-                used_before: q.used_before,
-                used_in_month: q.used_in_month,
-                used,
-                left: q.quota.saturating_sub(used),
-            }
+        quota: d.quota.map(|q| QuotaView {
+            year: q.year,
+            quota: q.quota,
+            used_before: q.used_before,
+            used_in_month: q.used_in_month,
+            used: q.used(),
+            left: q.left(),
         }),
         subsidies: d.subsidies.map(|rows| {
             rows.into_iter()
@@ -471,7 +468,7 @@ fn summary_screen(
         subsidies_total,
         closed: d.closed.map(|c| ClosedView { closed_on: c.closed_on, closed_by: c.closed_by }),
         over: today > d.month.last_day(),
-        can_close: actor.require(Action::CloseMonth).is_ok(),
+        can_close: actor.role.permissions().may_close_month,
         closed_months,
         folder,
     })
@@ -560,31 +557,148 @@ pub fn saved_file(folder: Option<&Path>, path: &str) -> ApiResult<PathBuf> {
     }
 }
 
-fn produce(
+/// The form a document is saved in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    /// A4 pages, for printing.
+    Pdf,
+    /// A spreadsheet (the monthly summary only).
+    Xlsx,
+}
+
+impl FileFormat {
+    /// The file name's ending, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Pdf => "pdf",
+            FileFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Which document to produce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocRequest {
+    /// A family's registration certificate (any member's number, or the family's).
+    Certificate(String),
+    /// A family's payment statement as of the day of issue.
+    Statement(String),
+    /// A subsidy decision, by its number.
+    Decision(String),
+    /// The office's monthly summary.
+    MonthlySummary(Month),
+    /// A duplicate of a document issued before, by its number.
+    Reprint(String),
+}
+
+/// Renders a sealed document in a format; a reprint in the original's rules (only a monthly
+/// summary has a spreadsheet form: `doc-no-spreadsheet` otherwise, from `otau-print`).
+pub fn render(doc: &IssuedDocument, format: FileFormat) -> Result<Vec<u8>, DocumentError> {
+    match format {
+        FileFormat::Pdf => {
+            let fonts = Fonts::shipped().map_err(|e| DocumentError::output(&e))?;
+            render_pdf(doc, fonts).map_err(|e| DocumentError::output(&e))
+        }
+        FileFormat::Xlsx => render_xlsx(doc).map_err(|e| DocumentError::output(&e)),
+    }
+}
+
+/// What a document says, gathered from the store, with the words it prints.
+fn content_of(
+    store: &Store,
+    request: &DocRequest,
+    today: NaiveDate,
+) -> Result<(Option<uuid::Uuid>, DocumentContent), otau_store::StoreError> {
+    Ok(match request {
+        DocRequest::Certificate(regno) => {
+            let (id, data) = store.certificate_data(regno)?;
+            (Some(id), DocumentContent::Certificate(data))
+        }
+        DocRequest::Statement(regno) => {
+            let (id, data) = store.statement_data(regno, today, &OFFICE_RECORDS)?;
+            (Some(id), DocumentContent::Statement(data))
+        }
+        DocRequest::Decision(number) => {
+            let (id, data) = store.decision_data(number, &Translations)?;
+            (Some(id), DocumentContent::Decision(data))
+        }
+        DocRequest::MonthlySummary(month) => {
+            let data = store.monthly_summary(*month, &OFFICE_RECORDS)?;
+            (None, DocumentContent::MonthlySummary(data))
+        }
+        // A reprint's content is the original's, read by the store when it seals the copy.
+        DocRequest::Reprint(number) => {
+            let (original, _) = store.issued_document(number)?;
+            (None, original.content)
+        }
+    })
+}
+
+/// Produces a document, the one way the desk and the `otau` command line do it: gathers what it
+/// says, seals it, renders it in `format` and hands the sealed document and its bytes to `save`
+/// — outside any transaction — then registers it. Returns the document and what `save`
+/// returned. A document that could not be rendered or saved is not registered; one that could
+/// not be registered is discarded ([`Produced::discard`]).
+pub fn produce<T: Produced>(
     store: &mut Store,
-    actor: &Actor,
+    ctx: &Context,
+    request: &DocRequest,
+    format: FileFormat,
+    mut save: impl FnMut(&IssuedDocument, &[u8]) -> Result<T, DocumentError>,
+) -> Result<(IssuedDocument, T), otau_store::StoreError> {
+    let mut produce = |doc: &IssuedDocument| {
+        let bytes = render(doc, format)?;
+        save(doc, &bytes)
+    };
+    if let DocRequest::Reprint(number) = request {
+        return store.reprint_document(ctx, number, produce);
+    }
+    let (subject, content) = content_of(store, request, ctx.today)?;
+    store.issue_document(ctx, subject, content, &mut produce)
+}
+
+/// A document saved as a file: taken back (removed) when the document could not be registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedFile {
+    /// Where it was saved.
+    pub path: PathBuf,
+    /// Its size.
+    pub bytes: u64,
+}
+
+impl Produced for SavedFile {
+    fn discard(self) {
+        // Best effort: a file that cannot be removed is reported by nothing, as the document's
+        // registration already failed with its own error.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn produce_in(
+    store: &mut Store,
+    ctx: &Context,
     folder: Option<&Path>,
     request: &DocRequest,
     format: DocFormat,
-    at: DateTime<Utc>,
-    today: NaiveDate,
 ) -> ApiResult<SavedDocument> {
     let folder = folder.ok_or_else(|| ApiError::coded(code::NO_FOLDER))?;
     let format = FileFormat::from(format);
-    let (doc, path) = store.produce_document(
-        &Context::new(actor, at, today),
-        request,
-        format,
-        |doc, bytes| save_in(folder, doc, format, bytes).map(|path| (path, bytes.len() as u64)),
-    )?;
-    let (path, bytes) = path;
+    let (doc, saved) = produce(store, ctx, request, format, |doc, bytes| {
+        save_in(folder, doc, format, bytes)
+            .map(|path| SavedFile { path, bytes: bytes.len() as u64 })
+    })?;
     Ok(SavedDocument {
         number: doc.number.clone(),
         kind: doc.kind().as_str().to_owned(),
         duplicate: doc.duplicate,
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        path: path.to_string_lossy().into_owned(),
-        bytes,
+        file_name: saved
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: saved.path.to_string_lossy().into_owned(),
+        bytes: saved.bytes,
     })
 }
 
@@ -598,18 +712,17 @@ impl Desk {
         kind: IssueKind,
         subject: &str,
         format: DocFormat,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SavedDocument> {
         let request = match kind {
             IssueKind::Certificate => DocRequest::Certificate(subject.to_owned()),
             IssueKind::Statement => DocRequest::Statement(subject.to_owned()),
             IssueKind::Decision => DocRequest::Decision(subject.to_owned()),
             IssueKind::MonthlySummary => {
-                DocRequest::MonthlySummary(month_of(Some(subject), today)?)
+                DocRequest::MonthlySummary(month_of(Some(subject), now.today)?)
             }
         };
-        self.with(|store, actor| produce(store, actor, folder, &request, format, at, today))
+        self.acting(now, |store, ctx| produce_in(store, ctx, folder, &request, format))
     }
 
     /// Reprints a document as a duplicate into `folder` (a monthly summary may be a spreadsheet).
@@ -618,11 +731,23 @@ impl Desk {
         folder: Option<&Path>,
         number: &str,
         format: DocFormat,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SavedDocument> {
         let request = DocRequest::Reprint(number.to_owned());
-        self.with(|store, actor| produce(store, actor, folder, &request, format, at, today))
+        self.acting(now, |store, ctx| produce_in(store, ctx, folder, &request, format))
+    }
+
+    /// Opens a saved document in the system's viewer, only a file inside the documents folder
+    /// (through the `open` crate, the library Tauri's opener plugin uses, so no webview
+    /// capability is granted).
+    pub fn open_document(&self, path: &str) -> ApiResult<()> {
+        let file = saved_file(self.docs_folder(), path)?;
+        open::that_detached(&file).map_err(|e| {
+            let mut error = ApiError::coded(code::OPEN);
+            error.args.insert("path".into(), file.display().to_string());
+            error.args.insert("detail".into(), e.to_string());
+            error
+        })
     }
 
     /// The documents panel of a person card: the family's decisions and its documents.
@@ -662,31 +787,25 @@ impl Desk {
     ) -> ApiResult<RegisterScreen> {
         self.with(|store, actor| {
             let rows = store
-                .find_documents(query, limit.clamp(1, 1000))?
+                .find_documents(query, limit.clamp(1, 1000), &Translations)?
                 .into_iter()
                 .map(DocumentRow::from)
                 .collect();
             Ok(RegisterScreen {
                 query: query.to_owned(),
                 rows,
-                can_void: actor.require(Action::VoidDocument).is_ok(),
+                can_void: actor.role.permissions().may_void_documents,
                 folder: display(folder),
             })
         })
     }
 
     /// Voids a document with a reason (the store allows managers and administrators only).
-    pub fn void_document(
-        &self,
-        number: &str,
-        reason: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> ApiResult<DocumentRow> {
-        self.with(|store, actor| {
-            let void = store.void_document(&Context::new(actor, at, today), number, reason)?;
+    pub fn void_document(&self, number: &str, reason: &str, now: Now) -> ApiResult<DocumentRow> {
+        self.acting(now, |store, ctx| {
+            let void = store.void_document(ctx, number, reason)?;
             let line = store
-                .find_documents(&void.number, usize::MAX)?
+                .find_documents(&void.number, usize::MAX, &Translations)?
                 .into_iter()
                 .find(|l| l.entry.number == void.number && !l.entry.duplicate)
                 .ok_or_else(|| ApiError::coded(crate::error::code::INTERNAL))?;
@@ -708,7 +827,7 @@ impl Desk {
     ) -> ApiResult<SummaryScreen> {
         let month = month_of(month, today)?;
         self.with(|store, actor| {
-            let data = store.monthly_summary(month, &OfficeRecords)?;
+            let data = store.monthly_summary(month, &OFFICE_RECORDS)?;
             summary_screen(store, actor, data, today, display(folder))
         })
     }
@@ -719,13 +838,12 @@ impl Desk {
         &self,
         folder: Option<&Path>,
         month: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SummaryScreen> {
-        let month = month_of(Some(month), today)?;
-        self.with(|store, actor| {
-            let data = store.close_month(&Context::new(actor, at, today), month, &OfficeRecords)?;
-            summary_screen(store, actor, data, today, display(folder))
+        let month = month_of(Some(month), now.today)?;
+        self.acting(now, |store, ctx| {
+            let data = store.close_month(ctx, month, &OFFICE_RECORDS)?;
+            summary_screen(store, &ctx.actor, data, now.today, display(folder))
         })
     }
 }
@@ -734,14 +852,13 @@ impl Desk {
 mod tests {
     use super::*;
 
-    use crate::testkit::{at, d, desk, family, TODAY};
+    use crate::testkit::{at, d, desk, family, now, TODAY};
 
     /// The desk with a family registered by the clerk, who stays signed in.
     fn with_family() -> (tempfile::TempDir, Desk, String) {
         let (dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
-        let regno =
-            desk.register_family(&family(), false, at(), d(TODAY)).expect("register").family_regno;
+        let regno = desk.register_family(&family(), false, now()).expect("register").family_regno;
         (dir, desk, regno)
     }
 
@@ -755,14 +872,7 @@ mod tests {
         let (dir, desk, regno) = with_family();
         let folder = dir.path().join("docs");
         let saved = desk
-            .issue_document(
-                Some(&folder),
-                IssueKind::Certificate,
-                &regno,
-                DocFormat::Pdf,
-                at(),
-                d(TODAY),
-            )
+            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Pdf, now())
             .expect("issue");
         assert_eq!(saved.number, "PVL01-2026-D00001");
         assert_eq!(saved.file_name, "PVL01-2026-D00001.pdf");
@@ -772,12 +882,12 @@ mod tests {
         assert_eq!(saved.bytes, bytes.len() as u64);
 
         let reprint = desk
-            .reprint_document(Some(&folder), &saved.number, DocFormat::Pdf, at(), d(TODAY))
+            .reprint_document(Some(&folder), &saved.number, DocFormat::Pdf, now())
             .expect("reprint");
         assert!(reprint.duplicate);
         assert_eq!(reprint.file_name, "PVL01-2026-D00001-duplicate.pdf");
         let again = desk
-            .reprint_document(Some(&folder), &saved.number, DocFormat::Pdf, at(), d(TODAY))
+            .reprint_document(Some(&folder), &saved.number, DocFormat::Pdf, now())
             .expect("reprint again");
         assert_eq!(again.file_name, "PVL01-2026-D00001-duplicate-2.pdf", "never overwritten");
 
@@ -806,25 +916,11 @@ mod tests {
 
         // A certificate has no spreadsheet form: refused, and nothing registered.
         let xlsx = desk
-            .issue_document(
-                Some(&folder),
-                IssueKind::Certificate,
-                &regno,
-                DocFormat::Xlsx,
-                at(),
-                d(TODAY),
-            )
+            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Xlsx, now())
             .err();
         assert_eq!(xlsx.map(|e| e.code), Some("doc-no-spreadsheet".into()));
         let statement = desk
-            .issue_document(
-                Some(&folder),
-                IssueKind::Statement,
-                &regno,
-                DocFormat::Pdf,
-                at(),
-                d(TODAY),
-            )
+            .issue_document(Some(&folder), IssueKind::Statement, &regno, DocFormat::Pdf, now())
             .expect("statement");
         assert_eq!(statement.number, "PVL01-2026-D00002", "the refused one took no number");
     }
@@ -832,26 +928,12 @@ mod tests {
     #[test]
     fn no_folder_or_an_unwritable_one_registers_nothing() {
         let (dir, desk, regno) = with_family();
-        let none = desk.issue_document(
-            None,
-            IssueKind::Certificate,
-            &regno,
-            DocFormat::Pdf,
-            at(),
-            d(TODAY),
-        );
+        let none = desk.issue_document(None, IssueKind::Certificate, &regno, DocFormat::Pdf, now());
         assert_eq!(none.err().map(|e| e.code), Some(code::NO_FOLDER.into()));
         let file = dir.path().join("a-file");
         std::fs::write(&file, b"x").expect("write");
         let blocked = desk
-            .issue_document(
-                Some(&file),
-                IssueKind::Certificate,
-                &regno,
-                DocFormat::Pdf,
-                at(),
-                d(TODAY),
-            )
+            .issue_document(Some(&file), IssueKind::Certificate, &regno, DocFormat::Pdf, now())
             .err();
         assert_eq!(blocked.as_ref().map(|e| e.code.as_str()), Some(code::FOLDER));
         assert!(blocked.and_then(|e| e.args.get("path").cloned()).is_some());
@@ -864,22 +946,14 @@ mod tests {
         let (dir, desk, regno) = with_family();
         let folder = dir.path().join("docs");
         let cert = desk
-            .issue_document(
-                Some(&folder),
-                IssueKind::Certificate,
-                &regno,
-                DocFormat::Pdf,
-                at(),
-                d(TODAY),
-            )
+            .issue_document(Some(&folder), IssueKind::Certificate, &regno, DocFormat::Pdf, now())
             .expect("issue");
         desk.issue_document(
             Some(&folder),
             IssueKind::MonthlySummary,
             "2026-10",
             DocFormat::Xlsx,
-            at(),
-            d(TODAY),
+            now(),
         )
         .expect("summary");
         let numbers = |query: &str| -> Vec<String> {
@@ -903,12 +977,12 @@ mod tests {
 
         let clerk = desk.document_register(None, "", 50).expect("register");
         assert!(!clerk.can_void);
-        let refused = desk.void_document(&cert.number, "Қате", at(), d(TODAY)).err();
+        let refused = desk.void_document(&cert.number, "Қате", now()).err();
         assert_eq!(refused.map(|e| e.code), Some("store-forbidden".into()));
 
         desk.sign_in("bolat", "bolat-password").expect("manager");
         assert!(desk.document_register(None, "", 50).expect("register").can_void);
-        let empty = desk.void_document(&cert.number, "  ", at(), d(TODAY)).err();
+        let empty = desk.void_document(&cert.number, "  ", now()).err();
         assert_eq!(
             empty.map(|e| e.fields.into_iter().map(|f| f.field).collect::<Vec<_>>()),
             Some(vec!["reason".to_owned()])
@@ -917,8 +991,7 @@ mod tests {
             desk.verify_document(&payload(&dir, &cert.number)).map(|v| v.status).ok(),
             Some("valid".into())
         );
-        let row =
-            desk.void_document(&cert.number, "Аты қате жазылған", at(), d(TODAY)).expect("void");
+        let row = desk.void_document(&cert.number, "Аты қате жазылған", now()).expect("void");
         assert_eq!(row.number, cert.number);
         let void = row.void.expect("voided");
         assert_eq!((void.voided_by.as_str(), void.reason.as_str()), ("bolat", "Аты қате жазылған"));
@@ -935,9 +1008,7 @@ mod tests {
             (forged.status.as_str(), forged.reason.as_deref()),
             ("tampered", Some("malformed"))
         );
-        let again = desk
-            .reprint_document(Some(&folder), &cert.number, DocFormat::Pdf, at(), d(TODAY))
-            .err();
+        let again = desk.reprint_document(Some(&folder), &cert.number, DocFormat::Pdf, now()).err();
         assert_eq!(again.map(|e| e.code), Some("doc-already-voided".into()));
     }
 
@@ -962,7 +1033,7 @@ mod tests {
             Some(vec!["doc-bad-month".to_owned()])
         );
         assert_eq!(
-            desk.close_month(None, "2026-11", at(), d(TODAY)).err().map(|e| e.code),
+            desk.close_month(None, "2026-11", now()).err().map(|e| e.code),
             Some("store-forbidden".into())
         );
 
@@ -972,8 +1043,7 @@ mod tests {
                 IssueKind::MonthlySummary,
                 "2026-11",
                 DocFormat::Pdf,
-                at(),
-                d(TODAY),
+                now(),
             )
             .expect("pdf");
         let xlsx = desk
@@ -982,8 +1052,7 @@ mod tests {
                 IssueKind::MonthlySummary,
                 "2026-11",
                 DocFormat::Xlsx,
-                at(),
-                d(TODAY),
+                now(),
             )
             .expect("xlsx");
         assert_eq!(xlsx.file_name, format!("{}.xlsx", xlsx.number));
@@ -992,10 +1061,12 @@ mod tests {
 
         desk.sign_in("bolat", "bolat-password").expect("manager");
         assert_eq!(
-            desk.close_month(None, "2026-11", at(), d(TODAY)).err().map(|e| e.code),
+            desk.close_month(None, "2026-11", now()).err().map(|e| e.code),
             Some("doc-month-not-over".into())
         );
-        let closed = desk.close_month(None, "2026-11", at(), d("2026-12-01")).expect("close");
+        let closed = desk
+            .close_month(None, "2026-11", Now { at: at(), today: d("2026-12-01") })
+            .expect("close");
         assert_eq!(
             closed.closed.as_ref().map(|c| (c.closed_on, c.closed_by.as_str())),
             Some((d("2026-12-01"), "Болат Ержанов"))
@@ -1005,7 +1076,9 @@ mod tests {
         assert_eq!(again.registered, closed.registered);
         assert_eq!(again.closed, closed.closed, "a closed month reproduces its numbers");
         assert_eq!(
-            desk.close_month(None, "2026-11", at(), d("2026-12-02")).err().map(|e| e.code),
+            desk.close_month(None, "2026-11", Now { at: at(), today: d("2026-12-02") })
+                .err()
+                .map(|e| e.code),
             Some("doc-month-already-closed".into())
         );
     }

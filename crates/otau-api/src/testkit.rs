@@ -12,6 +12,7 @@ use otau_store::{Actor, NewOffice, NewUser, Role, Store};
 
 use crate::desk::Desk;
 use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
+use crate::Now;
 
 /// The day the tests are run on.
 pub const TODAY: &str = "2026-11-25";
@@ -24,6 +25,11 @@ pub fn d(s: &str) -> NaiveDate {
 /// The moment of every change the tests make.
 pub fn at() -> DateTime<Utc> {
     "2026-11-25T09:30:00Z".parse().unwrap_or_default()
+}
+
+/// The moment and the date of every command the tests give.
+pub fn now() -> Now {
+    Now { at: at(), today: d(TODAY) }
 }
 
 /// The users every test office has besides `admin`: login, role, full name; each password is

@@ -11,7 +11,7 @@
 //! next to its field. What the forms start from (a status form with the stages already
 //! recorded, or blank for a new application) is decided here too, never in the UI.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use otau_core::casework::plan::{PlanArea, PlanItemState, ServiceKind};
 use otau_core::casework::quota::{QuotaLine, QuotaRow};
 use otau_core::casework::status::{is_closed, Decision, EndReason, Recommendation};
@@ -21,7 +21,6 @@ use otau_store::casework::plan::{
 };
 use otau_store::casework::quota::{InclusionRec, QuotaSummary};
 use otau_store::casework::status::{Scope, StatusDue, StatusStages, StatusView, DEFAULT_DUE_DAYS};
-use otau_store::Context;
 use otau_store::{Action, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -29,6 +28,7 @@ use ts_rs::TS;
 use crate::desk::Desk;
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{display_date, parse_date};
+use crate::Now;
 
 /// Error codes of case work at the desk; each is a message in `assets/i18n/*/ui-casework.ftl`.
 pub mod casework_code {
@@ -381,10 +381,9 @@ impl Desk {
         &self,
         regno: &str,
         form: &StatusForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<CaseworkPanel> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let stages = StatusStages {
                 applied_on: read.required_date("applied_on", &form.applied_on),
@@ -396,14 +395,8 @@ impl Desk {
             };
             read.finish()?;
             let correction = text(&form.correction);
-            store.record_status(
-                &Context::new(actor, at, today),
-                regno,
-                &stages,
-                scope(form.family),
-                correction.as_deref(),
-            )?;
-            panel(store, regno, today)
+            store.record_status(ctx, regno, &stages, scope(form.family), correction.as_deref())?;
+            panel(store, regno, now.today)
         })
     }
 
@@ -412,34 +405,21 @@ impl Desk {
         &self,
         regno: &str,
         form: &ExtendForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<CaseworkPanel> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let on = read.required_date("extended_on", &form.extended_on);
             read.finish()?;
-            let on = on.unwrap_or(today);
-            store.extend_status(
-                &Context::new(actor, at, today),
-                regno,
-                on,
-                None,
-                scope(form.family),
-            )?;
-            panel(store, regno, today)
+            let on = on.unwrap_or(now.today);
+            store.extend_status(ctx, regno, on, None, scope(form.family))?;
+            panel(store, regno, now.today)
         })
     }
 
     /// Ends the status (citizenship or another reason) from a date.
-    pub fn end_status(
-        &self,
-        regno: &str,
-        form: &EndForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> ApiResult<CaseworkPanel> {
-        self.with(|store, actor| {
+    pub fn end_status(&self, regno: &str, form: &EndForm, now: Now) -> ApiResult<CaseworkPanel> {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let on = read.required_date("ended_on", &form.ended_on);
             let reason = read.present("end_reason", form.end_reason);
@@ -448,15 +428,8 @@ impl Desk {
                 return Err(ApiError::coded(code::INTERNAL));
             };
             let note = text(&form.note);
-            store.end_status(
-                &Context::new(actor, at, today),
-                regno,
-                on,
-                reason,
-                note.as_deref(),
-                scope(form.family),
-            )?;
-            panel(store, regno, today)
+            store.end_status(ctx, regno, on, reason, note.as_deref(), scope(form.family))?;
+            panel(store, regno, now.today)
         })
     }
 
@@ -465,24 +438,17 @@ impl Desk {
         &self,
         regno: &str,
         form: &InclusionForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<CaseworkPanel> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let decided_on = read.required_date("decided_on", &form.decided_on);
             let people = read.number("people", &form.people);
             read.finish()?;
-            let decided_on = decided_on.unwrap_or(today);
+            let decided_on = decided_on.unwrap_or(now.today);
             let note = text(&form.note);
-            store.include_in_quota(
-                &Context::new(actor, at, today),
-                regno,
-                decided_on,
-                people,
-                note.as_deref(),
-            )?;
-            panel(store, regno, today)
+            store.include_in_quota(ctx, regno, decided_on, people, note.as_deref())?;
+            panel(store, regno, now.today)
         })
     }
 
@@ -496,10 +462,9 @@ impl Desk {
         &self,
         regno: &str,
         form: &PlanItemForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<PlanScreen> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let area = read.present("area", form.area);
             let description = read.present("description", text(&form.description));
@@ -515,8 +480,8 @@ impl Desk {
                 due_date,
                 note: text(&form.note),
             };
-            store.add_plan_item(&Context::new(actor, at, today), regno, &new)?;
-            plan_screen(store, regno, today)
+            store.add_plan_item(ctx, regno, &new)?;
+            plan_screen(store, regno, now.today)
         })
     }
 
@@ -526,13 +491,12 @@ impl Desk {
         regno: &str,
         number: i64,
         state: PlanItemState,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<PlanScreen> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let change = PlanItemChange { state: Some(state), ..PlanItemChange::default() };
-            store.update_plan_item(&Context::new(actor, at, today), regno, number, &change)?;
-            plan_screen(store, regno, today)
+            store.update_plan_item(ctx, regno, number, &change)?;
+            plan_screen(store, regno, now.today)
         })
     }
 
@@ -541,10 +505,9 @@ impl Desk {
         &self,
         regno: &str,
         form: &ServiceForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<PlanScreen> {
-        self.with(|store, actor| {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let kind = read.present("kind", form.kind);
             let given_on = read.required_date("given_on", &form.given_on);
@@ -560,27 +523,20 @@ impl Desk {
                 plan_item: form.plan_item,
                 note: text(&form.note),
             };
-            let _: ServiceView =
-                store.record_service(&Context::new(actor, at, today), regno, &new)?;
-            plan_screen(store, regno, today)
+            let _: ServiceView = store.record_service(ctx, regno, &new)?;
+            plan_screen(store, regno, now.today)
         })
     }
 
     /// Sets the family's stay: its planned end and the day it left the centre.
-    pub fn set_stay(
-        &self,
-        regno: &str,
-        form: &StayForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> ApiResult<PlanScreen> {
-        self.with(|store, actor| {
+    pub fn set_stay(&self, regno: &str, form: &StayForm, now: Now) -> ApiResult<PlanScreen> {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let planned_end = read.date("planned_end", &form.planned_end);
             let ended_on = read.date("ended_on", &form.ended_on);
             read.finish()?;
-            store.set_stay(&Context::new(actor, at, today), regno, None, planned_end, ended_on)?;
-            plan_screen(store, regno, today)
+            store.set_stay(ctx, regno, None, planned_end, ended_on)?;
+            plan_screen(store, regno, now.today)
         })
     }
 
@@ -595,13 +551,8 @@ impl Desk {
 
     /// Sets a region's quota for a year from a date (an administrator's work, as the store
     /// rules); returns the screen for that year.
-    pub fn set_quota(
-        &self,
-        form: &QuotaForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> ApiResult<CaseworkScreen> {
-        self.with(|store, actor| {
+    pub fn set_quota(&self, form: &QuotaForm, now: Now) -> ApiResult<CaseworkScreen> {
+        self.acting(now, |store, ctx| {
             let mut read = Reader::default();
             let region = read.present("region", text(&form.region));
             let year = match form.year.trim() {
@@ -631,8 +582,8 @@ impl Desk {
                 ])
             })?;
             let row = QuotaRow { region, year, people, effective_from, note: text(&form.note) };
-            store.set_quota(&Context::new(actor, at, today), &row)?;
-            screen(store, actor, year, today)
+            store.set_quota(ctx, &row)?;
+            screen(store, &ctx.actor, year, now.today)
         })
     }
 }
@@ -657,7 +608,7 @@ fn screen(
 mod tests {
     use super::*;
     use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
-    use crate::testkit::{at, d, TODAY};
+    use crate::testkit::{d, now, TODAY};
     use otau_core::casework::status::StatusState;
 
     use otau_core::model::{DocumentKind, Relation, Sex};
@@ -671,8 +622,7 @@ mod tests {
     fn desk() -> (tempfile::TempDir, Desk, String) {
         let (dir, desk) = crate::testkit::desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
-        let regno =
-            desk.register_family(&family(), false, at(), today()).expect("reg").family_regno;
+        let regno = desk.register_family(&family(), false, now()).expect("reg").family_regno;
         (dir, desk, regno)
     }
 
@@ -745,7 +695,7 @@ mod tests {
         assert_eq!(before.family_size, 2);
         assert_eq!(before.today_display, "25.11.2026");
 
-        let panel = desk.record_status(&regno, &granted("10.12.2025", true), at(), today());
+        let panel = desk.record_status(&regno, &granted("10.12.2025", true), now());
         let panel = panel.expect("granted");
         assert_eq!(
             panel.status.state,
@@ -763,13 +713,13 @@ mod tests {
         assert!(!screen.may_set_quota, "a clerk does not set quotas");
 
         let extend = ExtendForm { extended_on: "20.11.2026".into(), family: false };
-        let extended = desk.extend_status(&regno, &extend, at(), today()).expect("extend");
+        let extended = desk.extend_status(&regno, &extend, now()).expect("extend");
         assert_eq!(
             extended.status.state,
             StatusState::Extended { from: d("2025-12-10"), until: d("2027-06-10") }
         );
         assert!(!extended.status.can_extend);
-        let again = desk.extend_status(&regno, &extend, at(), today()).err();
+        let again = desk.extend_status(&regno, &extend, now()).err();
         assert_eq!(fields(again), [("extended_on".into(), "status-already-extended".into())]);
 
         let end = EndForm {
@@ -778,7 +728,7 @@ mod tests {
             note: String::new(),
             family: false,
         };
-        let ended = desk.end_status(&regno, &end, at(), today()).expect("end");
+        let ended = desk.end_status(&regno, &end, now()).expect("end");
         assert_eq!(ended.status.state, StatusState::EndedByCitizenship { on: d("2026-11-24") });
         // A closed application: the next one starts blank.
         assert_eq!(ended.status_form, StatusForm::default());
@@ -789,7 +739,7 @@ mod tests {
         let (_dir, desk, regno) = desk();
         let mut form = granted("31.02.2026", false);
         form.applied_on = String::new();
-        let refused = desk.record_status(&regno, &form, at(), today()).err();
+        let refused = desk.record_status(&regno, &form, now()).err();
         assert_eq!(refused.as_ref().map(|e| e.code.as_str()), Some("store-invalid"));
         assert_eq!(
             fields(refused),
@@ -801,13 +751,13 @@ mod tests {
         // The store's own rules come back as field problems too.
         let mut refusal = granted("10.12.2025", false);
         refusal.decision = Some(Decision::Refused);
-        let refused = desk.record_status(&regno, &refusal, at(), today()).err();
+        let refused = desk.record_status(&regno, &refusal, now()).err();
         assert_eq!(
             fields(refused),
             [("refusal_reason".into(), "status-refusal-reason-missing".into())]
         );
         let end = EndForm { ended_on: "x".into(), ..EndForm::default() };
-        let refused = desk.end_status(&regno, &end, at(), today()).err();
+        let refused = desk.end_status(&regno, &end, now()).err();
         assert_eq!(
             fields(refused),
             [
@@ -829,10 +779,10 @@ mod tests {
             effective_from: "01.01.2026".into(),
             note: String::new(),
         };
-        let refused = desk.set_quota(&form, at(), today()).err().map(|e| e.code);
+        let refused = desk.set_quota(&form, now()).err().map(|e| e.code);
         assert_eq!(refused, Some("store-forbidden".into()), "a clerk may not");
         desk.sign_in("admin", "admin-password").expect("admin");
-        let screen = desk.set_quota(&form, at(), today()).expect("admin sets it");
+        let screen = desk.set_quota(&form, now()).expect("admin sets it");
         assert!(screen.may_set_quota);
         let line = screen.quota.regions.iter().find(|l| l.region == "KZ-55").cloned();
         assert_eq!(
@@ -840,7 +790,7 @@ mod tests {
             Some((Some(1), Some(1), Some(d("2026-01-01"))))
         );
         let bad = QuotaForm { people: "many".into(), effective_from: String::new(), ..form };
-        let refused = desk.set_quota(&bad, at(), today()).err();
+        let refused = desk.set_quota(&bad, now()).err();
         assert_eq!(
             fields(refused),
             [
@@ -851,14 +801,14 @@ mod tests {
 
         desk.sign_in("aigerim", "aigerim-password").expect("clerk");
         let include = InclusionForm { decided_on: "01.11.2026".into(), ..InclusionForm::default() };
-        let refused = desk.include_in_quota(&regno, &include, at(), today()).err();
+        let refused = desk.include_in_quota(&regno, &include, now()).err();
         let problem = refused.and_then(|e| e.fields.into_iter().next());
         assert_eq!(problem.as_ref().map(|p| p.code.as_str()), Some("quota-exceeded"));
         assert_eq!(problem.and_then(|p| p.args.get("remaining").cloned()), Some("1".into()));
         assert_eq!(desk.casework_panel(&regno, today()).expect("panel").inclusion, None);
 
         let one = InclusionForm { people: "1".into(), ..include };
-        let panel = desk.include_in_quota(&regno, &one, at(), today()).expect("one fits");
+        let panel = desk.include_in_quota(&regno, &one, now()).expect("one fits");
         assert_eq!(panel.inclusion.map(|i| (i.people, i.decided_on)), Some((1, d("2026-11-01"))));
         assert_eq!((panel.quota.used, panel.quota.remaining), (1, Some(0)));
     }
@@ -873,7 +823,7 @@ mod tests {
         assert!(screen.users.iter().any(|u| u.login == "bolat"));
         assert_eq!(screen.plan.stay, None);
 
-        let empty = desk.add_plan_item(&regno, &PlanItemForm::default(), at(), today()).err();
+        let empty = desk.add_plan_item(&regno, &PlanItemForm::default(), now()).err();
         assert_eq!(
             fields(empty),
             [
@@ -888,16 +838,15 @@ mod tests {
             due_date: "01.12.2026".into(),
             note: String::new(),
         };
-        let screen = desk.add_plan_item(&regno, &item, at(), today()).expect("item");
+        let screen = desk.add_plan_item(&regno, &item, now()).expect("item");
         let first = &screen.plan.items[0];
         assert_eq!((first.item.number, first.responsible_login.as_deref()), (1, Some("bolat")));
         assert_eq!(first.item.due_date, Some(d("2026-12-01")));
         assert!(screen.plan.stay.is_some(), "the first item opens the stay");
 
-        let screen =
-            desk.update_plan_item(&regno, 1, PlanItemState::Done, at(), today()).expect("done");
+        let screen = desk.update_plan_item(&regno, 1, PlanItemState::Done, now()).expect("done");
         assert_eq!(screen.plan.items[0].item.done_on, Some(today()));
-        let missing = desk.update_plan_item(&regno, 9, PlanItemState::Done, at(), today()).err();
+        let missing = desk.update_plan_item(&regno, 9, PlanItemState::Done, now()).err();
         assert_eq!(fields(missing), [("number".into(), "plan-unknown-item".into())]);
 
         let service = ServiceForm {
@@ -908,12 +857,12 @@ mod tests {
             plan_item: Some(1),
             note: String::new(),
         };
-        let screen = desk.record_service(&regno, &service, at(), today()).expect("service");
+        let screen = desk.record_service(&regno, &service, now()).expect("service");
         let given = &screen.plan.services[0];
         assert_eq!(given.given_by_login, "aigerim");
         assert_eq!(given.person_regno.as_deref(), Some("PVL01-2026-00002"));
         let future = ServiceForm { given_on: "26.11.2026".into(), ..service };
-        let refused = desk.record_service(&regno, &future, at(), today()).err();
+        let refused = desk.record_service(&regno, &future, now()).err();
         assert_eq!(fields(refused), [("given_on".into(), "plan-date-in-future".into())]);
 
         let month = desk.casework_screen(None, today()).expect("screen").services;
@@ -921,7 +870,7 @@ mod tests {
         assert!(month.counts.by_kind.contains(&(ServiceKind::LegalConsultation, 1)));
 
         let stay = StayForm { planned_end: String::new(), ended_on: "25.11.2026".into() };
-        let screen = desk.set_stay(&regno, &stay, at(), today()).expect("stay");
+        let screen = desk.set_stay(&regno, &stay, now()).expect("stay");
         assert_eq!(screen.plan.stay.map(|s| s.stay.ended_on), Some(Some(today())));
     }
 

@@ -11,20 +11,19 @@
 //! explanations cross as their Fluent code and arguments, translated in the UI with the same
 //! `.ftl` files as the command line.
 
-use otau_store::Context;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use otau_core::dates::Month;
+use otau_core::mci::read_mci_tenge;
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::money::{parse_tenge, MciHundredths, Tiyn};
+use otau_core::money::{format_whole_tenge, parse_tenge, MciHundredths, Tiyn};
 use otau_core::subsidy::{
-    Basis, Explanation, LedgerTotals, RuleError, SettlementType, SubsidyError, SubsidyKind,
-    SubsidyRule,
+    Explanation, LedgerTotals, SettlementType, SubsidyError, SubsidyKind, SubsidyRule,
 };
 use otau_core::FieldError;
-use otau_store::subsidy::recalc::bad_ref;
 use otau_store::{
-    DecisionView, InstalmentRef, LineItem, PrepareRequest, RecalcProposal, RecalcSelection,
+    Actor, DecisionView, InstalmentRef, LineItem, PrepareRequest, RecalcProposal, RecalcSelection,
     StatementView, Store, StoreError,
 };
 use serde::{Deserialize, Serialize};
@@ -33,6 +32,7 @@ use ts_rs::TS;
 use crate::desk::Desk;
 use crate::error::{ApiError, ApiResult};
 use crate::form::parse_date;
+use crate::Now;
 
 /// An amount of money: integer tiyn (1 ₸ = 100 tiyn) and its text as the library writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -49,9 +49,18 @@ impl From<Tiyn> for Money {
     }
 }
 
-/// Whole tenge (an MCI value) as money.
-fn tenge(whole: i64) -> Money {
-    Money::from(Tiyn(whole.saturating_mul(100)))
+/// The value of one MCI: whole tenge and its text as the library writes it (`4 325 ₸`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MciValue {
+    /// Whole tenge.
+    pub tenge: i64,
+    /// `4 325 ₸` (no-break spaces).
+    pub text: String,
+}
+
+/// Whole tenge (an MCI value), written by the core without multiplying it.
+fn tenge(whole: i64) -> MciValue {
+    MciValue { tenge: whole, text: format_whole_tenge(whole) }
 }
 
 /// An amount in MCI as written (`280` or `12,50`).
@@ -131,7 +140,7 @@ pub struct InstalmentRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
     /// Who prepared it.
@@ -167,6 +176,9 @@ pub struct DecisionCard {
     pub note: Option<String>,
     /// Who prepared it.
     pub prepared_by: String,
+    /// Whether the signed-in user prepared it (a clerk may withdraw their own unapproved lines;
+    /// nobody approves their own).
+    pub prepared_by_you: bool,
     /// Total when decided.
     pub total_at_decision: Money,
     /// Instalments.
@@ -175,8 +187,9 @@ pub struct DecisionCard {
     pub totals: Totals,
 }
 
-impl From<&DecisionView> for DecisionCard {
-    fn from(d: &DecisionView) -> DecisionCard {
+impl DecisionCard {
+    /// The card of a decision as `login` sees it.
+    fn new(d: &DecisionView, login: &str) -> DecisionCard {
         DecisionCard {
             number: d.number.clone(),
             kind: d.kind.as_str().to_owned(),
@@ -188,6 +201,7 @@ impl From<&DecisionView> for DecisionCard {
             housing_cost: d.housing_cost_tiyn.map(Money::from),
             note: d.note.clone(),
             prepared_by: d.prepared_by.clone(),
+            prepared_by_you: d.prepared_by.eq_ignore_ascii_case(login),
             total_at_decision: d.total_at_decision_tiyn.into(),
             instalments: d
                 .instalments
@@ -232,15 +246,15 @@ pub struct EntryRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
     /// Payment order number.
     pub order_number: Option<String>,
     /// Payment date.
     pub paid_on: Option<NaiveDate>,
-    /// Reason (reversals).
-    pub reason: Option<String>,
+    /// Reason (reversals): as typed, or the system's sentence as a code to translate.
+    pub reason: Option<otau_core::note::Note>,
     /// Who wrote the entry.
     pub acted_by: String,
     /// When.
@@ -292,7 +306,8 @@ pub struct SubsidyStatement {
     pub cases: Vec<CaseRow>,
 }
 
-fn statement_of(s: &StatementView, today: NaiveDate) -> SubsidyStatement {
+/// The statement of a family as the signed-in `actor` sees it on `today`.
+fn statement_of(s: &StatementView, today: NaiveDate, actor: &Actor) -> SubsidyStatement {
     let number_of = |c: &otau_store::subsidy::decisions::ReimbursementRec| {
         s.decisions
             .iter()
@@ -304,7 +319,7 @@ fn statement_of(s: &StatementView, today: NaiveDate) -> SubsidyStatement {
         today,
         family_regno: s.family_regno.clone(),
         head_name: s.head_name.clone(),
-        decisions: s.decisions.iter().map(DecisionCard::from).collect(),
+        decisions: s.decisions.iter().map(|d| DecisionCard::new(d, &actor.login)).collect(),
         entries: s
             .entries
             .iter()
@@ -436,7 +451,7 @@ pub struct PreviewRow {
     /// First day of the MCI row applied.
     pub mci_from: NaiveDate,
     /// One MCI of that row.
-    pub mci: Money,
+    pub mci: MciValue,
     /// Why the amount is what it is.
     pub explanation: Explained,
 }
@@ -553,11 +568,11 @@ pub struct RecalcRow {
     /// The amount now.
     pub old_amount: Money,
     /// One MCI it was computed with.
-    pub old_mci: Money,
+    pub old_mci: MciValue,
     /// The amount it would be.
     pub new_amount: Money,
     /// One MCI it would be computed with.
-    pub new_mci: Money,
+    pub new_mci: MciValue,
     /// New less old.
     pub difference: Money,
     /// Why the new amount is what it is.
@@ -652,7 +667,7 @@ pub struct MciLine {
     /// `social_payments` or `fines_and_other`.
     pub purpose: String,
     /// One MCI.
-    pub value: Money,
+    pub value: MciValue,
     /// Where the value comes from.
     pub note: Option<String>,
 }
@@ -733,14 +748,10 @@ fn reference_data(store: &Store) -> ApiResult<ReferenceData> {
                     .tiers
                     .iter()
                     .map(|t| {
-                        let size = match t.max_members {
-                            Some(max) if max == t.min_members => format!("{max}"),
-                            Some(max) => format!("{}–{max}", t.min_members),
-                            None => format!("{}+", t.min_members),
-                        };
                         format!(
-                            "{} {size}: {}",
+                            "{} {}: {}",
                             t.settlement.as_str(),
+                            t.sizes(),
                             t.amount_mci.format_number()
                         )
                     })
@@ -755,39 +766,20 @@ fn reference_data(store: &Store) -> ApiResult<ReferenceData> {
     Ok(ReferenceData { mci, rules, recalc: recalculations(store)? })
 }
 
-/// Reads a rules text as `otau rule add --file` does: one rule, or `{"rules": [...]}`.
+/// Reads a rules text as `otau rule add --file` does (`RuleSet::read_file`): one rule, or
+/// `{"rules": [...]}`.
 fn read_rules(text: &str) -> ApiResult<Vec<SubsidyRule>> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum RulesFile {
-        Many { rules: Vec<SubsidyRule> },
-        One(Box<SubsidyRule>),
-    }
-    match serde_json::from_str::<RulesFile>(text) {
-        Ok(RulesFile::Many { rules }) => Ok(rules),
-        Ok(RulesFile::One(rule)) => Ok(vec![*rule]),
-        Err(_) => {
-            // Read as one rule again for a message naming the mistyped field.
-            let detail = serde_json::from_str::<SubsidyRule>(text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            Err(StoreError::Subsidy(SubsidyError::Rule(RuleError::Json { detail })).into())
-        }
-    }
+    otau_core::subsidy::RuleSet::read_file(text)
+        .map_err(|e| StoreError::Subsidy(SubsidyError::Rule(e)).into())
 }
 
-/// A month as `YYYY-MM`.
-fn read_month(text: &str) -> ApiResult<(i32, u32)> {
-    let bad = || {
+/// A month as `YYYY-MM` (also `YYYY-M`), by the core's one reader.
+fn read_month(text: &str) -> ApiResult<Month> {
+    Month::parse_loose(text).map_err(|_| {
         ApiError::invalid(vec![
             FieldError::bare("month", "ledger-bad-month").with_arg("value", text.trim())
         ])
-    };
-    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
-    let year = y.parse::<i32>().ok().filter(|_| y.len() == 4).ok_or_else(bad)?;
-    let month = m.parse::<u32>().ok().filter(|n| (1..=12).contains(n)).ok_or_else(bad)?;
-    Ok((year, month))
+    })
 }
 
 /// A date typed in a field, or the field's problem.
@@ -809,7 +801,7 @@ fn period(from: &str, to: &str) -> ApiResult<(NaiveDate, NaiveDate)> {
 impl Desk {
     /// The statement of the family of `regno` (any member).
     pub fn subsidy_statement(&self, regno: &str, today: NaiveDate) -> ApiResult<SubsidyStatement> {
-        self.with(|store, _| Ok(statement_of(&store.statement(regno)?, today)))
+        self.with(|store, actor| Ok(statement_of(&store.statement(regno)?, today, actor)))
     }
 
     /// Eligibility and the instalments the form would give, without saving anything.
@@ -827,8 +819,8 @@ impl Desk {
         self.with(|store, _| {
             let report = store.eligibility(regno, kind, decided_on)?;
             let rule = report.rule.as_ref();
-            let needs_settlement_type = rule.is_some_and(|r| !r.tiers.is_empty());
-            let needs_housing_cost = rule.is_some_and(|r| r.basis == Basis::ShareOfCost);
+            let needs_settlement_type = rule.is_some_and(SubsidyRule::needs_settlement_type);
+            let needs_housing_cost = rule.is_some_and(SubsidyRule::needs_housing_cost);
             let mut preview = SubsidyPreview {
                 eligible: report.eligible,
                 refusals: report.refusals.clone(),
@@ -888,13 +880,12 @@ impl Desk {
         &self,
         regno: &str,
         form: &PrepareForm,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SubsidyStatement> {
         let request = form.request(regno).map_err(ApiError::invalid)?;
-        self.with(|store, actor| {
-            let decision = store.prepare_decision(&Context::new(actor, at, today), &request)?;
-            Ok(statement_of(&store.statement(&decision.family_regno)?, today))
+        self.acting(now, |store, ctx| {
+            let decision = store.prepare_decision(ctx, &request)?;
+            Ok(statement_of(&store.statement(&decision.family_regno)?, now.today, &ctx.actor))
         })
     }
 
@@ -904,31 +895,28 @@ impl Desk {
         &self,
         number: &str,
         seqs: &[u32],
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SubsidyStatement> {
-        self.with(|store, actor| {
-            let done = store.approve(&Context::new(actor, at, today), number, seqs)?;
-            Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
+        self.acting(now, |store, ctx| {
+            let done = store.approve(ctx, number, seqs)?;
+            Ok(statement_of(&store.statement(&done.decision.family_regno)?, now.today, &ctx.actor))
         })
     }
 
     /// Records a payment order for approved instalments of a decision.
-    #[allow(clippy::too_many_arguments)]
     pub fn pay_subsidy(
         &self,
         number: &str,
         seqs: &[u32],
         order: &str,
         paid_on: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SubsidyStatement> {
         let paid_on = field_date("ledger.paid_on", paid_on)
             .map_err(|problem| ApiError::invalid(vec![problem]))?;
-        self.with(|store, actor| {
-            let done = store.pay(&Context::new(actor, at, today), number, seqs, order, paid_on)?;
-            Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
+        self.acting(now, |store, ctx| {
+            let done = store.pay(ctx, number, seqs, order, paid_on)?;
+            Ok(statement_of(&store.statement(&done.decision.family_regno)?, now.today, &ctx.actor))
         })
     }
 
@@ -938,12 +926,11 @@ impl Desk {
         number: &str,
         seqs: &[u32],
         reason: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SubsidyStatement> {
-        self.with(|store, actor| {
-            let done = store.reverse(&Context::new(actor, at, today), number, seqs, reason)?;
-            Ok(statement_of(&store.statement(&done.decision.family_regno)?, today))
+        self.acting(now, |store, ctx| {
+            let done = store.reverse(ctx, number, seqs, reason)?;
+            Ok(statement_of(&store.statement(&done.decision.family_regno)?, now.today, &ctx.actor))
         })
     }
 
@@ -953,15 +940,13 @@ impl Desk {
         regno: &str,
         on: &str,
         reason: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<SubsidyStatement> {
         let on = field_date("subsidy.moved_on", on)
             .map_err(|problem| ApiError::invalid(vec![problem]))?;
-        self.with(|store, actor| {
-            let done =
-                store.record_move_away(&Context::new(actor, at, today), regno, on, reason)?;
-            Ok(statement_of(&store.statement(&done.family_regno)?, today))
+        self.acting(now, |store, ctx| {
+            let done = store.record_move_away(ctx, regno, on, reason)?;
+            Ok(statement_of(&store.statement(&done.family_regno)?, now.today, &ctx.actor))
         })
     }
 
@@ -975,10 +960,10 @@ impl Desk {
         to: &str,
         today: NaiveDate,
     ) -> ApiResult<PaymentsScreen> {
-        let month = if month.trim().is_empty() { month_of(today) } else { month.to_owned() };
-        let (year, m) = read_month(&month)?;
+        let month = if month.trim().is_empty() { Month::of(today) } else { read_month(month)? };
+        let (year, m) = (month.year(), month.month());
         let (from, to) = if from.trim().is_empty() && to.trim().is_empty() {
-            month_bounds(year, m).ok_or_else(|| ApiError::invalid(vec![]))?
+            (month.first_day(), month.last_day())
         } else {
             period(from, to)?
         };
@@ -1038,27 +1023,16 @@ impl Desk {
         &self,
         references: &[String],
         reason: &str,
-        at: DateTime<Utc>,
+        now: Now,
     ) -> ApiResult<Recalculations> {
         let selection = if references.is_empty() {
             RecalcSelection::All
         } else {
-            let mut refs = vec![];
-            let mut bad = vec![];
-            for text in references {
-                match InstalmentRef::parse(text) {
-                    Ok(r) => refs.push(r),
-                    Err(_) => bad.push(bad_ref(text)),
-                }
-            }
-            if !bad.is_empty() {
-                return Err(ApiError::invalid(bad));
-            }
-            RecalcSelection::Only(refs)
+            RecalcSelection::Only(InstalmentRef::parse_all(references).map_err(ApiError::invalid)?)
         };
         let reason = Some(reason.trim()).filter(|r| !r.is_empty());
-        self.with(|store, actor| {
-            store.approve_recalc(&Context::new(actor, at, at.date_naive()), &selection, reason)?;
+        self.acting(now, |store, ctx| {
+            store.approve_recalc(ctx, &selection, reason)?;
             recalculations(store)
         })
     }
@@ -1075,7 +1049,7 @@ impl Desk {
         purpose: &str,
         value: &str,
         note: &str,
-        at: DateTime<Utc>,
+        now: Now,
     ) -> ApiResult<ReferenceData> {
         let mut problems = vec![];
         let from = field_date("mci.effective_from", from).map_err(|p| problems.push(p)).ok();
@@ -1089,60 +1063,38 @@ impl Desk {
                 None
             }
         };
-        // Whole tenge: an MCI is never a fraction.
-        let tenge = match parse_tenge(value) {
-            Ok(t) if t.0 % 100 == 0 => Some(t.0 / 100),
-            Ok(_) => {
-                problems.push(
-                    FieldError::bare("mci.tenge", "money-too-many-decimals")
-                        .with_arg("input", value.trim()),
-                );
-                None
-            }
-            Err(e) => {
-                problems.push(FieldError::new("mci.tenge", &e));
-                None
-            }
-        };
+        // Whole tenge: an MCI is never a fraction (the core's rule).
+        let tenge =
+            read_mci_tenge(value).map_err(|e| problems.push(FieldError::new("mci.tenge", &e))).ok();
         let (Some(effective_from), Some(purpose), Some(tenge)) = (from, purpose, tenge) else {
             return Err(ApiError::invalid(problems));
         };
         let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
         let row = MciRow { effective_from, purpose, tenge, note };
-        self.with(|store, actor| {
-            store.add_mci_row(&Context::new(actor, at, at.date_naive()), row)?;
+        self.acting(now, |store, ctx| {
+            store.add_mci_row(ctx, row)?;
             reference_data(store)
         })
     }
 
     /// Adds rules from a JSON text, as `otau rule add --file` (administrator).
-    pub fn add_rules(&self, json: &str, at: DateTime<Utc>) -> ApiResult<ReferenceData> {
+    pub fn add_rules(&self, json: &str, now: Now) -> ApiResult<ReferenceData> {
         let rules = read_rules(json)?;
-        self.with(|store, actor| {
-            store.add_rules(&Context::new(actor, at, at.date_naive()), rules)?;
+        self.acting(now, |store, ctx| {
+            store.add_rules(ctx, rules)?;
             reference_data(store)
         })
     }
 }
 
-/// The month (`YYYY-MM`) of a date.
-fn month_of(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
-}
-
-/// First and last day of a month.
-fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = first.checked_add_months(chrono::Months::new(1))?;
-    Some((first, next.pred_opt()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{at, d, TODAY};
+    use crate::testkit::{at, d, now, TODAY};
+    use otau_core::casework::month_bounds;
     use otau_core::casework::status::{Decision, Recommendation};
     use otau_core::iin::check_digit;
+    use otau_store::Context;
 
     use otau_core::model::FamilyInput;
     use otau_store::casework::status::{Scope, StatusStages};
@@ -1245,8 +1197,7 @@ mod tests {
         // Nothing was saved by the preview.
         assert!(desk.subsidy_statement(&regno, d(TODAY)).expect("statement").decisions.is_empty());
 
-        let statement =
-            desk.prepare_subsidy(&regno, &relocation(), at(), d(TODAY)).expect("prepare");
+        let statement = desk.prepare_subsidy(&regno, &relocation(), now()).expect("prepare");
         let decision = &statement.decisions[0];
         assert_eq!(decision.number, "PVL01-S-2026-00001");
         assert_eq!(decision.prepared_by, "aigerim");
@@ -1267,7 +1218,7 @@ mod tests {
         assert!(!preview.eligible);
         let refusals: Vec<_> = preview.refusals.iter().map(|r| r.code.as_str()).collect();
         assert_eq!(refusals, ["subsidy-refused-quota-later", "subsidy-refused-status"]);
-        let refused = desk.prepare_subsidy(&regno, &early, at(), d(TODAY)).err();
+        let refused = desk.prepare_subsidy(&regno, &early, now()).err();
         assert_eq!(refused.map(|e| e.code), Some("subsidy-not-eligible".into()));
 
         let bad = PrepareForm {
@@ -1276,7 +1227,7 @@ mod tests {
             housing_cost: "много".into(),
             ..relocation()
         };
-        let (code, fields) = codes(desk.prepare_subsidy(&regno, &bad, at(), d(TODAY)).err());
+        let (code, fields) = codes(desk.prepare_subsidy(&regno, &bad, now()).err());
         assert_eq!(code, "store-invalid");
         assert_eq!(
             fields,
@@ -1292,22 +1243,20 @@ mod tests {
     fn approval_is_refused_to_the_clerk_and_the_preparer_then_paid_and_listed() {
         let (_dir, desk, regno) = office();
         desk.sign_in("aigerim", "aigerim-password").expect("clerk");
-        let number =
-            desk.prepare_subsidy(&regno, &relocation(), at(), d(TODAY)).expect("prepare").decisions
-                [0]
-            .number
-            .clone();
-        let (code, _) = codes(desk.approve_subsidy(&number, &[], at(), d(TODAY)).err());
+        let number = desk.prepare_subsidy(&regno, &relocation(), now()).expect("prepare").decisions
+            [0]
+        .number
+        .clone();
+        let (code, _) = codes(desk.approve_subsidy(&number, &[], now()).err());
         assert_eq!(code, "store-forbidden");
 
         // A manager who prepared a decision cannot approve it either.
         desk.sign_in("bolat", "bolat-password").expect("bolat");
         let employer = PrepareForm { kind: "employer".into(), ..relocation() };
-        let own =
-            desk.prepare_subsidy(&regno, &employer, at(), d(TODAY)).expect("employer").decisions[1]
-                .number
-                .clone();
-        let (code, _) = codes(desk.approve_subsidy(&own, &[], at(), d(TODAY)).err());
+        let own = desk.prepare_subsidy(&regno, &employer, now()).expect("employer").decisions[1]
+            .number
+            .clone();
+        let (code, _) = codes(desk.approve_subsidy(&own, &[], now()).err());
         assert_eq!(code, "ledger-maker-checker");
 
         let screen = desk.payments("2026-10", "", "", d(TODAY)).expect("payments");
@@ -1315,13 +1264,12 @@ mod tests {
         assert_eq!(screen.due.len(), 2);
         assert_eq!((screen.from, screen.to), (d("2026-10-01"), d("2026-10-31")));
 
-        let approved = desk.approve_subsidy(&number, &[], at(), d(TODAY)).expect("approve");
+        let approved = desk.approve_subsidy(&number, &[], now()).expect("approve");
         assert_eq!(approved.decisions[0].instalments[0].approved_by.as_deref(), Some("bolat"));
         let (code, fields) =
-            codes(desk.pay_subsidy(&number, &[], "ПП-77", "32.11.2026", at(), d(TODAY)).err());
+            codes(desk.pay_subsidy(&number, &[], "ПП-77", "32.11.2026", now()).err());
         assert_eq!((code.as_str(), fields.len()), ("store-invalid", 1));
-        let paid =
-            desk.pay_subsidy(&number, &[], "ПП-77", "20.11.2026", at(), d(TODAY)).expect("pay");
+        let paid = desk.pay_subsidy(&number, &[], "ПП-77", "20.11.2026", now()).expect("pay");
         let row = &paid.decisions[0].instalments[0];
         assert_eq!(row.state, "paid");
         assert_eq!(row.order_number.as_deref(), Some("ПП-77"));
@@ -1346,14 +1294,11 @@ mod tests {
         assert!(screen.reconciles);
 
         // The manager's own decision is reversed with a reason; paid lines never are.
-        let reversed =
-            desk.reverse_subsidy(&own, &[], "Қате дайындалды", at(), d(TODAY)).expect("reverse");
+        let reversed = desk.reverse_subsidy(&own, &[], "Қате дайындалды", now()).expect("reverse");
         assert_eq!(reversed.decisions[1].instalments[0].state, "cancelled");
-        assert!(reversed
-            .entries
-            .iter()
-            .any(|e| e.kind == "reversed" && e.reason.as_deref() == Some("Қате дайындалды")));
-        assert!(desk.reverse_subsidy(&number, &[1], "no", at(), d(TODAY)).is_err());
+        assert!(reversed.entries.iter().any(|e| e.kind == "reversed"
+            && e.reason == Some(otau_core::note::Note::Typed("Қате дайындалды".into()))));
+        assert!(desk.reverse_subsidy(&number, &[1], "no", now()).is_err());
     }
 
     #[test]
@@ -1365,33 +1310,33 @@ mod tests {
         let preview = desk.subsidy_preview(&regno, &rent, d(TODAY)).expect("preview");
         assert!(preview.needs_settlement_type);
         assert_eq!(preview.instalments.len(), 12);
-        desk.prepare_subsidy(&regno, &rent, at(), d(TODAY)).expect("rent");
+        desk.prepare_subsidy(&regno, &rent, now()).expect("rent");
 
         assert_eq!(
-            codes(desk.add_mci("2027-01-01", "", "4 500", "", at()).err()).0,
+            codes(desk.add_mci("2027-01-01", "", "4 500", "", now()).err()).0,
             "store-forbidden"
         );
         desk.sign_in("admin", "admin-password").expect("admin");
-        let (code, fields) = codes(desk.add_mci("x", "", "4 500,5", "", at()).err());
+        let (code, fields) = codes(desk.add_mci("x", "", "4 500,5", "", now()).err());
         assert_eq!(code, "store-invalid");
         assert_eq!(fields.len(), 2);
-        let data = desk.add_mci("01.01.2027", "", "4 500", "", at()).expect("mci");
+        let data = desk.add_mci("01.01.2027", "", "4 500", "", now()).expect("mci");
         assert_eq!(data.mci[0].effective_from, d("2027-01-01"));
         assert_eq!(data.mci[0].value.text, "4\u{a0}500\u{a0}₸");
         // Instalments due from January 2027 on would change.
         assert_eq!(data.recalc.proposals.len(), 9);
         let first = &data.recalc.proposals[0];
-        assert_eq!(first.old_mci.tiyn, 432_500);
-        assert_eq!(first.new_mci.tiyn, 450_000);
+        assert_eq!(first.old_mci.tenge, 4325);
+        assert_eq!(first.new_mci.tenge, 4500);
 
         desk.sign_in("bolat", "bolat-password").expect("bolat");
         let left = desk
-            .approve_recalc(std::slice::from_ref(&first.reference), "АЕК 2027", at())
+            .approve_recalc(std::slice::from_ref(&first.reference), "АЕК 2027", now())
             .expect("recalc");
         assert_eq!(left.proposals.len(), 8);
-        let bad = codes(desk.approve_recalc(&["nope".into()], "", at()).err());
+        let bad = codes(desk.approve_recalc(&["nope".into()], "", now()).err());
         assert_eq!(bad.0, "store-invalid");
-        let left = desk.approve_recalc(&[], "", at()).expect("all");
+        let left = desk.approve_recalc(&[], "", now()).expect("all");
         assert!(left.proposals.is_empty());
     }
 
@@ -1408,7 +1353,7 @@ mod tests {
         assert_eq!(relocation.basis, "per_member");
         assert_eq!(relocation.amount_mci.as_deref(), Some("70"));
 
-        let unreadable = desk.add_rules("{\"id\": \"x\", \"kindd\": 1}", at()).err();
+        let unreadable = desk.add_rules("{\"id\": \"x\", \"kindd\": 1}", now()).err();
         assert_eq!(unreadable.map(|e| e.code), Some("rule-json".into()));
 
         let mut next: serde_json::Value =
@@ -1416,7 +1361,7 @@ mod tests {
         next["version"] = serde_json::json!(2);
         next["valid_from"] = serde_json::json!("2027-01-01");
         next["amount_mci"] = serde_json::json!(8000);
-        let data = desk.add_rules(&next.to_string(), at()).expect("added");
+        let data = desk.add_rules(&next.to_string(), now()).expect("added");
         let versions: Vec<_> = data
             .rules
             .iter()
@@ -1430,10 +1375,10 @@ mod tests {
     fn a_move_away_is_recorded_on_the_statement() {
         let (_dir, desk, regno) = office();
         desk.sign_in("bolat", "bolat-password").expect("bolat");
-        let refused = codes(desk.move_away(&regno, "", "Алматыға", at(), d(TODAY)).err());
+        let refused = codes(desk.move_away(&regno, "", "Алматыға", now()).err());
         assert_eq!(refused.1, [("subsidy.moved_on".to_owned(), "store-required".to_owned())]);
         let statement =
-            desk.move_away(&regno, "20.11.2026", "Алматыға көшті", at(), d(TODAY)).expect("move");
+            desk.move_away(&regno, "20.11.2026", "Алматыға көшті", now()).expect("move");
         let departure = statement.departure.expect("departure");
         assert_eq!(departure.moved_on, d("2026-11-20"));
         assert_eq!(departure.recorded_by, "bolat");

@@ -3,9 +3,18 @@ import type { Origin } from "./Origin";
 import type { JsonValue } from "./serde_json/JsonValue";
 
 /**
- * One audit row as shown to people.
+ * One audit row with its amounts written out.
  */
-export type AuditEntry = { 
+export type HistoryEntry = { 
+/**
+ * The amounts of the record before, by field: tenge as `1 033 760 ₸`, MCI as the number
+ * (`15,50`) for the reader's unit.
+ */
+money_before: { [key in string]: string }, 
+/**
+ * The amounts of the record after, likewise.
+ */
+money_after: { [key in string]: string }, 
 /**
  * Order on this device.
  */

@@ -1,25 +1,28 @@
 //! The desk: the open store, the signed-in user and the lock, held for the life of the window,
-//! and every operation the UI may ask for, as plain methods taking the moment and the date.
+//! and the registry's operations (sign-in, the home screen, finding, checking and registering
+//! a family, the person card and its corrections), as plain methods taking the moment and the
+//! date ([`Now`]).
 //!
 //! # Design
-//! The Tauri commands (`commands.rs`) read the clock and call these methods, so everything here
-//! is tested without a window. The store is opened on first use and kept open; one mutex
-//! serialises the commands, as SQLite has one writer anyway. Every change is made as the
-//! signed-in [`Actor`], so the audit names the clerk at the keyboard; nothing can be read or
-//! changed while the screen is locked or nobody is signed in.
+//! The commands ([`crate::commands`]) read nothing but their arguments and call these methods,
+//! so everything here is tested without a window. The store is opened on first use and kept
+//! open; one mutex serialises the commands, as SQLite has one writer anyway. Every change is
+//! made as the signed-in [`Actor`], so the audit names the clerk at the keyboard; nothing can
+//! be read or changed while the screen is locked or nobody is signed in.
 
 use otau_store::Context;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use otau_core::casework::quota::QuotaLine;
+use otau_core::dates::{age_on, display_date, read_date as read_typed_date};
 use otau_core::iin::Iin;
-use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
-use otau_core::validate::validate_family;
+use otau_core::model::Sex;
+use otau_core::roles::Permissions;
+use otau_core::validate::iin_agreement;
 use otau_core::FieldError;
-use otau_store::audit::AuditEntry;
 use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
 use otau_store::{
@@ -29,13 +32,19 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{code, ApiError, ApiResult};
-use crate::form::{display_date, parse_date, FamilyForm, MemberForm};
+use crate::form::{FamilyForm, MemberForm};
+use crate::history::HistoryEntry;
+use crate::settings::{AppInfo, DocsDir, Settings};
+use crate::Now;
 
 /// Who is signed in, where, and when the screen locks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SessionInfo {
     /// The signed-in user.
     pub actor: Actor,
+    /// What their role may do: the screens show a button exactly when the library would accept
+    /// its command.
+    pub permissions: Permissions,
     /// The office of this database.
     pub office: OfficeRec,
     /// Seconds without input before the screen locks.
@@ -105,10 +114,13 @@ pub struct PersonCard {
     pub today: NaiveDate,
     /// The person, their documents and consents.
     pub person: PersonView,
+    /// Their age in full years on `today`, as the law counts it (born on 29 February, a year
+    /// older on 28 February).
+    pub age: u32,
     /// Their family, the head first.
     pub family: FamilyView,
-    /// The history of the person and of their family, newest first.
-    pub history: Vec<AuditEntry>,
+    /// The history of the person and of their family, newest first, amounts written out.
+    pub history: Vec<HistoryEntry>,
     /// The kandas status on `today`.
     pub status: StatusView,
     /// The quota of the family's region this year.
@@ -164,7 +176,7 @@ pub fn reference() -> Reference {
 
 /// Reads a date as typed.
 pub fn read_date(text: &str) -> ApiResult<ReadDate> {
-    match parse_date(text) {
+    match read_typed_date(text) {
         Some(date) => Ok(ReadDate { date, display: display_date(date) }),
         None => {
             let mut error = ApiError::coded(code::DATE_FORMAT);
@@ -174,9 +186,9 @@ pub fn read_date(text: &str) -> ApiResult<ReadDate> {
     }
 }
 
-/// Checks an IIN, and its agreement with the birth date and sex when they are given, with the
-/// registration rules themselves.
-pub fn check_iin(iin: &str, birth_date: &str, sex: Option<Sex>, today: NaiveDate) -> IinCheck {
+/// Checks an IIN, and its agreement with the birth date and sex when they are given, by the
+/// registration rule itself (`otau_core::validate::iin_agreement`).
+pub fn check_iin(iin: &str, birth_date: &str, sex: Option<Sex>) -> IinCheck {
     let parsed = match Iin::parse(iin) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -188,47 +200,12 @@ pub fn check_iin(iin: &str, birth_date: &str, sex: Option<Sex>, today: NaiveDate
             }
         }
     };
-    let mut problems = Vec::new();
-    let birth = parse_date(birth_date);
-    if let (Some(birth), Some(sex)) = (birth, sex) {
-        // One member alone, arriving today: the same rules as at registration, of which only
-        // those about the IIN are kept.
-        let member = MemberInput {
-            relation: Relation::Head,
-            surname: "-".into(),
-            given_name: "-".into(),
-            patronymic: None,
-            surname_latin: None,
-            given_name_latin: None,
-            patronymic_latin: None,
-            birth_date: birth,
-            sex,
-            iin: Some(parsed.as_str().to_owned()),
-            citizenship: None,
-            education: None,
-            document: None,
-            phone: None,
-            email: None,
-            consent: None,
-        };
-        let family = FamilyInput {
-            arrival_date: today,
-            country_of_origin: "UZ".into(),
-            region: "KZ-55".into(),
-            settlement: "-".into(),
-            accommodation_category: None,
-            address: None,
-            members: vec![member],
-        };
-        if let Err(found) = validate_family(&family, today) {
-            problems.extend(
-                found
-                    .into_iter()
-                    .filter(|e| e.field == "members[0].iin")
-                    .map(|e| FieldError { field: "iin".into(), ..e }),
-            );
+    let problems = match (read_typed_date(birth_date), sex) {
+        (Some(birth), Some(sex)) => {
+            iin_agreement(&parsed, birth, sex).iter().map(|p| FieldError::new("iin", p)).collect()
         }
-    }
+        _ => vec![],
+    };
     IinCheck {
         valid: true,
         birth_date: Some(parsed.birth_date()),
@@ -248,15 +225,37 @@ struct Inner {
 /// The desk of the running app.
 #[derive(Debug)]
 pub struct Desk {
-    db_path: Option<PathBuf>,
-    idle_seconds: u32,
+    settings: Settings,
+    docs: DocsDir,
     inner: Mutex<Inner>,
 }
 
 impl Desk {
-    /// A desk on the database at `db_path` (opened on first use).
+    /// A desk on the database at `db_path` (opened on first use), starting in Kazakh, with no
+    /// documents folder.
     pub fn new(db_path: Option<PathBuf>, idle_seconds: u32) -> Desk {
-        Desk { db_path, idle_seconds, inner: Mutex::new(Inner::default()) }
+        let settings = Settings {
+            db_from_env: false,
+            db_path,
+            lang: otau_i18n::Lang::default(),
+            idle_seconds,
+        };
+        Desk::open(settings, DocsDir(None))
+    }
+
+    /// The desk of an app started with `settings`, saving documents in `docs`.
+    pub fn open(settings: Settings, docs: DocsDir) -> Desk {
+        Desk { settings, docs, inner: Mutex::new(Inner::default()) }
+    }
+
+    /// What the UI needs to know about the running app before anyone signs in.
+    pub fn app_info(&self) -> AppInfo {
+        AppInfo::new(&self.settings, self.office_if_any())
+    }
+
+    /// The folder issued documents are saved in, when known.
+    pub fn docs_folder(&self) -> Option<&Path> {
+        self.docs.0.as_deref()
     }
 
     fn lock_inner(&self) -> ApiResult<MutexGuard<'_, Inner>> {
@@ -266,7 +265,7 @@ impl Desk {
     /// The office of the database, if it exists and has one (the sign-in screen shows it).
     /// Does not create the database.
     pub fn office_if_any(&self) -> Option<OfficeRec> {
-        let path = self.db_path.as_ref()?;
+        let path = self.settings.db_path.as_ref()?;
         let mut inner = self.lock_inner().ok()?;
         if inner.store.is_none() && !path.is_file() {
             return None;
@@ -277,7 +276,8 @@ impl Desk {
 
     /// Signs `login` in, replacing whoever was signed in, and unlocks the screen.
     pub fn sign_in(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
-        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let path =
+            self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let mut inner = self.lock_inner()?;
         let store = open(&mut inner, path)?;
         // A database without an office says so, rather than "wrong password".
@@ -285,7 +285,13 @@ impl Desk {
         let actor = store.sign_in(login, password)?;
         inner.actor = Some(actor.clone());
         inner.locked = false;
-        Ok(SessionInfo { actor, office, idle_seconds: self.idle_seconds, locked: false })
+        Ok(SessionInfo {
+            permissions: actor.role.permissions(),
+            actor,
+            office,
+            idle_seconds: self.settings.idle_seconds,
+            locked: false,
+        })
     }
 
     /// The current session, if someone is signed in (locked or not).
@@ -293,9 +299,16 @@ impl Desk {
         let mut inner = self.lock_inner()?;
         let Some(actor) = inner.actor.clone() else { return Ok(None) };
         let locked = inner.locked;
-        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let path =
+            self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let office = open(&mut inner, path)?.office()?.office;
-        Ok(Some(SessionInfo { actor, office, idle_seconds: self.idle_seconds, locked }))
+        Ok(Some(SessionInfo {
+            permissions: actor.role.permissions(),
+            actor,
+            office,
+            idle_seconds: self.settings.idle_seconds,
+            locked,
+        }))
     }
 
     /// Signs out: nothing can be read or changed until someone signs in.
@@ -333,9 +346,20 @@ impl Desk {
         if inner.locked {
             return Err(ApiError::coded(code::LOCKED));
         }
-        let path = self.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        let path =
+            self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let store = open(&mut inner, path)?;
         f(store, &actor)
+    }
+
+    /// Runs `f` with the store and the context of a change by the signed-in, unlocked user at
+    /// `now`.
+    pub(crate) fn acting<T>(
+        &self,
+        now: Now,
+        f: impl FnOnce(&mut Store, &Context) -> ApiResult<T>,
+    ) -> ApiResult<T> {
+        self.with(|store, actor| f(store, &Context::new(actor, now.at, now.today)))
     }
 
     /// The home screen on `today`.
@@ -374,16 +398,15 @@ impl Desk {
         &self,
         form: &FamilyForm,
         allow_duplicates: bool,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<Registered> {
-        self.with(|store, actor| {
-            let read = form.check(today);
+        self.acting(now, |store, ctx| {
+            let read = form.check(now.today);
             if !read.readable {
                 return Err(ApiError::invalid(read.problems));
             }
             let duplicates = if allow_duplicates { Duplicates::Allow } else { Duplicates::Refuse };
-            Ok(store.register_family(&Context::new(actor, at, today), &read.input, duplicates)?)
+            Ok(store.register_family(ctx, &read.input, duplicates)?)
         })
     }
 
@@ -394,32 +417,24 @@ impl Desk {
 
     /// Corrects a person: `base_version` is the version the form was filled from; `reason` is
     /// required and goes into the audit.
-    #[allow(clippy::too_many_arguments)]
     pub fn edit_person(
         &self,
         regno: &str,
         member: &MemberForm,
         base_version: i64,
         reason: &str,
-        at: DateTime<Utc>,
-        today: NaiveDate,
+        now: Now,
     ) -> ApiResult<PersonCard> {
-        self.with(|store, actor| {
-            let input = member.to_input(today).map_err(|mut problems| {
+        self.acting(now, |store, ctx| {
+            let input = member.to_input(now.today).map_err(|mut problems| {
                 // The reason is asked for with the dates, not one round later.
                 if reason.trim().is_empty() {
                     problems.push(FieldError::bare("reason", "store-reason-required"));
                 }
                 ApiError::invalid(problems)
             })?;
-            store.edit_person(
-                &Context::new(actor, at, today),
-                regno,
-                &input,
-                base_version,
-                reason,
-            )?;
-            card(store, regno, today)
+            store.edit_person(ctx, regno, &input, base_version, reason)?;
+            card(store, regno, now.today)
         })
     }
 }
@@ -435,19 +450,21 @@ fn open<'a>(inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
 fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
     let person = store.person(regno)?;
     let family = store.family(&person.person.regno)?;
-    let mut history = store.audit_for(&person.person.regno)?;
+    let mut history: Vec<HistoryEntry> =
+        store.audit_for(&person.person.regno)?.into_iter().map(HistoryEntry::from).collect();
     history.reverse();
     let status = store.status(&person.person.regno, today)?;
     let quota = store.quota_for_family(&person.person.regno, today)?;
     let form = MemberForm::from_input(&person.as_input());
-    Ok(PersonCard { today, person, family, history, status, quota, form })
+    let age = age_on(person.person.birth_date, today);
+    Ok(PersonCard { today, person, age, family, history, status, quota, form })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use crate::testkit::{at, d, desk, family, head, TODAY};
+    use crate::testkit::{at, d, desk, family, family_of, head, now, TODAY};
 
     #[test]
     fn nothing_is_served_before_sign_in_or_while_locked() {
@@ -482,16 +499,16 @@ mod tests {
         desk.lock().expect("lock");
         let session = desk.unlock("bolat", "bolat-password").expect("unlock");
         assert_eq!(session.actor.login, "bolat");
-        let registered = desk.register_family(&family(), false, at(), d(TODAY)).expect("register");
+        let registered = desk.register_family(&family(), false, now()).expect("register");
         let card = desk.person_card(&registered.family_regno, d(TODAY)).expect("card");
-        assert_eq!(card.history.last().map(|e| e.user_login.as_str()), Some("bolat"));
+        assert_eq!(card.history.last().map(|e| e.entry.user_login.as_str()), Some("bolat"));
     }
 
     #[test]
     fn a_family_is_registered_found_and_refused_again_as_a_duplicate() {
         let (_dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
-        let registered = desk.register_family(&family(), false, at(), d(TODAY)).expect("register");
+        let registered = desk.register_family(&family(), false, now()).expect("register");
         assert_eq!(registered.family_regno, "PVL01-2026-00001");
 
         for query in ["Seiitkali", "Сеитkали", "Сейітқали Нұрсұлтан", "850412", "FA 2233445"]
@@ -508,13 +525,13 @@ mod tests {
         let check = desk.check_family(&again, d(TODAY)).expect("check");
         assert_eq!(check.problems, vec![]);
         assert_eq!(check.duplicates.len(), 1);
-        let refused = desk.register_family(&again, false, at(), d(TODAY)).err();
+        let refused = desk.register_family(&again, false, now()).err();
         assert_eq!(refused.as_ref().map(|e| e.code.as_str()), Some("store-duplicates"));
         assert_eq!(
             refused.map(|e| e.duplicates.into_iter().map(|h| h.existing_regno).collect::<Vec<_>>()),
             Some(vec!["PVL01-2026-00001".to_owned()])
         );
-        let allowed = desk.register_family(&again, true, at(), d(TODAY)).expect("allowed");
+        let allowed = desk.register_family(&again, true, now()).expect("allowed");
         assert_eq!(allowed.family_regno, "PVL01-2026-00002");
     }
 
@@ -525,7 +542,7 @@ mod tests {
         let mut form = family();
         form.members[0].birth_date = "31.02.1985".into();
         form.members[0].given_name_latin = "Нұрсұлтан".into();
-        let error = desk.register_family(&form, false, at(), d(TODAY)).err();
+        let error = desk.register_family(&form, false, now()).err();
         let fields: Vec<_> = error
             .iter()
             .flat_map(|e| e.fields.iter().map(|f| (f.field.as_str(), f.code.as_str())))
@@ -545,8 +562,7 @@ mod tests {
     fn the_card_shows_the_history_of_an_edit_with_its_reason() {
         let (_dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
-        let regno =
-            desk.register_family(&family(), false, at(), d(TODAY)).expect("reg").family_regno;
+        let regno = desk.register_family(&family(), false, now()).expect("reg").family_regno;
         let card = desk.person_card(&regno, d(TODAY)).expect("card");
         assert_eq!(card.form, head_as_stored());
         assert_eq!(card.status.state, otau_core::casework::status::StatusState::NoStatus);
@@ -554,24 +570,22 @@ mod tests {
 
         let mut edited = card.form.clone();
         edited.phone = "+7 702 000 00 00".into();
-        let refused =
-            desk.edit_person(&regno, &edited, card.person.person.version, " ", at(), d(TODAY));
+        let refused = desk.edit_person(&regno, &edited, card.person.person.version, " ", now());
         let fields = refused.err().map(|e| e.fields).unwrap_or_default();
         assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["reason"]);
 
         let after = desk
-            .edit_person(&regno, &edited, card.person.person.version, "Жаңа нөмір", at(), d(TODAY))
+            .edit_person(&regno, &edited, card.person.person.version, "Жаңа нөмір", now())
             .expect("edit");
         assert_eq!(after.person.person.phone.as_deref(), Some("+77020000000"));
-        let newest = &after.history[0];
+        let newest = &after.history[0].entry;
         assert_eq!(newest.action, "person.edit");
         assert_eq!(newest.user_login, "aigerim");
         assert_eq!(newest.reason.as_deref(), Some("Жаңа нөмір"));
         assert_eq!(newest.before.as_ref().map(|b| b["phone"].clone()), Some("+77015551234".into()));
 
         // The same stale form again is refused.
-        let stale =
-            desk.edit_person(&regno, &edited, card.person.person.version, "again", at(), d(TODAY));
+        let stale = desk.edit_person(&regno, &edited, card.person.person.version, "again", now());
         assert_eq!(stale.err().map(|e| e.code), Some("store-version-conflict".into()));
     }
 
@@ -579,8 +593,7 @@ mod tests {
     fn statuses_ending_soon_reach_the_home_screen() {
         let (dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
-        let regno =
-            desk.register_family(&family(), false, at(), d(TODAY)).expect("reg").family_regno;
+        let regno = desk.register_family(&family(), false, now()).expect("reg").family_regno;
         {
             let mut store = Store::open(&dir.path().join("otau.sqlite")).expect("open");
             let clerk = store.sign_in("aigerim", "aigerim-password").expect("clerk");
@@ -615,27 +628,26 @@ mod tests {
 
     #[test]
     fn iins_are_checked_alone_and_against_birth_date_and_sex() {
-        let today = d(TODAY);
-        let ok = check_iin("850412310211", "12.04.1985", Some(Sex::Male), today);
+        let ok = check_iin("850412310211", "12.04.1985", Some(Sex::Male));
         assert!(ok.valid);
         assert_eq!(ok.birth_date, Some(d("1985-04-12")));
         assert_eq!(ok.sex, Some(Sex::Male));
         assert_eq!(ok.problems, vec![]);
 
-        let alone = check_iin("850412310211", "", None, today);
+        let alone = check_iin("850412310211", "", None);
         assert!(alone.valid && alone.problems.is_empty());
 
-        let short = check_iin("85041231021", "", None, today);
+        let short = check_iin("85041231021", "", None);
         assert!(!short.valid);
         assert_eq!(
             short.problems.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(),
             ["iin-length"]
         );
 
-        let check = check_iin("850412310212", "", None, today);
+        let check = check_iin("850412310212", "", None);
         assert_eq!(check.problems.first().map(|p| p.code.as_str()), Some("iin-check-digit"));
 
-        let disagree = check_iin("850412310211", "13.04.1985", Some(Sex::Female), today);
+        let disagree = check_iin("850412310211", "13.04.1985", Some(Sex::Female));
         assert!(disagree.valid);
         let codes: Vec<_> =
             disagree.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
@@ -674,5 +686,66 @@ mod tests {
             nowhere.sign_in("a", "b").err().map(|e| e.code),
             Some("desk-no-database".into())
         );
+    }
+
+    /// The UI counted ages itself and disagreed with the core on 29 February: born 2000-02-29,
+    /// on 2025-02-28 it said 24 where the law (and the core) say 25. The card now carries the
+    /// age the core counts.
+    #[test]
+    fn someone_born_on_29_february_is_25_on_28_february_2025_as_the_core_counts() {
+        let (_dir, desk) = desk();
+        desk.sign_in("aigerim", "aigerim-password").expect("sign in");
+        let mut leap = head();
+        leap.birth_date = "29.02.2000".into();
+        leap.iin.clear();
+        let regno = desk.register_family(&family_of(vec![leap]), false, now()).expect("reg");
+        let card = desk.person_card(&regno.family_regno, d("2025-02-28")).expect("card");
+        assert_eq!(card.age, 25);
+        assert_eq!(card.age, otau_core::dates::age_on(d("2000-02-29"), d("2025-02-28")));
+        assert_eq!(desk.person_card(&regno.family_regno, d("2025-02-27")).expect("card").age, 24);
+    }
+
+    /// The IIN was checked by building a made-up family and filtering the problems of its one
+    /// member; now by the registration rule itself, so the check as typed and the check on
+    /// saving report the same.
+    #[test]
+    fn the_iin_check_reports_what_registration_reports_for_the_iin() {
+        for (iin, birth, sex) in [
+            ("850412310211", "12.04.1985", Sex::Male),
+            ("850412310211", "13.04.1985", Sex::Female),
+            ("850412310211", "12.04.1985", Sex::Female),
+        ] {
+            let mut member = head();
+            member.iin = iin.into();
+            member.birth_date = birth.into();
+            member.sex = Some(sex);
+            let on_save: Vec<(String, String)> = family_of(vec![member])
+                .check(d(TODAY))
+                .problems
+                .into_iter()
+                .filter(|p| p.field == "members[0].iin")
+                .map(|p| ("iin".to_owned(), p.code))
+                .collect();
+            let as_typed: Vec<(String, String)> = check_iin(iin, birth, Some(sex))
+                .problems
+                .into_iter()
+                .map(|p| (p.field, p.code))
+                .collect();
+            assert_eq!(as_typed, on_save, "{iin} {birth} {sex:?}");
+        }
+    }
+
+    /// Three screens compared role names to decide what to show; the session now says what the
+    /// role may do, by the same rule the library refuses by.
+    #[test]
+    fn the_session_says_what_the_role_may_do() {
+        let (_dir, desk) = desk();
+        let clerk = desk.sign_in("aigerim", "aigerim-password").expect("clerk");
+        assert_eq!(clerk.permissions, otau_core::roles::Role::Clerk.permissions());
+        assert!(!clerk.permissions.may_approve && !clerk.permissions.may_see_summaries);
+        let manager = desk.sign_in("bolat", "bolat-password").expect("manager");
+        assert!(manager.permissions.may_approve && manager.permissions.may_close_month);
+        let session = desk.session().expect("session").expect("signed in");
+        assert_eq!(session.permissions, manager.permissions);
     }
 }

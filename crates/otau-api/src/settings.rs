@@ -1,6 +1,7 @@
 //! Start-up settings of the desktop app, read once from the environment: which database to
-//! open (`OTAU_DB`), the interface language to start in (`OTAU_LANG`) and how long the screen
-//! may stay idle before it locks (`OTAU_IDLE_MINUTES`).
+//! open (`OTAU_DB`), the interface language to start in (`OTAU_LANG`), how long the screen may
+//! stay idle before it locks (`OTAU_IDLE_MINUTES`) and where documents are saved
+//! (`OTAU_DOCS_DIR`); and what the UI learns of them before anyone signs in ([`AppInfo`]).
 //!
 //! Parsing is a pure function of the raw values, so it is tested without touching the process
 //! environment. A bad value never stops the app: it falls back to the default and says why.
@@ -8,6 +9,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use otau_store::office::OfficeRec;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -25,30 +27,7 @@ const MAX_IDLE_SECONDS: u32 = 12 * 60 * 60;
 /// `~/.local/share`); the `otau` command line uses the same file.
 pub const DEFAULT_DB: &str = "otau/otau.sqlite";
 
-/// A language the interface is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Kazakh, the default.
-    #[default]
-    Kk,
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Reads a language code as written in `OTAU_LANG` (case and surrounding spaces ignored).
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "kk" => Some(Lang::Kk),
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use otau_i18n::Lang;
 
 /// What the app was started with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +104,37 @@ impl Settings {
     /// Uses `default` as the database when `OTAU_DB` did not name one.
     pub fn with_default_db(self, default: Option<PathBuf>) -> Settings {
         Settings { db_path: self.db_path.or(default), ..self }
+    }
+}
+
+/// What the UI needs to know about the running app before anyone signs in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppInfo {
+    /// Version of the desktop app (the workspace version).
+    pub version: String,
+    /// The database the app opens, as a displayable path; `None` if no data folder is known.
+    pub db_path: Option<String>,
+    /// Whether `db_path` was given by `OTAU_DB`.
+    pub db_from_env: bool,
+    /// The language the app was started in (`OTAU_LANG`, default `kk`).
+    pub lang: Lang,
+    /// Seconds without input before the screen locks (`OTAU_IDLE_MINUTES`).
+    pub idle_seconds: u32,
+    /// The office of the database, when it exists and has one.
+    pub office: Option<OfficeRec>,
+}
+
+impl AppInfo {
+    /// Describes an app running with `settings` on a database of `office`.
+    pub fn new(settings: &Settings, office: Option<OfficeRec>) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            db_path: settings.db_path.as_ref().map(|path| path.to_string_lossy().into_owned()),
+            db_from_env: settings.db_from_env,
+            lang: settings.lang,
+            idle_seconds: settings.idle_seconds,
+            office,
+        }
     }
 }
 
@@ -271,5 +281,27 @@ mod tests {
         assert!(!unset.db_from_env);
         let set = parse(Some("/tmp/a.sqlite"), None).settings.with_default_db(default);
         assert_eq!(set.db_path, Some(PathBuf::from("/tmp/a.sqlite")));
+    }
+
+    #[test]
+    fn app_info_crosses_ipc_as_snake_case_json() {
+        let settings = Settings {
+            db_path: Some(PathBuf::from("/tmp/t/otau.sqlite")),
+            db_from_env: true,
+            lang: Lang::Ru,
+            idle_seconds: 600,
+        };
+        let json = serde_json::to_value(AppInfo::new(&settings, None)).ok();
+        assert_eq!(
+            json,
+            Some(serde_json::json!({
+                "version": env!("CARGO_PKG_VERSION"),
+                "db_path": "/tmp/t/otau.sqlite",
+                "db_from_env": true,
+                "lang": "ru",
+                "idle_seconds": 600,
+                "office": null,
+            }))
+        );
     }
 }

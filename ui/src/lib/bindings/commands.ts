@@ -1,0 +1,283 @@
+// Generated from the Rust of `otau-api` (src/bindings.rs); do not edit.
+// Refresh: OTAU_UPDATE_BINDINGS=1 cargo test -p otau-api bindings
+// Every command the desktop app answers: its name, its arguments, its answer.
+import { call } from "../ipc";
+import type { AppInfo } from "./AppInfo";
+import type { CaseworkPanel } from "./CaseworkPanel";
+import type { CaseworkScreen } from "./CaseworkScreen";
+import type { DocFormat } from "./DocFormat";
+import type { DocumentRow } from "./DocumentRow";
+import type { EndForm } from "./EndForm";
+import type { ExtendForm } from "./ExtendForm";
+import type { FamilyCheck } from "./FamilyCheck";
+import type { FamilyDocuments } from "./FamilyDocuments";
+import type { FamilyForm } from "./FamilyForm";
+import type { FindResult } from "./FindResult";
+import type { HomeScreen } from "./HomeScreen";
+import type { IinCheck } from "./IinCheck";
+import type { InclusionForm } from "./InclusionForm";
+import type { IssueKind } from "./IssueKind";
+import type { MemberForm } from "./MemberForm";
+import type { PaymentsScreen } from "./PaymentsScreen";
+import type { PersonCard } from "./PersonCard";
+import type { PlanItemForm } from "./PlanItemForm";
+import type { PlanItemState } from "./PlanItemState";
+import type { PlanScreen } from "./PlanScreen";
+import type { PrepareForm } from "./PrepareForm";
+import type { QuotaForm } from "./QuotaForm";
+import type { ReadDate } from "./ReadDate";
+import type { Recalculations } from "./Recalculations";
+import type { Reference } from "./Reference";
+import type { ReferenceData } from "./ReferenceData";
+import type { RegisterScreen } from "./RegisterScreen";
+import type { Registered } from "./Registered";
+import type { SavedDocument } from "./SavedDocument";
+import type { ServiceForm } from "./ServiceForm";
+import type { SessionInfo } from "./SessionInfo";
+import type { Sex } from "./Sex";
+import type { StatusForm } from "./StatusForm";
+import type { StayForm } from "./StayForm";
+import type { SubsidyPreview } from "./SubsidyPreview";
+import type { SubsidyStatement } from "./SubsidyStatement";
+import type { SummaryScreen } from "./SummaryScreen";
+import type { VerifyResult } from "./VerifyResult";
+
+/** The app's version, database, start-up language, idle time and office. */
+export function app_info(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
+}
+
+/** The reference lists (regions, countries) the forms choose from. */
+export function reference(): Promise<Reference> {
+  return call<Reference>("reference");
+}
+
+/** Signs a user in; they are the "who" of every change until sign-out. */
+export function sign_in(args: { login: string; password: string }): Promise<SessionInfo> {
+  return call<SessionInfo>("sign_in", args);
+}
+
+/** The current session, if any (the UI asks after a reload). */
+export function session(): Promise<SessionInfo | null> {
+  return call<SessionInfo | null>("session");
+}
+
+/** Signs out. */
+export function sign_out(): Promise<void> {
+  return call<void>("sign_out");
+}
+
+/** Locks the screen (idle time passed, or the user asked). */
+export function lock(): Promise<void> {
+  return call<void>("lock");
+}
+
+/** Unlocks with the same user's password, or signs another user in. */
+export function unlock(args: { login: string; password: string }): Promise<SessionInfo> {
+  return call<SessionInfo>("unlock", args);
+}
+
+/** The home screen: counts, arrivals, statuses ending soon, recent work. */
+export function home(): Promise<HomeScreen> {
+  return call<HomeScreen>("home");
+}
+
+/** Finds persons by any spelling of a name, an IIN or a document number. */
+export function find(args: { query: string; limit: number }): Promise<FindResult> {
+  return call<FindResult>("find", args);
+}
+
+/** Reads a date as typed (`DD.MM.YYYY`, `YYYY-MM-DD`, …). */
+export function read_date(args: { text: string }): Promise<ReadDate> {
+  return call<ReadDate>("read_date", args);
+}
+
+/** Checks an IIN and its agreement with the birth date and sex typed so far. */
+export function check_iin(args: { iin: string; birth_date: string; sex: Sex | null }): Promise<IinCheck> {
+  return call<IinCheck>("check_iin", args);
+}
+
+/** Checks a registration form as it stands: problems and likely duplicates. */
+export function check_family(args: { form: FamilyForm }): Promise<FamilyCheck> {
+  return call<FamilyCheck>("check_family", args);
+}
+
+/** Registers a family as the signed-in user. */
+export function register_family(args: { form: FamilyForm; allow_duplicates: boolean }): Promise<Registered> {
+  return call<Registered>("register_family", args);
+}
+
+/** The person card: the person, the family, the history, status and quota. */
+export function person_card(args: { regno: string }): Promise<PersonCard> {
+  return call<PersonCard>("person_card", args);
+}
+
+/** Corrects a person with a reason, as the signed-in user. */
+export function edit_person(args: { regno: string; member: MemberForm; base_version: number; reason: string }): Promise<PersonCard> {
+  return call<PersonCard>("edit_person", args);
+}
+
+/** The case-work panel of a person card: status, family and quota. */
+export function casework_panel(args: { regno: string }): Promise<CaseworkPanel> {
+  return call<CaseworkPanel>("casework_panel", args);
+}
+
+/** Records stages of a kandas status (for the person or the whole family). */
+export function record_status(args: { regno: string; form: StatusForm }): Promise<CaseworkPanel> {
+  return call<CaseworkPanel>("record_status", args);
+}
+
+/** Extends a kandas status once. */
+export function extend_status(args: { regno: string; form: ExtendForm }): Promise<CaseworkPanel> {
+  return call<CaseworkPanel>("extend_status", args);
+}
+
+/** Ends a kandas status (citizenship or another reason). */
+export function end_status(args: { regno: string; form: EndForm }): Promise<CaseworkPanel> {
+  return call<CaseworkPanel>("end_status", args);
+}
+
+/** Includes the family in the regional quota. */
+export function include_in_quota(args: { regno: string; form: InclusionForm }): Promise<CaseworkPanel> {
+  return call<CaseworkPanel>("include_in_quota", args);
+}
+
+/** The family's adaptation plan, services and stay. */
+export function plan_screen(args: { regno: string }): Promise<PlanScreen> {
+  return call<PlanScreen>("plan_screen", args);
+}
+
+/** Adds a plan item. */
+export function add_plan_item(args: { regno: string; form: PlanItemForm }): Promise<PlanScreen> {
+  return call<PlanScreen>("add_plan_item", args);
+}
+
+/** Changes the state of a plan item. */
+export function update_plan_item(args: { regno: string; number: number; state: PlanItemState }): Promise<PlanScreen> {
+  return call<PlanScreen>("update_plan_item", args);
+}
+
+/** Records a service given to the family. */
+export function record_service(args: { regno: string; form: ServiceForm }): Promise<PlanScreen> {
+  return call<PlanScreen>("record_service", args);
+}
+
+/** Records the family's stay at the centre (its planned end, or that it ended). */
+export function set_stay(args: { regno: string; form: StayForm }): Promise<PlanScreen> {
+  return call<PlanScreen>("set_stay", args);
+}
+
+/** The office-wide case-work screen of a year (none: this year). */
+export function casework_screen(args: { year: number | null }): Promise<CaseworkScreen> {
+  return call<CaseworkScreen>("casework_screen", args);
+}
+
+/** Sets a region's quota for a year (administrators). */
+export function set_quota(args: { form: QuotaForm }): Promise<CaseworkScreen> {
+  return call<CaseworkScreen>("set_quota", args);
+}
+
+/** A family's subsidies: decisions, ledger entries, totals. */
+export function subsidy_statement(args: { regno: string }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("subsidy_statement", args);
+}
+
+/** Eligibility and the instalments a form would give; saves nothing. */
+export function subsidy_preview(args: { regno: string; form: PrepareForm }): Promise<SubsidyPreview> {
+  return call<SubsidyPreview>("subsidy_preview", args);
+}
+
+/** Prepares a subsidy decision as the signed-in user. */
+export function prepare_subsidy(args: { regno: string; form: PrepareForm }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("prepare_subsidy", args);
+}
+
+/** Approves instalments of a decision (none named: every one awaiting approval). */
+export function approve_subsidy(args: { number: string; seqs: Array<number> }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("approve_subsidy", args);
+}
+
+/** Records a payment order for approved instalments. */
+export function pay_subsidy(args: { number: string; seqs: Array<number>; order: string; paid_on: string }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("pay_subsidy", args);
+}
+
+/** Reverses unpaid instalments with a reason. */
+export function reverse_subsidy(args: { number: string; seqs: Array<number>; reason: string }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("reverse_subsidy", args);
+}
+
+/** Records that the family moved away from the region. */
+export function move_away(args: { regno: string; on: string; reason: string }): Promise<SubsidyStatement> {
+  return call<SubsidyStatement>("move_away", args);
+}
+
+/** The office's payments; an empty month and period mean the current month. */
+export function payments(args: { month: string; from: string; to: string }): Promise<PaymentsScreen> {
+  return call<PaymentsScreen>("payments", args);
+}
+
+/** Applies recalculations (`DECISION/SEQ`; none: every one proposed). */
+export function approve_recalc(args: { references: Array<string>; reason: string }): Promise<Recalculations> {
+  return call<Recalculations>("approve_recalc", args);
+}
+
+/** The MCI table, the subsidy rules and the recalculations they propose. */
+export function reference_data(): Promise<ReferenceData> {
+  return call<ReferenceData>("reference_data");
+}
+
+/** Adds an MCI row (administrators). */
+export function add_mci(args: { from: string; purpose: string; tenge: string; note: string }): Promise<ReferenceData> {
+  return call<ReferenceData>("add_mci", args);
+}
+
+/** Adds subsidy rules from JSON, as `otau rule add --file` (administrators). */
+export function add_rules(args: { json: string }): Promise<ReferenceData> {
+  return call<ReferenceData>("add_rules", args);
+}
+
+/** Issues a document into the documents folder. */
+export function issue_document(args: { kind: IssueKind; subject: string; format: DocFormat }): Promise<SavedDocument> {
+  return call<SavedDocument>("issue_document", args);
+}
+
+/** Reprints a document as a duplicate into the documents folder. */
+export function reprint_document(args: { number: string; format: DocFormat }): Promise<SavedDocument> {
+  return call<SavedDocument>("reprint_document", args);
+}
+
+/** Opens a saved document (only a file inside the documents folder) in the system's viewer. */
+export function open_document(args: { path: string }): Promise<void> {
+  return call<void>("open_document", args);
+}
+
+/** The documents panel of a person card. */
+export function family_documents(args: { regno: string }): Promise<FamilyDocuments> {
+  return call<FamilyDocuments>("family_documents", args);
+}
+
+/** The register of issued documents, narrowed by words. */
+export function document_register(args: { query: string; limit: number }): Promise<RegisterScreen> {
+  return call<RegisterScreen>("document_register", args);
+}
+
+/** Voids a document with a reason (managers). */
+export function void_document(args: { number: string; reason: string }): Promise<DocumentRow> {
+  return call<DocumentRow>("void_document", args);
+}
+
+/** Checks the text of a paper's QR code. */
+export function verify_document(args: { payload: string }): Promise<VerifyResult> {
+  return call<VerifyResult>("verify_document", args);
+}
+
+/** The monthly summary (none: the month before this one). */
+export function monthly_summary(args: { month: string | null }): Promise<SummaryScreen> {
+  return call<SummaryScreen>("monthly_summary", args);
+}
+
+/** Closes a month once it is over (managers). */
+export function close_month(args: { month: string }): Promise<SummaryScreen> {
+  return call<SummaryScreen>("close_month", args);
+}
