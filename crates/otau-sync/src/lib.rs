@@ -19,6 +19,7 @@ pub mod envelope;
 pub mod error;
 pub mod merge;
 pub mod messages;
+pub mod packet;
 pub mod plan;
 pub mod policy;
 
