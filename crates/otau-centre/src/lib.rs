@@ -9,8 +9,10 @@
 pub mod admin;
 pub mod clock;
 pub mod data;
+pub mod enrolment;
 pub mod error;
 pub mod http;
+pub mod packets;
 pub mod pg_temp;
 pub mod push;
 pub mod reference;

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod blocks;
+pub mod carried;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod code;

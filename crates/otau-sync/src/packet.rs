@@ -129,6 +129,12 @@ pub enum PacketError {
     /// A signature, the encryption or the content's hash does not hold: changed or truncated.
     #[error("the packet was changed or cut short")]
     Tampered,
+    /// Imported before: nothing changes.
+    #[error("the packet was imported already, on {at}")]
+    Replayed {
+        /// When it was imported.
+        at: String,
+    },
     /// Its sequences do not follow what the recipient holds (an earlier packet is missing).
     #[error("the packet starts after {first}, but {expected} is held: import the earlier packet first")]
     OutOfOrder {
@@ -147,6 +153,7 @@ impl Coded for PacketError {
             PacketError::UnknownSender { .. } => "packet-unknown-sender",
             PacketError::Tampered => "packet-tampered",
             PacketError::OutOfOrder { .. } => "packet-out-of-order",
+            PacketError::Replayed { .. } => "packet-replayed",
         }
     }
 
@@ -163,6 +170,9 @@ impl Coded for PacketError {
                 a.insert("sender".into(), sender.clone());
             }
             PacketError::Tampered => {}
+            PacketError::Replayed { at } => {
+                a.insert("at".into(), at.clone());
+            }
             PacketError::OutOfOrder { first, expected } => {
                 a.insert("first".into(), first.to_string());
                 a.insert("expected".into(), expected.to_string());
@@ -172,7 +182,10 @@ impl Coded for PacketError {
     }
 }
 
-/// An X25519 key pair for receiving packets.
+/// The X25519 key a party opens packets with: the X25519 form of its Ed25519 key (the device
+/// key of a device, the centre's key), so no second key has to be made, kept and registered.
+/// Using one key pair for Ed25519 signatures and an X25519 KEM is proven safe by Thormarker,
+/// "On using the same key pair for Ed25519 and an X25519 based KEM" (ePrint 2021/509).
 #[derive(Clone)]
 pub struct PacketKey {
     secret: [u8; 32],
@@ -180,30 +193,30 @@ pub struct PacketKey {
 
 impl std::fmt::Debug for PacketKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PacketKey").field("public", &self.public_hex()).finish_non_exhaustive()
+        f.debug_struct("PacketKey").field("public", &hex::encode(self.public())).finish_non_exhaustive()
     }
 }
 
 impl PacketKey {
-    /// The key with this secret (32 random bytes, as made by the caller).
-    pub fn from_secret(secret: [u8; 32]) -> PacketKey {
-        PacketKey { secret }
+    /// The packet key of the party whose Ed25519 key is `signing`.
+    pub fn of(signing: &SigningKey) -> PacketKey {
+        PacketKey { secret: signing.to_scalar_bytes() }
     }
 
-    /// The secret, to store.
-    pub fn secret(&self) -> [u8; 32] {
-        self.secret
-    }
-
-    /// The public half.
+    /// The public half, as senders compute it with [`recipient_key`].
     pub fn public(&self) -> [u8; 32] {
         MontgomeryPoint::mul_base_clamped(self.secret).to_bytes()
     }
+}
 
-    /// The public half in hex, as it is registered and handed out.
-    pub fn public_hex(&self) -> String {
-        hex::encode(self.public())
-    }
+/// The X25519 key to seal a packet to, from the recipient's Ed25519 public key.
+pub fn recipient_key(ed25519: &VerifyingKey) -> [u8; 32] {
+    ed25519.to_montgomery().to_bytes()
+}
+
+/// An Ed25519 public key written in hex.
+pub fn verifying_key_from_hex(text: &str) -> Option<VerifyingKey> {
+    key_from_hex(text).and_then(|b| VerifyingKey::from_bytes(&b).ok())
 }
 
 /// A 32-byte key written in hex.
@@ -219,7 +232,7 @@ fn cipher(shared: [u8; 32], ephemeral: &[u8; 32], recipient: &[u8; 32]) -> ChaCh
     let mut key = [0u8; 32];
     // 32 bytes is always a valid HKDF-SHA256 output length.
     let _ = hk.expand(b"otau-packet-1", &mut key);
-    ChaCha20Poly1305::new(Key::from_slice(&key))
+    ChaCha20Poly1305::new(&Key::from(key))
 }
 
 fn signed_bytes(manifest: &Manifest, ciphertext: &str) -> Vec<u8> {
@@ -280,7 +293,7 @@ pub fn seal(
         &serde_json::to_value(&manifest).unwrap_or_default(),
     );
     let encrypted = cipher(shared, &eph_public, &recipient_key)
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: content, aad: aad.as_bytes() })
+        .encrypt(&Nonce::from(nonce), Payload { msg: content, aad: aad.as_bytes() })
         .map_err(|_| PacketError::Unreadable { reason: "encryption failed".into() })?;
     let ciphertext = BASE64.encode(&encrypted);
     let signature = signing_key.sign(&signed_bytes(&manifest, &ciphertext));
@@ -304,21 +317,19 @@ pub fn write(packet: &Packet) -> Vec<u8> {
     serde_json::to_vec_pretty(packet).unwrap_or_default()
 }
 
-/// Opens a packet for `me`, whose X25519 key is `key`: checks the recipient, the sender's
-/// signature with `sender_key` (the sender's Ed25519 key, when known to `me`), decrypts and
-/// checks the content's hash. Returns the content.
-pub fn open(
-    packet: &Packet,
-    me: Party,
-    key: &PacketKey,
-    sender_key: Option<VerifyingKey>,
-) -> Result<Vec<u8>, PacketError> {
-    let m = &packet.manifest;
-    if m.recipient != me {
-        return Err(PacketError::Misaddressed { recipient: m.recipient.id.to_string() });
+/// Checks that a packet is for `me` (one for another device or centre is not tried).
+pub fn check_recipient(packet: &Packet, me: Party) -> Result<(), PacketError> {
+    if packet.manifest.recipient != me {
+        return Err(PacketError::Misaddressed { recipient: packet.manifest.recipient.id.to_string() });
     }
+    Ok(())
+}
+
+/// Checks the sender's signature over the manifest and the ciphertext with `sender_key` (its
+/// Ed25519 key, when the recipient knows it).
+pub fn verify(packet: &Packet, sender_key: Option<&VerifyingKey>) -> Result<(), PacketError> {
     let Some(sender_key) = sender_key else {
-        return Err(PacketError::UnknownSender { sender: m.sender.id.to_string() });
+        return Err(PacketError::UnknownSender { sender: packet.manifest.sender.id.to_string() });
     };
     let signature = hex::decode(&packet.signature)
         .ok()
@@ -326,8 +337,15 @@ pub fn open(
         .map(|b| Signature::from_bytes(&b))
         .ok_or(PacketError::Tampered)?;
     sender_key
-        .verify(&signed_bytes(m, &packet.ciphertext), &signature)
-        .map_err(|_| PacketError::Tampered)?;
+        .verify(&signed_bytes(&packet.manifest, &packet.ciphertext), &signature)
+        .map_err(|_| PacketError::Tampered)
+}
+
+/// Decrypts a packet with the recipient's `key` and checks the content's hash. Before its
+/// signature is checked, the content is only to be read for the key that checks it (an
+/// enrolment carries the sender's key).
+pub fn decrypt(packet: &Packet, key: &PacketKey) -> Result<Vec<u8>, PacketError> {
+    let m = &packet.manifest;
     let eph_public = key_from_hex(&m.ephemeral).ok_or(PacketError::Tampered)?;
     let nonce: [u8; 12] = hex::decode(&m.nonce)
         .ok()
@@ -337,12 +355,25 @@ pub fn open(
     let shared = MontgomeryPoint(eph_public).mul_clamped(key.secret).to_bytes();
     let aad = otau_core::canonical::canonical_json(&serde_json::to_value(m).unwrap_or_default());
     let content = cipher(shared, &eph_public, &key.public())
-        .decrypt(Nonce::from_slice(&nonce), Payload { msg: &encrypted, aad: aad.as_bytes() })
+        .decrypt(&Nonce::from(nonce), Payload { msg: &encrypted, aad: aad.as_bytes() })
         .map_err(|_| PacketError::Tampered)?;
     if sha256_hex(&content) != m.content_sha256 {
         return Err(PacketError::Tampered);
     }
     Ok(content)
+}
+
+/// Opens a packet for `me`: its recipient, its sender's signature with `sender_key`, then its
+/// content. Returns the content.
+pub fn open(
+    packet: &Packet,
+    me: Party,
+    key: &PacketKey,
+    sender_key: Option<&VerifyingKey>,
+) -> Result<Vec<u8>, PacketError> {
+    check_recipient(packet, me)?;
+    verify(packet, sender_key)?;
+    decrypt(packet, key)
 }
 
 #[cfg(test)]
@@ -355,7 +386,8 @@ mod tests {
 
     fn sealed(content: &[u8]) -> (Packet, PacketKey, SigningKey) {
         let sender = SigningKey::from_bytes(&[7; 32]);
-        let recipient = PacketKey::from_secret([9; 32]);
+        let recipient_signing = SigningKey::from_bytes(&[9; 32]);
+        let recipient = PacketKey::of(&recipient_signing);
         let header = Header {
             kind: PacketKind::FromDevice,
             packet_id: Uuid::from_u128(5),
@@ -365,19 +397,25 @@ mod tests {
             first: 1,
             last: 3,
         };
-        let p = seal(header, content, &sender, recipient.public(), [3; 32], [4; 12]).expect("seal");
+        let p = seal(header, content, &sender, recipient_key(&recipient_signing.verifying_key()), [3; 32], [4; 12]).expect("seal");
         (p, recipient, sender)
     }
 
     #[test]
     fn a_packet_opens_for_its_recipient_with_its_senders_key_and_hides_its_content() {
-        let (p, key, sender) = sealed(b"{\"events\":[\"Cейітқали\"]}");
+        let (p, key, sender) = sealed("{\"events\":[\"Cейітқали\"]}".as_bytes());
         let text = String::from_utf8(write(&p)).expect("utf-8");
         assert!(!text.contains("events") && !text.contains("Cейітқали"), "{text}");
         let read_back = read(text.as_bytes()).expect("read");
-        let content = open(&read_back, party(PartyKind::Centre, 2), &key, Some(sender.verifying_key()))
+        let content = open(&read_back, party(PartyKind::Centre, 2), &key, Some(&sender.verifying_key()))
             .expect("open");
-        assert_eq!(content, b"{\"events\":[\"Cейітқали\"]}");
+        assert_eq!(content, "{\"events\":[\"Cейітқали\"]}".as_bytes());
+    }
+
+    #[test]
+    fn the_packet_key_of_an_ed25519_key_opens_what_is_sealed_to_its_public_half() {
+        let signing = SigningKey::from_bytes(&[11; 32]);
+        assert_eq!(PacketKey::of(&signing).public(), recipient_key(&signing.verifying_key()));
     }
 
     #[test]
@@ -388,7 +426,7 @@ mod tests {
         for i in 0..bytes.len() {
             let mut changed = bytes.clone();
             changed[i] ^= 0x01;
-            let outcome = read(&changed).and_then(|p| open(&p, me, &key, Some(sender.verifying_key())));
+            let outcome = read(&changed).and_then(|p| open(&p, me, &key, Some(&sender.verifying_key())));
             match outcome {
                 Err(_) => {}
                 // A change JSON does not see (a flipped bit in insignificant whitespace) leaves
@@ -398,7 +436,7 @@ mod tests {
         }
         // Cut short anywhere: refused.
         for len in [0, 10, bytes.len() / 2, bytes.len() - 2] {
-            assert!(read(&bytes[..len]).and_then(|p| open(&p, me, &key, Some(sender.verifying_key()))).is_err());
+            assert!(read(&bytes[..len]).and_then(|p| open(&p, me, &key, Some(&sender.verifying_key()))).is_err());
         }
     }
 
@@ -406,19 +444,19 @@ mod tests {
     fn another_recipient_an_unknown_sender_and_a_forged_signature_are_refused() {
         let (p, key, sender) = sealed(b"x");
         let other = party(PartyKind::Centre, 3);
-        assert!(matches!(open(&p, other, &key, Some(sender.verifying_key())), Err(PacketError::Misaddressed { .. })));
+        assert!(matches!(open(&p, other, &key, Some(&sender.verifying_key())), Err(PacketError::Misaddressed { .. })));
         let me = party(PartyKind::Centre, 2);
         assert!(matches!(open(&p, me, &key, None), Err(PacketError::UnknownSender { .. })));
         let stranger = SigningKey::from_bytes(&[8; 32]);
-        assert_eq!(open(&p, me, &key, Some(stranger.verifying_key())), Err(PacketError::Tampered));
+        assert_eq!(open(&p, me, &key, Some(&stranger.verifying_key())), Err(PacketError::Tampered));
         // The right sender, but the packet opened with another recipient's key.
-        let wrong_key = PacketKey::from_secret([10; 32]);
-        assert_eq!(open(&p, me, &wrong_key, Some(sender.verifying_key())), Err(PacketError::Tampered));
+        let wrong_key = PacketKey::of(&SigningKey::from_bytes(&[10; 32]));
+        assert_eq!(open(&p, me, &wrong_key, Some(&sender.verifying_key())), Err(PacketError::Tampered));
         // A manifest changed and signed again by a stranger still fails the real sender's key.
         let mut forged = p.clone();
         forged.manifest.last = 99;
         forged.signature =
             hex::encode(stranger.sign(&signed_bytes(&forged.manifest, &forged.ciphertext)).to_bytes());
-        assert_eq!(open(&forged, me, &key, Some(sender.verifying_key())), Err(PacketError::Tampered));
+        assert_eq!(open(&forged, me, &key, Some(&sender.verifying_key())), Err(PacketError::Tampered));
     }
 }

@@ -16,7 +16,10 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::NoTls;
 
 /// The migrations, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_centre.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_centre.sql"),
+    include_str!("../../migrations/postgres/0002_packets.sql"),
+];
 
 /// The PostgreSQL storage.
 pub struct PgStorage {
@@ -871,5 +874,88 @@ impl Storage for PgStorage {
             });
         }
         Ok((out, tx_high))
+    }
+
+    async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>> {
+        let client = self.pool.get().await?;
+        let row = client
+            .query_opt("SELECT at FROM packets WHERE packet_id = $1", &[&packet_id.to_string()])
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    async fn record_packet(
+        &self,
+        packet_id: Uuid,
+        device: Uuid,
+        direction: &str,
+        summary: &serde_json::Value,
+        now: &str,
+    ) -> Result<()> {
+        let client = self.pool.get().await?;
+        client
+            .execute(
+                "INSERT INTO packets (packet_id, device_id, direction, at, summary)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (packet_id) DO NOTHING",
+                &[
+                    &packet_id.to_string(),
+                    &device.to_string(),
+                    &direction,
+                    &now,
+                    &summary.to_string(),
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn note_report(&self, device: Uuid, report: DeviceReport, now: &str) -> Result<()> {
+        let client = self.pool.get().await?;
+        client
+            .execute(
+                "INSERT INTO device_reports (device_id, acked, pull_cursor, reference_cursor, reported_at)
+                 VALUES ($1, $2, $3, COALESCE($4::BIGINT, 0), $5)
+                 ON CONFLICT (device_id) DO UPDATE SET
+                     acked = excluded.acked,
+                     pull_cursor = excluded.pull_cursor,
+                     reference_cursor = COALESCE($4::BIGINT, device_reports.reference_cursor),
+                     reported_at = excluded.reported_at",
+                &[
+                    &device.to_string(),
+                    &report.acked,
+                    &report.cursor,
+                    &report.reference_cursor,
+                    &now,
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>> {
+        let client = self.pool.get().await?;
+        let row = client
+            .query_opt(
+                "SELECT acked, pull_cursor, reference_cursor FROM device_reports
+                 WHERE device_id = $1",
+                &[&device.to_string()],
+            )
+            .await?;
+        Ok(match row {
+            Some(r) => Some(DeviceReport {
+                acked: r.try_get(0)?,
+                cursor: r.try_get(1)?,
+                reference_cursor: Some(r.try_get(2)?),
+            }),
+            None => None,
+        })
+    }
+
+    async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
+        let client = self.pool.get().await?;
+        device_blocks(&client, device).await
     }
 }

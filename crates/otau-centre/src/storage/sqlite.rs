@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// The migrations, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_centre.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_centre.sql"),
+    include_str!("../../migrations/sqlite/0002_packets.sql"),
+];
 
 /// The SQLite storage.
 pub struct SqliteStorage {
@@ -895,5 +898,86 @@ impl Storage for SqliteStorage {
             Ok((out, high))
         })
         .await
+    }
+
+    async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>> {
+        self.read(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT at FROM packets WHERE packet_id = ?1",
+                    [packet_id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn record_packet(
+        &self,
+        packet_id: Uuid,
+        device: Uuid,
+        direction: &str,
+        summary: &serde_json::Value,
+        now: &str,
+    ) -> Result<()> {
+        let (dir, summary, now) = (direction.to_string(), summary.to_string(), now.to_string());
+        self.write(move |conn| {
+            conn.execute(
+                "INSERT INTO packets (packet_id, device_id, direction, at, summary)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (packet_id) DO NOTHING",
+                params![packet_id.to_string(), device.to_string(), dir, now, summary],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn note_report(&self, device: Uuid, report: DeviceReport, now: &str) -> Result<()> {
+        let now = now.to_string();
+        self.write(move |conn| {
+            conn.execute(
+                "INSERT INTO device_reports (device_id, acked, pull_cursor, reference_cursor, reported_at)
+                 VALUES (?1, ?2, ?3, COALESCE(?4, 0), ?5)
+                 ON CONFLICT (device_id) DO UPDATE SET
+                     acked = excluded.acked,
+                     pull_cursor = excluded.pull_cursor,
+                     reference_cursor = COALESCE(?4, reference_cursor),
+                     reported_at = excluded.reported_at",
+                params![
+                    device.to_string(),
+                    report.acked,
+                    report.cursor,
+                    report.reference_cursor,
+                    now
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>> {
+        self.read(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT acked, pull_cursor, reference_cursor FROM device_reports
+                     WHERE device_id = ?1",
+                    [device.to_string()],
+                    |r| {
+                        Ok(DeviceReport {
+                            acked: r.get(0)?,
+                            cursor: r.get(1)?,
+                            reference_cursor: Some(r.get(2)?),
+                        })
+                    },
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
+        self.read(move |conn| device_blocks(conn, device)).await
     }
 }
