@@ -12,13 +12,11 @@
 use crate::enrolment::{centre_info, enrol, Channel};
 use crate::error::{CentreError, Result};
 use crate::http::{MAX_PAGE, MAX_PUSH};
-use crate::storage::{DeviceReport, DeviceRow, Incoming, StoredEntry, StoredItem, Storage};
+use crate::storage::{DeviceReport, DeviceRow, Incoming, Storage, StoredEntry, StoredItem};
 use crate::Identity;
 use otau_sync::carried::{CentreCard, DevicePacket, OwnAck, CARD_FORMAT};
 use otau_sync::messages::{CentreInfo, OfficeInfo};
-use otau_sync::packet::{
-    self, Header, PacketError, PacketKey, PacketKind, Party, PartyKind,
-};
+use otau_sync::packet::{self, Header, PacketError, PacketKey, PacketKind, Party, PartyKind};
 use otau_sync::{Block, SyncError};
 use rand::RngCore;
 use serde::Serialize;
@@ -105,8 +103,9 @@ async fn open(
     let key = PacketKey::of(&identity.key);
     let sender = p.manifest.sender;
     if sender.kind != PartyKind::Device {
-        return Err(PacketError::Misaddressed { recipient: p.manifest.recipient.id.to_string() }
-            .into());
+        return Err(
+            PacketError::Misaddressed { recipient: p.manifest.recipient.id.to_string() }.into()
+        );
     }
     let (device, content, enrolled) = match storage.device(sender.id).await? {
         Some(d) => {

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_documents.sql"),
     include_str!("../migrations/0004_subsidies.sql"),
     include_str!("../migrations/0005_sync.sql"),
+    include_str!("../migrations/0006_packets.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -136,7 +136,9 @@ pub enum PacketError {
         at: String,
     },
     /// Its sequences do not follow what the recipient holds (an earlier packet is missing).
-    #[error("the packet starts after {first}, but {expected} is held: import the earlier packet first")]
+    #[error(
+        "the packet starts after {first}, but {expected} is held: import the earlier packet first"
+    )]
     OutOfOrder {
         /// Where it starts.
         first: i64,
@@ -193,7 +195,9 @@ pub struct PacketKey {
 
 impl std::fmt::Debug for PacketKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PacketKey").field("public", &hex::encode(self.public())).finish_non_exhaustive()
+        f.debug_struct("PacketKey")
+            .field("public", &hex::encode(self.public()))
+            .finish_non_exhaustive()
     }
 }
 
@@ -289,9 +293,8 @@ pub fn seal(
         ephemeral: hex::encode(eph_public),
         nonce: hex::encode(nonce),
     };
-    let aad = otau_core::canonical::canonical_json(
-        &serde_json::to_value(&manifest).unwrap_or_default(),
-    );
+    let aad =
+        otau_core::canonical::canonical_json(&serde_json::to_value(&manifest).unwrap_or_default());
     let encrypted = cipher(shared, &eph_public, &recipient_key)
         .encrypt(&Nonce::from(nonce), Payload { msg: content, aad: aad.as_bytes() })
         .map_err(|_| PacketError::Unreadable { reason: "encryption failed".into() })?;
@@ -320,7 +323,9 @@ pub fn write(packet: &Packet) -> Vec<u8> {
 /// Checks that a packet is for `me` (one for another device or centre is not tried).
 pub fn check_recipient(packet: &Packet, me: Party) -> Result<(), PacketError> {
     if packet.manifest.recipient != me {
-        return Err(PacketError::Misaddressed { recipient: packet.manifest.recipient.id.to_string() });
+        return Err(PacketError::Misaddressed {
+            recipient: packet.manifest.recipient.id.to_string(),
+        });
     }
     Ok(())
 }
@@ -347,11 +352,10 @@ pub fn verify(packet: &Packet, sender_key: Option<&VerifyingKey>) -> Result<(), 
 pub fn decrypt(packet: &Packet, key: &PacketKey) -> Result<Vec<u8>, PacketError> {
     let m = &packet.manifest;
     let eph_public = key_from_hex(&m.ephemeral).ok_or(PacketError::Tampered)?;
-    let nonce: [u8; 12] = hex::decode(&m.nonce)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .ok_or(PacketError::Tampered)?;
-    let encrypted = BASE64.decode(packet.ciphertext.as_bytes()).map_err(|_| PacketError::Tampered)?;
+    let nonce: [u8; 12] =
+        hex::decode(&m.nonce).ok().and_then(|b| b.try_into().ok()).ok_or(PacketError::Tampered)?;
+    let encrypted =
+        BASE64.decode(packet.ciphertext.as_bytes()).map_err(|_| PacketError::Tampered)?;
     let shared = MontgomeryPoint(eph_public).mul_clamped(key.secret).to_bytes();
     let aad = otau_core::canonical::canonical_json(&serde_json::to_value(m).unwrap_or_default());
     let content = cipher(shared, &eph_public, &key.public())
@@ -397,7 +401,15 @@ mod tests {
             first: 1,
             last: 3,
         };
-        let p = seal(header, content, &sender, recipient_key(&recipient_signing.verifying_key()), [3; 32], [4; 12]).expect("seal");
+        let p = seal(
+            header,
+            content,
+            &sender,
+            recipient_key(&recipient_signing.verifying_key()),
+            [3; 32],
+            [4; 12],
+        )
+        .expect("seal");
         (p, recipient, sender)
     }
 
@@ -407,8 +419,9 @@ mod tests {
         let text = String::from_utf8(write(&p)).expect("utf-8");
         assert!(!text.contains("events") && !text.contains("Cейітқали"), "{text}");
         let read_back = read(text.as_bytes()).expect("read");
-        let content = open(&read_back, party(PartyKind::Centre, 2), &key, Some(&sender.verifying_key()))
-            .expect("open");
+        let content =
+            open(&read_back, party(PartyKind::Centre, 2), &key, Some(&sender.verifying_key()))
+                .expect("open");
         assert_eq!(content, "{\"events\":[\"Cейітқали\"]}".as_bytes());
     }
 
@@ -426,7 +439,8 @@ mod tests {
         for i in 0..bytes.len() {
             let mut changed = bytes.clone();
             changed[i] ^= 0x01;
-            let outcome = read(&changed).and_then(|p| open(&p, me, &key, Some(&sender.verifying_key())));
+            let outcome =
+                read(&changed).and_then(|p| open(&p, me, &key, Some(&sender.verifying_key())));
             match outcome {
                 Err(_) => {}
                 // A change JSON does not see (a flipped bit in insignificant whitespace) leaves
@@ -436,7 +450,9 @@ mod tests {
         }
         // Cut short anywhere: refused.
         for len in [0, 10, bytes.len() / 2, bytes.len() - 2] {
-            assert!(read(&bytes[..len]).and_then(|p| open(&p, me, &key, Some(&sender.verifying_key()))).is_err());
+            assert!(read(&bytes[..len])
+                .and_then(|p| open(&p, me, &key, Some(&sender.verifying_key())))
+                .is_err());
         }
     }
 
@@ -444,19 +460,29 @@ mod tests {
     fn another_recipient_an_unknown_sender_and_a_forged_signature_are_refused() {
         let (p, key, sender) = sealed(b"x");
         let other = party(PartyKind::Centre, 3);
-        assert!(matches!(open(&p, other, &key, Some(&sender.verifying_key())), Err(PacketError::Misaddressed { .. })));
+        assert!(matches!(
+            open(&p, other, &key, Some(&sender.verifying_key())),
+            Err(PacketError::Misaddressed { .. })
+        ));
         let me = party(PartyKind::Centre, 2);
         assert!(matches!(open(&p, me, &key, None), Err(PacketError::UnknownSender { .. })));
         let stranger = SigningKey::from_bytes(&[8; 32]);
         assert_eq!(open(&p, me, &key, Some(&stranger.verifying_key())), Err(PacketError::Tampered));
         // The right sender, but the packet opened with another recipient's key.
         let wrong_key = PacketKey::of(&SigningKey::from_bytes(&[10; 32]));
-        assert_eq!(open(&p, me, &wrong_key, Some(&sender.verifying_key())), Err(PacketError::Tampered));
+        assert_eq!(
+            open(&p, me, &wrong_key, Some(&sender.verifying_key())),
+            Err(PacketError::Tampered)
+        );
         // A manifest changed and signed again by a stranger still fails the real sender's key.
         let mut forged = p.clone();
         forged.manifest.last = 99;
-        forged.signature =
-            hex::encode(stranger.sign(&signed_bytes(&forged.manifest, &forged.ciphertext)).to_bytes());
-        assert_eq!(open(&forged, me, &key, Some(&sender.verifying_key())), Err(PacketError::Tampered));
+        forged.signature = hex::encode(
+            stranger.sign(&signed_bytes(&forged.manifest, &forged.ciphertext)).to_bytes(),
+        );
+        assert_eq!(
+            open(&forged, me, &key, Some(&sender.verifying_key())),
+            Err(PacketError::Tampered)
+        );
     }
 }

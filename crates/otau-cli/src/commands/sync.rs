@@ -30,8 +30,12 @@ pub enum SyncCommand {
     /// their new password on this device comes from $OTAU_PASSWORD or standard input).
     Enrol {
         /// The centre's address (https://host:port).
-        #[arg(long)]
-        centre: String,
+        #[arg(long, required_unless_present = "card")]
+        centre: Option<String>,
+        /// For a device with no line: the centre's card (`otau centre enrol --card`); the
+        /// enrolment then travels in the next packet (`otau packet export`).
+        #[arg(long, conflicts_with_all = ["centre", "admin"])]
+        card: Option<std::path::PathBuf>,
         /// The code `otau centre enrol` printed.
         #[arg(long)]
         code: String,
@@ -114,6 +118,7 @@ impl From<DeviceError> for CliError {
         match e {
             DeviceError::Store(s) => s.into(),
             DeviceError::Sync(s) => CliError::Coded { code: s.code(), args: s.args() },
+            DeviceError::Packet(p) => CliError::Coded { code: p.code(), args: p.args() },
         }
     }
 }
@@ -149,8 +154,23 @@ fn report(ctx: &Ctx, r: &SyncReport) {
 /// Runs `otau sync …`.
 pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
     match args.command.unwrap_or(SyncCommand::Now) {
-        SyncCommand::Enrol { centre, code, name, admin } => {
+        SyncCommand::Enrol { card: Some(card), code, name, .. } => {
+            let card = otau_device::packet::read_card(&crate::commands::packet::read_file(&card)?)?;
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            actor.require(otau_store::Action::ManageUsers)?;
+            let (at, _) = ctx.now();
+            otau_device::packet::enrol_by_card(&mut store, at, &card, &code, &name)?;
+            if ctx.json {
+                json(&json!({"enrolled": true, "centre": card.centre.name, "by": "packet"}));
+            } else {
+                say(ctx, "cli-sync-enrolled-by-card", &[("centre", card.centre.name)]);
+            }
+            Ok(())
+        }
+        SyncCommand::Enrol { centre, code, name, admin, .. } => {
             let (at, today) = ctx.now();
+            let centre = centre.unwrap_or_default();
             let enrolment = Enrolment { centre_url: centre, code, device_name: name };
             let report = match admin {
                 Some(login) => {

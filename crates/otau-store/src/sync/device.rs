@@ -62,6 +62,8 @@ pub struct Enrolment {
     pub device_key: String,
     /// The numbers reserved for it.
     pub blocks: Vec<Block>,
+    /// The enrolment request (JSON) of a device enrolled by packet, until the centre answers.
+    pub pending_enrolment: Option<String>,
 }
 
 /// Sync as the screens show it.
@@ -126,8 +128,9 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO sync_state (singleton, centre_url, centre_id, centre_name,
-                 centre_public_key, cert_sha256, device_name, device_key, enrolled_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 centre_public_key, cert_sha256, device_name, device_key, enrolled_at,
+                 pending_enrolment)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 e.centre_url,
                 e.centre_id,
@@ -136,7 +139,8 @@ impl Store {
                 e.cert_sha256,
                 e.device_name,
                 e.device_key,
-                moment(at)
+                moment(at),
+                e.pending_enrolment
             ],
         )?;
         insert_blocks(&tx, &e.blocks)?;

@@ -10,6 +10,7 @@ pub mod apply;
 pub mod cases;
 mod device;
 pub(crate) mod entities;
+mod packets;
 mod resolve;
 pub mod wire;
 
