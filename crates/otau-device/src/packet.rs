@@ -147,7 +147,14 @@ pub fn export(
     let centre_key = packet::verifying_key_from_hex(&state.centre_public_key)
         .ok_or_else(|| corrupt("the centre's key"))?;
     let enrol: Option<EnrolRequest> = match store.pending_enrolment()? {
-        Some(text) => Some(serde_json::from_str(&text).map_err(|_| corrupt("the enrolment"))?),
+        Some(text) => {
+            let mut req: EnrolRequest =
+                serde_json::from_str(&text).map_err(|_| corrupt("the enrolment"))?;
+            // The numbers used so far, not only those of the day of enrolment: the centre
+            // records them as this device's when it answers.
+            req.history = store.history()?;
+            Some(req)
+        }
         None => None,
     };
     let events = store.outgoing(state.pushed_through, usize::MAX)?;
