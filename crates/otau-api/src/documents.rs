@@ -217,6 +217,12 @@ pub struct VerifyResult {
     pub office_name: Option<String>,
     /// The register's line, when this database issued it.
     pub register: Option<DocumentRow>,
+    /// The office that voided the paper, when another office did (from the centre).
+    pub voided_by_office: Option<String>,
+    /// When that office voided it.
+    pub voided_on: Option<NaiveDate>,
+    /// The last exchange with the centre the answer holds as of (None: never).
+    pub as_of: Option<String>,
 }
 
 impl From<Verification> for VerifyResult {
@@ -239,6 +245,9 @@ impl From<Verification> for VerifyResult {
             register: v
                 .register
                 .map(|entry| DocumentRow::from(RegisterLine { entry, subject_name: None })),
+            voided_by_office: v.voided_by_office.as_ref().map(|o| o.office_code.clone()),
+            voided_on: v.voided_by_office.as_ref().map(|o| o.voided_on),
+            as_of: v.as_of,
         }
     }
 }

@@ -645,6 +645,11 @@ impl Storage for PgStorage {
             )
             .await?;
         }
+        for a in &planned.accepted {
+            if let Some((kind, key, record)) = push::derived_reference(&events[a.index].envelope) {
+                add_reference_tx(&tx, kind, &key, &record, &now).await?;
+            }
+        }
         if !claim_keys.is_empty() {
             tx.execute(
                 "INSERT INTO claims (office, key, event_id)

@@ -646,6 +646,9 @@ impl Storage for SqliteStorage {
                     for k in &a.claims {
                         claim.execute(params![d.office, k, event_id])?;
                     }
+                    if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
+                        add_reference_tx(&tx, kind, &key, &record, &now)?;
+                    }
                 }
                 let mut heads = tx.prepare_cached(
                     "INSERT INTO heads (office, entity_id, heads) VALUES (?1, ?2, ?3)

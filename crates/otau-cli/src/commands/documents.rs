@@ -348,6 +348,8 @@ pub fn verify(ctx: &mut Ctx, args: VerifyArgs) -> Result<(), CliError> {
             })),
             "office_name": v.office_name,
             "register": v.register,
+            "voided_by_office": v.voided_by_office,
+            "as_of": v.as_of,
         }));
     } else {
         print_verification(ctx.lang, &v);
@@ -367,7 +369,23 @@ fn print_verification(lang: Lang, v: &Verification) {
         VerifyStatus::Voided => "doc-verify-voided",
     };
     let office = v.seal.as_ref().map(|s| s.office.clone()).unwrap_or_default();
-    println!("{}", msg(lang, verdict, &[("office", office)]));
+    match &v.voided_by_office {
+        Some(by) => {
+            let name = by.office_name.clone().unwrap_or_else(|| by.office_code.clone());
+            let args = [
+                ("office", format!("{} ({name})", by.office_code)),
+                ("date", by.voided_on.format("%d.%m.%Y").to_string()),
+            ];
+            println!("{}", msg(lang, "doc-verify-voided-by", &args));
+        }
+        None => println!("{}", msg(lang, verdict, &[("office", office)])),
+    }
+    if v.status != VerifyStatus::Tampered {
+        match &v.as_of {
+            Some(at) => println!("{}", msg(lang, "doc-verify-as-of", &[("at", at.clone())])),
+            None => println!("{}", msg(lang, "doc-verify-never-synced", &[])),
+        }
+    }
     if let Some(reason) = &v.reason {
         println!("{}", msg(lang, &format!("doc-verify-reason-{reason}"), &[]));
     }

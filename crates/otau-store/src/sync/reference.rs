@@ -10,6 +10,7 @@
 
 use crate::context::Context;
 use crate::documents::keys::KnownKeyRec;
+use crate::documents::register::VoidedElsewhereRec;
 use crate::error::{Result, StoreError};
 use crate::record::from_row;
 use crate::subsidy::mci::MciRec;
@@ -31,6 +32,14 @@ struct OfficeKey {
     #[serde(default)]
     office_name: Option<String>,
     public_key: String,
+}
+
+/// A document another office voided, as the centre hands it out.
+#[derive(Deserialize)]
+struct VoidedDocument {
+    office_code: String,
+    number: String,
+    voided_on: chrono::NaiveDate,
 }
 
 /// The id a reference row takes on every device: the same for the same item of the centre.
@@ -159,6 +168,26 @@ impl Store {
                             office_name: key.office_name,
                             public_key: key.public_key,
                             added_on: ctx.today,
+                            version: 0,
+                        })?;
+                    }
+                    "voided_document" => {
+                        let void: VoidedDocument =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached(
+                                "SELECT 1 FROM voided_elsewhere WHERE office_code = ?1 AND number = ?2",
+                            )?
+                            .query_row(params![void.office_code, void.number], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        change.insert(&mut VoidedElsewhereRec {
+                            id: reference_id(item),
+                            office_code: void.office_code,
+                            number: void.number,
+                            voided_on: void.voided_on,
                             version: 0,
                         })?;
                     }
