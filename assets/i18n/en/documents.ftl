@@ -172,3 +172,4 @@ field-office = Office code
 doc-verify-voided-by = VOIDED by office { $office } on { $date }: the document is genuine but its office voided it. Do not accept it.
 doc-verify-as-of = As of the last exchange with the centre, { $at }.
 doc-verify-never-synced = This database has never exchanged with the centre: a paper voided by another office cannot be known here.
+doc-verify-subject = The paper must say

@@ -39,6 +39,11 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     let (code, v) = verify(&c);
     assert_eq!((code, v["status"].as_str()), (Some(0), Some("valid")), "{v:#}");
     assert!(v["as_of"].is_string(), "{v:#}");
+    // The code names whom the paper is about: a genuine code on a forged paper shows.
+    let head = a.ok(&["person", "show", &regno]);
+    let subject = v["seal"]["subject"].as_str().expect("subject");
+    let surname = head["person"]["surname"].as_str().expect("surname");
+    assert!(subject.starts_with(surname) && subject.ends_with(", 02.03.1984"), "{subject}");
 
     let voided = std::process::Command::new(bin())
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])

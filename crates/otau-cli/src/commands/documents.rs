@@ -344,6 +344,7 @@ pub fn verify(ctx: &mut Ctx, args: VerifyArgs) -> Result<(), CliError> {
                 "kind": s.kind,
                 "number": s.number,
                 "issued_on": s.issued_on,
+                "subject": s.subject,
                 "content_hash": s.content_hash,
             })),
             "office_name": v.office_name,
@@ -402,6 +403,9 @@ fn print_verification(lang: Lang, v: &Verification) {
             None => s.office.clone(),
         };
         items.push((msg(lang, "doc-col-office", &[]), office));
+        if let Some(subject) = &s.subject {
+            items.push((msg(lang, "doc-verify-subject", &[]), subject.clone()));
+        }
     }
     if let Some(r) = &v.register {
         items.push((msg(lang, "doc-col-subject", &[]), r.subject.clone()));

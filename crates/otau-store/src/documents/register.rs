@@ -346,7 +346,9 @@ impl Store {
         let seq = next_seq(conn, &office.code, year)?;
         let number = format!("{}-{year}-D{seq:05}", office.code);
         let hash = content_hash(&number, ctx.today, &issued_by, &content);
-        let seal = Seal::sign(&office.code, content.kind(), &number, ctx.today, &hash, &secret);
+        let subject = otau_print::seal::subject_of(&content);
+        let seal =
+            Seal::sign(&office.code, content.kind(), &number, ctx.today, &subject, &hash, &secret);
         let content_json = serde_json::to_string(&content)
             .map_err(|e| StoreError::Corrupt(format!("document content: {e}")))?;
         let rec = IssuedDocRec {
