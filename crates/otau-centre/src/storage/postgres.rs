@@ -647,7 +647,7 @@ impl Storage for PgStorage {
         }
         for a in &planned.accepted {
             if let Some((kind, key, record)) = push::derived_reference(&events[a.index].envelope) {
-                add_reference_tx(&tx, kind, &key, &record, &now).await?;
+                add_reference_tx(&tx, kind, &key, &record, now).await?;
             }
         }
         if !claim_keys.is_empty() {
