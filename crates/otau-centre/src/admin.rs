@@ -190,6 +190,11 @@ impl Admin {
         self.runtime.block_on(crate::packets::export(&self.identity, &*self.storage, id, &now()))
     }
 
+    /// Likely duplicates across offices (the same IIN, document, or folded name and birth date).
+    pub fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        self.runtime.block_on(self.storage.cross_cases())
+    }
+
     /// Every device.
     pub fn devices(&self) -> Result<Vec<DeviceRow>> {
         self.runtime.block_on(self.storage.devices())

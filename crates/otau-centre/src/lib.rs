@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod clock;
+pub mod crossing;
 pub mod data;
 pub mod enrolment;
 pub mod error;

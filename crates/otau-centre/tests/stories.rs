@@ -598,6 +598,55 @@ fn packets_carry_the_same_push_and_pull_exactly_once(backend: Backend) {
     assert_eq!(refused.err(), Some(SyncError::CertificateMismatch));
 }
 
+fn the_same_person_in_two_offices_becomes_one_case_as_events_arrive(backend: Backend) {
+    let c = centre(backend);
+    let mut pvl = Device::enrol(&c, "PVL01", false);
+    let mut akm = Device::enrol(&c, "AKM01", false);
+    let mut pvl2 = Device::enrol(&c, "PVL01", true);
+    let person = |d: &mut Device, regno: &str, surname: &str, iin: Value| {
+        let id = Uuid::now_v7();
+        d.write(
+            "person",
+            Op::Insert,
+            id,
+            Value::Null,
+            json!({"regno": regno, "iin": iin, "surname": surname, "given_name": "Нұрсұлтан",
+                "birth_date": "1985-04-12", "sex": "male", "phone": null, "email": null}),
+        );
+        id
+    };
+    // The same name in two scripts and the same birth date, in two offices: one case.
+    let kk = person(&mut pvl, "PVL01-2026-00001", "Сейітқали", Value::Null);
+    pvl.push_from(1).unwrap();
+    let lat = person(&mut akm, "AKM01-2026-00001", "SEIITKALI", json!("850412310211"));
+    akm.push_from(1).unwrap();
+    let cases = c.admin().cross_cases().unwrap();
+    assert_eq!(cases.len(), 1, "{cases:#?}");
+    assert_eq!(
+        (cases[0].office_a.as_str(), cases[0].office_b.as_str()),
+        ("PVL01", "AKM01"),
+        "{cases:#?}"
+    );
+    assert_eq!(
+        (cases[0].person_a.clone(), cases[0].person_b.clone()),
+        (kk.to_string(), lat.to_string())
+    );
+    assert!(cases[0].key.starts_with("name:"), "{}", cases[0].key);
+    // Within one office the same keys are not a case (the office's own check sees them).
+    person(&mut pvl2, "PVL01-2026-01001", "Сейиткали", Value::Null);
+    pvl2.push_from(1).unwrap();
+    assert_eq!(c.admin().cross_cases().unwrap().len(), 2, "the laptop's person meets AKM01's");
+    // The same IIN under another name: found by the IIN; the same pair again is one case.
+    person(&mut pvl, "PVL01-2026-00002", "Басқа", json!("850412310211"));
+    pvl.push_from(2).unwrap();
+    let cases = c.admin().cross_cases().unwrap();
+    assert_eq!(cases.len(), 3, "{cases:#?}");
+    assert!(cases.iter().any(|k| k.key == "iin:850412310211"), "{cases:#?}");
+    // Pushing the same events again finds nothing new.
+    akm.push_from(1).unwrap();
+    assert_eq!(c.admin().cross_cases().unwrap().len(), 3);
+}
+
 macro_rules! stories {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -621,4 +670,5 @@ stories!(
     reference_data_streams_in_order,
     an_unsupported_protocol_is_refused_politely,
     packets_carry_the_same_push_and_pull_exactly_once,
+    the_same_person_in_two_offices_becomes_one_case_as_events_arrive,
 );

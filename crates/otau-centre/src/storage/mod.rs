@@ -307,6 +307,9 @@ pub trait Storage: Send + Sync {
     async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>>;
     /// Every block of numbers a device holds.
     async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>>;
+
+    /// Likely duplicates across offices, oldest first.
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>>;
 }
 
 /// The series and years of the blocks a device is given at enrolment for `years`: every yearly

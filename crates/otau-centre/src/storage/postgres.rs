@@ -19,6 +19,7 @@ use tokio_postgres::NoTls;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_centre.sql"),
     include_str!("../../migrations/postgres/0002_packets.sql"),
+    include_str!("../../migrations/postgres/0003_cross_office.sql"),
 ];
 
 /// The PostgreSQL storage.
@@ -143,6 +144,46 @@ async fn add_reference_tx(
         )
         .await?
         .try_get(0)?)
+}
+
+/// Keeps a key of a person of `office` and records a case for every person of another office
+/// that holds it (the push locked the key: offices push under their own locks).
+async fn record_person_key(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    pk: &crate::crossing::PersonKey,
+    now: &str,
+) -> Result<()> {
+    let person = pk.person.to_string();
+    let others = tx
+        .query(
+            "SELECT office, person_id FROM person_keys WHERE key = $1 AND office <> $2",
+            &[&pk.key, &office],
+        )
+        .await?;
+    for r in others {
+        let (other_office, other): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+        tx.execute(
+            "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+            &[
+                &crate::crossing::case_id(&other, &person),
+                &pk.key,
+                &other_office,
+                &other,
+                &office,
+                &person,
+                &now,
+            ],
+        )
+        .await?;
+    }
+    tx.execute(
+        "INSERT INTO person_keys (key, office, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        &[&pk.key, &office, &person],
+    )
+    .await?;
+    Ok(())
 }
 
 async fn alert(
@@ -645,9 +686,25 @@ impl Storage for PgStorage {
             )
             .await?;
         }
+        // Keys are locked in one order by every push, so two offices never wait on each other.
+        let mut keys: Vec<String> = planned
+            .accepted
+            .iter()
+            .flat_map(|a| crate::crossing::person_keys(&events[a.index].envelope))
+            .map(|pk| pk.key)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in &keys {
+            tx.execute("SELECT pg_advisory_xact_lock(hashtext($1))", &[key]).await?;
+        }
         for a in &planned.accepted {
-            if let Some((kind, key, record)) = push::derived_reference(&events[a.index].envelope) {
+            let envelope = &events[a.index].envelope;
+            if let Some((kind, key, record)) = push::derived_reference(envelope) {
                 add_reference_tx(&tx, kind, &key, &record, now).await?;
+            }
+            for pk in crate::crossing::person_keys(envelope) {
+                record_person_key(&tx, &d.office, &pk, now).await?;
             }
         }
         if !claim_keys.is_empty() {
@@ -962,5 +1019,30 @@ impl Storage for PgStorage {
     async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
         let client = self.pool.get().await?;
         device_blocks(&client, device).await
+    }
+
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        let client = self.pool.get().await?;
+        let rows = client
+            .query(
+                "SELECT id, key, office_a, person_a, office_b, person_b, found_at, state
+                 FROM cross_cases ORDER BY found_at, id",
+                &[],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(crate::crossing::CrossCase {
+                id: r.try_get(0)?,
+                key: r.try_get(1)?,
+                office_a: r.try_get(2)?,
+                person_a: r.try_get(3)?,
+                office_b: r.try_get(4)?,
+                person_b: r.try_get(5)?,
+                found_at: r.try_get(6)?,
+                state: r.try_get(7)?,
+            });
+        }
+        Ok(out)
     }
 }

@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_centre.sql"),
     include_str!("../../migrations/sqlite/0002_packets.sql"),
+    include_str!("../../migrations/sqlite/0003_cross_office.sql"),
 ];
 
 /// The SQLite storage.
@@ -204,6 +205,43 @@ fn add_reference_tx(
     )?
     .execute(params![kind, key, record.to_string(), now])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Keeps a key of a person of `office` and records a case for every person of another office
+/// that holds it.
+fn record_person_key(
+    tx: &Transaction<'_>,
+    office: &str,
+    pk: &crate::crossing::PersonKey,
+    now: &str,
+) -> Result<()> {
+    let person = pk.person.to_string();
+    let others: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT office, person_id FROM person_keys WHERE key = ?1 AND office <> ?2",
+        )?
+        .query_map(params![pk.key, office], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (other_office, other) in others {
+        tx.prepare_cached(
+            "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            crate::crossing::case_id(&other, &person),
+            pk.key,
+            other_office,
+            other,
+            office,
+            person,
+            now
+        ])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO person_keys (key, office, person_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![pk.key, office, person])?;
+    Ok(())
 }
 
 fn alert(
@@ -649,6 +687,9 @@ impl Storage for SqliteStorage {
                     if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
                         add_reference_tx(&tx, kind, &key, &record, &now)?;
                     }
+                    for pk in crate::crossing::person_keys(&inc.envelope) {
+                        record_person_key(&tx, &d.office, &pk, &now)?;
+                    }
                 }
                 let mut heads = tx.prepare_cached(
                     "INSERT INTO heads (office, entity_id, heads) VALUES (?1, ?2, ?3)
@@ -982,5 +1023,28 @@ impl Storage for SqliteStorage {
 
     async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
         self.read(move |conn| device_blocks(conn, device)).await
+    }
+
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, key, office_a, person_a, office_b, person_b, found_at, state
+                 FROM cross_cases ORDER BY found_at, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(crate::crossing::CrossCase {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    office_a: r.get(2)?,
+                    person_a: r.get(3)?,
+                    office_b: r.get(4)?,
+                    person_b: r.get(5)?,
+                    found_at: r.get(6)?,
+                    state: r.get(7)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
     }
 }

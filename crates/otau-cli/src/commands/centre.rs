@@ -86,6 +86,12 @@ pub enum CentreCommand {
         #[command(flatten)]
         at: At,
     },
+    /// Likely duplicates across offices: the same IIN, identity document, or name and birth
+    /// date in two offices.
+    Duplicates {
+        #[command(flatten)]
+        at: At,
+    },
     /// Lift a device's quarantine.
     Release {
         #[command(flatten)]
@@ -404,6 +410,27 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
                     d.last_seen.unwrap_or_default(),
                     state,
                 ]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
+        CentreCommand::Duplicates { at } => {
+            let cases = open(&at)?.cross_cases().map_err(coded)?;
+            if ctx.json {
+                json(&json!({ "cases": cases }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-centre-col-key"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-person"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-person"),
+                h("cli-centre-col-found"),
+            ]);
+            for c in cases {
+                t.row(vec![c.key, c.office_a, c.person_a, c.office_b, c.person_b, c.found_at]);
             }
             println!("{}", t.render());
             Ok(())
