@@ -80,6 +80,59 @@ pub fn person_keys(e: &Envelope) -> Vec<PersonKey> {
     out
 }
 
+/// What an office registered of a person, from the person's insert: shown to the other office
+/// of a case beside its own record.
+pub fn snapshot(e: &Envelope) -> Option<serde_json::Value> {
+    if e.entity != "person" || e.op != Op::Insert {
+        return None;
+    }
+    let field = |f: &str| e.after.get(f).cloned().unwrap_or(serde_json::Value::Null);
+    Some(serde_json::json!({
+        "regno": field("regno"),
+        "surname": field("surname"),
+        "given_name": field("given_name"),
+        "patronymic": field("patronymic"),
+        "birth_date": field("birth_date"),
+        "iin": field("iin"),
+        "registered_at": e.at,
+    }))
+}
+
+/// The reference item (`cross_duplicate`) that hands a case to one of its two offices: its own
+/// person, and the other office with what it registered.
+#[allow(clippy::too_many_arguments)]
+pub fn handed(
+    case_id: &str,
+    key: &str,
+    found_at: &str,
+    person: &str,
+    other_office: &str,
+    other_person: &str,
+    other: &serde_json::Value,
+) -> serde_json::Value {
+    serde_json::json!({
+        "case_id": case_id,
+        "key": key,
+        "found_at": found_at,
+        "person_id": person,
+        "other_office": other_office,
+        "other_person_id": other_person,
+        "other": other,
+    })
+}
+
+/// A decision on a case made in an office (`cross_decision` insert): the case's id and the
+/// decision as the other office receives it.
+pub fn decision_of(e: &Envelope) -> Option<(String, serde_json::Value)> {
+    if e.entity != "cross_decision" || e.op != Op::Insert {
+        return None;
+    }
+    let case_id = text(e, "case_id")?.to_string();
+    let mut record = serde_json::Value::Object(e.after.clone());
+    record["id"] = serde_json::json!(e.entity_id);
+    Some((case_id, record))
+}
+
 /// The id of the case of two persons (the same whichever office's event found it).
 pub fn case_id(person_a: &str, person_b: &str) -> String {
     let (lo, hi) = if person_a <= person_b { (person_a, person_b) } else { (person_b, person_a) };

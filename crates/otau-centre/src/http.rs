@@ -315,7 +315,7 @@ async fn reference(
     headers: HeaderMap,
     Query(p): Query<Page>,
 ) -> ApiResult<RefPage> {
-    device(&c, &headers, Quarantine::Refused).await?;
-    let (items, high) = c.storage.reference(p.after, p.limit()).await?;
+    let d = device(&c, &headers, Quarantine::Refused).await?;
+    let (items, high) = c.storage.reference(&d.office, p.after, p.limit()).await?;
     Ok(Json(RefPage { items, high }))
 }

@@ -296,7 +296,7 @@ pub async fn export(
     let mut reference = vec![];
     let mut reference_high = reference_after;
     loop {
-        let (page, h) = storage.reference(reference_high, MAX_PAGE).await?;
+        let (page, h) = storage.reference(&device.office, reference_high, MAX_PAGE).await?;
         let Some(last) = page.last().map(|i| i.ref_seq) else {
             reference_high = reference_high.max(h);
             break;

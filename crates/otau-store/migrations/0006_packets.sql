@@ -21,3 +21,29 @@ CREATE TABLE voided_elsewhere (
     version      INTEGER NOT NULL,
     UNIQUE (office_code, number)
 );
+
+-- The same person in two offices, as the centre hands the case to this office (its own person,
+-- the other office and what it registered), and the decisions on such cases: made here (they
+-- travel to the office's devices and the centre) or by the other office (from the centre).
+CREATE TABLE cross_office_cases (
+    id               TEXT PRIMARY KEY,
+    key              TEXT NOT NULL,
+    person_id        TEXT NOT NULL,
+    other_office     TEXT NOT NULL,
+    other_person_id  TEXT NOT NULL,
+    other            TEXT NOT NULL,
+    found_at         TEXT NOT NULL,
+    version          INTEGER NOT NULL
+);
+
+CREATE TABLE cross_office_decisions (
+    id           TEXT PRIMARY KEY,
+    case_id      TEXT NOT NULL,
+    office_code  TEXT NOT NULL,
+    decision     TEXT NOT NULL CHECK (decision IN ('same_person', 'different_people')),
+    reason       TEXT NOT NULL,
+    decided_by   TEXT NOT NULL,
+    decided_at   TEXT NOT NULL,
+    version      INTEGER NOT NULL
+);
+CREATE INDEX cross_office_decisions_case ON cross_office_decisions(case_id);

@@ -195,7 +195,7 @@ const LANDED: &[(&str, &str)] = &[
     ("0003_documents.sql", "00fcba7341b066b2cda45c08956a57ff518cd1d0fb433cd078edcf9ec1cb152b"),
     ("0004_subsidies.sql", "45240c114a262fbe97dc081d36a48fda11f235b593234ad7c13dba35d02d012b"),
     ("0005_sync.sql", "afa3926ed660d5142a6e7f763be218379c057bb8022bae7e3eea690805369651"),
-    ("0006_packets.sql", "3d7ce9643dac90eb19a3501260015163d10416c51481b364f8236a840ed12405"),
+    ("0006_packets.sql", "258c6137d80703748feac50a74f7e2f01ae332ec67c466526ad3914d61dcf0fc"),
 ];
 
 #[test]

@@ -17,3 +17,14 @@ CREATE TABLE cross_cases (
     found_at   TEXT NOT NULL,
     state      TEXT NOT NULL DEFAULT 'open'
 );
+
+-- What each office registered of a person, as its insert said it (shown to the other office
+-- of a case), and reference items meant for one office only (a case is handed to its two
+-- offices, nobody else).
+CREATE TABLE persons_seen (
+    person_id  TEXT PRIMARY KEY,
+    office     TEXT NOT NULL,
+    snapshot   TEXT NOT NULL
+);
+
+ALTER TABLE reference ADD COLUMN audience TEXT;

@@ -287,8 +287,14 @@ pub trait Storage: Send + Sync {
         record: &serde_json::Value,
         now: &str,
     ) -> Result<i64>;
-    /// Reference items after a cursor, and the highest `ref_seq`.
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)>;
+    /// Reference items for `office` after a cursor (those for every office and those for it
+    /// alone), and the highest `ref_seq`.
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)>;
 
     /// When a packet was imported or written, if it was.
     async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>>;

@@ -137,13 +137,62 @@ async fn add_reference_tx(
     record: &serde_json::Value,
     now: &str,
 ) -> Result<i64> {
+    add_reference_to(tx, None, kind, key, record, now).await
+}
+
+/// Appends a reference item (for every office, or for `audience` only). Items are numbered and
+/// committed in one order (a lock held to the commit), so a device's cursor never passes an
+/// item committed late.
+async fn add_reference_to(
+    tx: &impl deadpool_postgres::GenericClient,
+    audience: Option<&str>,
+    kind: &str,
+    key: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    tx.execute("SELECT pg_advisory_xact_lock(7465617)", &[]).await?;
     Ok(tx
         .query_one(
-            "INSERT INTO reference (kind, key, record, added_at) VALUES ($1, $2, $3, $4) RETURNING ref_seq",
-            &[&kind, &key, &record.to_string(), &now],
+            "INSERT INTO reference (kind, key, record, added_at, audience)
+             VALUES ($1, $2, $3, $4, $5) RETURNING ref_seq",
+            &[&kind, &key, &record.to_string(), &now, &audience],
         )
         .await?
         .try_get(0)?)
+}
+
+/// Records an office's decision on a case and hands it to the case's other office.
+async fn hand_decision(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    case: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<()> {
+    let row =
+        tx.query_opt("SELECT office_a, office_b FROM cross_cases WHERE id = $1", &[&case]).await?;
+    let Some(row) = row else { return Ok(()) };
+    let (a, b): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+    let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+    tx.execute("UPDATE cross_cases SET state = $1 WHERE id = $2", &[&decision, &case]).await?;
+    let other = if a == office { b } else { a };
+    add_reference_to(tx, Some(&other), "cross_decision", case, record, now).await?;
+    Ok(())
+}
+
+/// What an office registered of a person (null when its insert was not seen).
+async fn seen(
+    tx: &impl deadpool_postgres::GenericClient,
+    person: &str,
+) -> Result<serde_json::Value> {
+    let row =
+        tx.query_opt("SELECT snapshot FROM persons_seen WHERE person_id = $1", &[&person]).await?;
+    let text: Option<String> = match row {
+        Some(r) => Some(r.try_get(0)?),
+        None => None,
+    };
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
 }
 
 /// Keeps a key of a person of `office` and records a case for every person of another office
@@ -163,20 +212,24 @@ async fn record_person_key(
         .await?;
     for r in others {
         let (other_office, other): (String, String) = (r.try_get(0)?, r.try_get(1)?);
-        tx.execute(
-            "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
-            &[
-                &crate::crossing::case_id(&other, &person),
-                &pk.key,
-                &other_office,
-                &other,
-                &office,
-                &person,
-                &now,
-            ],
-        )
-        .await?;
+        let id = crate::crossing::case_id(&other, &person);
+        let added = tx
+            .execute(
+                "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+                &[&id, &pk.key, &other_office, &other, &office, &person, &now],
+            )
+            .await?;
+        if added == 1 {
+            use crate::crossing::handed;
+            let here = seen(tx, &person).await?;
+            let there = seen(tx, &other).await?;
+            let to_other = handed(&id, &pk.key, now, &other, office, &person, &here);
+            add_reference_to(tx, Some(&other_office), "cross_duplicate", &id, &to_other, now)
+                .await?;
+            let to_this = handed(&id, &pk.key, now, &person, &other_office, &other, &there);
+            add_reference_to(tx, Some(office), "cross_duplicate", &id, &to_this, now).await?;
+        }
     }
     tx.execute(
         "INSERT INTO person_keys (key, office, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -703,8 +756,19 @@ impl Storage for PgStorage {
             if let Some((kind, key, record)) = push::derived_reference(envelope) {
                 add_reference_tx(&tx, kind, &key, &record, now).await?;
             }
+            if let Some(snapshot) = crate::crossing::snapshot(envelope) {
+                tx.execute(
+                    "INSERT INTO persons_seen (person_id, office, snapshot)
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    &[&envelope.entity_id.to_string(), &d.office, &snapshot.to_string()],
+                )
+                .await?;
+            }
             for pk in crate::crossing::person_keys(envelope) {
                 record_person_key(&tx, &d.office, &pk, now).await?;
+            }
+            if let Some((case, record)) = crate::crossing::decision_of(envelope) {
+                hand_decision(&tx, &d.office, &case, &record, now).await?;
             }
         }
         if !claim_keys.is_empty() {
@@ -914,7 +978,12 @@ impl Storage for PgStorage {
         add_reference_tx(&client, kind, key, record, now).await
     }
 
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)> {
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)> {
         let client = self.pool.get().await?;
         let tx_high: i64 = client
             .query_one("SELECT COALESCE(MAX(ref_seq), 0)::BIGINT FROM reference", &[])
@@ -922,8 +991,10 @@ impl Storage for PgStorage {
             .try_get(0)?;
         let rows = client
             .query(
-                "SELECT ref_seq, kind, key, record FROM reference WHERE ref_seq > $1 ORDER BY ref_seq LIMIT $2",
-                &[&after, &limit],
+                "SELECT ref_seq, kind, key, record FROM reference
+                 WHERE ref_seq > $1 AND (audience IS NULL OR audience = $3)
+                 ORDER BY ref_seq LIMIT $2",
+                &[&after, &limit, &office],
             )
             .await?;
         let mut out = vec![];

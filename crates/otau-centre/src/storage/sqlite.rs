@@ -193,6 +193,22 @@ fn insert_block(
     Ok(())
 }
 
+/// Appends a reference item for one office only.
+fn add_reference_for(
+    tx: &Transaction<'_>,
+    audience: &str,
+    kind: &str,
+    key: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO reference (kind, key, record, added_at, audience) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![kind, key, record.to_string(), now, audience])?;
+    Ok(tx.last_insert_rowid())
+}
+
 fn add_reference_tx(
     tx: &Transaction<'_>,
     kind: &str,
@@ -222,25 +238,54 @@ fn record_person_key(
         )?
         .query_map(params![pk.key, office], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let seen = |id: &str| -> Result<serde_json::Value> {
+        let text: Option<String> = tx
+            .prepare_cached("SELECT snapshot FROM persons_seen WHERE person_id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
+    };
     for (other_office, other) in others {
-        tx.prepare_cached(
-            "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
-            crate::crossing::case_id(&other, &person),
-            pk.key,
-            other_office,
-            other,
-            office,
-            person,
-            now
-        ])?;
+        let id = crate::crossing::case_id(&other, &person);
+        let added = tx
+            .prepare_cached(
+                "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+            )?
+            .execute(params![id, pk.key, other_office, other, office, person, now])?;
+        if added == 1 {
+            use crate::crossing::handed;
+            let to_other = handed(&id, &pk.key, now, &other, office, &person, &seen(&person)?);
+            add_reference_for(tx, &other_office, "cross_duplicate", &id, &to_other, now)?;
+            let to_this = handed(&id, &pk.key, now, &person, &other_office, &other, &seen(&other)?);
+            add_reference_for(tx, office, "cross_duplicate", &id, &to_this, now)?;
+        }
     }
     tx.prepare_cached(
         "INSERT INTO person_keys (key, office, person_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     )?
     .execute(params![pk.key, office, person])?;
+    Ok(())
+}
+
+/// Records an office's decision on a case and hands it to the case's other office.
+fn hand_decision(
+    tx: &Transaction<'_>,
+    office: &str,
+    case: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<()> {
+    let offices: Option<(String, String)> = tx
+        .prepare_cached("SELECT office_a, office_b FROM cross_cases WHERE id = ?1")?
+        .query_row([case], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((a, b)) = offices else { return Ok(()) };
+    let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+    tx.prepare_cached("UPDATE cross_cases SET state = ?1 WHERE id = ?2")?
+        .execute(params![decision, case])?;
+    let other = if a == office { b } else { a };
+    add_reference_for(tx, &other, "cross_decision", case, record, now)?;
     Ok(())
 }
 
@@ -687,8 +732,22 @@ impl Storage for SqliteStorage {
                     if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
                         add_reference_tx(&tx, kind, &key, &record, &now)?;
                     }
+                    if let Some(snapshot) = crate::crossing::snapshot(&inc.envelope) {
+                        tx.prepare_cached(
+                            "INSERT INTO persons_seen (person_id, office, snapshot)
+                             VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                        )?
+                        .execute(params![
+                            inc.envelope.entity_id.to_string(),
+                            d.office,
+                            snapshot.to_string()
+                        ])?;
+                    }
                     for pk in crate::crossing::person_keys(&inc.envelope) {
                         record_person_key(&tx, &d.office, &pk, &now)?;
+                    }
+                    if let Some((case, record)) = crate::crossing::decision_of(&inc.envelope) {
+                        hand_decision(&tx, &d.office, &case, &record, &now)?;
                     }
                 }
                 let mut heads = tx.prepare_cached(
@@ -916,17 +975,24 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)> {
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)> {
+        let office = office.to_string();
         self.read(move |conn| {
             let high: i64 =
                 conn.query_row("SELECT COALESCE(MAX(ref_seq), 0) FROM reference", [], |r| {
                     r.get(0)
                 })?;
             let mut stmt = conn.prepare_cached(
-                "SELECT ref_seq, kind, key, record FROM reference WHERE ref_seq > ?1
+                "SELECT ref_seq, kind, key, record FROM reference
+                 WHERE ref_seq > ?1 AND (audience IS NULL OR audience = ?3)
                  ORDER BY ref_seq LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![after, limit], |r| {
+            let rows = stmt.query_map(params![after, limit, office], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,

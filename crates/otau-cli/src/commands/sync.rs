@@ -76,6 +76,25 @@ pub enum SyncCommand {
         #[arg(long)]
         all: bool,
     },
+    /// The same person registered here and in another office, as the centre found them
+    /// (`--all` for decided ones too).
+    Duplicates {
+        /// Decided ones too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Decide whether a person registered here and in another office is one person; the
+    /// decision reaches the other office through the centre.
+    Duplicate {
+        /// The case's id.
+        id: Uuid,
+        /// The decision.
+        #[arg(long, value_enum)]
+        decision: Crossing,
+        /// Why (kept in the history, shown to the other office).
+        #[arg(long)]
+        reason: String,
+    },
     /// Decide a review case (managers).
     Decide {
         /// The case's id.
@@ -87,6 +106,15 @@ pub enum SyncCommand {
         #[arg(long)]
         reason: String,
     },
+}
+
+/// A decision on a person registered in two offices.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Crossing {
+    /// Both records are one person.
+    SamePerson,
+    /// Two different people.
+    DifferentPeople,
 }
 
 /// Which value a conflict ends with.
@@ -216,6 +244,60 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             Ok(())
         }
         SyncCommand::Cases { all } => cases(ctx, all),
+        SyncCommand::Duplicates { all } => {
+            let store = ctx.open()?;
+            let list: Vec<_> =
+                store.cross_cases()?.into_iter().filter(|c| all || c.decision.is_none()).collect();
+            if ctx.json {
+                json(&json!({ "cases": list }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-sync-col-id"),
+                h("cli-sync-col-here"),
+                h("cli-sync-col-there"),
+                h("cli-sync-col-key"),
+                h("cli-sync-col-state"),
+            ]);
+            for c in list {
+                let field = |k: &str| c.other[k].as_str().unwrap_or("").to_string();
+                let there = format!(
+                    "{} {} {} {}, {}",
+                    c.other_office,
+                    field("regno"),
+                    field("surname"),
+                    field("given_name"),
+                    field("birth_date")
+                );
+                let here = format!(
+                    "{} {}",
+                    c.regno.clone().unwrap_or_default(),
+                    c.name.clone().unwrap_or_default()
+                );
+                let state = c.decision.as_ref().map(|d| d.decision.clone()).unwrap_or_default();
+                t.row(vec![c.id.to_string(), here, there, c.key.clone(), state]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
+        SyncCommand::Duplicate { id, decision, reason } => {
+            let mut store = ctx.open()?;
+            let acting = ctx.acting(&store)?;
+            let decision = match decision {
+                Crossing::SamePerson => otau_store::sync::crossing::CrossDecision::SamePerson,
+                Crossing::DifferentPeople => {
+                    otau_store::sync::crossing::CrossDecision::DifferentPeople
+                }
+            };
+            let done = store.decide_cross_case(&acting, id, decision, &reason)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(ctx, "cli-sync-decided", &[("id", id.to_string())]);
+            }
+            Ok(())
+        }
         SyncCommand::Decide { id, decision, reason } => {
             let mut store = ctx.open()?;
             let acting = ctx.acting(&store)?;

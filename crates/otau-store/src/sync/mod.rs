@@ -8,6 +8,7 @@
 
 pub mod apply;
 pub mod cases;
+pub mod crossing;
 mod device;
 pub(crate) mod entities;
 mod packets;

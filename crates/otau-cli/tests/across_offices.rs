@@ -1,6 +1,8 @@
-//! Papers checked against every office, every part a real process: a certificate of DEMO01,
-//! voided there, is reported by AKM01's `otau verify` as voided by DEMO01 on its date once both
-//! have synced, and as of which exchange with the centre; before AKM01 syncs it says so.
+//! What only the centre can see, every part a real process: a certificate of DEMO01, voided
+//! there, is reported by AKM01's `otau verify` as voided by DEMO01 on its date once both have
+//! synced, and as of which exchange with the centre; the same person registered in DEMO01 and
+//! AKM01 becomes one case handed to both offices (and nobody else), whose decision in one office
+//! reaches the other.
 // A test is an edge: it reads the clock to set up what it runs against.
 #![allow(clippy::disallowed_methods)]
 
@@ -72,4 +74,70 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     let said = String::from_utf8_lossy(&text.stdout);
     assert!(said.contains("VOIDED by office DEMO01"), "{said}");
     assert!(said.contains("As of the last exchange with the centre"), "{said}");
+}
+
+#[test]
+fn the_same_person_registered_in_two_offices_is_a_case_in_both_and_its_decision_syncs() {
+    let dir = tempfile::tempdir().expect("dir");
+    let centre = Centre::new();
+    let a = demo_office(dir.path(), &centre, 30);
+    let c = other_office(dir.path(), &centre);
+    // The same family registered in both offices (the same head: name and birth date).
+    let here = a.register("twice", 1);
+    let there = c.register("twice", 1);
+    a.sync();
+    c.sync();
+    a.sync();
+    let on_a = a.ok(&["sync", "duplicates"]);
+    let on_c = c.ok(&["sync", "duplicates"]);
+    let (case_a, case_c) = (&on_a["cases"][0], &on_c["cases"][0]);
+    assert_eq!(case_a["id"], case_c["id"], "one case, handed to both: {on_a:#} {on_c:#}");
+    assert_eq!(case_a["regno"], here.as_str());
+    assert_eq!(case_a["other_office"], "AKM01");
+    assert_eq!(case_a["other"]["regno"], there.as_str(), "both records side by side");
+    assert_eq!(case_c["other_office"], "DEMO01");
+    assert_eq!(case_c["other"]["regno"], here.as_str());
+    // Nobody else hears of it: a third office's device gets no case.
+    let witness = join(dir.path(), "witness", &centre, "AKM01", "witness-admin");
+    assert_eq!(witness.ok(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(1));
+
+    // AKM01 decides; DEMO01 sees the decision after both sync.
+    let id = case_c["id"].as_str().expect("id").to_string();
+    let (refused, _) = c.run(&[
+        "--user",
+        "admin",
+        "sync",
+        "duplicate",
+        &id,
+        "--decision",
+        "different-people",
+        "--reason",
+        " ",
+    ]);
+    assert!(!refused, "a reason is required");
+    c.ok(&[
+        "--user",
+        "admin",
+        "sync",
+        "duplicate",
+        &id,
+        "--decision",
+        "different-people",
+        "--reason",
+        "басқа туған жері",
+    ]);
+    c.sync();
+    a.sync();
+    let decided = a.ok(&["sync", "duplicates", "--all"]);
+    let d = &decided["cases"][0]["decision"];
+    assert_eq!(d["decision"], "different_people", "{decided:#}");
+    assert_eq!(d["office_code"], "AKM01");
+    assert_eq!(d["reason"], "басқа туған жері");
+    assert_eq!(a.ok(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(0));
+    witness.sync();
+    let w = witness.ok(&["sync", "duplicates", "--all"]);
+    assert_eq!(
+        w["cases"][0]["decision"]["decision"], "different_people",
+        "the office's devices too"
+    );
 }
