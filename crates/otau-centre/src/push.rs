@@ -87,12 +87,30 @@ pub fn plan(events: &[Incoming], mut loaded: Loaded) -> Planned {
     // inserts takes effect (keyed by change id: the holder of the key that decided it).
     let mut dropped_changes: HashMap<Uuid, Uuid> = HashMap::new();
     let mut checked_changes: std::collections::HashSet<Uuid> = Default::default();
+    // The events of each change, in order (found once, not by a scan per change).
+    let mut by_change: HashMap<Uuid, Vec<usize>> = HashMap::new();
+    for (index, inc) in events.iter().enumerate() {
+        by_change.entry(inc.envelope.change_id).or_default().push(index);
+    }
     for (index, inc) in events.iter().enumerate() {
         let e = &inc.envelope;
         let seq = e.device_seq;
         if seq > out.held_through && checked_changes.insert(e.change_id) {
-            let mut seen = loaded.claims.clone();
-            for other in events[index..].iter().filter(|o| o.envelope.change_id == e.change_id) {
+            let members: Vec<&Incoming> = by_change
+                .get(&e.change_id)
+                .map(|ix| ix.iter().filter(|i| **i >= index).map(|i| &events[*i]).collect())
+                .unwrap_or_default();
+            // Only the keys this change claims matter to it: the claims held before, then
+            // those its own earlier inserts take.
+            let mut seen = Claims::new();
+            for other in &members {
+                for claim in policy::claims(&other.envelope) {
+                    if let Some(holder) = loaded.claims.get(&claim.key) {
+                        seen.insert(claim.key, *holder);
+                    }
+                }
+            }
+            for other in &members {
                 if let Some((_, holder)) = merge::taken_key(&other.envelope, &seen) {
                     dropped_changes.insert(e.change_id, holder);
                     break;
