@@ -45,4 +45,4 @@ cli-sync-decided = Review case { $id } decided.
 cli-user-password-set = The password of { $login } is set on this device.
 cli-sync-col-here = Here
 cli-sync-col-there = In the other office
-cli-sync-col-key = Same by
+cli-sync-col-same-by = Same by

@@ -45,4 +45,4 @@ cli-sync-decided = { $id } жағдайы бойынша шешім қабылд
 cli-user-password-set = { $login } пайдаланушысының құпия сөзі осы құрылғыда орнатылды.
 cli-sync-col-here = Осында
 cli-sync-col-there = Басқа кеңседе
-cli-sync-col-key = Сәйкестік
+cli-sync-col-same-by = Сәйкестік

@@ -45,4 +45,4 @@ cli-sync-decided = По случаю { $id } принято решение.
 cli-user-password-set = Пароль пользователя { $login } на этом устройстве установлен.
 cli-sync-col-here = Здесь
 cli-sync-col-there = В другом офисе
-cli-sync-col-key = Совпадение
+cli-sync-col-same-by = Совпадение

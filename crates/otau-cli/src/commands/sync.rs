@@ -257,7 +257,7 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
                 h("cli-sync-col-id"),
                 h("cli-sync-col-here"),
                 h("cli-sync-col-there"),
-                h("cli-sync-col-key"),
+                h("cli-sync-col-same-by"),
                 h("cli-sync-col-state"),
             ]);
             for c in list {
