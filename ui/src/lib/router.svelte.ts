@@ -14,7 +14,9 @@ export type Route =
   | { name: "reference" }
   // Documents: the register and the monthly summary.
   | { name: "documents" }
-  | { name: "summary" };
+  | { name: "summary" }
+  // Sync with the centre: status, enrolment, conflicts and review cases.
+  | { name: "sync" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },
