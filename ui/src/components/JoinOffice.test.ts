@@ -18,7 +18,10 @@ function refused(fields: [string, string][], code = "store-invalid"): ApiError {
   return new ApiError("join_office", {
     code,
     args: {},
-    fields: fields.map(([field, problem]) => ({ field, code: problem, args: problem === "store-short-password" ? { min: "8" } : {} })),
+    fields: fields.map(([field, problem]) => {
+      const args: Record<string, string> = problem === "store-short-password" ? { min: "8" } : {};
+      return { field, code: problem, args };
+    }),
   });
 }
 

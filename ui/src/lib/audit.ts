@@ -62,8 +62,8 @@ const ENTITY_ENUMS: Record<string, Record<string, string>> = {
   ledger_entry: { kind: "entry_kind", reverses_kind: "entry_kind", subsidy_kind: "subsidy_kind" },
   issued_document: { kind: "doc-kind" },
   reimbursement_case: { status: "reimbursement_status" },
-  sync_conflict: { state: "ui-sync-state" },
-  review_case: { state: "ui-sync-state", decision: "ui-sync-decision" },
+  sync_conflict: { state: "sync_state" },
+  review_case: { state: "sync_state", decision: "case_decision" },
 };
 
 /** Amounts in hundredths of the MCI: Rust writes the number, the unit is the reader's. */
