@@ -133,7 +133,7 @@ ui-sync-join-back = Back to sign-in
 ## History of changes
 
 ui-sync-history-remote = Synced from another device
-ui-sync-history-remote-device = Synced from device { $device }
+ui-sync-history-remote-device = Synced from another device ({ $device })
 ui-sync-action-resolve = Conflict resolved
 ui-sync-action-decide = Review case decided
 ui-sync-entity-conflict = Sync conflict

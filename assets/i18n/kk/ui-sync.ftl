@@ -124,7 +124,7 @@ ui-sync-join-back = Кіруге оралу
 ## History of changes
 
 ui-sync-history-remote = Басқа құрылғыдан келді
-ui-sync-history-remote-device = { $device } құрылғысынан келді
+ui-sync-history-remote-device = Басқа құрылғыдан келді ({ $device })
 ui-sync-action-resolve = Қайшылық шешілді
 ui-sync-action-decide = Тексерілетін жағдай шешілді
 ui-sync-entity-conflict = Синхрондау қайшылығы

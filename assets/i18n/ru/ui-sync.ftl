@@ -136,7 +136,7 @@ ui-sync-join-back = Назад ко входу
 ## History of changes
 
 ui-sync-history-remote = Получено с другого устройства
-ui-sync-history-remote-device = Получено с устройства { $device }
+ui-sync-history-remote-device = Получено с другого устройства ({ $device })
 ui-sync-action-resolve = Конфликт решён
 ui-sync-action-decide = Решение по случаю на проверку
 ui-sync-entity-conflict = Конфликт синхронизации

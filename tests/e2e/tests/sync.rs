@@ -77,7 +77,7 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         .unwrap_or_else(|e| panic!("{e}"));
     let counter_db = work.path().join("counter.sqlite");
     let laptop_db = work.path().join("laptop.sqlite");
-    let counter = centre.demo_office(&counter_db, 12).unwrap_or_else(|e| panic!("{e}"));
+    let counter = centre.demo_office(&counter_db, 30).unwrap_or_else(|e| panic!("{e}"));
     let laptop =
         centre.join(&laptop_db, "DEMO01", LAPTOP_PASSWORD).unwrap_or_else(|e| panic!("{e}"));
 

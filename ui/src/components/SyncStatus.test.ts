@@ -49,7 +49,7 @@ describe("sidebar sync block", () => {
     expect(screen.getByTestId("sync-waiting")).toHaveTextContent("3 changes waiting to be sent");
     expect(screen.getByTestId("sync-conflicts-link")).toHaveTextContent("1 conflict to resolve");
     await user.click(screen.getByTestId("sync-conflicts-link"));
-    expect(route()).toEqual({ name: "sync" });
+    expect(route()).toEqual({ name: "sync", section: "conflicts" });
   });
 
   it("says since when the centre is unreachable, and that work goes on", async () => {

@@ -36,8 +36,8 @@ describe("history synced from another device", () => {
     mockIPC((command) => (command === "person_card" ? remote : null));
     render(PersonCard, { regno: "PVL01-2026-00001" });
     const items = await screen.findAllByTestId("history-item");
-    expect(within(items[0]!).getByTestId("history-synced")).toHaveTextContent("Synced from another device");
-    expect(within(items[0]!).getByTestId("history-synced")).toHaveAttribute("title", "Synced from device 0193bb02");
+    expect(within(items[0]!).getByTestId("history-synced")).toHaveTextContent("Synced from another device (0193bb02)");
+    expect(within(items[0]!).getByTestId("history-synced")).toHaveAttribute("title", "0193bb02-7e57-7000-8000-000000000002");
     expect(within(items[1]!).queryByTestId("history-synced")).toBeNull();
   });
 

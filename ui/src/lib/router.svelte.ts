@@ -15,8 +15,9 @@ export type Route =
   // Documents: the register and the monthly summary.
   | { name: "documents" }
   | { name: "summary" }
-  // Sync with the centre: status, enrolment, conflicts and review cases.
-  | { name: "sync" };
+  // Sync with the centre: status, enrolment, conflicts and review cases (`section`: the part
+  // the screen opens at).
+  | { name: "sync"; section?: "conflicts" | "cases" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

@@ -5,9 +5,10 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import type { ConflictItem, SyncPanel } from "../lib/api-sync";
 import { DEFAULT_LANG, setLang } from "../lib/i18n";
+import { go, resetRoute } from "../lib/router.svelte";
 import { setSession } from "../lib/session.svelte";
 import { resetSync } from "../lib/sync.svelte";
 import { PERMISSIONS, SESSION } from "../test/fixtures";
@@ -15,6 +16,7 @@ import { duplicateInsert, offline, paidTwice, panel, surnameConflict } from "../
 import Sync from "./Sync.svelte";
 
 afterEach(() => {
+  resetRoute();
   resetSync();
   setSession(null);
   setLang(DEFAULT_LANG);
@@ -201,6 +203,25 @@ describe("sync screen", () => {
       }),
     );
     expect(await screen.findByTestId("sync-notice")).toHaveTextContent("Review case decided.");
+  });
+
+  it("opens at the part the sidebar's link names, once the lists are read", async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    onTestFinished(() => {
+      Element.prototype.scrollIntoView = original;
+    });
+    backend({ answer: (call) => (call.command === "review_cases" ? { cases: [paidTwice()], may_decide: true } : undefined) });
+    go({ name: "sync", section: "cases" });
+    render(Sync);
+    await screen.findByTestId("review-case");
+    await waitFor(() => expect(scrolled).toEqual([screen.getByTestId("sync-cases")]));
+    go({ name: "sync", section: "conflicts" });
+    await waitFor(() => expect(scrolled.at(-1)).toBe(screen.getByTestId("sync-conflicts")));
+    expect(scrolled).toHaveLength(2);
   });
 
   it("shows a clerk the review cases without the decision", async () => {
