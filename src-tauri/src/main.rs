@@ -50,9 +50,9 @@ fn main() {
     }
 }
 
-/// Answers one call of the UI: `false` for a command the API does not have. The call runs on
-/// the async runtime, never on the window's thread, so hashing a password or searching never
-/// freezes the window; the clock is read here, once per call.
+/// Answers one call of the UI: `false` for a command the API does not have. The call runs on a
+/// blocking thread of the async runtime, never on the window's thread, so hashing a password,
+/// searching or enrolling never freezes the window; the clock is read here, once per call.
 fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
     let name = invoke.message.command().to_owned();
     if !otau_api::commands::NAMES.contains(&name.as_str()) {
@@ -63,12 +63,19 @@ fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
         InvokeBody::Raw(_) => serde_json::Value::Null,
     };
     let webview = invoke.message.webview();
+    let at = now();
     invoke.resolver.respond_async_serialized(async move {
-        let desk = webview.state::<Desk>();
-        match otau_api::commands::dispatch(&desk, &name, args, now()) {
-            Some(Ok(answer)) => Ok(InvokeResponseBody::Json(answer.to_string())),
-            Some(Err(error)) => Err(InvokeError::from(error)),
-            None => {
+        // Commands block (SQLite, password hashing, and the blocking HTTPS client of enrolment
+        // and joining, which must not run on an async worker): each gets a blocking thread.
+        let answer = tauri::async_runtime::spawn_blocking(move || {
+            let desk = webview.state::<Desk>();
+            otau_api::commands::dispatch(&desk, &name, args, at)
+        })
+        .await;
+        match answer {
+            Ok(Some(Ok(answer))) => Ok(InvokeResponseBody::Json(answer.to_string())),
+            Ok(Some(Err(error))) => Err(InvokeError::from(error)),
+            Ok(None) | Err(_) => {
                 Err(InvokeError::from(otau_api::ApiError::coded(otau_api::error::code::INTERNAL)))
             }
         }

@@ -125,21 +125,6 @@ impl Centre {
         )?;
         Ok(otau)
     }
-
-    /// A new computer of `office` at `db`: enrolled empty, it downloads the office; its
-    /// administrator `admin` gets `password` on it.
-    pub fn join(&self, db: &Path, office: &str, password: &str) -> Result<Otau> {
-        let otau = Otau::on(db, password);
-        let code = self.code(office)?;
-        otau.run(
-            &[
-                "sync", "enrol", "--centre", &self.url, "--code", &code, "--name", "Laptop",
-                "--admin", "admin",
-            ],
-            "",
-        )?;
-        Ok(otau)
-    }
 }
 
 impl Drop for Centre {

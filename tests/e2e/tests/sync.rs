@@ -1,18 +1,27 @@
 //! End-to-end test of sync in the real window: a centre served by the real `otau centre serve` on
 //! 127.0.0.1, the counter of office DEMO01 (the demo office, enrolled as its first computer) and a
-//! field laptop that joined the office. On the counter a clerk registers a family and presses
-//! "Sync now"; on the laptop (a second run of the app, its own database) the administrator syncs
-//! and finds the family. The same surname is then corrected differently on both; in the laptop's
-//! window the conflict shows both values on the sync screen and is resolved with a reason; after
-//! syncing, the counter holds the chosen value and its card says the change came from another
-//! device. Screenshots of each step are saved.
+//! field laptop, a new install that joins the office from its sign-in screen. On the counter a
+//! clerk registers a family and presses "Sync now"; on the laptop (a second run of the app, its
+//! own database) the administrator joins the office with a one-time code and finds the family.
+//! The same surname is then corrected differently on both, and one instalment is approved on
+//! both; in the laptop's window the conflict shows both values and is resolved with a reason, and
+//! a manager decides the review case the two approvals opened. After syncing, the counter holds
+//! the chosen value, its card says the change came from another device, and with the centre gone
+//! its sidebar says since when the centre is unreachable. Screenshots of each step are saved.
+
+// The decision the demo office leaves awaiting approval is numbered in the current year: read
+// here, as the other end-to-end tests read the date.
+#![allow(clippy::disallowed_methods)]
 
 use std::path::Path;
 
+use chrono::{Datelike, Local};
 use otau_e2e::centre::Centre;
 use otau_e2e::{App, Key, Otau};
 
 const LAPTOP_PASSWORD: &str = "laptop-password";
+const MANAGER_PASSWORD: &str = "manager-demo";
+const LAPTOP_MANAGER_PASSWORD: &str = "manager-laptop";
 const SURNAME: &str = "Тоқтарбеков";
 const ON_COUNTER: &str = "Тоқтарбекұлы";
 const ON_LAPTOP: &str = "Токтарбеков";
@@ -78,8 +87,8 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
     let counter_db = work.path().join("counter.sqlite");
     let laptop_db = work.path().join("laptop.sqlite");
     let counter = centre.demo_office(&counter_db, 30).unwrap_or_else(|e| panic!("{e}"));
-    let laptop =
-        centre.join(&laptop_db, "DEMO01", LAPTOP_PASSWORD).unwrap_or_else(|e| panic!("{e}"));
+    // The demo office's second relocation decision waits for a manager's approval.
+    let decision = format!("DEMO01-S-{}-00002", Local::now().year());
 
     // The counter: a clerk registers a family and syncs now.
     let regno = {
@@ -125,19 +134,43 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         regno
     };
 
-    // The laptop, another computer of the office: the administrator syncs and finds the family.
+    // The laptop, a new install: its administrator joins the office from the sign-in screen with
+    // a one-time code, and finds the family.
+    let code = centre.code("DEMO01").unwrap_or_else(|e| panic!("{e}"));
     {
         let mut app = open("sync-laptop", &laptop_db);
-        app.sign_in("admin", LAPTOP_PASSWORD);
-        sync_now(&mut app);
+        app.wait_for("[data-testid=join-offer]").unwrap_or_else(|e| panic!("{e}"));
+        app.click("[data-testid=join-open]");
+        app.wait_for("[data-testid=join-form]").unwrap_or_else(|e| panic!("{e}"));
+        app.wait_until("the centre's address has the focus", |app| {
+            app.focused() == "join-centre_url"
+        });
+        app.keys(&centre.url);
+        app.type_into("#join-code", &code);
+        app.type_into("#join-device_name", "Далалық ноутбук");
+        assert_eq!(app.value("#join-login"), "admin");
+        // Too short a password is refused next to its field, and nothing is asked of the centre.
+        app.type_into("#join-password", "short");
+        app.click("[data-testid=join-submit]");
+        app.wait_for("#join-password-problem").unwrap_or_else(|e| panic!("{e}"));
+        app.wait_until("the password has the focus", |app| app.focused() == "join-password");
+        app.screenshot("join-form-refused");
+        app.replace_text(LAPTOP_PASSWORD);
+        app.screenshot("join-form");
+        app.keys(&key(Key::Enter));
+        app.wait_for("[data-testid=home]").unwrap_or_else(|e| panic!("{e}"));
+        app.wait_for("[data-testid=sync-status][data-enrolled=true]")
+            .unwrap_or_else(|e| panic!("{e}"));
+        app.wait_for_text_containing("[data-testid=current-user]", "admin");
         open_card(&mut app, "Токтарбеков Бауыржан", &regno);
         app.wait_for_text("[data-testid=card-name]", &format!("{SURNAME} Бауыржан"));
         app.wait_for("[data-testid=history-synced]").unwrap_or_else(|e| panic!("{e}"));
         app.screenshot("laptop-found");
     }
+    let laptop = Otau::on(&laptop_db, LAPTOP_PASSWORD);
 
-    // The same surname corrected differently on both computers; the counter's reaches the
-    // centre first.
+    // The same surname corrected differently on both computers, and the same instalment
+    // approved by a manager on both; the counter's changes reach the centre first.
     counter
         .run(
             &["--user", "admin", "person", "edit", &regno, "--surname", ON_COUNTER, "--reason", "паспорт бойынша"],
@@ -150,6 +183,16 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
             "",
         )
         .unwrap_or_else(|e| panic!("{e}"));
+    Otau::on(&counter_db, MANAGER_PASSWORD)
+        .run(&["--user", "manager", "subsidy", "approve", &decision], "")
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Passwords never travel: the manager gets one on the laptop from its administrator.
+    laptop
+        .run(&["--user", "admin", "user", "password", "manager"], &format!("{LAPTOP_MANAGER_PASSWORD}\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    Otau::on(&laptop_db, LAPTOP_MANAGER_PASSWORD)
+        .run(&["--user", "manager", "subsidy", "approve", &decision], "")
+        .unwrap_or_else(|e| panic!("{e}"));
     counter.run(&["sync"], "").unwrap_or_else(|e| panic!("{e}"));
 
     // On the laptop the conflict shows both values and is resolved with a reason.
@@ -161,6 +204,7 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
             app.attr("[data-testid=sync-status]", "data-conflicts").as_deref() == Some("1")
         });
         app.wait_for_text_containing("[data-testid=sync-conflicts-link]", "1 қайшылық");
+        app.screenshot("sidebar-conflict");
         app.click("[data-testid=sync-conflicts-link]");
         app.wait_for("[data-testid=conflict][data-open=true]").unwrap_or_else(|e| panic!("{e}"));
         app.wait_for_text("[data-testid=conflict-kept-value]", ON_COUNTER);
@@ -175,9 +219,7 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         assert!(app.checked("[data-testid=conflict-choose-proposed]"));
         app.click("[data-testid=conflict-resolve]");
         app.wait_for("[data-testid=conflict-reason-problem]").unwrap_or_else(|e| panic!("{e}"));
-        app.wait_until("the reason has the focus", |app| {
-            app.focused().ends_with("-reason")
-        });
+        app.wait_until("the reason has the focus", |app| app.focused().ends_with("-reason"));
         app.keys("куәлікпен салыстырылды");
         app.keys(&key(Key::Enter));
         app.wait_for("[data-testid=sync-notice]").unwrap_or_else(|e| panic!("{e}"));
@@ -192,11 +234,40 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         });
     }
 
+    // On the laptop a manager finds the review case the two approvals opened, with both facts,
+    // and decides it with a reason.
+    {
+        let mut app = open("sync-case", &laptop_db);
+        app.sign_in("manager", LAPTOP_MANAGER_PASSWORD);
+        app.wait_for_text_containing("[data-testid=sync-cases-link]", "Тексерілетін 1 жағдай");
+        app.click("[data-testid=sync-cases-link]");
+        app.wait_for("[data-testid=review-case][data-open=true]").unwrap_or_else(|e| panic!("{e}"));
+        app.wait_for_text_containing("[data-testid=review-case]", "екі рет");
+        app.wait_for_text_containing("[data-testid=case-first]", "manager");
+        app.wait_for_text_containing("[data-testid=case-second]", "осы компьютер");
+        app.screenshot("review-case");
+        app.click("[data-testid=case-decision] option[value=both_stand]");
+        app.type_into("[data-testid=case-reason]", "бір төлем, екі мақұлдау");
+        app.click("[data-testid=case-decide]");
+        app.wait_for("[data-testid=sync-notice]").unwrap_or_else(|e| panic!("{e}"));
+        app.wait_for("[data-testid=sync-no-cases]").unwrap_or_else(|e| panic!("{e}"));
+        app.click("[data-testid=sync-show-decided]");
+        app.wait_for_text_containing("[data-testid=case-decision-done]", "бір төлем, екі мақұлдау");
+        app.scroll_to("[data-testid=sync-cases]");
+        app.screenshot("review-case-decided");
+        sync_now(&mut app);
+    }
+
     // The counter syncs and holds the chosen value; its card says the change came from another
-    // computer.
+    // computer. With the centre gone, its sidebar says since when it is unreachable.
     counter.run(&["sync"], "").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(surname_on(&counter, &regno), ON_LAPTOP);
     assert_eq!(surname_on(&laptop, &regno), ON_LAPTOP);
+    let status = counter.run(&["--json", "sync", "status"], "").unwrap_or_else(|e| panic!("{e}"));
+    let status: serde_json::Value =
+        serde_json::from_str(&status).unwrap_or_else(|e| panic!("sync status said {status}: {e}"));
+    assert_eq!(status["open_cases"], serde_json::json!(0), "the decision reached the counter: {status}");
+    drop(centre);
     {
         let mut app = open("sync-counter-after", &counter_db);
         app.sign_in("clerk", "clerk-demo");
@@ -206,8 +277,8 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
             "[data-testid=history-item]:first-child [data-testid=history-synced]",
             "Басқа құрылғыдан келді",
         );
+        app.wait_for_text_containing("[data-testid=sync-unreachable]", "қолжетімсіз");
         app.scroll_to("[data-testid=card-history]");
         app.screenshot("counter-history");
     }
-    drop(centre);
 }
