@@ -83,6 +83,7 @@ ui-sync-choose = Choose one of the values, or type the right one.
 ui-sync-this-device = this computer
 ui-sync-other-device = device { $device }
 ui-sync-said = “{ $reason }”
+# States and decisions, named as the library names an enumeration's values (<enum>-<value>).
 sync_state-open = To resolve
 sync_state-resolved = Resolved
 sync_state-decided = Decided
@@ -100,6 +101,7 @@ ui-sync-resolve-not-allowed = Your role does not resolve conflicts.
 ui-sync-cases = Review cases
 ui-sync-cases-note = Two computers recorded facts about money or identity that cannot both stand without a manager: payments never merge.
 ui-sync-cases-none = No review cases.
+# What the two facts of a review case share.
 case_key-line_kind = The same instalment approved or paid twice
 case_key-line_settled = The same instalment both paid and reversed
 case_key-iin = One IIN registered twice
@@ -134,6 +136,8 @@ ui-sync-join-back = Back to sign-in
 
 ui-sync-history-remote = Synced from another device
 ui-sync-history-remote-device = Synced from another device ({ $device })
+ui-sync-history-not-applied = did not take effect: a conflict
+ui-sync-history-dropped = This record did not take effect here: it clashed with a record already held (see the conflicts on the sync screen)
 ui-sync-action-resolve = Conflict resolved
 ui-sync-action-decide = Review case decided
 ui-sync-entity-conflict = Sync conflict

@@ -5,7 +5,7 @@
 ## Codes of the sync screens (otau-api)
 
 desk-sync-required = Бұл өрісті толтырыңыз.
-desk-sync-has-office = Бұл дерекқор орталыққа тиесілі: жүйеге кіріңіз.
+desk-sync-has-office = Бұл дерекқор бұрыннан бір бейімдеу орталығына тиесілі: жүйеге кіріңіз.
 
 ## The sidebar
 
@@ -74,6 +74,7 @@ ui-sync-choose = Мәндердің бірін таңдаңыз немесе д�
 ui-sync-this-device = осы компьютер
 ui-sync-other-device = { $device } құрылғысы
 ui-sync-said = «{ $reason }»
+# States and decisions, named as the library names an enumeration's values (<enum>-<value>).
 sync_state-open = Шешу керек
 sync_state-resolved = Шешілді
 sync_state-decided = Шешім қабылданды
@@ -91,6 +92,7 @@ ui-sync-resolve-not-allowed = Сіздің рөліңіз қайшылықтар
 ui-sync-cases = Тексерілетін жағдайлар
 ui-sync-cases-note = Екі компьютер ақша немесе тұлға туралы басшының шешімінсіз қатар тұра алмайтын деректерді жазған: төлемдер ешқашан біріктірілмейді.
 ui-sync-cases-none = Тексерілетін жағдай жоқ.
+# What the two facts of a review case share.
 case_key-line_kind = Бір төлем екі рет мақұлданған немесе төленген
 case_key-line_settled = Бір төлем әрі төленген, әрі қайтарылған
 case_key-iin = Бір ЖСН екі рет тіркелген
@@ -125,6 +127,8 @@ ui-sync-join-back = Кіруге оралу
 
 ui-sync-history-remote = Басқа құрылғыдан келді
 ui-sync-history-remote-device = Басқа құрылғыдан келді ({ $device })
+ui-sync-history-not-applied = күшіне енбеді: қайшылық
+ui-sync-history-dropped = Бұл жазба мұнда күшіне енбеді: бар жазбамен қайшылыққа түсті (синхрондау бетіндегі қайшылықтарды қараңыз)
 ui-sync-action-resolve = Қайшылық шешілді
 ui-sync-action-decide = Тексерілетін жағдай шешілді
 ui-sync-entity-conflict = Синхрондау қайшылығы

@@ -5,7 +5,7 @@
 ## Codes of the sync screens (otau-api)
 
 desk-sync-required = Заполните это поле.
-desk-sync-has-office = Эта база данных уже принадлежит центру: войдите в систему.
+desk-sync-has-office = Эта база данных уже принадлежит центру адаптации: войдите в систему.
 
 ## The sidebar
 
@@ -86,6 +86,7 @@ ui-sync-choose = Выберите одно из значений или введ
 ui-sync-this-device = этот компьютер
 ui-sync-other-device = устройство { $device }
 ui-sync-said = «{ $reason }»
+# States and decisions, named as the library names an enumeration's values (<enum>-<value>).
 sync_state-open = Нужно решить
 sync_state-resolved = Решён
 sync_state-decided = Решено
@@ -103,6 +104,7 @@ ui-sync-resolve-not-allowed = Ваша роль не решает конфлик
 ui-sync-cases = Случаи на проверку
 ui-sync-cases-note = Два компьютера записали факты о деньгах или личности, которые не могут оба остаться без решения руководителя: выплаты никогда не сливаются.
 ui-sync-cases-none = Случаев на проверку нет.
+# What the two facts of a review case share.
 case_key-line_kind = Одна выплата одобрена или выплачена дважды
 case_key-line_settled = Одна выплата и выплачена, и сторнирована
 case_key-iin = Один ИИН зарегистрирован дважды
@@ -137,6 +139,8 @@ ui-sync-join-back = Назад ко входу
 
 ui-sync-history-remote = Получено с другого устройства
 ui-sync-history-remote-device = Получено с другого устройства ({ $device })
+ui-sync-history-not-applied = не вступило в силу: конфликт
+ui-sync-history-dropped = Эта запись здесь не вступила в силу: она столкнулась с уже имеющейся записью (см. конфликты на экране синхронизации)
 ui-sync-action-resolve = Конфликт решён
 ui-sync-action-decide = Решение по случаю на проверку
 ui-sync-entity-conflict = Конфликт синхронизации

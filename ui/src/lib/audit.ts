@@ -177,6 +177,9 @@ export interface FieldChange {
   label: string;
   before: string;
   after: string;
+  /** A change from another device that did not take effect here: the centre kept the value
+   *  another device had set first (a conflict). */
+  notApplied?: boolean;
 }
 
 /** One record touched by a piece of work. */
@@ -184,6 +187,9 @@ export interface RecordChange {
   entity: string;
   /** Whether the record was created (no "before"). */
   created: boolean;
+  /** A record from another device that did not take effect here (its number or key was taken
+   *  first elsewhere, or this database refused it). */
+  dropped?: boolean;
   fields: FieldChange[];
 }
 
@@ -278,10 +284,12 @@ export function recordChange(entry: HistoryEntry): RecordChange {
     const was = showValue(key, before[key], entry.entity, entry.money_before[key]);
     const now = showValue(key, after[key], entry.entity, entry.money_after[key]);
     if (created ? now === "—" : was === now) continue;
-    fields.push({ key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now });
+    const change: FieldChange = { key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now };
+    if (entry.not_applied.includes(key)) change.notApplied = true;
+    fields.push(change);
   }
   fields.sort((a, b) => order(entry.entity, a.key) - order(entry.entity, b.key));
-  return { entity: entry.entity, created, fields };
+  return entry.dropped ? { entity: entry.entity, created, dropped: true, fields } : { entity: entry.entity, created, fields };
 }
 
 /**
@@ -346,11 +354,12 @@ export function recordGroups(records: readonly RecordChange[], keep = 2): Record
   const shown = new Map<string, RecordGroup[]>();
   for (const record of records) {
     if (record.fields.length === 0) continue;
-    const same = shown.get(record.entity) ?? [];
+    // A record that did not take effect is never folded into "and N more".
+    const same = record.dropped ? [] : (shown.get(record.entity) ?? []);
     if (same.length < keep) {
       const group = { record, more: 0 };
       same.push(group);
-      shown.set(record.entity, same);
+      if (!record.dropped) shown.set(record.entity, same);
       groups.push(group);
     } else {
       const last = same.at(-1);

@@ -6,7 +6,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import PersonCard from "../screens/PersonCard.svelte";
 import { card, HISTORY, REFERENCE } from "../test/fixtures";
-import { recordFields, workItems } from "./audit";
+import { recordFields, recordGroups, workItems } from "./audit";
 import { DEFAULT_LANG, setLang } from "./i18n";
 import { setReference } from "./reference.svelte";
 
@@ -39,6 +39,34 @@ describe("history synced from another device", () => {
     expect(within(items[0]!).getByTestId("history-synced")).toHaveTextContent("Synced from another device (0193bb02)");
     expect(within(items[0]!).getByTestId("history-synced")).toHaveAttribute("title", "0193bb02-7e57-7000-8000-000000000002");
     expect(within(items[1]!).queryByTestId("history-synced")).toBeNull();
+  });
+
+  it("marks what of another device's change did not take effect here", async () => {
+    setLang("en");
+    // The phone changed on another device; the centre kept the value set here first.
+    const overruled = REMOTE.map((entry, i) => (i === 0 ? { ...entry, not_applied: ["phone"] } : entry));
+    const [edit] = workItems(overruled);
+    expect(edit?.records[0]?.fields.map((f) => [f.key, f.notApplied ?? false])).toEqual([["phone", true]]);
+    const remote = card();
+    remote.history = overruled;
+    mockIPC((command) => (command === "person_card" ? remote : null));
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    const items = await screen.findAllByTestId("history-item");
+    expect(within(items[0]!).getByTestId("history-not-applied")).toHaveTextContent("did not take effect: a conflict");
+    expect(within(items[1]!).queryByTestId("history-not-applied")).toBeNull();
+    expect(screen.queryByTestId("history-dropped")).toBeNull();
+  });
+
+  it("says when a record from another device did not take effect at all, and never folds it away", () => {
+    const person = HISTORY.find((e) => e.action === "family.register" && e.entity === "person")!;
+    const dropped = [0, 1, 2].map((i) => ({ ...person, entity_id: `p${i}`, origin: "remote" as const, device_id: "d", dropped: i === 2 }));
+    const [work] = workItems(dropped);
+    const groups = recordGroups(work!.records);
+    expect(groups.map((g) => [g.record.dropped ?? false, g.more])).toEqual([
+      [false, 0],
+      [false, 0],
+      [true, 0],
+    ]);
   });
 
   it("reads a whole record with the card's labels and Rust's amounts", () => {
