@@ -59,7 +59,9 @@ describe("history synced from another device", () => {
 
   it("says when a record from another device did not take effect at all, and never folds it away", () => {
     const person = HISTORY.find((e) => e.action === "family.register" && e.entity === "person")!;
-    const dropped = [0, 1, 2].map((i) => ({ ...person, entity_id: `p${i}`, origin: "remote" as const, device_id: "d", dropped: i === 2 }));
+    // Newest first, as the card receives them; within a piece of work records show in the order
+    // they were written, so the dropped newest row is the third record shown.
+    const dropped = [0, 1, 2].map((i) => ({ ...person, entity_id: `p${i}`, origin: "remote" as const, device_id: "d", dropped: i === 0 }));
     const [work] = workItems(dropped);
     const groups = recordGroups(work!.records);
     expect(groups.map((g) => [g.record.dropped ?? false, g.more])).toEqual([
