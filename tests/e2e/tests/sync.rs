@@ -6,7 +6,8 @@
 //! The same surname is then corrected differently on both, and one instalment is approved on
 //! both; in the laptop's window the conflict shows both values and is resolved with a reason, and
 //! a manager decides the review case the two approvals opened. After syncing, the counter holds
-//! the chosen value, its card says the change came from another device, and with the centre gone
+//! the chosen value, its card says the change came from another device (and that the laptop's
+//! first correction did not take effect there), and with the centre gone
 //! its sidebar says since when the centre is unreachable. Screenshots of each step are saved.
 
 // The decision the demo office leaves awaiting approval is numbered in the current year: read
@@ -277,6 +278,12 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
             "[data-testid=history-item]:first-child [data-testid=history-synced]",
             "Басқа құрылғыдан келді",
         );
+        // The laptop's own correction arrived too, and says it did not take effect here.
+        app.wait_for_text_containing(
+            "[data-testid=history-item]:nth-child(2) [data-testid=history-not-applied]",
+            "күшіне енбеді",
+        );
+        app.wait_for_text_containing("[data-testid=history-item]:nth-child(2)", ON_LAPTOP);
         app.wait_for_text_containing("[data-testid=sync-unreachable]", "қолжетімсіз");
         app.scroll_to("[data-testid=card-history]");
         app.screenshot("counter-history");
