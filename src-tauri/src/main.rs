@@ -23,8 +23,9 @@ fn main() {
     }
     let settings = from_env.settings;
     // Background sync: how often, and the clock it reads (here, at the edge).
-    let (sync_every, warning) =
-        otau_api::sync::interval_from(std::env::var_os(otau_api::sync::ENV_SYNC_MINUTES).as_deref());
+    let (sync_every, warning) = otau_api::sync::interval_from(
+        std::env::var_os(otau_api::sync::ENV_SYNC_MINUTES).as_deref(),
+    );
     if let Some(warning) = warning {
         eprintln!("otau-desktop: {warning}");
     }

@@ -30,13 +30,13 @@ use crate::documents::{
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{FamilyForm, MemberForm};
 use crate::settings::AppInfo;
-use crate::sync::{CasesScreen, ConflictsScreen, EnrolForm, JoinForm, SyncPanel};
-use otau_store::sync::{CaseDecision, ConflictChoice};
-use uuid::Uuid;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
 };
+use crate::sync::{CasesScreen, ConflictsScreen, EnrolForm, JoinForm, SyncPanel};
 use crate::Now;
+use otau_store::sync::{CaseDecision, ConflictChoice};
+use uuid::Uuid;
 
 /// One command as the TypeScript generator sees it.
 #[derive(Debug, Clone, Copy)]

@@ -479,8 +479,7 @@ fn conflict_item(view: ConflictView, me: Option<&str>) -> ConflictItem {
     let field = if c.kind == "field" { c.field.clone() } else { None };
     ConflictItem {
         id: c.id,
-        may_type: c.state == "open"
-            && field.as_deref().is_some_and(|f| TYPED_FIELDS.contains(&f)),
+        may_type: c.state == "open" && field.as_deref().is_some_and(|f| TYPED_FIELDS.contains(&f)),
         kept: view.kept.map(|side| side_view(side, field.as_deref(), me)),
         proposed: side_view(view.proposed, field.as_deref(), me),
         subject_regno: regno_of(view.subject.as_deref()),
@@ -538,10 +537,7 @@ fn device_name(typed: &str) -> String {
 
 impl Desk {
     fn db_path(&self) -> ApiResult<PathBuf> {
-        self.settings()
-            .db_path
-            .clone()
-            .ok_or_else(|| ApiError::coded(desk_code::NO_DATABASE))
+        self.settings().db_path.clone().ok_or_else(|| ApiError::coded(desk_code::NO_DATABASE))
     }
 
     /// Sync as the sidebar and the sync screen show it, at `now`.

@@ -238,7 +238,10 @@ fn joining_needs_every_field_a_long_password_and_a_new_install() {
         login: "admin".into(),
         password: "laptop-password".into(),
     };
-    assert_eq!(existing.join_office(&form, now()).err().map(|e| e.code), Some(code::HAS_OFFICE.into()));
+    assert_eq!(
+        existing.join_office(&form, now()).err().map(|e| e.code),
+        Some(code::HAS_OFFICE.into())
+    );
     assert!(existing.sign_in("admin", "admin-password").is_ok(), "nothing changed");
 }
 

@@ -239,7 +239,9 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
         .expect("b's correction is in a's history");
     assert_eq!(remote.not_applied, ["surname"]);
     assert!(!remote.dropped);
-    let own = history.iter().filter(|e| e.action == "person.edit" && e.origin != otau_store::events::Origin::Remote);
+    let own = history
+        .iter()
+        .filter(|e| e.action == "person.edit" && e.origin != otau_store::events::Origin::Remote);
     assert!(own.clone().count() == 1 && own.clone().all(|e| e.not_applied.is_empty()));
 
     // Resolved on b with the other value and a reason; a receives both.

@@ -120,7 +120,10 @@ impl Centre {
         let otau = Otau::on(db, "admin-demo");
         let code = self.code("DEMO01")?;
         otau.run(
-            &["--user", "admin", "sync", "enrol", "--centre", &self.url, "--code", &code, "--name", "Counter"],
+            &[
+                "--user", "admin", "sync", "enrol", "--centre", &self.url, "--code", &code,
+                "--name", "Counter",
+            ],
             "",
         )?;
         Ok(otau)

@@ -174,13 +174,33 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
     // approved by a manager on both; the counter's changes reach the centre first.
     counter
         .run(
-            &["--user", "admin", "person", "edit", &regno, "--surname", ON_COUNTER, "--reason", "паспорт бойынша"],
+            &[
+                "--user",
+                "admin",
+                "person",
+                "edit",
+                &regno,
+                "--surname",
+                ON_COUNTER,
+                "--reason",
+                "паспорт бойынша",
+            ],
             "",
         )
         .unwrap_or_else(|e| panic!("{e}"));
     laptop
         .run(
-            &["--user", "admin", "person", "edit", &regno, "--surname", ON_LAPTOP, "--reason", "куәлік бойынша"],
+            &[
+                "--user",
+                "admin",
+                "person",
+                "edit",
+                &regno,
+                "--surname",
+                ON_LAPTOP,
+                "--reason",
+                "куәлік бойынша",
+            ],
             "",
         )
         .unwrap_or_else(|e| panic!("{e}"));
@@ -189,7 +209,10 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         .unwrap_or_else(|e| panic!("{e}"));
     // Passwords never travel: the manager gets one on the laptop from its administrator.
     laptop
-        .run(&["--user", "admin", "user", "password", "manager"], &format!("{LAPTOP_MANAGER_PASSWORD}\n"))
+        .run(
+            &["--user", "admin", "user", "password", "manager"],
+            &format!("{LAPTOP_MANAGER_PASSWORD}\n"),
+        )
         .unwrap_or_else(|e| panic!("{e}"));
     Otau::on(&laptop_db, LAPTOP_MANAGER_PASSWORD)
         .run(&["--user", "manager", "subsidy", "approve", &decision], "")
@@ -267,7 +290,11 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
     let status = counter.run(&["--json", "sync", "status"], "").unwrap_or_else(|e| panic!("{e}"));
     let status: serde_json::Value =
         serde_json::from_str(&status).unwrap_or_else(|e| panic!("sync status said {status}: {e}"));
-    assert_eq!(status["open_cases"], serde_json::json!(0), "the decision reached the counter: {status}");
+    assert_eq!(
+        status["open_cases"],
+        serde_json::json!(0),
+        "the decision reached the counter: {status}"
+    );
     drop(centre);
     {
         let mut app = open("sync-counter-after", &counter_db);
