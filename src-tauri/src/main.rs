@@ -1,8 +1,9 @@
 //! Entry point of the Otau desktop app: reads the start-up settings, sets up the desk (the store
 //! and the session), registers the one handler of every command the UI may call and opens the
 //! main window. Nothing else lives here: the commands, their arguments and their rules are
-//! `otau-api`'s ([`otau_api::commands`]); this shell only reads the clock, hands each call to
-//! the API off the window's thread and turns its answer or error into the IPC's.
+//! `otau-api`'s ([`otau_api::commands`]); this shell only reads the clock (for each call, and
+//! for the desk's background sync), hands each call to the API off the window's thread and
+//! turns its answer or error into the IPC's.
 //!
 //! **Architecture Invariant**: only this crate knows Tauri.
 
@@ -11,6 +12,7 @@
 
 use otau_api::settings::{DocsDir, Settings, DEFAULT_DB};
 use otau_api::{Desk, Now};
+use std::sync::Arc;
 use tauri::ipc::{Invoke, InvokeBody, InvokeError, InvokeResponseBody};
 use tauri::{Manager, Runtime};
 
@@ -20,6 +22,13 @@ fn main() {
         eprintln!("otau-desktop: {warning}");
     }
     let settings = from_env.settings;
+    // Background sync: how often, and the clock it reads (here, at the edge).
+    let (sync_every, warning) = otau_api::sync::interval_from(
+        std::env::var_os(otau_api::sync::ENV_SYNC_MINUTES).as_deref(),
+    );
+    if let Some(warning) = warning {
+        eprintln!("otau-desktop: {warning}");
+    }
 
     let result = tauri::Builder::default()
         .setup(move |app| {
@@ -28,7 +37,9 @@ fn main() {
             let settings = settings.with_default_db(default_db);
             // Documents: the folder issued documents are saved in.
             let docs = DocsDir::from_env(app.path().document_dir().ok());
-            app.manage(Desk::open(settings, docs));
+            // Sync: once the database is enrolled, a worker of its own syncs in the background.
+            let clock: otau_api::sync::Clock = Arc::new(now);
+            app.manage(Desk::open(settings, docs).with_background_sync(clock, sync_every));
             Ok(())
         })
         .invoke_handler(handle)
@@ -40,9 +51,9 @@ fn main() {
     }
 }
 
-/// Answers one call of the UI: `false` for a command the API does not have. The call runs on
-/// the async runtime, never on the window's thread, so hashing a password or searching never
-/// freezes the window; the clock is read here, once per call.
+/// Answers one call of the UI: `false` for a command the API does not have. The call runs on a
+/// blocking thread of the async runtime, never on the window's thread, so hashing a password,
+/// searching or enrolling never freezes the window; the clock is read here, once per call.
 fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
     let name = invoke.message.command().to_owned();
     if !otau_api::commands::NAMES.contains(&name.as_str()) {
@@ -53,12 +64,19 @@ fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
         InvokeBody::Raw(_) => serde_json::Value::Null,
     };
     let webview = invoke.message.webview();
+    let at = now();
     invoke.resolver.respond_async_serialized(async move {
-        let desk = webview.state::<Desk>();
-        match otau_api::commands::dispatch(&desk, &name, args, now()) {
-            Some(Ok(answer)) => Ok(InvokeResponseBody::Json(answer.to_string())),
-            Some(Err(error)) => Err(InvokeError::from(error)),
-            None => {
+        // Commands block (SQLite, password hashing, and the blocking HTTPS client of enrolment
+        // and joining, which must not run on an async worker): each gets a blocking thread.
+        let answer = tauri::async_runtime::spawn_blocking(move || {
+            let desk = webview.state::<Desk>();
+            otau_api::commands::dispatch(&desk, &name, args, at)
+        })
+        .await;
+        match answer {
+            Ok(Some(Ok(answer))) => Ok(InvokeResponseBody::Json(answer.to_string())),
+            Ok(Some(Err(error))) => Err(InvokeError::from(error)),
+            Ok(None) | Err(_) => {
                 Err(InvokeError::from(otau_api::ApiError::coded(otau_api::error::code::INTERNAL)))
             }
         }

@@ -33,7 +33,10 @@ use crate::settings::AppInfo;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
 };
+use crate::sync::{CasesScreen, ConflictsScreen, EnrolForm, JoinForm, SyncPanel};
 use crate::Now;
+use otau_store::sync::{CaseDecision, ConflictChoice};
+use uuid::Uuid;
 
 /// One command as the TypeScript generator sees it.
 #[derive(Debug, Clone, Copy)]
@@ -389,6 +392,36 @@ commands! {
     /// Closes a month once it is over (managers).
     fn close_month(desk, now, month: String) -> SummaryScreen {
         desk.close_month(desk.docs_folder(), &month, now)
+    }
+
+    /// Sync as the sidebar and the sync screen show it: the centre, the last sync, what waits.
+    fn sync_status(desk, now) -> SyncPanel { desk.sync_status(now) }
+
+    /// Syncs now, in the background: the answer comes at once and says a sync is under way.
+    fn sync_now(desk, now) -> SyncPanel { desk.sync_now(now) }
+
+    /// Enrols this office database with its centre by a one-time code (administrators).
+    fn enrol_device(desk, now, form: EnrolForm) -> SyncPanel { desk.enrol_device(&form, now) }
+
+    /// Joins an office on a new install and signs its administrator in on this computer.
+    fn join_office(desk, now, form: JoinForm) -> SessionInfo { desk.join_office(&form, now) }
+
+    /// The conflicts sync found (resolved ones too when `all`).
+    fn sync_conflicts(desk, now, all: bool) -> ConflictsScreen { desk.sync_conflicts(all) }
+
+    /// Resolves a conflict: keep the value, take the other or type the right one, with a reason.
+    fn resolve_conflict(
+        desk, now, id: Uuid, choice: ConflictChoice, reason: String,
+    ) -> ConflictsScreen {
+        desk.resolve_conflict(id, &choice, &reason, now)
+    }
+
+    /// The review cases sync opened (decided ones too when `all`).
+    fn review_cases(desk, now, all: bool) -> CasesScreen { desk.review_cases(all) }
+
+    /// Decides a review case with a reason (managers).
+    fn decide_case(desk, now, id: Uuid, decision: CaseDecision, reason: String) -> CasesScreen {
+        desk.decide_case(id, decision, &reason, now)
     }
 }
 

@@ -13,7 +13,7 @@
 use otau_store::Context;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use otau_core::casework::quota::QuotaLine;
@@ -35,6 +35,7 @@ use crate::error::{code, ApiError, ApiResult};
 use crate::form::{FamilyForm, MemberForm};
 use crate::history::HistoryEntry;
 use crate::settings::{AppInfo, DocsDir, Settings};
+use crate::sync::{Background, Clock};
 use crate::Now;
 
 /// Who is signed in, where, and when the screen locks.
@@ -228,6 +229,8 @@ pub struct Desk {
     settings: Settings,
     docs: DocsDir,
     inner: Mutex<Inner>,
+    // Dropped last: stopping the worker waits for a sync under way.
+    background: Background,
 }
 
 impl Desk {
@@ -245,7 +248,39 @@ impl Desk {
 
     /// The desk of an app started with `settings`, saving documents in `docs`.
     pub fn open(settings: Settings, docs: DocsDir) -> Desk {
-        Desk { settings, docs, inner: Mutex::new(Inner::default()) }
+        Desk { settings, docs, inner: Mutex::new(Inner::default()), background: Background::off() }
+    }
+
+    /// The same desk syncing in the background every `interval` once its database is enrolled,
+    /// reading the moment from `clock` (the shell's: nothing below it reads the clock).
+    pub fn with_background_sync(self, clock: Clock, interval: Duration) -> Desk {
+        Desk { background: Background::with(clock, interval), ..self }
+    }
+
+    pub(crate) fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub(crate) fn background(&self) -> &Background {
+        &self.background
+    }
+
+    /// Closes the desk's connection and signs out (before the database is made anew by
+    /// joining an office); the next command opens it again.
+    pub(crate) fn forget_store(&self) -> ApiResult<()> {
+        let mut inner = self.lock_inner()?;
+        *inner = Inner::default();
+        Ok(())
+    }
+
+    /// Opens the store on first use; a database that is enrolled starts the background sync.
+    fn open_store<'a>(&self, inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
+        let fresh = inner.store.is_none();
+        let store = open(inner, path)?;
+        if fresh {
+            self.background.watch(store, path);
+        }
+        Ok(store)
     }
 
     /// What the UI needs to know about the running app before anyone signs in.
@@ -270,7 +305,7 @@ impl Desk {
         if inner.store.is_none() && !path.is_file() {
             return None;
         }
-        let store = open(&mut inner, path).ok()?;
+        let store = self.open_store(&mut inner, path).ok()?;
         store.office().ok().map(|info| info.office)
     }
 
@@ -279,7 +314,7 @@ impl Desk {
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let mut inner = self.lock_inner()?;
-        let store = open(&mut inner, path)?;
+        let store = self.open_store(&mut inner, path)?;
         // A database without an office says so, rather than "wrong password".
         let office = store.office()?.office;
         let actor = store.sign_in(login, password)?;
@@ -301,7 +336,7 @@ impl Desk {
         let locked = inner.locked;
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
-        let office = open(&mut inner, path)?.office()?.office;
+        let office = self.open_store(&mut inner, path)?.office()?.office;
         Ok(Some(SessionInfo {
             permissions: actor.role.permissions(),
             actor,
@@ -348,7 +383,7 @@ impl Desk {
         }
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
-        let store = open(&mut inner, path)?;
+        let store = self.open_store(&mut inner, path)?;
         f(store, &actor)
     }
 

@@ -45,7 +45,7 @@ fn unit(field: &str) -> Option<Unit> {
 }
 
 /// The amounts of a record, written out.
-fn money(record: Option<&Value>) -> BTreeMap<String, String> {
+pub(crate) fn money(record: Option<&Value>) -> BTreeMap<String, String> {
     let Some(Value::Object(fields)) = record else { return BTreeMap::new() };
     fields
         .iter()

@@ -31,6 +31,7 @@ pub mod form;
 pub mod history;
 pub mod settings;
 pub mod subsidy;
+pub mod sync;
 pub mod words;
 
 #[cfg(test)]

@@ -66,6 +66,11 @@ impl Role {
             may_reverse: self.may(Action::ReversePayment),
             // Managers see the office's figures; administrators too, as they keep its data.
             may_see_summaries: matches!(self, Role::Manager | Role::Admin),
+            // Sync: a conflict is settled by a correction of the record; a review case is about
+            // money; enrolling the office's database is the installation's, like its users.
+            may_resolve_conflicts: self.may(Action::EditRegistry),
+            may_decide_cases: self.may(Action::ApprovePayment),
+            may_enrol: self.may(Action::ManageUsers),
         }
     }
 }
@@ -167,6 +172,12 @@ pub struct Permissions {
     pub may_reverse: bool,
     /// See the office's monthly summary.
     pub may_see_summaries: bool,
+    /// Resolve a sync conflict (choose or type the right value, with a reason).
+    pub may_resolve_conflicts: bool,
+    /// Decide a review case of two facts about money or identity.
+    pub may_decide_cases: bool,
+    /// Enrol this office database with a centre.
+    pub may_enrol: bool,
 }
 
 #[cfg(test)]

@@ -35,6 +35,14 @@ pub struct AuditEntry {
     pub origin: Origin,
     /// The device that made it, when it was another one.
     pub device_id: Option<String>,
+    /// For a change synced from another device: the fields that did not take effect here,
+    /// because the centre kept a value another device had set first (each a conflict).
+    #[serde(default)]
+    pub not_applied: Vec<String>,
+    /// For a record synced from another device: it did not take effect at all (its number or key
+    /// was taken first elsewhere, or this database refused it); a conflict keeps it.
+    #[serde(default)]
+    pub dropped: bool,
 }
 
 impl Store {
@@ -51,9 +59,31 @@ impl Store {
         )?;
         let mut out = vec![];
         for row in rows {
-            out.push(entry(row?)?);
+            let (mut entry, event_id) = entry(row?)?;
+            if entry.origin == Origin::Remote {
+                self.mark_set_aside(&mut entry, &event_id)?;
+            }
+            out.push(entry);
         }
         Ok(out)
+    }
+
+    /// Marks what of another device's change did not take effect here: the conflicts whose
+    /// proposed side is this event name its fields, or the whole record.
+    fn mark_set_aside(&self, entry: &mut AuditEntry, event_id: &str) -> Result<()> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT kind, field FROM sync_conflicts WHERE proposed_event = ?1 ORDER BY field",
+        )?;
+        let rows = stmt.query_map([event_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            match row? {
+                (kind, Some(field)) if kind == "field" => entry.not_applied.push(field),
+                _ => entry.dropped = true,
+            }
+        }
+        Ok(())
     }
 
     /// Recomputes every event's hash and link; reports the first that does not match.
@@ -71,7 +101,8 @@ impl Store {
     }
 }
 
-fn entry(event: LoggedEvent) -> Result<AuditEntry> {
+/// The audit row of a logged event, and the event's id.
+fn entry(event: LoggedEvent) -> Result<(AuditEntry, String)> {
     let e = event.envelope()?;
     let before = (e.op != "insert").then(|| serde_json::Value::Object(e.before.clone()));
     let device_id = match event.origin {
@@ -81,7 +112,7 @@ fn entry(event: LoggedEvent) -> Result<AuditEntry> {
     if e.entity.is_empty() {
         return Err(StoreError::Corrupt(format!("event {} has no entity", event.seq)));
     }
-    Ok(AuditEntry {
+    let entry = AuditEntry {
         seq: event.seq,
         at: e.at,
         user_login: e.actor.login,
@@ -93,5 +124,8 @@ fn entry(event: LoggedEvent) -> Result<AuditEntry> {
         after: serde_json::Value::Object(e.after),
         origin: event.origin,
         device_id,
-    })
+        not_applied: vec![],
+        dropped: false,
+    };
+    Ok((entry, e.event_id.to_string()))
 }

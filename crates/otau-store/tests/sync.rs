@@ -232,6 +232,19 @@ fn a_verdict_that_keeps_the_other_devices_value_overrules_the_local_edit() {
     assert_eq!(view.proposed.login.as_deref(), Some("admin"));
     assert!(view.subject.is_some_and(|s| s.starts_with(&regno)));
 
+    // a's history says b's correction arrived but did not take effect here; a's own did.
+    let history = a.store.audit_for(&regno).expect("history");
+    let remote = history
+        .iter()
+        .find(|e| e.origin == otau_store::events::Origin::Remote && e.action == "person.edit")
+        .expect("b's correction is in a's history");
+    assert_eq!(remote.not_applied, ["surname"]);
+    assert!(!remote.dropped);
+    let own = history
+        .iter()
+        .filter(|e| e.action == "person.edit" && e.origin != otau_store::events::Origin::Remote);
+    assert!(own.clone().count() == 1 && own.clone().all(|e| e.not_applied.is_empty()));
+
     // Resolved on b with the other value and a reason; a receives both.
     let conflict = b.store.conflicts(true).expect("conflicts").remove(0);
     b.store
@@ -261,6 +274,7 @@ fn a_row_the_database_refuses_is_kept_whole_as_a_conflict_and_sync_goes_on() {
     orphan.event["device_seq"] = json!(1_000);
     orphan.hash = otau_store::events::envelope_hash(&orphan.event);
     orphan.server_seq = centre.log.len() as i64 + 1;
+    let orphan_id = orphan.event["entity_id"].clone();
     centre.log.push(orphan);
     let report = centre.pull(&mut b.store);
     assert_eq!(report.conflicts, 1, "{:#?}", b.store.conflicts(false));
@@ -268,6 +282,13 @@ fn a_row_the_database_refuses_is_kept_whole_as_a_conflict_and_sync_goes_on() {
     assert_eq!(conflicts[0].kind, "refused_insert");
     assert!(conflicts[0].proposed_json.contains("FA2233445"), "{}", conflicts[0].proposed_json);
     assert_eq!(b.store.find("Seiitkali", 5).expect("the rest applied").len(), 2);
+    // The history says the refused record did not take effect, and only that one.
+    let regno = b.store.find("Seiitkali", 5).expect("find").remove(0).regno;
+    let history = b.store.audit_for(&regno).expect("history");
+    let dropped: Vec<_> = history.iter().filter(|e| e.dropped).collect();
+    assert_eq!(dropped.len(), 1, "{history:#?}");
+    assert_eq!(dropped[0].entity, "document");
+    assert_eq!(json!(dropped[0].entity_id), orphan_id);
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub use fantoccini::key::Key;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
+pub mod centre;
+
 /// How long to wait for the driver, the window or a piece of text before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -117,9 +119,16 @@ pub const CLERK: (&str, &str, &str) = ("aigerim", "aigerim-password", "Айге�
 /// The `otau` command line working on a test's database, as an office administrator.
 pub struct Otau {
     db: PathBuf,
+    password: String,
 }
 
 impl Otau {
+    /// The command line on the database `db`, whose administrator `admin` has `password`
+    /// (a database the test keeps across several runs of the app).
+    pub fn on(db: &Path, password: &str) -> Otau {
+        Otau { db: db.to_path_buf(), password: password.to_owned() }
+    }
+
     /// Runs `otau --db <db> <args>` as `admin` (password in `OTAU_PASSWORD`), with `stdin`
     /// as standard input, and returns its standard output; fails with its messages otherwise.
     pub fn run(&self, args: &[&str], stdin: &str) -> Result<String> {
@@ -128,7 +137,7 @@ impl Otau {
             .arg("--db")
             .arg(&self.db)
             .args(args)
-            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .env("OTAU_PASSWORD", &self.password)
             .env("OTAU_LANG", "en")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -507,7 +516,7 @@ impl App {
             ("XDG_CONFIG_HOME", home.join(".config").into_os_string()),
         ];
         env.extend(extra_env.iter().map(|(key, value)| (*key, OsString::from(value))));
-        prepare(&Otau { db: db_path.clone() })?;
+        prepare(&Otau { db: db_path.clone(), password: ADMIN_PASSWORD.to_owned() })?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

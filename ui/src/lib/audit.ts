@@ -44,6 +44,10 @@ const HIDDEN = new Set([
 const HIDDEN_IN: Record<string, readonly string[]> = {
   issued_document: ["seq", "year"],
   ledger_entry: ["seq"],
+  // A conflict or review case in the history says that it was settled; the values are in the
+  // record's own change beside it, and the rest is sync's bookkeeping.
+  sync_conflict: ["kind", "entity", "field", "kept_json", "proposed_json", "kept_event", "proposed_event", "detail_json", "resolution_json", "resolved_by", "resolved_on"],
+  review_case: ["entity", "key", "value", "first_event", "second_event", "decided_by", "decided_on"],
 };
 
 function hidden(entity: string, key: string): boolean {
@@ -58,6 +62,8 @@ const ENTITY_ENUMS: Record<string, Record<string, string>> = {
   ledger_entry: { kind: "entry_kind", reverses_kind: "entry_kind", subsidy_kind: "subsidy_kind" },
   issued_document: { kind: "doc-kind" },
   reimbursement_case: { status: "reimbursement_status" },
+  sync_conflict: { state: "sync_state" },
+  review_case: { state: "sync_state", decision: "case_decision" },
 };
 
 /** Amounts in hundredths of the MCI: Rust writes the number, the unit is the reader's. */
@@ -171,6 +177,9 @@ export interface FieldChange {
   label: string;
   before: string;
   after: string;
+  /** A change from another device that did not take effect here: the centre kept the value
+   *  another device had set first (a conflict). */
+  notApplied?: boolean;
 }
 
 /** One record touched by a piece of work. */
@@ -178,6 +187,9 @@ export interface RecordChange {
   entity: string;
   /** Whether the record was created (no "before"). */
   created: boolean;
+  /** A record from another device that did not take effect here (its number or key was taken
+   *  first elsewhere, or this database refused it). */
+  dropped?: boolean;
   fields: FieldChange[];
 }
 
@@ -188,6 +200,9 @@ export interface WorkItem {
   action: string;
   reason: string | null;
   records: RecordChange[];
+  /** The device it was synced from, when another device of the office made it (origin
+   *  `remote`); null when it was made here. */
+  syncedFrom: string | null;
 }
 
 /** A reason the system wrote as `{"code": …, "args": {…}}` in the current language; text typed by
@@ -269,10 +284,33 @@ export function recordChange(entry: HistoryEntry): RecordChange {
     const was = showValue(key, before[key], entry.entity, entry.money_before[key]);
     const now = showValue(key, after[key], entry.entity, entry.money_after[key]);
     if (created ? now === "—" : was === now) continue;
-    fields.push({ key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now });
+    const change: FieldChange = { key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now };
+    if (entry.not_applied.includes(key)) change.notApplied = true;
+    fields.push(change);
   }
   fields.sort((a, b) => order(entry.entity, a.key) - order(entry.entity, b.key));
-  return { entity: entry.entity, created, fields };
+  return entry.dropped ? { entity: entry.entity, created, dropped: true, fields } : { entity: entry.entity, created, fields };
+}
+
+/**
+ * The fields of a whole record as people read them (a record sync kept aside, a fact of a review
+ * case): labels, values and amounts as `money` (written by Rust) says, in the card's order.
+ */
+export function recordFields(
+  entity: string,
+  value: JsonValue | null | undefined,
+  money: { [key in string]?: string } = {},
+): FieldChange[] {
+  const record = asObject(value);
+  const fields: FieldChange[] = [];
+  for (const key of Object.keys(record)) {
+    if (hidden(entity, key)) continue;
+    const shown = showValue(key, record[key], entity, money[key]);
+    if (shown === "—") continue;
+    fields.push({ key, label: fieldLabel(entity, key), before: "", after: shown });
+  }
+  fields.sort((a, b) => order(entity, a.key) - order(entity, b.key));
+  return fields;
 }
 
 /** Groups audit rows (newest first) into pieces of work, keeping their order. */
@@ -281,11 +319,18 @@ export function workItems(entries: readonly HistoryEntry[]): WorkItem[] {
   for (const entry of entries) {
     const last = items.at(-1);
     const record = recordChange(entry);
-    if (last && last.at === entry.at && last.user === entry.user_login && last.action === entry.action) {
+    const syncedFrom = entry.origin === "remote" ? (entry.device_id ?? "") : null;
+    if (
+      last &&
+      last.at === entry.at &&
+      last.user === entry.user_login &&
+      last.action === entry.action &&
+      last.syncedFrom === syncedFrom
+    ) {
       last.records.push(record);
       last.reason ??= entry.reason;
     } else {
-      items.push({ at: entry.at, user: entry.user_login, action: entry.action, reason: entry.reason, records: [record] });
+      items.push({ at: entry.at, user: entry.user_login, action: entry.action, reason: entry.reason, records: [record], syncedFrom });
     }
   }
   // Within a piece of work, records in the order they were written (family, person, …).
@@ -309,11 +354,12 @@ export function recordGroups(records: readonly RecordChange[], keep = 2): Record
   const shown = new Map<string, RecordGroup[]>();
   for (const record of records) {
     if (record.fields.length === 0) continue;
-    const same = shown.get(record.entity) ?? [];
+    // A record that did not take effect is never folded into "and N more".
+    const same = record.dropped ? [] : (shown.get(record.entity) ?? []);
     if (same.length < keep) {
       const group = { record, more: 0 };
       same.push(group);
-      shown.set(record.entity, same);
+      if (!record.dropped) shown.set(record.entity, same);
       groups.push(group);
     } else {
       const last = same.at(-1);
@@ -368,9 +414,14 @@ const ACTIONS: Record<string, string> = {
   "reference.load": "ui-action-reference",
   "reference.status_rules": "ui-action-reference",
   "reference.stay_months": "ui-action-reference",
+  // Sync: a conflict resolved, a review case decided.
+  "sync.resolve": "ui-sync-action-resolve",
+  "sync.decide": "ui-sync-action-decide",
 };
 
 const ENTITIES: Record<string, string> = {
+  sync_conflict: "ui-sync-entity-conflict",
+  review_case: "ui-sync-entity-case",
   family: "ui-entity-family",
   person: "ui-entity-person",
   document: "ui-entity-document",

@@ -14,7 +14,10 @@ export type Route =
   | { name: "reference" }
   // Documents: the register and the monthly summary.
   | { name: "documents" }
-  | { name: "summary" };
+  | { name: "summary" }
+  // Sync with the centre: status, enrolment, conflicts and review cases (`section`: the part
+  // the screen opens at).
+  | { name: "sync"; section?: "conflicts" | "cases" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

@@ -43,6 +43,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_mci": "25",
@@ -72,6 +74,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_tiyn": "908 250 ₸"
@@ -96,6 +100,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -105,6 +111,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "action": "document.void",
     "entity": "document_void",
     "entity_id": "01a24984-adae-7650-8696-3cdf918e7473",
@@ -153,6 +161,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -192,6 +202,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_mci": "25",
@@ -229,6 +241,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "total_tiyn": "1 297 500 ₸"
@@ -270,6 +284,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_mci": "210",
@@ -313,6 +329,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "marat",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_mci": "210",
@@ -356,6 +374,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "amount_mci": "210",
@@ -382,6 +402,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -415,6 +437,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {
       "total_tiyn": "908 250 ₸"
@@ -442,6 +466,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -481,6 +507,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -508,6 +536,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -530,6 +560,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -554,6 +586,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -605,6 +639,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -638,6 +674,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -663,6 +701,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -697,6 +737,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   },
@@ -724,6 +766,8 @@ export const CASE_HISTORY: HistoryEntry[] = [
     "user_login": "aigerim",
     "origin": "local",
     "device_id": null,
+    "not_applied": [],
+    "dropped": false,
     "money_before": {},
     "money_after": {}
   }

@@ -20,5 +20,5 @@ mod reference;
 pub use apply::ApplyReport;
 pub use cases::{ConflictRec, ReviewCaseRec};
 pub use device::{Enrolment, SyncState, SyncStatus};
-pub use resolve::{CaseDecision, ConflictChoice, ConflictView, ReviewCaseView, Side};
+pub use resolve::{CaseDecision, ConflictChoice, ConflictView, ReviewCaseView, Side, TYPED_FIELDS};
 pub use wire::*;

@@ -64,7 +64,7 @@ fn required_reason(reason: &str) -> Result<String> {
 }
 
 /// Fields a person may type a value for when resolving (text of the registry).
-const TYPED_FIELDS: &[&str] = &[
+pub const TYPED_FIELDS: &[&str] = &[
     "surname",
     "given_name",
     "patronymic",

@@ -59,4 +59,14 @@ origin: Origin,
 /**
  * The device that made it, when it was another one.
  */
-device_id: string | null, };
+device_id: string | null, 
+/**
+ * For a change synced from another device: the fields that did not take effect here,
+ * because the centre kept a value another device had set first (each a conflict).
+ */
+not_applied: Array<string>, 
+/**
+ * For a record synced from another device: it did not take effect at all (its number or key
+ * was taken first elsewhere, or this database refused it); a conflict keeps it.
+ */
+dropped: boolean, };

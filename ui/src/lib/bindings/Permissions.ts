@@ -52,4 +52,16 @@ may_reverse: boolean,
 /**
  * See the office's monthly summary.
  */
-may_see_summaries: boolean, };
+may_see_summaries: boolean, 
+/**
+ * Resolve a sync conflict (choose or type the right value, with a reason).
+ */
+may_resolve_conflicts: boolean, 
+/**
+ * Decide a review case of two facts about money or identity.
+ */
+may_decide_cases: boolean, 
+/**
+ * Enrol this office database with a centre.
+ */
+may_enrol: boolean, };

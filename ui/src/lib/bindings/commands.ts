@@ -3,11 +3,16 @@
 // Every command the desktop app answers: its name, its arguments, its answer.
 import { call } from "../ipc";
 import type { AppInfo } from "./AppInfo";
+import type { CaseDecision } from "./CaseDecision";
+import type { CasesScreen } from "./CasesScreen";
 import type { CaseworkPanel } from "./CaseworkPanel";
 import type { CaseworkScreen } from "./CaseworkScreen";
+import type { ConflictChoice } from "./ConflictChoice";
+import type { ConflictsScreen } from "./ConflictsScreen";
 import type { DocFormat } from "./DocFormat";
 import type { DocumentRow } from "./DocumentRow";
 import type { EndForm } from "./EndForm";
+import type { EnrolForm } from "./EnrolForm";
 import type { ExtendForm } from "./ExtendForm";
 import type { FamilyCheck } from "./FamilyCheck";
 import type { FamilyDocuments } from "./FamilyDocuments";
@@ -17,6 +22,7 @@ import type { HomeScreen } from "./HomeScreen";
 import type { IinCheck } from "./IinCheck";
 import type { InclusionForm } from "./InclusionForm";
 import type { IssueKind } from "./IssueKind";
+import type { JoinForm } from "./JoinForm";
 import type { MemberForm } from "./MemberForm";
 import type { PaymentsScreen } from "./PaymentsScreen";
 import type { PersonCard } from "./PersonCard";
@@ -40,6 +46,7 @@ import type { StayForm } from "./StayForm";
 import type { SubsidyPreview } from "./SubsidyPreview";
 import type { SubsidyStatement } from "./SubsidyStatement";
 import type { SummaryScreen } from "./SummaryScreen";
+import type { SyncPanel } from "./SyncPanel";
 import type { VerifyResult } from "./VerifyResult";
 
 /** The app's version, database, start-up language, idle time and office. */
@@ -280,4 +287,44 @@ export function monthly_summary(args: { month: string | null }): Promise<Summary
 /** Closes a month once it is over (managers). */
 export function close_month(args: { month: string }): Promise<SummaryScreen> {
   return call<SummaryScreen>("close_month", args);
+}
+
+/** Sync as the sidebar and the sync screen show it: the centre, the last sync, what waits. */
+export function sync_status(): Promise<SyncPanel> {
+  return call<SyncPanel>("sync_status");
+}
+
+/** Syncs now, in the background: the answer comes at once and says a sync is under way. */
+export function sync_now(): Promise<SyncPanel> {
+  return call<SyncPanel>("sync_now");
+}
+
+/** Enrols this office database with its centre by a one-time code (administrators). */
+export function enrol_device(args: { form: EnrolForm }): Promise<SyncPanel> {
+  return call<SyncPanel>("enrol_device", args);
+}
+
+/** Joins an office on a new install and signs its administrator in on this computer. */
+export function join_office(args: { form: JoinForm }): Promise<SessionInfo> {
+  return call<SessionInfo>("join_office", args);
+}
+
+/** The conflicts sync found (resolved ones too when `all`). */
+export function sync_conflicts(args: { all: boolean }): Promise<ConflictsScreen> {
+  return call<ConflictsScreen>("sync_conflicts", args);
+}
+
+/** Resolves a conflict: keep the value, take the other or type the right one, with a reason. */
+export function resolve_conflict(args: { id: string; choice: ConflictChoice; reason: string }): Promise<ConflictsScreen> {
+  return call<ConflictsScreen>("resolve_conflict", args);
+}
+
+/** The review cases sync opened (decided ones too when `all`). */
+export function review_cases(args: { all: boolean }): Promise<CasesScreen> {
+  return call<CasesScreen>("review_cases", args);
+}
+
+/** Decides a review case with a reason (managers). */
+export function decide_case(args: { id: string; decision: CaseDecision; reason: string }): Promise<CasesScreen> {
+  return call<CasesScreen>("decide_case", args);
 }

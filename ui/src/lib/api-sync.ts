@@ -1,0 +1,70 @@
+// Typed wrappers of the sync commands (the status, sync now, enrolling this database, joining an
+// office on a new install, conflicts and review cases), in the manner of `api.ts`: screens import
+// these, never `invoke`.
+import * as commands from "./bindings/commands";
+import type { CaseDecision } from "./bindings/CaseDecision";
+import type { CaseItem } from "./bindings/CaseItem";
+import type { CasesScreen } from "./bindings/CasesScreen";
+import type { ConflictChoice } from "./bindings/ConflictChoice";
+import type { ConflictItem } from "./bindings/ConflictItem";
+import type { ConflictsScreen } from "./bindings/ConflictsScreen";
+import type { EnrolForm } from "./bindings/EnrolForm";
+import type { JoinForm } from "./bindings/JoinForm";
+import type { SessionInfo } from "./bindings/SessionInfo";
+import type { SideView } from "./bindings/SideView";
+import type { SyncPanel } from "./bindings/SyncPanel";
+import type { SyncReport } from "./bindings/SyncReport";
+
+export type {
+  CaseDecision,
+  CaseItem,
+  CasesScreen,
+  ConflictChoice,
+  ConflictItem,
+  ConflictsScreen,
+  EnrolForm,
+  JoinForm,
+  SideView,
+  SyncPanel,
+  SyncReport,
+};
+
+/** Sync as the sidebar and the sync screen show it. */
+export function syncStatus(): Promise<SyncPanel> {
+  return commands.sync_status();
+}
+
+/** Asks for a sync now; the answer comes at once, with the sync under way. */
+export function syncNow(): Promise<SyncPanel> {
+  return commands.sync_now();
+}
+
+/** Enrols this office database with its centre (administrators). */
+export function enrolDevice(form: EnrolForm): Promise<SyncPanel> {
+  return commands.enrol_device({ form });
+}
+
+/** Joins an office on a new install; answers the administrator's session. */
+export function joinOffice(form: JoinForm): Promise<SessionInfo> {
+  return commands.join_office({ form });
+}
+
+/** The conflicts (resolved ones too when `all`). */
+export function syncConflicts(all = false): Promise<ConflictsScreen> {
+  return commands.sync_conflicts({ all });
+}
+
+/** Resolves a conflict with a reason. */
+export function resolveConflict(id: string, choice: ConflictChoice, reason: string): Promise<ConflictsScreen> {
+  return commands.resolve_conflict({ id, choice, reason });
+}
+
+/** The review cases (decided ones too when `all`). */
+export function reviewCases(all = false): Promise<CasesScreen> {
+  return commands.review_cases({ all });
+}
+
+/** Decides a review case with a reason. */
+export function decideCase(id: string, decision: CaseDecision, reason: string): Promise<CasesScreen> {
+  return commands.decide_case({ id, decision, reason });
+}
