@@ -68,7 +68,19 @@ impl Store {
     /// after closer matches), a surname with an initial or a birth year or date, an IIN or a
     /// document number (or the beginnings of them), best first.
     pub fn find(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        find(self.conn(), query, limit)
+        find(self.conn(), query, limit, &mut vec![])
+    }
+
+    /// [`Store::find`], and the FTS5 expressions it ran, in order (for benchmarks: the bare
+    /// index queries it is measured against).
+    pub fn find_with_plan(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<(Vec<SearchHit>, Vec<String>)> {
+        let mut plan = vec![];
+        let hits = find(self.conn(), query, limit, &mut plan)?;
+        Ok((hits, plan))
     }
 
     /// Recomputes the search projections from the records; returns persons indexed.
@@ -374,19 +386,6 @@ pub fn fts_query(query: &str) -> Option<String> {
     (!words.is_empty()).then(|| fts_expression_for(&words, Pass::Whole)).flatten()
 }
 
-/// The FTS5 expressions a query runs as, every pass, typos looked up in the vocabulary (for
-/// benchmarks: the bare index queries find is measured against).
-pub fn fts_queries(conn: &Connection, query: &str) -> Result<Vec<String>> {
-    let mut words = query_words(query);
-    for w in &mut words {
-        w.neighbours = neighbours(conn, &w.name_key)?;
-    }
-    Ok([Pass::Whole, Pass::Prefix, Pass::Near]
-        .into_iter()
-        .filter_map(|p| fts_expression_for(&words, p))
-        .collect())
-}
-
 /// A candidate row of the index, as ranked.
 struct Candidate {
     rowid: i64,
@@ -475,7 +474,12 @@ fn candidates(
     Ok(())
 }
 
-pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+pub(crate) fn find(
+    conn: &Connection,
+    query: &str,
+    limit: usize,
+    plan: &mut Vec<String>,
+) -> Result<Vec<SearchHit>> {
     let mut words = query_words(query);
     if words.is_empty() || limit == 0 {
         return Ok(vec![]);
@@ -486,6 +490,7 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<S
     // a Russian form or a typo, so they are needed only when too few spellings matched.
     if let Some(expr) = fts_expression_for(&words, Pass::Whole) {
         candidates(conn, &words, &expr, &mut seen, &mut found)?;
+        plan.push(expr);
     }
     let close = |found: &[Candidate]| found.iter().filter(|c| c.score <= rank::SPELLING).count();
     if close(&found) < limit {
@@ -497,6 +502,7 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<S
         for pass in [Pass::Near, Pass::Prefix] {
             if let Some(expr) = fts_expression_for(&words, pass) {
                 candidates(conn, &words, &expr, &mut seen, &mut found)?;
+                plan.push(expr);
             }
         }
     }

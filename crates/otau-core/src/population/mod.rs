@@ -904,7 +904,8 @@ impl Surname {
         } else if rng.chance(45) {
             rng.pick(SURNAMES).to_string()
         } else {
-            spelling::surname_from(*rng.pick(MALE))
+            let given: &&str = rng.pick(MALE);
+            spelling::surname_from(given)
         };
         Surname { male, from_father: rng.chance(20) }
     }
