@@ -78,8 +78,8 @@ fn main() -> Res<()> {
         let text = format!(
             "# Benchmarks\n\nMeasured {} on {} with `cargo run --release -p otau-bench -- {}`.\n\
              Each figure is beside its baseline measured in the same run (bare SQLite on the same \
-             machine and disk); the ratio is otau's time over the baseline's (or, for rates, the \
-             baseline's over otau's), so 1.0x is as fast as bare SQLite. SQLite in WAL mode with \
+             machine and disk); the ratio is otau's time over the baseline's (for times; p99 over p99) or \
+             otau's rate over the baseline's (for rates), so 1.0x is as fast as bare SQLite. SQLite in WAL mode with \
              `synchronous=FULL` on both sides.\n\n{table}\n",
             Utc::now().format("%Y-%m-%d %H:%M UTC"),
             machine(),
