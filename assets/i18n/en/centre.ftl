@@ -58,3 +58,6 @@ cli-centre-released = Device { $device } is released from quarantine.
 cli-centre-not-quarantined = Device { $device } was not quarantined.
 cli-centre-reference-added = Reference data updated (item { $seq }).
 cli-centre-rule-added = Rule { $rule } added.
+cli-centre-col-key = Same by
+cli-centre-col-person = Person
+cli-centre-col-found = Found

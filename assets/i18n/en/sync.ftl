@@ -43,3 +43,6 @@ cli-sync-choose = Say which value to keep: --take kept, --take proposed, --take 
 cli-sync-resolved = Conflict { $id } resolved.
 cli-sync-decided = Review case { $id } decided.
 cli-user-password-set = The password of { $login } is set on this device.
+cli-sync-col-here = Here
+cli-sync-col-there = In the other office
+cli-sync-col-key = Same by

@@ -58,3 +58,6 @@ cli-centre-released = { $device } құрылғысы карантиннен бо
 cli-centre-not-quarantined = { $device } құрылғысы карантинде болған жоқ.
 cli-centre-reference-added = Анықтамалық деректер жаңартылды ({ $seq } жазба).
 cli-centre-rule-added = { $rule } ережесі қосылды.
+cli-centre-col-key = Сәйкестік
+cli-centre-col-person = Адам
+cli-centre-col-found = Табылды

@@ -43,3 +43,6 @@ cli-sync-choose = Қай мәнді қалдыратыныңызды көрсе�
 cli-sync-resolved = { $id } қайшылығы шешілді.
 cli-sync-decided = { $id } жағдайы бойынша шешім қабылданды.
 cli-user-password-set = { $login } пайдаланушысының құпия сөзі осы құрылғыда орнатылды.
+cli-sync-col-here = Осында
+cli-sync-col-there = Басқа кеңседе
+cli-sync-col-key = Сәйкестік

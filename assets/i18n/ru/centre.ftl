@@ -57,3 +57,6 @@ cli-centre-released = Устройство { $device } снято с каран�
 cli-centre-not-quarantined = Устройство { $device } не было на карантине.
 cli-centre-reference-added = Справочные данные обновлены (запись { $seq }).
 cli-centre-rule-added = Правило { $rule } добавлено.
+cli-centre-col-key = Совпадение
+cli-centre-col-person = Человек
+cli-centre-col-found = Найдено

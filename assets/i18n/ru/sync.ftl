@@ -43,3 +43,6 @@ cli-sync-choose = Укажите, какое значение оставить: 
 cli-sync-resolved = Конфликт { $id } решён.
 cli-sync-decided = По случаю { $id } принято решение.
 cli-user-password-set = Пароль пользователя { $login } на этом устройстве установлен.
+cli-sync-col-here = Здесь
+cli-sync-col-there = В другом офисе
+cli-sync-col-key = Совпадение

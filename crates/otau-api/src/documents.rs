@@ -215,8 +215,16 @@ pub struct VerifyResult {
     pub office: Option<String>,
     /// Issuing office's name, when known.
     pub office_name: Option<String>,
+    /// What the paper must say of whom it is about, as sealed (papers of the first format: none).
+    pub subject: Option<String>,
     /// The register's line, when this database issued it.
     pub register: Option<DocumentRow>,
+    /// The office that voided the paper, when another office did (from the centre).
+    pub voided_by_office: Option<String>,
+    /// When that office voided it.
+    pub voided_on: Option<NaiveDate>,
+    /// The last exchange with the centre the answer holds as of (None: never).
+    pub as_of: Option<String>,
 }
 
 impl From<Verification> for VerifyResult {
@@ -236,9 +244,13 @@ impl From<Verification> for VerifyResult {
             issued_on: seal.as_ref().map(|s| s.issued_on),
             office: seal.as_ref().map(|s| s.office.clone()),
             office_name: v.office_name,
+            subject: seal.as_ref().and_then(|s| s.subject.clone()),
             register: v
                 .register
                 .map(|entry| DocumentRow::from(RegisterLine { entry, subject_name: None })),
+            voided_by_office: v.voided_by_office.as_ref().map(|o| o.office_code.clone()),
+            voided_on: v.voided_by_office.as_ref().map(|o| o.voided_on),
+            as_of: v.as_of,
         }
     }
 }

@@ -144,6 +144,57 @@ impl Admin {
         Ok((code.format(), expires))
     }
 
+    /// Makes a one-time enrolment code for a device of `office` with no line, valid `hours`,
+    /// and the centre's card it enrols with (the code pins the card's key).
+    pub fn enrol_card(
+        &self,
+        office: &str,
+        hours: i64,
+    ) -> Result<(String, String, otau_sync::carried::CentreCard)> {
+        if !(1..=24 * 30).contains(&hours) {
+            return Err(CentreError::bad("valid-hours", "1 to 720"));
+        }
+        let office = office.trim().to_ascii_uppercase();
+        let info = self
+            .status()?
+            .offices
+            .into_iter()
+            .map(|o| o.office)
+            .find(|o| o.code == office)
+            .ok_or_else(|| CentreError::UnknownOffice(office.clone()))?;
+        let mut secret = [0u8; 10];
+        rand::rngs::OsRng.fill_bytes(&mut secret);
+        let code = EnrolCode::new(secret, &self.identity.key_pin());
+        let expires = (crate::clock::now() + Duration::hours(hours))
+            .to_rfc3339_opts(SecondsFormat::Millis, true);
+        let hash = code.secret_hash();
+        self.runtime.block_on(self.storage.add_enrol_code(&hash, &office, &now(), &expires))?;
+        Ok((code.format(), expires, crate::packets::card(&self.identity, info)))
+    }
+
+    /// Imports a device's packet.
+    pub fn packet_import(&self, bytes: &[u8]) -> Result<crate::packets::Imported> {
+        self.runtime.block_on(crate::packets::import(
+            &self.identity,
+            &*self.storage,
+            bytes,
+            crate::DEFAULT_BLOCK_SIZE,
+            &now(),
+        ))
+    }
+
+    /// Writes the packet for a device: its bytes and what it carries.
+    pub fn packet_export(&self, device: &str) -> Result<(Vec<u8>, crate::packets::Exported)> {
+        let id = Uuid::parse_str(device.trim())
+            .map_err(|_| CentreError::UnknownDevice(device.to_string()))?;
+        self.runtime.block_on(crate::packets::export(&self.identity, &*self.storage, id, &now()))
+    }
+
+    /// Likely duplicates across offices (the same IIN, document, or folded name and birth date).
+    pub fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        self.runtime.block_on(self.storage.cross_cases())
+    }
+
     /// Every device.
     pub fn devices(&self) -> Result<Vec<DeviceRow>> {
         self.runtime.block_on(self.storage.devices())

@@ -42,6 +42,13 @@ impl Identity {
         hex::encode(self.key.verifying_key().to_bytes())
     }
 
+    /// What an enrolment code for a packet-only device pins: the SHA-256 of the centre's public
+    /// key (such a device never sees the certificate; the code, carried apart from the centre's
+    /// card, proves the card's key).
+    pub fn key_pin(&self) -> [u8; 32] {
+        Sha256::digest(self.key.verifying_key().to_bytes()).into()
+    }
+
     /// The certificate's SHA-256 (hex).
     pub fn cert_hex(&self) -> String {
         hex::encode(self.cert_sha256)

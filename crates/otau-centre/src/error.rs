@@ -68,6 +68,9 @@ pub enum CentreError {
     /// No such device.
     #[error("no device {0}")]
     UnknownDevice(String),
+    /// A packet refused.
+    #[error(transparent)]
+    Packet(#[from] otau_sync::packet::PacketError),
     /// A bad value given by an administrator.
     #[error("{field}: {reason}")]
     BadInput {
@@ -134,12 +137,14 @@ impl Coded for CentreError {
             CentreError::OfficeExists(_) => "centre-office-exists",
             CentreError::UnknownDevice(_) => "centre-unknown-device",
             CentreError::BadInput { .. } => "centre-bad-input",
+            CentreError::Packet(e) => e.code(),
         }
     }
 
     fn args(&self) -> BTreeMap<String, String> {
         let pairs: Vec<(&str, String)> = match self {
             CentreError::Sync(e) => return e.args(),
+            CentreError::Packet(e) => return e.args(),
             CentreError::Sqlite(e) => vec![("reason", e.to_string())],
             CentreError::Postgres(r) | CentreError::Migration(r) | CentreError::Tls(r) => {
                 vec![("reason", r.clone())]

@@ -3,7 +3,7 @@
 //! rules live in `otau_sync` and [`crate::push`].
 
 use crate::error::CentreError;
-use crate::storage::{DeviceRow, Incoming, NewDevice, StoredEntry, StoredItem};
+use crate::storage::{DeviceRow, Incoming, StoredEntry, StoredItem};
 use crate::Centre;
 use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{Duration, SecondsFormat};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
-use otau_sync::code::{session_message, EnrolCode};
+use otau_sync::code::session_message;
 use otau_sync::messages::*;
 use otau_sync::{sha256_hex, SyncError, PROTOCOL_HEADER, REQUEST_HEADER};
 use rand::RngCore;
@@ -156,42 +156,12 @@ async fn hello(State(c): Shared) -> ApiResult<Hello> {
     }))
 }
 
-fn key_hex(field: &str, text: &str) -> Result<String, ApiError> {
-    let bytes: [u8; 32] = hex::decode(text.trim())
-        .ok()
-        .and_then(|v| v.try_into().ok())
-        .ok_or_else(|| SyncError::BadRequest { reason: format!("{field}: a 32-byte hex key") })?;
-    VerifyingKey::from_bytes(&bytes)
-        .map_err(|_| SyncError::BadRequest { reason: format!("{field}: not an Ed25519 key") })?;
-    Ok(hex::encode(bytes))
-}
-
 async fn enrol(State(c): Shared, Json(req): Json<EnrolRequest>) -> ApiResult<Enrolled> {
-    let code = EnrolCode::parse(&req.code)?;
-    if !code.pins(&c.identity.cert_sha256) {
-        return Err(SyncError::EnrolCodeInvalid.into());
-    }
-    let device = NewDevice {
-        id: req.device_id.unwrap_or_else(Uuid::now_v7),
-        name: req.device_name.trim().chars().take(100).collect(),
-        device_key: key_hex("device_key", &req.device_key)?,
-        document_key: key_hex("document_key", &req.document_key)?,
-        history: req.history,
-    };
-    let years = otau_sync::blocks::years_needed(crate::clock::now().date_naive());
-    let out = c.storage.enrol(&code.secret_hash(), &device, &now(), &years, c.block_size).await?;
-    Ok(Json(Enrolled {
-        device_id: device.id,
-        office: out.office,
-        centre: CentreInfo {
-            id: c.identity.id,
-            name: c.identity.name.clone(),
-            public_key: c.identity.public_key(),
-        },
-        cert_sha256: c.identity.cert_hex(),
-        mode: out.mode,
-        blocks: out.blocks,
-    }))
+    let channel = crate::enrolment::Channel::Https;
+    let enrolled =
+        crate::enrolment::enrol(&c.identity, &*c.storage, req, c.block_size, channel, &now())
+            .await?;
+    Ok(Json(enrolled))
 }
 
 async fn session(State(c): Shared, Json(req): Json<SessionRequest>) -> ApiResult<Challenge> {
@@ -235,6 +205,10 @@ async fn device_state(
     Query(q): Query<DeviceStateQuery>,
 ) -> ApiResult<DeviceState> {
     let d = device(&c, &headers, Quarantine::Allowed).await?;
+    if let (Some(acked), Some(cursor)) = (q.acked, q.cursor) {
+        let report = crate::storage::DeviceReport { acked, cursor, reference_cursor: None };
+        c.storage.note_report(d.id, report, &now()).await?;
+    }
     Ok(Json(c.storage.device_state(&d, q, c.identity.id, &now()).await?))
 }
 
@@ -316,25 +290,8 @@ async fn blocks(
     Json(req): Json<BlocksRequest>,
 ) -> ApiResult<Blocks> {
     let d = device(&c, &headers, Quarantine::Refused).await?;
-    let mut want = req.want;
-    want.sort();
-    want.dedup();
     let this_year = chrono::Datelike::year(&crate::clock::now().date_naive());
-    // Yearly series: this year or the next (clocks differ by a day or two, not a year); plan
-    // item numbers: year 0.
-    let fits = |w: &otau_sync::messages::Want| {
-        if w.series.yearly() {
-            (w.year - this_year).abs() <= 1
-        } else {
-            w.year == 0
-        }
-    };
-    if want.len() > 16 || !want.iter().all(fits) {
-        return Err(SyncError::BadRequest {
-            reason: "blocks: this year or the next, once each".into(),
-        }
-        .into());
-    }
+    let want = crate::rules::wanted_blocks(req.want, this_year)?;
     Ok(Json(Blocks { blocks: c.storage.blocks(&d, &want, c.block_size, &now()).await? }))
 }
 
@@ -358,7 +315,7 @@ async fn reference(
     headers: HeaderMap,
     Query(p): Query<Page>,
 ) -> ApiResult<RefPage> {
-    device(&c, &headers, Quarantine::Refused).await?;
-    let (items, high) = c.storage.reference(p.after, p.limit()).await?;
+    let d = device(&c, &headers, Quarantine::Refused).await?;
+    let (items, high) = c.storage.reference(&d.office, p.after, p.limit()).await?;
     Ok(Json(RefPage { items, high }))
 }

@@ -8,9 +8,12 @@
 
 pub mod admin;
 pub mod clock;
+pub mod crossing;
 pub mod data;
+pub mod enrolment;
 pub mod error;
 pub mod http;
+pub mod packets;
 pub mod pg_temp;
 pub mod push;
 pub mod reference;

@@ -164,6 +164,25 @@ pub fn plan(events: &[Incoming], mut loaded: Loaded) -> Planned {
     out
 }
 
+/// A reference item an accepted event adds for every office: a voided document
+/// (`voided_document`, key `<office>|<number>`), so a paper of one office checks as voided in
+/// every other. The reason stays in the office's own register.
+pub fn derived_reference(
+    e: &otau_sync::Envelope,
+) -> Option<(&'static str, String, serde_json::Value)> {
+    if e.entity != "document_void" || e.op != otau_sync::Op::Insert {
+        return None;
+    }
+    let number = e.after.get("number")?.as_str()?;
+    let voided_on = e.after.get("voided_on")?.as_str()?;
+    let record = serde_json::json!({
+        "office_code": e.office,
+        "number": number,
+        "voided_on": voided_on,
+    });
+    Some(("voided_document", format!("{}|{number}", e.office), record))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,3 +54,26 @@ pub fn held_block_action(
     }
     HeldAction::Record
 }
+
+/// The blocks a device may ask for, once each: yearly series of this year or the next (clocks
+/// differ by a day or two, not a year), plan item numbers as year 0.
+pub fn wanted_blocks(
+    mut want: Vec<otau_sync::messages::Want>,
+    this_year: i32,
+) -> Result<Vec<otau_sync::messages::Want>, otau_sync::SyncError> {
+    want.sort();
+    want.dedup();
+    let fits = |w: &otau_sync::messages::Want| {
+        if w.series.yearly() {
+            (w.year - this_year).abs() <= 1
+        } else {
+            w.year == 0
+        }
+    };
+    if want.len() > 16 || !want.iter().all(fits) {
+        return Err(otau_sync::SyncError::BadRequest {
+            reason: "blocks: this year or the next, once each".into(),
+        });
+    }
+    Ok(want)
+}

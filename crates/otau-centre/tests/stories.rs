@@ -483,6 +483,170 @@ fn plain_http_on_loopback_serves_the_same_api() {
     ));
 }
 
+/// A device's packet sealed to the centre (what `otau packet export` writes).
+fn device_packet(
+    c: &TestCentre,
+    d: &Device,
+    enrol: Option<otau_sync::messages::EnrolRequest>,
+    acked: i64,
+    cursor: i64,
+) -> Vec<u8> {
+    use otau_sync::packet::{self, Header, PacketKind, Party, PartyKind};
+    let events: Vec<_> = d.events.iter().skip(acked as usize).cloned().collect();
+    let content = otau_sync::carried::DevicePacket {
+        device_id: d.id,
+        office: d.office.clone(),
+        acked,
+        cursor,
+        reference_cursor: 0,
+        events,
+        blocks_held: vec![],
+        wants: vec![Want { series: Series::Plan, year: 0 }],
+        enrol: enrol.clone(),
+    };
+    let centre = c.admin().identity;
+    let header = Header {
+        kind: if enrol.is_some() { PacketKind::Enrolment } else { PacketKind::FromDevice },
+        packet_id: Uuid::now_v7(),
+        sender: Party { kind: PartyKind::Device, id: d.id },
+        recipient: Party { kind: PartyKind::Centre, id: centre.id },
+        office: d.office.clone(),
+        first: acked + 1,
+        last: d.seq,
+    };
+    let bytes = serde_json::to_vec(&content).unwrap();
+    let to = packet::recipient_key(&centre.key.verifying_key());
+    let sealed = packet::seal(header, &bytes, &d.key, to, [5; 32], [6; 12]).unwrap();
+    packet::write(&sealed)
+}
+
+/// Opens the centre's packet as the device does.
+fn centre_packet(c: &TestCentre, d: &Device, bytes: &[u8]) -> otau_sync::carried::CentrePacket {
+    use otau_sync::packet::{self, PacketKey, Party, PartyKind};
+    let p = packet::read(bytes).unwrap();
+    let me = Party { kind: PartyKind::Device, id: d.id };
+    let centre_key = c.admin().identity.key.verifying_key();
+    let content = packet::open(&p, me, &PacketKey::of(&d.key), Some(&centre_key)).unwrap();
+    serde_json::from_slice(&content).unwrap()
+}
+
+fn packets_carry_the_same_push_and_pull_exactly_once(backend: Backend) {
+    use otau_sync::packet::PacketError;
+    let c = centre(backend);
+    let admin = c.admin();
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let mut b = Device::enrol(&c, "PVL01", true);
+    for i in 1..=3 {
+        a.person(&format!("PVL01-2026-0000{i}"), Value::Null);
+    }
+    // a's events go by packet; b's by HTTPS.
+    let p1 = device_packet(&c, &a, None, 0, 0);
+    let done = admin.packet_import(&p1).unwrap();
+    assert_eq!((done.events, done.accepted, done.duplicates), (3, 3, 0));
+    assert_eq!(done.blocks_given, 1, "the plan block asked for");
+    let replay = admin.packet_import(&p1).unwrap_err();
+    assert!(matches!(replay, otau_centre::CentreError::Packet(PacketError::Replayed { .. })));
+    b.person("PVL01-2026-01001", Value::Null);
+    b.push_from(1).unwrap();
+    // A later packet repeats what was not acknowledged: taken once.
+    a.person("PVL01-2026-00004", Value::Null);
+    let p2 = device_packet(&c, &a, None, 0, 0);
+    let done = admin.packet_import(&p2).unwrap();
+    assert_eq!((done.accepted, done.duplicates), (1, 3));
+    // The centre's packet for a: its four events acknowledged, the office's five events.
+    let (bytes, out) = admin.packet_export(&a.id.to_string()).unwrap();
+    assert_eq!((out.after, out.high, out.events, out.acknowledged), (0, 5, 5, 4));
+    let back = centre_packet(&c, &a, &bytes);
+    assert_eq!(back.held_through, 4);
+    assert_eq!(back.own.iter().map(|o| o.device_seq).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+    assert!(back.entries.iter().any(|e| e.event["device_id"] == json!(b.id)));
+    assert!(back.blocks.iter().any(|bl| bl.series == Series::Plan), "{:?}", back.blocks);
+    assert!(!back.reference.is_empty(), "the reference data goes too");
+    // Once a reports its cursor, the next packet starts there.
+    let p3 = device_packet(&c, &a, None, 4, 5);
+    assert_eq!(admin.packet_import(&p3).unwrap().accepted, 0);
+    let (_, out) = admin.packet_export(&a.id.to_string()).unwrap();
+    assert_eq!((out.after, out.events, out.acknowledged), (5, 0, 0));
+    // A packet for another centre, and one of a stranger, change nothing.
+    let events_before = admin.status().unwrap().events;
+    let mut stranger = Device::enrol(&c, "AKM01", false);
+    stranger.id = Uuid::now_v7();
+    stranger.person("AKM01-2026-00001", Value::Null);
+    let err = admin.packet_import(&device_packet(&c, &stranger, None, 0, 0)).unwrap_err();
+    assert!(matches!(err, otau_centre::CentreError::Packet(PacketError::UnknownSender { .. })));
+    assert_eq!(admin.status().unwrap().events, events_before);
+    // A device with no line enrols by packet with the centre's card code.
+    c.office("MNG01", "KZ-47");
+    let (code, _, card) = admin.enrol_card("MNG01", 24).unwrap();
+    assert_eq!(card.office.code, "MNG01");
+    // (A key and an id of its own: the HTTPS enrolment only lends the synthetic device.)
+    let mut field = Device::enrol(&c, "PVL01", true);
+    field.id = Uuid::now_v7();
+    field.office = "MNG01".into();
+    field.person("MNG01-2026-00007", Value::Null);
+    let mut req = support::enrol_request(&code, &field.key, false);
+    req.device_id = Some(field.id);
+    let done = admin.packet_import(&device_packet(&c, &field, Some(req.clone()), 0, 0)).unwrap();
+    assert!(done.enrolled);
+    assert_eq!(done.accepted, 1);
+    // The card's code does not work over HTTPS, where the certificate is what a device pins.
+    let (https_code, _, _) = admin.enrol_card("MNG01", 24).unwrap();
+    let refused = otau_sync::client::CentreClient::enrol(
+        &c.url(),
+        &support::enrol_request(&https_code, &field.key, true),
+    );
+    assert_eq!(refused.err(), Some(SyncError::CertificateMismatch));
+}
+
+fn the_same_person_in_two_offices_becomes_one_case_as_events_arrive(backend: Backend) {
+    let c = centre(backend);
+    let mut pvl = Device::enrol(&c, "PVL01", false);
+    let mut akm = Device::enrol(&c, "AKM01", false);
+    let mut pvl2 = Device::enrol(&c, "PVL01", true);
+    let person = |d: &mut Device, regno: &str, surname: &str, iin: Value| {
+        let id = Uuid::now_v7();
+        d.write(
+            "person",
+            Op::Insert,
+            id,
+            Value::Null,
+            json!({"regno": regno, "iin": iin, "surname": surname, "given_name": "Нұрсұлтан",
+                "birth_date": "1985-04-12", "sex": "male", "phone": null, "email": null}),
+        );
+        id
+    };
+    // The same name in two scripts and the same birth date, in two offices: one case.
+    let kk = person(&mut pvl, "PVL01-2026-00001", "Сейітқали", Value::Null);
+    pvl.push_from(1).unwrap();
+    let lat = person(&mut akm, "AKM01-2026-00001", "SEIITKALI", json!("850412310211"));
+    akm.push_from(1).unwrap();
+    let cases = c.admin().cross_cases().unwrap();
+    assert_eq!(cases.len(), 1, "{cases:#?}");
+    assert_eq!(
+        (cases[0].office_a.as_str(), cases[0].office_b.as_str()),
+        ("PVL01", "AKM01"),
+        "{cases:#?}"
+    );
+    assert_eq!(
+        (cases[0].person_a.clone(), cases[0].person_b.clone()),
+        (kk.to_string(), lat.to_string())
+    );
+    assert!(cases[0].key.starts_with("name:"), "{}", cases[0].key);
+    // Within one office the same keys are not a case (the office's own check sees them).
+    person(&mut pvl2, "PVL01-2026-01001", "Сейиткали", Value::Null);
+    pvl2.push_from(1).unwrap();
+    assert_eq!(c.admin().cross_cases().unwrap().len(), 2, "the laptop's person meets AKM01's");
+    // The same IIN under another name: found by the IIN; the same pair again is one case.
+    person(&mut pvl, "PVL01-2026-00002", "Басқа", json!("850412310211"));
+    pvl.push_from(2).unwrap();
+    let cases = c.admin().cross_cases().unwrap();
+    assert_eq!(cases.len(), 3, "{cases:#?}");
+    assert!(cases.iter().any(|k| k.key == "iin:850412310211"), "{cases:#?}");
+    // Pushing the same events again finds nothing new.
+    akm.push_from(1).unwrap();
+    assert_eq!(c.admin().cross_cases().unwrap().len(), 3);
+}
+
 macro_rules! stories {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -505,4 +669,6 @@ stories!(
     number_blocks_are_handed_out_topped_up_and_never_overlap,
     reference_data_streams_in_order,
     an_unsupported_protocol_is_refused_politely,
+    packets_carry_the_same_push_and_pull_exactly_once,
+    the_same_person_in_two_offices_becomes_one_case_as_events_arrive,
 );

@@ -95,6 +95,10 @@ pub enum Command {
     Centre(crate::commands::centre::CentreCommand),
     /// Sync with the centre: enrol, sync now, status, conflicts and review cases.
     Sync(crate::commands::sync::SyncArgs),
+    /// Packets on a stick for a device with no line: write one for the centre, import the
+    /// centre's.
+    #[command(subcommand)]
+    Packet(crate::commands::packet::PacketCommand),
 }
 
 /// `otau init`

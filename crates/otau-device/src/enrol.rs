@@ -45,18 +45,18 @@ pub struct JoinRequest {
     pub admin_password: String,
 }
 
-fn random_secret() -> [u8; 32] {
+pub(crate) fn random_secret() -> [u8; 32] {
     let mut secret = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut secret);
     secret
 }
 
-fn public_hex(secret: &[u8; 32]) -> String {
+pub(crate) fn public_hex(secret: &[u8; 32]) -> String {
     hex::encode(SigningKey::from_bytes(secret).verifying_key().to_bytes())
 }
 
 /// The document key's public half as the centre takes it (hex), from the store's form.
-fn document_key_hex(key: &str) -> Result<String> {
+pub(crate) fn document_key_hex(key: &str) -> Result<String> {
     otau_store::documents::keys::decode_key(key).map(hex::encode).ok_or_else(|| {
         DeviceError::Store(StoreError::Corrupt("the office's document key does not read".into()))
     })
@@ -94,6 +94,7 @@ fn enrolled(
         device_name: e.device_name.trim().to_string(),
         device_key: hex::encode(device_secret),
         blocks: answer.blocks.clone(),
+        pending_enrolment: None,
     }
 }
 

@@ -14,6 +14,9 @@ pub enum DeviceError {
     /// The centre refused, or could not be reached.
     #[error(transparent)]
     Sync(#[from] SyncError),
+    /// A packet was refused.
+    #[error(transparent)]
+    Packet(#[from] otau_sync::packet::PacketError),
 }
 
 impl DeviceError {
@@ -22,6 +25,7 @@ impl DeviceError {
         match self {
             DeviceError::Store(e) => e.code().to_string(),
             DeviceError::Sync(e) => e.code().to_string(),
+            DeviceError::Packet(e) => e.code().to_string(),
         }
     }
 

@@ -4,11 +4,12 @@
 //! events merge is the centre's verdict (`otau_sync::merge`), and applying it is the store's.
 //!
 //! **API boundary**: the `otau sync …` commands and the desktop app call [`enrol()`],
-//! [`join()`] and [`sync()`]; nothing else of sync needs a network.
+//! [`join()`] and [`sync()`], and [`packet`] for a device with no line.
 #![deny(missing_docs)]
 
 mod enrol;
 mod error;
+pub mod packet;
 mod run;
 
 pub use enrol::{enrol, join, Enrolment, JoinRequest};

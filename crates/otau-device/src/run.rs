@@ -64,7 +64,7 @@ pub struct SyncReport {
 }
 
 impl SyncReport {
-    fn add(&mut self, r: &ApplyReport) {
+    pub(crate) fn add(&mut self, r: &ApplyReport) {
         self.applied += r.applied;
         self.already_held += r.already_held;
         self.overruled += r.overruled;
@@ -89,6 +89,12 @@ impl Session {
         let state = store
             .sync_state()?
             .ok_or(StoreError::Sync { code: "sync-not-enrolled", detail: String::new() })?;
+        if state.centre_url.is_empty() {
+            // Enrolled by packet: this device has no address for the centre.
+            return Err(
+                StoreError::Sync { code: "sync-packets-only", detail: String::new() }.into()
+            );
+        }
         let cert: [u8; 32] = state
             .cert_sha256
             .as_deref()
@@ -244,7 +250,7 @@ fn settle(
 }
 
 /// The highest sequence up to which `acks` follow `after` without a gap.
-fn contiguous(after: i64, acks: &[(i64, i64)]) -> i64 {
+pub(crate) fn contiguous(after: i64, acks: &[(i64, i64)]) -> i64 {
     let mut seqs: Vec<i64> = acks.iter().map(|a| a.0).collect();
     seqs.sort_unstable();
     let mut top = after;

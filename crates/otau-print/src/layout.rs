@@ -567,7 +567,7 @@ impl<'f> Layout<'f> {
         qr: &QrMatrix,
         caption: &[(String, TextStyle)],
     ) {
-        let size = 30.0 * MM;
+        let size = 38.0 * MM;
         let left_w = CONTENT_W - size - 16.0;
         let mut wrapped = vec![];
         for (text, style) in caption {

@@ -1,18 +1,21 @@
 //! The seal of a document: the QR payload, its content hash and the office's Ed25519 signature.
 //!
 //! # Design
-//! A payload is one line of seven fields separated by `|`:
+//! A payload is one line of eight fields separated by `|`:
 //!
 //! ```text
-//! OTAU1|PVL01|CERT|PVL01-2026-D00001|2026-11-25|<content hash>|<signature>
+//! OTAU2|PVL01|CERT|PVL01-2026-D00001|2026-11-25|Сейітқали Нұрсұлтан Болатұлы, 12.04.1985|<content hash>|<signature>
 //! ```
 //!
 //! version, office code, kind code ([`DocKind::code`]), document number, date of issue, the
-//! SHA-256 of the document's canonical content ([`content_hash`]) and the Ed25519 signature of
-//! everything before the last `|`, both in unpadded URL-safe base64 (43 and 86 characters). The
-//! version comes first so that a later format can be told apart; office codes and numbers never
-//! contain `|`. Anyone with the office's public key can check a paper offline: a changed byte
-//! breaks the signature.
+//! **subject** ([`subject_of`]: what the paper must say of whom it is about — the holder's name
+//! and birth date, the family's size and amount of a decision), the SHA-256 of the document's
+//! canonical content ([`content_hash`]) and the Ed25519 signature of everything before the last
+//! `|`, both in unpadded URL-safe base64 (43 and 86 characters). The version comes first so that
+//! a later format can be told apart; office codes, numbers and subjects never contain `|`.
+//! Anyone with the office's public key can check a paper offline: a changed byte breaks the
+//! signature, and a genuine code copied onto a forged paper names another person than the
+//! paper. Papers of the first format (`OTAU1`, seven fields, no subject) still verify.
 
 use crate::data::{DocKind, DocumentContent};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -27,7 +30,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The first field of every payload of this format.
-pub const SEAL_VERSION: &str = "OTAU1";
+pub const SEAL_VERSION: &str = "OTAU2";
+/// The first format, without a subject: papers printed with it still verify.
+pub const SEAL_VERSION_1: &str = "OTAU1";
+/// The longest subject, in characters.
+pub const SUBJECT_MAX: usize = 120;
 
 /// The seal of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +48,8 @@ pub struct Seal {
     pub number: String,
     /// Date of issue.
     pub issued_on: NaiveDate,
+    /// What the paper must say of whom it is about (absent in papers of the first format).
+    pub subject: Option<String>,
     /// SHA-256 of the canonical content, unpadded URL-safe base64.
     pub content_hash: String,
     /// Ed25519 signature of [`Seal::signed_text`], unpadded URL-safe base64.
@@ -88,6 +97,7 @@ impl Seal {
         kind: DocKind,
         number: &str,
         issued_on: NaiveDate,
+        subject: &str,
         content_hash: &str,
         secret_key: &[u8; 32],
     ) -> Seal {
@@ -96,6 +106,7 @@ impl Seal {
             kind,
             number: number.to_string(),
             issued_on,
+            subject: Some(clean_subject(subject)),
             content_hash: content_hash.to_string(),
             signature: String::new(),
         };
@@ -107,14 +118,17 @@ impl Seal {
 
     /// The text the signature covers: every field but the signature.
     pub fn signed_text(&self) -> String {
-        format!(
-            "{SEAL_VERSION}|{}|{}|{}|{}|{}",
+        let head = format!(
+            "{}|{}|{}|{}",
             self.office,
             self.kind.code(),
             self.number,
-            self.issued_on.format("%Y-%m-%d"),
-            self.content_hash
-        )
+            self.issued_on.format("%Y-%m-%d")
+        );
+        match &self.subject {
+            Some(subject) => format!("{SEAL_VERSION}|{head}|{subject}|{}", self.content_hash),
+            None => format!("{SEAL_VERSION_1}|{head}|{}", self.content_hash),
+        }
     }
 
     /// The QR payload.
@@ -126,14 +140,28 @@ impl Seal {
     pub fn parse(text: &str) -> Result<Seal, SealError> {
         let malformed = |reason| SealError::Malformed { reason };
         let fields: Vec<&str> = text.trim().split('|').collect();
-        if fields.first().is_some_and(|v| *v != SEAL_VERSION && v.starts_with("OTAU")) {
-            return Err(SealError::Version { found: fields[0].to_string() });
+        let version = fields.first().copied().unwrap_or_default();
+        if version != SEAL_VERSION && version != SEAL_VERSION_1 && version.starts_with("OTAU") {
+            return Err(SealError::Version { found: version.to_string() });
         }
-        let [version, office, kind, number, date, hash, signature] = fields[..] else {
-            return Err(malformed("fields"));
+        let (office, kind, number, date, subject, hash, signature) = match fields[..] {
+            [SEAL_VERSION, office, kind, number, date, subject, hash, signature] => {
+                (office, kind, number, date, Some(subject), hash, signature)
+            }
+            [SEAL_VERSION_1, office, kind, number, date, hash, signature] => {
+                (office, kind, number, date, None, hash, signature)
+            }
+            [SEAL_VERSION | SEAL_VERSION_1, ..] => return Err(malformed("fields")),
+            _ => return Err(malformed("version")),
         };
-        if version != SEAL_VERSION {
-            return Err(malformed("version"));
+        if let Some(subject) = subject {
+            if subject.is_empty()
+                || subject.chars().count() > SUBJECT_MAX
+                || subject.chars().any(char::is_control)
+                || subject != subject.trim()
+            {
+                return Err(malformed("subject"));
+            }
         }
         let kind = DocKind::from_code(kind).ok_or(malformed("kind"))?;
         let clean = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_graphic());
@@ -159,6 +187,7 @@ impl Seal {
             kind,
             number: number.to_string(),
             issued_on,
+            subject: subject.map(str::to_string),
             content_hash: hash.to_string(),
             signature: signature.to_string(),
         })
@@ -197,6 +226,47 @@ impl From<Seal> for String {
     fn from(s: Seal) -> String {
         s.payload()
     }
+}
+
+/// A subject as a seal carries it: one line without `|` or control characters, spaces
+/// collapsed, at most [`SUBJECT_MAX`] characters (`—` when nothing is left).
+pub fn clean_subject(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c.is_control() || c == '|')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let line: String = words.join(" ").chars().take(SUBJECT_MAX).collect();
+    match line.trim() {
+        "" => "—".to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// What a paper must say of whom it is about, as its seal names it: a certificate's holder (the
+/// head) with the birth date; a decision's head, family size and total; a statement's head and
+/// family size; a summary's month.
+pub fn subject_of(content: &DocumentContent) -> String {
+    let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+    let text = match content {
+        DocumentContent::Certificate(c) => match c.members.first() {
+            Some(m) => format!("{}, {}", m.name, date(m.birth_date)),
+            None => c.family_regno.clone(),
+        },
+        DocumentContent::Decision(d) => {
+            let total = d
+                .lines
+                .iter()
+                .try_fold(otau_core::money::Tiyn::ZERO, |sum, l| sum.checked_add(l.tenge));
+            match total {
+                Some(t) => format!("{}, {} ×, {}", d.head_name, d.family_size, t.format_tenge()),
+                None => format!("{}, {} ×", d.head_name, d.family_size),
+            }
+        }
+        DocumentContent::Statement(st) => format!("{}, {} ×", st.head_name, st.family_size),
+        DocumentContent::MonthlySummary(m) => format!("{} {}", m.office.code, m.month),
+    };
+    clean_subject(&text)
 }
 
 /// The public half of a secret key.
@@ -245,14 +315,27 @@ mod tests {
     fn seal() -> Seal {
         let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let hash = URL_SAFE_NO_PAD.encode([1u8; 32]);
-        Seal::sign("PVL01", DocKind::Certificate, "PVL01-2026-D00001", date, &hash, &SECRET)
+        Seal::sign(
+            "PVL01",
+            DocKind::Certificate,
+            "PVL01-2026-D00001",
+            date,
+            "Сейітқали Нұрсұлтан, 12.04.1985",
+            &hash,
+            &SECRET,
+        )
     }
 
     #[test]
     fn a_payload_reads_back_and_verifies() {
         let s = seal();
         let text = s.payload();
-        assert!(text.starts_with("OTAU1|PVL01|CERT|PVL01-2026-D00001|2026-11-25|"), "{text}");
+        assert!(
+            text.starts_with(
+                "OTAU2|PVL01|CERT|PVL01-2026-D00001|2026-11-25|Сейітқали Нұрсұлтан, 12.04.1985|"
+            ),
+            "{text}"
+        );
         let back = Seal::parse(&text).unwrap();
         assert_eq!(back, s);
         assert!(back.verify(&public_key(&SECRET)));
@@ -274,10 +357,35 @@ mod tests {
 
     #[test]
     fn other_versions_and_shapes_are_refused() {
-        assert_eq!(Seal::parse("OTAU2|x"), Err(SealError::Version { found: "OTAU2".into() }));
+        assert_eq!(Seal::parse("OTAU3|x"), Err(SealError::Version { found: "OTAU3".into() }));
+        assert_eq!(Seal::parse("OTAU2|x"), Err(SealError::Malformed { reason: "fields" }));
         assert!(matches!(Seal::parse("hello"), Err(SealError::Malformed { .. })));
         let text = seal().payload().replace("CERT", "XXXX");
         assert_eq!(Seal::parse(&text), Err(SealError::Malformed { reason: "kind" }));
+    }
+
+    #[test]
+    fn a_paper_of_the_first_format_still_verifies() {
+        let mut old = seal();
+        old.subject = None;
+        let key = SigningKey::from_bytes(&SECRET);
+        old.signature = URL_SAFE_NO_PAD.encode(key.sign(old.signed_text().as_bytes()).to_bytes());
+        let text = old.payload();
+        assert!(text.starts_with("OTAU1|PVL01|CERT|") && text.split('|').count() == 7, "{text}");
+        let back = Seal::parse(&text).unwrap();
+        assert_eq!(back.subject, None);
+        assert!(back.verify(&public_key(&SECRET)));
+    }
+
+    #[test]
+    fn a_genuine_code_names_whom_its_paper_is_about_and_another_subject_breaks_it() {
+        let s = seal();
+        let forged = s.payload().replace("Сейітқали Нұрсұлтан", "Басқа Адам");
+        let back = Seal::parse(&forged).unwrap();
+        assert!(!back.verify(&public_key(&SECRET)), "the subject is signed");
+        assert_eq!(clean_subject("  a|b\n\tc  "), "a b c");
+        assert_eq!(clean_subject(" | "), "—");
+        assert_eq!(clean_subject(&"ж".repeat(500)).chars().count(), SUBJECT_MAX);
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub fn issue(number: &str, content: DocumentContent, duplicate: bool) -> IssuedD
     let issued_on = d("2026-11-25");
     let issued_by = "Әлия Серікқызы Жұмабаева".to_string();
     let hash = content_hash(number, issued_on, &issued_by, &content);
-    let seal = Seal::sign("PVL01", content.kind(), number, issued_on, &hash, &SECRET);
+    let subject = otau_print::seal::subject_of(&content);
+    let seal = Seal::sign("PVL01", content.kind(), number, issued_on, &subject, &hash, &SECRET);
     IssuedDocument { number: number.into(), issued_on, issued_by, content, seal, duplicate }
 }
 

@@ -61,10 +61,13 @@ pub(crate) fn max_used(
     })
 }
 
-/// Whether this database is enrolled with a centre (then numbers come from its blocks).
+/// Whether this database is enrolled with a centre (then numbers come from its blocks). A
+/// first device whose enrolment travels by packet is still the office's only device until the
+/// centre answers: it goes on numbering after the greatest used, and the blocks it receives
+/// then start after what its enrolment reported, for it alone.
 pub(crate) fn enrolled(conn: &Connection) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM sync_state")?
+        .prepare_cached("SELECT 1 FROM sync_state WHERE pending_enrolment IS NULL")?
         .query_row([], |_| Ok(()))
         .optional()?
         .is_some())

@@ -108,7 +108,7 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<usize> {
     Ok(ids.len())
 }
 
-/// Migration 0006 fills the new projections from the records.
+/// Migration 0007 fills the new projections from the records.
 pub(crate) fn rebuild_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
     rebuild_in(tx).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }

@@ -23,6 +23,7 @@ fn enrolment(name: &str, blocks: Vec<Block>) -> Enrolment {
         device_name: name.into(),
         device_key: "00".repeat(32),
         blocks,
+        pending_enrolment: None,
     }
 }
 

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod blocks;
+pub mod carried;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod code;
@@ -19,6 +20,7 @@ pub mod envelope;
 pub mod error;
 pub mod merge;
 pub mod messages;
+pub mod packet;
 pub mod plan;
 pub mod policy;
 

@@ -162,6 +162,20 @@ pub struct StoredItem {
     pub record: Box<RawValue>,
 }
 
+/// What a device last said of itself (in a packet or at the start of a sync): where the
+/// centre's next packet for it starts. The latest report wins, even when it is lower (a device
+/// restored from a backup): a packet starting too early only repeats what the device skips,
+/// one starting too late would be refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct DeviceReport {
+    /// The highest own sequence the centre acknowledged to it.
+    pub acked: i64,
+    /// Its pull cursor.
+    pub cursor: i64,
+    /// Its reference cursor (not reported over HTTP: kept as it was).
+    pub reference_cursor: Option<i64>,
+}
+
 /// Reads a stored JSON text as it is.
 pub(crate) fn raw(text: String) -> Result<Box<RawValue>> {
     RawValue::from_string(text)
@@ -273,8 +287,35 @@ pub trait Storage: Send + Sync {
         record: &serde_json::Value,
         now: &str,
     ) -> Result<i64>;
-    /// Reference items after a cursor, and the highest `ref_seq`.
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)>;
+    /// Reference items for `office` after a cursor (those for every office and those for it
+    /// alone), and the highest `ref_seq`.
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)>;
+
+    /// When a packet was imported or written, if it was.
+    async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>>;
+    /// Records a packet imported (`in`) or written (`out`), once.
+    async fn record_packet(
+        &self,
+        packet_id: Uuid,
+        device: Uuid,
+        direction: &str,
+        summary: &serde_json::Value,
+        now: &str,
+    ) -> Result<()>;
+    /// Notes what a device reported of itself.
+    async fn note_report(&self, device: Uuid, report: DeviceReport, now: &str) -> Result<()>;
+    /// What a device last reported, if it did.
+    async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>>;
+    /// Every block of numbers a device holds.
+    async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>>;
+
+    /// Likely duplicates across offices, oldest first.
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>>;
 }
 
 /// The series and years of the blocks a device is given at enrolment for `years`: every yearly

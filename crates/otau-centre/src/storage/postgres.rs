@@ -16,7 +16,11 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::NoTls;
 
 /// The migrations, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_centre.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_centre.sql"),
+    include_str!("../../migrations/postgres/0002_packets.sql"),
+    include_str!("../../migrations/postgres/0003_cross_office.sql"),
+];
 
 /// The PostgreSQL storage.
 pub struct PgStorage {
@@ -133,13 +137,106 @@ async fn add_reference_tx(
     record: &serde_json::Value,
     now: &str,
 ) -> Result<i64> {
+    add_reference_to(tx, None, kind, key, record, now).await
+}
+
+/// Appends a reference item (for every office, or for `audience` only). Items are numbered and
+/// committed in one order (a lock held to the commit), so a device's cursor never passes an
+/// item committed late.
+async fn add_reference_to(
+    tx: &impl deadpool_postgres::GenericClient,
+    audience: Option<&str>,
+    kind: &str,
+    key: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    tx.execute("SELECT pg_advisory_xact_lock(7465617)", &[]).await?;
     Ok(tx
         .query_one(
-            "INSERT INTO reference (kind, key, record, added_at) VALUES ($1, $2, $3, $4) RETURNING ref_seq",
-            &[&kind, &key, &record.to_string(), &now],
+            "INSERT INTO reference (kind, key, record, added_at, audience)
+             VALUES ($1, $2, $3, $4, $5) RETURNING ref_seq",
+            &[&kind, &key, &record.to_string(), &now, &audience],
         )
         .await?
         .try_get(0)?)
+}
+
+/// Records an office's decision on a case and hands it to the case's other office.
+async fn hand_decision(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    case: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<()> {
+    let row =
+        tx.query_opt("SELECT office_a, office_b FROM cross_cases WHERE id = $1", &[&case]).await?;
+    let Some(row) = row else { return Ok(()) };
+    let (a, b): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+    let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+    tx.execute("UPDATE cross_cases SET state = $1 WHERE id = $2", &[&decision, &case]).await?;
+    let other = if a == office { b } else { a };
+    add_reference_to(tx, Some(&other), "cross_decision", case, record, now).await?;
+    Ok(())
+}
+
+/// What an office registered of a person (null when its insert was not seen).
+async fn seen(
+    tx: &impl deadpool_postgres::GenericClient,
+    person: &str,
+) -> Result<serde_json::Value> {
+    let row =
+        tx.query_opt("SELECT snapshot FROM persons_seen WHERE person_id = $1", &[&person]).await?;
+    let text: Option<String> = match row {
+        Some(r) => Some(r.try_get(0)?),
+        None => None,
+    };
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
+}
+
+/// Keeps a key of a person of `office` and records a case for every person of another office
+/// that holds it (the push locked the key: offices push under their own locks).
+async fn record_person_key(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    pk: &crate::crossing::PersonKey,
+    now: &str,
+) -> Result<()> {
+    let person = pk.person.to_string();
+    let others = tx
+        .query(
+            "SELECT office, person_id FROM person_keys WHERE key = $1 AND office <> $2",
+            &[&pk.key, &office],
+        )
+        .await?;
+    for r in others {
+        let (other_office, other): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+        let id = crate::crossing::case_id(&other, &person);
+        let added = tx
+            .execute(
+                "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+                &[&id, &pk.key, &other_office, &other, &office, &person, &now],
+            )
+            .await?;
+        if added == 1 {
+            use crate::crossing::handed;
+            let here = seen(tx, &person).await?;
+            let there = seen(tx, &other).await?;
+            let to_other = handed(&id, &pk.key, now, &other, office, &person, &here);
+            add_reference_to(tx, Some(&other_office), "cross_duplicate", &id, &to_other, now)
+                .await?;
+            let to_this = handed(&id, &pk.key, now, &person, &other_office, &other, &there);
+            add_reference_to(tx, Some(office), "cross_duplicate", &id, &to_this, now).await?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO person_keys (key, office, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        &[&pk.key, &office, &person],
+    )
+    .await?;
+    Ok(())
 }
 
 async fn alert(
@@ -642,6 +739,38 @@ impl Storage for PgStorage {
             )
             .await?;
         }
+        // Keys are locked in one order by every push, so two offices never wait on each other.
+        let mut keys: Vec<String> = planned
+            .accepted
+            .iter()
+            .flat_map(|a| crate::crossing::person_keys(&events[a.index].envelope))
+            .map(|pk| pk.key)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in &keys {
+            tx.execute("SELECT pg_advisory_xact_lock(hashtext($1))", &[key]).await?;
+        }
+        for a in &planned.accepted {
+            let envelope = &events[a.index].envelope;
+            if let Some((kind, key, record)) = push::derived_reference(envelope) {
+                add_reference_tx(&tx, kind, &key, &record, now).await?;
+            }
+            if let Some(snapshot) = crate::crossing::snapshot(envelope) {
+                tx.execute(
+                    "INSERT INTO persons_seen (person_id, office, snapshot)
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    &[&envelope.entity_id.to_string(), &d.office, &snapshot.to_string()],
+                )
+                .await?;
+            }
+            for pk in crate::crossing::person_keys(envelope) {
+                record_person_key(&tx, &d.office, &pk, now).await?;
+            }
+            if let Some((case, record)) = crate::crossing::decision_of(envelope) {
+                hand_decision(&tx, &d.office, &case, &record, now).await?;
+            }
+        }
         if !claim_keys.is_empty() {
             tx.execute(
                 "INSERT INTO claims (office, key, event_id)
@@ -849,7 +978,12 @@ impl Storage for PgStorage {
         add_reference_tx(&client, kind, key, record, now).await
     }
 
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)> {
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)> {
         let client = self.pool.get().await?;
         let tx_high: i64 = client
             .query_one("SELECT COALESCE(MAX(ref_seq), 0)::BIGINT FROM reference", &[])
@@ -857,8 +991,10 @@ impl Storage for PgStorage {
             .try_get(0)?;
         let rows = client
             .query(
-                "SELECT ref_seq, kind, key, record FROM reference WHERE ref_seq > $1 ORDER BY ref_seq LIMIT $2",
-                &[&after, &limit],
+                "SELECT ref_seq, kind, key, record FROM reference
+                 WHERE ref_seq > $1 AND (audience IS NULL OR audience = $3)
+                 ORDER BY ref_seq LIMIT $2",
+                &[&after, &limit, &office],
             )
             .await?;
         let mut out = vec![];
@@ -871,5 +1007,113 @@ impl Storage for PgStorage {
             });
         }
         Ok((out, tx_high))
+    }
+
+    async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>> {
+        let client = self.pool.get().await?;
+        let row = client
+            .query_opt("SELECT at FROM packets WHERE packet_id = $1", &[&packet_id.to_string()])
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    async fn record_packet(
+        &self,
+        packet_id: Uuid,
+        device: Uuid,
+        direction: &str,
+        summary: &serde_json::Value,
+        now: &str,
+    ) -> Result<()> {
+        let client = self.pool.get().await?;
+        client
+            .execute(
+                "INSERT INTO packets (packet_id, device_id, direction, at, summary)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (packet_id) DO NOTHING",
+                &[
+                    &packet_id.to_string(),
+                    &device.to_string(),
+                    &direction,
+                    &now,
+                    &summary.to_string(),
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn note_report(&self, device: Uuid, report: DeviceReport, now: &str) -> Result<()> {
+        let client = self.pool.get().await?;
+        client
+            .execute(
+                "INSERT INTO device_reports (device_id, acked, pull_cursor, reference_cursor, reported_at)
+                 VALUES ($1, $2, $3, COALESCE($4::BIGINT, 0), $5)
+                 ON CONFLICT (device_id) DO UPDATE SET
+                     acked = excluded.acked,
+                     pull_cursor = excluded.pull_cursor,
+                     reference_cursor = COALESCE($4::BIGINT, device_reports.reference_cursor),
+                     reported_at = excluded.reported_at",
+                &[
+                    &device.to_string(),
+                    &report.acked,
+                    &report.cursor,
+                    &report.reference_cursor,
+                    &now,
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>> {
+        let client = self.pool.get().await?;
+        let row = client
+            .query_opt(
+                "SELECT acked, pull_cursor, reference_cursor FROM device_reports
+                 WHERE device_id = $1",
+                &[&device.to_string()],
+            )
+            .await?;
+        Ok(match row {
+            Some(r) => Some(DeviceReport {
+                acked: r.try_get(0)?,
+                cursor: r.try_get(1)?,
+                reference_cursor: Some(r.try_get(2)?),
+            }),
+            None => None,
+        })
+    }
+
+    async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
+        let client = self.pool.get().await?;
+        device_blocks(&client, device).await
+    }
+
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        let client = self.pool.get().await?;
+        let rows = client
+            .query(
+                "SELECT id, key, office_a, person_a, office_b, person_b, found_at, state
+                 FROM cross_cases ORDER BY found_at, id",
+                &[],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(crate::crossing::CrossCase {
+                id: r.try_get(0)?,
+                key: r.try_get(1)?,
+                office_a: r.try_get(2)?,
+                person_a: r.try_get(3)?,
+                office_b: r.try_get(4)?,
+                person_b: r.try_get(5)?,
+                found_at: r.try_get(6)?,
+                state: r.try_get(7)?,
+            });
+        }
+        Ok(out)
     }
 }

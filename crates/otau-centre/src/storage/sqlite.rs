@@ -16,7 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// The migrations, in order. Never edit one that has landed; add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_centre.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_centre.sql"),
+    include_str!("../../migrations/sqlite/0002_packets.sql"),
+    include_str!("../../migrations/sqlite/0003_cross_office.sql"),
+];
 
 /// The SQLite storage.
 pub struct SqliteStorage {
@@ -189,6 +193,22 @@ fn insert_block(
     Ok(())
 }
 
+/// Appends a reference item for one office only.
+fn add_reference_for(
+    tx: &Transaction<'_>,
+    audience: &str,
+    kind: &str,
+    key: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO reference (kind, key, record, added_at, audience) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![kind, key, record.to_string(), now, audience])?;
+    Ok(tx.last_insert_rowid())
+}
+
 fn add_reference_tx(
     tx: &Transaction<'_>,
     kind: &str,
@@ -201,6 +221,72 @@ fn add_reference_tx(
     )?
     .execute(params![kind, key, record.to_string(), now])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Keeps a key of a person of `office` and records a case for every person of another office
+/// that holds it.
+fn record_person_key(
+    tx: &Transaction<'_>,
+    office: &str,
+    pk: &crate::crossing::PersonKey,
+    now: &str,
+) -> Result<()> {
+    let person = pk.person.to_string();
+    let others: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT office, person_id FROM person_keys WHERE key = ?1 AND office <> ?2",
+        )?
+        .query_map(params![pk.key, office], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let seen = |id: &str| -> Result<serde_json::Value> {
+        let text: Option<String> = tx
+            .prepare_cached("SELECT snapshot FROM persons_seen WHERE person_id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null))
+    };
+    for (other_office, other) in others {
+        let id = crate::crossing::case_id(&other, &person);
+        let added = tx
+            .prepare_cached(
+                "INSERT INTO cross_cases (id, key, office_a, person_a, office_b, person_b, found_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+            )?
+            .execute(params![id, pk.key, other_office, other, office, person, now])?;
+        if added == 1 {
+            use crate::crossing::handed;
+            let to_other = handed(&id, &pk.key, now, &other, office, &person, &seen(&person)?);
+            add_reference_for(tx, &other_office, "cross_duplicate", &id, &to_other, now)?;
+            let to_this = handed(&id, &pk.key, now, &person, &other_office, &other, &seen(&other)?);
+            add_reference_for(tx, office, "cross_duplicate", &id, &to_this, now)?;
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO person_keys (key, office, person_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![pk.key, office, person])?;
+    Ok(())
+}
+
+/// Records an office's decision on a case and hands it to the case's other office.
+fn hand_decision(
+    tx: &Transaction<'_>,
+    office: &str,
+    case: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<()> {
+    let offices: Option<(String, String)> = tx
+        .prepare_cached("SELECT office_a, office_b FROM cross_cases WHERE id = ?1")?
+        .query_row([case], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((a, b)) = offices else { return Ok(()) };
+    let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+    tx.prepare_cached("UPDATE cross_cases SET state = ?1 WHERE id = ?2")?
+        .execute(params![decision, case])?;
+    let other = if a == office { b } else { a };
+    add_reference_for(tx, &other, "cross_decision", case, record, now)?;
+    Ok(())
 }
 
 fn alert(
@@ -643,6 +729,26 @@ impl Storage for SqliteStorage {
                     for k in &a.claims {
                         claim.execute(params![d.office, k, event_id])?;
                     }
+                    if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
+                        add_reference_tx(&tx, kind, &key, &record, &now)?;
+                    }
+                    if let Some(snapshot) = crate::crossing::snapshot(&inc.envelope) {
+                        tx.prepare_cached(
+                            "INSERT INTO persons_seen (person_id, office, snapshot)
+                             VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                        )?
+                        .execute(params![
+                            inc.envelope.entity_id.to_string(),
+                            d.office,
+                            snapshot.to_string()
+                        ])?;
+                    }
+                    for pk in crate::crossing::person_keys(&inc.envelope) {
+                        record_person_key(&tx, &d.office, &pk, &now)?;
+                    }
+                    if let Some((case, record)) = crate::crossing::decision_of(&inc.envelope) {
+                        hand_decision(&tx, &d.office, &case, &record, &now)?;
+                    }
                 }
                 let mut heads = tx.prepare_cached(
                     "INSERT INTO heads (office, entity_id, heads) VALUES (?1, ?2, ?3)
@@ -869,17 +975,24 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn reference(&self, after: i64, limit: i64) -> Result<(Vec<StoredItem>, i64)> {
+    async fn reference(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<(Vec<StoredItem>, i64)> {
+        let office = office.to_string();
         self.read(move |conn| {
             let high: i64 =
                 conn.query_row("SELECT COALESCE(MAX(ref_seq), 0) FROM reference", [], |r| {
                     r.get(0)
                 })?;
             let mut stmt = conn.prepare_cached(
-                "SELECT ref_seq, kind, key, record FROM reference WHERE ref_seq > ?1
+                "SELECT ref_seq, kind, key, record FROM reference
+                 WHERE ref_seq > ?1 AND (audience IS NULL OR audience = ?3)
                  ORDER BY ref_seq LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![after, limit], |r| {
+            let rows = stmt.query_map(params![after, limit, office], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -893,6 +1006,110 @@ impl Storage for SqliteStorage {
                 out.push(StoredItem { ref_seq, kind, key, record: raw(record)? });
             }
             Ok((out, high))
+        })
+        .await
+    }
+
+    async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>> {
+        self.read(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT at FROM packets WHERE packet_id = ?1",
+                    [packet_id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn record_packet(
+        &self,
+        packet_id: Uuid,
+        device: Uuid,
+        direction: &str,
+        summary: &serde_json::Value,
+        now: &str,
+    ) -> Result<()> {
+        let (dir, summary, now) = (direction.to_string(), summary.to_string(), now.to_string());
+        self.write(move |conn| {
+            conn.execute(
+                "INSERT INTO packets (packet_id, device_id, direction, at, summary)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (packet_id) DO NOTHING",
+                params![packet_id.to_string(), device.to_string(), dir, now, summary],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn note_report(&self, device: Uuid, report: DeviceReport, now: &str) -> Result<()> {
+        let now = now.to_string();
+        self.write(move |conn| {
+            conn.execute(
+                "INSERT INTO device_reports (device_id, acked, pull_cursor, reference_cursor, reported_at)
+                 VALUES (?1, ?2, ?3, COALESCE(?4, 0), ?5)
+                 ON CONFLICT (device_id) DO UPDATE SET
+                     acked = excluded.acked,
+                     pull_cursor = excluded.pull_cursor,
+                     reference_cursor = COALESCE(?4, reference_cursor),
+                     reported_at = excluded.reported_at",
+                params![
+                    device.to_string(),
+                    report.acked,
+                    report.cursor,
+                    report.reference_cursor,
+                    now
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn report(&self, device: Uuid) -> Result<Option<DeviceReport>> {
+        self.read(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT acked, pull_cursor, reference_cursor FROM device_reports
+                     WHERE device_id = ?1",
+                    [device.to_string()],
+                    |r| {
+                        Ok(DeviceReport {
+                            acked: r.get(0)?,
+                            cursor: r.get(1)?,
+                            reference_cursor: Some(r.get(2)?),
+                        })
+                    },
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
+        self.read(move |conn| device_blocks(conn, device)).await
+    }
+
+    async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, key, office_a, person_a, office_b, person_b, found_at, state
+                 FROM cross_cases ORDER BY found_at, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(crate::crossing::CrossCase {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    office_a: r.get(2)?,
+                    person_a: r.get(3)?,
+                    office_b: r.get(4)?,
+                    person_b: r.get(5)?,
+                    found_at: r.get(6)?,
+                    state: r.get(7)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
         .await
     }

@@ -73,9 +73,22 @@ pub enum CentreCommand {
         /// How long the code works.
         #[arg(long, default_value_t = 72)]
         valid_hours: i64,
+        /// For a device with no line: write the centre's card to this file (the code printed
+        /// then pins the card; give it apart from the card).
+        #[arg(long)]
+        card: Option<PathBuf>,
     },
+    /// Packets for devices with no line.
+    #[command(subcommand)]
+    Packet(CentrePacketCommand),
     /// Enrolled devices: office, last seen, quarantined or retired.
     Devices {
+        #[command(flatten)]
+        at: At,
+    },
+    /// Likely duplicates across offices: the same IIN, identity document, or name and birth
+    /// date in two offices.
+    Duplicates {
         #[command(flatten)]
         at: At,
     },
@@ -100,6 +113,29 @@ pub enum CentreCommand {
     /// Subsidy rules handed to devices.
     #[command(subcommand)]
     Rule(CentreRuleCommand),
+}
+
+/// `otau centre packet …`
+#[derive(Debug, Subcommand)]
+pub enum CentrePacketCommand {
+    /// Import a device's packet: its events, what it holds and asks for (and its enrolment).
+    Import {
+        #[command(flatten)]
+        at: At,
+        /// The packet file.
+        file: PathBuf,
+    },
+    /// Write the packet for a device: what it has not received, sealed to it.
+    Export {
+        #[command(flatten)]
+        at: At,
+        /// The device's id (`otau centre devices`).
+        #[arg(long)]
+        device: String,
+        /// The file to write (refused if it exists).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// `otau centre office …`
@@ -259,7 +295,77 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
             }
             Ok(())
         }
-        CentreCommand::Enrol { at, office, valid_hours } => {
+        CentreCommand::Enrol { at, office, valid_hours, card: Some(path) } => {
+            let (code, expires, card) =
+                open(&at)?.enrol_card(&office, valid_hours).map_err(coded)?;
+            let bytes = serde_json::to_vec_pretty(&card).unwrap_or_default();
+            crate::commands::packet::write_new(&path, &bytes)?;
+            if ctx.json {
+                json(&json!({"office": card.office.code, "code": code, "expires_at": expires,
+                    "card": path.display().to_string()}));
+            } else {
+                println!("{code}");
+                let path = path.display().to_string();
+                eprintln!(
+                    "{}",
+                    msg(
+                        ctx.lang,
+                        "cli-centre-card-written",
+                        &[("office", card.office.code), ("path", path)]
+                    )
+                );
+                eprintln!("{}", msg(ctx.lang, "cli-centre-code-expires", &[("expires", expires)]));
+            }
+            Ok(())
+        }
+        CentreCommand::Packet(CentrePacketCommand::Import { at, file }) => {
+            let bytes = crate::commands::packet::read_file(&file)?;
+            let done = open(&at)?.packet_import(&bytes).map_err(coded)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                let (device, office) = (done.device_id.to_string(), done.office.clone());
+                if done.enrolled {
+                    say(
+                        ctx,
+                        "cli-centre-packet-enrolled",
+                        &[("device", device.clone()), ("office", office.clone())],
+                    );
+                }
+                say(
+                    ctx,
+                    "cli-centre-packet-imported",
+                    &[
+                        ("device", device),
+                        ("office", office),
+                        ("accepted", done.accepted.to_string()),
+                        ("duplicates", done.duplicates.to_string()),
+                    ],
+                );
+            }
+            Ok(())
+        }
+        CentreCommand::Packet(CentrePacketCommand::Export { at, device, out }) => {
+            let (bytes, done) = open(&at)?.packet_export(&device).map_err(coded)?;
+            crate::commands::packet::write_new(&out, &bytes)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(
+                    ctx,
+                    "cli-centre-packet-written",
+                    &[
+                        ("device", done.device_id.to_string()),
+                        ("path", out.display().to_string()),
+                        ("events", done.events.to_string()),
+                        ("reference", done.reference.to_string()),
+                        ("blocks", done.blocks.to_string()),
+                    ],
+                );
+            }
+            Ok(())
+        }
+        CentreCommand::Enrol { at, office, valid_hours, card: None } => {
             let (code, expires) = open(&at)?.enrol_code(&office, valid_hours).map_err(coded)?;
             if ctx.json {
                 json(
@@ -304,6 +410,27 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
                     d.last_seen.unwrap_or_default(),
                     state,
                 ]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
+        CentreCommand::Duplicates { at } => {
+            let cases = open(&at)?.cross_cases().map_err(coded)?;
+            if ctx.json {
+                json(&json!({ "cases": cases }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-centre-col-key"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-person"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-person"),
+                h("cli-centre-col-found"),
+            ]);
+            for c in cases {
+                t.row(vec![c.key, c.office_a, c.person_a, c.office_b, c.person_b, c.found_at]);
             }
             println!("{}", t.render());
             Ok(())

@@ -344,10 +344,13 @@ pub fn verify(ctx: &mut Ctx, args: VerifyArgs) -> Result<(), CliError> {
                 "kind": s.kind,
                 "number": s.number,
                 "issued_on": s.issued_on,
+                "subject": s.subject,
                 "content_hash": s.content_hash,
             })),
             "office_name": v.office_name,
             "register": v.register,
+            "voided_by_office": v.voided_by_office,
+            "as_of": v.as_of,
         }));
     } else {
         print_verification(ctx.lang, &v);
@@ -367,7 +370,23 @@ fn print_verification(lang: Lang, v: &Verification) {
         VerifyStatus::Voided => "doc-verify-voided",
     };
     let office = v.seal.as_ref().map(|s| s.office.clone()).unwrap_or_default();
-    println!("{}", msg(lang, verdict, &[("office", office)]));
+    match &v.voided_by_office {
+        Some(by) => {
+            let name = by.office_name.clone().unwrap_or_else(|| by.office_code.clone());
+            let args = [
+                ("office", format!("{} ({name})", by.office_code)),
+                ("date", by.voided_on.format("%d.%m.%Y").to_string()),
+            ];
+            println!("{}", msg(lang, "doc-verify-voided-by", &args));
+        }
+        None => println!("{}", msg(lang, verdict, &[("office", office)])),
+    }
+    if v.status != VerifyStatus::Tampered {
+        match &v.as_of {
+            Some(at) => println!("{}", msg(lang, "doc-verify-as-of", &[("at", at.clone())])),
+            None => println!("{}", msg(lang, "doc-verify-never-synced", &[])),
+        }
+    }
     if let Some(reason) = &v.reason {
         println!("{}", msg(lang, &format!("doc-verify-reason-{reason}"), &[]));
     }
@@ -384,6 +403,9 @@ fn print_verification(lang: Lang, v: &Verification) {
             None => s.office.clone(),
         };
         items.push((msg(lang, "doc-col-office", &[]), office));
+        if let Some(subject) = &s.subject {
+            items.push((msg(lang, "doc-verify-subject", &[]), subject.clone()));
+        }
     }
     if let Some(r) = &v.register {
         items.push((msg(lang, "doc-col-subject", &[]), r.subject.clone()));

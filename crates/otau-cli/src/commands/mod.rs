@@ -6,6 +6,7 @@ pub mod centre;
 pub mod documents;
 pub mod import;
 pub mod ledger;
+pub mod packet;
 pub mod recalc;
 pub mod reference;
 pub mod registry;
@@ -47,6 +48,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Recalc(cmd) => recalc::recalc(ctx, cmd),
         Command::Centre(cmd) => centre::centre(ctx, cmd),
         Command::Sync(args) => sync::sync(ctx, args),
+        Command::Packet(cmd) => packet::packet(ctx, cmd),
     }
 }
 

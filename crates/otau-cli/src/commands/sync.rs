@@ -30,8 +30,12 @@ pub enum SyncCommand {
     /// their new password on this device comes from $OTAU_PASSWORD or standard input).
     Enrol {
         /// The centre's address (https://host:port).
-        #[arg(long)]
-        centre: String,
+        #[arg(long, required_unless_present = "card")]
+        centre: Option<String>,
+        /// For a device with no line: the centre's card (`otau centre enrol --card`); the
+        /// enrolment then travels in the next packet (`otau packet export`).
+        #[arg(long, conflicts_with_all = ["centre", "admin"])]
+        card: Option<std::path::PathBuf>,
         /// The code `otau centre enrol` printed.
         #[arg(long)]
         code: String,
@@ -72,6 +76,25 @@ pub enum SyncCommand {
         #[arg(long)]
         all: bool,
     },
+    /// The same person registered here and in another office, as the centre found them
+    /// (`--all` for decided ones too).
+    Duplicates {
+        /// Decided ones too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Decide whether a person registered here and in another office is one person; the
+    /// decision reaches the other office through the centre.
+    Duplicate {
+        /// The case's id.
+        id: Uuid,
+        /// The decision.
+        #[arg(long, value_enum)]
+        decision: Crossing,
+        /// Why (kept in the history, shown to the other office).
+        #[arg(long)]
+        reason: String,
+    },
     /// Decide a review case (managers).
     Decide {
         /// The case's id.
@@ -83,6 +106,15 @@ pub enum SyncCommand {
         #[arg(long)]
         reason: String,
     },
+}
+
+/// A decision on a person registered in two offices.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Crossing {
+    /// Both records are one person.
+    SamePerson,
+    /// Two different people.
+    DifferentPeople,
 }
 
 /// Which value a conflict ends with.
@@ -114,6 +146,7 @@ impl From<DeviceError> for CliError {
         match e {
             DeviceError::Store(s) => s.into(),
             DeviceError::Sync(s) => CliError::Coded { code: s.code(), args: s.args() },
+            DeviceError::Packet(p) => CliError::Coded { code: p.code(), args: p.args() },
         }
     }
 }
@@ -149,8 +182,23 @@ fn report(ctx: &Ctx, r: &SyncReport) {
 /// Runs `otau sync …`.
 pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
     match args.command.unwrap_or(SyncCommand::Now) {
-        SyncCommand::Enrol { centre, code, name, admin } => {
+        SyncCommand::Enrol { card: Some(card), code, name, .. } => {
+            let card = otau_device::packet::read_card(&crate::commands::packet::read_file(&card)?)?;
+            let mut store = ctx.open()?;
+            let actor = ctx.actor(&store)?;
+            actor.require(otau_store::Action::ManageUsers)?;
+            let (at, _) = ctx.now();
+            otau_device::packet::enrol_by_card(&mut store, at, &card, &code, &name)?;
+            if ctx.json {
+                json(&json!({"enrolled": true, "centre": card.centre.name, "by": "packet"}));
+            } else {
+                say(ctx, "cli-sync-enrolled-by-card", &[("centre", card.centre.name)]);
+            }
+            Ok(())
+        }
+        SyncCommand::Enrol { centre, code, name, admin, .. } => {
             let (at, today) = ctx.now();
+            let centre = centre.unwrap_or_default();
             let enrolment = Enrolment { centre_url: centre, code, device_name: name };
             let report = match admin {
                 Some(login) => {
@@ -196,6 +244,60 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             Ok(())
         }
         SyncCommand::Cases { all } => cases(ctx, all),
+        SyncCommand::Duplicates { all } => {
+            let store = ctx.open()?;
+            let list: Vec<_> =
+                store.cross_cases()?.into_iter().filter(|c| all || c.decision.is_none()).collect();
+            if ctx.json {
+                json(&json!({ "cases": list }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("cli-sync-col-id"),
+                h("cli-sync-col-here"),
+                h("cli-sync-col-there"),
+                h("cli-sync-col-key"),
+                h("cli-sync-col-state"),
+            ]);
+            for c in list {
+                let field = |k: &str| c.other[k].as_str().unwrap_or("").to_string();
+                let there = format!(
+                    "{} {} {} {}, {}",
+                    c.other_office,
+                    field("regno"),
+                    field("surname"),
+                    field("given_name"),
+                    field("birth_date")
+                );
+                let here = format!(
+                    "{} {}",
+                    c.regno.clone().unwrap_or_default(),
+                    c.name.clone().unwrap_or_default()
+                );
+                let state = c.decision.as_ref().map(|d| d.decision.clone()).unwrap_or_default();
+                t.row(vec![c.id.to_string(), here, there, c.key.clone(), state]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
+        SyncCommand::Duplicate { id, decision, reason } => {
+            let mut store = ctx.open()?;
+            let acting = ctx.acting(&store)?;
+            let decision = match decision {
+                Crossing::SamePerson => otau_store::sync::crossing::CrossDecision::SamePerson,
+                Crossing::DifferentPeople => {
+                    otau_store::sync::crossing::CrossDecision::DifferentPeople
+                }
+            };
+            let done = store.decide_cross_case(&acting, id, decision, &reason)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(ctx, "cli-sync-decided", &[("id", id.to_string())]);
+            }
+            Ok(())
+        }
         SyncCommand::Decide { id, decision, reason } => {
             let mut store = ctx.open()?;
             let acting = ctx.acting(&store)?;

@@ -72,6 +72,52 @@ impl Record for IssuedDocRec {
     }
 }
 
+/// A row of `voided_elsewhere`: a document another office voided, from the centre's reference
+/// data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidedElsewhereRec {
+    /// Id (the same on every device).
+    pub id: Uuid,
+    /// The office that issued and voided it.
+    pub office_code: String,
+    /// Its number.
+    pub number: String,
+    /// Date of voiding.
+    pub voided_on: NaiveDate,
+    /// Version.
+    pub version: i64,
+}
+
+impl Record for VoidedElsewhereRec {
+    const TABLE: &'static str = "voided_elsewhere";
+    const ENTITY: &'static str = "voided_elsewhere";
+    // This device's copy of the centre's reference data: never sent.
+    const PRIVATE: bool = true;
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn set_version(&mut self, version: i64) {
+        self.version = version;
+    }
+    fn subject(&self) -> Option<Uuid> {
+        None
+    }
+}
+
+/// Another office's voiding of one of its papers, as a check reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidedByOffice {
+    /// The office.
+    pub office_code: String,
+    /// Its name, when known.
+    pub office_name: Option<String>,
+    /// When it voided the paper.
+    pub voided_on: NaiveDate,
+}
+
 /// A row of `document_voids`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoidRec {
@@ -171,6 +217,13 @@ pub struct Verification {
     pub office_name: Option<String>,
     /// The register's line, when this database issued it.
     pub register: Option<RegisterEntry>,
+    /// When another office voided the paper (as the centre's reference data says).
+    #[serde(default)]
+    pub voided_by_office: Option<VoidedByOffice>,
+    /// The last exchange with the centre the answer holds as of (None: never synced, so
+    /// another office's voiding cannot be known here).
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// A document numbered and sealed but not in the register yet: rendered and saved first, then
@@ -293,7 +346,9 @@ impl Store {
         let seq = next_seq(conn, &office.code, year)?;
         let number = format!("{}-{year}-D{seq:05}", office.code);
         let hash = content_hash(&number, ctx.today, &issued_by, &content);
-        let seal = Seal::sign(&office.code, content.kind(), &number, ctx.today, &hash, &secret);
+        let subject = otau_print::seal::subject_of(&content);
+        let seal =
+            Seal::sign(&office.code, content.kind(), &number, ctx.today, &subject, &hash, &secret);
         let content_json = serde_json::to_string(&content)
             .map_err(|e| StoreError::Corrupt(format!("document content: {e}")))?;
         let rec = IssuedDocRec {
@@ -499,6 +554,8 @@ impl Store {
                     seal: None,
                     office_name: None,
                     register: None,
+                    voided_by_office: None,
+                    as_of: None,
                 })
             }
         };
@@ -508,12 +565,15 @@ impl Store {
             .query_map([&seal.office], from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let office_name = keys.iter().find_map(|k| k.office_name.clone());
+        let as_of = self.sync_state()?.and_then(|s| s.last_sync_at);
         let mut v = Verification {
             status: VerifyStatus::Valid,
             reason: None,
             seal: Some(seal.clone()),
             office_name,
             register: None,
+            voided_by_office: None,
+            as_of,
         };
         if keys.is_empty() {
             v.status = VerifyStatus::UnknownOffice;
@@ -539,6 +599,23 @@ impl Store {
                 v.status = VerifyStatus::Voided;
             }
             v.register = Some(entry);
+        }
+        let elsewhere: Option<VoidedElsewhereRec> = self
+            .conn()
+            .prepare_cached(
+                "SELECT * FROM voided_elsewhere WHERE office_code = ?1 AND number = ?2",
+            )?
+            .query_row([&seal.office, &seal.number], from_row)
+            .optional()?;
+        if let Some(e) = elsewhere {
+            if v.status == VerifyStatus::Valid {
+                v.status = VerifyStatus::Voided;
+            }
+            v.voided_by_office = Some(VoidedByOffice {
+                office_code: e.office_code,
+                office_name: v.office_name.clone(),
+                voided_on: e.voided_on,
+            });
         }
         Ok(v)
     }

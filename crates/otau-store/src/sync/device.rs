@@ -62,6 +62,8 @@ pub struct Enrolment {
     pub device_key: String,
     /// The numbers reserved for it.
     pub blocks: Vec<Block>,
+    /// The enrolment request (JSON) of a device enrolled by packet, until the centre answers.
+    pub pending_enrolment: Option<String>,
 }
 
 /// Sync as the screens show it.
@@ -126,8 +128,9 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO sync_state (singleton, centre_url, centre_id, centre_name,
-                 centre_public_key, cert_sha256, device_name, device_key, enrolled_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 centre_public_key, cert_sha256, device_name, device_key, enrolled_at,
+                 pending_enrolment)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 e.centre_url,
                 e.centre_id,
@@ -136,7 +139,8 @@ impl Store {
                 e.cert_sha256,
                 e.device_name,
                 e.device_key,
-                moment(at)
+                moment(at),
+                e.pending_enrolment
             ],
         )?;
         insert_blocks(&tx, &e.blocks)?;
@@ -389,7 +393,7 @@ impl Store {
 
     /// Every row of every table the office's records live in, as text, sorted: two devices that
     /// have synced to the end hold the same list (the tables of this device alone — its log,
-    /// keys and trusted keys, passwords, sync state and numbers — and the projections are left
+    /// keys and trusted keys, passwords, sync state, numbers and packets — and the projections are left
     /// out).
     pub fn office_rows(&self) -> Result<Vec<String>> {
         let conn = self.conn();
@@ -399,7 +403,7 @@ impl Store {
                  AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
-                 'name_words')
+                 'name_words', 'packets')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?

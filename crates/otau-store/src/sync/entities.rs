@@ -58,6 +58,7 @@ pub(crate) const ENTITIES: &[Entity] = &[
     e("family_departure", "family_departures"),
     e("reimbursement_case", "reimbursement_cases"),
     e("sync_conflict", "sync_conflicts"),
+    e("cross_decision", "cross_office_decisions"),
     e("review_case", "review_cases"),
 ];
 

@@ -8,8 +8,10 @@
 
 pub mod apply;
 pub mod cases;
+pub mod crossing;
 mod device;
 pub(crate) mod entities;
+mod packets;
 mod resolve;
 pub mod wire;
 

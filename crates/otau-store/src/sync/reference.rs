@@ -10,10 +10,12 @@
 
 use crate::context::Context;
 use crate::documents::keys::KnownKeyRec;
+use crate::documents::register::VoidedElsewhereRec;
 use crate::error::{Result, StoreError};
 use crate::record::from_row;
 use crate::subsidy::mci::MciRec;
 use crate::subsidy::reference::RuleRec;
+use crate::sync::crossing::{CrossCaseRec, CrossDecisionRec};
 use crate::sync::wire::ReferenceItem;
 use crate::Store;
 use chrono::{DateTime, Utc};
@@ -31,6 +33,26 @@ struct OfficeKey {
     #[serde(default)]
     office_name: Option<String>,
     public_key: String,
+}
+
+/// A case of the same person in two offices, as the centre hands it to this office.
+#[derive(Deserialize)]
+struct HandedCase {
+    case_id: Uuid,
+    key: String,
+    found_at: String,
+    person_id: Uuid,
+    other_office: String,
+    other_person_id: Uuid,
+    other: serde_json::Value,
+}
+
+/// A document another office voided, as the centre hands it out.
+#[derive(Deserialize)]
+struct VoidedDocument {
+    office_code: String,
+    number: String,
+    voided_on: chrono::NaiveDate,
 }
 
 /// The id a reference row takes on every device: the same for the same item of the centre.
@@ -161,6 +183,60 @@ impl Store {
                             added_on: ctx.today,
                             version: 0,
                         })?;
+                    }
+                    "voided_document" => {
+                        let void: VoidedDocument =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached(
+                                "SELECT 1 FROM voided_elsewhere WHERE office_code = ?1 AND number = ?2",
+                            )?
+                            .query_row(params![void.office_code, void.number], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        change.insert(&mut VoidedElsewhereRec {
+                            id: reference_id(item),
+                            office_code: void.office_code,
+                            number: void.number,
+                            voided_on: void.voided_on,
+                            version: 0,
+                        })?;
+                    }
+                    "cross_duplicate" => {
+                        let case: HandedCase =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached("SELECT 1 FROM cross_office_cases WHERE id = ?1")?
+                            .query_row([case.case_id.to_string()], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        change.insert(&mut CrossCaseRec {
+                            id: case.case_id,
+                            key: case.key,
+                            person_id: case.person_id,
+                            other_office: case.other_office,
+                            other_person_id: case.other_person_id,
+                            other: case.other.to_string(),
+                            found_at: case.found_at,
+                            version: 0,
+                        })?;
+                    }
+                    "cross_decision" => {
+                        let mut decision: CrossDecisionRec =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached("SELECT 1 FROM cross_office_decisions WHERE id = ?1")?
+                            .query_row([decision.id.to_string()], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        decision.version = 0;
+                        change.insert(&mut decision)?;
                     }
                     // A kind of a newer centre: kept there, not applied here.
                     _ => continue,

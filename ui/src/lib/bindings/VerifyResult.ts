@@ -34,6 +34,22 @@ office: string | null,
  */
 office_name: string | null, 
 /**
+ * What the paper must say of whom it is about, as sealed (papers of the first format: none).
+ */
+subject: string | null, 
+/**
  * The register's line, when this database issued it.
  */
-register: DocumentRow | null, };
+register: DocumentRow | null, 
+/**
+ * The office that voided the paper, when another office did (from the centre).
+ */
+voided_by_office: string | null, 
+/**
+ * When that office voided it.
+ */
+voided_on: string | null, 
+/**
+ * The last exchange with the centre the answer holds as of (None: never).
+ */
+as_of: string | null, };

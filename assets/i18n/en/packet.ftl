@@ -1,0 +1,19 @@
+# Packets carried by hand (a USB stick) between a device with no line and the centre.
+packet-unreadable = This file is not an Otau packet this version can read ({ $reason }).
+packet-misaddressed = This packet is for another computer or centre ({ $recipient }): import it where it is addressed.
+packet-unknown-sender = This packet comes from a sender this database does not know ({ $sender }).
+packet-tampered = This packet was changed or cut short on the way: nothing was imported. Ask for a new packet.
+packet-out-of-order = This packet follows one that was not imported yet (it starts at { $first }, { $expected } is needed): import the earlier packet first.
+packet-replayed = This packet was imported already, on { $at }: nothing changed.
+sync-packets-only = This device was enrolled by packet and has no address for the centre: exchange packets (otau packet export, otau packet import).
+cli-packet-written = Packet written to { $path }: { $events } events for the centre.
+cli-packet-with-enrolment = It carries this device's enrolment: the centre's packet in answer completes it.
+cli-packet-imported = Packet imported: { $applied } events received, { $acknowledged } of this device's events acknowledged, { $conflicts } new conflicts.
+cli-packet-progress = Applying events: { $done } of { $total }
+cli-sync-enrolled-by-card = This device is enrolled by packet with { $centre }: write a packet for the centre (otau packet export --out FILE) and carry it there.
+cli-file-exists = { $path } exists already: choose another file name.
+cli-file-unwritable = Cannot write { $path }: { $detail }.
+cli-centre-card-written = The centre's card for office { $office } is written to { $path }. Carry it to the device; give the code apart (by phone or on paper).
+cli-centre-packet-imported = Packet of device { $device } ({ $office }) imported: { $accepted } events accepted, { $duplicates } already held.
+cli-centre-packet-enrolled = The packet enrolled device { $device } in office { $office }.
+cli-centre-packet-written = Packet for device { $device } written to { $path }: { $events } events, { $reference } reference items, { $blocks } blocks of numbers.

@@ -1,0 +1,19 @@
+# Байланысы жоқ құрылғы мен орталық арасында флешкамен тасылатын пакеттер.
+packet-unreadable = Бұл файл осы нұсқа оқи алатын Otau пакеті емес ({ $reason }).
+packet-misaddressed = Бұл пакет басқа компьютерге немесе орталыққа арналған ({ $recipient }): оны алушының өзінде импорттаңыз.
+packet-unknown-sender = Бұл пакет осы дерекқор білмейтін жіберушіден келді ({ $sender }).
+packet-tampered = Пакет жолда өзгертілген немесе қиылған: ештеңе импортталмады. Жаңа пакет сұраңыз.
+packet-out-of-order = Бұл пакет әлі импортталмаған пакеттен кейін келеді ({ $first } нөмірінен басталады, { $expected } керек): алдымен алдыңғы пакетті импорттаңыз.
+packet-replayed = Бұл пакет { $at } импортталған: ештеңе өзгерген жоқ.
+sync-packets-only = Бұл құрылғы орталыққа пакет арқылы қосылған, орталықтың мекенжайын білмейді: пакет алмасыңыз (otau packet export, otau packet import).
+cli-packet-written = Пакет { $path } файлына жазылды: орталыққа { $events } оқиға.
+cli-packet-with-enrolment = Онда осы құрылғының қосылу өтініші бар: орталықтың жауап пакеті қосылуды аяқтайды.
+cli-packet-imported = Пакет импортталды: { $applied } оқиға алынды, осы құрылғының { $acknowledged } оқиғасы расталды, { $conflicts } жаңа қайшылық.
+cli-packet-progress = Оқиғалар қолданылуда: { $total } ішінен { $done }
+cli-sync-enrolled-by-card = Құрылғы «{ $centre }» орталығына пакет арқылы қосылды: орталыққа пакет жазып (otau packet export --out ФАЙЛ), апарыңыз.
+cli-file-exists = { $path } бұрыннан бар: басқа файл атауын таңдаңыз.
+cli-file-unwritable = { $path } жазылмады: { $detail }.
+cli-centre-card-written = { $office } кеңсесіне арналған орталық картасы { $path } файлына жазылды. Оны құрылғыға апарыңыз; кодты бөлек беріңіз (телефонмен немесе қағазбен).
+cli-centre-packet-imported = { $device } құрылғысының пакеті ({ $office }) импортталды: { $accepted } оқиға қабылданды, { $duplicates } бұрыннан бар.
+cli-centre-packet-enrolled = Пакет { $device } құрылғысын { $office } кеңсесіне қосты.
+cli-centre-packet-written = { $device } құрылғысына пакет { $path } файлына жазылды: { $events } оқиға, { $reference } анықтамалық жазба, { $blocks } нөмір блогы.
