@@ -148,12 +148,45 @@ pub enum UserCommand {
 /// `otau demo`
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many families.
-    #[arg(long, default_value_t = 100)]
+    /// How many families (of every office given by `--offices` together).
+    #[arg(long, default_value_t = 100, conflicts_with = "persons")]
     pub families: usize,
+    /// How many persons instead (whole families are added until there are this many).
+    #[arg(long)]
+    pub persons: Option<usize>,
     /// Seed of the generator (the same seed gives the same families).
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
+    /// Years of registration, `2015-2026` or `2026`, spread over their working days up to
+    /// today (an office numbers at most 99,999 persons a year). Without it every family is
+    /// registered today.
+    #[arg(long, value_parser = parse_years)]
+    pub years: Option<(i32, i32)>,
+    /// The offices the population is spread over, `PVL01,PVL02,…` (this database's among
+    /// them): this database gets its office's share, so the same command on each office's
+    /// database makes one population whose numbers never collide.
+    #[arg(long, value_delimiter = ',')]
+    pub offices: Vec<String>,
+    /// Case work after registration: kandas statuses, quota inclusions, subsidy decisions.
+    #[arg(long)]
+    pub casework: bool,
+    /// A manager who approves and pays the subsidies (password from
+    /// `$OTAU_MANAGER_PASSWORD`); without one they await approval.
+    #[arg(long, requires = "casework")]
+    pub manager: Option<String>,
+}
+
+/// `2015-2026` or `2026`.
+fn parse_years(s: &str) -> Result<(i32, i32), String> {
+    let year = |t: &str| t.trim().parse::<i32>().map_err(|_| format!("not a year: {t:?}"));
+    let (first, last) = match s.split_once('-') {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => (year(s)?, year(s)?),
+    };
+    if !(1992..=2100).contains(&first) || last < first || last > 2100 {
+        return Err(format!("not a range of years from 1992: {s:?}"));
+    }
+    Ok((first, last))
 }
 
 /// `otau family …`

@@ -295,3 +295,89 @@ fn regression_a_closed_pipe_ends_the_output_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Every person of a database as (number, names, birth date, IIN), in number order.
+fn persons_of(db: &Path) -> Vec<(String, String, String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn
+        .prepare("SELECT regno, surname, given_name, birth_date, iin FROM persons ORDER BY regno")
+        .expect("prepare");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn a_population_from_one_seed_is_the_same_twice_and_spread_over_its_years() {
+    let (a, b) = (office(), office());
+    for o in [&a, &b] {
+        let out = otau(&o.db)
+            .args(["--json", "--user", "admin", "demo", "--persons", "1500"])
+            .args(["--years", "2023-2025", "--seed", "9"])
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        let v = json_of(&out);
+        let persons = v["persons"].as_i64().expect("persons");
+        assert!((1500..1510).contains(&persons), "{v}");
+    }
+    let persons = persons_of(&a.db);
+    assert_eq!(persons, persons_of(&b.db), "the same seed gives the same persons");
+
+    // Every year has its share, numbered from 1 in the office's series of that year.
+    let mut by_year = std::collections::BTreeMap::<String, Vec<u32>>::new();
+    for (regno, ..) in &persons {
+        let parts: Vec<&str> = regno.split('-').collect();
+        assert_eq!(parts.len(), 3, "{regno}");
+        assert_eq!(parts[0], "PVL01");
+        by_year.entry(parts[1].to_string()).or_default().push(parts[2].parse().expect("number"));
+    }
+    assert_eq!(by_year.keys().collect::<Vec<_>>(), ["2023", "2024", "2025"]);
+    for (year, numbers) in &by_year {
+        assert!(numbers.len() > 300, "{year}: {}", numbers.len());
+        let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
+        assert_eq!(numbers, &expected, "{year}: gapless from 1");
+    }
+    // Families registered on working days through each year, not on one day.
+    let conn = rusqlite::Connection::open(&a.db).expect("open");
+    let (days, weekend, first, last): (i64, i64, String, String) = conn
+        .query_row(
+            "SELECT COUNT(DISTINCT registered_on),
+                    SUM(strftime('%w', registered_on) IN ('0', '6')),
+                    MIN(registered_on), MAX(registered_on) FROM families",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .expect("days");
+    assert!(days > 300, "{days} registration days");
+    assert_eq!(weekend, 0);
+    assert!(first.starts_with("2023-01") && last.starts_with("2025-12"), "{first} … {last}");
+
+    // Another seed, another population; the same database's audit stays intact.
+    let c = office();
+    let out = otau(&c.db)
+        .args(["--json", "--user", "admin", "demo", "--persons", "300"])
+        .args(["--years", "2025", "--seed", "10"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let other = persons_of(&c.db);
+    assert_ne!(other[..50], persons[..50]);
+    let out = otau(&a.db).args(["--json", "verify-audit"]).output().expect("run");
+    assert_eq!(json_of(&out)["ok"], true);
+}
+
+#[test]
+fn a_population_that_does_not_fit_its_years_is_refused_with_a_message() {
+    let o = office();
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "demo", "--persons", "250000", "--years", "2024-2025"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert_eq!(json_of(&out)["error"]["code"], "cli-demo-spec");
+}

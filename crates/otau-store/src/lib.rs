@@ -21,6 +21,7 @@ mod events_migration;
 pub mod home;
 pub mod numbers;
 pub mod office;
+pub mod population;
 pub mod record;
 pub mod registry;
 pub mod schema;

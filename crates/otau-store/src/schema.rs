@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_subsidies.sql"),
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_packets.sql"),
+    include_str!("../migrations/0007_search.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -22,6 +23,8 @@ fn migrations() -> Migrations<'static> {
             .map(|(i, sql)| match i {
                 // 0005 moves the audit and the outbox into the event log.
                 4 => M::up_with_hook(sql, crate::events_migration::audit_and_outbox_to_events),
+                // 0007 makes the search index anew: it is filled from the records.
+                6 => M::up_with_hook(sql, crate::search::rebuild_hook),
                 _ => M::up(sql),
             })
             .collect(),

@@ -695,7 +695,8 @@ fn a_thousand_row_xlsx_imports_as_its_dry_run_said_and_a_second_run_adds_nothing
     assert_eq!(after.0 - before.0, real.families.len() as i64);
     assert_eq!(after.1 - before.1, real.persons as i64);
     assert!(real.families.iter().all(|f| f.registered.is_some()));
-    assert!(real.persons > 850, "most rows are good: {}", real.persons);
+    // One broken row refuses its whole family (of four on average).
+    assert!(real.persons > 750, "most rows are good: {}", real.persons);
     // The leading zero of IINs stored as numbers came back.
     assert!(o.store.registered_iins().expect("iins").iter().any(|i| i.starts_with('0')));
 

@@ -180,6 +180,12 @@ fn a_database_from_before_sync_moves_its_history_into_the_event_log() {
     assert!(store.sign_in("admin", "admin-password").is_ok());
     assert!(store.sign_in("aigerim", "clerk-password").is_ok());
     assert!(store.audit_for("PVL01-2026-00001").expect("history").len() > 5);
+    // 0007 made the search index anew from the records: a typo and a birth year find the head.
+    let hits = store.find("Нурсултн", 5).expect("find");
+    assert_eq!(hits.first().map(|h| h.regno.as_str()), Some("PVL01-2026-00001"));
+    let born = hits[0].birth_date.format("%Y").to_string();
+    let by_year = store.find(&format!("Сейиткали {born}"), 5).expect("find");
+    assert!(by_year.iter().any(|h| h.regno == "PVL01-2026-00001"));
 }
 
 /// The SHA-256 of every migration that has landed, over its exact bytes. A landed migration is
@@ -196,6 +202,7 @@ const LANDED: &[(&str, &str)] = &[
     ("0004_subsidies.sql", "45240c114a262fbe97dc081d36a48fda11f235b593234ad7c13dba35d02d012b"),
     ("0005_sync.sql", "afa3926ed660d5142a6e7f763be218379c057bb8022bae7e3eea690805369651"),
     ("0006_packets.sql", "258c6137d80703748feac50a74f7e2f01ae332ec67c466526ad3914d61dcf0fc"),
+    ("0007_search.sql", "b4a0ef64961021c0690339b820fdf69775535f32c443c4350537ec34a86b52ac"),
 ];
 
 #[test]

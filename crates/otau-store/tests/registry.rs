@@ -156,22 +156,19 @@ fn find_works_across_scripts_and_ranks_the_closer_spelling_first() {
 }
 
 /// Every column of the search projection and every duplicate key, by person row.
-type Projection = (Vec<(i64, String, String, String, String)>, Vec<(i64, String, String)>);
+type Projection = (Vec<(i64, String, String, String, String)>, Vec<(String, String, i64)>);
 
 fn projection(o: &TestOffice) -> Projection {
     let conn = o.store.raw_connection();
     let search = conn
-        .prepare("SELECT rowid, names, ids, plain, close FROM person_search ORDER BY rowid")
+        .prepare("SELECT rowid, names, ids || ' ' || born, plain, close FROM person_search ORDER BY rowid")
         .expect("prepare")
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .expect("query")
         .collect::<Result<_, _>>()
         .expect("rows");
     let keys = conn
-        .prepare(
-            "SELECT person_rowid, name_key, birth_date FROM person_name_keys
-             ORDER BY person_rowid, name_key",
-        )
+        .prepare("SELECT word, variant, persons FROM name_words ORDER BY word")
         .expect("prepare")
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .expect("query")

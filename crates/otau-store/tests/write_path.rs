@@ -49,13 +49,13 @@ fn fail_inserts_into(o: &TestOffice, table: &str) {
 
 #[test]
 fn a_failure_half_way_leaves_none_of_state_or_events() {
-    for table in ["families", "persons", "documents", "events", "person_name_keys"] {
+    for table in ["families", "persons", "documents", "events", "name_words"] {
         let mut o = office();
         let before = o.counts();
         let search_before: i64 = o
             .store
             .raw_connection()
-            .query_row("SELECT COUNT(*) FROM person_name_keys", [], |r| r.get(0))
+            .query_row("SELECT COUNT(*) FROM name_words", [], |r| r.get(0))
             .expect("count");
         fail_inserts_into(&o, table);
         let admin = o.admin.clone();
@@ -68,7 +68,7 @@ fn a_failure_half_way_leaves_none_of_state_or_events() {
         let search_after: i64 = o
             .store
             .raw_connection()
-            .query_row("SELECT COUNT(*) FROM person_name_keys", [], |r| r.get(0))
+            .query_row("SELECT COUNT(*) FROM name_words", [], |r| r.get(0))
             .expect("count");
         assert_eq!(search_after, search_before, "failure in {table} left search rows");
         // Once the cause is gone, the same registration succeeds and the sequence has no gap.

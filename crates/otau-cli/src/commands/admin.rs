@@ -5,9 +5,10 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
-use otau_store::{Duplicates, NewOffice, NewUser, Role};
+use otau_core::population::{Office, Population, Size, Spec};
+use otau_store::population::Staff;
+use otau_store::{NewOffice, NewUser, Role};
 use serde_json::json;
-use std::collections::HashSet;
 
 /// `otau init`
 pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
@@ -117,25 +118,58 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
 pub fn demo(ctx: &mut Ctx, args: DemoArgs) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     let acting = ctx.acting(&store)?;
+    let manager = match &args.manager {
+        Some(login) => {
+            let password = std::env::var("OTAU_MANAGER_PASSWORD")
+                .map_err(|_| CliError::with("cli-manager-password", &[("login", login.clone())]))?;
+            Some(store.sign_in(login, &password)?)
+        }
+        None => None,
+    };
     let (_, persons_before) = store.counts()?;
-    let mut used: HashSet<String> = store.registered_iins()?;
-    let families = otau_core::demo::families(
-        args.seed ^ persons_before as u64,
-        args.families,
-        acting.today,
-        persons_before as u32,
-        &mut used,
-    );
-    let mut registered = 0usize;
-    for chunk in families.chunks(500) {
-        registered += store.register_families(&acting, chunk, Duplicates::Allow)?.len();
+    let office = store.office()?.office;
+    let mut codes = args.offices.clone();
+    if codes.is_empty() {
+        codes.push(office.code.clone());
     }
+    // Only this office's share is written: the others' regions do not matter here.
+    let offices = codes
+        .iter()
+        .map(|code| Office { code: code.trim().to_uppercase(), region: office.region.clone() })
+        .collect();
+    let size = match args.persons {
+        Some(p) => Size::Persons(p),
+        None => Size::Families(args.families),
+    };
+    let mut spec = Spec::new(args.seed ^ persons_before as u64, offices, size, acting.today);
+    spec.years = args.years.map(|(first, last)| first..=last);
+    spec.casework = args.casework;
+    spec.serial_base = persons_before as u64;
+    let population = Population::of(&spec, &office.code)
+        .map_err(|e| CliError::with("cli-demo-spec", &[("detail", e.to_string())]))?;
+    let mut acts = population.acts();
+    let used = store.registered_iins()?;
+    acts.avoid_iins(used.iter().map(String::as_str));
+    let staff = Staff {
+        clerk: acting.actor.clone(),
+        manager,
+        admin: acting
+            .actor
+            .role
+            .may(otau_store::Action::ManageReference)
+            .then(|| acting.actor.clone()),
+    };
+    let written = store.write_population(acts, &staff, |_| {})?;
     let (families_now, persons_now) = store.counts()?;
     if ctx.json {
         json(&json!({
-            "registered_families": registered,
+            "registered_families": written.families,
+            "registered_persons": written.persons,
             "families": families_now,
             "persons": persons_now,
+            "casework": written.done,
+            "refused": written.refused,
+            "skipped": written.skipped,
         }));
     } else {
         println!(
@@ -144,12 +178,25 @@ pub fn demo(ctx: &mut Ctx, args: DemoArgs) -> Result<(), CliError> {
                 ctx.lang,
                 "cli-demo-done",
                 &[
-                    ("families", registered.to_string()),
+                    ("families", written.families.to_string()),
                     ("total_families", families_now.to_string()),
                     ("total_persons", persons_now.to_string()),
                 ]
             )
         );
+        if args.casework {
+            let done: Vec<String> = written.done.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let refused: Vec<String> =
+                written.refused.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            println!(
+                "{}",
+                msg(
+                    ctx.lang,
+                    "cli-demo-casework",
+                    &[("done", done.join(", ")), ("refused", refused.join(", "))]
+                )
+            );
+        }
     }
     Ok(())
 }

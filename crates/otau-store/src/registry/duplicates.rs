@@ -1,5 +1,6 @@
 //! Likely duplicates, shown before saving: the same IIN, the same document, or the same name
-//! (any spelling) with the same birth date.
+//! (any spelling) with the same birth date — the last read from the search index, which holds
+//! every spelling's words and the birth date.
 
 use crate::error::{DuplicateHit, DuplicateReason, Result};
 use crate::Store;
@@ -7,7 +8,7 @@ use chrono::NaiveDate;
 use otau_core::model::FamilyInput;
 use otau_core::names::fold_loose;
 use otau_core::validate::normalize_document_number;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 impl Store {
     /// The likely duplicates of a family's members among people already registered.
@@ -60,14 +61,10 @@ pub(crate) fn find_in(conn: &Connection, input: &FamilyInput) -> Result<Vec<Dupl
         if let (Some(s), Some(g)) = (&m.surname_latin, &m.given_name_latin) {
             keys.push(fold_loose(&format!("{s} {g}")));
         }
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT DISTINCT {name_sql} FROM person_name_keys k
-             JOIN persons p ON p.rowid = k.person_rowid
-             WHERE k.birth_date = ?1 AND k.name_key IN (?2, ?3)"
-        ))?;
-        let second = keys.get(1).unwrap_or(&keys[0]);
-        for r in stmt.query_map(params![m.birth_date.to_string(), keys[0], second], row)? {
-            found.push((r?, DuplicateReason::SameNameAndBirthDate));
+        let mut stmt =
+            conn.prepare_cached(&format!("SELECT {name_sql} FROM persons p WHERE p.rowid = ?1"))?;
+        for rowid in crate::search::same_name_and_birth(conn, &keys, m.birth_date)? {
+            found.push((stmt.query_row([rowid], row)?, DuplicateReason::SameNameAndBirthDate));
         }
         for ((regno, name, birth), reason) in found {
             push(DuplicateHit {

@@ -403,7 +403,7 @@ impl Store {
                  AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
-                 'person_name_keys', 'packets')
+                 'name_words', 'packets')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?

@@ -34,6 +34,7 @@ iin: string | null,
  */
 relation: Relation, 
 /**
- * How close the match is: lower is closer (0 = exactly as written).
+ * How close the match is, the rank of its weakest word (`otau_core::names::rank`): lower is
+ * closer (0 = exactly as written).
  */
 score: number, };
