@@ -95,6 +95,12 @@ impl From<DeviceError> for ApiError {
                 api.message = Some(e.to_string());
                 api
             }
+            DeviceError::Packet(e) => {
+                let mut api = ApiError::coded(e.code());
+                api.args = e.args();
+                api.message = Some(e.to_string());
+                api
+            }
         }
     }
 }
