@@ -177,8 +177,9 @@ impl Background {
     }
 
     /// Starts the worker for the database at `path` if there is a clock, no worker yet, and the
-    /// database `store` holds is enrolled.
-    pub(crate) fn watch(&self, store: &Store, path: &Path) {
+    /// database `store` holds is enrolled; it syncs at once when `now`, else after an interval
+    /// (a database that has just synced, by enrolling or joining).
+    pub(crate) fn watch(&self, store: &Store, path: &Path, now: bool) {
         let Some(clock) = self.clock.clone() else { return };
         if !matches!(store.sync_state(), Ok(Some(_))) {
             return;
@@ -187,7 +188,7 @@ impl Background {
         if worker.is_some() {
             return;
         }
-        lock(&self.shared.state).wanted = true;
+        lock(&self.shared.state).wanted = now;
         let shared = Arc::clone(&self.shared);
         let path: PathBuf = path.to_path_buf();
         let interval = self.interval;
@@ -609,7 +610,7 @@ impl Desk {
             Err(e) => return Err(e.into()),
         };
         lock(&self.background().shared.state).last = Some(outcome);
-        self.background().watch(&store, &path);
+        self.background().watch(&store, &path, false);
         self.sync_status(now)
     }
 
@@ -649,7 +650,7 @@ impl Desk {
         let (store, report) = otau_device::join(&path, now.at, now.today, &request)?;
         lock(&self.background().shared.state).last =
             Some(Outcome { report: Some(report), error: None });
-        self.background().watch(&store, &path);
+        self.background().watch(&store, &path, false);
         drop(store);
         self.sign_in(&request.admin_login, &form.password)
     }
