@@ -13,7 +13,7 @@
 //! and how its last sync ended are kept in memory for the status; `otau_device::sync` also notes
 //! each outcome in the database (last sync, centre unreachable since), where `otau sync status`
 //! reads it too. It starts when the desk opens a database that is enrolled, or when the desk
-//! enrols or joins one. A desk without a clock (tests, tools) has no worker: "sync now" then syncs
+//! enrols or joins one. A desk without a clock (tests) has no worker: "sync now" then syncs
 //! in the command, on a connection of its own, still outside the desk's lock.
 //!
 //! Everything the screens show is computed here: minutes since the last sync, which value a
