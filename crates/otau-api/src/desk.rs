@@ -278,7 +278,7 @@ impl Desk {
         let fresh = inner.store.is_none();
         let store = open(inner, path)?;
         if fresh {
-            self.background.watch(store, path);
+            self.background.watch(store, path, true);
         }
         Ok(store)
     }

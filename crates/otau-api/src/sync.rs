@@ -13,7 +13,7 @@
 //! and how its last sync ended are kept in memory for the status; `otau_device::sync` also notes
 //! each outcome in the database (last sync, centre unreachable since), where `otau sync status`
 //! reads it too. It starts when the desk opens a database that is enrolled, or when the desk
-//! enrols or joins one. A desk without a clock (tests, tools) has no worker: "sync now" then syncs
+//! enrols or joins one. A desk without a clock (tests) has no worker: "sync now" then syncs
 //! in the command, on a connection of its own, still outside the desk's lock.
 //!
 //! Everything the screens show is computed here: minutes since the last sync, which value a
@@ -183,8 +183,9 @@ impl Background {
     }
 
     /// Starts the worker for the database at `path` if there is a clock, no worker yet, and the
-    /// database `store` holds is enrolled.
-    pub(crate) fn watch(&self, store: &Store, path: &Path) {
+    /// database `store` holds is enrolled; it syncs at once when `now`, else after an interval
+    /// (a database that has just synced, by enrolling or joining).
+    pub(crate) fn watch(&self, store: &Store, path: &Path, now: bool) {
         let Some(clock) = self.clock.clone() else { return };
         if !matches!(store.sync_state(), Ok(Some(_))) {
             return;
@@ -193,7 +194,7 @@ impl Background {
         if worker.is_some() {
             return;
         }
-        lock(&self.shared.state).wanted = true;
+        lock(&self.shared.state).wanted = now;
         let shared = Arc::clone(&self.shared);
         let path: PathBuf = path.to_path_buf();
         let interval = self.interval;
@@ -615,7 +616,7 @@ impl Desk {
             Err(e) => return Err(e.into()),
         };
         lock(&self.background().shared.state).last = Some(outcome);
-        self.background().watch(&store, &path);
+        self.background().watch(&store, &path, false);
         self.sync_status(now)
     }
 
@@ -655,7 +656,7 @@ impl Desk {
         let (store, report) = otau_device::join(&path, now.at, now.today, &request)?;
         lock(&self.background().shared.state).last =
             Some(Outcome { report: Some(report), error: None });
-        self.background().watch(&store, &path);
+        self.background().watch(&store, &path, false);
         drop(store);
         self.sign_in(&request.admin_login, &form.password)
     }

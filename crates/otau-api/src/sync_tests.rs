@@ -256,7 +256,8 @@ fn the_background_worker_syncs_when_asked_and_the_desk_stays_free() {
         counted.fetch_add(1, Ordering::SeqCst);
         now()
     });
-    let desk = Desk::new(Some(path), 900).with_background_sync(clock, Duration::from_secs(3600));
+    let hour = Duration::from_secs(3600);
+    let desk = Desk::new(Some(path.clone()), 900).with_background_sync(Arc::clone(&clock), hour);
     desk.sign_in("admin", "admin-password").expect("admin");
     assert!(!desk.sync_status(now()).expect("status").background, "not enrolled: no worker");
     desk.enrol_device(&enrol_form(&centre), now()).expect("enrol");
@@ -273,7 +274,8 @@ fn the_background_worker_syncs_when_asked_and_the_desk_stays_free() {
     };
     let first = wait_idle(&desk);
     assert!(first.background && first.enrolled);
-    assert!(reads.load(Ordering::SeqCst) >= 1, "the worker read the shell's clock");
+    // Enrolling synced: the worker waits for the interval (or a request) before the next.
+    assert_eq!(reads.load(Ordering::SeqCst), 0, "no second sync right after enrolling");
 
     desk.sign_in("aigerim", "aigerim-password").expect("clerk");
     desk.register_family(&family(), false, now()).expect("register");
@@ -282,10 +284,21 @@ fn the_background_worker_syncs_when_asked_and_the_desk_stays_free() {
     // The desk answers while the worker syncs.
     assert!(desk.home(now().today).is_ok());
     let done = wait_idle(&desk);
+    assert!(reads.load(Ordering::SeqCst) >= 1, "the worker read the shell's clock");
     assert_eq!(done.waiting, 0);
     assert!(done.last_report.is_some_and(|r| r.pushed > 0));
     assert_eq!(done.problem, None);
     drop(desk);
+
+    // An enrolled database syncs as soon as the app opens it.
+    let before = reads.load(Ordering::SeqCst);
+    let reopened = Desk::new(Some(path), 900).with_background_sync(clock, hour);
+    reopened.sign_in("aigerim", "aigerim-password").expect("clerk");
+    let opened = wait_idle(&reopened);
+    assert!(opened.background);
+    assert!(reads.load(Ordering::SeqCst) > before, "a sync at once");
+    assert!(opened.last_report.is_some());
+    drop(reopened);
     drop(dir);
 }
 

@@ -7,8 +7,10 @@
 //! both; in the laptop's window the conflict shows both values and is resolved with a reason, and
 //! a manager decides the review case the two approvals opened. After syncing, the counter holds
 //! the chosen value, its card says the change came from another device (and that the laptop's
-//! first correction did not take effect there), and with the centre gone
-//! its sidebar says since when the centre is unreachable. Screenshots of each step are saved.
+//! first correction did not take effect there), and with the centre gone its sidebar says since
+//! when the centre is unreachable. A second test connects an office database from the sync
+//! screen: a clerk is told an administrator does it; the administrator pastes the centre's code
+//! (a wrong one is refused whole). Screenshots of each step are saved.
 
 // The decision the demo office leaves awaiting approval is numbered in the current year: read
 // here, as the other end-to-end tests read the date.
@@ -315,4 +317,47 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         app.scroll_to("[data-testid=card-history]");
         app.screenshot("counter-history");
     }
+}
+
+#[test]
+fn an_administrator_connects_an_office_by_pasting_the_centres_code() {
+    let work = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a folder: {e}"));
+    let centre = Centre::start(work.path(), &[("PVL01", "Павлодар орталығы", "KZ-55")])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = centre.code("PVL01").unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::start_office("sync-enrol", &[], |otau| {
+        otau.office()?;
+        otau.demo(3)
+    });
+
+    // A clerk sees that an administrator connects this computer.
+    let (login, password, _) = otau_e2e::CLERK;
+    app.sign_in(login, password);
+    app.wait_for_text_containing("[data-testid=sync-status]", "Орталыққа қосылмаған");
+    app.click("[data-testid=nav-sync]");
+    app.wait_for("[data-testid=enrol-admins]").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.count("[data-testid=enrol-form]"), 0);
+    app.click("[data-testid=sign-out]");
+
+    // The administrator pastes the code; a wrong one is refused whole, the right one connects.
+    app.sign_in("admin", otau_e2e::ADMIN_PASSWORD);
+    app.click("[data-testid=nav-sync]");
+    app.wait_for("[data-testid=enrol-form]").unwrap_or_else(|e| panic!("{e}"));
+    app.type_into("#enrol-centre_url", &centre.url);
+    app.type_into("#enrol-device_name", "1-терезе");
+    app.type_into("#enrol-code", "OTAU1-AAAAAAAAAAAAAAAA-BBBBBBBBBBBBBBBBBBBBBBBBBB");
+    app.click("[data-testid=enrol-submit]");
+    app.wait_for("[data-testid=enrol-message]").unwrap_or_else(|e| panic!("{e}"));
+    app.screenshot("enrol-refused");
+    app.click("#enrol-code");
+    app.replace_text(&code);
+    app.screenshot("enrol-form");
+    app.click("[data-testid=enrol-submit]");
+    app.wait_for("[data-testid=sync-notice]").unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for("[data-testid=sync-status][data-enrolled=true]").unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for_text("[data-testid=sync-centre]", "Павлодар облысы");
+    app.wait_until("the office's history went up", |app| {
+        app.attr("[data-testid=sync-status]", "data-waiting").as_deref() == Some("0")
+    });
+    app.screenshot("enrolled");
 }
