@@ -127,3 +127,5 @@ ui-documents-err-write = The file { $path } could not be written ({ $detail }): 
 ui-documents-err-not-saved = { $path } is not a document Otau saved.
 ui-documents-err-open = { $path } could not be opened ({ $detail }). Open it from the folder yourself.
 ui-documents-err-reason = Write why the document is voided.
+ui-documents-voided-by-office = Voided by office { $office } on { $date }
+ui-documents-verify-as-of = As of the last exchange with the centre, { $at }.

@@ -126,3 +126,5 @@ ui-documents-err-write = { $path } файлын жазу мүмкін болма
 ui-documents-err-not-saved = { $path } — Otau сақтаған құжат емес.
 ui-documents-err-open = { $path } файлын ашу мүмкін болмады ({ $detail }). Оны қалтадан өзіңіз ашыңыз.
 ui-documents-err-reason = Күшін жою себебін жазыңыз.
+ui-documents-voided-by-office = { $office } кеңсесі { $date } күшін жойған
+ui-documents-verify-as-of = Орталықпен соңғы алмасу бойынша, { $at }.

@@ -128,3 +128,5 @@ ui-documents-err-write = Не удалось записать файл { $path }
 ui-documents-err-not-saved = { $path } — не документ, сохранённый Otau.
 ui-documents-err-open = Не удалось открыть { $path } ({ $detail }). Откройте его из папки сами.
 ui-documents-err-reason = Укажите причину аннулирования.
+ui-documents-voided-by-office = Аннулирован офисом { $office } { $date }
+ui-documents-verify-as-of = По состоянию на последний обмен с центром, { $at }.

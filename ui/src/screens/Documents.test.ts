@@ -82,6 +82,34 @@ describe("documents screen", () => {
     expect(within(line).queryByTestId("doc-void")).toBeNull();
   });
 
+  it("says which office voided another office's paper, and as of which exchange", async () => {
+    const user = userEvent.setup();
+    const verdict: VerifyResult = {
+      status: "voided",
+      reason: null,
+      number: "DEMO01-2026-D00004",
+      kind: "certificate",
+      issued_on: "2026-11-25",
+      office: "DEMO01",
+      office_name: "Павлодар",
+      register: null,
+      subject: "Тест Нұрлан, 02.03.1984",
+      voided_by_office: "DEMO01",
+      voided_on: "2026-12-01",
+      as_of: null,
+    };
+    mockIPC((command) => {
+      if (command === "document_register") return register("", [], false);
+      if (command === "verify_document") return verdict;
+      return null;
+    });
+    render(Documents);
+    await user.type(screen.getByTestId("verify-payload"), "code");
+    await user.click(screen.getByTestId("verify-run"));
+    expect(await screen.findByTestId("verify-voided-by")).toHaveTextContent("DEMO01 кеңсесі 01.12.2026 күшін жойған");
+    expect(screen.getByTestId("verify-as-of")).toHaveTextContent("орталықпен әлі алмаспаған");
+  });
+
   it("checks a QR text and says the verdict in the chosen language", async () => {
     const user = userEvent.setup();
     const verdict: VerifyResult = {
@@ -93,6 +121,10 @@ describe("documents screen", () => {
       office: "PVL01",
       office_name: "Павлодар облыстық бейімдеу орталығы",
       register: row("PVL01-2026-D00001", { void: { voided_on: "2026-11-26", voided_by: "marat", reason: "Аты қате" } }),
+      subject: "Сейітқали Нұрсұлтан Болатұлы, 12.04.1985",
+      voided_by_office: null,
+      voided_on: null,
+      as_of: "2026-12-06T09:00:00.000Z",
     };
     mockIPC((command, args) => {
       if (command === "document_register") return register("", [], false);
@@ -106,6 +138,8 @@ describe("documents screen", () => {
     expect(result).toHaveAttribute("data-status", "voided");
     expect(result).toHaveTextContent("Күші жойылған");
     expect(result).toHaveTextContent("PVL01-2026-D00001");
+    expect(screen.getByTestId("verify-subject")).toHaveTextContent("Сейітқали Нұрсұлтан Болатұлы, 12.04.1985");
+    expect(screen.getByTestId("verify-as-of")).toHaveTextContent("Орталықпен соңғы алмасу бойынша");
 
     setLang("ru");
     try {
