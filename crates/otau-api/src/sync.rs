@@ -89,20 +89,18 @@ impl From<DeviceError> for ApiError {
     fn from(error: DeviceError) -> ApiError {
         match error {
             DeviceError::Store(e) => ApiError::from(e),
-            DeviceError::Sync(e) => {
-                let mut api = ApiError::coded(e.code());
-                api.args = e.args();
-                api.message = Some(e.to_string());
-                api
-            }
-            DeviceError::Packet(e) => {
-                let mut api = ApiError::coded(e.code());
-                api.args = e.args();
-                api.message = Some(e.to_string());
-                api
-            }
+            DeviceError::Sync(e) => refusal(&e),
+            DeviceError::Packet(e) => refusal(&e),
         }
     }
+}
+
+/// A refusal of the centre or of a packet, with its code, arguments and words.
+fn refusal(e: &(impl Coded + std::fmt::Display)) -> ApiError {
+    let mut api = ApiError::coded(e.code());
+    api.args = e.args();
+    api.message = Some(e.to_string());
+    api
 }
 
 // ——— The background worker ———

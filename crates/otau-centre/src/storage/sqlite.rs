@@ -202,13 +202,10 @@ fn add_reference_for(
     record: &serde_json::Value,
     now: &str,
 ) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO reference (kind, key, record, added_at, audience) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![kind, key, record.to_string(), now, audience])?;
-    Ok(tx.last_insert_rowid())
+    add_reference_to(tx, Some(audience), kind, key, record, now)
 }
 
+/// Appends a reference item for every office.
 fn add_reference_tx(
     tx: &Transaction<'_>,
     kind: &str,
@@ -216,10 +213,21 @@ fn add_reference_tx(
     record: &serde_json::Value,
     now: &str,
 ) -> Result<i64> {
+    add_reference_to(tx, None, kind, key, record, now)
+}
+
+fn add_reference_to(
+    tx: &Transaction<'_>,
+    audience: Option<&str>,
+    kind: &str,
+    key: &str,
+    record: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO reference (kind, key, record, added_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO reference (kind, key, record, added_at, audience) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![kind, key, record.to_string(), now])?;
+    .execute(params![kind, key, record.to_string(), now, audience])?;
     Ok(tx.last_insert_rowid())
 }
 
