@@ -155,13 +155,7 @@ impl Admin {
             return Err(CentreError::bad("valid-hours", "1 to 720"));
         }
         let office = office.trim().to_ascii_uppercase();
-        let info = self
-            .status()?
-            .offices
-            .into_iter()
-            .map(|o| o.office)
-            .find(|o| o.code == office)
-            .ok_or_else(|| CentreError::UnknownOffice(office.clone()))?;
+        let info = self.runtime.block_on(crate::packets::office_info(&*self.storage, &office))?;
         let mut secret = [0u8; 10];
         rand::rngs::OsRng.fill_bytes(&mut secret);
         let code = EnrolCode::new(secret, &self.identity.key_pin());

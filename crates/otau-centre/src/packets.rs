@@ -234,7 +234,8 @@ struct CentrePacketOut {
     blocks: Vec<Block>,
 }
 
-async fn office_info(storage: &dyn Storage, code: &str) -> Result<OfficeInfo> {
+/// An office as the centre knows it.
+pub(crate) async fn office_info(storage: &dyn Storage, code: &str) -> Result<OfficeInfo> {
     storage
         .status()
         .await?

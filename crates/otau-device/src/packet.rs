@@ -11,9 +11,8 @@
 
 use crate::enrol::{document_key_hex, public_hex, random_secret};
 use crate::error::{DeviceError, Result};
-use crate::run::{contiguous, SyncReport};
+use crate::run::{contiguous, corrupt, device_signing_key, SyncReport};
 use chrono::{DateTime, NaiveDate, Utc};
-use ed25519_dalek::SigningKey;
 use otau_store::sync::Enrolment as Enrolled;
 use otau_store::{Store, StoreError};
 use otau_sync::carried::{CentreCard, CentrePacket, DevicePacket, CARD_FORMAT};
@@ -43,20 +42,8 @@ pub struct PacketWritten {
     pub enrolment: bool,
 }
 
-fn corrupt(what: &str) -> DeviceError {
-    DeviceError::Store(StoreError::Corrupt(what.to_string()))
-}
-
 fn not_enrolled() -> DeviceError {
     StoreError::Sync { code: "sync-not-enrolled", detail: String::new() }.into()
-}
-
-fn device_signing_key(store: &Store) -> Result<SigningKey> {
-    let secret: [u8; 32] = hex::decode(store.device_key()?)
-        .ok()
-        .and_then(|v| v.try_into().ok())
-        .ok_or_else(|| corrupt("the device key"))?;
-    Ok(SigningKey::from_bytes(&secret))
 }
 
 /// Reads a centre's card.

@@ -73,8 +73,18 @@ impl SyncReport {
     }
 }
 
-fn corrupt(what: &str) -> DeviceError {
+pub(crate) fn corrupt(what: &str) -> DeviceError {
     DeviceError::Store(StoreError::Corrupt(what.to_string()))
+}
+
+/// This device's key for the centre (it signs sessions and packets, and opens the centre's
+/// packets).
+pub(crate) fn device_signing_key(store: &Store) -> Result<SigningKey> {
+    let secret: [u8; 32] = hex::decode(store.device_key()?)
+        .ok()
+        .and_then(|v| v.try_into().ok())
+        .ok_or_else(|| corrupt("the device key"))?;
+    Ok(SigningKey::from_bytes(&secret))
 }
 
 /// An open session with the centre for this device.
@@ -101,16 +111,12 @@ impl Session {
             .and_then(|h| hex::decode(h).ok())
             .and_then(|v| v.try_into().ok())
             .ok_or_else(|| corrupt("the centre's certificate pin"))?;
-        let secret: [u8; 32] = hex::decode(store.device_key()?)
-            .ok()
-            .and_then(|v| v.try_into().ok())
-            .ok_or_else(|| corrupt("the device key"))?;
         let centre_id =
             Uuid::parse_str(&state.centre_id).map_err(|_| corrupt("the centre's id"))?;
         let mut session = Session {
             client: CentreClient::new(&state.centre_url, cert)?,
             centre_id,
-            key: SigningKey::from_bytes(&secret),
+            key: device_signing_key(store)?,
         };
         session.sign_in(store)?;
         Ok(session)
