@@ -381,3 +381,37 @@ fn a_family_registered_while_its_month_closes_is_counted_in_that_month_or_the_ne
         nov.late
     );
 }
+
+/// A family recorded for September after September closed was counted late in October's
+/// closed summary, and counted late again in November's: every later month whose chain of
+/// closed months reached September counted it once more.
+#[test]
+fn a_late_entry_counted_in_one_closed_month_is_not_counted_again_in_the_next() {
+    let mut o = office();
+    let m = manager(&mut o);
+    let sep: Month = "2026-09".parse().expect("month");
+    register(&mut o, &family(1, 2, "2026-09-03", "UZ"), "2026-09-04");
+    o.store.close_month(&Context::new(&m, at(), d("2026-10-01")), sep, &RegistryOnly).expect("sep");
+    // Recorded in October for September: late in October.
+    register(&mut o, &family(2, 3, "2026-09-20", "CN"), "2026-09-21");
+    register(&mut o, &family(3, 1, "2026-10-05", "MN"), "2026-10-06");
+    let oct = o
+        .store
+        .close_month(&Context::new(&m, at(), d("2026-11-02")), sep.next(), &RegistryOnly)
+        .expect("oct");
+    assert_eq!(oct.late.len(), 1, "{:?}", oct.late);
+    assert_eq!((oct.late[0].registered.families, oct.late[0].registered.persons), (1, 3));
+    assert_eq!((oct.registered.families, oct.registered.persons), (2, 4));
+
+    register(&mut o, &family(4, 2, "2026-11-10", "TM"), "2026-11-11");
+    let nov = o.store.monthly_summary(sep.next().next(), &RegistryOnly).expect("november");
+    assert!(nov.late.is_empty(), "counted in October already: {:?}", nov.late);
+    assert_eq!((nov.registered.families, nov.registered.persons), (1, 2));
+    assert_eq!((nov.arrivals.families, nov.arrivals.persons), (1, 2));
+
+    // Still late when nothing counted it: a family recorded for September now.
+    register(&mut o, &family(5, 1, "2026-09-25", "UZ"), "2026-09-26");
+    let nov = o.store.monthly_summary(sep.next().next(), &RegistryOnly).expect("november");
+    assert_eq!(nov.late.len(), 1, "{:?}", nov.late);
+    assert_eq!((nov.late[0].month, nov.late[0].registered.persons), (sep, 1));
+}

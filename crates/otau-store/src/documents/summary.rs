@@ -15,7 +15,7 @@ use otau_print::data::{AgeCounts, CountryCount, Counts, EducationCounts, LateCou
 use otau_print::{Month, MonthlySummaryData, OfficeHeader};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 /// A row of `closed_months`.
@@ -33,10 +33,14 @@ pub struct ClosedMonthRec {
     pub closed_at: String,
     /// Who closed it (login).
     pub closed_by: String,
-    /// The highest family row counted.
+    /// The highest family row counted (on the device that closed it; months closed before
+    /// `counted_families` was kept are read by it).
     pub families_watermark: i64,
     /// The summary's numbers, frozen (JSON of [`MonthlySummaryData`]).
     pub summary_json: String,
+    /// The ids of the families it counted (JSON array), so that every device and the centre
+    /// tell the late entries alike.
+    pub counted_families: Option<String>,
     /// Version.
     pub version: i64,
 }
@@ -105,7 +109,7 @@ impl Store {
             if frozen_in(tx, month)?.is_some() {
                 return Err(DocumentError::MonthClosed { month: month.to_string() }.into());
             }
-            let mut data = summary_in(tx, month, case)?;
+            let (mut data, counted) = summary_counted(tx, month, case)?;
             data.closed = Some(otau_print::data::ClosedMark {
                 closed_on: ctx.today,
                 closed_by: issuer_name(&ctx.actor),
@@ -123,6 +127,7 @@ impl Store {
                 closed_by: ctx.actor.login.clone(),
                 families_watermark: watermark,
                 summary_json: json,
+                counted_families: Some(counted_json(&counted)?),
                 version: 0,
             };
             change.insert(&mut rec)?;
@@ -151,124 +156,190 @@ fn frozen_in(conn: &Connection, month: Month) -> Result<Option<MonthlySummaryDat
 
 /// A month's summary as it stands, read on `conn` (inside a transaction or not).
 fn summary_in(conn: &Connection, month: Month, case: &dyn CaseWork) -> Result<MonthlySummaryData> {
+    Ok(summary_counted(conn, month, case)?.0)
+}
+
+/// A month's summary as it stands, with the ids of the families it counts.
+fn summary_counted(
+    conn: &Connection,
+    month: Month,
+    case: &dyn CaseWork,
+) -> Result<(MonthlySummaryData, BTreeSet<String>)> {
     let (office_id, office) = office_header(conn)?;
-    let mut data = registry_summary(conn, office_id, &office, month)?;
+    let (mut data, counted) = registry_summary(conn, office_id, &office, month)?;
     data.statuses = case.statuses(conn, &office.code, month)?;
     data.quota = case.quota(conn, &office.code, month)?;
     data.subsidies = case.subsidies(conn, &office.code, month)?;
-    Ok(data)
+    Ok((data, counted))
 }
 
-/// Which families a month counts by a date column: those dated in the month, and those dated
-/// in the closed months right before it that were recorded after those months closed.
+/// The JSON array of family ids a closed month keeps.
+fn counted_json(counted: &BTreeSet<String>) -> Result<String> {
+    serde_json::to_string(counted).map_err(|e| StoreError::Corrupt(format!("counted: {e}")))
+}
+
+/// One closed month as the late-entry rule reads it.
+struct Close {
+    /// The row watermark of the closing device (months closed before ids were kept).
+    watermark: i64,
+    /// Whether it kept the ids of the families it counted.
+    kept_ids: bool,
+}
+
+/// Which families a month counts: those dated in the month, and those dated in the closed
+/// months right before it that no closed month counted yet (late entries).
+///
+/// # Design
+/// A closed month keeps the ids of the families it counted, and a family dated in a closed
+/// month is late until some closed month has counted it: once, on every device of the office
+/// and in the centre's replica alike. Months closed before the ids were kept fall back to the
+/// watermark of the closing device: a family of such a month counts late when its row is above
+/// the watermarks of every month closed at or after it.
 struct MonthFilter {
-    /// (first day, last day, rowid above which a family counts), the month itself first with
-    /// watermark -1.
-    ranges: Vec<(Month, i64)>,
+    /// The month itself, then the closed months before it, newest first.
+    ranges: Vec<Month>,
+    /// The closed months of the office.
+    closes: HashMap<Month, Close>,
+    /// Every family a closed month counted.
+    counted: HashSet<String>,
 }
 
 impl MonthFilter {
     fn new(conn: &Connection, office_code: &str, month: Month) -> Result<MonthFilter> {
-        let closed: HashMap<String, i64> = conn
-            .prepare_cached(
-                "SELECT month, families_watermark FROM closed_months WHERE office_code = ?1",
-            )?
-            .query_map([office_code], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut ranges = vec![(month, -1)];
+        let mut closes = HashMap::new();
+        let mut counted = HashSet::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT month, families_watermark, counted_families FROM closed_months
+             WHERE office_code = ?1",
+        )?;
+        let mut rows = stmt.query([office_code])?;
+        while let Some(r) = rows.next()? {
+            let text: String = r.get(0)?;
+            let Ok(m) = text.parse::<Month>() else { continue };
+            let ids: Option<String> = r.get(2)?;
+            if let Some(ids) = &ids {
+                let ids: Vec<String> = serde_json::from_str(ids)
+                    .map_err(|e| StoreError::Corrupt(format!("closed month {m}: {e}")))?;
+                counted.extend(ids);
+            }
+            closes.insert(m, Close { watermark: r.get(1)?, kept_ids: ids.is_some() });
+        }
+        let mut ranges = vec![month];
         let mut m = month.prev();
-        while let Some(wm) = closed.get(&m.to_string()) {
-            ranges.push((m, *wm));
+        while closes.contains_key(&m) {
+            ranges.push(m);
             m = m.prev();
         }
-        Ok(MonthFilter { ranges })
+        Ok(MonthFilter { ranges, closes, counted })
     }
 
-    /// The SQL condition on `f.<column>` and `f.rowid`, with its parameters.
-    fn condition(&self, column: &str, only: Option<usize>) -> (String, Vec<String>) {
-        let mut parts = vec![];
-        let mut values = vec![];
-        for (i, (m, wm)) in self.ranges.iter().enumerate() {
-            if only.is_some_and(|o| o != i) {
-                continue;
-            }
-            let n = values.len();
-            parts.push(format!(
-                "(f.{column} BETWEEN ?{} AND ?{} AND f.rowid > ?{})",
-                n + 2,
-                n + 3,
-                n + 4
-            ));
-            values.push(m.first_day().to_string());
-            values.push(m.last_day().to_string());
-            values.push(wm.to_string());
+    /// Whether a family dated in `ranges[range]`, with its id and row, counts in the month.
+    fn counts(&self, range: usize, family: &str, rowid: i64) -> bool {
+        if range == 0 {
+            return true;
         }
-        (format!("({})", parts.join(" OR ")), values)
+        if self.counted.contains(family) {
+            return false;
+        }
+        let dated = self.ranges[range];
+        let legacy = self
+            .closes
+            .iter()
+            .filter(|(m, c)| **m >= dated && !c.kept_ids)
+            .map(|(_, c)| c.watermark)
+            .max();
+        legacy.is_none_or(|watermark| rowid > watermark)
     }
 }
 
-/// Families and persons counted by a date column under a filter.
-fn counts(conn: &Connection, office_id: Uuid, cond: &(String, Vec<String>)) -> Result<Counts> {
-    let sql = format!(
-        "SELECT COUNT(DISTINCT f.id), COUNT(p.id) FROM families f
-         JOIN persons p ON p.family_id = f.id
-         WHERE f.office_id = ?1 AND {}",
-        cond.0
-    );
-    let mut values: Vec<String> = vec![office_id.to_string()];
-    values.extend(cond.1.iter().cloned());
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(values), |r| {
-        Ok(Counts { families: r.get(0)?, persons: r.get(1)? })
-    })?)
+/// One person of a family dated in a month, as the summary reads them.
+struct Dated {
+    family: String,
+    rowid: i64,
+    registered_on: Option<String>,
+    country: String,
+    birth_date: Option<String>,
+    sex: String,
+    education: Option<String>,
 }
 
-/// The registry's part of a month's summary.
+/// The persons of the office's families whose `column` falls in `month`.
+fn dated(conn: &Connection, office_id: Uuid, column: &str, month: Month) -> Result<Vec<Dated>> {
+    let sql = format!(
+        "SELECT f.id, f.rowid, f.registered_on, f.country_of_origin, p.birth_date, p.sex,
+                p.education
+         FROM families f JOIN persons p ON p.family_id = f.id
+         WHERE f.office_id = ?1 AND f.{column} BETWEEN ?2 AND ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![office_id.to_string(), month.first_day().to_string(), month.last_day().to_string()],
+        |r| {
+            Ok(Dated {
+                family: r.get(0)?,
+                rowid: r.get(1)?,
+                registered_on: r.get(2)?,
+                country: r.get(3)?,
+                birth_date: r.get(4)?,
+                sex: r.get(5)?,
+                education: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Families and persons of a list of persons.
+fn counts_of<'a>(persons: impl IntoIterator<Item = &'a Dated>) -> Counts {
+    let mut families = HashSet::new();
+    let mut count = 0i64;
+    for p in persons {
+        families.insert(p.family.as_str());
+        count += 1;
+    }
+    Counts { families: families.len() as i64, persons: count }
+}
+
+/// The registry's part of a month's summary, and the families it counts.
 fn registry_summary(
     conn: &Connection,
     office_id: Uuid,
     office: &OfficeHeader,
     month: Month,
-) -> Result<MonthlySummaryData> {
+) -> Result<(MonthlySummaryData, BTreeSet<String>)> {
     let filter = MonthFilter::new(conn, &office.code, month)?;
-    let arrivals = counts(conn, office_id, &filter.condition("arrival_date", None))?;
-    let cond = filter.condition("registered_on", None);
-    let sql = format!(
-        "SELECT f.id, f.registered_on, f.country_of_origin, p.birth_date, p.sex, p.education
-         FROM families f JOIN persons p ON p.family_id = f.id
-         WHERE f.office_id = ?1 AND {}",
-        cond.0
-    );
-    let mut values: Vec<String> = vec![office_id.to_string()];
-    values.extend(cond.1.iter().cloned());
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut arrived: Vec<Vec<Dated>> = vec![];
+    let mut registered: Vec<Vec<Dated>> = vec![];
+    for (i, m) in filter.ranges.iter().enumerate() {
+        let keep = |rows: Vec<Dated>| -> Vec<Dated> {
+            rows.into_iter().filter(|p| filter.counts(i, &p.family, p.rowid)).collect()
+        };
+        arrived.push(keep(dated(conn, office_id, "arrival_date", *m)?));
+        registered.push(keep(dated(conn, office_id, "registered_on", *m)?));
+    }
+    let counted: BTreeSet<String> =
+        arrived.iter().chain(&registered).flatten().map(|p| p.family.clone()).collect();
+
     let limits = AgeLimits::default();
-    let mut families: HashSet<String> = HashSet::new();
-    let mut persons = 0i64;
     let mut by_country: HashMap<String, (HashSet<String>, i64)> = HashMap::new();
     let mut by_age = AgeCounts::default();
     let mut by_education = EducationCounts::default();
-    while let Some(r) = rows.next()? {
-        let family: String = r.get(0)?;
-        let registered_on = opt_date(r.get(1)?).unwrap_or(month.first_day());
-        let country: String = r.get(2)?;
-        let birth = opt_date(r.get(3)?).unwrap_or(registered_on);
-        let sex = match r.get::<_, String>(4)?.as_str() {
+    for p in registered.iter().flatten() {
+        let registered_on = opt_date(p.registered_on.clone()).unwrap_or(month.first_day());
+        let birth = opt_date(p.birth_date.clone()).unwrap_or(registered_on);
+        let sex = match p.sex.as_str() {
             "female" => otau_core::model::Sex::Female,
             _ => otau_core::model::Sex::Male,
         };
-        let education: Option<String> = r.get(5)?;
-        persons += 1;
-        let entry = by_country.entry(country).or_default();
-        entry.0.insert(family.clone());
+        let entry = by_country.entry(p.country.clone()).or_default();
+        entry.0.insert(p.family.clone());
         entry.1 += 1;
-        families.insert(family);
         match age_group(birth, sex, registered_on, &limits) {
             AgeGroup::BelowWorkingAge => by_age.below_working_age += 1,
             AgeGroup::WorkingAge => by_age.working_age += 1,
             AgeGroup::PensionAge => by_age.pension_age += 1,
         }
-        match education.as_deref() {
+        match p.education.as_deref() {
             Some("higher") => by_education.higher += 1,
             Some("secondary_vocational") => by_education.secondary_vocational += 1,
             Some("general_secondary") => by_education.general_secondary += 1,
@@ -287,19 +358,19 @@ fn registry_summary(
         b.counts.persons.cmp(&a.counts.persons).then_with(|| a.country.cmp(&b.country))
     });
     let mut late = vec![];
-    for (i, (m, _)) in filter.ranges.iter().enumerate().skip(1) {
-        let arrived = counts(conn, office_id, &filter.condition("arrival_date", Some(i)))?;
-        let registered = counts(conn, office_id, &filter.condition("registered_on", Some(i)))?;
-        if arrived.families > 0 || registered.families > 0 {
-            late.push(LateCount { month: *m, arrivals: arrived, registered });
+    for (i, m) in filter.ranges.iter().enumerate().skip(1) {
+        let arrivals = counts_of(&arrived[i]);
+        let registered = counts_of(&registered[i]);
+        if arrivals.families > 0 || registered.families > 0 {
+            late.push(LateCount { month: *m, arrivals, registered });
         }
     }
     late.sort_by_key(|l| l.month);
-    Ok(MonthlySummaryData {
+    let data = MonthlySummaryData {
         office: office.clone(),
         month,
-        arrivals,
-        registered: Counts { families: families.len() as i64, persons },
+        arrivals: counts_of(arrived.iter().flatten()),
+        registered: counts_of(registered.iter().flatten()),
         by_country,
         by_age,
         by_education,
@@ -308,5 +379,6 @@ fn registry_summary(
         quota: None,
         subsidies: None,
         closed: None,
-    })
+    };
+    Ok((data, counted))
 }
