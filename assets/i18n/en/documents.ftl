@@ -173,3 +173,11 @@ doc-verify-voided-by = VOIDED by office { $office } on { $date }: the document i
 doc-verify-as-of = As of the last exchange with the centre, { $at }.
 doc-verify-never-synced = This database has never exchanged with the centre: a paper voided by another office cannot be known here.
 doc-verify-subject = The paper must say
+
+doc-section-offices = Offices
+doc-col-office = Office
+doc-col-arrived-families = Families arrived
+doc-col-arrived-persons = Persons arrived
+doc-office-closed = month closed
+doc-office-open = month not closed yet
+doc-scope-country = Republic of Kazakhstan, all regions

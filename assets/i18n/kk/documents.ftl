@@ -173,3 +173,11 @@ doc-verify-voided-by = { $office } кеңсесі { $date } КҮШІН ЖОЙҒ�
 doc-verify-as-of = Орталықпен соңғы алмасу бойынша, { $at }.
 doc-verify-never-synced = Бұл дерекқор орталықпен әлі алмаспаған: басқа кеңсе күшін жойған құжат мұнда белгісіз болуы мүмкін.
 doc-verify-subject = Қағазда жазылуы тиіс
+
+doc-section-offices = Кеңселер
+doc-col-office = Кеңсе
+doc-col-arrived-families = Келген отбасылар
+doc-col-arrived-persons = Келген адамдар
+doc-office-closed = ай жабылған
+doc-office-open = ай әлі жабылмаған
+doc-scope-country = Қазақстан Республикасы, барлық өңірлер

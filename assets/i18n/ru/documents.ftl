@@ -173,3 +173,11 @@ doc-verify-voided-by = АННУЛИРОВАН офисом { $office } { $date }
 doc-verify-as-of = По состоянию на последний обмен с центром, { $at }.
 doc-verify-never-synced = Эта база ещё не обменивалась с центром: аннулирование документа другим офисом здесь не может быть известно.
 doc-verify-subject = На бумаге должно быть
+
+doc-section-offices = Офисы
+doc-col-office = Офис
+doc-col-arrived-families = Прибыло семей
+doc-col-arrived-persons = Прибыло человек
+doc-office-closed = месяц закрыт
+doc-office-open = месяц ещё не закрыт
+doc-scope-country = Республика Казахстан, все регионы

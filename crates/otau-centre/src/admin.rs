@@ -26,6 +26,7 @@ pub struct Admin {
     /// Identity.
     pub identity: Identity,
     storage: Arc<dyn Storage>,
+    data: std::path::PathBuf,
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -81,7 +82,22 @@ impl Admin {
         let identity = DataDir::new(&location.data).load()?;
         let runtime = runtime()?;
         let storage = runtime.block_on(open_storage(&identity, location))?;
-        Ok(Admin { runtime, identity, storage })
+        Ok(Admin { runtime, identity, storage, data: location.data.clone() })
+    }
+
+    /// Runs a future of the storage to its end.
+    pub(crate) fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.runtime.block_on(f)
+    }
+
+    /// The storage.
+    pub(crate) fn storage(&self) -> &dyn Storage {
+        &*self.storage
+    }
+
+    /// The data folder.
+    pub(crate) fn data(&self) -> &std::path::Path {
+        &self.data
     }
 
     /// The storage backend's name.

@@ -71,6 +71,34 @@ pub enum CentreError {
     /// A packet refused.
     #[error(transparent)]
     Packet(#[from] otau_sync::packet::PacketError),
+    /// An office's replica (the store's own refusal or failure).
+    #[error(transparent)]
+    Store(#[from] otau_store::StoreError),
+    /// A document could not be laid out.
+    #[error(transparent)]
+    Print(#[from] otau_print::PrintError),
+    /// A month cannot close at the centre while offices have not closed it.
+    #[error("{month} is not closed yet in {offices}")]
+    OfficesOpen {
+        /// The month.
+        month: String,
+        /// The offices, by code.
+        offices: String,
+    },
+    /// The month is closed at the centre already.
+    #[error("{scope} {month} is closed already")]
+    ReportClosed {
+        /// The region or the country.
+        scope: String,
+        /// The month.
+        month: String,
+    },
+    /// No office in the scope of a report.
+    #[error("no office in {scope}")]
+    NoOffices {
+        /// The region or the country.
+        scope: String,
+    },
     /// A bad value given by an administrator.
     #[error("{field}: {reason}")]
     BadInput {
@@ -117,6 +145,7 @@ impl CentreError {
                 | CentreError::Migration(_)
                 | CentreError::Io { .. }
                 | CentreError::Tls(_)
+                | CentreError::Print(_)
         )
     }
 }
@@ -138,6 +167,11 @@ impl Coded for CentreError {
             CentreError::UnknownDevice(_) => "centre-unknown-device",
             CentreError::BadInput { .. } => "centre-bad-input",
             CentreError::Packet(e) => e.code(),
+            CentreError::Store(e) => e.code(),
+            CentreError::Print(e) => e.code(),
+            CentreError::OfficesOpen { .. } => "centre-report-offices-open",
+            CentreError::ReportClosed { .. } => "centre-report-closed",
+            CentreError::NoOffices { .. } => "centre-report-no-offices",
         }
     }
 
@@ -145,6 +179,15 @@ impl Coded for CentreError {
         let pairs: Vec<(&str, String)> = match self {
             CentreError::Sync(e) => return e.args(),
             CentreError::Packet(e) => return e.args(),
+            CentreError::Store(e) => return e.args(),
+            CentreError::Print(e) => return e.args(),
+            CentreError::OfficesOpen { month, offices } => {
+                vec![("month", month.clone()), ("offices", offices.clone())]
+            }
+            CentreError::ReportClosed { scope, month } => {
+                vec![("scope", scope.clone()), ("month", month.clone())]
+            }
+            CentreError::NoOffices { scope } => vec![("scope", scope.clone())],
             CentreError::Sqlite(e) => vec![("reason", e.to_string())],
             CentreError::Postgres(r) | CentreError::Migration(r) | CentreError::Tls(r) => {
                 vec![("reason", r.clone())]

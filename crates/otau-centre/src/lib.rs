@@ -17,9 +17,12 @@ pub mod packets;
 pub mod pg_temp;
 pub mod push;
 pub mod reference;
+pub mod replica;
+pub mod reports;
 pub mod rules;
 pub mod server;
 pub mod storage;
+pub mod summary;
 
 pub use data::{DataDir, Identity};
 pub use error::{CentreError, Result};

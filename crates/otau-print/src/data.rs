@@ -373,6 +373,22 @@ pub struct MonthlySummaryData {
     pub subsidies: Option<Vec<SubsidyRow>>,
     /// Set when the month is closed: the numbers are frozen.
     pub closed: Option<ClosedMark>,
+    /// The offices a region's or the country's summary adds up (none in an office's own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<OfficeLine>,
+}
+
+/// One office in a region's or the country's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeLine {
+    /// The office.
+    pub office: OfficeHeader,
+    /// Its arrivals in the month.
+    pub arrivals: Counts,
+    /// Its registrations in the month.
+    pub registered: Counts,
+    /// Whether the office had closed the month (its figures are final).
+    pub closed: bool,
 }
 
 /// What a document says, by kind.

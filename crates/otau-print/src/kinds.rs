@@ -376,6 +376,18 @@ fn counts_table(
     l.table(&Table { columns, header, rows: body, compact: false });
 }
 
+/// An office's line in a region's or the country's summary: code, name, and whether its
+/// month is closed.
+pub(crate) fn office_line(o: &crate::data::OfficeLine) -> String {
+    let state = if o.closed { "doc-office-closed" } else { "doc-office-open" };
+    format!("{} {}\n{}", o.office.code, o.office.name, both(state))
+}
+
+/// An office's four counts: arrived families and persons, registered families and persons.
+pub(crate) fn office_counts(o: &crate::data::OfficeLine) -> Vec<i64> {
+    vec![o.arrivals.families, o.arrivals.persons, o.registered.families, o.registered.persons]
+}
+
 fn not_kept(l: &mut Layout<'_>) {
     l.paragraph(&both("doc-not-kept"), TextStyle::ECHO, Align::Left);
     l.space(8.0);
@@ -426,6 +438,17 @@ fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) -> Signa
         l.bilingual(
             &with(Lang::Kk, "doc-late-entries", &args),
             &with(Lang::Ru, "doc-late-entries", &args),
+        );
+    }
+
+    if !d.offices.is_empty() {
+        l.heading(&kk("doc-section-offices"), &ru("doc-section-offices"), 60.0);
+        counts_table(
+            l,
+            "doc-col-office",
+            d.offices.iter().map(|o| (office_line(o), office_counts(o))).collect(),
+            &["doc-col-arrived-families", "doc-col-arrived-persons", "doc-col-families", "doc-col-persons"],
+            true,
         );
     }
 

@@ -73,6 +73,10 @@ pub fn country_in(lang: Lang, code: &str) -> String {
 
 /// A region's name in Kazakh and Russian, or its code.
 pub fn region(code: &str) -> String {
+    if code == "KZ" {
+        // The scope of the centre's summary of the whole country.
+        return both("doc-scope-country");
+    }
     match otau_core::regions::region(code) {
         Some(r) => pair(r.name_kk, r.name_ru),
         None => code.to_string(),

@@ -186,6 +186,20 @@ fn write_summary(
         )?;
         r += 1;
     }
+    if !d.offices.is_empty() {
+        counts(
+            s,
+            &mut r,
+            "doc-section-offices",
+            "doc-col-office",
+            &["doc-col-arrived-families", "doc-col-arrived-persons", fp[0], fp[1]],
+            d.offices
+                .iter()
+                .map(|o| (crate::kinds::office_line(o).replace('\n', " — "), crate::kinds::office_counts(o)))
+                .collect(),
+            true,
+        )?;
+    }
     counts(
         s,
         &mut r,

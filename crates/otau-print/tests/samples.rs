@@ -226,5 +226,6 @@ pub fn monthly() -> MonthlySummaryData {
         closed: Some(ClosedMark {
             closed_on: d("2026-11-03"), closed_by: "Ғалым Төлеуов".into()
         }),
+        offices: vec![],
     }
 }

@@ -296,6 +296,18 @@ pub trait Storage: Send + Sync {
         limit: i64,
     ) -> Result<(Vec<StoredItem>, i64)>;
 
+    /// The summary (JSON) of `scope`'s `month` as closed at the centre, if it is.
+    async fn closed_report(&self, scope: &str, month: &str) -> Result<Option<String>>;
+    /// Closes `scope`'s `month` with its summary (JSON); false if it was closed already.
+    async fn close_report(
+        &self,
+        scope: &str,
+        month: &str,
+        summary: &str,
+        by: &str,
+        now: &str,
+    ) -> Result<bool>;
+
     /// When a packet was imported or written, if it was.
     async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>>;
     /// Records a packet imported (`in`) or written (`out`), once.

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_centre.sql"),
     include_str!("../../migrations/postgres/0002_packets.sql"),
     include_str!("../../migrations/postgres/0003_cross_office.sql"),
+    include_str!("../../migrations/postgres/0004_reports.sql"),
 ];
 
 /// The PostgreSQL storage.
@@ -1007,6 +1008,39 @@ impl Storage for PgStorage {
             });
         }
         Ok((out, tx_high))
+    }
+
+    async fn closed_report(&self, scope: &str, month: &str) -> Result<Option<String>> {
+        let client = self.pool.get().await?;
+        let row = client
+            .query_opt(
+                "SELECT summary FROM closed_reports WHERE scope = $1 AND month = $2",
+                &[&scope, &month],
+            )
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    async fn close_report(
+        &self,
+        scope: &str,
+        month: &str,
+        summary: &str,
+        by: &str,
+        now: &str,
+    ) -> Result<bool> {
+        let client = self.pool.get().await?;
+        let n = client
+            .execute(
+                "INSERT INTO closed_reports (scope, month, summary, closed_at, closed_by)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope, month) DO NOTHING",
+                &[&scope, &month, &summary, &now, &by],
+            )
+            .await?;
+        Ok(n == 1)
     }
 
     async fn packet_seen(&self, packet_id: Uuid) -> Result<Option<String>> {

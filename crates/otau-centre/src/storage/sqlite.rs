@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_centre.sql"),
     include_str!("../../migrations/sqlite/0002_packets.sql"),
     include_str!("../../migrations/sqlite/0003_cross_office.sql"),
+    include_str!("../../migrations/sqlite/0004_reports.sql"),
 ];
 
 /// The SQLite storage.
@@ -1014,6 +1015,39 @@ impl Storage for SqliteStorage {
                 out.push(StoredItem { ref_seq, kind, key, record: raw(record)? });
             }
             Ok((out, high))
+        })
+        .await
+    }
+
+    async fn closed_report(&self, scope: &str, month: &str) -> Result<Option<String>> {
+        let (scope, month) = (scope.to_string(), month.to_string());
+        self.read(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT summary FROM closed_reports WHERE scope = ?1 AND month = ?2",
+                    [scope, month],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn close_report(
+        &self,
+        scope: &str,
+        month: &str,
+        summary: &str,
+        by: &str,
+        now: &str,
+    ) -> Result<bool> {
+        let row = [scope, month, summary, now, by].map(str::to_string);
+        self.write(move |conn| {
+            Ok(conn.execute(
+                "INSERT INTO closed_reports (scope, month, summary, closed_at, closed_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, month) DO NOTHING",
+                row,
+            )? == 1)
         })
         .await
     }

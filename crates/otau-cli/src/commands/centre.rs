@@ -92,6 +92,9 @@ pub enum CentreCommand {
         #[command(flatten)]
         at: At,
     },
+    /// Monthly summaries of a region or the whole country, from every office's records.
+    #[command(subcommand)]
+    Report(CentreReportCommand),
     /// Lift a device's quarantine.
     Release {
         #[command(flatten)]
@@ -215,6 +218,128 @@ pub enum CentreRuleCommand {
         #[arg(long)]
         file: PathBuf,
     },
+}
+
+/// `otau centre report …`
+#[derive(Debug, Subcommand)]
+pub enum CentreReportCommand {
+    /// The monthly summary of a region or the whole country as PDF or XLSX (by the file's
+    /// extension): every office's summary added up, as the offices' records at the centre say.
+    Monthly {
+        #[command(flatten)]
+        at: At,
+        /// Month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// A region (ISO 3166-2, e.g. KZ-55); without it, the whole country.
+        #[arg(long)]
+        region: Option<String>,
+        /// The file to write: .pdf or .xlsx.
+        #[arg(long)]
+        out: PathBuf,
+        /// Who issues it, as the paper names them (default: the centre's name).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Close a month at the centre for a region or the country, once every office of it has
+    /// closed the month: its figures never change again.
+    Close {
+        #[command(flatten)]
+        at: At,
+        /// Month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// A region (ISO 3166-2, e.g. KZ-55); without it, the whole country.
+        #[arg(long)]
+        region: Option<String>,
+        /// Who closes it, as the paper names them.
+        #[arg(long)]
+        by: String,
+    },
+}
+
+/// Runs `otau centre report …`.
+fn report(ctx: &mut Ctx, cmd: CentreReportCommand) -> Result<(), CliError> {
+    use crate::commands::documents::{format_of, parse_month};
+    use otau_api::words::OFFICE_RECORDS;
+    let (_, today) = ctx.now();
+    match cmd {
+        CentreReportCommand::Monthly { at, month, region, out, by } => {
+            let month = parse_month(&month)?;
+            let format = format_of(&out, true)?;
+            let admin = open(&at)?;
+            let report =
+                admin.monthly_report(month, region.as_deref(), &OFFICE_RECORDS).map_err(coded)?;
+            let by = by.unwrap_or_else(|| admin.identity.name.clone());
+            let doc = admin.report_document(&report.data, today, by.trim());
+            let bytes = match format {
+                otau_api::documents::FileFormat::Pdf => {
+                    let fonts = otau_print::Fonts::shipped().map_err(print_error)?;
+                    otau_print::render_pdf(&doc, &fonts).map_err(print_error)?
+                }
+                otau_api::documents::FileFormat::Xlsx => {
+                    otau_print::render_xlsx(&doc).map_err(print_error)?
+                }
+            };
+            std::fs::write(&out, &bytes).map_err(|e| {
+                CliError::with(
+                    "cli-file-unwritable",
+                    &[("path", out.display().to_string()), ("detail", e.to_string())],
+                )
+            })?;
+            if ctx.json {
+                json(&json!({ "number": doc.number, "path": out, "report": report }));
+                return Ok(());
+            }
+            say(
+                ctx,
+                "cli-centre-report-written",
+                &[("number", doc.number.clone()), ("path", out.display().to_string())],
+            );
+            report_lines(ctx, &report);
+            Ok(())
+        }
+        CentreReportCommand::Close { at, month, region, by } => {
+            let month = parse_month(&month)?;
+            let report = open(&at)?
+                .close_report(month, region.as_deref(), &by, today, &OFFICE_RECORDS)
+                .map_err(coded)?;
+            if ctx.json {
+                json(&report);
+                return Ok(());
+            }
+            say(
+                ctx,
+                "cli-centre-report-closed",
+                &[("month", month.to_string()), ("scope", report.data.office.code.clone())],
+            );
+            report_lines(ctx, &report);
+            Ok(())
+        }
+    }
+}
+
+fn print_error(e: otau_print::PrintError) -> CliError {
+    CliError::Coded { code: e.code(), args: e.args() }
+}
+
+/// The figures a person checks first, and which offices have not closed the month.
+fn report_lines(ctx: &Ctx, report: &otau_centre::reports::Report) {
+    let d = &report.data;
+    pairs(&[
+        (
+            msg(ctx.lang, "doc-row-arrived", &[]),
+            format!("{} / {}", d.arrivals.families, d.arrivals.persons),
+        ),
+        (
+            msg(ctx.lang, "doc-row-registered", &[]),
+            format!("{} / {}", d.registered.families, d.registered.persons),
+        ),
+        (tr0(ctx.lang, "cli-centre-report-offices"), d.offices.len().to_string()),
+    ]);
+    if !report.open.is_empty() {
+        say(ctx, "cli-centre-report-provisional", &[("offices", report.open.join(", "))]);
+    }
 }
 
 fn coded(e: CentreError) -> CliError {
@@ -435,6 +560,7 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
             println!("{}", t.render());
             Ok(())
         }
+        CentreCommand::Report(cmd) => report(ctx, cmd),
         CentreCommand::Release { at, device } => {
             let released = open(&at)?.release(&device).map_err(coded)?;
             if ctx.json {

@@ -16,7 +16,7 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 
 /// The format named by the file's extension; `.xlsx` only where allowed.
-fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, CliError> {
+pub(crate) fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, CliError> {
     let ext = out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "pdf" => Ok(FileFormat::Pdf),
@@ -208,7 +208,7 @@ fn print_register(lang: Lang, entries: &[RegisterEntry]) {
 }
 
 /// `YYYY-MM`, by the core's one reader.
-fn parse_month(text: &str) -> Result<Month, CliError> {
+pub(crate) fn parse_month(text: &str) -> Result<Month, CliError> {
     Month::parse(text).map_err(|e| CliError::Fields(vec![FieldError::new("month", &e)]))
 }
 

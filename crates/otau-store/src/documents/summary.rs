@@ -379,6 +379,7 @@ fn registry_summary(
         quota: None,
         subsidies: None,
         closed: None,
+        offices: vec![],
     };
     Ok((data, counted))
 }
