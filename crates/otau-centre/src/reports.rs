@@ -70,7 +70,8 @@ impl Admin {
         case: &dyn CaseWork,
     ) -> Result<Report> {
         let scope = self.scope(region)?;
-        let frozen = self.block_on(self.storage().closed_report(&scope.code, &month.to_string()))?;
+        let frozen =
+            self.block_on(self.storage().closed_report(&scope.code, &month.to_string()))?;
         if let Some(json) = frozen {
             let data = serde_json::from_str(&json)
                 .map_err(|e| CentreError::Migration(format!("closed report unreadable: {e}")))?;
@@ -87,7 +88,8 @@ impl Admin {
             parts.push(store.monthly_summary(month, case)?);
         }
         let data = summary::add_up(scope, month, &parts)?;
-        let open = data.offices.iter().filter(|o| !o.closed).map(|o| o.office.code.clone()).collect();
+        let open =
+            data.offices.iter().filter(|o| !o.closed).map(|o| o.office.code.clone()).collect();
         Ok(Report { data, open })
     }
 

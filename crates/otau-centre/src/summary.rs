@@ -8,7 +8,7 @@
 //! checked: an overflow is an error, never a wrong total.
 
 use crate::error::{CentreError, Result};
-use otau_print::data::{Counts, CountryCount, LateCount, OfficeLine, StatusCounts, SubsidyRow};
+use otau_print::data::{CountryCount, Counts, LateCount, OfficeLine, StatusCounts, SubsidyRow};
 use otau_print::{Month, MonthlySummaryData, OfficeHeader};
 use std::collections::BTreeMap;
 
@@ -74,9 +74,12 @@ pub fn add_up(
             t.ending += s.ending;
         }
         if let Some(q) = part.quota {
-            let region = quotas.entry(part.office.region.clone()).or_insert(
-                otau_print::data::QuotaUse { year: q.year, quota: q.quota, ..Default::default() },
-            );
+            let region =
+                quotas.entry(part.office.region.clone()).or_insert(otau_print::data::QuotaUse {
+                    year: q.year,
+                    quota: q.quota,
+                    ..Default::default()
+                });
             region.quota = region.quota.max(q.quota);
             region.used_before += q.used_before;
             region.used_in_month += q.used_in_month;

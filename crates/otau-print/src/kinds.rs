@@ -447,7 +447,12 @@ fn monthly(l: &mut Layout<'_>, d: &MonthlySummaryData, issued_by: &str) -> Signa
             l,
             "doc-col-office",
             d.offices.iter().map(|o| (office_line(o), office_counts(o))).collect(),
-            &["doc-col-arrived-families", "doc-col-arrived-persons", "doc-col-families", "doc-col-persons"],
+            &[
+                "doc-col-arrived-families",
+                "doc-col-arrived-persons",
+                "doc-col-families",
+                "doc-col-persons",
+            ],
             true,
         );
     }

@@ -195,7 +195,12 @@ fn write_summary(
             &["doc-col-arrived-families", "doc-col-arrived-persons", fp[0], fp[1]],
             d.offices
                 .iter()
-                .map(|o| (crate::kinds::office_line(o).replace('\n', " — "), crate::kinds::office_counts(o)))
+                .map(|o| {
+                    (
+                        crate::kinds::office_line(o).replace('\n', " — "),
+                        crate::kinds::office_counts(o),
+                    )
+                })
                 .collect(),
             true,
         )?;

@@ -44,25 +44,25 @@ pub struct Centre {
     pub url: String,
     port: u16,
     child: Option<Child>,
+    /// `OTAU_CENTRE_DATABASE_URL` of a centre on PostgreSQL.
+    database_url: Option<String>,
 }
 
 impl Centre {
     /// A new centre on SQLite with offices DEMO01 (Pavlodar) and AKM01 (Akmola), serving.
     pub fn new() -> Centre {
+        Centre::on(None)
+    }
+
+    /// The same on the PostgreSQL database at `database_url`, or on SQLite.
+    pub fn on(database_url: Option<String>) -> Centre {
         let dir = tempfile::tempdir().expect("dir");
         let data = dir.path().join("centre");
-        let d = data.to_str().expect("utf-8 path");
-        ok(&["centre", "init", "--data", d, "--name", "Орталық"], &[]);
+        let mut c = Centre { dir, data, url: String::new(), port: 0, child: None, database_url };
+        c.admin(&["init", "--name", "Орталық"]);
         for (code, region) in [("DEMO01", "KZ-55"), ("AKM01", "KZ-11")] {
-            ok(
-                &[
-                    "centre", "office", "add", "--data", d, "--code", code, "--name", code,
-                    "--region", region,
-                ],
-                &[],
-            );
+            c.admin(&["office", "add", "--code", code, "--name", code, "--region", region]);
         }
-        let mut c = Centre { dir, data, url: String::new(), port: 0, child: None };
         c.start();
         c
     }
@@ -71,11 +71,32 @@ impl Centre {
         self.data.to_str().expect("utf-8 path")
     }
 
+    fn env(&self) -> Vec<(&str, &str)> {
+        self.database_url.iter().map(|u| ("OTAU_CENTRE_DATABASE_URL", u.as_str())).collect()
+    }
+
+    /// `otau --json centre ARGS --data DATA` against this centre; whether it succeeded, and
+    /// its JSON.
+    pub fn try_admin(&self, args: &[&str]) -> (bool, Value) {
+        let mut all = vec!["centre"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--data", self.data()]);
+        run(&all, &self.env())
+    }
+
+    /// Like [`Centre::try_admin`], panicking on failure.
+    pub fn admin(&self, args: &[&str]) -> Value {
+        let (success, value) = self.try_admin(args);
+        assert!(success, "otau centre {args:?} failed: {value:#}");
+        value
+    }
+
     /// Starts serving (on the port it had, so devices keep its address).
     pub fn start(&mut self) {
         let listen = format!("127.0.0.1:{}", self.port);
         let mut child = Command::new(bin())
             .args(["--json", "centre", "serve", "--listen", &listen, "--data", self.data()])
+            .envs(self.env())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -115,13 +136,13 @@ impl Centre {
 
     /// A one-time enrolment code of an office.
     pub fn code(&self, office: &str) -> String {
-        let v = ok(&["centre", "enrol", "--data", self.data(), "--office", office], &[]);
+        let v = self.admin(&["enrol", "--office", office]);
         v["code"].as_str().expect("code").to_string()
     }
 
     /// `otau centre status --json`.
     pub fn status(&self) -> Value {
-        ok(&["centre", "status", "--data", self.data()], &[])
+        self.admin(&["status"])
     }
 
     /// The centre's SQLite database.
