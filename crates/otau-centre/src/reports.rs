@@ -34,6 +34,16 @@ pub struct Report {
     pub open: Vec<String>,
 }
 
+/// The summary of an office the centre has no records of yet.
+fn nobody(office: &OfficeInfo, month: Month) -> MonthlySummaryData {
+    let header = OfficeHeader {
+        code: office.code.clone(),
+        name: office.name.clone(),
+        region: office.region.clone(),
+    };
+    summary::empty(header, month)
+}
+
 impl Admin {
     /// The header of a region's (`KZ-55`) or the country's (none) summary.
     fn scope(&self, region: Option<&str>) -> Result<OfficeHeader> {
@@ -85,7 +95,12 @@ impl Admin {
                 self.data(),
                 &office,
             ))?;
-            parts.push(store.monthly_summary(month, case)?);
+            match store.monthly_summary(month, case) {
+                Ok(summary) => parts.push(summary),
+                // An office whose records have not reached the centre yet counts nobody.
+                Err(otau_store::StoreError::NotInitialised) => parts.push(nobody(&office, month)),
+                Err(e) => return Err(e.into()),
+            }
         }
         let data = summary::add_up(scope, month, &parts)?;
         let open =

@@ -21,15 +21,10 @@ fn overflow() -> CentreError {
     CentreError::bad("summary", "an amount too large to add up")
 }
 
-/// The summary of `scope` for `month`: every office's summary (with whether the office had
-/// closed the month) added up.
-pub fn add_up(
-    scope: OfficeHeader,
-    month: Month,
-    parts: &[MonthlySummaryData],
-) -> Result<MonthlySummaryData> {
-    let mut sum = MonthlySummaryData {
-        office: scope,
+/// A summary of `month` that counts nobody.
+pub fn empty(office: OfficeHeader, month: Month) -> MonthlySummaryData {
+    MonthlySummaryData {
+        office,
         month,
         arrivals: Counts::default(),
         registered: Counts::default(),
@@ -42,7 +37,17 @@ pub fn add_up(
         subsidies: None,
         closed: None,
         offices: vec![],
-    };
+    }
+}
+
+/// The summary of `scope` for `month`: every office's summary (with whether the office had
+/// closed the month) added up.
+pub fn add_up(
+    scope: OfficeHeader,
+    month: Month,
+    parts: &[MonthlySummaryData],
+) -> Result<MonthlySummaryData> {
+    let mut sum = empty(scope, month);
     let mut countries: BTreeMap<String, Counts> = BTreeMap::new();
     let mut late: BTreeMap<Month, (Counts, Counts)> = BTreeMap::new();
     let mut quotas: BTreeMap<String, otau_print::data::QuotaUse> = BTreeMap::new();
