@@ -203,6 +203,10 @@ const LANDED: &[(&str, &str)] = &[
     ("0005_sync.sql", "afa3926ed660d5142a6e7f763be218379c057bb8022bae7e3eea690805369651"),
     ("0006_packets.sql", "258c6137d80703748feac50a74f7e2f01ae332ec67c466526ad3914d61dcf0fc"),
     ("0007_search.sql", "b4a0ef64961021c0690339b820fdf69775535f32c443c4350537ec34a86b52ac"),
+    (
+        "0008_summary_indexes.sql",
+        "964de2c1491fd0058a3c8eeabc940c68f0b53daa9459916cea43540a34714196",
+    ),
 ];
 
 #[test]
