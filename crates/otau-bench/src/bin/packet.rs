@@ -6,6 +6,12 @@
 //!
 //! Run: `cargo run --release -p otau-bench --bin packet -- --families 10500` (about 100,000
 //! events). Goal: importing 100,000 events at the centre in under 10 s.
+//!
+//! With `--known-persons 1000000`, the same packet is also imported by a copy of the centre
+//! that already holds the keys of that many persons of another office (IIN and folded name
+//! with birth date; one arriving person in a hundred shares a key with one of them): the
+//! difference, per arriving person, is the cross-office duplicate check at that size.
+//! Baseline: the same keys looked up by bare SQL in the same table.
 // Measurements (seconds, rates, MiB) are floating point; no money is computed here.
 #![allow(clippy::disallowed_types)]
 // A test or benchmark is an edge: it reads the clock to set up what it runs against.
@@ -26,6 +32,9 @@ struct Args {
     /// Families of the office (about 9.5 events each).
     #[arg(long, default_value_t = 10_500)]
     families: usize,
+    /// Persons of another office the centre already holds (0: not measured).
+    #[arg(long, default_value_t = 0)]
+    known_persons: usize,
 }
 
 fn main() {
@@ -72,10 +81,32 @@ fn main() {
         bytes.len() as f64 / (1024.0 * 1024.0)
     );
 
+    let known = (args.known_persons > 0)
+        .then(|| knowing_centre(&location, &store, args.known_persons, persons));
+
     let t = Instant::now();
     let imported = centre.packet_import(&bytes).expect("centre imports");
     let import = t.elapsed().as_secs_f64();
     assert_eq!(imported.accepted, events, "every event taken once");
+    if let Some((known_location, keys)) = known {
+        let knowing = Admin::open(&known_location).expect("copy opens");
+        let t = Instant::now();
+        let again = knowing.packet_import(&bytes).expect("the copy imports");
+        let with_known = t.elapsed().as_secs_f64();
+        assert_eq!(again.accepted, events);
+        let cases = knowing.cross_cases().expect("cases").len();
+        let bare = bare_lookups(&known_location.data.join("centre.sqlite"), &keys);
+        let per = |s: f64| s * 1e6 / persons.max(1) as f64;
+        println!(
+            "duplicate check with {} persons of another office at the centre ({cases} cases found):",
+            args.known_persons
+        );
+        println!(
+            "  import {with_known:.2} s against {import:.2} s with none: {:.0} µs per arriving person; bare SQL lookup of the same keys: {:.0} µs per person",
+            per(with_known - import),
+            per(bare)
+        );
+    }
 
     let t = Instant::now();
     let (answer, out) =
@@ -123,6 +154,74 @@ fn main() {
         rate(events, baseline)
     );
     println!("ratio centre import / baseline: {:.1}×", import / baseline);
+}
+
+/// A copy of the centre (same identity, same enrolled device) whose `person_keys` holds `known`
+/// persons of office DEMO01; one arriving person in a hundred shares its keys with one of
+/// them. Returns where it is and the keys of every arriving person.
+fn knowing_centre(
+    location: &Location,
+    store: &Store,
+    known: usize,
+    arriving: i64,
+) -> (Location, Vec<String>) {
+    let to = location.data.with_file_name("centre-known");
+    std::fs::create_dir_all(to.join("tls")).expect("folder");
+    for file in ["centre.json", "centre.key", "tls/cert.pem", "tls/key.pem"] {
+        std::fs::copy(location.data.join(file), to.join(file)).expect("copy");
+    }
+    let db = rusqlite::Connection::open(location.data.join("centre.sqlite")).expect("open");
+    let copy = to.join("centre.sqlite");
+    db.execute("VACUUM INTO ?1", [copy.to_str().expect("path")]).expect("copy the database");
+    let keys: Vec<String> = store
+        .outgoing(0, usize::MAX)
+        .expect("events")
+        .iter()
+        .filter_map(|e| e.verify().ok())
+        .flat_map(|e| otau_centre::crossing::person_keys(&e))
+        .map(|k| k.key)
+        .collect();
+    let mut conn = rusqlite::Connection::open(&copy).expect("open copy");
+    let tx = conn.transaction().expect("tx");
+    {
+        let mut insert = tx
+            .prepare("INSERT INTO person_keys (key, office, person_id) VALUES (?1, 'DEMO01', ?2)")
+            .expect("prepare");
+        for i in 0..known {
+            let person = format!("00000000-0000-7000-8000-{i:012}");
+            insert.execute([format!("iin:9{i:011}"), person.clone()]).expect("iin");
+            insert
+                .execute([format!("name:тестов нурлан {i}|1984-03-02"), person])
+                .expect("name");
+        }
+        // One arriving person in a hundred is known there already.
+        for (i, key) in keys.iter().enumerate().step_by(100) {
+            let person = format!("00000000-0000-7000-9000-{i:012}");
+            insert.execute([key.clone(), person]).expect("shared");
+        }
+    }
+    tx.commit().expect("commit");
+    println!("centre copy knows {known} persons of DEMO01; {arriving} persons arrive");
+    (Location { data: to, database_url: None }, keys)
+}
+
+/// Looks up every key of the arriving persons in `person_keys` by bare SQL; seconds.
+fn bare_lookups(db: &std::path::Path, keys: &[String]) -> f64 {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn
+        .prepare("SELECT office, person_id FROM person_keys WHERE key = ?1 AND office <> 'AKM01'")
+        .expect("prepare");
+    let t = Instant::now();
+    let mut found = 0;
+    for key in keys {
+        let mut rows = stmt.query([key]).expect("query");
+        while rows.next().expect("row").is_some() {
+            found += 1;
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    assert!(found > 0, "the shared keys are found");
+    secs
 }
 
 /// The same events inserted by bare SQL into the centre's `events` table, 5,000 a transaction.
