@@ -85,9 +85,14 @@ fn report(centre: &Centre, month: Month, region: Option<&str>, out: &std::path::
 
 /// A family of two that arrived on `arrival`, recorded today.
 fn late_family(device: &Device, arrival: chrono::NaiveDate) {
-    let mut f = family_json("latecomer", 2);
+    family_arriving(device, "latecomer", arrival);
+}
+
+/// A family of two named by `tag` that arrived on `arrival`, recorded today.
+fn family_arriving(device: &Device, tag: &str, arrival: chrono::NaiveDate) {
+    let mut f = family_json(tag, 2);
     f["arrival_date"] = json!(arrival.to_string());
-    let file = device.db.with_extension("late.json");
+    let file = device.db.with_extension(format!("{tag}.json"));
     std::fs::write(&file, f.to_string()).expect("file");
     let file = file.to_str().expect("path");
     device.ok(&["--user", "admin", "family", "add", "--file", file, "--allow-duplicate"]);
@@ -190,4 +195,48 @@ fn the_country_summary_is_the_offices_summaries_added_up_on_sqlite() {
 fn the_country_summary_is_the_offices_summaries_added_up_on_postgres() {
     let pg = otau_centre::pg_temp::PgServer::start();
     the_country_summary_is_the_offices_summaries_added_up(Some(pg.create("reports", None)));
+}
+
+/// A month closed on one device kept the row number of its last family as the watermark of
+/// late entries; another device of the office, whose rows are numbered in another order, then
+/// told a late family from a counted one differently, and the two devices (and the centre's
+/// replica) disagreed on the next month's summary.
+#[test]
+fn a_late_family_counts_alike_on_every_device_of_the_office() {
+    let dir = tempfile::tempdir().expect("dir");
+    let centre = Centre::new();
+    let a = demo_office(dir.path(), &centre, 24);
+    a.sync();
+    let b = join(dir.path(), "laptop", &centre, "DEMO01", "laptop-admin");
+    let today = chrono::Local::now().date_naive();
+    let this: Month = format!("{}-{:02}", today.year(), today.month()).parse().expect("month");
+    let before = this.prev();
+    // The laptop records, offline, a family that arrived last month; meanwhile the counter
+    // registers more families and the manager closes last month there.
+    late_family(&b, before.first_day());
+    for tag in ["more1", "more2", "more3"] {
+        family_arriving(&a, tag, today);
+    }
+    let manager = std::process::Command::new(bin())
+        .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
+        .args(["report", "close", "--month", &before.to_string()])
+        .env("OTAU_PASSWORD", "manager-demo")
+        .output()
+        .expect("close runs");
+    assert!(manager.status.success(), "{}", String::from_utf8_lossy(&manager.stderr));
+    a.sync();
+    b.sync();
+    a.sync();
+    let on_a = own(&a, this);
+    let on_b = own(&b, this);
+    assert_eq!(on_a.late, on_b.late, "both devices count the late family alike");
+    assert_eq!(on_a.late.len(), 1, "{:?}", on_a.late);
+    assert_eq!(on_a.late[0].arrivals.families, 1);
+    assert_eq!(on_a.arrivals, on_b.arrivals);
+    assert_eq!(on_a.registered, on_b.registered);
+    let at_centre = report(&centre, this, Some("KZ-55"), &dir.path().join("now.xlsx"));
+    assert_eq!(
+        at_centre["report"]["data"]["late"],
+        serde_json::to_value(&on_a.late).expect("json")
+    );
 }

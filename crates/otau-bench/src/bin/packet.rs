@@ -190,9 +190,7 @@ fn knowing_centre(
         for i in 0..known {
             let person = format!("00000000-0000-7000-8000-{i:012}");
             insert.execute([format!("iin:9{i:011}"), person.clone()]).expect("iin");
-            insert
-                .execute([format!("name:тестов нурлан {i}|1984-03-02"), person])
-                .expect("name");
+            insert.execute([format!("name:тестов нурлан {i}|1984-03-02"), person]).expect("name");
         }
         // One arriving person in a hundred is known there already.
         for (i, key) in keys.iter().enumerate().step_by(100) {
