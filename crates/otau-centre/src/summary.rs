@@ -134,3 +134,73 @@ pub fn add_up(
     }
     Ok(sum)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use otau_print::data::{ClosedMark, Money, QuotaUse};
+
+    fn office(code: &str, region: &str) -> OfficeHeader {
+        OfficeHeader { code: code.into(), name: code.into(), region: region.into() }
+    }
+
+    fn part(code: &str, region: &str, persons: i64, paid: i64) -> MonthlySummaryData {
+        let month: Month = "2026-11".parse().expect("month");
+        let mut d = empty(office(code, region), month);
+        d.registered = Counts { families: 1, persons };
+        d.by_country =
+            vec![CountryCount { country: "UZ".into(), counts: Counts { families: 1, persons } }];
+        d.quota =
+            Some(QuotaUse { year: 2026, quota: 977, used_before: 10, used_in_month: persons });
+        let money = |tenge: i64| Money {
+            mci: otau_core::money::MciHundredths(tenge / 43),
+            tenge: otau_core::money::Tiyn(tenge),
+        };
+        d.subsidies = Some(vec![SubsidyRow {
+            subsidy_kk: "Көшуге".into(),
+            subsidy_ru: "Переезд".into(),
+            accrued: money(paid),
+            approved: money(paid),
+            paid: money(paid),
+        }]);
+        d.late = vec![LateCount {
+            month: month.prev(),
+            arrivals: Counts { families: 1, persons: 2 },
+            registered: Counts::default(),
+        }];
+        d
+    }
+
+    #[test]
+    fn a_region_quota_counts_once_and_everything_else_adds() {
+        let month: Month = "2026-11".parse().expect("month");
+        let mut a = part("PVL01", "KZ-55", 3, 100_000);
+        a.closed = Some(ClosedMark {
+            closed_on: "2026-12-01".parse().expect("date"),
+            closed_by: "x".into(),
+        });
+        let b = part("PVL02", "KZ-55", 4, 250_000);
+        let c = part("AKM01", "KZ-11", 5, 7);
+        let sum = add_up(office("KZ", "KZ"), month, &[a, b, c]).expect("sum");
+        assert_eq!(sum.registered, Counts { families: 3, persons: 12 });
+        assert_eq!(sum.by_country[0].counts, Counts { families: 3, persons: 12 });
+        let q = sum.quota.expect("quota");
+        assert_eq!((q.quota, q.used_before, q.used_in_month), (977 * 2, 30, 12), "{q:?}");
+        let rows = sum.subsidies.expect("subsidies");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].paid.tenge, otau_core::money::Tiyn(350_007));
+        assert_eq!(sum.late.len(), 1);
+        assert_eq!(sum.late[0].arrivals, Counts { families: 3, persons: 6 });
+        let closed: Vec<bool> = sum.offices.iter().map(|o| o.closed).collect();
+        assert_eq!(closed, vec![true, false, false]);
+        assert!(sum.closed.is_none(), "a sum is closed only at the centre");
+    }
+
+    #[test]
+    fn money_that_cannot_be_added_is_an_error_not_a_wrong_total() {
+        let month: Month = "2026-11".parse().expect("month");
+        let a = part("PVL01", "KZ-55", 1, i64::MAX - 1);
+        let b = part("PVL02", "KZ-55", 1, 10);
+        assert!(add_up(office("KZ", "KZ"), month, &[a, b]).is_err());
+    }
+}
