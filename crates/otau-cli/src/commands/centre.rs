@@ -275,7 +275,7 @@ fn report(ctx: &mut Ctx, cmd: CentreReportCommand) -> Result<(), CliError> {
             let bytes = match format {
                 otau_api::documents::FileFormat::Pdf => {
                     let fonts = otau_print::Fonts::shipped().map_err(print_error)?;
-                    otau_print::render_pdf(&doc, &fonts).map_err(print_error)?
+                    otau_print::render_pdf(&doc, fonts).map_err(print_error)?
                 }
                 otau_api::documents::FileFormat::Xlsx => {
                     otau_print::render_xlsx(&doc).map_err(print_error)?
