@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_packets.sql"),
     include_str!("../migrations/0007_search.sql"),
+    include_str!("../migrations/0008_payments_across_offices.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
