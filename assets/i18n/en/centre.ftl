@@ -61,3 +61,4 @@ cli-centre-rule-added = Rule { $rule } added.
 cli-centre-col-key = Same by
 cli-centre-col-person = Person
 cli-centre-col-found = Found
+cli-centre-col-payment = Payment

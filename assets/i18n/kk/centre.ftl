@@ -61,3 +61,4 @@ cli-centre-rule-added = { $rule } ережесі қосылды.
 cli-centre-col-key = Сәйкестік
 cli-centre-col-person = Адам
 cli-centre-col-found = Табылды
+cli-centre-col-payment = Төлем

@@ -60,3 +60,4 @@ cli-centre-rule-added = Правило { $rule } добавлено.
 cli-centre-col-key = Совпадение
 cli-centre-col-person = Человек
 cli-centre-col-found = Найдено
+cli-centre-col-payment = Выплата

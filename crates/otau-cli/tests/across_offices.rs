@@ -252,6 +252,13 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     assert_eq!(case_c["here"]["regno"], there.as_str());
     assert_eq!(case_c["other"]["regno"], here.as_str());
     assert_eq!(case_c["here"]["amount_tiyn"], case_a["other"]["amount_tiyn"]);
+    assert_eq!(c.ok(&["sync", "status"])["open_payment_cases"], 1, "waiting for a manager");
+    // The centre lists it too.
+    let data = centre.data.to_str().expect("path");
+    let at_centre = ok(&["centre", "payments", "--data", data], &[]);
+    assert_eq!(at_centre["cases"].as_array().map(Vec::len), Some(1), "{at_centre:#}");
+    assert_eq!(at_centre["cases"][0]["id"], case_a["id"]);
+    assert_eq!(at_centre["cases"][0]["state"], "open");
     // The table, in words.
     let table = std::process::Command::new(bin())
         .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "sync", "payments"])
@@ -287,4 +294,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     assert_eq!(d["office_code"], "DEMO01");
     assert_eq!(d["reason"], "екі рет төленді");
     assert_eq!(c.ok(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c.ok(&["sync", "status"])["open_payment_cases"], 0);
+    let at_centre = ok(&["centre", "payments", "--data", data], &[]);
+    assert_eq!(at_centre["cases"][0]["state"], "recover", "{at_centre:#}");
 }

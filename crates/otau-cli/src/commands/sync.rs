@@ -427,6 +427,7 @@ fn status(ctx: &Ctx) -> Result<(), CliError> {
         (h("cli-sync-waiting"), s.waiting.to_string()),
         (h("cli-sync-open-conflicts"), s.open_conflicts.to_string()),
         (h("cli-sync-open-cases"), s.open_cases.to_string()),
+        (h("cli-sync-open-payment-cases"), s.open_payment_cases.to_string()),
         (h("cli-sync-unreachable-since"), s.unreachable_since.clone().unwrap_or_else(none)),
         (
             h("cli-sync-last-error"),
