@@ -353,6 +353,34 @@ async fn record_payment_facts(
     Ok(())
 }
 
+/// Reads again, in the order they were accepted, the events a centre held before it kept
+/// families and payments, so a family paid twice before then becomes a case too (found as of
+/// the event that completed it). A page at a time.
+async fn payments_from_held_events(tx: &impl deadpool_postgres::GenericClient) -> Result<()> {
+    let mut after = (String::new(), String::new(), 0i64);
+    loop {
+        let rows = tx
+            .query(
+                "SELECT office, event, accepted_at, server_seq FROM events
+                 WHERE (event::jsonb ->> 'entity') IN
+                     ('person', 'family', 'document', 'ledger_entry', 'payment_decision')
+                   AND (accepted_at, office, server_seq) > ($1, $2, $3)
+                 ORDER BY accepted_at, office, server_seq LIMIT 5000",
+                &[&after.0, &after.1, &after.2],
+            )
+            .await?;
+        let Some(last) = rows.last() else { return Ok(()) };
+        after = (last.try_get(2)?, last.try_get(0)?, last.try_get(3)?);
+        for r in &rows {
+            let (office, text, at): (String, String, String) =
+                (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+            let e: otau_sync::Envelope = serde_json::from_str(&text)
+                .map_err(|e| CentreError::Migration(format!("stored event unreadable: {e}")))?;
+            record_payment_facts(tx, &office, &e, &at).await?;
+        }
+    }
+}
+
 /// What an office registered of a person (null when its insert was not seen).
 async fn seen(
     tx: &impl deadpool_postgres::GenericClient,
@@ -483,6 +511,10 @@ impl PgStorage {
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.batch_execute(sql).await.map_err(|e| CentreError::Migration(e.to_string()))?;
+            if i == 3 {
+                // 0004 reads the families and payments of the events already held.
+                payments_from_held_events(&tx).await?;
+            }
             tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&(i as i64 + 1)])
                 .await?;
         }

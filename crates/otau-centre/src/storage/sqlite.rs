@@ -57,7 +57,19 @@ impl SqliteStorage {
         if found > MIGRATIONS.len() as i64 {
             return Err(CentreError::SchemaTooNew { found, supported: MIGRATIONS.len() as i64 });
         }
-        Migrations::new(MIGRATIONS.iter().map(|s| M::up(s)).collect())
+        let steps = MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i {
+                // 0004 reads the families and payments of the events already held.
+                3 => M::up_with_hook(sql, |tx: &Transaction<'_>| {
+                    payments_from_held_events(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                }),
+                _ => M::up(sql),
+            })
+            .collect();
+        Migrations::new(steps)
             .to_latest(&mut writer)
             .map_err(|e| CentreError::Migration(e.to_string()))?;
         let reader = open_conn(path)?;
@@ -433,6 +445,26 @@ fn record_payment_facts(
             let other = if a == office { b } else { a };
             add_reference_for(tx, &other, "payment_decision", &case, &record, now)?;
         }
+    }
+    Ok(())
+}
+
+/// Reads again, in the order they were accepted, the events a centre held before it kept
+/// families and payments, so a family paid twice before then becomes a case too (found as of
+/// the event that completed it).
+fn payments_from_held_events(tx: &Transaction<'_>) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT office, event, accepted_at FROM events
+         WHERE json_extract(event, '$.entity') IN
+             ('person', 'family', 'document', 'ledger_entry', 'payment_decision')
+         ORDER BY accepted_at, office, server_seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (office, text, at): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let e: otau_sync::Envelope = serde_json::from_str(&text)
+            .map_err(|e| CentreError::Migration(format!("stored event unreadable: {e}")))?;
+        record_payment_facts(tx, &office, &e, &at)?;
     }
     Ok(())
 }
