@@ -950,22 +950,34 @@ impl Storage for PgStorage {
             .flat_map(|a| crate::crossing::person_keys(&events[a.index].envelope))
             .map(|pk| pk.key)
             .collect();
+        // A push that pays a one-time subsidy locks the keys of the family paid too: the key
+        // that links it to a family of another office is held by both, so two offices paying
+        // one family at once (or one paying while the other records the linking key) meet.
+        let paid: Vec<String> = planned
+            .accepted
+            .iter()
+            .filter_map(|a| match crate::payments::ledger_fact(&events[a.index].envelope) {
+                Some(crate::payments::LedgerFact::Paid(p)) => Some(p.family.to_string()),
+                _ => None,
+            })
+            .collect();
+        if !paid.is_empty() {
+            for r in tx
+                .query(
+                    "SELECT DISTINCT k.key FROM family_members m
+                     JOIN person_keys k ON k.person_id = m.person_id AND k.office = m.office
+                     WHERE m.family_id = ANY($1)",
+                    &[&paid],
+                )
+                .await?
+            {
+                keys.push(r.try_get(0)?);
+            }
+        }
         keys.sort();
         keys.dedup();
         for key in &keys {
             tx.execute("SELECT pg_advisory_xact_lock(hashtext($1))", &[key]).await?;
-        }
-        // Pushes that pay a one-time subsidy are taken one at a time (after the keys, before
-        // any reference item, as every push orders its locks), so two offices paying one
-        // family at once still meet.
-        let pays = planned.accepted.iter().any(|a| {
-            matches!(
-                crate::payments::ledger_fact(&events[a.index].envelope),
-                Some(crate::payments::LedgerFact::Paid(_))
-            )
-        });
-        if pays {
-            tx.execute("SELECT pg_advisory_xact_lock(7465, 1)", &[]).await?;
         }
         for a in &planned.accepted {
             let envelope = &events[a.index].envelope;
