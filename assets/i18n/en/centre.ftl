@@ -68,3 +68,4 @@ cli-centre-report-written = Summary { $number } written to { $path }.
 cli-centre-report-closed = { $month } is closed at the centre for { $scope }: its figures are frozen.
 cli-centre-report-offices = Offices counted
 cli-centre-report-provisional = Provisional: not closed yet in { $offices }; their figures may still change.
+cli-centre-col-payment = Payment

@@ -175,7 +175,6 @@ doc-verify-never-synced = This database has never exchanged with the centre: a p
 doc-verify-subject = The paper must say
 
 doc-section-offices = Offices
-doc-col-office = Office
 doc-col-arrived-families = Families arrived
 doc-col-arrived-persons = Persons arrived
 doc-office-closed = month closed

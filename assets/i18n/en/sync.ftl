@@ -29,6 +29,7 @@ cli-sync-address = Address
 cli-sync-last = Last sync
 cli-sync-waiting = Events waiting to be sent
 cli-sync-open-conflicts = Conflicts to resolve
+cli-sync-open-payment-cases = Families paid twice across offices to decide
 cli-sync-open-cases = Review cases to decide
 cli-sync-unreachable-since = Centre unreachable since
 cli-sync-last-error = Last problem

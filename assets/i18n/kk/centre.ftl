@@ -68,3 +68,4 @@ cli-centre-report-written = { $number } жиынтығы { $path } файлын�
 cli-centre-report-closed = { $scope } бойынша { $month } айы орталықта жабылды: көрсеткіштері бекітілді.
 cli-centre-report-offices = Есепке алынған кеңселер
 cli-centre-report-provisional = Алдын ала: { $offices } кеңселерінде ай әлі жабылмаған; олардың көрсеткіштері өзгеруі мүмкін.
+cli-centre-col-payment = Төлем

@@ -175,7 +175,6 @@ doc-verify-never-synced = Бұл дерекқор орталықпен әлі а
 doc-verify-subject = Қағазда жазылуы тиіс
 
 doc-section-offices = Кеңселер
-doc-col-office = Кеңсе
 doc-col-arrived-families = Келген отбасылар
 doc-col-arrived-persons = Келген адамдар
 doc-office-closed = ай жабылған

@@ -29,6 +29,7 @@ cli-sync-address = Мекенжайы
 cli-sync-last = Соңғы синхрондау
 cli-sync-waiting = Жіберуді күтіп тұрған оқиғалар
 cli-sync-open-conflicts = Шешілмеген қайшылықтар
+cli-sync-open-payment-cases = Екі кеңседе төлем алған отбасылар (шешім күтуде)
 cli-sync-open-cases = Қаралмаған жағдайлар
 cli-sync-unreachable-since = Орталық қолжетімсіз болған уақыт
 cli-sync-last-error = Соңғы мәселе

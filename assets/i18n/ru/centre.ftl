@@ -67,3 +67,4 @@ cli-centre-report-written = Сводка { $number } записана в { $path
 cli-centre-report-closed = Месяц { $month } закрыт в центре по { $scope }: показатели зафиксированы.
 cli-centre-report-offices = Учтено офисов
 cli-centre-report-provisional = Предварительно: в офисах { $offices } месяц ещё не закрыт; их показатели могут измениться.
+cli-centre-col-payment = Выплата

@@ -175,7 +175,6 @@ doc-verify-never-synced = Эта база ещё не обменивалась �
 doc-verify-subject = На бумаге должно быть
 
 doc-section-offices = Офисы
-doc-col-office = Офис
 doc-col-arrived-families = Прибыло семей
 doc-col-arrived-persons = Прибыло человек
 doc-office-closed = месяц закрыт

@@ -29,6 +29,7 @@ cli-sync-address = Адрес
 cli-sync-last = Последняя синхронизация
 cli-sync-waiting = Событий ждут отправки
 cli-sync-open-conflicts = Конфликтов к решению
+cli-sync-open-payment-cases = Семей, получивших выплату в двух офисах, к рассмотрению
 cli-sync-open-cases = Случаев к рассмотрению
 cli-sync-unreachable-since = Центр недоступен с
 cli-sync-last-error = Последняя проблема

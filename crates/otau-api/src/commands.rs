@@ -33,8 +33,11 @@ use crate::settings::AppInfo;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
 };
-use crate::sync::{CasesScreen, ConflictsScreen, EnrolForm, JoinForm, SyncPanel};
+use crate::sync::{
+    CasesScreen, ConflictsScreen, EnrolForm, JoinForm, PaymentCasesScreen, SyncPanel,
+};
 use crate::Now;
+use otau_store::sync::payments::PaymentDecision;
 use otau_store::sync::{CaseDecision, ConflictChoice};
 use uuid::Uuid;
 
@@ -422,6 +425,18 @@ commands! {
     /// Decides a review case with a reason (managers).
     fn decide_case(desk, now, id: Uuid, decision: CaseDecision, reason: String) -> CasesScreen {
         desk.decide_case(id, decision, &reason, now)
+    }
+
+    /// One family paid the same one-time subsidy here and in another office (decided ones
+    /// too when `all`).
+    fn payment_cases(desk, now, all: bool) -> PaymentCasesScreen { desk.payment_cases(all) }
+
+    /// Decides a payment case with a reason (managers): both payments stand, or one is to be
+    /// recovered.
+    fn decide_payment_case(
+        desk, now, id: Uuid, decision: PaymentDecision, reason: String,
+    ) -> PaymentCasesScreen {
+        desk.decide_payment_case(id, decision, &reason, now)
     }
 }
 

@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use otau_core::{Coded, FieldError};
 use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
+use otau_store::sync::payments::{PaidSide, PaymentCaseView, PaymentDecision};
 use otau_store::sync::{
     CaseDecision, ConflictChoice, ConflictView, ReviewCaseView, Side, TYPED_FIELDS,
 };
@@ -454,6 +455,91 @@ pub struct CasesScreen {
     pub may_decide: bool,
 }
 
+/// What one office paid in a payment case, with the amount written out.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PaidItem {
+    /// The office's code.
+    pub office: String,
+    /// The office's name.
+    pub office_name: String,
+    /// The family's registration number (absent when the centre did not see it).
+    pub regno: Option<String>,
+    /// The head's name.
+    pub head: Option<String>,
+    /// The amount paid.
+    pub amount: crate::subsidy::Money,
+    /// The date paid (`YYYY-MM-DD`).
+    pub paid_on: String,
+}
+
+/// One family paid the same one-time subsidy here and in another office, as the managers'
+/// part of the sync screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PaymentCaseItem {
+    /// Its id (the same in both offices).
+    pub id: Uuid,
+    /// The kind of subsidy paid twice (`relocation`, `mobility_certificate`).
+    pub subsidy_kind: String,
+    /// What links the two families (`iin:…`, `doc:…`, `name:…|birth date`).
+    pub key: String,
+    /// What this office paid.
+    pub here: PaidItem,
+    /// What the other office paid.
+    pub other: PaidItem,
+    /// When the centre found it (UTC, RFC 3339).
+    pub found_at: String,
+    /// Still waiting for a manager (here or in the other office).
+    pub open: bool,
+    /// The decision (`keep_both`, `recover`).
+    pub decision: Option<String>,
+    /// Why.
+    pub reason: Option<String>,
+    /// Who decided.
+    pub decided_by: Option<String>,
+    /// The office whose manager decided.
+    pub decided_office: Option<String>,
+    /// When (UTC, RFC 3339).
+    pub decided_at: Option<String>,
+}
+
+/// The payment cases of the office, and whether the signed-in user may decide them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PaymentCasesScreen {
+    /// Open ones first.
+    pub cases: Vec<PaymentCaseItem>,
+    /// The signed-in user may decide them.
+    pub may_decide: bool,
+}
+
+fn paid_item(p: PaidSide) -> PaidItem {
+    PaidItem {
+        office: p.office,
+        office_name: p.office_name,
+        regno: p.regno,
+        head: p.head,
+        amount: otau_core::money::Tiyn(p.amount_tiyn).into(),
+        paid_on: p.paid_on,
+    }
+}
+
+fn payment_case_item(view: PaymentCaseView) -> PaymentCaseItem {
+    let d = view.decision;
+    PaymentCaseItem {
+        id: view.id,
+        subsidy_kind: view.subsidy_kind,
+        key: view.key,
+        here: paid_item(view.here),
+        other: paid_item(view.other),
+        found_at: view.found_at,
+        open: d.is_none(),
+        decision: d.as_ref().map(|d| d.decision.clone()),
+        reason: d.as_ref().map(|d| d.reason.clone()),
+        decided_by: d.as_ref().map(|d| d.decided_by.clone()),
+        decided_office: d.as_ref().map(|d| d.office_code.clone()),
+        decided_at: d.map(|d| d.decided_at),
+    }
+}
+
 fn parse_json(text: Option<&str>) -> Value {
     text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or(Value::Null)
 }
@@ -713,6 +799,40 @@ impl Desk {
         self.acting(now, |store, ctx| Ok(store.decide_case(ctx, id, decision, reason)?))?;
         self.background().request();
         self.review_cases(false)
+    }
+}
+
+impl Desk {
+    /// The cases of one family paid the same one-time subsidy here and in another office
+    /// (decided ones too when `all`), open ones first.
+    pub fn payment_cases(&self, all: bool) -> ApiResult<PaymentCasesScreen> {
+        self.with(|store, actor| {
+            let mut cases: Vec<PaymentCaseItem> = store
+                .payment_cases()?
+                .into_iter()
+                .map(payment_case_item)
+                .filter(|c| all || c.open)
+                .collect();
+            cases.sort_by_key(|c| !c.open);
+            Ok(PaymentCasesScreen { cases, may_decide: actor.role.permissions().may_decide_cases })
+        })
+    }
+
+    /// Records a manager's decision on a payment case, with its reason, and asks for a sync
+    /// (the decision reaches the other office through the centre).
+    pub fn decide_payment_case(
+        &self,
+        id: Uuid,
+        decision: PaymentDecision,
+        reason: &str,
+        now: Now,
+    ) -> ApiResult<PaymentCasesScreen> {
+        self.acting(now, |store, ctx| {
+            store.decide_payment_case(ctx, id, decision, reason)?;
+            Ok(())
+        })?;
+        self.background().request();
+        self.payment_cases(false)
     }
 }
 

@@ -335,3 +335,51 @@ fn every_code_of_the_sync_screens_is_translated() {
         }
     }
 }
+
+#[test]
+fn a_family_paid_twice_across_offices_is_shown_to_managers_and_only_they_decide() {
+    let (dir, path, mut store, _) = office();
+    let side = |office: &str, regno: &str, tiyn: i64| {
+        serde_json::json!({"office": office, "office_name": office, "entry_id": "e",
+            "family_id": "f", "regno": regno, "head": "Қасымов Ержан", "amount_tiyn": tiyn,
+            "paid_on": "2026-12-01"})
+    };
+    let id = Uuid::now_v7();
+    let item = otau_store::sync::ReferenceItem {
+        ref_seq: 1,
+        kind: "payment_duplicate".into(),
+        key: id.to_string(),
+        record: serde_json::json!({"case_id": id, "subsidy_kind": "relocation",
+            "key": "iin:840302307707", "found_at": "2026-12-06T10:00:00.000Z",
+            "here": side("PVL01", "PVL01-2026-00001", 30_275_000),
+            "other": side("AKM01", "AKM01-2026-00001", 30_275_000)}),
+    };
+    store.apply_reference(now().at, &[item], 1).expect("applied");
+    drop(store);
+    let desk = Desk::new(Some(path), 900);
+    desk.sign_in("aigerim", "aigerim-password").expect("clerk");
+    let screen = desk.payment_cases(false).expect("listed");
+    assert!(!screen.may_decide);
+    let case = &screen.cases[0];
+    assert_eq!(
+        (case.here.regno.as_deref(), case.other.office.as_str()),
+        (Some("PVL01-2026-00001"), "AKM01")
+    );
+    assert_eq!(case.other.amount.tiyn, 30_275_000);
+    assert!(case.other.amount.text.starts_with("302"), "{}", case.other.amount.text);
+    let refused = desk.decide_payment_case(id, PaymentDecision::Recover, "екі рет", now());
+    assert_eq!(refused.err().map(|e| e.code), Some("store-forbidden".to_string()));
+    desk.sign_in("bolat", "bolat-password").expect("manager");
+    let args = serde_json::json!({"id": id, "decision": "keep_both", "reason": "екі отбасы"});
+    let done = crate::commands::dispatch(&desk, "decide_payment_case", args, now())
+        .and_then(Result::ok)
+        .expect("decided");
+    assert_eq!(done["cases"], serde_json::json!([]));
+    let all =
+        crate::commands::dispatch(&desk, "payment_cases", serde_json::json!({"all": true}), now())
+            .and_then(Result::ok)
+            .expect("listed");
+    assert_eq!(all["cases"][0]["decision"], "keep_both");
+    assert_eq!(all["cases"][0]["decided_office"], "PVL01");
+    drop(dir);
+}

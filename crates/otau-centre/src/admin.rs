@@ -205,6 +205,11 @@ impl Admin {
         self.runtime.block_on(self.storage.cross_cases())
     }
 
+    /// One family paid the same one-time subsidy in two offices.
+    pub fn payment_cases(&self) -> Result<Vec<crate::payments::PaymentCase>> {
+        self.runtime.block_on(self.storage.payment_cases())
+    }
+
     /// Every device.
     pub fn devices(&self) -> Result<Vec<DeviceRow>> {
         self.runtime.block_on(self.storage.devices())

@@ -14,6 +14,7 @@ pub mod enrolment;
 pub mod error;
 pub mod http;
 pub mod packets;
+pub mod payments;
 pub mod pg_temp;
 pub mod push;
 pub mod reference;

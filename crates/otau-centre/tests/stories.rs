@@ -647,6 +647,158 @@ fn the_same_person_in_two_offices_becomes_one_case_as_events_arrive(backend: Bac
     assert_eq!(c.admin().cross_cases().unwrap().len(), 3);
 }
 
+/// A family registered with its head (IIN or not), as an office device writes it.
+fn family(d: &mut Device, regno: &str, surname: &str, iin: Value) -> (Uuid, Uuid) {
+    let (family, head) = (Uuid::now_v7(), Uuid::now_v7());
+    d.write(
+        "family",
+        Op::Insert,
+        family,
+        Value::Null,
+        json!({"regno": regno, "registered_on": "2026-11-02", "arrival_date": "2026-11-02",
+            "region": "KZ-55", "settlement": "Павлодар", "country_of_origin": "UZ"}),
+    );
+    d.write(
+        "person",
+        Op::Insert,
+        head,
+        Value::Null,
+        json!({"family_id": family.to_string(), "regno": regno, "relation": "head", "iin": iin,
+            "surname": surname, "given_name": "Ержан", "patronymic": null,
+            "birth_date": "1984-03-02", "sex": "male", "phone": null, "email": null}),
+    );
+    (family, head)
+}
+
+/// A ledger entry of a family's line: `paid` (a new line) or `reversed` (of `line`).
+fn ledger(d: &mut Device, family: Uuid, kind: &str, subsidy: &str, line: Option<Uuid>) -> Uuid {
+    let entry = Uuid::now_v7();
+    let paid = kind == "paid";
+    d.write(
+        "ledger_entry",
+        Op::Insert,
+        entry,
+        Value::Null,
+        json!({"line_id": line.unwrap_or(entry).to_string(), "family_id": family.to_string(),
+            "decision_id": Uuid::now_v7().to_string(), "instalment_id": Uuid::now_v7().to_string(),
+            "subsidy_kind": subsidy, "kind": kind, "due_date": "2026-12-01",
+            "amount_tiyn": 30_275_000, "paid_on": if paid { json!("2026-12-01") } else { Value::Null },
+            "order_number": if paid { json!("ПП-17") } else { Value::Null }}),
+    );
+    entry
+}
+
+/// The payment cases handed to a device's office.
+fn handed_payments(d: &Device) -> Vec<Value> {
+    let page = d.client.reference(0, 5000).expect("reference");
+    page.items.into_iter().filter(|i| i.kind == "payment_duplicate").map(|i| i.record).collect()
+}
+
+fn one_family_paid_a_one_time_subsidy_in_two_offices_becomes_a_case_in_both(backend: Backend) {
+    let c = centre(backend);
+    let admin = c.admin();
+    let mut pvl = Device::enrol(&c, "PVL01", false);
+    let mut akm = Device::enrol(&c, "AKM01", false);
+    // PVL01 pays first, then AKM01 pays the same family (the same IIN): one case.
+    let (f1, _) = family(&mut pvl, "PVL01-2026-00001", "Қасымов", json!("840302300018"));
+    let e1 = ledger(&mut pvl, f1, "paid", "relocation", None);
+    pvl.push_from(1).unwrap();
+    let (f2, _) = family(&mut akm, "AKM01-2026-00001", "Kasymov", json!("840302300018"));
+    let e2 = ledger(&mut akm, f2, "paid", "relocation", None);
+    akm.push_from(1).unwrap();
+    let cases = admin.payment_cases().unwrap();
+    assert_eq!(cases.len(), 1, "{cases:#?}");
+    assert_eq!((cases[0].office_a.as_str(), cases[0].office_b.as_str()), ("PVL01", "AKM01"));
+    assert_eq!(
+        (cases[0].entry_a.clone(), cases[0].entry_b.clone()),
+        (e1.to_string(), e2.to_string())
+    );
+    assert_eq!(cases[0].key, "iin:840302300018");
+    assert_eq!(cases[0].subsidy_kind, "relocation");
+    // Handed to both offices, each with its own payment beside the other's.
+    let (on_pvl, on_akm) = (handed_payments(&pvl), handed_payments(&akm));
+    assert_eq!((on_pvl.len(), on_akm.len()), (1, 1), "{on_pvl:#?} {on_akm:#?}");
+    assert_eq!(on_pvl[0]["case_id"], on_akm[0]["case_id"]);
+    assert_eq!(on_pvl[0]["here"]["regno"], "PVL01-2026-00001");
+    assert_eq!(on_pvl[0]["here"]["head"], "Қасымов Ержан");
+    assert_eq!(on_pvl[0]["other"]["office"], "AKM01");
+    assert_eq!(on_pvl[0]["other"]["regno"], "AKM01-2026-00001");
+    assert_eq!(on_pvl[0]["other"]["head"], "Kasymov Ержан");
+    assert_eq!(on_pvl[0]["other"]["amount_tiyn"], 30_275_000);
+    assert_eq!(on_pvl[0]["other"]["paid_on"], "2026-12-01");
+    assert_eq!(on_akm[0]["here"]["office"], "AKM01");
+    assert_eq!(on_akm[0]["other"]["regno"], "PVL01-2026-00001");
+    assert_eq!(on_akm[0]["subsidy_kind"], "relocation");
+
+    // Replayed by HTTPS and by packet: nothing new.
+    akm.push_from(1).unwrap();
+    let done = admin.packet_import(&device_packet(&c, &akm, None, 0, 0)).unwrap();
+    assert_eq!((done.accepted, done.duplicates), (0, 3));
+    assert_eq!(admin.payment_cases().unwrap().len(), 1);
+    assert_eq!(handed_payments(&pvl).len(), 1);
+
+    // The other order: AKM01 pays the mobility certificate first, PVL01 after; found too.
+    ledger(&mut akm, f2, "paid", "mobility_certificate", None);
+    akm.push_from(4).unwrap();
+    assert_eq!(admin.payment_cases().unwrap().len(), 1, "PVL01 has not paid it");
+    ledger(&mut pvl, f1, "paid", "mobility_certificate", None);
+    pvl.push_from(4).unwrap();
+    let cases = admin.payment_cases().unwrap();
+    assert_eq!(cases.len(), 2, "{cases:#?}");
+    assert_eq!(cases[1].subsidy_kind, "mobility_certificate");
+    assert_eq!((cases[1].office_a.as_str(), cases[1].office_b.as_str()), ("AKM01", "PVL01"));
+
+    // A reversed payment, another kind, a monthly subsidy: no case.
+    let (f3, _) = family(&mut pvl, "PVL01-2026-00002", "Бекова", json!("900101400015"));
+    let paid = ledger(&mut pvl, f3, "paid", "relocation", None);
+    ledger(&mut pvl, f3, "reversed", "relocation", Some(paid));
+    let (f4, _) = family(&mut pvl, "PVL01-2026-00003", "Омаров", json!("750505300012"));
+    ledger(&mut pvl, f4, "paid", "relocation", None);
+    let (f5, _) = family(&mut pvl, "PVL01-2026-00004", "Жанов", json!("800808300017"));
+    ledger(&mut pvl, f5, "paid", "rent", None);
+    pvl.push_from(5).unwrap();
+    let (g3, _) = family(&mut akm, "AKM01-2026-00002", "Bekova", json!("900101400015"));
+    ledger(&mut akm, g3, "paid", "relocation", None);
+    let (g4, _) = family(&mut akm, "AKM01-2026-00003", "Omarov", json!("750505300012"));
+    ledger(&mut akm, g4, "paid", "mobility_certificate", None);
+    let (g5, _) = family(&mut akm, "AKM01-2026-00004", "Zhanov", json!("800808300017"));
+    ledger(&mut akm, g5, "paid", "rent", None);
+    akm.push_from(5).unwrap();
+    assert_eq!(admin.payment_cases().unwrap().len(), 2, "{:#?}", admin.payment_cases());
+
+    // Two families paid apart, linked later when one office records the IIN: found then.
+    let (f6, _) = family(&mut pvl, "PVL01-2026-00005", "Сәрсенов", json!("660606300019"));
+    ledger(&mut pvl, f6, "paid", "relocation", None);
+    pvl.push_from(pvl.seq - 2).unwrap();
+    let (g6, head) = family(&mut akm, "AKM01-2026-00005", "Sarsenuly", Value::Null);
+    ledger(&mut akm, g6, "paid", "relocation", None);
+    akm.push_from(akm.seq - 2).unwrap();
+    assert_eq!(admin.payment_cases().unwrap().len(), 2);
+    akm.write("person", Op::Update, head, json!({"iin": null}), json!({"iin": "660606300019"}));
+    akm.push_from(akm.seq).unwrap();
+    assert_eq!(admin.payment_cases().unwrap().len(), 3);
+
+    // A decision in AKM01 reaches PVL01 and marks the case at the centre.
+    let case = cases[0].id.clone();
+    akm.write(
+        "payment_decision",
+        Op::Insert,
+        Uuid::now_v7(),
+        Value::Null,
+        json!({"case_id": case, "office_code": "AKM01", "decision": "recover",
+            "reason": "екі рет төленді", "decided_by": "manager", "decided_at": "2026-12-06T11:00:00.000Z"}),
+    );
+    akm.push_from(akm.seq).unwrap();
+    let decided = admin.payment_cases().unwrap();
+    assert_eq!(decided.iter().find(|k| k.id == case).map(|k| k.state.as_str()), Some("recover"));
+    let page = pvl.client.reference(0, 5000).unwrap();
+    let decision: Vec<_> = page.items.iter().filter(|i| i.kind == "payment_decision").collect();
+    assert_eq!(decision.len(), 1);
+    assert_eq!(decision[0].record["reason"], "екі рет төленді");
+    let own = akm.client.reference(0, 5000).unwrap();
+    assert!(!own.items.iter().any(|i| i.kind == "payment_decision"), "not sent back to its office");
+}
+
 macro_rules! stories {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -671,4 +823,5 @@ stories!(
     an_unsupported_protocol_is_refused_politely,
     packets_carry_the_same_push_and_pull_exactly_once,
     the_same_person_in_two_offices_becomes_one_case_as_events_arrive,
+    one_family_paid_a_one_time_subsidy_in_two_offices_becomes_a_case_in_both,
 );

@@ -2,7 +2,8 @@
 //! there, is reported by AKM01's `otau verify` as voided by DEMO01 on its date once both have
 //! synced, and as of which exchange with the centre; the same person registered in DEMO01 and
 //! AKM01 becomes one case handed to both offices (and nobody else), whose decision in one office
-//! reaches the other.
+//! reaches the other; one family paid the relocation subsidy in both offices becomes a review
+//! case in both, which only a manager decides, and whose decision reaches the other office.
 // A test is an edge: it reads the clock to set up what it runs against.
 #![allow(clippy::disallowed_methods)]
 
@@ -140,4 +141,160 @@ fn the_same_person_registered_in_two_offices_is_a_case_in_both_and_its_decision_
         w["cases"][0]["decision"]["decision"], "different_people",
         "the office's devices too"
     );
+}
+
+/// `otau --json --db DB --user LOGIN ARGS` with the user's password.
+fn as_user(d: &Device, login: &str, password: &str, args: &[&str]) -> (bool, serde_json::Value) {
+    let mut all = vec!["--db", d.db.to_str().expect("path"), "--user", login];
+    all.extend_from_slice(args);
+    run(&all, &[("OTAU_PASSWORD", password)])
+}
+
+/// Registers a family of one with `iin`, gives the head a status, includes it in the quota,
+/// and has it prepared (by `maker`), approved and paid (by `checker`) the relocation subsidy.
+fn paid_relocation(
+    d: &Device,
+    tag: &str,
+    iin: &str,
+    maker: (&str, &str),
+    checker: (&str, &str),
+) -> String {
+    let mut family = family_json(tag, 1);
+    family["members"][0]["iin"] = serde_json::json!(iin);
+    let file = d.db.with_extension(format!("{tag}.json"));
+    std::fs::write(&file, family.to_string()).expect("family file");
+    let file = file.to_str().expect("path");
+    let v = d.ok(&["--user", "admin", "family", "add", "--file", file, "--allow-duplicate"]);
+    let regno = v["family_regno"].as_str().expect("regno").to_string();
+    d.ok(&[
+        "--user",
+        "admin",
+        "status",
+        "record",
+        &regno,
+        "--family",
+        "--applied",
+        "2026-11-02",
+        "--recommended",
+        "2026-11-03",
+        "--recommendation",
+        "yes",
+        "--granted",
+        "2026-11-04",
+    ]);
+    d.ok(&["--user", "admin", "quota", "include", &regno, "--on", "2026-11-05"]);
+    let ok = |user: (&str, &str), args: &[&str]| {
+        let (success, v) = as_user(d, user.0, user.1, args);
+        assert!(success, "{args:?}: {v:#}");
+        v
+    };
+    let prepared = ok(
+        maker,
+        &[
+            "subsidy",
+            "prepare",
+            "--family",
+            &regno,
+            "--kind",
+            "relocation",
+            "--decided-on",
+            "2026-11-06",
+        ],
+    );
+    let number = prepared["number"].as_str().expect("number").to_string();
+    ok(checker, &["subsidy", "approve", &number]);
+    ok(checker, &["subsidy", "pay", &number, "--order", "ПП-2026-0042", "--paid-on", "2026-12-01"]);
+    regno
+}
+
+#[test]
+fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_both() {
+    let dir = tempfile::tempdir().expect("dir");
+    let centre = Centre::new();
+    let a = demo_office(dir.path(), &centre, 30);
+    let c = other_office(dir.path(), &centre);
+    // AKM01's manager, so a payment there has a maker and a checker.
+    let mut add = assert_cmd::Command::new(bin());
+    add.args(["--json", "--db", c.db.to_str().expect("path"), "--user", "admin"])
+        .args(["user", "add", "--login", "manager", "--role", "manager"])
+        .env("OTAU_PASSWORD", &c.admin_password)
+        .write_stdin("akmola-manager\n");
+    let out = add.output().expect("user add runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    // The same head (the same IIN) registered and paid in both offices.
+    let iin = "840302307707";
+    let here =
+        paid_relocation(&a, "paidtwice", iin, ("clerk", "clerk-demo"), ("manager", "manager-demo"));
+    let there = paid_relocation(
+        &c,
+        "paidagain",
+        iin,
+        ("admin", "akmola-admin"),
+        ("manager", "akmola-manager"),
+    );
+    a.sync();
+    c.sync();
+    a.sync();
+    let on_a = a.ok(&["sync", "payments"]);
+    let on_c = c.ok(&["sync", "payments"]);
+    assert_eq!(on_a["cases"].as_array().map(Vec::len), Some(1), "{on_a:#}");
+    assert_eq!(on_c["cases"].as_array().map(Vec::len), Some(1), "{on_c:#}");
+    let (case_a, case_c) = (&on_a["cases"][0], &on_c["cases"][0]);
+    assert_eq!(case_a["id"], case_c["id"], "one case, handed to both");
+    assert_eq!(case_a["subsidy_kind"], "relocation");
+    assert_eq!(case_a["here"]["regno"], here.as_str());
+    assert_eq!(case_a["here"]["office"], "DEMO01");
+    assert_eq!(case_a["other"]["office"], "AKM01");
+    assert_eq!(case_a["other"]["regno"], there.as_str(), "both payments side by side");
+    assert_eq!(case_a["other"]["paid_on"], "2026-12-01");
+    assert!(case_a["other"]["amount_tiyn"].as_i64().is_some_and(|t| t > 0), "{case_a:#}");
+    assert!(case_a["other"]["head"].as_str().is_some_and(|h| h.starts_with("Тестpaidagain")));
+    assert_eq!(case_c["here"]["regno"], there.as_str());
+    assert_eq!(case_c["other"]["regno"], here.as_str());
+    assert_eq!(case_c["here"]["amount_tiyn"], case_a["other"]["amount_tiyn"]);
+    assert_eq!(c.ok(&["sync", "status"])["open_payment_cases"], 1, "waiting for a manager");
+    // The centre lists it too.
+    let data = centre.data.to_str().expect("path");
+    let at_centre = ok(&["centre", "payments", "--data", data], &[]);
+    assert_eq!(at_centre["cases"].as_array().map(Vec::len), Some(1), "{at_centre:#}");
+    assert_eq!(at_centre["cases"][0]["id"], case_a["id"]);
+    assert_eq!(at_centre["cases"][0]["state"], "open");
+    // The table, in words.
+    let table = std::process::Command::new(bin())
+        .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "sync", "payments"])
+        .output()
+        .expect("payments runs");
+    let said = String::from_utf8_lossy(&table.stdout);
+    assert!(said.contains("Relocation subsidy") && said.contains(there.as_str()), "{said}");
+
+    // A clerk may not decide; the refusal is translated.
+    let id = case_a["id"].as_str().expect("id").to_string();
+    let decide = ["sync", "payment", &id, "--decision", "recover", "--reason", "екі рет төленді"];
+    let (refused, e) = as_user(&a, "clerk", "clerk-demo", &decide);
+    assert!(!refused);
+    assert_eq!(e["error"]["code"], "store-forbidden", "{e:#}");
+    let words = std::process::Command::new(bin())
+        .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "--user", "clerk"])
+        .args(decide)
+        .env("OTAU_PASSWORD", "clerk-demo")
+        .output()
+        .expect("payment runs");
+    assert!(!words.status.success());
+    let said = String::from_utf8_lossy(&words.stderr);
+    assert!(said.contains("may not do this: approving a payment"), "{said}");
+    // A manager decides in DEMO01; AKM01 sees the decision after both sync.
+    let (done, v) = as_user(&a, "manager", "manager-demo", &decide);
+    assert!(done, "{v:#}");
+    assert_eq!(a.ok(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
+    a.sync();
+    c.sync();
+    let decided = c.ok(&["sync", "payments", "--all"]);
+    let d = &decided["cases"][0]["decision"];
+    assert_eq!(d["decision"], "recover", "{decided:#}");
+    assert_eq!(d["office_code"], "DEMO01");
+    assert_eq!(d["reason"], "екі рет төленді");
+    assert_eq!(c.ok(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c.ok(&["sync", "status"])["open_payment_cases"], 0);
+    let at_centre = ok(&["centre", "payments", "--data", data], &[]);
+    assert_eq!(at_centre["cases"][0]["state"], "recover", "{at_centre:#}");
 }

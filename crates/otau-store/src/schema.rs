@@ -13,7 +13,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_packets.sql"),
     include_str!("../migrations/0007_search.sql"),
-    include_str!("../migrations/0008_summary_indexes.sql"),
+    include_str!("../migrations/0008_payments_across_offices.sql"),
+    include_str!("../migrations/0009_summary_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -204,7 +204,11 @@ const LANDED: &[(&str, &str)] = &[
     ("0006_packets.sql", "258c6137d80703748feac50a74f7e2f01ae332ec67c466526ad3914d61dcf0fc"),
     ("0007_search.sql", "b4a0ef64961021c0690339b820fdf69775535f32c443c4350537ec34a86b52ac"),
     (
-        "0008_summary_indexes.sql",
+        "0008_payments_across_offices.sql",
+        "451d5448bf328b692a6c5f9029d953f8b88bb1fadcd7eec4dc19a344e298114f",
+    ),
+    (
+        "0009_summary_indexes.sql",
         "964de2c1491fd0058a3c8eeabc940c68f0b53daa9459916cea43540a34714196",
     ),
 ];

@@ -308,3 +308,60 @@ fn a_tampered_event_is_refused_and_nothing_of_its_page_is_applied() {
     assert_eq!(b.store.office_rows().expect("rows"), before);
     assert_eq!(b.store.sync_state().expect("s").map(|s| s.pull_cursor), cursor);
 }
+
+/// A case of one family paid twice across offices, as the centre hands it to this office.
+fn payment_case(id: uuid::Uuid) -> otau_store::sync::ReferenceItem {
+    let side = |office: &str, regno: &str| {
+        json!({"office": office, "office_name": office, "entry_id": "e", "family_id": "f",
+            "regno": regno, "head": "Қасымов Ержан", "amount_tiyn": 30_275_000,
+            "paid_on": "2026-12-01"})
+    };
+    otau_store::sync::ReferenceItem {
+        ref_seq: 1,
+        kind: "payment_duplicate".into(),
+        key: id.to_string(),
+        record: json!({"case_id": id, "subsidy_kind": "relocation", "key": "iin:840302307707",
+            "found_at": "2026-12-06T10:00:00.000Z",
+            "here": side("PVL01", "PVL01-2026-00001"), "other": side("AKM01", "AKM01-2026-00001")}),
+    }
+}
+
+#[test]
+fn a_payment_case_is_decided_once_by_a_manager_with_a_reason_and_reaches_the_offices_devices() {
+    use otau_store::sync::payments::PaymentDecision;
+    let (mut a, mut b, mut centre) = two_devices();
+    let id = uuid::Uuid::now_v7();
+    for store in [&mut a.store, &mut b.store] {
+        store.apply_reference(at(), &[payment_case(id)], 1).expect("handed");
+        // The same item again (a packet after HTTPS) adds nothing.
+        assert_eq!(store.apply_reference(at(), &[payment_case(id)], 1).expect("again"), 0);
+    }
+    let cases = a.store.payment_cases().expect("cases");
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].other.regno.as_deref(), Some("AKM01-2026-00001"));
+    assert_eq!(cases[0].here.amount_tiyn, 30_275_000);
+    assert_eq!(a.store.sync_status().expect("status").open_payment_cases, 1);
+    let clerk = a.clerk("aigerim");
+    let refused = a.store.decide_payment_case(&ctx(&clerk), id, PaymentDecision::Recover, "x");
+    assert!(matches!(refused, Err(StoreError::Forbidden { .. })), "{refused:?}");
+    let admin = a.admin.clone();
+    let blank = a.store.decide_payment_case(&ctx(&admin), id, PaymentDecision::Recover, " ");
+    assert!(matches!(blank, Err(StoreError::Invalid(_))), "{blank:?}");
+    let unknown = uuid::Uuid::now_v7();
+    let missing = a.store.decide_payment_case(&ctx(&admin), unknown, PaymentDecision::Recover, "x");
+    assert!(matches!(missing, Err(StoreError::NotFound { .. })), "{missing:?}");
+    let done = a
+        .store
+        .decide_payment_case(&ctx(&admin), id, PaymentDecision::KeepBoth, "екі отбасы")
+        .expect("decided");
+    assert_eq!((done.decision.as_str(), done.office_code.as_str()), ("keep_both", "PVL01"));
+    let again = a.store.decide_payment_case(&ctx(&admin), id, PaymentDecision::Recover, "x");
+    assert!(matches!(again, Err(StoreError::Sync { code: "sync-case-decided", .. })), "{again:?}");
+    assert_eq!(a.store.sync_status().expect("status").open_payment_cases, 0);
+    // The decision travels to the office's other device like any change.
+    centre.push(&mut a.store);
+    centre.pull(&mut b.store);
+    let on_b = b.store.payment_cases().expect("cases");
+    assert_eq!(on_b[0].decision.as_ref().map(|d| d.reason.as_str()), Some("екі отбасы"));
+    assert_same_records(&a.store, &b.store);
+}

@@ -328,6 +328,8 @@ pub trait Storage: Send + Sync {
 
     /// Likely duplicates across offices, oldest first.
     async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>>;
+    /// Payments of one one-time subsidy to one family in two offices, oldest first.
+    async fn payment_cases(&self) -> Result<Vec<crate::payments::PaymentCase>>;
 }
 
 /// The series and years of the blocks a device is given at enrolment for `years`: every yearly

@@ -20,7 +20,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_centre.sql"),
     include_str!("../../migrations/postgres/0002_packets.sql"),
     include_str!("../../migrations/postgres/0003_cross_office.sql"),
-    include_str!("../../migrations/postgres/0004_reports.sql"),
+    include_str!("../../migrations/postgres/0004_payments_across_offices.sql"),
+    include_str!("../../migrations/postgres/0005_reports.sql"),
 ];
 
 /// The PostgreSQL storage.
@@ -182,6 +183,205 @@ async fn hand_decision(
     Ok(())
 }
 
+/// What an office paid in a payment of a case, with its family's number and head.
+async fn paid_side(
+    tx: &impl deadpool_postgres::GenericClient,
+    entry: &str,
+) -> Result<crate::payments::Paid> {
+    let r = tx
+        .query_one(
+            "SELECT p.office, COALESCE(o.name, p.office), p.entry_id, p.family_id, f.regno,
+                 (SELECT m.name FROM family_members m
+                  WHERE m.family_id = p.family_id AND m.office = p.office AND m.relation = 'head'
+                  ORDER BY m.person_id LIMIT 1),
+                 p.amount_tiyn, p.paid_on
+             FROM payments p
+             LEFT JOIN offices o ON o.code = p.office
+             LEFT JOIN families_seen f ON f.family_id = p.family_id AND f.office = p.office
+             WHERE p.entry_id = $1",
+            &[&entry],
+        )
+        .await?;
+    Ok(crate::payments::Paid {
+        office: r.try_get(0)?,
+        office_name: r.try_get(1)?,
+        entry_id: r.try_get(2)?,
+        family_id: r.try_get(3)?,
+        regno: r.try_get(4)?,
+        head: r.try_get(5)?,
+        amount_tiyn: r.try_get(6)?,
+        paid_on: r.try_get(7)?,
+    })
+}
+
+/// Records a case for every payment of another office, of the same one-time kind and not
+/// reversed, to a family that shares a person key with `family` of `office`, for each payment
+/// of `family` that stands; hands each new case to both offices.
+async fn payment_cases_for(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    family: &str,
+    now: &str,
+) -> Result<()> {
+    let own = tx
+        .query(
+            "SELECT entry_id, subsidy_kind FROM payments
+             WHERE family_id = $1 AND office = $2 AND reversed_at IS NULL ORDER BY entry_id",
+            &[&family, &office],
+        )
+        .await?;
+    for r in own {
+        let (entry, kind): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+        let others = tx
+            .query(
+                "SELECT p.entry_id, p.office, MIN(k2.key)
+                 FROM family_members m1
+                 JOIN person_keys k1 ON k1.person_id = m1.person_id AND k1.office = m1.office
+                 JOIN person_keys k2 ON k2.key = k1.key AND k2.office <> k1.office
+                 JOIN family_members m2 ON m2.person_id = k2.person_id AND m2.office = k2.office
+                 JOIN payments p ON p.family_id = m2.family_id AND p.office = m2.office
+                 WHERE m1.family_id = $1 AND m1.office = $2 AND p.subsidy_kind = $3
+                   AND p.reversed_at IS NULL
+                 GROUP BY p.entry_id, p.office ORDER BY p.entry_id",
+                &[&family, &office, &kind],
+            )
+            .await?;
+        for o in others {
+            let (other_entry, other_office, key): (String, String, String) =
+                (o.try_get(0)?, o.try_get(1)?, o.try_get(2)?);
+            let id = crate::payments::case_id(&entry, &other_entry);
+            let added = tx
+                .execute(
+                    "INSERT INTO payment_cases
+                         (id, subsidy_kind, key, office_a, entry_a, office_b, entry_b, found_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
+                    &[&id, &kind, &key, &other_office, &other_entry, &office, &entry, &now],
+                )
+                .await?;
+            if added == 1 {
+                use crate::payments::handed;
+                let here = paid_side(tx, &entry).await?;
+                let there = paid_side(tx, &other_entry).await?;
+                let to_other = handed(&id, &kind, &key, now, &there, &here);
+                add_reference_to(tx, Some(&other_office), "payment_duplicate", &id, &to_other, now)
+                    .await?;
+                let to_this = handed(&id, &kind, &key, now, &here, &there);
+                add_reference_to(tx, Some(office), "payment_duplicate", &id, &to_this, now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keeps what an accepted event tells of families and one-time payments, and records the
+/// payment cases it completes.
+async fn record_payment_facts(
+    tx: &impl deadpool_postgres::GenericClient,
+    office: &str,
+    e: &otau_sync::Envelope,
+    now: &str,
+) -> Result<()> {
+    use crate::payments::{family_of, ledger_fact, member_of, LedgerFact};
+    if let Some(m) = member_of(e) {
+        tx.execute(
+            "INSERT INTO family_members (person_id, office, family_id, relation, name)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            &[&m.person.to_string(), &office, &m.family.to_string(), &m.relation, &m.name],
+        )
+        .await?;
+    }
+    if let Some((family, regno)) = family_of(e) {
+        tx.execute(
+            "INSERT INTO families_seen (family_id, office, regno) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+            &[&family.to_string(), &office, &regno],
+        )
+        .await?;
+    }
+    match ledger_fact(e) {
+        Some(LedgerFact::Paid(p)) => {
+            tx.execute(
+                "INSERT INTO payments
+                     (entry_id, line_id, office, family_id, subsidy_kind, amount_tiyn, paid_on)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                &[
+                    &p.entry.to_string(),
+                    &p.line.to_string(),
+                    &office,
+                    &p.family.to_string(),
+                    &p.kind.as_str(),
+                    &p.amount_tiyn,
+                    &p.paid_on,
+                ],
+            )
+            .await?;
+            payment_cases_for(tx, office, &p.family.to_string(), now).await?;
+        }
+        Some(LedgerFact::Reversed { line }) => {
+            tx.execute(
+                "UPDATE payments SET reversed_at = $1
+                 WHERE office = $2 AND line_id = $3 AND reversed_at IS NULL",
+                &[&now, &office, &line.to_string()],
+            )
+            .await?;
+        }
+        None => {}
+    }
+    // A key that links a person to another office may link two families already paid.
+    let person = crate::crossing::person_keys(e).into_iter().map(|k| k.person.to_string()).next();
+    if let Some(person) = person {
+        let row = tx
+            .query_opt("SELECT family_id FROM family_members WHERE person_id = $1", &[&person])
+            .await?;
+        if let Some(row) = row {
+            let family: String = row.try_get(0)?;
+            payment_cases_for(tx, office, &family, now).await?;
+        }
+    }
+    if let Some((case, record)) = crate::payments::decision_of(e) {
+        let row = tx
+            .query_opt("SELECT office_a, office_b FROM payment_cases WHERE id = $1", &[&case])
+            .await?;
+        if let Some(row) = row {
+            let (a, b): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+            let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+            tx.execute("UPDATE payment_cases SET state = $1 WHERE id = $2", &[&decision, &case])
+                .await?;
+            let other = if a == office { b } else { a };
+            add_reference_to(tx, Some(&other), "payment_decision", &case, &record, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads again, in the order they were accepted, the events a centre held before it kept
+/// families and payments, so a family paid twice before then becomes a case too (found as of
+/// the event that completed it). A page at a time.
+async fn payments_from_held_events(tx: &impl deadpool_postgres::GenericClient) -> Result<()> {
+    let mut after = (String::new(), String::new(), 0i64);
+    loop {
+        let rows = tx
+            .query(
+                "SELECT office, event, accepted_at, server_seq FROM events
+                 WHERE (event::jsonb ->> 'entity') IN
+                     ('person', 'family', 'document', 'ledger_entry', 'payment_decision')
+                   AND (accepted_at, office, server_seq) > ($1, $2, $3)
+                 ORDER BY accepted_at, office, server_seq LIMIT 5000",
+                &[&after.0, &after.1, &after.2],
+            )
+            .await?;
+        let Some(last) = rows.last() else { return Ok(()) };
+        after = (last.try_get(2)?, last.try_get(0)?, last.try_get(3)?);
+        for r in &rows {
+            let (office, text, at): (String, String, String) =
+                (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+            let e: otau_sync::Envelope = serde_json::from_str(&text)
+                .map_err(|e| CentreError::Migration(format!("stored event unreadable: {e}")))?;
+            record_payment_facts(tx, &office, &e, &at).await?;
+        }
+    }
+}
+
 /// What an office registered of a person (null when its insert was not seen).
 async fn seen(
     tx: &impl deadpool_postgres::GenericClient,
@@ -312,6 +512,10 @@ impl PgStorage {
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.batch_execute(sql).await.map_err(|e| CentreError::Migration(e.to_string()))?;
+            if i == 3 {
+                // 0004 reads the families and payments of the events already held.
+                payments_from_held_events(&tx).await?;
+            }
             tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&(i as i64 + 1)])
                 .await?;
         }
@@ -747,6 +951,30 @@ impl Storage for PgStorage {
             .flat_map(|a| crate::crossing::person_keys(&events[a.index].envelope))
             .map(|pk| pk.key)
             .collect();
+        // A push that pays a one-time subsidy locks the keys of the family paid too: the key
+        // that links it to a family of another office is held by both, so two offices paying
+        // one family at once (or one paying while the other records the linking key) meet.
+        let paid: Vec<String> = planned
+            .accepted
+            .iter()
+            .filter_map(|a| match crate::payments::ledger_fact(&events[a.index].envelope) {
+                Some(crate::payments::LedgerFact::Paid(p)) => Some(p.family.to_string()),
+                _ => None,
+            })
+            .collect();
+        if !paid.is_empty() {
+            for r in tx
+                .query(
+                    "SELECT DISTINCT k.key FROM family_members m
+                     JOIN person_keys k ON k.person_id = m.person_id AND k.office = m.office
+                     WHERE m.family_id = ANY($1)",
+                    &[&paid],
+                )
+                .await?
+            {
+                keys.push(r.try_get(0)?);
+            }
+        }
         keys.sort();
         keys.dedup();
         for key in &keys {
@@ -771,6 +999,7 @@ impl Storage for PgStorage {
             if let Some((case, record)) = crate::crossing::decision_of(envelope) {
                 hand_decision(&tx, &d.office, &case, &record, now).await?;
             }
+            record_payment_facts(&tx, &d.office, envelope, now).await?;
         }
         if !claim_keys.is_empty() {
             tx.execute(
@@ -1124,6 +1353,32 @@ impl Storage for PgStorage {
     async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
         let client = self.pool.get().await?;
         device_blocks(&client, device).await
+    }
+
+    async fn payment_cases(&self) -> Result<Vec<crate::payments::PaymentCase>> {
+        let client = self.pool.get().await?;
+        let rows = client
+            .query(
+                "SELECT id, subsidy_kind, key, office_a, entry_a, office_b, entry_b, found_at, state
+                 FROM payment_cases ORDER BY found_at, id",
+                &[],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(crate::payments::PaymentCase {
+                id: r.try_get(0)?,
+                subsidy_kind: r.try_get(1)?,
+                key: r.try_get(2)?,
+                office_a: r.try_get(3)?,
+                entry_a: r.try_get(4)?,
+                office_b: r.try_get(5)?,
+                entry_b: r.try_get(6)?,
+                found_at: r.try_get(7)?,
+                state: r.try_get(8)?,
+            });
+        }
+        Ok(out)
     }
 
     async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {

@@ -20,7 +20,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_centre.sql"),
     include_str!("../../migrations/sqlite/0002_packets.sql"),
     include_str!("../../migrations/sqlite/0003_cross_office.sql"),
-    include_str!("../../migrations/sqlite/0004_reports.sql"),
+    include_str!("../../migrations/sqlite/0004_payments_across_offices.sql"),
+    include_str!("../../migrations/sqlite/0005_reports.sql"),
 ];
 
 /// The SQLite storage.
@@ -57,7 +58,19 @@ impl SqliteStorage {
         if found > MIGRATIONS.len() as i64 {
             return Err(CentreError::SchemaTooNew { found, supported: MIGRATIONS.len() as i64 });
         }
-        Migrations::new(MIGRATIONS.iter().map(|s| M::up(s)).collect())
+        let steps = MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i {
+                // 0004 reads the families and payments of the events already held.
+                3 => M::up_with_hook(sql, |tx: &Transaction<'_>| {
+                    payments_from_held_events(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                }),
+                _ => M::up(sql),
+            })
+            .collect();
+        Migrations::new(steps)
             .to_latest(&mut writer)
             .map_err(|e| CentreError::Migration(e.to_string()))?;
         let reader = open_conn(path)?;
@@ -274,6 +287,186 @@ fn record_person_key(
         "INSERT INTO person_keys (key, office, person_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     )?
     .execute(params![pk.key, office, person])?;
+    Ok(())
+}
+
+/// What an office paid in a payment of a case, with its family's number and head.
+fn paid_side(tx: &Transaction<'_>, entry: &str) -> Result<crate::payments::Paid> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT p.office, COALESCE(o.name, p.office), p.entry_id, p.family_id, f.regno,
+                 (SELECT m.name FROM family_members m
+                  WHERE m.family_id = p.family_id AND m.office = p.office AND m.relation = 'head'
+                  ORDER BY m.person_id LIMIT 1),
+                 p.amount_tiyn, p.paid_on
+             FROM payments p
+             LEFT JOIN offices o ON o.code = p.office
+             LEFT JOIN families_seen f ON f.family_id = p.family_id AND f.office = p.office
+             WHERE p.entry_id = ?1",
+        )?
+        .query_row([entry], |r| {
+            Ok(crate::payments::Paid {
+                office: r.get(0)?,
+                office_name: r.get(1)?,
+                entry_id: r.get(2)?,
+                family_id: r.get(3)?,
+                regno: r.get(4)?,
+                head: r.get(5)?,
+                amount_tiyn: r.get(6)?,
+                paid_on: r.get(7)?,
+            })
+        })?)
+}
+
+/// Records a case for every payment of another office, of the same one-time kind and not
+/// reversed, to a family that shares a person key with `family` of `office`, for each payment
+/// of `family` that stands; hands each new case to both offices.
+fn payment_cases_for(tx: &Transaction<'_>, office: &str, family: &str, now: &str) -> Result<()> {
+    let own: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT entry_id, subsidy_kind FROM payments
+             WHERE family_id = ?1 AND office = ?2 AND reversed_at IS NULL ORDER BY entry_id",
+        )?
+        .query_map(params![family, office], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (entry, kind) in own {
+        let others: Vec<(String, String, String)> = tx
+            .prepare_cached(
+                "SELECT p.entry_id, p.office, MIN(k2.key)
+                 FROM family_members m1
+                 JOIN person_keys k1 ON k1.person_id = m1.person_id AND k1.office = m1.office
+                 JOIN person_keys k2 ON k2.key = k1.key AND k2.office <> k1.office
+                 JOIN family_members m2 ON m2.person_id = k2.person_id AND m2.office = k2.office
+                 JOIN payments p ON p.family_id = m2.family_id AND p.office = m2.office
+                 WHERE m1.family_id = ?1 AND m1.office = ?2 AND p.subsidy_kind = ?3
+                   AND p.reversed_at IS NULL
+                 GROUP BY p.entry_id, p.office ORDER BY p.entry_id",
+            )?
+            .query_map(params![family, office, kind], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (other_entry, other_office, key) in others {
+            let id = crate::payments::case_id(&entry, &other_entry);
+            let added = tx
+                .prepare_cached(
+                    "INSERT INTO payment_cases
+                         (id, subsidy_kind, key, office_a, entry_a, office_b, entry_b, found_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+                )?
+                .execute(params![id, kind, key, other_office, other_entry, office, entry, now])?;
+            if added == 1 {
+                use crate::payments::handed;
+                let (here, there) = (paid_side(tx, &entry)?, paid_side(tx, &other_entry)?);
+                let to_other = handed(&id, &kind, &key, now, &there, &here);
+                add_reference_for(tx, &other_office, "payment_duplicate", &id, &to_other, now)?;
+                let to_this = handed(&id, &kind, &key, now, &here, &there);
+                add_reference_for(tx, office, "payment_duplicate", &id, &to_this, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keeps what an accepted event tells of families and one-time payments, and records the
+/// payment cases it completes.
+fn record_payment_facts(
+    tx: &Transaction<'_>,
+    office: &str,
+    e: &otau_sync::Envelope,
+    now: &str,
+) -> Result<()> {
+    use crate::payments::{family_of, ledger_fact, member_of, LedgerFact};
+    if let Some(m) = member_of(e) {
+        tx.prepare_cached(
+            "INSERT INTO family_members (person_id, office, family_id, relation, name)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            m.person.to_string(),
+            office,
+            m.family.to_string(),
+            m.relation,
+            m.name
+        ])?;
+    }
+    if let Some((family, regno)) = family_of(e) {
+        tx.prepare_cached(
+            "INSERT INTO families_seen (family_id, office, regno) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![family.to_string(), office, regno])?;
+    }
+    match ledger_fact(e) {
+        Some(LedgerFact::Paid(p)) => {
+            tx.prepare_cached(
+                "INSERT INTO payments
+                     (entry_id, line_id, office, family_id, subsidy_kind, amount_tiyn, paid_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                p.entry.to_string(),
+                p.line.to_string(),
+                office,
+                p.family.to_string(),
+                p.kind.as_str(),
+                p.amount_tiyn,
+                p.paid_on
+            ])?;
+            payment_cases_for(tx, office, &p.family.to_string(), now)?;
+        }
+        Some(LedgerFact::Reversed { line }) => {
+            tx.prepare_cached(
+                "UPDATE payments SET reversed_at = ?1
+                 WHERE office = ?2 AND line_id = ?3 AND reversed_at IS NULL",
+            )?
+            .execute(params![now, office, line.to_string()])?;
+        }
+        None => {}
+    }
+    // A key that links a person to another office may link two families already paid.
+    let persons: Vec<String> =
+        crate::crossing::person_keys(e).into_iter().map(|k| k.person.to_string()).collect();
+    if let Some(person) = persons.first() {
+        let family: Option<String> = tx
+            .prepare_cached("SELECT family_id FROM family_members WHERE person_id = ?1")?
+            .query_row([person], |r| r.get(0))
+            .optional()?;
+        if let Some(family) = family {
+            payment_cases_for(tx, office, &family, now)?;
+        }
+    }
+    if let Some((case, record)) = crate::payments::decision_of(e) {
+        let offices: Option<(String, String)> = tx
+            .prepare_cached("SELECT office_a, office_b FROM payment_cases WHERE id = ?1")?
+            .query_row([&case], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((a, b)) = offices {
+            let decision = record.get("decision").and_then(|v| v.as_str()).unwrap_or("decided");
+            tx.prepare_cached("UPDATE payment_cases SET state = ?1 WHERE id = ?2")?
+                .execute(params![decision, case])?;
+            let other = if a == office { b } else { a };
+            add_reference_for(tx, &other, "payment_decision", &case, &record, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads again, in the order they were accepted, the events a centre held before it kept
+/// families and payments, so a family paid twice before then becomes a case too (found as of
+/// the event that completed it).
+fn payments_from_held_events(tx: &Transaction<'_>) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT office, event, accepted_at FROM events
+         WHERE json_extract(event, '$.entity') IN
+             ('person', 'family', 'document', 'ledger_entry', 'payment_decision')
+         ORDER BY accepted_at, office, server_seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (office, text, at): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let e: otau_sync::Envelope = serde_json::from_str(&text)
+            .map_err(|e| CentreError::Migration(format!("stored event unreadable: {e}")))?;
+        record_payment_facts(tx, &office, &e, &at)?;
+    }
     Ok(())
 }
 
@@ -758,6 +951,7 @@ impl Storage for SqliteStorage {
                     if let Some((case, record)) = crate::crossing::decision_of(&inc.envelope) {
                         hand_decision(&tx, &d.office, &case, &record, &now)?;
                     }
+                    record_payment_facts(&tx, &d.office, &inc.envelope, &now)?;
                 }
                 let mut heads = tx.prepare_cached(
                     "INSERT INTO heads (office, entity_id, heads) VALUES (?1, ?2, ?3)
@@ -1131,6 +1325,30 @@ impl Storage for SqliteStorage {
 
     async fn device_blocks(&self, device: Uuid) -> Result<Vec<Block>> {
         self.read(move |conn| device_blocks(conn, device)).await
+    }
+
+    async fn payment_cases(&self) -> Result<Vec<crate::payments::PaymentCase>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, subsidy_kind, key, office_a, entry_a, office_b, entry_b, found_at, state
+                 FROM payment_cases ORDER BY found_at, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(crate::payments::PaymentCase {
+                    id: r.get(0)?,
+                    subsidy_kind: r.get(1)?,
+                    key: r.get(2)?,
+                    office_a: r.get(3)?,
+                    entry_a: r.get(4)?,
+                    office_b: r.get(5)?,
+                    entry_b: r.get(6)?,
+                    found_at: r.get(7)?,
+                    state: r.get(8)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
     }
 
     async fn cross_cases(&self) -> Result<Vec<crate::crossing::CrossCase>> {

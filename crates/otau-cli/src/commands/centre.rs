@@ -95,6 +95,12 @@ pub enum CentreCommand {
     /// Monthly summaries of a region or the whole country, from every office's records.
     #[command(subcommand)]
     Report(CentreReportCommand),
+    /// One family paid the same one-time subsidy in two offices: each pair of payments, the
+    /// key that links the families, and what the offices decided.
+    Payments {
+        #[command(flatten)]
+        at: At,
+    },
     /// Lift a device's quarantine.
     Release {
         #[command(flatten)]
@@ -561,6 +567,32 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
             Ok(())
         }
         CentreCommand::Report(cmd) => report(ctx, cmd),
+        CentreCommand::Payments { at } => {
+            let cases = open(&at)?.payment_cases().map_err(coded)?;
+            if ctx.json {
+                json(&json!({ "cases": cases }));
+                return Ok(());
+            }
+            let h = |id: &str| tr0(ctx.lang, id);
+            let mut t = Table::new(vec![
+                h("field-subsidy-kind"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-payment"),
+                h("cli-centre-col-office"),
+                h("cli-centre-col-payment"),
+                h("cli-centre-col-key"),
+                h("cli-centre-col-found"),
+                h("cli-centre-col-state"),
+            ]);
+            for c in cases {
+                let kind = tr0(ctx.lang, &format!("subsidy_kind-{}", c.subsidy_kind));
+                t.row(vec![
+                    kind, c.office_a, c.entry_a, c.office_b, c.entry_b, c.key, c.found_at, c.state,
+                ]);
+            }
+            println!("{}", t.render());
+            Ok(())
+        }
         CentreCommand::Release { at, device } => {
             let released = open(&at)?.release(&device).map_err(coded)?;
             if ctx.json {

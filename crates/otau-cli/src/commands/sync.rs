@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use otau_core::Coded;
 use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
 use otau_i18n::tr0;
+use otau_store::sync::payments::{PaidSide, PaymentDecision};
 use otau_store::sync::{CaseDecision, ConflictChoice};
 use serde_json::json;
 use uuid::Uuid;
@@ -95,6 +96,25 @@ pub enum SyncCommand {
         #[arg(long)]
         reason: String,
     },
+    /// One family paid the same one-time subsidy here and in another office, as the centre
+    /// found it: both payments side by side (`--all` for decided ones too).
+    Payments {
+        /// Decided ones too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Decide a case of one family paid twice (managers): both payments stand, or one is to be
+    /// recovered; the decision reaches the other office through the centre.
+    Payment {
+        /// The case's id.
+        id: Uuid,
+        /// The decision.
+        #[arg(long, value_enum)]
+        decision: PaidTwice,
+        /// Why (kept in the history, shown to the other office).
+        #[arg(long)]
+        reason: String,
+    },
     /// Decide a review case (managers).
     Decide {
         /// The case's id.
@@ -115,6 +135,15 @@ pub enum Crossing {
     SamePerson,
     /// Two different people.
     DifferentPeople,
+}
+
+/// A decision on one family paid the same one-time subsidy in two offices.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PaidTwice {
+    /// Both payments stand.
+    KeepBoth,
+    /// One payment is to be recovered.
+    Recover,
 }
 
 /// Which value a conflict ends with.
@@ -298,6 +327,22 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             }
             Ok(())
         }
+        SyncCommand::Payments { all } => payments(ctx, all),
+        SyncCommand::Payment { id, decision, reason } => {
+            let mut store = ctx.open()?;
+            let acting = ctx.acting(&store)?;
+            let decision = match decision {
+                PaidTwice::KeepBoth => PaymentDecision::KeepBoth,
+                PaidTwice::Recover => PaymentDecision::Recover,
+            };
+            let done = store.decide_payment_case(&acting, id, decision, &reason)?;
+            if ctx.json {
+                json(&done);
+            } else {
+                say(ctx, "cli-sync-decided", &[("id", id.to_string())]);
+            }
+            Ok(())
+        }
         SyncCommand::Decide { id, decision, reason } => {
             let mut store = ctx.open()?;
             let acting = ctx.acting(&store)?;
@@ -316,6 +361,42 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// `otau sync payments`: both payments of each case side by side.
+fn payments(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let list: Vec<_> =
+        store.payment_cases()?.into_iter().filter(|c| all || c.decision.is_none()).collect();
+    if ctx.json {
+        json(&json!({ "cases": list }));
+        return Ok(());
+    }
+    let h = |id: &str| tr0(ctx.lang, id);
+    let mut t = Table::new(vec![
+        h("cli-sync-col-id"),
+        h("field-subsidy-kind"),
+        h("cli-sync-col-here"),
+        h("cli-sync-col-there"),
+        h("cli-sync-col-state"),
+    ]);
+    let paid = |p: &PaidSide| {
+        format!(
+            "{} {} {}, {}, {}",
+            p.office,
+            p.regno.clone().unwrap_or_default(),
+            p.head.clone().unwrap_or_default(),
+            otau_core::money::Tiyn(p.amount_tiyn).format_tenge(),
+            p.paid_on
+        )
+    };
+    for c in list {
+        let kind = tr0(ctx.lang, &format!("subsidy_kind-{}", c.subsidy_kind));
+        let state = c.decision.as_ref().map(|d| d.decision.clone()).unwrap_or_default();
+        t.row(vec![c.id.to_string(), kind, paid(&c.here), paid(&c.other), state]);
+    }
+    println!("{}", t.render());
+    Ok(())
 }
 
 fn report_enrolled(ctx: &Ctx, r: &SyncReport) -> Result<(), CliError> {
@@ -346,6 +427,7 @@ fn status(ctx: &Ctx) -> Result<(), CliError> {
         (h("cli-sync-waiting"), s.waiting.to_string()),
         (h("cli-sync-open-conflicts"), s.open_conflicts.to_string()),
         (h("cli-sync-open-cases"), s.open_cases.to_string()),
+        (h("cli-sync-open-payment-cases"), s.open_payment_cases.to_string()),
         (h("cli-sync-unreachable-since"), s.unreachable_since.clone().unwrap_or_else(none)),
         (
             h("cli-sync-last-error"),

@@ -90,6 +90,9 @@ pub struct SyncStatus {
     pub open_conflicts: i64,
     /// Review cases waiting for a manager.
     pub open_cases: i64,
+    /// Families paid the same one-time subsidy here and in another office, waiting for a
+    /// manager.
+    pub open_payment_cases: i64,
 }
 
 fn moment(at: DateTime<Utc>) -> String {
@@ -388,6 +391,10 @@ impl Store {
             waiting: waiting.max(0),
             open_conflicts: count("SELECT COUNT(*) FROM sync_conflicts WHERE state = 'open'")?,
             open_cases: count("SELECT COUNT(*) FROM review_cases WHERE state = 'open'")?,
+            open_payment_cases: count(
+                "SELECT COUNT(*) FROM payment_cases c WHERE NOT EXISTS
+                   (SELECT 1 FROM payment_case_decisions d WHERE d.case_id = c.id)",
+            )?,
         })
     }
 

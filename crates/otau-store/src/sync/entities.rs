@@ -59,6 +59,7 @@ pub(crate) const ENTITIES: &[Entity] = &[
     e("reimbursement_case", "reimbursement_cases"),
     e("sync_conflict", "sync_conflicts"),
     e("cross_decision", "cross_office_decisions"),
+    e("payment_decision", "payment_case_decisions"),
     e("review_case", "review_cases"),
 ];
 

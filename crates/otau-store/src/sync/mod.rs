@@ -12,6 +12,7 @@ pub mod crossing;
 mod device;
 pub(crate) mod entities;
 mod packets;
+pub mod payments;
 mod resolve;
 pub mod wire;
 

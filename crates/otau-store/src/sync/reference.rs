@@ -16,6 +16,7 @@ use crate::record::from_row;
 use crate::subsidy::mci::MciRec;
 use crate::subsidy::reference::RuleRec;
 use crate::sync::crossing::{CrossCaseRec, CrossDecisionRec};
+use crate::sync::payments::{PaymentCaseRec, PaymentDecisionRec};
 use crate::sync::wire::ReferenceItem;
 use crate::Store;
 use chrono::{DateTime, Utc};
@@ -44,6 +45,18 @@ struct HandedCase {
     person_id: Uuid,
     other_office: String,
     other_person_id: Uuid,
+    other: serde_json::Value,
+}
+
+/// One family paid the same one-time subsidy here and in another office, as the centre hands
+/// it to this office.
+#[derive(Deserialize)]
+struct HandedPayments {
+    case_id: Uuid,
+    subsidy_kind: String,
+    key: String,
+    found_at: String,
+    here: serde_json::Value,
     other: serde_json::Value,
 }
 
@@ -230,6 +243,41 @@ impl Store {
                             serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
                         let held = tx
                             .prepare_cached("SELECT 1 FROM cross_office_decisions WHERE id = ?1")?
+                            .query_row([decision.id.to_string()], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        decision.version = 0;
+                        change.insert(&mut decision)?;
+                    }
+                    "payment_duplicate" => {
+                        let case: HandedPayments =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached("SELECT 1 FROM payment_cases WHERE id = ?1")?
+                            .query_row([case.case_id.to_string()], |_| Ok(()))
+                            .optional()?;
+                        if held.is_some() {
+                            continue;
+                        }
+                        let other_office = case.other["office"].as_str().unwrap_or("").to_string();
+                        change.insert(&mut PaymentCaseRec {
+                            id: case.case_id,
+                            subsidy_kind: case.subsidy_kind,
+                            key: case.key,
+                            here: case.here.to_string(),
+                            other_office,
+                            other: case.other.to_string(),
+                            found_at: case.found_at,
+                            version: 0,
+                        })?;
+                    }
+                    "payment_decision" => {
+                        let mut decision: PaymentDecisionRec =
+                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+                        let held = tx
+                            .prepare_cached("SELECT 1 FROM payment_case_decisions WHERE id = ?1")?
                             .query_row([decision.id.to_string()], |_| Ok(()))
                             .optional()?;
                         if held.is_some() {

@@ -24,6 +24,8 @@ import type { InclusionForm } from "./InclusionForm";
 import type { IssueKind } from "./IssueKind";
 import type { JoinForm } from "./JoinForm";
 import type { MemberForm } from "./MemberForm";
+import type { PaymentCasesScreen } from "./PaymentCasesScreen";
+import type { PaymentDecision } from "./PaymentDecision";
 import type { PaymentsScreen } from "./PaymentsScreen";
 import type { PersonCard } from "./PersonCard";
 import type { PlanItemForm } from "./PlanItemForm";
@@ -327,4 +329,14 @@ export function review_cases(args: { all: boolean }): Promise<CasesScreen> {
 /** Decides a review case with a reason (managers). */
 export function decide_case(args: { id: string; decision: CaseDecision; reason: string }): Promise<CasesScreen> {
   return call<CasesScreen>("decide_case", args);
+}
+
+/** One family paid the same one-time subsidy here and in another office (decided ones */
+export function payment_cases(args: { all: boolean }): Promise<PaymentCasesScreen> {
+  return call<PaymentCasesScreen>("payment_cases", args);
+}
+
+/** Decides a payment case with a reason (managers): both payments stand, or one is to be */
+export function decide_payment_case(args: { id: string; decision: PaymentDecision; reason: string }): Promise<PaymentCasesScreen> {
+  return call<PaymentCasesScreen>("decide_payment_case", args);
 }
