@@ -187,27 +187,13 @@ impl Store {
             )]));
         }
         self.write(ctx, "cross_case.decide", |change| {
-            let office: String =
-                change.tx().query_row("SELECT office_code FROM device", [], |r| r.get(0))?;
-            let known: Option<String> = change
-                .tx()
-                .prepare_cached("SELECT id FROM cross_office_cases WHERE id = ?1")?
-                .query_row([case_id.to_string()], |r| r.get(0))
-                .ok();
-            if known.is_none() {
-                return Err(StoreError::NotFound { what: "cross_case", key: case_id.to_string() });
-            }
-            let decided: Option<String> = change
-                .tx()
-                .prepare_cached("SELECT id FROM cross_office_decisions WHERE case_id = ?1")?
-                .query_row([case_id.to_string()], |r| r.get(0))
-                .ok();
-            if decided.is_some() {
-                return Err(StoreError::Sync {
-                    code: "sync-case-decided",
-                    detail: case_id.to_string(),
-                });
-            }
+            let office = open_case(
+                change.tx(),
+                "cross_office_cases",
+                "cross_office_decisions",
+                "cross_case",
+                case_id,
+            )?;
             change.set_reason(Some(reason.clone()));
             let mut rec = CrossDecisionRec {
                 id: Uuid::now_v7(),
@@ -223,4 +209,33 @@ impl Store {
             Ok(rec)
         })
     }
+}
+
+/// This office's code, once `case_id` is known in `cases` and not yet decided in `decisions`:
+/// a case handed by the centre is decided once.
+pub(crate) fn open_case(
+    tx: &rusqlite::Transaction<'_>,
+    cases: &str,
+    decisions: &str,
+    what: &'static str,
+    case_id: Uuid,
+) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    let office: String = tx.query_row("SELECT office_code FROM device", [], |r| r.get(0))?;
+    let id = case_id.to_string();
+    let known: Option<String> = tx
+        .prepare_cached(&format!("SELECT id FROM {cases} WHERE id = ?1"))?
+        .query_row([&id], |r| r.get(0))
+        .optional()?;
+    if known.is_none() {
+        return Err(StoreError::NotFound { what, key: id });
+    }
+    let decided: Option<String> = tx
+        .prepare_cached(&format!("SELECT id FROM {decisions} WHERE case_id = ?1"))?
+        .query_row([&id], |r| r.get(0))
+        .optional()?;
+    if decided.is_some() {
+        return Err(StoreError::Sync { code: "sync-case-decided", detail: id });
+    }
+    Ok(office)
 }

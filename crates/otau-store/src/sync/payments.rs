@@ -216,30 +216,13 @@ impl Store {
             )]));
         }
         self.write(ctx, "payment_case.decide", |change| {
-            let office: String =
-                change.tx().query_row("SELECT office_code FROM device", [], |r| r.get(0))?;
-            let known: Option<String> = change
-                .tx()
-                .prepare_cached("SELECT id FROM payment_cases WHERE id = ?1")?
-                .query_row([case_id.to_string()], |r| r.get(0))
-                .ok();
-            if known.is_none() {
-                return Err(StoreError::NotFound {
-                    what: "payment_case",
-                    key: case_id.to_string(),
-                });
-            }
-            let decided: Option<String> = change
-                .tx()
-                .prepare_cached("SELECT id FROM payment_case_decisions WHERE case_id = ?1")?
-                .query_row([case_id.to_string()], |r| r.get(0))
-                .ok();
-            if decided.is_some() {
-                return Err(StoreError::Sync {
-                    code: "sync-case-decided",
-                    detail: case_id.to_string(),
-                });
-            }
+            let office = crate::sync::crossing::open_case(
+                change.tx(),
+                "payment_cases",
+                "payment_case_decisions",
+                "payment_case",
+                case_id,
+            )?;
             change.set_reason(Some(reason.clone()));
             let mut rec = PaymentDecisionRec {
                 id: Uuid::now_v7(),
