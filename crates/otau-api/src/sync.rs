@@ -143,6 +143,8 @@ pub(crate) struct Background {
     interval: Duration,
     shared: Arc<Shared>,
     worker: Mutex<Option<JoinHandle<()>>>,
+    /// The packet import under way, if any.
+    pub(crate) packet: crate::packets::Progress,
 }
 
 impl fmt::Debug for Background {
@@ -163,6 +165,7 @@ impl Background {
             interval: DEFAULT_INTERVAL,
             shared: Arc::default(),
             worker: Mutex::new(None),
+            packet: Default::default(),
         }
     }
 
@@ -173,6 +176,7 @@ impl Background {
             interval,
             shared: Arc::default(),
             worker: Mutex::new(None),
+            packet: Default::default(),
         }
     }
 
@@ -207,13 +211,18 @@ impl Background {
     }
 
     /// Asks the worker to sync at once; false when there is no worker.
-    fn request(&self) -> bool {
+    pub(crate) fn request(&self) -> bool {
         if !self.running() {
             return false;
         }
         lock(&self.shared.state).wanted = true;
         self.shared.wake.notify_all();
         true
+    }
+
+    /// Notes what an exchange outside the worker moved (a packet imported) as the last one.
+    pub(crate) fn note(&self, report: SyncReport) {
+        lock(&self.shared.state).last = Some(Outcome { report: Some(report), error: None });
     }
 
     /// Whether a sync runs or is about to, and how the last one ended.
@@ -313,6 +322,8 @@ pub struct SyncPanel {
     pub open_conflicts: i64,
     /// Review cases waiting for a manager.
     pub open_cases: i64,
+    /// Cases of the same person in two offices nobody decided yet.
+    pub open_cross_cases: i64,
     /// A sync runs now, or is about to.
     pub syncing: bool,
     /// Whether the app syncs in the background (every `interval_minutes`).
@@ -541,13 +552,14 @@ fn device_name(typed: &str) -> String {
 }
 
 impl Desk {
-    fn db_path(&self) -> ApiResult<PathBuf> {
+    pub(crate) fn db_path(&self) -> ApiResult<PathBuf> {
         self.settings().db_path.clone().ok_or_else(|| ApiError::coded(desk_code::NO_DATABASE))
     }
 
     /// Sync as the sidebar and the sync screen show it, at `now`.
     pub fn sync_status(&self, now: Now) -> ApiResult<SyncPanel> {
-        let status = self.with(|store, _| Ok(store.sync_status()?))?;
+        let (status, open_cross_cases) =
+            self.with(|store, _| Ok((store.sync_status()?, store.open_cross_cases()?)))?;
         let background = self.background();
         let (syncing, last) = background.snapshot();
         let problem = status.last_error_code.as_deref().map(|code| {
@@ -567,6 +579,7 @@ impl Desk {
             waiting: status.waiting,
             open_conflicts: status.open_conflicts,
             open_cases: status.open_cases,
+            open_cross_cases,
             syncing,
             background: background.running(),
             interval_minutes: background.interval.as_secs() / 60,

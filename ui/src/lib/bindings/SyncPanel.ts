@@ -43,6 +43,10 @@ open_conflicts: number,
  */
 open_cases: number, 
 /**
+ * Cases of the same person in two offices nobody decided yet.
+ */
+open_cross_cases: number, 
+/**
  * A sync runs now, or is about to.
  */
 syncing: boolean, 
