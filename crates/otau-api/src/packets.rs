@@ -143,6 +143,9 @@ pub struct PacketImported {
     pub cross_cases: u32,
     /// Decisions of the other offices on such cases, received now.
     pub cross_decisions: u32,
+    /// The other reference rows received or changed now: MCI rows, subsidy rules, quotas,
+    /// offices' document keys.
+    pub other_reference: u32,
 }
 
 /// How far an import is.
@@ -404,6 +407,11 @@ impl Desk {
             progress.set(done, total)
         })?;
         let after = store.reference_held()?;
+        let voided_papers = after.voided_papers.saturating_sub(before.voided_papers);
+        let cross_cases = after.cross_cases.saturating_sub(before.cross_cases);
+        let cross_decisions = after.cross_decisions.saturating_sub(before.cross_decisions);
+        let other_reference =
+            report.reference.saturating_sub(voided_papers + cross_cases + cross_decisions);
         let state = store.sync_state()?;
         self.background().note(report.clone());
         Ok(PacketImported {
@@ -415,9 +423,10 @@ impl Desk {
             first: manifest.first,
             last: manifest.last,
             report,
-            voided_papers: after.voided_papers.saturating_sub(before.voided_papers),
-            cross_cases: after.cross_cases.saturating_sub(before.cross_cases),
-            cross_decisions: after.cross_decisions.saturating_sub(before.cross_decisions),
+            voided_papers,
+            cross_cases,
+            cross_decisions,
+            other_reference,
         })
     }
 

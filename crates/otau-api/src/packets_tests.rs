@@ -105,6 +105,45 @@ fn a_packet_goes_to_the_centre_and_its_answer_comes_back_with_a_summary() {
 }
 
 #[test]
+fn a_computer_enrolled_by_packet_exchanges_packets_and_has_no_line_to_complain_of() {
+    let centre = Centre::new();
+    let (dir, desk) = desk();
+    {
+        let mut store = Store::open(&dir.path().join("otau.sqlite")).expect("store");
+        let (code, _, card) = centre.admin().enrol_card("PVL01", 72).expect("card");
+        otau_device::packet::enrol_by_card(
+            &mut store,
+            crate::testkit::at(),
+            &card,
+            &code,
+            "Counter",
+        )
+        .expect("enrol by card");
+    }
+    desk.sign_in("aigerim", "aigerim-password").expect("clerk");
+    let panel = desk.sync_now(now()).expect("status");
+    assert!(panel.enrolled && panel.packets_only && !panel.background);
+    assert_eq!(panel.problem, None, "having no line is no problem: {:?}", panel.problem);
+
+    let out = dir.path().join("first.otau");
+    let written = desk.export_packet(out.to_str().expect("path"), now()).expect("export");
+    assert!(written.enrolment, "the first packet carries the enrolment");
+    let admin = centre.admin();
+    let imported = admin.packet_import(&std::fs::read(&out).expect("read")).expect("import");
+    assert!(imported.enrolled);
+    let (answer, _) = admin.packet_export(&imported.device_id.to_string()).expect("export");
+    let back = dir.path().join("answer.otau");
+    std::fs::write(&back, &answer).expect("write");
+    let summary = desk.import_packet(back.to_str().expect("path"), now()).expect("import");
+    assert_eq!(summary.report.pushed, written.events);
+    assert!(summary.report.blocks > 0, "numbers of its own for this computer");
+    assert_eq!(summary.report.already_held, written.events, "its own events come back as held");
+    let panel = desk.sync_status(now()).expect("status");
+    assert_eq!((panel.waiting, panel.problem), (0, None));
+    assert!(panel.last_sync_at.is_some(), "an exchange by packet counts as a sync");
+}
+
+#[test]
 fn packets_are_refused_to_nobody_signed_in_and_to_a_database_not_enrolled() {
     let (dir, desk) = desk();
     let out = dir.path().join("p.otau");

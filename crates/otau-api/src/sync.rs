@@ -52,6 +52,9 @@ pub type Clock = Arc<dyn Fn() -> Now + Send + Sync>;
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(5 * 60);
 /// Environment variable naming how often to sync, in whole minutes (1 to 1440).
 pub const ENV_SYNC_MINUTES: &str = "OTAU_SYNC_MINUTES";
+/// The refusal of a sync by a computer enrolled by packet (it has no address for the centre).
+const PACKETS_ONLY: &str = "sync-packets-only";
+
 /// The name a device gets at the centre when none is typed (as `otau sync enrol`).
 pub const DEFAULT_DEVICE_NAME: &str = "Otau";
 
@@ -189,7 +192,8 @@ impl Background {
     /// (a database that has just synced, by enrolling or joining).
     pub(crate) fn watch(&self, store: &Store, path: &Path, now: bool) {
         let Some(clock) = self.clock.clone() else { return };
-        if !matches!(store.sync_state(), Ok(Some(_))) {
+        // A computer enrolled by packet has no address to sync with: it exchanges packets.
+        if !matches!(store.sync_state(), Ok(Some(s)) if !s.centre_url.is_empty()) {
             return;
         }
         let mut worker = lock(&self.worker);
@@ -310,6 +314,8 @@ pub struct SyncPanel {
     pub centre_name: Option<String>,
     /// The centre's address.
     pub centre_url: Option<String>,
+    /// Enrolled by packet, with no address: this computer exchanges packets on a USB stick only.
+    pub packets_only: bool,
     /// When a sync last finished (UTC, RFC 3339).
     pub last_sync_at: Option<String>,
     /// Whole minutes since then (0 for less than a minute).
@@ -562,16 +568,21 @@ impl Desk {
             self.with(|store, _| Ok((store.sync_status()?, store.open_cross_cases()?)))?;
         let background = self.background();
         let (syncing, last) = background.snapshot();
-        let problem = status.last_error_code.as_deref().map(|code| {
-            // The worker's own outcome keeps the arguments (the reason the centre gave).
-            match last.as_ref().and_then(|o| o.error.clone()) {
-                Some(error) if error.code == code => error,
-                _ => ApiError::coded(code),
-            }
-        });
+        let packets_only =
+            status.enrolled && status.centre_url.as_deref().is_none_or(str::is_empty);
+        // Having no line is how such a computer works, not a problem to show.
+        let problem =
+            status.last_error_code.as_deref().filter(|c| *c != PACKETS_ONLY).map(|code| {
+                // The worker's own outcome keeps the arguments (the reason the centre gave).
+                match last.as_ref().and_then(|o| o.error.clone()) {
+                    Some(error) if error.code == code => error,
+                    _ => ApiError::coded(code),
+                }
+            });
         Ok(SyncPanel {
             minutes_since_sync: minutes_since(status.last_sync_at.as_deref(), now.at),
             enrolled: status.enrolled,
+            packets_only,
             centre_name: status.centre_name,
             centre_url: status.centre_url,
             last_sync_at: status.last_sync_at,

@@ -74,6 +74,9 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     let mut app =
         App::start_with("packets", &[("OTAU_DB", &path_text(&counter_db)), ("OTAU_LANG", "kk")]);
     app.sign_in("clerk", "clerk-demo");
+    // No line: the sidebar offers packets, not "Sync now".
+    app.wait_for("[data-testid=sync-by-packet]").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.count("[data-testid=sync-now]"), 0);
     app.click("[data-testid=nav-sync]");
     app.wait_for("[data-testid=packet-exchange]").unwrap_or_else(|e| panic!("{e}"));
     // No stick is mounted here: the packet is offered in the home folder.
@@ -160,7 +163,7 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     app.wait_for("[data-testid=cross-decision]").unwrap_or_else(|e| panic!("{e}"));
     let decided = app.text("[data-testid=cross-decision]").unwrap_or_default();
     assert!(decided.contains("clerk") && decided.contains("Бір адам"), "{decided}");
-    app.scroll_to("[data-testid=sync-cross]");
+    app.scroll_to("[data-testid=cross-case][data-open=false]");
     app.screenshot("cross-decided");
     drop(app);
 

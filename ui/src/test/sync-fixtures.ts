@@ -18,6 +18,7 @@ export function panel(extra: Partial<SyncPanel> = {}): SyncPanel {
     enrolled: true,
     centre_name: "Павлодар облысы",
     centre_url: "https://127.0.0.1:8443",
+    packets_only: false,
     last_sync_at: "2026-12-06T09:00:00.000Z",
     minutes_since_sync: 5,
     unreachable_since: null,
@@ -153,6 +154,7 @@ export function imported(extra: Partial<PacketImported> = {}): PacketImported {
     voided_papers: 1,
     cross_cases: 1,
     cross_decisions: 0,
+    other_reference: 2,
     ...extra,
   };
 }

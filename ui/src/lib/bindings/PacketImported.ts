@@ -50,4 +50,9 @@ cross_cases: number,
 /**
  * Decisions of the other offices on such cases, received now.
  */
-cross_decisions: number, };
+cross_decisions: number, 
+/**
+ * The other reference rows received or changed now: MCI rows, subsidy rules, quotas,
+ * offices' document keys.
+ */
+other_reference: number, };

@@ -19,6 +19,10 @@ centre_name: string | null,
  */
 centre_url: string | null, 
 /**
+ * Enrolled by packet, with no address: this computer exchanges packets on a USB stick only.
+ */
+packets_only: boolean, 
+/**
  * When a sync last finished (UTC, RFC 3339).
  */
 last_sync_at: string | null, 
