@@ -131,6 +131,9 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     app.scroll_to("[data-testid=sync-packets]");
     app.screenshot("imported");
 
+    app.scroll_to("[data-testid=sync]");
+    app.screenshot("status");
+
     // The same packet again: refused, nothing changed.
     app.click("[data-testid=packet-import]");
     app.wait_for("[data-testid=packet-refused]").unwrap_or_else(|e| panic!("{e}"));
