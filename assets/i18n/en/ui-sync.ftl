@@ -196,7 +196,7 @@ ui-packet-sum-cross = People also registered in another office
 ui-packet-sum-cross-decisions = Other offices' decisions on them
 ui-packet-sum-reference = Reference items (MCI, rules, quotas, offices)
 ui-packet-sum-blocks = Blocks of registration numbers
-ui-packet-refused = The packet was not imported, nothing changed:
+ui-packet-refused = Packet not imported
 
 ## The same person in two offices
 

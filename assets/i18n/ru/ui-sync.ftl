@@ -200,7 +200,7 @@ ui-packet-sum-cross = Люди, зарегистрированные и в др�
 ui-packet-sum-cross-decisions = Решения других отделов по ним
 ui-packet-sum-reference = Справочные данные (МРП, правила, квоты, отделы)
 ui-packet-sum-blocks = Блоки регистрационных номеров
-ui-packet-refused = Пакет не загружен, ничего не изменилось:
+ui-packet-refused = Пакет не загружен
 
 ## Один человек в двух отделах
 

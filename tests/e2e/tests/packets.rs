@@ -140,6 +140,7 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     let refused = app.text("[data-testid=packet-refused]").unwrap_or_default();
     assert!(refused.contains("ештеңе өзгерген жоқ"), "{refused}");
     assert!(!refused.contains("packet-replayed"), "translated: {refused}");
+    app.scroll_to("[data-testid=packet-exchange]");
     app.screenshot("refused");
 
     // The same person in two offices: counted, opened, both records side by side, decided.

@@ -121,7 +121,7 @@ describe("exchange by USB stick", () => {
     expect(summary.textContent).not.toContain("{");
   });
 
-  it("a refused packet says why, and that nothing changed", async () => {
+  it("a refused packet says why in words", async () => {
     const user = userEvent.setup();
     setLang("kk");
     backend((c) => {
@@ -134,8 +134,26 @@ describe("exchange by USB stick", () => {
     await waitFor(() => expect(screen.getByTestId("packet-import-path")).not.toHaveValue(""));
     await user.click(screen.getByTestId("packet-import"));
     const refused = await screen.findByTestId("packet-refused");
-    expect(refused).toHaveTextContent("Пакет жүктелмеді, ештеңе өзгерген жоқ:");
+    expect(refused).toHaveTextContent("Пакет жүктелмеді");
+    expect(refused).toHaveTextContent("Пакет жолда өзгертілген немесе қиылған: ештеңе импортталмады.");
     expect(refused.textContent).not.toContain("packet-tampered");
     expect(screen.queryByTestId("packet-summary")).toBeNull();
+  });
+
+  it("a packet imported before says when, as the screens write moments", async () => {
+    const user = userEvent.setup();
+    setLang("en");
+    backend((c) => {
+      if (c.command === "import_packet") {
+        throw { code: "packet-replayed", message: null, args: { at: "2026-12-06T09:05:00.000Z" }, fields: [], duplicates: [] };
+      }
+      return undefined;
+    });
+    render(PacketExchange);
+    await waitFor(() => expect(screen.getByTestId("packet-import-path")).not.toHaveValue(""));
+    await user.click(screen.getByTestId("packet-import"));
+    const refused = await screen.findByTestId("packet-refused");
+    expect(refused).toHaveTextContent("This packet was imported already, on 06.12.2026");
+    expect(refused.textContent).not.toContain("T09:05");
   });
 });
