@@ -14,8 +14,9 @@
 //! have; polling needs nothing new, and the same import runs unchanged in a test.
 //!
 //! Drives are found the way desktop Linux mounts them: each folder under `/media/<user>` and
-//! `/run/media/<user>`. With none, the packet goes to the home folder. Nothing here opens a
-//! dialog: the window offers these places and a path field.
+//! `/run/media/<user>` (or under the folders [`ENV_MEDIA_DIRS`] names, where a system mounts
+//! them elsewhere). With none, the packet goes to the home folder. Nothing here opens a dialog:
+//! the window offers these places and a path field.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,10 @@ use ts_rs::TS;
 use crate::desk::Desk;
 use crate::error::{ApiError, ApiResult};
 use crate::Now;
+
+/// Environment variable naming the folders whose subfolders are mounted drives, separated as
+/// `PATH` is (instead of `/media/<user>` and `/run/media/<user>`).
+pub const ENV_MEDIA_DIRS: &str = "OTAU_MEDIA_DIRS";
 
 /// The extension of a packet file (as `otau packet export --out F` is used).
 pub const EXTENSION: &str = "otau";
@@ -206,9 +211,12 @@ pub struct Roots {
 
 impl Roots {
     /// The user's media folders and home folder, from `USER` (or `LOGNAME`, or the home
-    /// folder's name) and `HOME`.
+    /// folder's name) and `HOME`; [`ENV_MEDIA_DIRS`], when set, names the media folders.
     pub fn from_env() -> Roots {
         let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        if let Some(dirs) = std::env::var_os(ENV_MEDIA_DIRS).filter(|d| !d.is_empty()) {
+            return Roots { media: std::env::split_paths(&dirs).collect(), home };
+        }
         let user = std::env::var("USER")
             .ok()
             .or_else(|| std::env::var("LOGNAME").ok())

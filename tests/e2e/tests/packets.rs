@@ -1,11 +1,12 @@
 //! End-to-end test of the exchange by USB stick and of the same person in two offices, in the real
 //! window. The counter of DEMO01 has no line: it was enrolled with the centre's card and code. A
-//! clerk registers nothing new but exports the office's packet from the sync screen (its
+//! clerk exports the office's packet from the sync screen onto the USB stick it offers (its
 //! enrolment and history go in it); the centre (the real `otau centre packet import`) enrols the
 //! counter from it. Meanwhile office AKM01 registers the same family over its line, so the centre
-//! finds the head in both offices. The centre's answer (`otau centre packet export`) is imported
-//! in the window: a progress bar, then the summary in words — from the centre to the counter, its
-//! changes acknowledged, its members also registered in another office. Imported again, it is
+//! finds the head in both offices. The centre's answer (`otau centre packet export`), written to
+//! the stick, is listed first; the counter's own packet is refused as addressed to another; the
+//! answer is imported and summed up in words — from the centre to the counter, its changes
+//! acknowledged, its members also registered in another office. Imported again, it is
 //! refused and nothing changes. The case is then opened on the sync screen, both records side by
 //! side, and decided with a reason; the decision reaches AKM01 through the next packet. Screenshots
 //! of each step are saved.
@@ -58,7 +59,9 @@ fn akmola(centre: &Centre, db: &Path) -> Otau {
 #[test]
 fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_offices_is_decided() {
     let work = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a folder: {e}"));
-    let stick = work.path().join("KINGSTON");
+    // A USB stick, mounted where the app is told drives are mounted.
+    let media = work.path().join("media");
+    let stick = media.join("KINGSTON");
     std::fs::create_dir_all(&stick).unwrap_or_else(|e| panic!("{e}"));
     let centre = Centre::start(
         work.path(),
@@ -71,25 +74,31 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
         centre.demo_office_by_card(&counter_db, 30, &card).unwrap_or_else(|e| panic!("{e}"));
     counter.add_family(FAMILY).unwrap_or_else(|e| panic!("{e}"));
 
-    let mut app =
-        App::start_with("packets", &[("OTAU_DB", &path_text(&counter_db)), ("OTAU_LANG", "kk")]);
+    let mut app = App::start_with(
+        "packets",
+        &[
+            ("OTAU_DB", &path_text(&counter_db)),
+            ("OTAU_LANG", "kk"),
+            ("OTAU_MEDIA_DIRS", &path_text(&media)),
+        ],
+    );
     app.sign_in("clerk", "clerk-demo");
     // No line: the sidebar offers packets, not "Sync now".
     app.wait_for("[data-testid=sync-by-packet]").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(app.count("[data-testid=sync-now]"), 0);
     app.click("[data-testid=nav-sync]");
     app.wait_for("[data-testid=packet-exchange]").unwrap_or_else(|e| panic!("{e}"));
-    // No stick is mounted here: the packet is offered in the home folder.
+    // The packet is offered on the stick, named after the office and the day.
     app.wait_until("a packet path is offered", |app| {
         app.value("[data-testid=packet-export-path]").ends_with(".otau")
     });
     let offered = app.value("[data-testid=packet-export-path]");
-    assert!(offered.starts_with(&path_text(&app.dir().join("home"))), "{offered}");
-    assert!(offered.contains("otau-DEMO01-"), "{offered}");
+    assert!(offered.starts_with(&path_text(&stick.join("otau-DEMO01-"))), "{offered}");
+    let drive = app.text("[data-testid=packet-drive]").unwrap_or_default();
+    assert!(drive.contains("KINGSTON"), "{drive}");
 
-    // Export for the centre, onto the stick.
-    let out = stick.join("counter-to-centre.otau");
-    fill(&mut app, "[data-testid=packet-export-path]", &path_text(&out));
+    // Export for the centre, onto the stick, where it was offered.
+    let out = std::path::PathBuf::from(&offered);
     app.click("[data-testid=packet-export]");
     app.wait_for("[data-testid=packet-exported]").unwrap_or_else(|e| panic!("{e}"));
     let said = app.text("[data-testid=packet-exported]").unwrap_or_default();
@@ -107,9 +116,23 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     let answer = stick.join("centre-to-counter.otau");
     centre.packet_export(&device, &answer).unwrap_or_else(|e| panic!("{e}"));
 
-    // Import from the centre: the packet is listed on a look again, then imported.
+    // Import from the centre: a look again lists the answer on the stick, newest first; the
+    // packet this computer wrote is not for it and is refused.
     app.click("[data-testid=packet-refresh]");
-    fill(&mut app, "[data-testid=packet-import-path]", &path_text(&answer));
+    app.wait_until("both packets on the stick are listed", |app| {
+        app.count("[data-testid=packet-file]") == 2
+    });
+    let first = app.attr("[data-testid=packet-file]", "data-name").unwrap_or_default();
+    assert_eq!(first, "centre-to-counter.otau", "the newest first");
+    fill(&mut app, "[data-testid=packet-import-path]", &path_text(&out));
+    app.click("[data-testid=packet-import]");
+    app.wait_for("[data-testid=packet-refused]").unwrap_or_else(|e| panic!("{e}"));
+    let refused = app.text("[data-testid=packet-refused]").unwrap_or_default();
+    assert!(refused.contains("басқа компьютерге"), "a packet for another: {refused}");
+    app.click("[data-testid=packet-file][data-name='centre-to-counter.otau']");
+    assert_eq!(app.value("[data-testid=packet-import-path]"), path_text(&answer));
+    app.scroll_to("[data-testid=sync-packets]");
+    app.screenshot("listed");
     app.click("[data-testid=packet-import]");
     app.wait_for("[data-testid=packet-summary]").unwrap_or_else(|e| panic!("{e}"));
     let summary = app.text("[data-testid=packet-summary]").unwrap_or_default();
