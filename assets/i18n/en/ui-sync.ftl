@@ -153,6 +153,7 @@ desk-packet-exists = { $path } exists already: a packet never replaces a file. C
 desk-packet-unwritable = Cannot write { $path }: { $detail }.
 desk-packet-file-unreadable = Cannot read { $path }: { $detail }.
 desk-packet-busy = A packet is being imported already: wait until it ends.
+ui-sync-subtitle-packets = This computer has no line to the centre: its work goes to the centre and the office's other computers, and theirs comes here, in packets carried on a USB stick.
 ui-sync-by-packet = Exchanges packets on a USB stick (no line to the centre)
 ui-packet-title = Exchange by USB stick
 ui-packet-note = Where there is no line to the centre, carry a packet on a USB stick: export this computer's work for the centre, then import the packet the centre writes in answer. Packets are encrypted and signed: a lost stick shows nothing about a person.

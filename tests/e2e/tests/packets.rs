@@ -192,6 +192,13 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
     assert!(decided.contains("clerk") && decided.contains("Бір адам"), "{decided}");
     app.scroll_to("[data-testid=cross-case][data-open=false]");
     app.screenshot("cross-decided");
+    // The same in English.
+    app.click("[data-testid=lang-en]");
+    app.wait_for_text_containing("[data-testid=cross-decision]", "The same person");
+    app.scroll_to("[data-testid=cross-case][data-open=true]");
+    app.screenshot("cross-case-en");
+    app.scroll_to("[data-testid=sync-packets]");
+    app.screenshot("packets-en");
     drop(app);
 
     // The decision reaches AKM01 with the counter's next packet.

@@ -138,6 +138,9 @@ describe("exchange by USB stick", () => {
     expect(refused).toHaveTextContent("Пакет жолда өзгертілген немесе қиылған: ештеңе импортталмады.");
     expect(refused.textContent).not.toContain("packet-tampered");
     expect(screen.queryByTestId("packet-summary")).toBeNull();
+    // The words follow a language chosen afterwards.
+    setLang("en");
+    await waitFor(() => expect(screen.getByTestId("packet-refused")).toHaveTextContent("This packet was changed or cut short on the way"));
   });
 
   it("a packet imported before says when, as the screens write moments", async () => {
