@@ -145,3 +145,93 @@ ui-sync-entity-case = Review case
 ui-history-field-sync_conflict-state = State
 ui-history-field-review_case-state = State
 ui-history-field-review_case-decision = Decision
+
+## Packets on a USB stick (otau-api `packets`)
+
+desk-packet-path-required = Name the file.
+desk-packet-exists = { $path } exists already: a packet never replaces a file. Choose another name.
+desk-packet-unwritable = Cannot write { $path }: { $detail }.
+desk-packet-file-unreadable = Cannot read { $path }: { $detail }.
+desk-packet-busy = A packet is being imported already: wait until it ends.
+ui-sync-subtitle-packets = This computer has no line to the centre: its work goes to the centre and the office's other computers, and theirs comes here, in packets carried on a USB stick.
+ui-sync-by-packet = Exchanges packets on a USB stick (no line to the centre)
+ui-packet-title = Exchange by USB stick
+ui-packet-note = Where there is no line to the centre, carry a packet on a USB stick: export this computer's work for the centre, then import the packet the centre writes in answer. Packets are encrypted and signed: a lost stick shows nothing about a person.
+ui-packet-export-title = Export for the centre
+ui-packet-export-note = The packet carries every change the centre has not acknowledged yet, so a lost packet costs nothing: the next one carries it again.
+ui-packet-import-title = Import from the centre
+ui-packet-import-note = Choose the packet the centre wrote for this computer, or type its path.
+ui-packet-file = File
+ui-packet-drives = USB drives
+ui-packet-home = Home folder
+ui-packet-no-drive = No USB drive found: the packet goes to the home folder. Insert a stick and press “Look again”.
+ui-packet-refresh = Look again
+ui-packet-export = Export packet
+ui-packet-exporting = Writing the packet…
+ui-packet-exported = Packet written to { $path }
+ui-packet-exported-events = { $events ->
+        [0] No change waits: the packet tells the centre this computer's state.
+        [one] { $events } change for { $centre }.
+       *[other] { $events } changes for { $centre }.
+    }
+ui-packet-exported-enrolment = It carries this computer's enrolment: the centre's answer completes it.
+ui-packet-carry = Carry it to the centre and bring back its answer.
+ui-packet-found = Packets found
+ui-packet-found-none = No packet on the USB drives or in the home folder. Type the path below.
+ui-packet-written-at = written { $moment }
+ui-packet-import = Import packet
+ui-packet-importing = Importing…
+ui-packet-opening = Opening and checking the packet…
+ui-packet-progress = { $done } of { $total } changes applied
+ui-packet-imported = Packet imported
+ui-packet-from-to = From { $centre } to { $device }, office { $office }
+ui-packet-range = The office's changes { $first }–{ $last }
+ui-packet-range-none = No new changes of the office in it
+ui-packet-sum-acknowledged = This computer's changes the centre acknowledged
+ui-packet-sum-applied = Changes of the office's other computers applied here
+ui-packet-sum-held = Changes already held here
+ui-packet-sum-conflicts = New conflicts to resolve
+ui-packet-sum-cases = New review cases
+ui-packet-sum-voided = Papers voided in other offices
+ui-packet-sum-cross = People also registered in another office
+ui-packet-sum-cross-decisions = Other offices' decisions on them
+ui-packet-sum-reference = Reference items (MCI, rules, quotas, offices)
+ui-packet-sum-blocks = Blocks of registration numbers
+ui-packet-refused = Packet not imported
+
+## The same person in two offices
+
+ui-cross-title = The same person in two offices
+ui-cross-note = The centre found a person registered here who is also registered in another office. Compare both records and say whether they are one person: your decision reaches the other office.
+ui-cross-none = No person waits for a decision.
+ui-cross-show-decided = Show decided ones
+ui-cross-label = In two offices
+ui-cross-count = { $count ->
+        [one] { $count } person in two offices
+       *[other] { $count } persons in two offices
+    }
+ui-cross-shared-iin = The same IIN: { $value }
+ui-cross-shared-doc = The same document: { $document } { $value }
+ui-cross-shared-name = The same name and birth date ({ $date }), in any script
+ui-cross-found = Found by the centre { $moment }
+ui-cross-here = In this office
+ui-cross-there = In { $office }
+ui-cross-office-code = office { $code }
+ui-cross-name = Name
+ui-cross-name-latin = In Latin letters
+ui-cross-birth = Birth date
+ui-cross-iin = IIN
+ui-cross-documents = Documents
+ui-cross-regno = Registration number
+ui-cross-family = Family
+ui-cross-registered = Registered
+ui-cross-not-here = This person's record is not on this computer yet: sync first.
+ui-cross-same = The same person
+ui-cross-different = Different people
+ui-cross-reason = Reason
+ui-cross-reason-hint = What you compared: documents, photo, a call to the other office…
+ui-cross-reason-required = Say why: the other office reads it.
+ui-cross-decided-here = { $login } decided on { $moment }: { $decision }
+ui-cross-decided-there = { $office } ({ $login }) decided on { $moment }: { $decision }
+ui-cross-decide-done = The decision is recorded. It goes to the centre and the other office with the next sync.
+ui-cross-editors = Those who correct the registry decide these cases.

@@ -136,3 +136,89 @@ ui-sync-entity-case = Тексерілетін жағдай
 ui-history-field-sync_conflict-state = Күйі
 ui-history-field-review_case-state = Күйі
 ui-history-field-review_case-decision = Шешім
+
+## USB флеш-жинақтағыш арқылы пакеттер (otau-api `packets`)
+
+desk-packet-path-required = Файлды көрсетіңіз.
+desk-packet-exists = { $path } бар: пакет ешқашан файлды алмастырмайды. Басқа атау таңдаңыз.
+desk-packet-unwritable = { $path } жазылмады: { $detail }.
+desk-packet-file-unreadable = { $path } оқылмады: { $detail }.
+desk-packet-busy = Пакет жүктеліп жатыр: аяқталуын күтіңіз.
+ui-sync-subtitle-packets = Бұл компьютердің орталықпен байланысы жоқ: оның жұмысы орталыққа және бөлімнің басқа компьютерлеріне, олардың жұмысы осында флешкадағы пакеттермен жетеді.
+ui-sync-by-packet = Флешкамен пакет алмасады (орталықпен байланыссыз)
+ui-packet-title = Флешка арқылы алмасу
+ui-packet-note = Орталықпен байланыс жоқ жерде пакетті USB флешкамен апарады: осы компьютердің жұмысын орталыққа шығарыңыз, содан кейін орталық жауап ретінде жазған пакетті жүктеңіз. Пакеттер шифрланған әрі қол қойылған: жоғалған флешка адамдар туралы ештеңе ашпайды.
+ui-packet-export-title = Орталыққа шығару
+ui-packet-export-note = Пакетке орталық әлі растамаған барлық өзгеріс кіреді, сондықтан пакет жоғалса, ештеңе жоғалмайды: келесісі оларды қайталайды.
+ui-packet-import-title = Орталықтан жүктеу
+ui-packet-import-note = Орталық осы компьютерге жазған пакетті таңдаңыз немесе оның жолын көрсетіңіз.
+ui-packet-file = Файл
+ui-packet-drives = USB жинақтағыштар
+ui-packet-home = Үй қалтасы
+ui-packet-no-drive = USB жинақтағыш табылмады: пакет үй қалтасына жазылады. Флешканы салып, «Қайта қарау» түймесін басыңыз.
+ui-packet-refresh = Қайта қарау
+ui-packet-export = Пакетті шығару
+ui-packet-exporting = Пакет жазылып жатыр…
+ui-packet-exported = Пакет жазылды: { $path }
+ui-packet-exported-events = { $events ->
+        [0] Күтіп тұрған өзгеріс жоқ: пакет орталыққа осы компьютердің күйін хабарлайды.
+       *[other] «{ $centre }» орталығына { $events } өзгеріс.
+    }
+ui-packet-exported-enrolment = Онда осы компьютерді қосу өтініші бар: орталықтың жауабы оны аяқтайды.
+ui-packet-carry = Оны орталыққа апарып, жауабын әкеліңіз.
+ui-packet-found = Табылған пакеттер
+ui-packet-found-none = USB жинақтағыштарда және үй қалтасында пакет жоқ. Жолын төменде көрсетіңіз.
+ui-packet-written-at = жазылған уақыты { $moment }
+ui-packet-import = Пакетті жүктеу
+ui-packet-importing = Жүктелуде…
+ui-packet-opening = Пакет ашылып, тексерілуде…
+ui-packet-progress = { $total } өзгерістің { $done } қолданылды
+ui-packet-imported = Пакет жүктелді
+ui-packet-from-to = «{ $centre }» орталығынан «{ $device }» компьютеріне, { $office } бөлімі
+ui-packet-range = Бөлімнің { $first }–{ $last } өзгерістері
+ui-packet-range-none = Онда бөлімнің жаңа өзгерісі жоқ
+ui-packet-sum-acknowledged = Орталық растаған осы компьютердің өзгерістері
+ui-packet-sum-applied = Бөлімнің басқа компьютерлерінің мұнда қолданылған өзгерістері
+ui-packet-sum-held = Мұнда бұрыннан бар
+ui-packet-sum-conflicts = Жаңа қайшылықтар
+ui-packet-sum-cases = Тексерілетін жаңа жағдайлар
+ui-packet-sum-voided = Басқа бөлімдерде жойылған құжаттар
+ui-packet-sum-cross = Басқа бөлімде де тіркелген адамдар
+ui-packet-sum-cross-decisions = Олар бойынша басқа бөлімдердің шешімдері
+ui-packet-sum-reference = Анықтамалық деректер (АЕК, ережелер, квоталар, бөлімдер)
+ui-packet-sum-blocks = Тіркеу нөмірлерінің блоктары
+ui-packet-refused = Пакет жүктелмеді
+
+## Екі бөлімдегі бір адам
+
+ui-cross-title = Екі бөлімдегі бір адам
+ui-cross-note = Орталық мұнда тіркелген және басқа бөлімде де тіркелген адамды тапты. Екі жазбаны салыстырып, бұл бір адам ма, соны шешіңіз: шешіміңіз басқа бөлімге жетеді.
+ui-cross-none = Шешім күтіп тұрған адам жоқ.
+ui-cross-show-decided = Шешілгендерін көрсету
+ui-cross-label = Екі бөлімде
+ui-cross-count = Екі бөлімде { $count } адам
+ui-cross-shared-iin = ЖСН бірдей: { $value }
+ui-cross-shared-doc = Құжат бірдей: { $document } { $value }
+ui-cross-shared-name = Аты-жөні мен туған күні бірдей ({ $date }), кез келген жазылуда
+ui-cross-found = Орталық тапты: { $moment }
+ui-cross-here = Осы бөлімде
+ui-cross-there = «{ $office }» бөлімінде
+ui-cross-office-code = { $code } бөлімі
+ui-cross-name = Аты-жөні
+ui-cross-name-latin = Латын әрпімен
+ui-cross-birth = Туған күні
+ui-cross-iin = ЖСН
+ui-cross-documents = Құжаттар
+ui-cross-regno = Тіркеу нөмірі
+ui-cross-family = Отбасы
+ui-cross-registered = Тіркелген
+ui-cross-not-here = Бұл адамның жазбасы осы компьютерде әлі жоқ: алдымен синхрондаңыз.
+ui-cross-same = Бір адам
+ui-cross-different = Әртүрлі адамдар
+ui-cross-reason = Себебі
+ui-cross-reason-hint = Не салыстырдыңыз: құжаттар, фото, басқа бөлімге қоңырау…
+ui-cross-reason-required = Себебін жазыңыз: оны басқа бөлім оқиды.
+ui-cross-decided-here = { $login } { $moment } шешті: { $decision }
+ui-cross-decided-there = { $office } ({ $login }) { $moment } шешті: { $decision }
+ui-cross-decide-done = Шешім жазылды. Келесі синхрондауда ол орталыққа және басқа бөлімге жетеді.
+ui-cross-editors = Мұндай жағдайларды тізілімді түзететіндер шешеді.

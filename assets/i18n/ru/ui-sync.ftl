@@ -148,3 +148,95 @@ ui-sync-entity-case = Случай на проверку
 ui-history-field-sync_conflict-state = Состояние
 ui-history-field-review_case-state = Состояние
 ui-history-field-review_case-decision = Решение
+
+## Пакеты на USB-флешке (otau-api `packets`)
+
+desk-packet-path-required = Укажите файл.
+desk-packet-exists = { $path } уже существует: пакет никогда не заменяет файл. Выберите другое имя.
+desk-packet-unwritable = Не удалось записать { $path }: { $detail }.
+desk-packet-file-unreadable = Не удалось прочитать { $path }: { $detail }.
+desk-packet-busy = Пакет уже загружается: дождитесь окончания.
+ui-sync-subtitle-packets = У этого компьютера нет связи с центром: его работа уходит в центр и на другие компьютеры отдела, а их работа приходит сюда в пакетах на флешке.
+ui-sync-by-packet = Обмен пакетами на флешке (без связи с центром)
+ui-packet-title = Обмен через флешку
+ui-packet-note = Где нет связи с центром, пакет переносят на USB-флешке: выгрузите работу этого компьютера для центра, затем загрузите пакет, который центр запишет в ответ. Пакеты зашифрованы и подписаны: потерянная флешка ничего не раскроет о людях.
+ui-packet-export-title = Выгрузить для центра
+ui-packet-export-note = В пакет входят все изменения, которые центр ещё не подтвердил, поэтому потеря пакета ничего не стоит: следующий повторит их.
+ui-packet-import-title = Загрузить от центра
+ui-packet-import-note = Выберите пакет, записанный центром для этого компьютера, или укажите путь к нему.
+ui-packet-file = Файл
+ui-packet-drives = USB-накопители
+ui-packet-home = Домашняя папка
+ui-packet-no-drive = USB-накопитель не найден: пакет будет записан в домашнюю папку. Вставьте флешку и нажмите «Проверить снова».
+ui-packet-refresh = Проверить снова
+ui-packet-export = Выгрузить пакет
+ui-packet-exporting = Пакет записывается…
+ui-packet-exported = Пакет записан: { $path }
+ui-packet-exported-events = { $events ->
+        [0] Изменений нет: пакет сообщит центру состояние этого компьютера.
+        [one] { $events } изменение для центра «{ $centre }».
+        [few] { $events } изменения для центра «{ $centre }».
+       *[other] { $events } изменений для центра «{ $centre }».
+    }
+ui-packet-exported-enrolment = В нём заявка на подключение этого компьютера: ответ центра завершит её.
+ui-packet-carry = Отвезите его в центр и привезите ответ.
+ui-packet-found = Найденные пакеты
+ui-packet-found-none = На USB-накопителях и в домашней папке пакетов нет. Укажите путь ниже.
+ui-packet-written-at = записан { $moment }
+ui-packet-import = Загрузить пакет
+ui-packet-importing = Загрузка…
+ui-packet-opening = Пакет открывается и проверяется…
+ui-packet-progress = Применено { $done } из { $total } изменений
+ui-packet-imported = Пакет загружен
+ui-packet-from-to = От «{ $centre }» для «{ $device }», отдел { $office }
+ui-packet-range = Изменения отдела { $first }–{ $last }
+ui-packet-range-none = Новых изменений отдела в нём нет
+ui-packet-sum-acknowledged = Изменения этого компьютера, подтверждённые центром
+ui-packet-sum-applied = Изменения других компьютеров отдела, применённые здесь
+ui-packet-sum-held = Уже были здесь
+ui-packet-sum-conflicts = Новые конфликты
+ui-packet-sum-cases = Новые случаи для проверки
+ui-packet-sum-voided = Документы, аннулированные в других отделах
+ui-packet-sum-cross = Люди, зарегистрированные и в другом отделе
+ui-packet-sum-cross-decisions = Решения других отделов по ним
+ui-packet-sum-reference = Справочные данные (МРП, правила, квоты, отделы)
+ui-packet-sum-blocks = Блоки регистрационных номеров
+ui-packet-refused = Пакет не загружен
+
+## Один человек в двух отделах
+
+ui-cross-title = Один человек в двух отделах
+ui-cross-note = Центр нашёл человека, зарегистрированного здесь и ещё в другом отделе. Сравните обе записи и решите, один ли это человек: ваше решение получит другой отдел.
+ui-cross-none = Решений никто не ждёт.
+ui-cross-show-decided = Показать решённые
+ui-cross-label = В двух отделах
+ui-cross-count = { $count ->
+        [one] { $count } человек в двух отделах
+        [few] { $count } человека в двух отделах
+       *[other] { $count } человек в двух отделах
+    }
+ui-cross-shared-iin = Один ИИН: { $value }
+ui-cross-shared-doc = Один документ: { $document } { $value }
+ui-cross-shared-name = Одинаковые имя и дата рождения ({ $date }), в любом написании
+ui-cross-found = Центр нашёл { $moment }
+ui-cross-here = В этом отделе
+ui-cross-there = В отделе «{ $office }»
+ui-cross-office-code = отдел { $code }
+ui-cross-name = ФИО
+ui-cross-name-latin = Латиницей
+ui-cross-birth = Дата рождения
+ui-cross-iin = ИИН
+ui-cross-documents = Документы
+ui-cross-regno = Регистрационный номер
+ui-cross-family = Семья
+ui-cross-registered = Зарегистрирован
+ui-cross-not-here = Записи этого человека ещё нет на этом компьютере: сначала синхронизируйте.
+ui-cross-same = Один и тот же человек
+ui-cross-different = Разные люди
+ui-cross-reason = Причина
+ui-cross-reason-hint = Что сравнили: документы, фото, звонок в другой отдел…
+ui-cross-reason-required = Укажите причину: её прочтёт другой отдел.
+ui-cross-decided-here = { $login } решил(а) { $moment }: { $decision }
+ui-cross-decided-there = { $office } ({ $login }) решил(а) { $moment }: { $decision }
+ui-cross-decide-done = Решение записано. С ближайшей синхронизацией оно уйдёт в центр и в другой отдел.
+ui-cross-editors = Такие случаи решают те, кто исправляет реестр.

@@ -19,6 +19,7 @@ use crate::casework::{
     CaseworkPanel, CaseworkScreen, EndForm, ExtendForm, InclusionForm, PlanItemForm, PlanScreen,
     QuotaForm, ServiceForm, StatusForm, StayForm,
 };
+use crate::crossing::{CrossCasesScreen, CrossChoice};
 use crate::desk::{
     self, Desk, FamilyCheck, FindResult, HomeScreen, IinCheck, PersonCard, ReadDate, Reference,
     SessionInfo,
@@ -29,6 +30,7 @@ use crate::documents::{
 };
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{FamilyForm, MemberForm};
+use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::settings::AppInfo;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
@@ -437,6 +439,28 @@ commands! {
         desk, now, id: Uuid, decision: PaymentDecision, reason: String,
     ) -> PaymentCasesScreen {
         desk.decide_payment_case(id, decision, &reason, now)
+    }
+
+    /// Where packets may go and come from: the removable drives, a new file's name, the packets on them.
+    fn packet_places(desk, now) -> PacketPlaces { desk.packet_places_in(&Roots::from_env(), now) }
+
+    /// Writes the packet for the centre to a new file (every event it has not acknowledged).
+    fn export_packet(desk, now, path: String) -> PacketExported { desk.export_packet(&path, now) }
+
+    /// Imports the centre's packet; `packet_progress` says how far it is meanwhile.
+    fn import_packet(desk, now, path: String) -> PacketImported { desk.import_packet(&path, now) }
+
+    /// How far the packet import under way is.
+    fn packet_progress(desk, now) -> PacketProgress { Ok::<_, ApiError>(desk.packet_progress()) }
+
+    /// The cases of the same person in two offices (decided ones too when `all`).
+    fn cross_cases(desk, now, all: bool) -> CrossCasesScreen { desk.cross_cases(all) }
+
+    /// Decides a case of the same person in two offices, with a reason.
+    fn decide_cross_case(
+        desk, now, id: Uuid, decision: CrossChoice, reason: String,
+    ) -> CrossCasesScreen {
+        desk.decide_cross_case(id, decision, &reason, now)
     }
 }
 

@@ -24,11 +24,13 @@
 
 pub mod casework;
 pub mod commands;
+pub mod crossing;
 pub mod desk;
 pub mod documents;
 pub mod error;
 pub mod form;
 pub mod history;
+pub mod packets;
 pub mod settings;
 pub mod subsidy;
 pub mod sync;

@@ -53,6 +53,9 @@ pub type Clock = Arc<dyn Fn() -> Now + Send + Sync>;
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(5 * 60);
 /// Environment variable naming how often to sync, in whole minutes (1 to 1440).
 pub const ENV_SYNC_MINUTES: &str = "OTAU_SYNC_MINUTES";
+/// The refusal of a sync by a computer enrolled by packet (it has no address for the centre).
+const PACKETS_ONLY: &str = "sync-packets-only";
+
 /// The name a device gets at the centre when none is typed (as `otau sync enrol`).
 pub const DEFAULT_DEVICE_NAME: &str = "Otau";
 
@@ -144,6 +147,8 @@ pub(crate) struct Background {
     interval: Duration,
     shared: Arc<Shared>,
     worker: Mutex<Option<JoinHandle<()>>>,
+    /// The packet import under way, if any.
+    pub(crate) packet: crate::packets::Progress,
 }
 
 impl fmt::Debug for Background {
@@ -164,6 +169,7 @@ impl Background {
             interval: DEFAULT_INTERVAL,
             shared: Arc::default(),
             worker: Mutex::new(None),
+            packet: Default::default(),
         }
     }
 
@@ -174,6 +180,7 @@ impl Background {
             interval,
             shared: Arc::default(),
             worker: Mutex::new(None),
+            packet: Default::default(),
         }
     }
 
@@ -186,7 +193,8 @@ impl Background {
     /// (a database that has just synced, by enrolling or joining).
     pub(crate) fn watch(&self, store: &Store, path: &Path, now: bool) {
         let Some(clock) = self.clock.clone() else { return };
-        if !matches!(store.sync_state(), Ok(Some(_))) {
+        // A computer enrolled by packet has no address to sync with: it exchanges packets.
+        if !matches!(store.sync_state(), Ok(Some(s)) if !s.centre_url.is_empty()) {
             return;
         }
         let mut worker = lock(&self.worker);
@@ -208,13 +216,18 @@ impl Background {
     }
 
     /// Asks the worker to sync at once; false when there is no worker.
-    fn request(&self) -> bool {
+    pub(crate) fn request(&self) -> bool {
         if !self.running() {
             return false;
         }
         lock(&self.shared.state).wanted = true;
         self.shared.wake.notify_all();
         true
+    }
+
+    /// Notes what an exchange outside the worker moved (a packet imported) as the last one.
+    pub(crate) fn note(&self, report: SyncReport) {
+        lock(&self.shared.state).last = Some(Outcome { report: Some(report), error: None });
     }
 
     /// Whether a sync runs or is about to, and how the last one ended.
@@ -302,6 +315,8 @@ pub struct SyncPanel {
     pub centre_name: Option<String>,
     /// The centre's address.
     pub centre_url: Option<String>,
+    /// Enrolled by packet, with no address: this computer exchanges packets on a USB stick only.
+    pub packets_only: bool,
     /// When a sync last finished (UTC, RFC 3339).
     pub last_sync_at: Option<String>,
     /// Whole minutes since then (0 for less than a minute).
@@ -314,6 +329,8 @@ pub struct SyncPanel {
     pub open_conflicts: i64,
     /// Review cases waiting for a manager.
     pub open_cases: i64,
+    /// Cases of the same person in two offices nobody decided yet.
+    pub open_cross_cases: i64,
     /// A sync runs now, or is about to.
     pub syncing: bool,
     /// Whether the app syncs in the background (every `interval_minutes`).
@@ -627,25 +644,31 @@ fn device_name(typed: &str) -> String {
 }
 
 impl Desk {
-    fn db_path(&self) -> ApiResult<PathBuf> {
+    pub(crate) fn db_path(&self) -> ApiResult<PathBuf> {
         self.settings().db_path.clone().ok_or_else(|| ApiError::coded(desk_code::NO_DATABASE))
     }
 
     /// Sync as the sidebar and the sync screen show it, at `now`.
     pub fn sync_status(&self, now: Now) -> ApiResult<SyncPanel> {
-        let status = self.with(|store, _| Ok(store.sync_status()?))?;
+        let (status, open_cross_cases) =
+            self.with(|store, _| Ok((store.sync_status()?, store.open_cross_cases()?)))?;
         let background = self.background();
         let (syncing, last) = background.snapshot();
-        let problem = status.last_error_code.as_deref().map(|code| {
-            // The worker's own outcome keeps the arguments (the reason the centre gave).
-            match last.as_ref().and_then(|o| o.error.clone()) {
-                Some(error) if error.code == code => error,
-                _ => ApiError::coded(code),
-            }
-        });
+        let packets_only =
+            status.enrolled && status.centre_url.as_deref().is_none_or(str::is_empty);
+        // Having no line is how such a computer works, not a problem to show.
+        let problem =
+            status.last_error_code.as_deref().filter(|c| *c != PACKETS_ONLY).map(|code| {
+                // The worker's own outcome keeps the arguments (the reason the centre gave).
+                match last.as_ref().and_then(|o| o.error.clone()) {
+                    Some(error) if error.code == code => error,
+                    _ => ApiError::coded(code),
+                }
+            });
         Ok(SyncPanel {
             minutes_since_sync: minutes_since(status.last_sync_at.as_deref(), now.at),
             enrolled: status.enrolled,
+            packets_only,
             centre_name: status.centre_name,
             centre_url: status.centre_url,
             last_sync_at: status.last_sync_at,
@@ -653,6 +676,7 @@ impl Desk {
             waiting: status.waiting,
             open_conflicts: status.open_conflicts,
             open_cases: status.open_cases,
+            open_cross_cases,
             syncing,
             background: background.running(),
             interval_minutes: background.interval.as_secs() / 60,

@@ -5,83 +5,8 @@
 //! the desk.
 
 use super::*;
-use crate::testkit::{desk, family, now, office};
-use otau_centre::admin::Admin;
-use otau_centre::server::{Running, ServeOptions};
-use otau_centre::Location;
+use crate::testkit::{desk, enrol_form, enrolled, family, joined, now, office, Centre};
 use std::sync::atomic::{AtomicU32, Ordering};
-
-/// A centre on SQLite with office PVL01, serving HTTPS on a free port of 127.0.0.1.
-struct Centre {
-    location: Location,
-    running: Option<Running>,
-    _dir: tempfile::TempDir,
-}
-
-impl Centre {
-    fn new() -> Centre {
-        let dir = tempfile::tempdir().expect("dir");
-        let location = Location { data: dir.path().join("centre"), database_url: None };
-        let (admin, _) = Admin::init(&location, "Орталық").expect("init");
-        admin.add_office("PVL01", "Павлодар", "KZ-55").expect("office");
-        drop(admin);
-        let running = Running::start(ServeOptions {
-            location: location.clone(),
-            listen: "127.0.0.1:0".parse().expect("addr"),
-            insecure_http: false,
-            block_size: 1000,
-        })
-        .expect("centre starts");
-        Centre { location, running: Some(running), _dir: dir }
-    }
-
-    fn url(&self) -> String {
-        self.running.as_ref().map(|r| r.url(false)).unwrap_or_default()
-    }
-
-    fn code(&self) -> String {
-        Admin::open(&self.location).expect("admin").enrol_code("PVL01", 72).expect("code").0
-    }
-}
-
-impl Drop for Centre {
-    fn drop(&mut self) {
-        if let Some(running) = self.running.take() {
-            let _ = running.stop();
-        }
-    }
-}
-
-fn enrol_form(centre: &Centre) -> EnrolForm {
-    EnrolForm { centre_url: centre.url(), code: centre.code(), device_name: "Counter".into() }
-}
-
-/// A desk on a new office PVL01, enrolled by its administrator (who stays signed in).
-fn enrolled(centre: &Centre) -> (tempfile::TempDir, Desk) {
-    let (dir, desk) = desk();
-    desk.sign_in("admin", "admin-password").expect("admin");
-    let panel = desk.enrol_device(&enrol_form(centre), now()).expect("enrol");
-    assert!(panel.enrolled);
-    (dir, desk)
-}
-
-/// A new install that joined PVL01 as `admin` with `laptop-password`.
-fn joined(centre: &Centre) -> (tempfile::TempDir, Desk) {
-    let dir = tempfile::tempdir().expect("dir");
-    let desk = Desk::new(Some(dir.path().join("laptop.sqlite")), 900);
-    assert_eq!(desk.office_if_any(), None, "a new install has no office");
-    let form = JoinForm {
-        centre_url: centre.url(),
-        code: centre.code(),
-        device_name: "Field laptop".into(),
-        login: "admin".into(),
-        password: "laptop-password".into(),
-    };
-    let session = desk.join_office(&form, now()).expect("join");
-    assert_eq!(session.actor.login, "admin");
-    assert_eq!(session.office.code, "PVL01");
-    (dir, desk)
-}
 
 fn surname(desk: &Desk, regno: &str) -> String {
     desk.person_card(regno, now().today).expect("card").person.person.surname

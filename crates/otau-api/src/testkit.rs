@@ -1,6 +1,6 @@
 //! What the desk's tests share: the fixed day and moment they run on, a new office database with
 //! its administrator, a clerk and two managers, and the family of the example file as the
-//! registration form has it.
+//! registration form has it; a real centre on loopback.
 
 use otau_store::Context;
 use std::path::PathBuf;
@@ -12,7 +12,11 @@ use otau_store::{Actor, NewOffice, NewUser, Role, Store};
 
 use crate::desk::Desk;
 use crate::form::{ConsentForm, DocumentForm, FamilyForm, MemberForm};
+use crate::sync::{EnrolForm, JoinForm};
 use crate::Now;
+use otau_centre::admin::Admin;
+use otau_centre::server::{Running, ServeOptions};
+use otau_centre::Location;
 
 /// The day the tests are run on.
 pub const TODAY: &str = "2026-11-25";
@@ -43,6 +47,15 @@ pub const USERS: [(&str, Role, &str); 3] = [
 /// A new office PVL01 (Pavlodar region) in a temporary folder with `admin`/`admin-password` and
 /// the [`USERS`]: the folder, the database's path, the open store and its administrator.
 pub fn office() -> (tempfile::TempDir, PathBuf, Store, Actor) {
+    office_of("PVL01", "Павлодар облыстық бейімдеу орталығы", "KZ-55")
+}
+
+/// A new office `code` as [`office`] makes PVL01.
+pub fn office_of(
+    code: &str,
+    name: &str,
+    region: &str,
+) -> (tempfile::TempDir, PathBuf, Store, Actor) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("otau.sqlite");
     let mut store = Store::open(&path).expect("open");
@@ -51,9 +64,9 @@ pub fn office() -> (tempfile::TempDir, PathBuf, Store, Actor) {
         .init_office(
             at(),
             &NewOffice {
-                code: "PVL01".into(),
-                name: "Павлодар облыстық бейімдеу орталығы".into(),
-                region: "KZ-55".into(),
+                code: code.into(),
+                name: name.into(),
+                region: region.into(),
                 admin_login: "admin".into(),
                 admin_password: "admin-password".into(),
             },
@@ -128,4 +141,91 @@ pub fn family_of(members: Vec<MemberForm>) -> FamilyForm {
 /// The example family: its head alone.
 pub fn family() -> FamilyForm {
     family_of(vec![head()])
+}
+
+/// A centre on SQLite with office PVL01, serving HTTPS on a free port of 127.0.0.1.
+pub struct Centre {
+    /// Its data folder.
+    pub location: Location,
+    running: Option<Running>,
+    _dir: tempfile::TempDir,
+}
+
+impl Centre {
+    /// A new centre, serving.
+    pub fn new() -> Centre {
+        let dir = tempfile::tempdir().expect("dir");
+        let location = Location { data: dir.path().join("centre"), database_url: None };
+        let (admin, _) = Admin::init(&location, "Орталық").expect("init");
+        admin.add_office("PVL01", "Павлодар", "KZ-55").expect("office");
+        drop(admin);
+        let running = Running::start(ServeOptions {
+            location: location.clone(),
+            listen: "127.0.0.1:0".parse().expect("addr"),
+            insecure_http: false,
+            block_size: 1000,
+        })
+        .expect("centre starts");
+        Centre { location, running: Some(running), _dir: dir }
+    }
+
+    /// Its address.
+    pub fn url(&self) -> String {
+        self.running.as_ref().map(|r| r.url(false)).unwrap_or_default()
+    }
+
+    /// A one-time enrolment code for PVL01.
+    pub fn code(&self) -> String {
+        self.code_for("PVL01")
+    }
+
+    /// A one-time enrolment code for `office`.
+    pub fn code_for(&self, office: &str) -> String {
+        Admin::open(&self.location).expect("admin").enrol_code(office, 72).expect("code").0
+    }
+
+    /// The centre's administration (packets, offices).
+    pub fn admin(&self) -> Admin {
+        Admin::open(&self.location).expect("admin")
+    }
+}
+
+impl Drop for Centre {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            let _ = running.stop();
+        }
+    }
+}
+
+/// The enrolment form of PVL01's counter for `centre`.
+pub fn enrol_form(centre: &Centre) -> EnrolForm {
+    EnrolForm { centre_url: centre.url(), code: centre.code(), device_name: "Counter".into() }
+}
+
+/// A desk on a new office PVL01, enrolled by its administrator (who stays signed in).
+pub fn enrolled(centre: &Centre) -> (tempfile::TempDir, Desk) {
+    let (dir, desk) = desk();
+    desk.sign_in("admin", "admin-password").expect("admin");
+    let panel = desk.enrol_device(&enrol_form(centre), now()).expect("enrol");
+    assert!(panel.enrolled);
+    (dir, desk)
+}
+
+/// A new install that joined PVL01 as `admin` with `laptop-password`.
+pub fn joined(centre: &Centre) -> (tempfile::TempDir, Desk) {
+    let dir = tempfile::tempdir().expect("dir");
+    let desk = Desk::new(Some(dir.path().join("laptop.sqlite")), 900);
+    assert_eq!(desk.office_if_any(), None, "a new install has no office");
+    let form = JoinForm {
+        centre_url: centre.url(),
+        code: centre.code(),
+        device_name: "Field laptop".into(),
+        login: "admin".into(),
+        password: "laptop-password".into(),
+    };
+    let session = desk.join_office(&form, now()).expect("join");
+    assert_eq!(session.actor.login, "admin");
+    assert_eq!(session.office.code, "PVL01");
+    (dir, desk)
 }

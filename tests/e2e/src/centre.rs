@@ -103,21 +103,7 @@ impl Centre {
     /// `clerk`/`clerk-demo`, `manager`/`manager-demo`) with `families` demo families, at `db`,
     /// enrolled with this centre as the office's first computer.
     pub fn demo_office(&self, db: &Path, families: usize) -> Result<Otau> {
-        let script = repo_root().join("scripts/demo-office.sh");
-        let status = Command::new("bash")
-            .arg(&script)
-            .arg(otau_binary()?)
-            .arg(db)
-            .arg(families.to_string())
-            .env_remove("OTAU_DB")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .status()
-            .map_err(|e| err(format!("cannot run {}: {e}", script.display())))?;
-        if !status.success() {
-            return Err(err(format!("{} failed ({status})", script.display())));
-        }
-        let otau = Otau::on(db, "admin-demo");
+        let otau = demo_database(db, families)?;
         let code = self.code("DEMO01")?;
         otau.run(
             &[
@@ -128,6 +114,60 @@ impl Centre {
         )?;
         Ok(otau)
     }
+
+    /// The demo office DEMO01 at `db`, as [`Centre::demo_office`] makes it, enrolled as a
+    /// computer with no line: with the centre's card (written to `card`) and its code, so its
+    /// enrolment travels in its first packet.
+    pub fn demo_office_by_card(&self, db: &Path, families: usize, card: &Path) -> Result<Otau> {
+        let otau = demo_database(db, families)?;
+        let d = self.data.to_string_lossy().into_owned();
+        let card_path = card.to_string_lossy().into_owned();
+        let v = otau_json(&[
+            "centre", "enrol", "--data", &d, "--office", "DEMO01", "--card", &card_path,
+        ])?;
+        let code = v["code"].as_str().ok_or_else(|| err(format!("no code in {v}")))?;
+        otau.run(
+            &[
+                "--user", "admin", "sync", "enrol", "--card", &card_path, "--code", code, "--name",
+                "Counter",
+            ],
+            "",
+        )?;
+        Ok(otau)
+    }
+
+    /// Imports a device's packet at the centre (`otau centre packet import`): its JSON answer.
+    pub fn packet_import(&self, file: &Path) -> Result<Value> {
+        let d = self.data.to_string_lossy().into_owned();
+        otau_json(&["centre", "packet", "import", "--data", &d, &file.to_string_lossy()])
+    }
+
+    /// Writes the centre's packet for `device` to `out` (`otau centre packet export`).
+    pub fn packet_export(&self, device: &str, out: &Path) -> Result<Value> {
+        let d = self.data.to_string_lossy().into_owned();
+        let out = out.to_string_lossy().into_owned();
+        otau_json(&["centre", "packet", "export", "--data", &d, "--device", device, "--out", &out])
+    }
+}
+
+/// The demo office DEMO01 as `scripts/demo-office.sh` makes it, at `db`, with `families` demo
+/// families; not enrolled.
+fn demo_database(db: &Path, families: usize) -> Result<Otau> {
+    let script = repo_root().join("scripts/demo-office.sh");
+    let status = Command::new("bash")
+        .arg(&script)
+        .arg(otau_binary()?)
+        .arg(db)
+        .arg(families.to_string())
+        .env_remove("OTAU_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| err(format!("cannot run {}: {e}", script.display())))?;
+    if !status.success() {
+        return Err(err(format!("{} failed ({status})", script.display())));
+    }
+    Ok(Otau::on(db, "admin-demo"))
 }
 
 impl Drop for Centre {

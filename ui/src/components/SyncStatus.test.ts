@@ -104,4 +104,13 @@ describe("sidebar sync block", () => {
     render(SyncStatus);
     expect(await screen.findByTestId("sync-cases-link")).toHaveTextContent("2 review cases");
   });
+
+  it("a computer with no line exchanges packets: no Sync now, no problem shown", async () => {
+    setLang("en");
+    backend(() => panel({ packets_only: true, centre_url: "", background: false }));
+    render(SyncStatus);
+    expect(await screen.findByTestId("sync-by-packet")).toHaveTextContent("Exchanges packets on a USB stick");
+    expect(screen.queryByTestId("sync-now")).toBeNull();
+    expect(screen.getByTestId("sync-status")).not.toHaveClass("bad");
+  });
 });

@@ -1,6 +1,6 @@
 // Typed wrappers of the sync commands (the status, sync now, enrolling this database, joining an
-// office on a new install, conflicts and review cases), in the manner of `api.ts`: screens import
-// these, never `invoke`.
+// office on a new install, conflicts and review cases, packets on a USB stick, the same person in
+// two offices), in the manner of `api.ts`: screens import these, never `invoke`.
 import * as commands from "./bindings/commands";
 import type { CaseDecision } from "./bindings/CaseDecision";
 import type { CaseItem } from "./bindings/CaseItem";
@@ -8,6 +8,14 @@ import type { CasesScreen } from "./bindings/CasesScreen";
 import type { ConflictChoice } from "./bindings/ConflictChoice";
 import type { ConflictItem } from "./bindings/ConflictItem";
 import type { ConflictsScreen } from "./bindings/ConflictsScreen";
+import type { CrossCaseItem } from "./bindings/CrossCaseItem";
+import type { CrossCasesScreen } from "./bindings/CrossCasesScreen";
+import type { CrossChoice } from "./bindings/CrossChoice";
+import type { CrossDecisionItem } from "./bindings/CrossDecisionItem";
+import type { PacketExported } from "./bindings/PacketExported";
+import type { PacketImported } from "./bindings/PacketImported";
+import type { PacketPlaces } from "./bindings/PacketPlaces";
+import type { PacketProgress } from "./bindings/PacketProgress";
 import type { EnrolForm } from "./bindings/EnrolForm";
 import type { JoinForm } from "./bindings/JoinForm";
 import type { SessionInfo } from "./bindings/SessionInfo";
@@ -22,8 +30,16 @@ export type {
   ConflictChoice,
   ConflictItem,
   ConflictsScreen,
+  CrossCaseItem,
+  CrossCasesScreen,
+  CrossChoice,
+  CrossDecisionItem,
   EnrolForm,
   JoinForm,
+  PacketExported,
+  PacketImported,
+  PacketPlaces,
+  PacketProgress,
   SideView,
   SyncPanel,
   SyncReport,
@@ -67,4 +83,34 @@ export function reviewCases(all = false): Promise<CasesScreen> {
 /** Decides a review case with a reason. */
 export function decideCase(id: string, decision: CaseDecision, reason: string): Promise<CasesScreen> {
   return commands.decide_case({ id, decision, reason });
+}
+
+/** Where packets may go and come from: the USB drives, a new file's name, the packets there. */
+export function packetPlaces(): Promise<PacketPlaces> {
+  return commands.packet_places();
+}
+
+/** Writes the packet for the centre to a new file at `path`. */
+export function exportPacket(path: string): Promise<PacketExported> {
+  return commands.export_packet({ path });
+}
+
+/** Imports the centre's packet at `path`; `packetProgress` says how far it is meanwhile. */
+export function importPacket(path: string): Promise<PacketImported> {
+  return commands.import_packet({ path });
+}
+
+/** How far the packet import under way is. */
+export function packetProgress(): Promise<PacketProgress> {
+  return commands.packet_progress();
+}
+
+/** The cases of the same person in two offices (decided ones too when `all`). */
+export function crossCases(all = false): Promise<CrossCasesScreen> {
+  return commands.cross_cases({ all });
+}
+
+/** Decides a case of the same person in two offices, with a reason. */
+export function decideCrossCase(id: string, decision: CrossChoice, reason: string): Promise<CrossCasesScreen> {
+  return commands.decide_cross_case({ id, decision, reason });
 }

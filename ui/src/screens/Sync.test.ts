@@ -12,7 +12,7 @@ import { go, resetRoute } from "../lib/router.svelte";
 import { setSession } from "../lib/session.svelte";
 import { resetSync } from "../lib/sync.svelte";
 import { PERMISSIONS, SESSION } from "../test/fixtures";
-import { duplicateInsert, offline, paidTwice, panel, surnameConflict } from "../test/sync-fixtures";
+import { duplicateInsert, offline, paidTwice, panel, places, surnameConflict } from "../test/sync-fixtures";
 import Sync from "./Sync.svelte";
 
 afterEach(() => {
@@ -48,6 +48,10 @@ function backend(options: { status?: SyncPanel; conflicts?: ConflictItem[]; call
         return { conflicts: options.conflicts ?? [], may_resolve: true };
       case "review_cases":
         return { cases: [], may_decide: false };
+      case "cross_cases":
+        return { cases: [], open: 0, may_decide: true };
+      case "packet_places":
+        return places();
       default:
         return null;
     }

@@ -1,7 +1,16 @@
 // Data the sync tests give the mocked Rust side: the status, a conflict over a surname, a
-// record that did not take effect, a review case of one instalment paid twice — shaped by the
-// generated types, so a change on the Rust side shows here as a type error.
-import type { CaseItem, ConflictItem, SideView, SyncPanel } from "../lib/api-sync";
+// record that did not take effect, a review case of one instalment paid twice, the places and
+// summary of a packet, a person registered in two offices — shaped by the generated types, so a
+// change on the Rust side shows here as a type error.
+import type {
+  CaseItem,
+  ConflictItem,
+  CrossCaseItem,
+  PacketImported,
+  PacketPlaces,
+  SideView,
+  SyncPanel,
+} from "../lib/api-sync";
 
 /** The status of an enrolled computer that synced 5 minutes ago, with nothing waiting. */
 export function panel(extra: Partial<SyncPanel> = {}): SyncPanel {
@@ -9,12 +18,14 @@ export function panel(extra: Partial<SyncPanel> = {}): SyncPanel {
     enrolled: true,
     centre_name: "Павлодар облысы",
     centre_url: "https://127.0.0.1:8443",
+    packets_only: false,
     last_sync_at: "2026-12-06T09:00:00.000Z",
     minutes_since_sync: 5,
     unreachable_since: null,
     waiting: 0,
     open_conflicts: 0,
     open_cases: 0,
+    open_cross_cases: 0,
     syncing: false,
     background: true,
     interval_minutes: 5,
@@ -104,6 +115,127 @@ export function paidTwice(extra: Partial<CaseItem> = {}): CaseItem {
     reason: null,
     decided_by: null,
     decided_on: null,
+    ...extra,
+  };
+}
+
+/** One USB stick (KINGSTON) holding the centre's answer, and the home folder. */
+export function places(extra: Partial<PacketPlaces> = {}): PacketPlaces {
+  return {
+    drives: [{ path: "/media/aigerim/KINGSTON", name: "KINGSTON" }],
+    home: "/home/aigerim",
+    file_name: "otau-DEMO01-2026-12-06.otau",
+    default_path: "/media/aigerim/KINGSTON/otau-DEMO01-2026-12-06.otau",
+    files: [
+      {
+        path: "/media/aigerim/KINGSTON/centre-answer.otau",
+        name: "centre-answer.otau",
+        drive: "KINGSTON",
+        modified: "2026-12-06T08:40:00Z",
+        bytes: 20_480,
+      },
+      { path: "/home/aigerim/old.otau", name: "old.otau", drive: null, modified: "2026-12-01T08:40:00Z", bytes: 2_048 },
+    ],
+    ...extra,
+  };
+}
+
+/** The centre's answer imported: 4 acknowledged, 12 applied, a conflict, a voided paper and a case. */
+export function imported(extra: Partial<PacketImported> = {}): PacketImported {
+  return {
+    path: "/media/aigerim/KINGSTON/centre-answer.otau",
+    packet_id: "0193feed-0000-7000-8000-000000000001",
+    centre_name: "Орталық",
+    device_name: "Counter",
+    office: "DEMO01",
+    first: 31,
+    last: 57,
+    report: { pushed: 4, duplicates: 0, applied: 12, already_held: 3, overruled: 0, conflicts: 1, cases: 0, reference: 3, blocks: 1, restore: null },
+    voided_papers: 1,
+    cross_cases: 1,
+    cross_decisions: 0,
+    other_reference: 2,
+    ...extra,
+  };
+}
+
+/** Нұрсұлтан Сейітқали, registered here and in AKM01 with the same IIN. */
+export function crossCase(extra: Partial<CrossCaseItem> = {}): CrossCaseItem {
+  const person = {
+    id: "0193aaaa-0000-7000-8000-000000000001",
+    family_id: "0193aaaa-0000-7000-8000-0000000000f1",
+    regno: "DEMO01-2026-00301",
+    relation: "head" as const,
+    surname: "Сейітқали",
+    given_name: "Нұрсұлтан",
+    patronymic: "Болатұлы",
+    surname_latin: "SEIITKALI",
+    given_name_latin: "NURSULTAN",
+    patronymic_latin: null,
+    birth_date: "1985-04-12",
+    sex: "male" as const,
+    iin: "850412310211",
+    citizenship: null,
+    education: null,
+    phone: null,
+    email: null,
+    version: 1,
+  };
+  const view = {
+    person,
+    family_regno: "DEMO01-2026-00301",
+    documents: [
+      {
+        id: "0193aaaa-0000-7000-8000-0000000000d1",
+        person_id: person.id,
+        kind: "passport" as const,
+        number: "FA2233445",
+        number_norm: "FA2233445",
+        issuing_country: "UZ",
+        issued_on: "2019-05-20",
+        valid_until: "2029-05-19",
+        version: 1,
+      },
+    ],
+    consents: [],
+  };
+  return {
+    id: "0193c105-0000-7000-8000-000000000001",
+    key_kind: "iin",
+    key_value: "850412310211",
+    key_document: null,
+    key_birth_date: null,
+    here: view,
+    family: {
+      family: {
+        id: person.family_id,
+        office_id: "0193aaaa-0000-7000-8000-0000000000a1",
+        regno: "DEMO01-2026-00301",
+        registered_on: "2026-09-14",
+        arrival_date: "2026-09-14",
+        country_of_origin: "UZ",
+        region: "KZ-55",
+        settlement: "Павлодар",
+        accommodation_category: null,
+        address: null,
+        version: 1,
+      },
+      members: [view],
+    },
+    other_office: "AKM01",
+    other_office_name: "Ақмола облыстық бейімдеу орталығы",
+    other: {
+      regno: "AKM01-2026-00017",
+      surname: "Сейиткали",
+      given_name: "Нурсултан",
+      patronymic: null,
+      birth_date: "1985-04-12",
+      iin: "850412310211",
+      registered_at: "2026-11-02T06:10:00.000Z",
+    },
+    found_at: "2026-12-06T07:30:00.000Z",
+    open: true,
+    decisions: [],
     ...extra,
   };
 }

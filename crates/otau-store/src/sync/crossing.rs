@@ -112,6 +112,17 @@ pub struct CrossCaseView {
     pub decision: Option<CrossDecisionRec>,
 }
 
+/// Counts of reference items held (see [`Store::reference_held`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ReferenceHeld {
+    /// Papers other offices voided.
+    pub voided_papers: u32,
+    /// Cases of the same person in two offices.
+    pub cross_cases: u32,
+    /// Decisions on them (this office's and the other office's).
+    pub cross_decisions: u32,
+}
+
 /// A decision on a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CrossDecision {
@@ -167,6 +178,64 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Every decision on a case, the first first: this office's and the other office's, once
+    /// the centre handed it here (each office may have decided before it heard of the other's).
+    pub fn cross_decisions(&self, case_id: Uuid) -> Result<Vec<CrossDecisionRec>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT * FROM cross_office_decisions WHERE case_id = ?1 ORDER BY decided_at, id",
+            )?
+            .query_map([case_id.to_string()], from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The name of an office this database has heard of from the centre (with its document
+    /// key), or its own; `None` when it knows only the code.
+    pub fn office_name(&self, code: &str) -> Result<Option<String>> {
+        let own: Option<String> = self
+            .conn()
+            .prepare_cached("SELECT name FROM offices WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))
+            .ok();
+        if own.is_some() {
+            return Ok(own);
+        }
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT office_name FROM known_office_keys
+                 WHERE office_code = ?1 AND office_name IS NOT NULL ORDER BY added_on DESC LIMIT 1",
+            )?
+            .query_row([code], |r| r.get(0))
+            .ok())
+    }
+
+    /// The cases nobody decided yet, in either office.
+    pub fn open_cross_cases(&self) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT COUNT(*) FROM cross_office_cases c WHERE NOT EXISTS
+               (SELECT 1 FROM cross_office_decisions d WHERE d.case_id = c.id)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// How many items of the centre's reference data this database holds of the kinds a person
+    /// reads about after an exchange: papers voided elsewhere, cases of the same person in two
+    /// offices, decisions on them.
+    pub fn reference_held(&self) -> Result<ReferenceHeld> {
+        let count = |sql: &str| -> Result<u32> {
+            let n: i64 = self.conn().query_row(sql, [], |r| r.get(0))?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        };
+        Ok(ReferenceHeld {
+            voided_papers: count("SELECT COUNT(*) FROM voided_elsewhere")?,
+            cross_cases: count("SELECT COUNT(*) FROM cross_office_cases")?,
+            cross_decisions: count("SELECT COUNT(*) FROM cross_office_decisions")?,
+        })
     }
 
     /// Decides a case with a reason; the decision travels to the office's devices and, through

@@ -19,6 +19,10 @@ centre_name: string | null,
  */
 centre_url: string | null, 
 /**
+ * Enrolled by packet, with no address: this computer exchanges packets on a USB stick only.
+ */
+packets_only: boolean, 
+/**
  * When a sync last finished (UTC, RFC 3339).
  */
 last_sync_at: string | null, 
@@ -42,6 +46,10 @@ open_conflicts: number,
  * Review cases waiting for a manager.
  */
 open_cases: number, 
+/**
+ * Cases of the same person in two offices nobody decided yet.
+ */
+open_cross_cases: number, 
 /**
  * A sync runs now, or is about to.
  */

@@ -9,6 +9,8 @@ import type { CaseworkPanel } from "./CaseworkPanel";
 import type { CaseworkScreen } from "./CaseworkScreen";
 import type { ConflictChoice } from "./ConflictChoice";
 import type { ConflictsScreen } from "./ConflictsScreen";
+import type { CrossCasesScreen } from "./CrossCasesScreen";
+import type { CrossChoice } from "./CrossChoice";
 import type { DocFormat } from "./DocFormat";
 import type { DocumentRow } from "./DocumentRow";
 import type { EndForm } from "./EndForm";
@@ -24,6 +26,10 @@ import type { InclusionForm } from "./InclusionForm";
 import type { IssueKind } from "./IssueKind";
 import type { JoinForm } from "./JoinForm";
 import type { MemberForm } from "./MemberForm";
+import type { PacketExported } from "./PacketExported";
+import type { PacketImported } from "./PacketImported";
+import type { PacketPlaces } from "./PacketPlaces";
+import type { PacketProgress } from "./PacketProgress";
 import type { PaymentCasesScreen } from "./PaymentCasesScreen";
 import type { PaymentDecision } from "./PaymentDecision";
 import type { PaymentsScreen } from "./PaymentsScreen";
@@ -339,4 +345,34 @@ export function payment_cases(args: { all: boolean }): Promise<PaymentCasesScree
 /** Decides a payment case with a reason (managers): both payments stand, or one is to be */
 export function decide_payment_case(args: { id: string; decision: PaymentDecision; reason: string }): Promise<PaymentCasesScreen> {
   return call<PaymentCasesScreen>("decide_payment_case", args);
+}
+
+/** Where packets may go and come from: the removable drives, a new file's name, the packets on them. */
+export function packet_places(): Promise<PacketPlaces> {
+  return call<PacketPlaces>("packet_places");
+}
+
+/** Writes the packet for the centre to a new file (every event it has not acknowledged). */
+export function export_packet(args: { path: string }): Promise<PacketExported> {
+  return call<PacketExported>("export_packet", args);
+}
+
+/** Imports the centre's packet; `packet_progress` says how far it is meanwhile. */
+export function import_packet(args: { path: string }): Promise<PacketImported> {
+  return call<PacketImported>("import_packet", args);
+}
+
+/** How far the packet import under way is. */
+export function packet_progress(): Promise<PacketProgress> {
+  return call<PacketProgress>("packet_progress");
+}
+
+/** The cases of the same person in two offices (decided ones too when `all`). */
+export function cross_cases(args: { all: boolean }): Promise<CrossCasesScreen> {
+  return call<CrossCasesScreen>("cross_cases", args);
+}
+
+/** Decides a case of the same person in two offices, with a reason. */
+export function decide_cross_case(args: { id: string; decision: CrossChoice; reason: string }): Promise<CrossCasesScreen> {
+  return call<CrossCasesScreen>("decide_cross_case", args);
 }
