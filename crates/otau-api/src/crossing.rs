@@ -114,7 +114,7 @@ pub struct CrossCasesScreen {
 }
 
 /// The parts of a shared key: `iin:…`, `doc:<kind>:<number>`, `name:<name>|<birth date>`.
-fn key_parts(key: &str) -> (String, String, Option<String>, Option<String>) {
+pub(crate) fn key_parts(key: &str) -> (String, String, Option<String>, Option<String>) {
     let (kind, rest) = key.split_once(':').unwrap_or(("", key));
     match kind {
         "doc" => match rest.split_once(':') {

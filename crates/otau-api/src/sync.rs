@@ -331,6 +331,8 @@ pub struct SyncPanel {
     pub open_cases: i64,
     /// Cases of the same person in two offices nobody decided yet.
     pub open_cross_cases: i64,
+    /// Families paid the same one-time subsidy here and in another office, not decided yet.
+    pub open_payment_cases: i64,
     /// A sync runs now, or is about to.
     pub syncing: bool,
     /// Whether the app syncs in the background (every `interval_minutes`).
@@ -499,6 +501,15 @@ pub struct PaymentCaseItem {
     pub subsidy_kind: String,
     /// What links the two families (`iin:…`, `doc:…`, `name:…|birth date`).
     pub key: String,
+    /// The same key read into its parts, as for the same person in two offices: `iin`, `doc`
+    /// (an identity document) or `name` (the name in any script with the birth date).
+    pub key_kind: String,
+    /// The shared IIN, document number or name.
+    pub key_value: String,
+    /// The kind of the shared document (`passport`, …), for `doc`.
+    pub key_document: Option<String>,
+    /// The shared birth date, for `name`.
+    pub key_birth_date: Option<String>,
     /// What this office paid.
     pub here: PaidItem,
     /// What the other office paid.
@@ -515,6 +526,8 @@ pub struct PaymentCaseItem {
     pub decided_by: Option<String>,
     /// The office whose manager decided.
     pub decided_office: Option<String>,
+    /// Whether that office is this one (else the decision came from the other office).
+    pub decided_here: bool,
     /// When (UTC, RFC 3339).
     pub decided_at: Option<String>,
 }
@@ -524,7 +537,9 @@ pub struct PaymentCaseItem {
 pub struct PaymentCasesScreen {
     /// Open ones first.
     pub cases: Vec<PaymentCaseItem>,
-    /// The signed-in user may decide them.
+    /// Cases nobody decided yet.
+    pub open: u32,
+    /// The signed-in user may decide them (managers, who approve payments).
     pub may_decide: bool,
 }
 
@@ -541,9 +556,15 @@ fn paid_item(p: PaidSide) -> PaidItem {
 
 fn payment_case_item(view: PaymentCaseView) -> PaymentCaseItem {
     let d = view.decision;
+    let (key_kind, key_value, key_document, key_birth_date) = crate::crossing::key_parts(&view.key);
+    let decided_here = d.as_ref().is_some_and(|d| d.office_code == view.here.office);
     PaymentCaseItem {
         id: view.id,
         subsidy_kind: view.subsidy_kind,
+        key_kind,
+        key_value,
+        key_document,
+        key_birth_date,
         key: view.key,
         here: paid_item(view.here),
         other: paid_item(view.other),
@@ -552,6 +573,7 @@ fn payment_case_item(view: PaymentCaseView) -> PaymentCaseItem {
         decision: d.as_ref().map(|d| d.decision.clone()),
         reason: d.as_ref().map(|d| d.reason.clone()),
         decided_by: d.as_ref().map(|d| d.decided_by.clone()),
+        decided_here,
         decided_office: d.as_ref().map(|d| d.office_code.clone()),
         decided_at: d.map(|d| d.decided_at),
     }
@@ -677,6 +699,7 @@ impl Desk {
             open_conflicts: status.open_conflicts,
             open_cases: status.open_cases,
             open_cross_cases,
+            open_payment_cases: status.open_payment_cases,
             syncing,
             background: background.running(),
             interval_minutes: background.interval.as_secs() / 60,
@@ -838,7 +861,12 @@ impl Desk {
                 .filter(|c| all || c.open)
                 .collect();
             cases.sort_by_key(|c| !c.open);
-            Ok(PaymentCasesScreen { cases, may_decide: actor.role.permissions().may_decide_cases })
+            let open = cases.iter().filter(|c| c.open).count() as u32;
+            Ok(PaymentCasesScreen {
+                cases,
+                open,
+                may_decide: actor.role.permissions().may_decide_cases,
+            })
         })
     }
 

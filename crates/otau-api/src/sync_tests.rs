@@ -292,6 +292,16 @@ fn a_family_paid_twice_across_offices_is_shown_to_managers_and_only_they_decide(
     );
     assert_eq!(case.other.amount.tiyn, 30_275_000);
     assert!(case.other.amount.text.starts_with("302"), "{}", case.other.amount.text);
+    // Both payments side by side, whole, and what links them read into its parts.
+    assert_eq!(
+        (case.here.head.as_deref(), case.here.paid_on.as_str()),
+        (Some("Қасымов Ержан"), "2026-12-01")
+    );
+    assert_eq!(case.here.amount.tiyn, 30_275_000);
+    assert_eq!(case.other.regno.as_deref(), Some("AKM01-2026-00001"));
+    assert_eq!((case.key_kind.as_str(), case.key_value.as_str()), ("iin", "840302307707"));
+    assert_eq!(screen.open, 1);
+    assert_eq!(desk.sync_status(now()).expect("status").open_payment_cases, 1);
     let refused = desk.decide_payment_case(id, PaymentDecision::Recover, "екі рет", now());
     assert_eq!(refused.err().map(|e| e.code), Some("store-forbidden".to_string()));
     desk.sign_in("bolat", "bolat-password").expect("manager");
@@ -306,5 +316,7 @@ fn a_family_paid_twice_across_offices_is_shown_to_managers_and_only_they_decide(
             .expect("listed");
     assert_eq!(all["cases"][0]["decision"], "keep_both");
     assert_eq!(all["cases"][0]["decided_office"], "PVL01");
+    assert_eq!(all["cases"][0]["decided_here"], true);
+    assert_eq!(desk.sync_status(now()).expect("status").open_payment_cases, 0);
     drop(dir);
 }

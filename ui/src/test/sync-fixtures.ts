@@ -26,6 +26,7 @@ export function panel(extra: Partial<SyncPanel> = {}): SyncPanel {
     open_conflicts: 0,
     open_cases: 0,
     open_cross_cases: 0,
+    open_payment_cases: 0,
     syncing: false,
     background: true,
     interval_minutes: 5,

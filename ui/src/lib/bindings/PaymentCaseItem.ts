@@ -19,6 +19,23 @@ subsidy_kind: string,
  */
 key: string, 
 /**
+ * The same key read into its parts, as for the same person in two offices: `iin`, `doc`
+ * (an identity document) or `name` (the name in any script with the birth date).
+ */
+key_kind: string, 
+/**
+ * The shared IIN, document number or name.
+ */
+key_value: string, 
+/**
+ * The kind of the shared document (`passport`, …), for `doc`.
+ */
+key_document: string | null, 
+/**
+ * The shared birth date, for `name`.
+ */
+key_birth_date: string | null, 
+/**
  * What this office paid.
  */
 here: PaidItem, 
@@ -50,6 +67,10 @@ decided_by: string | null,
  * The office whose manager decided.
  */
 decided_office: string | null, 
+/**
+ * Whether that office is this one (else the decision came from the other office).
+ */
+decided_here: boolean, 
 /**
  * When (UTC, RFC 3339).
  */

@@ -10,6 +10,10 @@ export type PaymentCasesScreen = {
  */
 cases: Array<PaymentCaseItem>, 
 /**
- * The signed-in user may decide them.
+ * Cases nobody decided yet.
+ */
+open: number, 
+/**
+ * The signed-in user may decide them (managers, who approve payments).
  */
 may_decide: boolean, };

@@ -51,6 +51,10 @@ open_cases: number,
  */
 open_cross_cases: number, 
 /**
+ * Families paid the same one-time subsidy here and in another office, not decided yet.
+ */
+open_payment_cases: number, 
+/**
  * A sync runs now, or is about to.
  */
 syncing: boolean, 
