@@ -235,3 +235,27 @@ ui-cross-decided-here = { $login } decided on { $moment }: { $decision }
 ui-cross-decided-there = { $office } ({ $login }) decided on { $moment }: { $decision }
 ui-cross-decide-done = The decision is recorded. It goes to the centre and the other office with the next sync.
 ui-cross-editors = Those who correct the registry decide these cases.
+
+## One family paid the same one-time subsidy in two offices
+
+ui-paycase-title = The same subsidy paid in two offices
+ui-paycase-note = The centre found a family paid a one-time subsidy here that another office also paid. Compare both payments and decide whether both stand or one is to be recovered: your decision reaches the other office.
+ui-paycase-none = No payment waits for a decision.
+ui-paycase-label = Paid twice
+ui-paycase-count = { $count ->
+        [one] { $count } family paid in two offices
+       *[other] { $count } families paid in two offices
+    }
+ui-paycase-paid-here = Paid in this office
+ui-paycase-paid-there = Paid in { $office }
+ui-paycase-family = Family
+ui-paycase-head = Head of family
+ui-paycase-kind = Subsidy
+ui-paycase-amount = Amount
+ui-paycase-paid-on = Paid on
+ui-paycase-keep = Both payments stand
+ui-paycase-recover = Recover one
+ui-paycase-reason-hint = What you checked: the rules, the family's documents, a call to the other office…
+ui-paycase-managers = Only a manager decides these cases, as only a manager approves payments.
+payment_decision-keep_both = Both payments stand
+payment_decision-recover = One payment is to be recovered

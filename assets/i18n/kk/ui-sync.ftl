@@ -222,3 +222,24 @@ ui-cross-decided-here = { $login } { $moment } шешті: { $decision }
 ui-cross-decided-there = { $office } ({ $login }) { $moment } шешті: { $decision }
 ui-cross-decide-done = Шешім жазылды. Келесі синхрондауда ол орталыққа және басқа бөлімге жетеді.
 ui-cross-editors = Мұндай жағдайларды тізілімді түзететіндер шешеді.
+
+## Бір отбасына бір біржолғы субсидия екі бөлімде төленді
+
+ui-paycase-title = Бір субсидия екі бөлімде төленді
+ui-paycase-note = Орталық осында біржолғы субсидия төленген, бірақ оны басқа бөлім де төлеген отбасын тапты. Екі төлемді салыстырып, екеуі де қала ма, әлде біреуін қайтару керек пе — шешіңіз: шешіміңіз басқа бөлімге жетеді.
+ui-paycase-none = Шешім күтіп тұрған төлем жоқ.
+ui-paycase-label = Екі рет төленді
+ui-paycase-count = Екі бөлімде төленген { $count } отбасы
+ui-paycase-paid-here = Осы бөлімде төленді
+ui-paycase-paid-there = «{ $office }» бөлімінде төленді
+ui-paycase-family = Отбасы
+ui-paycase-head = Отбасы басшысы
+ui-paycase-kind = Субсидия
+ui-paycase-amount = Сомасы
+ui-paycase-paid-on = Төленген күні
+ui-paycase-keep = Екі төлем де қалады
+ui-paycase-recover = Біреуін қайтару
+ui-paycase-reason-hint = Не тексердіңіз: ережелер, отбасының құжаттары, басқа бөлімге қоңырау…
+ui-paycase-managers = Мұндай жағдайларды тек басшы шешеді: төлемдерді тек ол бекітеді.
+payment_decision-keep_both = Екі төлем де қалады
+payment_decision-recover = Бір төлемді қайтару керек

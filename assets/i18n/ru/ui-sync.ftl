@@ -240,3 +240,28 @@ ui-cross-decided-here = { $login } решил(а) { $moment }: { $decision }
 ui-cross-decided-there = { $office } ({ $login }) решил(а) { $moment }: { $decision }
 ui-cross-decide-done = Решение записано. С ближайшей синхронизацией оно уйдёт в центр и в другой отдел.
 ui-cross-editors = Такие случаи решают те, кто исправляет реестр.
+
+## Одна семья получила одну и ту же единовременную субсидию в двух отделах
+
+ui-paycase-title = Одна субсидия выплачена в двух отделах
+ui-paycase-note = Центр нашёл семью, которой здесь выплачена единовременная субсидия, уже выплаченная ей в другом отделе. Сравните обе выплаты и решите, остаются ли обе или одну нужно вернуть: ваше решение получит другой отдел.
+ui-paycase-none = Решений по выплатам никто не ждёт.
+ui-paycase-label = Выплачено дважды
+ui-paycase-count = { $count ->
+        [one] { $count } семья получила выплату в двух отделах
+        [few] { $count } семьи получили выплату в двух отделах
+       *[other] { $count } семей получили выплату в двух отделах
+    }
+ui-paycase-paid-here = Выплачено в этом отделе
+ui-paycase-paid-there = Выплачено в отделе «{ $office }»
+ui-paycase-family = Семья
+ui-paycase-head = Глава семьи
+ui-paycase-kind = Субсидия
+ui-paycase-amount = Сумма
+ui-paycase-paid-on = Дата выплаты
+ui-paycase-keep = Обе выплаты остаются
+ui-paycase-recover = Вернуть одну
+ui-paycase-reason-hint = Что проверили: правила, документы семьи, звонок в другой отдел…
+ui-paycase-managers = Такие случаи решает только руководитель: только он утверждает выплаты.
+payment_decision-keep_both = Обе выплаты остаются
+payment_decision-recover = Одну выплату нужно вернуть

@@ -1,6 +1,7 @@
 // Typed wrappers of the sync commands (the status, sync now, enrolling this database, joining an
 // office on a new install, conflicts and review cases, packets on a USB stick, the same person in
-// two offices), in the manner of `api.ts`: screens import these, never `invoke`.
+// two offices, the same subsidy paid in two offices), in the manner of `api.ts`: screens import
+// these, never `invoke`.
 import * as commands from "./bindings/commands";
 import type { CaseDecision } from "./bindings/CaseDecision";
 import type { CaseItem } from "./bindings/CaseItem";
@@ -12,6 +13,10 @@ import type { CrossCaseItem } from "./bindings/CrossCaseItem";
 import type { CrossCasesScreen } from "./bindings/CrossCasesScreen";
 import type { CrossChoice } from "./bindings/CrossChoice";
 import type { CrossDecisionItem } from "./bindings/CrossDecisionItem";
+import type { PaidItem } from "./bindings/PaidItem";
+import type { PaymentCaseItem } from "./bindings/PaymentCaseItem";
+import type { PaymentCasesScreen } from "./bindings/PaymentCasesScreen";
+import type { PaymentDecision } from "./bindings/PaymentDecision";
 import type { PacketExported } from "./bindings/PacketExported";
 import type { PacketImported } from "./bindings/PacketImported";
 import type { PacketPlaces } from "./bindings/PacketPlaces";
@@ -40,6 +45,10 @@ export type {
   PacketImported,
   PacketPlaces,
   PacketProgress,
+  PaidItem,
+  PaymentCaseItem,
+  PaymentCasesScreen,
+  PaymentDecision,
   SideView,
   SyncPanel,
   SyncReport,
@@ -113,4 +122,14 @@ export function crossCases(all = false): Promise<CrossCasesScreen> {
 /** Decides a case of the same person in two offices, with a reason. */
 export function decideCrossCase(id: string, decision: CrossChoice, reason: string): Promise<CrossCasesScreen> {
   return commands.decide_cross_case({ id, decision, reason });
+}
+
+/** The families paid the same one-time subsidy here and in another office (decided ones too when `all`). */
+export function paymentCases(all = false): Promise<PaymentCasesScreen> {
+  return commands.payment_cases({ all });
+}
+
+/** Decides a payment case with a reason (managers). */
+export function decidePaymentCase(id: string, decision: PaymentDecision, reason: string): Promise<PaymentCasesScreen> {
+  return commands.decide_payment_case({ id, decision, reason });
 }

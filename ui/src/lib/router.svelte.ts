@@ -15,9 +15,9 @@ export type Route =
   // Documents: the register and the monthly summary.
   | { name: "documents" }
   | { name: "summary" }
-  // Sync with the centre: status, enrolment, packets, conflicts, review cases and the same
-  // person in two offices (`section`: the part the screen opens at).
-  | { name: "sync"; section?: "conflicts" | "cases" | "cross" };
+  // Sync with the centre: status, enrolment, packets, conflicts, review cases, the same person
+  // in two offices and the same subsidy paid in two (`section`: the part the screen opens at).
+  | { name: "sync"; section?: "conflicts" | "cases" | "cross" | "payments" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

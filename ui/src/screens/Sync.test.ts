@@ -1,7 +1,8 @@
 // Tests of the sync screen against a mocked Rust side: the status as Rust computed it, both values
 // of a conflict side by side with who, when, where and why, resolving one (a choice and a reason
 // needed; a typed value sent as typed), a record that did not take effect (dismiss only), a review
-// case decided by a manager, and enrolment by pasting a code (administrators only).
+// case decided by a manager, a family paid the same subsidy in two offices decided by a manager,
+// and enrolment by pasting a code (administrators only).
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
@@ -12,7 +13,7 @@ import { go, resetRoute } from "../lib/router.svelte";
 import { setSession } from "../lib/session.svelte";
 import { resetSync } from "../lib/sync.svelte";
 import { PERMISSIONS, SESSION } from "../test/fixtures";
-import { duplicateInsert, offline, paidTwice, panel, places, surnameConflict } from "../test/sync-fixtures";
+import { duplicateInsert, offline, paidTwice, panel, paymentCase, places, surnameConflict } from "../test/sync-fixtures";
 import Sync from "./Sync.svelte";
 
 afterEach(() => {
@@ -49,6 +50,8 @@ function backend(options: { status?: SyncPanel; conflicts?: ConflictItem[]; call
       case "review_cases":
         return { cases: [], may_decide: false };
       case "cross_cases":
+        return { cases: [], open: 0, may_decide: true };
+      case "payment_cases":
         return { cases: [], open: 0, may_decide: true };
       case "packet_places":
         return places();
@@ -226,6 +229,69 @@ describe("sync screen", () => {
     go({ name: "sync", section: "conflicts" });
     await waitFor(() => expect(scrolled.at(-1)).toBe(screen.getByTestId("sync-conflicts")));
     expect(scrolled).toHaveLength(2);
+  });
+
+  it("lists the same subsidy paid in two offices, counts it and sends a manager's decision", async () => {
+    const user = userEvent.setup();
+    setLang("en");
+    const calls: Call[] = [];
+    const decided = paymentCase({
+      open: false,
+      decision: "recover",
+      reason: "one move",
+      decided_by: "bolat",
+      decided_office: "DEMO01",
+      decided_here: true,
+      decided_at: "2026-12-06T11:00:00.000Z",
+    });
+    backend({
+      status: panel({ open_payment_cases: 1 }),
+      calls,
+      answer: (call) => {
+        if (call.command === "payment_cases") return { cases: [paymentCase()], open: 1, may_decide: true };
+        if (call.command === "decide_payment_case") return { cases: [], open: 0, may_decide: true };
+        return undefined;
+      },
+    });
+    render(Sync);
+    expect(await screen.findByTestId("sync-screen-paid")).toHaveTextContent("1");
+    const card = await screen.findByTestId("paycase-case");
+    expect(screen.getByTestId("sync-paid-badge")).toHaveTextContent("1");
+    expect(within(card).getByTestId("paycase-there")).toHaveTextContent("Ақмола облыстық бейімдеу орталығы");
+    await user.type(within(card).getByTestId("paycase-reason"), "one move, one subsidy");
+    await user.click(within(card).getByTestId("paycase-recover"));
+    expect(calls.find((c) => c.command === "decide_payment_case")?.args).toEqual({
+      id: paymentCase().id,
+      decision: "recover",
+      reason: "one move, one subsidy",
+    });
+    expect(await screen.findByTestId("sync-no-paid")).toHaveTextContent("No payment waits for a decision.");
+    expect(screen.getByTestId("sync-notice")).toHaveTextContent("The decision is recorded");
+    // Decided ones on the toggle, with who decided.
+    calls.length = 0;
+    backend({ answer: (call) => (call.command === "payment_cases" ? { cases: [decided], open: 0, may_decide: true } : undefined), calls });
+    await user.click(screen.getByTestId("sync-paid-show-decided"));
+    expect(calls.find((c) => c.command === "payment_cases")?.args).toEqual({ all: true });
+    expect(await screen.findByTestId("paycase-decision")).toHaveTextContent("One payment is to be recovered · Reason: one move");
+  });
+
+  it("opens at the payments paid in two offices when the sidebar's link names them", async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    onTestFinished(() => {
+      Element.prototype.scrollIntoView = original;
+    });
+    backend({ answer: (call) => (call.command === "payment_cases" ? { cases: [paymentCase()], open: 1, may_decide: false } : undefined) });
+    go({ name: "sync", section: "payments" });
+    render(Sync);
+    const card = await screen.findByTestId("paycase-case");
+    await waitFor(() => expect(scrolled).toEqual([screen.getByTestId("sync-paid")]));
+    // A clerk reads the case and why they cannot decide it.
+    expect(within(card).queryByTestId("paycase-form")).toBeNull();
+    expect(within(card).getByTestId("paycase-managers")).toBeInTheDocument();
   });
 
   it("shows a clerk the review cases without the decision", async () => {

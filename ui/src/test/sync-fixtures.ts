@@ -1,13 +1,15 @@
 // Data the sync tests give the mocked Rust side: the status, a conflict over a surname, a
 // record that did not take effect, a review case of one instalment paid twice, the places and
-// summary of a packet, a person registered in two offices — shaped by the generated types, so a
-// change on the Rust side shows here as a type error.
+// summary of a packet, a person registered in two offices, a family paid the same subsidy in two
+// offices — shaped by the generated types, so a change on the Rust side shows here as a type
+// error.
 import type {
   CaseItem,
   ConflictItem,
   CrossCaseItem,
   PacketImported,
   PacketPlaces,
+  PaymentCaseItem,
   SideView,
   SyncPanel,
 } from "../lib/api-sync";
@@ -237,6 +239,44 @@ export function crossCase(extra: Partial<CrossCaseItem> = {}): CrossCaseItem {
     found_at: "2026-12-06T07:30:00.000Z",
     open: true,
     decisions: [],
+    ...extra,
+  };
+}
+
+/** A family paid the relocation subsidy here and, before, in Akmola: open, linked by the head's IIN. */
+export function paymentCase(extra: Partial<PaymentCaseItem> = {}): PaymentCaseItem {
+  return {
+    id: "0193c2a7-0000-7000-8000-000000000001",
+    subsidy_kind: "relocation",
+    key: "iin:840302307707",
+    key_kind: "iin",
+    key_value: "840302307707",
+    key_document: null,
+    key_birth_date: null,
+    here: {
+      office: "DEMO01",
+      office_name: "Павлодар облыстық бейімдеу орталығы",
+      regno: "DEMO01-2026-00312",
+      head: "Қасымов Ержан",
+      amount: { tiyn: 30_275_000, text: "302\u00a0750\u00a0₸" },
+      paid_on: "2026-12-01",
+    },
+    other: {
+      office: "AKM01",
+      office_name: "Ақмола облыстық бейімдеу орталығы",
+      regno: "AKM01-2026-00017",
+      head: "Касымов Ержан",
+      amount: { tiyn: 30_275_000, text: "302\u00a0750\u00a0₸" },
+      paid_on: "2026-10-20",
+    },
+    found_at: "2026-12-06T10:00:00.000Z",
+    open: true,
+    decision: null,
+    reason: null,
+    decided_by: null,
+    decided_office: null,
+    decided_here: false,
+    decided_at: null,
     ...extra,
   };
 }
