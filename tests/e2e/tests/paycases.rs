@@ -169,6 +169,10 @@ fn a_family_paid_the_same_subsidy_in_two_offices_is_decided_by_a_manager_in_the_
     app.click("[data-testid=sync-paid-link]");
     app.wait_for("[data-testid=paycase-form]").unwrap_or_else(|e| panic!("{e}"));
     app.screenshot("manager");
+    app.wait_for_text("[data-testid=sync-screen-paid]", "1");
+    app.scroll_to("[data-testid=sync-overview]");
+    app.screenshot("status");
+    app.scroll_to("[data-testid=sync-paid]");
     app.click("[data-testid=paycase-recover]");
     app.wait_for("[data-testid=paycase-problem]").unwrap_or_else(|e| panic!("{e}"));
     app.type_into("[data-testid=paycase-reason]", "бір көшу үшін екі рет төленді");

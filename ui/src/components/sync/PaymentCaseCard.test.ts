@@ -63,6 +63,7 @@ describe("the same subsidy paid in two offices", () => {
       ondecide: async () => null,
     });
     expect(screen.getByTestId("paycase-shared")).toHaveTextContent("Аты-жөні мен туған күні бірдей (02.03.1984)");
+    expect(within(screen.getByTestId("paycase-there")).getByText("Касымов Ержан").closest("div")).toHaveClass("shared");
     expect(screen.getByTestId("paycase-keep")).toHaveTextContent("Екі төлем де қалады");
   });
 
