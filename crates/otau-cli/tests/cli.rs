@@ -208,6 +208,60 @@ fn a_bad_family_file_is_refused_with_the_field_named_in_each_language_and_nothin
 }
 
 #[test]
+fn finding_8_a_name_with_terminal_escapes_or_a_direction_override_is_refused_never_echoed() {
+    let o = office();
+    let mut family: Value =
+        serde_json::from_str(&std::fs::read_to_string(&o.family_file).expect("read"))
+            .expect("json");
+    family["members"][0]["surname"] = Value::from("Сейітқали\u{1b}[2J\u{1b}]0;owned\u{7}");
+    family["members"][1]["given_name"] = Value::from("Әлия\u{202e}акз");
+    family["members"][2]["surname"] = Value::from("Н".repeat(1 << 20));
+    family["address"] = Value::from("Павлодар\u{0}");
+    let bad = o._dir.path().join("hostile.json");
+    std::fs::write(&bad, family.to_string()).expect("write");
+    for (lang, surname) in [("kk", "Тегі"), ("ru", "Фамилия"), ("en", "Surname")] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "family", "add", "--file"])
+            .arg(&bad)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(surname) && stderr.contains("U+001B"), "{lang}: {stderr}");
+        assert!(stderr.contains("U+202E") && stderr.contains("U+0000"), "{lang}: {stderr}");
+        for raw in ['\u{1b}', '\u{202e}', '\u{0}', '\u{7}'] {
+            assert!(!stderr.contains(raw), "{lang}: {raw:?} echoed");
+        }
+        assert!(stderr.len() < 10_000, "{lang}: the long surname is not echoed");
+    }
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "family", "add", "--file"])
+        .arg(&bad)
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    let v = json_of(&out);
+    let fields: Vec<(&str, &str)> = v["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| Some((f["field"].as_str()?, f["code"].as_str()?)))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("address", "text-control-character"),
+            ("members[0].surname", "text-control-character"),
+            ("members[1].given_name", "text-direction-control"),
+            ("members[2].surname", "text-too-long"),
+        ]
+    );
+    let out = otau(&o.db).args(["--json", "find", "Nursultan"]).output().expect("run");
+    assert_eq!(json_of(&out)["count"], 0, "nothing was saved");
+}
+
+#[test]
 fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
     let o = office();
     let out = otau(&o.db)
