@@ -262,6 +262,29 @@ fn finding_8_a_name_with_terminal_escapes_or_a_direction_override_is_refused_nev
 }
 
 #[test]
+fn finding_8_a_stored_name_with_terminal_escapes_is_shown_escaped() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    let regno = json_of(&out)["members"][0]["regno"].as_str().expect("regno").to_string();
+    // A record from an older database or another device, which entry would have refused.
+    let conn = rusqlite::Connection::open(&o.db).expect("open");
+    conn.execute(
+        "UPDATE persons SET given_name = given_name || char(27) || '[2J' || char(8238) || 'x'
+         WHERE regno = ?1",
+        [&regno],
+    )
+    .expect("plant");
+    drop(conn);
+    for args in [vec!["person", "show", regno.as_str()], vec!["family", "show", regno.as_str()]] {
+        let out = otau(&o.db).args(&args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{args:?}: {text:?}");
+        assert!(text.contains("\\u{1b}[2J\\u{202e}x"), "{args:?}: {text}");
+    }
+}
+
+#[test]
 fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
     let o = office();
     let out = otau(&o.db)
