@@ -285,6 +285,18 @@ fn finding_8_a_stored_name_with_terminal_escapes_is_shown_escaped() {
 }
 
 #[test]
+fn finding_8_an_error_naming_a_hostile_file_name_does_not_echo_its_escapes() {
+    let o = office();
+    let hostile = o._dir.path().join("list\u{1b}[2J\u{202e}.csv");
+    let out =
+        otau(&o.db).arg("import").arg(&hostile).arg("--suggest-mapping").output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'), "{stderr:?}");
+    assert!(stderr.contains("list\\u{1b}[2J\\u{202e}.csv"), "{stderr}");
+}
+
+#[test]
 fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
     let o = office();
     let out = otau(&o.db)
