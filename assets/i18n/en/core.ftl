@@ -63,6 +63,9 @@ document-issued-before-birth = The date of issue is before the date of birth ({ 
 document-valid-until-before-issue = The expiry date is not after the date of issue ({ $issued_on }): check both dates.
 phone-format = The phone number is not in international form: write + and the country code, 10 to 15 digits in all, e.g. +7 701 555 12 34.
 email-format = The e-mail address is not valid: it looks like name@example.kz.
+text-too-long = The text has { $found } characters, at most { $max } are accepted: shorten it.
+text-control-character = The text has an invisible control character ({ $code_point }), which is never stored: type the value again without it (copying from another program can bring one in).
+text-direction-control = The text has a hidden text-direction mark ({ $code_point }), which makes it read differently from how it is stored: type the value again without it.
 
 ## Field names
 

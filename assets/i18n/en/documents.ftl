@@ -158,6 +158,7 @@ doc-image-unreadable = The picture { $path } cannot be read ({ $detail }): give 
 doc-bad-output = { $path }: the document is written as .pdf; give a file name ending in .pdf.
 doc-bad-output-report = { $path }: the report is written as .pdf or .xlsx; fix the file name's ending.
 doc-file-write = The file { $path } could not be written ({ $detail }): the document was not registered. Give another folder and try again.
+doc-file-exists = The file { $path } exists already: the document was not registered. Give another file name, or add --force to replace the file.
 doc-already-voided = Document { $number } was voided on { $date }: it cannot be voided again or reprinted. Issue a new one if needed.
 doc-month-already-closed = Month { $month } is already closed: its summary is frozen.
 doc-month-not-over = Month { $month } is not over yet: close it after it ends.

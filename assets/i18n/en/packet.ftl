@@ -12,6 +12,7 @@ cli-packet-imported = Packet imported: { $applied } events received, { $acknowle
 cli-packet-progress = Applying events: { $done } of { $total }
 cli-sync-enrolled-by-card = This device is enrolled by packet with { $centre }: write a packet for the centre (otau packet export --out FILE) and carry it there.
 cli-file-exists = { $path } exists already: choose another file name.
+cli-file-exists-force = { $path } exists already: give another file name, or add --force to replace the file.
 cli-file-unwritable = Cannot write { $path }: { $detail }.
 cli-centre-card-written = The centre's card for office { $office } is written to { $path }. Carry it to the device; give the code apart (by phone or on paper).
 cli-centre-packet-imported = Packet of device { $device } ({ $office }) imported: { $accepted } events accepted, { $duplicates } already held.

@@ -12,6 +12,7 @@ cli-packet-imported = Пакет импортталды: { $applied } оқиға
 cli-packet-progress = Оқиғалар қолданылуда: { $total } ішінен { $done }
 cli-sync-enrolled-by-card = Құрылғы «{ $centre }» орталығына пакет арқылы қосылды: орталыққа пакет жазып (otau packet export --out ФАЙЛ), апарыңыз.
 cli-file-exists = { $path } бұрыннан бар: басқа файл атауын таңдаңыз.
+cli-file-exists-force = { $path } бар: файлдың басқа атауын беріңіз немесе файлды ауыстыру үшін --force қосыңыз.
 cli-file-unwritable = { $path } жазылмады: { $detail }.
 cli-centre-card-written = { $office } кеңсесіне арналған орталық картасы { $path } файлына жазылды. Оны құрылғыға апарыңыз; кодты бөлек беріңіз (телефонмен немесе қағазбен).
 cli-centre-packet-imported = { $device } құрылғысының пакеті ({ $office }) импортталды: { $accepted } оқиға қабылданды, { $duplicates } бұрыннан бар.

@@ -12,6 +12,7 @@ cli-packet-imported = Пакет импортирован: получено со
 cli-packet-progress = Применение событий: { $done } из { $total }
 cli-sync-enrolled-by-card = Устройство подключено к центру «{ $centre }» по пакетам: запишите пакет для центра (otau packet export --out ФАЙЛ) и отвезите его.
 cli-file-exists = { $path } уже существует: выберите другое имя файла.
+cli-file-exists-force = { $path } уже существует: укажите другое имя файла или добавьте --force, чтобы заменить файл.
 cli-file-unwritable = Не удаётся записать { $path }: { $detail }.
 cli-centre-card-written = Карточка центра для офиса { $office } записана в { $path }. Отвезите её на устройство; код передайте отдельно (по телефону или на бумаге).
 cli-centre-packet-imported = Пакет устройства { $device } ({ $office }) импортирован: принято событий — { $accepted }, уже были — { $duplicates }.

@@ -307,6 +307,9 @@ pub enum DocCommand {
         /// The PDF file to write.
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
     },
     /// Issue a family's payment statement.
     Statement {
@@ -315,6 +318,9 @@ pub enum DocCommand {
         /// The PDF file to write.
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
     },
     /// Issue a subsidy decision: each instalment with its due date, the MCI applied and the
     /// explanation of its amount.
@@ -324,6 +330,9 @@ pub enum DocCommand {
         /// The PDF file to write.
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
     },
     /// Reprint an issued document exactly, marked "ДУБЛИКАТ / DUPLICATE".
     Reprint {
@@ -332,6 +341,9 @@ pub enum DocCommand {
         /// The file to write (.pdf; .xlsx for a monthly summary).
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
     },
     /// The register of issued documents, newest first.
     Register {
@@ -374,6 +386,9 @@ pub enum ReportCommand {
         /// The file to write: .pdf or .xlsx.
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
     },
     /// Close a month once its summary is approved (managers): its numbers never change again.
     Close {

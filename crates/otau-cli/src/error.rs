@@ -148,9 +148,13 @@ pub fn report(lang: Lang, json: bool, err: &CliError) {
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
-    eprintln!("{}: {message}", tr(lang, "cli-error", &BTreeMap::new()));
+    // Messages may carry what a file or a record holds (a sheet's name, a stored name): shown
+    // so that none of it drives the terminal.
+    use crate::output::shown;
+    eprintln!("{}: {}", tr(lang, "cli-error", &BTreeMap::new()), shown(&message));
     for f in err.field_errors() {
-        eprintln!("  • {}: {}", field_label(lang, &f.field), field_message(lang, f));
+        let label = field_label(lang, &f.field);
+        eprintln!("  • {}: {}", shown(&label), shown(&field_message(lang, f)));
     }
     for d in err.duplicates() {
         let args = BTreeMap::from([
@@ -160,7 +164,7 @@ pub fn report(lang: Lang, json: bool, err: &CliError) {
             ("birth".to_string(), d.existing_birth_date.to_string()),
             ("reason".to_string(), tr(lang, &format!("dup-{}", reason_id(d)), &BTreeMap::new())),
         ]);
-        eprintln!("  • {}", tr(lang, "cli-duplicate-line", &args));
+        eprintln!("  • {}", shown(&tr(lang, "cli-duplicate-line", &args)));
     }
     if !err.duplicates().is_empty() {
         eprintln!("{}", tr(lang, "cli-duplicate-hint", &BTreeMap::new()));

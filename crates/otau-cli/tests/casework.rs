@@ -502,3 +502,86 @@ fn import_suggests_a_mapping_dry_runs_imports_and_adds_nothing_the_second_time()
         [("columns.phone".to_string(), "import-column-missing".to_string())]
     );
 }
+
+/// A one-sheet XLSX written part by part: a heading in A1 and a value in the last cell a sheet
+/// can have (row 1,048,576, column XFD), the dimension saying so. About 1.5 KB.
+fn xlsx_with_a_far_cell(path: &Path) {
+    use std::io::Write;
+    let ns = "http://schemas.openxmlformats.org";
+    let parts = [
+        (
+            "[Content_Types].xml",
+            format!(
+                r#"<Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+            ),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<worksheet xmlns="{ns}/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Тегі</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, options).expect("part");
+        zip.write_all(text.as_bytes()).expect("write part");
+    }
+    zip.finish().expect("finish");
+}
+
+#[test]
+fn finding_8_otau_import_refuses_a_small_xlsx_claiming_a_billion_cells() {
+    let o = office();
+    let bomb = o.dir.path().join("bomb.xlsx");
+    xlsx_with_a_far_cell(&bomb);
+    let size = std::fs::metadata(&bomb).expect("size").len();
+    assert!(size < 2048, "{size} bytes");
+    let mapping = o.dir.path().join("bomb-mapping.json");
+    std::fs::write(&mapping, r#"{"columns": {"surname": "Тегі"}}"#).expect("mapping");
+    let mapping = mapping.to_string_lossy().to_string();
+    for args in [&["--suggest-mapping"][..], &["--mapping", &mapping, "--dry-run"][..]] {
+        let out = otau(&o.db)
+            .args(["--json", "--user", "admin", "import"])
+            .arg(&bomb)
+            .args(args)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "refused, not aborted: {args:?}");
+        let v = json_of(&out);
+        assert_eq!(v["error"]["fields"][0]["code"], "import-too-many-rows", "{v}");
+    }
+    for (lang, word) in
+        [("kk", "жолдан көп"), ("ru", "больше 200000 строк"), ("en", "more than 200000 rows")]
+    {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "import"])
+            .arg(&bomb)
+            .arg("--suggest-mapping")
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(word), "{lang}: {stderr}");
+    }
+}

@@ -131,6 +131,16 @@ fn the_country_summary_is_the_offices_summaries_added_up(database_url: Option<St
     let xlsx = dir.path().join("country.xlsx");
     report(&centre, this, None, &xlsx);
     assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"), "a workbook");
+    // The file is there now: it is replaced only when asked.
+    let month = this.to_string();
+    let again = ["report", "monthly", "--month", &month, "--out", xlsx.to_str().expect("path")];
+    let (success, refused) = centre.try_admin(&again);
+    assert!(!success);
+    assert_eq!(refused["error"]["code"], "cli-file-exists-force", "{refused:#}");
+    let mut forced = again.to_vec();
+    forced.push("--force");
+    centre.admin(&forced);
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"), "a workbook");
 
     // A region: its offices alone.
     let akmola = report(&centre, this, Some("KZ-11"), &dir.path().join("akmola.pdf"));

@@ -208,6 +208,95 @@ fn a_bad_family_file_is_refused_with_the_field_named_in_each_language_and_nothin
 }
 
 #[test]
+fn finding_8_a_name_with_terminal_escapes_or_a_direction_override_is_refused_never_echoed() {
+    let o = office();
+    let mut family: Value =
+        serde_json::from_str(&std::fs::read_to_string(&o.family_file).expect("read"))
+            .expect("json");
+    family["members"][0]["surname"] = Value::from("Сейітқали\u{1b}[2J\u{1b}]0;owned\u{7}");
+    family["members"][1]["given_name"] = Value::from("Әлия\u{202e}акз");
+    family["members"][2]["surname"] = Value::from("Н".repeat(1 << 20));
+    family["address"] = Value::from("Павлодар\u{0}");
+    let bad = o._dir.path().join("hostile.json");
+    std::fs::write(&bad, family.to_string()).expect("write");
+    for (lang, surname) in [("kk", "Тегі"), ("ru", "Фамилия"), ("en", "Surname")] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "family", "add", "--file"])
+            .arg(&bad)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(surname) && stderr.contains("U+001B"), "{lang}: {stderr}");
+        assert!(stderr.contains("U+202E") && stderr.contains("U+0000"), "{lang}: {stderr}");
+        for raw in ['\u{1b}', '\u{202e}', '\u{0}', '\u{7}'] {
+            assert!(!stderr.contains(raw), "{lang}: {raw:?} echoed");
+        }
+        assert!(stderr.len() < 10_000, "{lang}: the long surname is not echoed");
+    }
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "family", "add", "--file"])
+        .arg(&bad)
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    let v = json_of(&out);
+    let fields: Vec<(&str, &str)> = v["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| Some((f["field"].as_str()?, f["code"].as_str()?)))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("address", "text-control-character"),
+            ("members[0].surname", "text-control-character"),
+            ("members[1].given_name", "text-direction-control"),
+            ("members[2].surname", "text-too-long"),
+        ]
+    );
+    let out = otau(&o.db).args(["--json", "find", "Nursultan"]).output().expect("run");
+    assert_eq!(json_of(&out)["count"], 0, "nothing was saved");
+}
+
+#[test]
+fn finding_8_a_stored_name_with_terminal_escapes_is_shown_escaped() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    let regno = json_of(&out)["members"][0]["regno"].as_str().expect("regno").to_string();
+    // A record from an older database or another device, which entry would have refused.
+    let conn = rusqlite::Connection::open(&o.db).expect("open");
+    conn.execute(
+        "UPDATE persons SET given_name = given_name || char(27) || '[2J' || char(8238) || 'x'
+         WHERE regno = ?1",
+        [&regno],
+    )
+    .expect("plant");
+    drop(conn);
+    for args in [vec!["person", "show", regno.as_str()], vec!["family", "show", regno.as_str()]] {
+        let out = otau(&o.db).args(&args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{args:?}: {text:?}");
+        assert!(text.contains("\\u{1b}[2J\\u{202e}x"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn finding_8_an_error_naming_a_hostile_file_name_does_not_echo_its_escapes() {
+    let o = office();
+    let hostile = o._dir.path().join("list\u{1b}[2J\u{202e}.csv");
+    let out =
+        otau(&o.db).arg("import").arg(&hostile).arg("--suggest-mapping").output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'), "{stderr:?}");
+    assert!(stderr.contains("list\\u{1b}[2J\\u{202e}.csv"), "{stderr}");
+}
+
+#[test]
 fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
     let o = office();
     let out = otau(&o.db)

@@ -306,3 +306,69 @@ fn a_paper_of_another_office_is_unknown_until_its_key_is_trusted() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json_of(&out)["error"]["fields"][0]["field"], "image");
 }
+
+/// How many documents the register holds.
+fn registered(o: &Office) -> u64 {
+    let out = otau(&o.db).args(["--json", "doc", "register"]).output().expect("register");
+    json_of(&out)["count"].as_u64().expect("count")
+}
+
+#[test]
+fn finding_8_out_never_overwrites_a_file_unless_forced_and_never_follows_a_symlink() {
+    let o = office("PVL01", "KZ-55");
+    let regno = family(&o);
+    let dir = o.dir.path();
+    let mine = dir.join("notes.pdf");
+    std::fs::write(&mine, b"a clerk's own file").expect("write");
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, b"never to be written through a link").expect("write");
+    let link = dir.join("link.pdf");
+    std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+    let dangling = dir.join("dangling.pdf");
+    std::os::unix::fs::symlink(dir.join("made-through-the-link.pdf"), &dangling).expect("symlink");
+    let month = chrono::Local::now().format("%Y-%m").to_string();
+    assert_eq!(registered(&o), 0);
+
+    for target in [&mine, &link, &dangling] {
+        let path = target.to_string_lossy().to_string();
+        for args in [
+            vec!["doc", "certificate", regno.as_str(), "--out", &path],
+            vec!["report", "monthly", "--month", &month, "--out", &path],
+        ] {
+            let out = as_admin(&o, &args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            assert_eq!(json_of(&out)["error"]["code"], "doc-file-exists", "{args:?}");
+        }
+    }
+    assert_eq!(std::fs::read(&mine).expect("mine"), b"a clerk's own file");
+    assert_eq!(std::fs::read(&victim).expect("victim"), b"never to be written through a link");
+    assert!(!dir.join("made-through-the-link.pdf").exists());
+    assert_eq!(registered(&o), 0, "nothing was registered");
+    for lang in ["kk", "ru", "en"] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "doc", "certificate", &regno, "--out"])
+            .arg(&mine)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--force") && stderr.contains("notes.pdf"), "{lang}: {stderr}");
+    }
+
+    // Forced: the file is replaced, and a link is replaced by the file, its target untouched.
+    for target in [&mine, &link] {
+        let path = target.to_string_lossy().to_string();
+        let out = as_admin(&o, &["doc", "certificate", &regno, "--out", &path, "--force"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        assert!(std::fs::read(target).expect("written").starts_with(b"%PDF"));
+        let meta = std::fs::symlink_metadata(target).expect("meta");
+        assert!(meta.file_type().is_file(), "a file, not a link");
+    }
+    assert_eq!(std::fs::read(&victim).expect("victim"), b"never to be written through a link");
+    let out = as_admin(
+        &o,
+        &["report", "monthly", "--month", &month, "--out", &mine.to_string_lossy(), "--force"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(registered(&o), 3);
+}

@@ -13,7 +13,7 @@ use crate::model::{DocumentInput, DocumentKind, FamilyInput, MemberInput, Relati
 use crate::names::is_latin;
 use crate::regions;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +27,70 @@ pub const DOCUMENT_NUMBER_LEN: RangeInclusive<usize> = 5..=20;
 pub const PASSPORT_NUMBER_LEN: RangeInclusive<usize> = 6..=12;
 /// Number of digits in a phone number in international form, country code included.
 pub const PHONE_DIGITS: RangeInclusive<usize> = 10..=15;
+
+/// The longest name (surname, given name, patronymic, as written or in Latin letters) and
+/// settlement, in characters: several times any real one, short enough to print and search.
+pub const NAME_MAX_CHARS: usize = 100;
+/// The longest free text (an address, the purpose of a consent), in characters.
+pub const FREE_TEXT_MAX_CHARS: usize = 1_000;
+/// The longest code or number field (country, region, IIN, phone, document number), in
+/// characters: their formats are shorter still, and checked after this.
+pub const CODE_MAX_CHARS: usize = 64;
+/// The longest e-mail address (RFC 5321 path limit).
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// The longest value of every text field of a family, by the field's name (the last part of its
+/// path: `members[1].document.number` → `number`), in characters after trimming. The one table
+/// the form, the import and editing share; a field not named here takes [`FREE_TEXT_MAX_CHARS`].
+pub const TEXT_LIMITS: &[(&str, usize)] = &[
+    ("surname", NAME_MAX_CHARS),
+    ("given_name", NAME_MAX_CHARS),
+    ("patronymic", NAME_MAX_CHARS),
+    ("surname_latin", NAME_MAX_CHARS),
+    ("given_name_latin", NAME_MAX_CHARS),
+    ("patronymic_latin", NAME_MAX_CHARS),
+    ("settlement", NAME_MAX_CHARS),
+    ("address", FREE_TEXT_MAX_CHARS),
+    ("purpose", FREE_TEXT_MAX_CHARS),
+    ("country_of_origin", CODE_MAX_CHARS),
+    ("region", CODE_MAX_CHARS),
+    ("citizenship", CODE_MAX_CHARS),
+    ("issuing_country", CODE_MAX_CHARS),
+    ("iin", CODE_MAX_CHARS),
+    ("number", CODE_MAX_CHARS),
+    ("phone", CODE_MAX_CHARS),
+    ("email", EMAIL_MAX_CHARS),
+];
+
+/// The longest value of a field, from [`TEXT_LIMITS`] by the last part of its path.
+pub fn text_limit(path: &str) -> usize {
+    let name = path.rsplit('.').next().unwrap_or(path);
+    TEXT_LIMITS.iter().find(|(n, _)| *n == name).map_or(FREE_TEXT_MAX_CHARS, |(_, max)| *max)
+}
+
+/// Whether a character may never be stored in a text field: C0 and C1 control characters
+/// (NUL and the escape that starts a terminal's control sequence among them), DEL, and the
+/// bidirectional embeddings, overrides and isolates that make text read other than it is stored.
+pub fn is_forbidden_in_text(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The problem of a text field's value (trimmed, as it is stored), if any: too long for
+/// `path` ([`text_limit`]) or holding a character that is never stored.
+pub fn text_problem(path: &str, value: &str) -> Option<Problem> {
+    let value = value.trim();
+    let max = text_limit(path);
+    let found = value.chars().count();
+    if found > max {
+        return Some(Problem::TooLong { max, found });
+    }
+    let c = value.chars().find(|&c| is_forbidden_in_text(c))?;
+    Some(if c.is_control() {
+        Problem::ControlCharacter { code_point: u32::from(c) }
+    } else {
+        Problem::DirectionControl { code_point: u32::from(c) }
+    })
+}
 
 /// One problem with one field of a family. [`FieldError::new`] pairs it with the field's path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -136,6 +200,26 @@ pub enum Problem {
     /// Not an e-mail address.
     #[error("not an e-mail address")]
     Email,
+    /// Longer than [`text_limit`] allows.
+    #[error("{found} characters, at most {max}")]
+    TooLong {
+        /// The longest value the field takes, in characters.
+        max: usize,
+        /// The length of the value, in characters.
+        found: usize,
+    },
+    /// A control character (C0, C1, DEL), which no name, address or number has.
+    #[error("control character U+{code_point:04X}")]
+    ControlCharacter {
+        /// The first such character's code point.
+        code_point: u32,
+    },
+    /// A bidirectional embedding, override or isolate, which makes text read other than it is.
+    #[error("text direction control U+{code_point:04X}")]
+    DirectionControl {
+        /// The first such character's code point.
+        code_point: u32,
+    },
 }
 
 impl Coded for Problem {
@@ -163,6 +247,9 @@ impl Coded for Problem {
             Problem::ValidUntilNotAfterIssue { .. } => "document-valid-until-before-issue",
             Problem::Phone => "phone-format",
             Problem::Email => "email-format",
+            Problem::TooLong { .. } => "text-too-long",
+            Problem::ControlCharacter { .. } => "text-control-character",
+            Problem::DirectionControl { .. } => "text-direction-control",
         }
     }
 
@@ -209,6 +296,13 @@ impl Coded for Problem {
             Problem::ValidUntilNotAfterIssue { issued_on } => {
                 vec![("issued_on", issued_on.to_string())]
             }
+            Problem::TooLong { max, found } => {
+                vec![("max", max.to_string()), ("found", found.to_string())]
+            }
+            // The code point, never the character: the message must not carry what it refuses.
+            Problem::ControlCharacter { code_point } | Problem::DirectionControl { code_point } => {
+                vec![("code_point", format!("U+{code_point:04X}"))]
+            }
             Problem::Required
             | Problem::NoMembers
             | Problem::NoHead
@@ -239,6 +333,9 @@ pub fn iin_agreement(iin: &Iin, birth_date: NaiveDate, sex: Sex) -> Vec<Problem>
 /// Returns every problem found, in the order of the form.
 pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
     let mut report = Report::default();
+    for (path, value) in text_fields(f) {
+        report.text(&path, value);
+    }
 
     if f.arrival_date > today {
         report.add("arrival_date", Problem::InFuture { today });
@@ -298,13 +395,70 @@ pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<Fiel
     }
 }
 
-/// The problems found so far.
+/// Every text field of a family with its path, in the order of the form.
+fn text_fields(f: &FamilyInput) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = vec![
+        ("country_of_origin".into(), &f.country_of_origin),
+        ("region".into(), &f.region),
+        ("settlement".into(), &f.settlement),
+    ];
+    if let Some(address) = &f.address {
+        out.push(("address".into(), address));
+    }
+    for (i, m) in f.members.iter().enumerate() {
+        let field = |name: &str| format!("members[{i}].{name}");
+        out.push((field("surname"), &m.surname));
+        out.push((field("given_name"), &m.given_name));
+        for (name, value) in [
+            ("patronymic", &m.patronymic),
+            ("surname_latin", &m.surname_latin),
+            ("given_name_latin", &m.given_name_latin),
+            ("patronymic_latin", &m.patronymic_latin),
+            ("iin", &m.iin),
+            ("citizenship", &m.citizenship),
+        ] {
+            if let Some(value) = value {
+                out.push((field(name), value));
+            }
+        }
+        if let Some(d) = &m.document {
+            out.push((field("document.number"), &d.number));
+            out.push((field("document.issuing_country"), &d.issuing_country));
+        }
+        for (name, value) in [("phone", &m.phone), ("email", &m.email)] {
+            if let Some(value) = value {
+                out.push((field(name), value));
+            }
+        }
+        if let Some(c) = &m.consent {
+            out.push((field("consent.purpose"), &c.purpose));
+        }
+    }
+    out
+}
+
+/// The problems found so far, and the fields whose text was refused as such (too long, or with
+/// a character never stored): no other rule looks at those, so no message repeats their value.
 #[derive(Default)]
-struct Report(Vec<FieldError>);
+struct Report(Vec<FieldError>, HashSet<String>);
 
 impl Report {
     fn add(&mut self, field: &str, problem: Problem) {
-        self.0.push(FieldError::new(field, &problem));
+        self.push(FieldError::new(field, &problem));
+    }
+
+    fn push(&mut self, error: FieldError) {
+        if !self.1.contains(&error.field) {
+            self.0.push(error);
+        }
+    }
+
+    /// Checks a text field's value as such; remembers the field when it is refused.
+    fn text(&mut self, field: &str, value: &str) {
+        if let Some(problem) = text_problem(field, value) {
+            self.add(field, problem);
+            self.1.insert(field.to_string());
+        }
     }
 
     fn member(&mut self, path: &str, m: &MemberInput, arrival_date: NaiveDate, today: NaiveDate) {
@@ -339,7 +493,7 @@ impl Report {
 
         if let Some(iin) = present(&m.iin) {
             match Iin::parse(iin) {
-                Err(e) => self.0.push(FieldError::new(field("iin"), &e)),
+                Err(e) => self.push(FieldError::new(field("iin"), &e)),
                 Ok(iin) => {
                     for problem in iin_agreement(&iin, m.birth_date, m.sex) {
                         self.add(&field("iin"), problem);
@@ -1017,6 +1171,105 @@ mod tests {
     #[case("document.issuing_country", "field-document-issuing_country")]
     fn field_message_ids(#[case] path: &str, #[case] id: &str) {
         assert_eq!(field_message_id(path), id);
+    }
+
+    /// Every text field of the example family, as a setter, with its path.
+    #[allow(clippy::type_complexity)]
+    fn text_setters() -> Vec<(&'static str, Box<dyn Fn(&mut FamilyInput, String)>)> {
+        vec![
+            ("country_of_origin", Box::new(|f, v| f.country_of_origin = v)),
+            ("region", Box::new(|f, v| f.region = v)),
+            ("settlement", Box::new(|f, v| f.settlement = v)),
+            ("address", Box::new(|f, v| f.address = Some(v))),
+            ("members[0].surname", Box::new(|f, v| f.members[0].surname = v)),
+            ("members[0].given_name", Box::new(|f, v| f.members[0].given_name = v)),
+            ("members[0].patronymic", Box::new(|f, v| f.members[0].patronymic = Some(v))),
+            ("members[0].surname_latin", Box::new(|f, v| f.members[0].surname_latin = Some(v))),
+            (
+                "members[0].given_name_latin",
+                Box::new(|f, v| f.members[0].given_name_latin = Some(v)),
+            ),
+            (
+                "members[0].patronymic_latin",
+                Box::new(|f, v| f.members[0].patronymic_latin = Some(v)),
+            ),
+            ("members[0].iin", Box::new(|f, v| f.members[0].iin = Some(v))),
+            ("members[0].citizenship", Box::new(|f, v| f.members[0].citizenship = Some(v))),
+            (
+                "members[0].document.number",
+                Box::new(|f, v| {
+                    if let Some(d) = f.members[0].document.as_mut() {
+                        d.number = v;
+                    }
+                }),
+            ),
+            (
+                "members[0].document.issuing_country",
+                Box::new(|f, v| {
+                    if let Some(d) = f.members[0].document.as_mut() {
+                        d.issuing_country = v;
+                    }
+                }),
+            ),
+            ("members[0].phone", Box::new(|f, v| f.members[0].phone = Some(v))),
+            ("members[1].email", Box::new(|f, v| f.members[1].email = Some(v))),
+            (
+                "members[0].consent.purpose",
+                Box::new(|f, v| {
+                    f.members[0].consent =
+                        Some(ConsentInput { given_on: date("2026-10-01"), purpose: v })
+                }),
+            ),
+        ]
+    }
+
+    #[rstest]
+    #[case::nul('\u{0}', "text-control-character", "U+0000")]
+    #[case::escape('\u{1b}', "text-control-character", "U+001B")]
+    #[case::newline_inside('\n', "text-control-character", "U+000A")]
+    #[case::delete('\u{7f}', "text-control-character", "U+007F")]
+    #[case::c1_csi('\u{9b}', "text-control-character", "U+009B")]
+    #[case::right_to_left_override('\u{202e}', "text-direction-control", "U+202E")]
+    #[case::left_to_right_embedding('\u{202a}', "text-direction-control", "U+202A")]
+    #[case::first_strong_isolate('\u{2068}', "text-direction-control", "U+2068")]
+    #[case::pop_isolate('\u{2069}', "text-direction-control", "U+2069")]
+    fn finding_8_control_and_direction_characters_are_refused_in_every_text_field(
+        #[case] c: char,
+        #[case] code: &str,
+        #[case] code_point: &str,
+    ) {
+        for (path, set) in text_setters() {
+            let e = only_error(|f| set(f, format!("Ab{c}[2Jcd")));
+            assert_eq!((e.field.as_str(), e.code.as_str()), (path, code), "{path}");
+            assert_eq!(e.args["code_point"], code_point);
+            assert!(
+                e.args.values().all(|v| !v.contains(c)),
+                "{path}: the message never carries it"
+            );
+        }
+    }
+
+    #[test]
+    fn finding_8_every_text_field_has_a_length_limit() {
+        for (path, set) in text_setters() {
+            let max = text_limit(path);
+            assert!(max <= FREE_TEXT_MAX_CHARS, "{path}");
+            let e = only_error(|f| set(f, "Ә".repeat(max + 1)));
+            assert_eq!((e.field.as_str(), e.code.as_str()), (path, "text-too-long"), "{path}");
+            assert_eq!(e.args["max"], max.to_string());
+            assert_eq!(e.args["found"], (max + 1).to_string());
+        }
+        // A megabyte of surname is one message, not a copy of the megabyte.
+        let e = only_error(|f| f.members[0].surname = "Ә".repeat(1 << 20));
+        assert_eq!(e.args["max"], NAME_MAX_CHARS.to_string());
+        // At the limit, a name is a name; the limit counts characters, not bytes.
+        assert_eq!(problems(|f| f.members[0].surname = "Ә".repeat(NAME_MAX_CHARS)), vec![]);
+        assert_eq!(problems(|f| f.address = Some("ә".repeat(FREE_TEXT_MAX_CHARS))), vec![]);
+    }
+
+    #[test]
+    fn spaces_and_tabs_around_a_value_are_trimmed_not_refused() {
+        assert_eq!(problems(|f| f.members[0].surname = "\tСейітқали \n".into()), vec![]);
     }
 
     #[test]

@@ -121,6 +121,9 @@ fn every_error() -> Vec<(&'static str, BTreeMap<String, String>)> {
         Problem::ValidUntilNotAfterIssue { issued_on: date() },
         Problem::Phone,
         Problem::Email,
+        Problem::TooLong { max: 100, found: 1_048_576 },
+        Problem::ControlCharacter { code_point: 0x1b },
+        Problem::DirectionControl { code_point: 0x202e },
     ] {
         add(&e);
     }

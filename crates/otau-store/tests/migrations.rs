@@ -211,6 +211,10 @@ const LANDED: &[(&str, &str)] = &[
         "0009_summary_indexes.sql",
         "964de2c1491fd0058a3c8eeabc940c68f0b53daa9459916cea43540a34714196",
     ),
+    (
+        "0010_append_only_guards.sql",
+        "6d9477ee93761c6230222b6b89601a35f3bae9876c43f33eb4ecabf1865e9937",
+    ),
 ];
 
 #[test]

@@ -243,6 +243,9 @@ pub enum CentreReportCommand {
         /// The file to write: .pdf or .xlsx.
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
         /// Who issues it, as the paper names them (default: the centre's name).
         #[arg(long)]
         by: Option<String>,
@@ -270,7 +273,7 @@ fn report(ctx: &mut Ctx, cmd: CentreReportCommand) -> Result<(), CliError> {
     use otau_api::words::OFFICE_RECORDS;
     let (_, today) = ctx.now();
     match cmd {
-        CentreReportCommand::Monthly { at, month, region, out, by } => {
+        CentreReportCommand::Monthly { at, month, region, out, force, by } => {
             let month = parse_month(&month)?;
             let format = format_of(&out, true)?;
             let admin = open(&at)?;
@@ -287,11 +290,21 @@ fn report(ctx: &mut Ctx, cmd: CentreReportCommand) -> Result<(), CliError> {
                     otau_print::render_xlsx(&doc).map_err(print_error)?
                 }
             };
-            std::fs::write(&out, &bytes).map_err(|e| {
-                CliError::with(
-                    "cli-file-unwritable",
-                    &[("path", out.display().to_string()), ("detail", e.to_string())],
-                )
+            let written = if force {
+                crate::commands::packet::replace_file(&out, &bytes)
+            } else {
+                crate::commands::packet::create_new_file(&out, &bytes)
+            };
+            written.map_err(|e| {
+                let path = out.display().to_string();
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    CliError::with("cli-file-exists-force", &[("path", path)])
+                } else {
+                    CliError::with(
+                        "cli-file-unwritable",
+                        &[("path", path), ("detail", e.to_string())],
+                    )
+                }
             })?;
             if ctx.json {
                 json(&json!({ "number": doc.number, "path": out, "report": report }));

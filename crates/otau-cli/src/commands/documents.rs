@@ -29,13 +29,25 @@ pub(crate) fn format_of(out: &Path, xlsx_allowed: bool) -> Result<FileFormat, Cl
     }
 }
 
-/// Writes the rendered document where the user asked; a failure aborts its registration, and a
+/// Writes the rendered document where the user asked: a new file, or with `force` in place of
+/// the one there; never through a symbolic link. A failure aborts its registration, and a
 /// document that then could not be registered has its file removed.
-fn write_to(out: &Path, bytes: &[u8]) -> Result<SavedFile, DocumentError> {
-    std::fs::write(out, bytes).map_err(|e| DocumentError::Output {
-        code: "doc-file-write",
-        args: [("path".to_string(), out.display().to_string()), ("detail".into(), e.to_string())]
-            .into(),
+fn write_to(out: &Path, bytes: &[u8], force: bool) -> Result<SavedFile, DocumentError> {
+    let path = || ("path".to_string(), out.display().to_string());
+    let written = if force {
+        crate::commands::packet::replace_file(out, bytes)
+    } else {
+        crate::commands::packet::create_new_file(out, bytes)
+    };
+    written.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            DocumentError::Output { code: "doc-file-exists", args: [path()].into() }
+        } else {
+            DocumentError::Output {
+                code: "doc-file-write",
+                args: [path(), ("detail".into(), e.to_string())].into(),
+            }
+        }
     })?;
     Ok(SavedFile { path: out.to_path_buf(), bytes: bytes.len() as u64 })
 }
@@ -46,12 +58,13 @@ fn produce(
     request: DocRequest,
     out: &Path,
     format: FileFormat,
+    force: bool,
 ) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     let acting = ctx.acting(&store)?;
     let (doc, saved) =
         otau_api::documents::produce(&mut store, &acting, &request, format, |_, bytes| {
-            write_to(out, bytes)
+            write_to(out, bytes, force)
         })?;
     report_issued(ctx, &doc, out, saved.bytes);
     Ok(())
@@ -95,16 +108,22 @@ fn report_issued(ctx: &Ctx, doc: &IssuedDocument, out: &Path, bytes: u64) {
 /// `otau doc …`
 pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
     match cmd {
-        DocCommand::Certificate { regno, out } => issue(ctx, &regno, out, DocKind::Certificate),
-        DocCommand::Statement { regno, out } => issue(ctx, &regno, out, DocKind::Statement),
-        DocCommand::Decision { number, out } => issue(ctx, &number, out, DocKind::Decision),
-        DocCommand::Reprint { number, out } => {
+        DocCommand::Certificate { regno, out, force } => {
+            issue(ctx, &regno, out, force, DocKind::Certificate)
+        }
+        DocCommand::Statement { regno, out, force } => {
+            issue(ctx, &regno, out, force, DocKind::Statement)
+        }
+        DocCommand::Decision { number, out, force } => {
+            issue(ctx, &number, out, force, DocKind::Decision)
+        }
+        DocCommand::Reprint { number, out, force } => {
             let format = {
                 let store = ctx.open()?;
                 let (original, _) = store.issued_document(&number)?;
                 format_of(&out, original.kind() == DocKind::MonthlySummary)?
             };
-            produce(ctx, DocRequest::Reprint(number), &out, format)
+            produce(ctx, DocRequest::Reprint(number), &out, format, force)
         }
         DocCommand::Register { limit } => {
             let store = ctx.open()?;
@@ -163,14 +182,20 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
     }
 }
 
-fn issue(ctx: &mut Ctx, regno: &str, out: PathBuf, kind: DocKind) -> Result<(), CliError> {
+fn issue(
+    ctx: &mut Ctx,
+    regno: &str,
+    out: PathBuf,
+    force: bool,
+    kind: DocKind,
+) -> Result<(), CliError> {
     let format = format_of(&out, false)?;
     let request = match kind {
         DocKind::Statement => DocRequest::Statement(regno.to_string()),
         DocKind::Decision => DocRequest::Decision(regno.to_string()),
         _ => DocRequest::Certificate(regno.to_string()),
     };
-    produce(ctx, request, &out, format)
+    produce(ctx, request, &out, format, force)
 }
 
 fn print_register(lang: Lang, entries: &[RegisterEntry]) {
@@ -215,10 +240,10 @@ pub(crate) fn parse_month(text: &str) -> Result<Month, CliError> {
 /// `otau report …`
 pub fn report(ctx: &mut Ctx, cmd: ReportCommand) -> Result<(), CliError> {
     match cmd {
-        ReportCommand::Monthly { month, out } => {
+        ReportCommand::Monthly { month, out, force } => {
             let month = parse_month(&month)?;
             let format = format_of(&out, true)?;
-            produce(ctx, DocRequest::MonthlySummary(month), &out, format)
+            produce(ctx, DocRequest::MonthlySummary(month), &out, format, force)
         }
         ReportCommand::Close { month } => {
             let month = parse_month(&month)?;

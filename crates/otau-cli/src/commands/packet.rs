@@ -30,21 +30,41 @@ pub enum PacketCommand {
 /// out right after); an existing file is never replaced, a symbolic link never followed.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let shown = path.display().to_string();
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    let mut file = options.open(path).map_err(|e| {
+    create_new_file(path, bytes).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             CliError::with("cli-file-exists", &[("path", shown.clone())])
         } else {
-            CliError::with(
-                "cli-file-unwritable",
-                &[("path", shown.clone()), ("detail", e.to_string())],
-            )
+            CliError::with("cli-file-unwritable", &[("path", shown), ("detail", e.to_string())])
         }
-    })?;
-    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| {
-        CliError::with("cli-file-unwritable", &[("path", shown), ("detail", e.to_string())])
     })
+}
+
+/// Creates `path` with `bytes`, flushed to the disk. Fails with `AlreadyExists` when anything
+/// is at `path`, a symbolic link included (dangling or not): nothing is ever written through
+/// one.
+pub fn create_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Writes `bytes` at `path`, replacing what is there: a new file beside it, renamed over it.
+/// A symbolic link at `path` is replaced itself, never followed; a reader never sees half a
+/// file.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+    })?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.part", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    let written = create_new_file(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        // Best effort: the temporary file is ours, and what went wrong is reported below.
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// Reads a file given on the command line.

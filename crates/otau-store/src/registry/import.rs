@@ -57,6 +57,14 @@
 //! only another member matches someone is refused for a clerk to look at. The dry run is that
 //! plan; the real run is the same plan followed by [`Store::register_families`] in one
 //! transaction (audit and outbox included), so both always agree.
+//!
+//! # Limits
+//! A file is read within [`IMPORT_LIMITS`]: its size on disk, the size its parts unpack to
+//! (XLSX: as the archive declares them), the rows and the columns. An XLSX or XLSB sheet is read
+//! cell by cell and only the cells holding a value are kept, so a sheet that claims (or places a
+//! value at) a million rows by sixteen thousand columns is refused at the first cell past the
+//! limits instead of being laid out in memory. XLS and ODS are not read: the reader lays their
+//! sheets out whole before anyone can look at their size; a clerk saves them as XLSX or CSV.
 
 use crate::context::Context;
 use crate::error::{DuplicateReason, Result, StoreError};
@@ -136,6 +144,24 @@ pub struct ImportPlan {
     pub to_create: Vec<FamilyInput>,
 }
 
+/// The largest file an import reads, and what it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportLimits {
+    /// Bytes of the file on disk.
+    pub file_bytes: u64,
+    /// Bytes the parts of an XLSX or XLSB unpack to, as its archive declares them.
+    pub unpacked_bytes: u64,
+    /// Rows, the heading row and any above it included.
+    pub rows: usize,
+    /// Columns (the last column holding a value, counting from 1).
+    pub columns: usize,
+}
+
+/// The limits of every import: a region's whole register (tens of thousands of families) fits
+/// several times over; a file past them is refused before it is read whole.
+pub const IMPORT_LIMITS: ImportLimits =
+    ImportLimits { file_bytes: 64 << 20, unpacked_bytes: 512 << 20, rows: 200_000, columns: 256 };
+
 fn file_error(code: &str, args: &[(&str, String)]) -> StoreError {
     let mut e = FieldError::bare("file", code);
     for (k, v) in args {
@@ -144,15 +170,32 @@ fn file_error(code: &str, args: &[(&str, String)]) -> StoreError {
     StoreError::Invalid(vec![e])
 }
 
-/// Reads the sheet of an XLSX (XLS, ODS) or CSV file as the mapping says (sheet, heading row,
-/// separator). Blank rows are left out; row numbers are those a spreadsheet program shows.
+/// Reads the sheet of an XLSX (XLSM, XLSB) or CSV file as the mapping says (sheet, heading row,
+/// separator), within [`IMPORT_LIMITS`]. Blank rows are left out; row numbers are those a
+/// spreadsheet program shows.
 pub fn read_sheet(path: &Path, mapping: &Mapping) -> Result<Sheet> {
+    read_sheet_within(path, mapping, IMPORT_LIMITS)
+}
+
+/// [`read_sheet`] within other limits than [`IMPORT_LIMITS`] (tests of the limits).
+pub fn read_sheet_within(path: &Path, mapping: &Mapping, limits: ImportLimits) -> Result<Sheet> {
     let ext =
         path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    let rows = match ext.as_str() {
-        "csv" | "txt" | "tsv" => read_csv(path, mapping)?,
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, mapping)?,
-        other => return Err(file_error("import-file-kind", &[("ext", other.to_string())])),
+    let csv = matches!(ext.as_str(), "csv" | "txt" | "tsv");
+    if !csv && !matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb") {
+        return Err(file_error("import-file-kind", &[("ext", ext)]));
+    }
+    let size = std::fs::metadata(path).map_err(|e| unreadable(path, e))?.len();
+    if size > limits.file_bytes {
+        return Err(file_error(
+            "import-file-too-large",
+            &[("size_mb", mib(size)), ("max_mb", mib(limits.file_bytes))],
+        ));
+    }
+    let rows = if csv {
+        read_csv(path, mapping, &limits)?
+    } else {
+        read_workbook(path, mapping, &limits)?
     };
     let header_row = mapping.header_row.max(1);
     let headers: Vec<String> = rows
@@ -172,6 +215,19 @@ pub fn read_sheet(path: &Path, mapping: &Mapping) -> Result<Sheet> {
     Ok(Sheet { headers, rows })
 }
 
+/// Whole mebibytes, rounded up, for messages.
+fn mib(bytes: u64) -> String {
+    bytes.div_ceil(1 << 20).to_string()
+}
+
+fn too_many_rows(limits: &ImportLimits) -> StoreError {
+    file_error("import-too-many-rows", &[("max", limits.rows.to_string())])
+}
+
+fn too_many_columns(limits: &ImportLimits) -> StoreError {
+    file_error("import-too-many-columns", &[("max", limits.columns.to_string())])
+}
+
 fn unreadable(path: &Path, detail: impl ToString) -> StoreError {
     file_error(
         "import-file-unreadable",
@@ -179,7 +235,11 @@ fn unreadable(path: &Path, detail: impl ToString) -> StoreError {
     )
 }
 
-fn read_csv(path: &Path, mapping: &Mapping) -> Result<Vec<(usize, Vec<Cell>)>> {
+fn read_csv(
+    path: &Path,
+    mapping: &Mapping,
+    limits: &ImportLimits,
+) -> Result<Vec<(usize, Vec<Cell>)>> {
     let bytes = std::fs::read(path).map_err(|e| unreadable(path, e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes)
@@ -201,24 +261,35 @@ fn read_csv(path: &Path, mapping: &Mapping) -> Result<Vec<(usize, Vec<Cell>)>> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = vec![];
+    // Line numbers are counted once through the text, from one record to the next: counting
+    // from the start for every record made a large file quadratic.
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| unreadable(path, e))?;
+        if rows.len() >= limits.rows {
+            return Err(too_many_rows(limits));
+        }
+        if record.len() > limits.columns {
+            return Err(too_many_columns(limits));
+        }
         // The line a record starts on: blank lines (which the reader skips) still count, as
-        // in a spreadsheet program.
-        // The reader's position is where it began reading the record, before any blank lines
-        // it skipped; those count too.
-        let line = record
-            .position()
-            .map(|p| {
-                let (before, after) = text.as_bytes().split_at((p.byte() as usize).min(text.len()));
-                let skipped = after
+        // in a spreadsheet program. The reader's position is where it began reading the
+        // record, before any blank lines it skipped; those count too.
+        let line = match record.position() {
+            Some(p) => {
+                let at = (p.byte() as usize).clamp(counted_to, text.len());
+                let bytes = text.as_bytes();
+                lines_before += bytes[counted_to..at].iter().filter(|&&b| b == b'\n').count();
+                counted_to = at;
+                let skipped = bytes[at..]
                     .iter()
                     .take_while(|&&b| b == b'\n' || b == b'\r')
                     .filter(|&&b| b == b'\n')
                     .count();
-                before.iter().filter(|&&b| b == b'\n').count() + skipped + 1
-            })
-            .unwrap_or(rows.len() + 1);
+                lines_before + skipped + 1
+            }
+            None => rows.len() + 1,
+        };
         let cells = record
             .iter()
             .map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })
@@ -228,8 +299,104 @@ fn read_csv(path: &Path, mapping: &Mapping) -> Result<Vec<(usize, Vec<Cell>)>> {
     Ok(rows)
 }
 
-fn read_workbook(path: &Path, mapping: &Mapping) -> Result<Vec<(usize, Vec<Cell>)>> {
-    use calamine::{open_workbook_auto, Data, Reader};
+/// Refuses an archive whose parts declare more than the limit unpacked (a few kilobytes that
+/// unpack to gigabytes), before the reader unpacks any of them.
+fn check_unpacked_size(path: &Path, limits: &ImportLimits) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| unreadable(path, e))?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(path, e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| unreadable(path, e))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > limits.unpacked_bytes {
+        return Err(file_error(
+            "import-file-too-large",
+            &[("size_mb", mib(total)), ("max_mb", mib(limits.unpacked_bytes))],
+        ));
+    }
+    Ok(())
+}
+
+/// The cells of a sheet holding a value, by row, kept as they are read: past the limits the
+/// file is refused at once, whatever the sheet's dimension says.
+#[derive(Default)]
+struct SparseSheet(std::collections::BTreeMap<u32, Vec<(u32, Cell)>>);
+
+impl SparseSheet {
+    fn put(
+        &mut self,
+        (row, col): (u32, u32),
+        data: calamine::Data,
+        limits: &ImportLimits,
+    ) -> Result<()> {
+        let cell = cell_of(data);
+        if cell.is_blank() {
+            return Ok(());
+        }
+        if row as usize >= limits.rows {
+            return Err(too_many_rows(limits));
+        }
+        if col as usize >= limits.columns {
+            return Err(too_many_columns(limits));
+        }
+        self.0.entry(row).or_default().push((col, cell));
+        Ok(())
+    }
+
+    /// Rows numbered as a spreadsheet program shows them, each as wide as its last value.
+    fn rows(self) -> Vec<(usize, Vec<Cell>)> {
+        self.0
+            .into_iter()
+            .map(|(row, values)| {
+                let width = values.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
+                let mut cells = vec![Cell::Empty; width];
+                for (col, cell) in values {
+                    cells[col as usize] = cell;
+                }
+                (row as usize + 1, cells)
+            })
+            .collect()
+    }
+}
+
+fn cell_of(data: calamine::Data) -> Cell {
+    use calamine::Data;
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            if s.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s)
+            }
+        }
+        Data::Int(n) => Cell::Int(n),
+        // A number in a spreadsheet: whole numbers (IINs, document numbers typed as numbers)
+        // stay exact; anything with a fraction is kept as its text.
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                Cell::Int(f as i64)
+            } else {
+                Cell::Text(f.to_string())
+            }
+        }
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => Cell::Date(t.date()),
+            None => Cell::Text(dt.to_string()),
+        },
+    }
+}
+
+fn read_workbook(
+    path: &Path,
+    mapping: &Mapping,
+    limits: &ImportLimits,
+) -> Result<Vec<(usize, Vec<Cell>)>> {
+    use calamine::{open_workbook_auto, Reader, Sheets};
+    check_unpacked_size(path, limits)?;
     let mut book = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let names = book.sheet_names();
     let name = match &mapping.sheet {
@@ -243,41 +410,26 @@ fn read_workbook(path: &Path, mapping: &Mapping) -> Result<Vec<(usize, Vec<Cell>
         }
         None => names.first().cloned().ok_or_else(|| unreadable(path, "no sheets"))?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| unreadable(path, e))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut rows = vec![];
-    for (i, row) in range.rows().enumerate() {
-        let mut cells = vec![Cell::Empty; col0 as usize];
-        for data in row {
-            cells.push(match data {
-                Data::Empty | Data::Error(_) => Cell::Empty,
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                    if s.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(s.clone())
-                    }
-                }
-                Data::Int(n) => Cell::Int(*n),
-                // A number in a spreadsheet: whole numbers (IINs, document numbers typed as
-                // numbers) stay exact; anything with a fraction is kept as its text.
-                Data::Float(f) => {
-                    if f.fract() == 0.0 && f.abs() < 9.0e15 {
-                        Cell::Int(*f as i64)
-                    } else {
-                        Cell::Text(f.to_string())
-                    }
-                }
-                Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::DateTime(dt) => match dt.as_datetime() {
-                    Some(t) => Cell::Date(t.date()),
-                    None => Cell::Text(dt.to_string()),
-                },
-            });
+    let mut sheet = SparseSheet::default();
+    match &mut book {
+        Sheets::Xlsx(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| unreadable(path, e))?;
+            while let Some(c) = cells.next_cell().map_err(|e| unreadable(path, e))? {
+                sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
+            }
         }
-        rows.push((row0 as usize + i + 1, cells));
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| unreadable(path, e))?;
+            while let Some(c) = cells.next_cell().map_err(|e| unreadable(path, e))? {
+                sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
+            }
+        }
+        _ => {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+            return Err(file_error("import-file-kind", &[("ext", ext.to_string())]));
+        }
     }
-    Ok(rows)
+    Ok(sheet.rows())
 }
 
 /// The head of a prepared family (index in its members).
