@@ -516,14 +516,16 @@ fn folder_error(
 }
 
 /// Saves a document's bytes in `folder` under its number (`PVL01-2026-D00001.pdf`; a duplicate
-/// `…-duplicate.pdf`), never over an existing file: `-2`, `-3`… are added as needed.
+/// `…-duplicate.pdf`), never over an existing file: `-2`, `-3`… are added as needed. The file
+/// and a folder made for it are private to their owner.
 pub fn save_in(
     folder: &Path,
     doc: &IssuedDocument,
     format: FileFormat,
     bytes: &[u8],
 ) -> Result<PathBuf, otau_store::documents::DocumentError> {
-    std::fs::create_dir_all(folder).map_err(|e| folder_error(code::FOLDER, folder, &e))?;
+    otau_store::private::create_dir_all(folder)
+        .map_err(|e| folder_error(code::FOLDER, folder, &e))?;
     // A number has only letters, digits and hyphens; anything else is dropped all the same.
     let number: String =
         doc.number.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
@@ -532,7 +534,7 @@ pub fn save_in(
     for n in 1..=999u32 {
         let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
         let path = folder.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match otau_store::private::create_new(&path) {
             Ok(mut file) => {
                 file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| {
                     let _ = std::fs::remove_file(&path);

@@ -331,18 +331,17 @@ fn path_of(path: &str) -> ApiResult<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
-/// Writes `bytes` to a new file at `path` and flushes it to the disk (a stick may be pulled out
+/// Writes `bytes` to a new file at `path`, private to its owner, and flushes it to the disk (a stick may be pulled out
 /// right after); an existing file is never replaced.
 fn write_new(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     let text = shown(path);
-    let mut file =
-        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                file_error(code::EXISTS, &text, None)
-            } else {
-                file_error(code::UNWRITABLE, &text, Some(e.to_string()))
-            }
-        })?;
+    let mut file = otau_store::private::create_new(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            file_error(code::EXISTS, &text, None)
+        } else {
+            file_error(code::UNWRITABLE, &text, Some(e.to_string()))
+        }
+    })?;
     file.write_all(bytes)
         .and_then(|_| file.sync_all())
         .map_err(|e| file_error(code::UNWRITABLE, &text, Some(e.to_string())))

@@ -171,7 +171,8 @@ impl DataDir {
 }
 
 fn create_private_dir(path: &Path) -> Result<()> {
-    std::fs::create_dir_all(path).map_err(|e| io(path, e))?;
+    otau_store::private::create_dir_all(path).map_err(|e| io(path, e))?;
+    // The data folder holds the centre's keys: tightened even when it existed before.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -182,16 +183,7 @@ fn create_private_dir(path: &Path) -> Result<()> {
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut f = options.open(path).map_err(|e| io(path, e))?;
-    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| io(path, e))
+    otau_store::private::write_new(path, bytes).map_err(|e| io(path, e))
 }
 
 #[cfg(test)]

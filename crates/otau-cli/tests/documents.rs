@@ -372,3 +372,41 @@ fn finding_8_out_never_overwrites_a_file_unless_forced_and_never_follows_a_symli
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     assert_eq!(registered(&o), 3);
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+/// Documents, backups and packets hold people's records: each is created `0600` whatever the
+/// umask, and a file replaced with `--force` is replaced by a private one. (Packets are written
+/// by the same function as documents, `packet::create_new_file`.)
+#[cfg(unix)]
+#[test]
+fn finding_2_documents_backups_and_packets_are_written_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let o = office("PVL01", "KZ-55");
+    assert_eq!(mode(&o.db), 0o600, "the database otau init made");
+    let regno = family(&o);
+    let pdf = o.dir.path().join("certificate.pdf");
+    let out = as_admin(&o, &["doc", "certificate", &regno, "--out", &pdf.to_string_lossy()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(mode(&pdf), 0o600, "a document");
+
+    let month = chrono::Local::now().format("%Y-%m").to_string();
+    let xlsx = o.dir.path().join("summary.xlsx");
+    std::fs::write(&xlsx, b"an older file").expect("write");
+    std::fs::set_permissions(&xlsx, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = as_admin(
+        &o,
+        &["report", "monthly", "--month", &month, "--out", &xlsx.to_string_lossy(), "--force"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"));
+    assert_eq!(mode(&xlsx), 0o600, "a file replaced with --force");
+
+    let backup = o.dir.path().join("backup.sqlite");
+    otau_store::Store::open(&o.db).expect("open").backup_to(&backup).expect("backup");
+    assert_eq!(mode(&backup), 0o600, "a backup");
+}

@@ -13,7 +13,16 @@ impl Store {
         let target = path
             .to_str()
             .ok_or_else(|| StoreError::Corrupt(format!("{} is not UTF-8", path.display())))?;
-        self.conn().execute("VACUUM INTO ?1", [target])?;
-        Ok(())
+        // Created empty and private first (SQLite fills an empty file), so the copy of every
+        // record is never readable by another user, not even for a moment.
+        crate::private::create_new(path)
+            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
+        if let Err(e) = self.conn().execute("VACUUM INTO ?1", [target]) {
+            // Best effort: the empty file is ours, and the error is what the caller needs.
+            let _ = std::fs::remove_file(path);
+            return Err(e.into());
+        }
+        crate::private::restrict_database(path)
+            .map_err(|e| StoreError::Corrupt(format!("cannot protect {}: {e}", path.display())))
     }
 }

@@ -22,6 +22,7 @@ pub mod home;
 pub mod numbers;
 pub mod office;
 pub mod population;
+pub mod private;
 pub mod record;
 pub mod registry;
 pub mod schema;
@@ -56,16 +57,24 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. The
+    /// file, its journal and a folder made for it are private to their owner ([`private`]).
     /// Refuses a database written by a newer Otau.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
+            private::create_dir_all(dir).map_err(|e| {
                 StoreError::Migration(format!("cannot create {}: {e}", dir.display()))
             })?;
         }
+        let unprotected = |e: std::io::Error| {
+            StoreError::Migration(format!("cannot protect {}: {e}", path.display()))
+        };
+        private::prepare_database(path).map_err(unprotected)?;
         let conn = Connection::open(path)?;
-        Self::setup(conn)
+        let store = Self::setup(conn)?;
+        // SQLite made its -wal and -shm as it opened; they hold the records too.
+        private::restrict_database(path).map_err(unprotected)?;
+        Ok(store)
     }
 
     /// An in-memory database (tests, benchmarks).

@@ -32,12 +32,19 @@ pub struct SqliteStorage {
 }
 
 fn open_conn(path: &Path) -> Result<Connection> {
+    // Every office's records: the file and the journal SQLite keeps beside it are private to
+    // their owner, an older build's tightened.
+    let unprotected = |e: std::io::Error| {
+        CentreError::Migration(format!("cannot protect {}: {e}", path.display()))
+    };
+    otau_store::private::prepare_database(path).map_err(unprotected)?;
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.set_prepared_statement_cache_capacity(64);
+    otau_store::private::restrict_database(path).map_err(unprotected)?;
     Ok(conn)
 }
 

@@ -5,7 +5,6 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::json;
 use clap::Subcommand;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `otau packet …`
@@ -39,13 +38,11 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     })
 }
 
-/// Creates `path` with `bytes`, flushed to the disk. Fails with `AlreadyExists` when anything
-/// is at `path`, a symbolic link included (dangling or not): nothing is ever written through
-/// one.
+/// Creates `path` with `bytes`, private to its owner and flushed to the disk. Fails with
+/// `AlreadyExists` when anything is at `path`, a symbolic link included (dangling or not):
+/// nothing is ever written through one.
 pub fn create_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    otau_store::private::write_new(path, bytes)
 }
 
 /// Writes `bytes` at `path`, replacing what is there: a new file beside it, renamed over it.
