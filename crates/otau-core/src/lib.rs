@@ -16,6 +16,7 @@ pub mod model;
 pub mod money;
 pub mod names;
 pub mod note;
+pub mod password;
 pub mod population;
 pub mod regions;
 pub mod regno;

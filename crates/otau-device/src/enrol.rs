@@ -140,8 +140,8 @@ pub fn join(
     today: NaiveDate,
     req: &JoinRequest,
 ) -> Result<(Store, SyncReport)> {
-    otau_store::users::check_new_password(&req.admin_password)?;
     let login = otau_store::users::normalize_login(&req.admin_login)?;
+    otau_store::users::check_new_password(&req.admin_password, &login, None)?;
     let mut store = Store::open(path)?;
     if store.device_identity().is_ok() {
         return Err(SyncError::EnrolNotEmpty.into());

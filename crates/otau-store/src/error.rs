@@ -83,6 +83,29 @@ pub enum StoreError {
     /// Wrong login or password (deliberately not saying which).
     #[error("wrong login or password")]
     BadCredentials,
+    /// The user was deactivated and may not sign in (said only to whoever knows the password).
+    #[error("user {login} is deactivated")]
+    UserInactive {
+        /// The login.
+        login: String,
+    },
+    /// The login is locked after failed sign-ins, until a moment.
+    #[error("login {login} is locked until {until}")]
+    SignInLocked {
+        /// The login.
+        login: String,
+        /// When it may try again.
+        until: chrono::DateTime<chrono::Utc>,
+    },
+    /// An administrator tried to deactivate themselves.
+    #[error("an administrator cannot deactivate themselves")]
+    DeactivateSelf,
+    /// Deactivating this user would leave the office with no active administrator.
+    #[error("{login} is the last active administrator")]
+    LastAdministrator {
+        /// The login.
+        login: String,
+    },
     /// The user's role may not do this.
     #[error("role {role} may not {action}")]
     Forbidden {
@@ -166,6 +189,10 @@ impl Coded for StoreError {
             StoreError::IinTaken { .. } => "store-iin-taken",
             StoreError::NotFound { .. } => "store-not-found",
             StoreError::BadCredentials => "store-bad-credentials",
+            StoreError::UserInactive { .. } => "store-user-inactive",
+            StoreError::SignInLocked { .. } => "store-sign-in-locked",
+            StoreError::DeactivateSelf => "store-deactivate-self",
+            StoreError::LastAdministrator { .. } => "store-last-admin",
             StoreError::Forbidden { .. } => "store-forbidden",
             StoreError::LoginTaken(_) => "store-login-taken",
             StoreError::VersionConflict { .. } => "store-version-conflict",
@@ -208,7 +235,13 @@ impl Coded for StoreError {
                 put("role", role.clone());
                 put("action", action.to_string());
             }
-            StoreError::LoginTaken(login) => put("login", login.clone()),
+            StoreError::LoginTaken(login)
+            | StoreError::UserInactive { login }
+            | StoreError::LastAdministrator { login } => put("login", login.clone()),
+            StoreError::SignInLocked { login, until } => {
+                put("login", login.clone());
+                put("until", until.format("%Y-%m-%d %H:%M UTC").to_string());
+            }
             StoreError::VersionConflict { entity, id, expected, found } => {
                 put("entity", entity.to_string());
                 put("id", id.clone());
@@ -216,7 +249,9 @@ impl Coded for StoreError {
                 put("found", found.to_string());
             }
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
-            StoreError::NotInitialised | StoreError::BadCredentials => {}
+            StoreError::NotInitialised
+            | StoreError::BadCredentials
+            | StoreError::DeactivateSelf => {}
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
             StoreError::Sync { detail, .. } => put("detail", detail.clone()),

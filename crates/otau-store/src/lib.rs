@@ -27,6 +27,7 @@ pub mod record;
 pub mod registry;
 pub mod schema;
 pub mod search;
+pub mod signin;
 pub mod subsidy;
 pub mod sync;
 pub mod users;

@@ -99,7 +99,7 @@ impl Store {
                 None
             }
         };
-        if let Err(e) = check_new_password(&new.admin_password) {
+        if let Err(e) = check_new_password(&new.admin_password, &new.admin_login, None) {
             errors.extend(e.field_errors().iter().cloned());
         }
         if !errors.is_empty() {
@@ -209,10 +209,10 @@ impl Store {
         login: &str,
         password: &str,
     ) -> Result<()> {
-        check_new_password(password)?;
         let login = normalize_login(login)?;
         let user = crate::users::find_user(self.conn(), &login)?
             .ok_or(StoreError::NotFound { what: "user", key: login.clone() })?;
+        check_new_password(password, &login, user.full_name.as_deref())?;
         let password_hash = hash_password(password)?;
         let existing: Option<CredentialRec> = self
             .conn()
@@ -229,7 +229,8 @@ impl Store {
                     change.insert(&mut CredentialRec { id: user.id, password_hash, version: 0 })?;
                 }
             }
-            Ok(())
+            // A password set anew ends a lock the old one's failures earned.
+            crate::signin::clear_failures(change.tx(), &login)
         })
     }
 }

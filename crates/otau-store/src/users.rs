@@ -135,17 +135,12 @@ pub fn normalize_login(login: &str) -> Result<String> {
     }
 }
 
-/// Checks a new password's length (at least 8 characters).
-pub fn check_new_password(password: &str) -> Result<()> {
-    if password.chars().count() >= 8 {
-        Ok(())
-    } else {
-        Err(StoreError::Invalid(vec![otau_core::FieldError::bare(
-            "password",
-            "store-short-password",
-        )
-        .with_arg("min", 8)]))
-    }
+/// Checks a new password for `login` (and the user's full name) by the core's rule
+/// (`otau_core::password`): long enough, not one character repeated or a run, not a common
+/// password, not the login or the name. Each refusal says what to choose.
+pub fn check_new_password(password: &str, login: &str, full_name: Option<&str>) -> Result<()> {
+    otau_core::password::check_new_password(password, login, full_name)
+        .map_err(|e| StoreError::Invalid(vec![e]))
 }
 
 /// Looks a user up by login.
@@ -156,8 +151,19 @@ pub(crate) fn find_user(conn: &Connection, login: &str) -> Result<Option<UserRec
         .optional()?)
 }
 
-/// Signs a user in; the same error for an unknown login and a wrong password.
-pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Result<Actor> {
+/// What checking a login's password found.
+enum Checked {
+    /// The password is right and the user may sign in.
+    Ok(Actor),
+    /// The password is right but the user was deactivated.
+    Inactive,
+    /// An unknown login or a wrong password (not saying which).
+    Wrong,
+}
+
+/// Checks a password; the same answer, in the same time, for an unknown login and a wrong
+/// password.
+fn check(conn: &Connection, login: &str, password: &str) -> Result<Checked> {
     let user = find_user(conn, login)?;
     let hash: Option<String> = match &user {
         Some(u) => conn
@@ -166,16 +172,35 @@ pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Re
             .optional()?,
         None => None,
     };
-    match (user, hash) {
-        (Some(u), Some(hash)) if u.active == 1 && verify_password(password, &hash) => {
-            Ok(Actor { user_id: Some(u.id), login: u.login, role: u.role, full_name: u.full_name })
+    Ok(match (user, hash) {
+        (Some(u), Some(hash)) if verify_password(password, &hash) => {
+            if u.active == 1 {
+                Checked::Ok(Actor {
+                    user_id: Some(u.id),
+                    login: u.login,
+                    role: u.role,
+                    full_name: u.full_name,
+                })
+            } else {
+                Checked::Inactive
+            }
         }
-        (Some(_), Some(_)) => Err(StoreError::BadCredentials),
+        (Some(_), Some(_)) => Checked::Wrong,
         _ => {
             // Spend the same time as a real check so logins cannot be guessed by timing.
             let _ = verify_password(password, DUMMY_HASH);
-            Err(StoreError::BadCredentials)
+            Checked::Wrong
         }
+    })
+}
+
+/// Signs a user in without counting or logging the attempt (tests, benchmarks, a program
+/// acting as a user it has just made): people sign in through [`crate::Store::sign_in_at`].
+pub(crate) fn authenticate(conn: &Connection, login: &str, password: &str) -> Result<Actor> {
+    match check(conn, login, password)? {
+        Checked::Ok(actor) => Ok(actor),
+        Checked::Inactive => Err(StoreError::UserInactive { login: login.trim().to_lowercase() }),
+        Checked::Wrong => Err(StoreError::BadCredentials),
     }
 }
 
@@ -200,7 +225,7 @@ impl crate::Store {
     pub fn add_user(&mut self, ctx: &Context, new: &NewUser) -> Result<UserRec> {
         ctx.actor.require(Action::ManageUsers)?;
         let login = normalize_login(&new.login)?;
-        check_new_password(&new.password)?;
+        check_new_password(&new.password, &login, new.full_name.as_deref())?;
         if crate::users::find_user(self.conn(), &login)?.is_some() {
             return Err(StoreError::LoginTaken(login));
         }
@@ -231,8 +256,44 @@ impl crate::Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Signs a user in.
+    /// Signs a user in, checking without counting or logging the attempt: for tests,
+    /// benchmarks and a program acting as a user it has just made. People sign in through
+    /// [`crate::Store::sign_in_at`], which counts failures and logs every attempt.
+    #[doc(hidden)]
     pub fn sign_in(&self, login: &str, password: &str) -> Result<Actor> {
         crate::users::authenticate(self.conn(), login, password)
+    }
+
+    /// Deactivates (`active` false) or activates a user: an inactive user cannot sign in. Only
+    /// an administrator may; an administrator can deactivate neither themselves nor the last
+    /// active administrator. The change travels to the office's other devices like any other.
+    pub fn set_user_active(&mut self, ctx: &Context, login: &str, active: bool) -> Result<UserRec> {
+        ctx.actor.require(Action::ManageUsers)?;
+        let login = normalize_login(login)?;
+        let before = find_user(self.conn(), &login)?
+            .ok_or(StoreError::NotFound { what: "user", key: login.clone() })?;
+        if !active {
+            if ctx.actor.user_id == Some(before.id) {
+                return Err(StoreError::DeactivateSelf);
+            }
+            let other_admins: i64 = self.conn().query_row(
+                "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> ?1",
+                [before.id.to_string()],
+                |r| r.get(0),
+            )?;
+            if before.role == Role::Admin && before.active == 1 && other_admins == 0 {
+                return Err(StoreError::LastAdministrator { login });
+            }
+        }
+        let wanted = i64::from(active);
+        if before.active == wanted {
+            return Ok(before);
+        }
+        let action = if active { "user.activate" } else { "user.deactivate" };
+        self.write(ctx, action, |change| {
+            let mut after = UserRec { active: wanted, ..before.clone() };
+            change.update(&before, &mut after)?;
+            Ok(after)
+        })
     }
 }

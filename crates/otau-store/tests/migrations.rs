@@ -215,6 +215,7 @@ const LANDED: &[(&str, &str)] = &[
         "0010_append_only_guards.sql",
         "6d9477ee93761c6230222b6b89601a35f3bae9876c43f33eb4ecabf1865e9937",
     ),
+    ("0011_sign_ins.sql", "d3f7349b2e11dbe9f2062e4803da591c186617efa2cb0216d91ac0671b4b70cc"),
 ];
 
 #[test]

@@ -410,7 +410,7 @@ impl Store {
                  AND name NOT LIKE 'person_search%' AND name NOT IN ('events', 'event_server_seqs',
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
-                 'name_words', 'packets')
+                 'name_words', 'packets', 'sign_in_failures', 'sign_in_log')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
