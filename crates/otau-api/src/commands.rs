@@ -191,7 +191,7 @@ commands! {
 
     /// Signs a user in; they are the "who" of every change until sign-out.
     fn sign_in(desk, now, login: String, password: String) -> SessionInfo {
-        desk.sign_in(&login, &password)
+        desk.sign_in_at(&login, &password, now)
     }
 
     /// The current session, if any (the UI asks after a reload).
@@ -205,7 +205,7 @@ commands! {
 
     /// Unlocks with the same user's password, or signs another user in.
     fn unlock(desk, now, login: String, password: String) -> SessionInfo {
-        desk.unlock(&login, &password)
+        desk.unlock(&login, &password, now)
     }
 
     /// The home screen: counts, arrivals, statuses ending soon, recent work.

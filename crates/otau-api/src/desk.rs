@@ -309,15 +309,35 @@ impl Desk {
         store.office().ok().map(|info| info.office)
     }
 
-    /// Signs `login` in, replacing whoever was signed in, and unlocks the screen.
+    /// Signs `login` in at `now`, replacing whoever was signed in, and unlocks the screen: the
+    /// attempt is logged and a failure counted, a login locked after failures refused
+    /// (`Store::sign_in_at`). The window's sign-in and unlock come here.
+    pub fn sign_in_at(&self, login: &str, password: &str, now: Now) -> ApiResult<SessionInfo> {
+        self.start_session(login, password, Some(now))
+    }
+
+    /// Signs `login` in without counting or logging the attempt: for tests, and for the
+    /// administrator who has just typed the password to join an office.
     pub fn sign_in(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
+        self.start_session(login, password, None)
+    }
+
+    fn start_session(
+        &self,
+        login: &str,
+        password: &str,
+        now: Option<Now>,
+    ) -> ApiResult<SessionInfo> {
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let mut inner = self.lock_inner()?;
         let store = self.open_store(&mut inner, path)?;
         // A database without an office says so, rather than "wrong password".
         let office = store.office()?.office;
-        let actor = store.sign_in(login, password)?;
+        let actor = match now {
+            Some(now) => store.sign_in_at(now.at, login, password)?,
+            None => store.sign_in(login, password)?,
+        };
         inner.actor = Some(actor.clone());
         inner.locked = false;
         Ok(SessionInfo {
@@ -367,8 +387,8 @@ impl Desk {
 
     /// Unlocks with a password: the same user goes on where they were; another user's correct
     /// login and password start that user's session instead.
-    pub fn unlock(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
-        self.sign_in(login, password)
+    pub fn unlock(&self, login: &str, password: &str, now: Now) -> ApiResult<SessionInfo> {
+        self.sign_in_at(login, password, now)
     }
 
     /// Runs `f` with the store and the signed-in, unlocked user.
@@ -518,9 +538,9 @@ mod tests {
         desk.lock().expect("lock");
         assert_eq!(desk.find("x", 10).err().map(|e| e.code), Some("desk-locked".into()));
         assert_eq!(desk.session().ok().flatten().map(|s| s.locked), Some(true));
-        assert!(desk.unlock("aigerim", "wrong").is_err());
+        assert!(desk.unlock("aigerim", "wrong", now()).is_err());
         assert_eq!(desk.find("x", 10).err().map(|e| e.code), Some("desk-locked".into()));
-        desk.unlock("aigerim", "aigerim-password").expect("unlock");
+        desk.unlock("aigerim", "aigerim-password", now()).expect("unlock");
         assert!(desk.find("x", 10).is_ok());
 
         desk.sign_out().expect("sign out");
@@ -532,7 +552,7 @@ mod tests {
         let (_dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
         desk.lock().expect("lock");
-        let session = desk.unlock("bolat", "bolat-password").expect("unlock");
+        let session = desk.unlock("bolat", "bolat-password", now()).expect("unlock");
         assert_eq!(session.actor.login, "bolat");
         let registered = desk.register_family(&family(), false, now()).expect("register");
         let card = desk.person_card(&registered.family_regno, d(TODAY)).expect("card");

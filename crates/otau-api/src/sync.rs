@@ -763,7 +763,8 @@ impl Desk {
             ("password", &form.password),
         ]);
         if !form.password.is_empty() {
-            if let Err(e) = otau_store::users::check_new_password(&form.password) {
+            if let Err(e) = otau_store::users::check_new_password(&form.password, &form.login, None)
+            {
                 problems.extend(e.field_errors().iter().cloned());
             }
         }

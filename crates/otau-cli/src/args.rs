@@ -134,15 +134,36 @@ pub enum UserCommand {
         #[arg(long)]
         full_name: Option<String>,
     },
-    /// Set a user's password on this device (administrators; the new password is read from
-    /// standard input after the acting user's). A device that joined an office receives its
-    /// users without passwords: they never travel between devices.
+    /// Set a user's password on this device (administrators, or a user their own; the new
+    /// password is read from standard input after the acting user's). A device that joined an
+    /// office receives its users without passwords: they never travel between devices. Setting
+    /// a password ends a lock its failed sign-ins earned.
     Password {
         /// Login.
         login: String,
     },
     /// List users.
     List,
+    /// Deactivate a user who left (administrators): they can no longer sign in on any device
+    /// of the office. An administrator cannot deactivate themselves or the last administrator.
+    Deactivate {
+        /// Login.
+        login: String,
+    },
+    /// Activate a deactivated user again (administrators).
+    Activate {
+        /// Login.
+        login: String,
+    },
+    /// The sign-in attempts on this device, newest first, with their outcome (administrators).
+    SignIns {
+        /// Only this login's attempts.
+        #[arg(long)]
+        login: Option<String>,
+        /// At most this many.
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
 }
 
 /// `otau demo`

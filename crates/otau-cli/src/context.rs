@@ -52,7 +52,8 @@ impl Ctx {
     pub fn actor(&mut self, store: &Store) -> Result<Actor, CliError> {
         let login = self.user.clone().ok_or(CliError::coded("cli-user-required"))?;
         let password = self.acting_password(&login)?;
-        Ok(store.sign_in(&login, &password)?)
+        let (at, _) = self.now();
+        Ok(store.sign_in_at(at, &login, &password)?)
     }
 
     /// The acting user's password: `$OTAU_PASSWORD`, else a line of standard input.

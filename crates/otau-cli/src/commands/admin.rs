@@ -1,4 +1,4 @@
-//! Office administration: `init`, `user add|list`, `demo`, `rebuild-index`, `verify-audit`.
+//! Office administration: `init`, `user add|list|password|deactivate|activate|sign-ins`, `demo`, `rebuild-index`, `verify-audit`.
 
 use crate::args::{DemoArgs, InitArgs, UserCommand};
 use crate::context::Ctx;
@@ -52,7 +52,7 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `otau user add|list`
+/// `otau user add|list|password|deactivate|activate|sign-ins`
 pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     match cmd {
@@ -76,7 +76,10 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
         }
         UserCommand::Password { login } => {
             let actor = ctx.actor(&store)?;
-            actor.require(otau_store::Action::ManageUsers)?;
+            // Anyone may change their own password; only an administrator another's.
+            if actor.login != login.trim().to_lowercase() {
+                actor.require(otau_store::Action::ManageUsers)?;
+            }
             let password = ctx.secret_line(&format!("{login} (new): "))?;
             let (at, _) = ctx.now();
             store.set_local_password(at, &login, &password)?;
@@ -110,6 +113,48 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
                 println!("{}", t.render());
             }
         }
+        UserCommand::Deactivate { login } => set_active(ctx, &mut store, &login, false)?,
+        UserCommand::Activate { login } => set_active(ctx, &mut store, &login, true)?,
+        UserCommand::SignIns { login, limit } => {
+            let acting = ctx.acting(&store)?;
+            let attempts = store.sign_ins(&acting, login.as_deref(), limit)?;
+            if ctx.json {
+                json(&json!({ "sign_ins": attempts }));
+            } else {
+                let mut t = Table::new(vec![
+                    msg(ctx.lang, "cli-col-when", &[]),
+                    msg(ctx.lang, "cli-col-login", &[]),
+                    msg(ctx.lang, "cli-col-outcome", &[]),
+                ]);
+                for a in attempts {
+                    let outcome = format!("cli-sign-in-{}", a.outcome.as_str());
+                    t.row(vec![
+                        a.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                        a.login,
+                        msg(ctx.lang, &outcome, &[]),
+                    ]);
+                }
+                println!("{}", t.render());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `otau user deactivate|activate LOGIN`
+fn set_active(
+    ctx: &mut Ctx,
+    store: &mut otau_store::Store,
+    login: &str,
+    active: bool,
+) -> Result<(), CliError> {
+    let acting = ctx.acting(store)?;
+    let user = store.set_user_active(&acting, login, active)?;
+    if ctx.json {
+        json(&json!({ "login": user.login, "active": user.active == 1 }));
+    } else {
+        let id = if active { "cli-user-activated" } else { "cli-user-deactivated" };
+        println!("{}", msg(ctx.lang, id, &[("login", user.login)]));
     }
     Ok(())
 }
@@ -122,7 +167,8 @@ pub fn demo(ctx: &mut Ctx, args: DemoArgs) -> Result<(), CliError> {
         Some(login) => {
             let password = std::env::var("OTAU_MANAGER_PASSWORD")
                 .map_err(|_| CliError::with("cli-manager-password", &[("login", login.clone())]))?;
-            Some(store.sign_in(login, &password)?)
+            let (at, _) = ctx.now();
+            Some(store.sign_in_at(at, login, &password)?)
         }
         None => None,
     };
