@@ -289,3 +289,17 @@ fn every_code_of_the_packet_screens_is_translated() {
         }
     }
 }
+
+/// A packet holds the office's records: written by the app, it is readable by its owner only.
+#[cfg(unix)]
+#[test]
+fn finding_2_documents_backups_and_packets_are_written_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let centre = Centre::new();
+    let (_dir, desk) = enrolled(&centre);
+    let stick = tempfile::tempdir().expect("stick");
+    let out = stick.path().join("otau-PVL01.otau");
+    desk.export_packet(out.to_str().expect("path"), now()).expect("export");
+    let mode = std::fs::metadata(&out).expect("packet").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
