@@ -55,10 +55,14 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Makes the file at `path` private to its owner, if there is one (a symbolic link is not
-/// followed: its target is not Otau's).
+/// followed: its target is not Otau's). A file of another user, which only its owner may
+/// change, is left as it is.
 pub fn restrict(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() => set_private(path),
+        Ok(meta) if meta.is_file() && !is_private(&meta) => match set_private(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Ok(()),
+            done => done,
+        },
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
@@ -89,6 +93,17 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+#[cfg(unix)]
+fn is_private(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    meta.permissions().mode() & 0o077 == 0
+}
+
+#[cfg(not(unix))]
+fn is_private(_meta: &std::fs::Metadata) -> bool {
+    true
 }
 
 #[cfg(unix)]
