@@ -262,7 +262,7 @@ export function reprint_document(args: { number: string; format: DocFormat }): P
   return call<SavedDocument>("reprint_document", args);
 }
 
-/** Opens a saved document (only a file inside the documents folder) in the system's viewer. */
+/** Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer. */
 export function open_document(args: { path: string }): Promise<void> {
   return call<void>("open_document", args);
 }
