@@ -8,10 +8,12 @@
 //! - **One way to produce a document** ([`produce`]), for the desk and the `otau` command line
 //!   alike: gather what it says (with the words of [`crate::words`]), seal it with its number,
 //!   render it and save the file — outside any transaction — then register it in one short
-//!   write ([`Store::register_document`]). A file that cannot be written registers nothing; a
-//!   document that cannot be registered (its number taken meanwhile, the database failing) has
-//!   its file removed ([`Produced::discard`]) and, when its number was taken, is sealed again
-//!   with the next one, so no file carries a number the register does not hold or gives away.
+//!   write ([`Store::register_document`]). The number is spent when the document is sealed,
+//!   before its file is written, and never sealed on another paper, even when this one is not
+//!   registered. A file that cannot be written registers nothing; a document that cannot be
+//!   registered (the database failing, the original of a reprint voided meanwhile) has its
+//!   file removed ([`Produced::discard`]), so no file carries a number the register does not
+//!   hold, and none a number the register gives to another paper.
 //! - The desk saves in the documents folder (`OTAU_DOCS_DIR`) under the document's number,
 //!   never over an existing file; the command line where `--out` says.
 //! - Money in the monthly summary is formatted here, by `otau-core`'s helpers; the UI shows it

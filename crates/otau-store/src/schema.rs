@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_payments_across_offices.sql"),
     include_str!("../migrations/0009_summary_indexes.sql"),
     include_str!("../migrations/0010_append_only_guards.sql"),
+    include_str!("../migrations/0011_sealed_document_numbers.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

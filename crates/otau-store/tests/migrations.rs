@@ -215,6 +215,10 @@ const LANDED: &[(&str, &str)] = &[
         "0010_append_only_guards.sql",
         "6d9477ee93761c6230222b6b89601a35f3bae9876c43f33eb4ecabf1865e9937",
     ),
+    (
+        "0011_sealed_document_numbers.sql",
+        "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
+    ),
 ];
 
 #[test]
