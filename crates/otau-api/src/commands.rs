@@ -230,6 +230,9 @@ commands! {
     /// Locks the screen (idle time passed, or the user asked).
     fn lock(desk, now) -> () { desk.lock() }
 
+    /// Someone is at the keyboard: the desk's idle time starts again (the window says so on input).
+    fn still_here(desk, now) -> () { Ok::<_, ApiError>(()) }
+
     /// Unlocks with the same user's password, or signs another user in.
     fn unlock(desk, now, login: String, password: String) -> SessionInfo {
         desk.unlock(&login, &password)

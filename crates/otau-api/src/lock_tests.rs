@@ -179,6 +179,18 @@ fn finding_9_the_desk_locks_itself_after_the_idle_time_without_the_window() {
         Some(code::LOCKED)
     );
 
+    // Input in the window the desk hears of keeps it open, like any command of a person.
+    let args = json!({ "login": "aigerim", "password": "aigerim-password" });
+    call(&desk, "unlock", args, after(3000)).expect("unlock");
+    call(&desk, "still_here", Value::Null, after(3000 + 899)).expect("still here");
+    assert!(home(after(3000 + 899 + 899)).is_ok());
+    call(&desk, "lock", Value::Null, after(3000 + 899 + 899)).expect("lock");
+    assert_eq!(
+        code_of(call(&desk, "still_here", Value::Null, after(4000))).as_deref(),
+        Some(code::LOCKED),
+        "input does not unlock"
+    );
+
     // Unlocking works as after the window's own lock, and the time starts again.
     let args = json!({ "login": "aigerim", "password": "aigerim-password" });
     call(&desk, "unlock", args, after(5000)).expect("unlock");

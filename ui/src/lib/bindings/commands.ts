@@ -87,6 +87,11 @@ export function lock(): Promise<void> {
   return call<void>("lock");
 }
 
+/** Someone is at the keyboard: the desk's idle time starts again (the window says so on input). */
+export function still_here(): Promise<void> {
+  return call<void>("still_here");
+}
+
 /** Unlocks with the same user's password, or signs another user in. */
 export function unlock(args: { login: string; password: string }): Promise<SessionInfo> {
   return call<SessionInfo>("unlock", args);
