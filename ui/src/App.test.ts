@@ -104,4 +104,38 @@ describe("app root", () => {
     expect(screen.getByTestId("register-form")).toBeInTheDocument();
     expect(calls).toContain("unlock");
   });
+
+  it("shows the lock screen when the shell locked itself, and tells it of input", async () => {
+    const user = userEvent.setup();
+    let locked = false;
+    const calls: string[] = [];
+    const info: AppInfo = { version: "0.1.0", db_path: "/tmp/o.sqlite", db_from_env: true, lang: "kk", idle_seconds: 900, office: OFFICE };
+    const refusal = { code: "desk-locked", message: null, args: {}, fields: [], duplicates: [] };
+    mockIPC((command) => {
+      calls.push(command);
+      switch (command) {
+        case "app_info":
+          return info;
+        case "session":
+          return SESSION;
+        case "reference":
+          return REFERENCE;
+        case "unlock":
+          locked = false;
+          return SESSION;
+        default:
+          // The shell's own idle time passed while the window's timer never fired.
+          return locked ? Promise.reject(refusal) : command === "home" ? homeScreen() : null;
+      }
+    });
+    render(App);
+    expect(await screen.findByTestId("home-greeting")).toBeInTheDocument();
+    await user.keyboard("a");
+    await waitFor(() => expect(calls).toContain("still_here"));
+    expect(screen.queryByTestId("lock-screen")).not.toBeInTheDocument();
+    locked = true;
+    await user.keyboard("{Control>}k{/Control}");
+    await user.keyboard("x");
+    expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
+  });
 });

@@ -21,8 +21,8 @@ use crate::casework::{
 };
 use crate::crossing::{CrossCasesScreen, CrossChoice};
 use crate::desk::{
-    self, Desk, FamilyCheck, FindResult, HomeScreen, IinCheck, PersonCard, ReadDate, Reference,
-    SessionInfo,
+    self, Access, Desk, FamilyCheck, FindResult, HomeScreen, IinCheck, PersonCard, ReadDate,
+    Reference, SessionInfo,
 };
 use crate::documents::{
     DocFormat, DocumentRow, FamilyDocuments, IssueKind, RegisterScreen, SavedDocument,
@@ -71,9 +71,9 @@ macro_rules! commands {
             )*
         }
 
-        /// Runs the command `name` with its JSON arguments at `now`; `None` when there is no
-        /// such command.
-        pub fn dispatch(desk: &Desk, name: &str, args: Value, now: Now) -> Option<ApiResult<Value>> {
+        /// Runs the command `name` with its JSON arguments at `now`, without asking the desk
+        /// whether it may; `None` when there is no such command.
+        fn run(desk: &Desk, name: &str, args: Value, now: Now) -> Option<ApiResult<Value>> {
             // A command without arguments may be invoked with none at all.
             let args = if args.is_null() { Value::Object(Default::default()) } else { args };
             match name {
@@ -118,6 +118,33 @@ macro_rules! commands {
             )*
         }
     };
+}
+
+/// Runs the command `name` with its JSON arguments at `now`, once the desk admits it
+/// ([`Desk::admit`] with [`access`]); `None` when there is no such command.
+pub fn dispatch(desk: &Desk, name: &str, args: Value, now: Now) -> Option<ApiResult<Value>> {
+    if !NAMES.contains(&name) {
+        return None;
+    }
+    if let Err(refused) = desk.admit(access(name), now) {
+        return Some(Err(refused));
+    }
+    run(desk, name, args, now)
+}
+
+/// What the command `name` needs of the session. Every command not named here reads or
+/// changes records or opens a file, so a new command is refused while the desk is locked or
+/// nobody is signed in unless it is added here on purpose.
+pub fn access(name: &str) -> Access {
+    match name {
+        "app_info" | "session" | "sign_out" | "lock" => Access::Open,
+        "reference" | "read_date" | "check_iin" => Access::Typing,
+        "sign_in" | "unlock" | "join_office" => Access::Starts,
+        // The sidebar asks for the sync status, and the import screen for its progress, on
+        // a timer: that is nobody at the keyboard.
+        "sync_status" | "packet_progress" => Access::Poll,
+        _ => Access::Personal,
+    }
 }
 
 /// How a type is written in TypeScript and the generated files it refers to.
@@ -202,6 +229,9 @@ commands! {
 
     /// Locks the screen (idle time passed, or the user asked).
     fn lock(desk, now) -> () { desk.lock() }
+
+    /// Someone is at the keyboard: the desk's idle time starts again (the window says so on input).
+    fn still_here(desk, now) -> () { Ok::<_, ApiError>(()) }
 
     /// Unlocks with the same user's password, or signs another user in.
     fn unlock(desk, now, login: String, password: String) -> SessionInfo {
@@ -368,7 +398,7 @@ commands! {
         desk.reprint_document(desk.docs_folder(), &number, format, now)
     }
 
-    /// Opens a saved document (only a file inside the documents folder) in the system's viewer.
+    /// Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer.
     fn open_document(desk, now, path: String) -> () { desk.open_document(&path) }
 
     /// The documents panel of a person card.

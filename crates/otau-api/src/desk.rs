@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use otau_core::casework::quota::QuotaLine;
 use otau_core::dates::{age_on, display_date, read_date as read_typed_date};
 use otau_core::iin::Iin;
@@ -221,6 +221,28 @@ struct Inner {
     store: Option<Store>,
     actor: Option<Actor>,
     locked: bool,
+    /// The moment of the last command a person made (not a poll of the screens): the idle
+    /// lock counts from it.
+    last_active: Option<DateTime<Utc>>,
+}
+
+/// What a command needs of the session before it runs ([`Desk::admit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Served to anyone: it reads nothing of the records and is how the screens learn of the
+    /// session, or how it ends (the app's name, the session, locking, signing out).
+    Open,
+    /// Served to anyone, as it reads nothing of the records (the reference lists, a date or an
+    /// IIN checked as typed), and a person's activity while the desk is open.
+    Typing,
+    /// Starts a session (sign-in, unlock, joining an office): the idle time counts from it.
+    Starts,
+    /// Reads or changes records, or opens a file: refused while the desk is locked or nobody
+    /// is signed in, and a person's activity.
+    Personal,
+    /// Refused like [`Access::Personal`], but asked by the screens on a timer, so it is not a
+    /// person's activity and does not keep the desk awake.
+    Poll,
 }
 
 /// The desk of the running app.
@@ -389,6 +411,40 @@ impl Desk {
     /// login and password start that user's session instead.
     pub fn unlock(&self, login: &str, password: &str, now: Now) -> ApiResult<SessionInfo> {
         self.sign_in_at(login, password, now)
+    }
+
+    /// Lets a command run at `now`, or refuses it with [`code::SIGNED_OUT`] or
+    /// [`code::LOCKED`] as its `access` requires; the one place the command table asks
+    /// ([`crate::commands::dispatch`]).
+    ///
+    /// The idle lock is kept here too: a desk that saw no command of a person for the idle
+    /// time is locked before the command is looked at, so nothing is served after it however
+    /// the window's own timer fares; the screens learn of it from [`Desk::session`] or the
+    /// refusal, and unlocking works as after [`Desk::lock`].
+    pub fn admit(&self, access: Access, now: Now) -> ApiResult<()> {
+        let mut inner = self.lock_inner()?;
+        let idle = chrono::Duration::seconds(i64::from(self.settings.idle_seconds));
+        let idled = inner.last_active.is_some_and(|last| now.at - last >= idle);
+        if inner.actor.is_some() && !inner.locked && idled {
+            inner.locked = true;
+        }
+        let open = inner.actor.is_some() && !inner.locked;
+        match access {
+            Access::Open => {}
+            Access::Typing => {
+                if open {
+                    inner.last_active = Some(now.at);
+                }
+            }
+            Access::Starts => inner.last_active = Some(now.at),
+            Access::Personal | Access::Poll if inner.actor.is_none() => {
+                return Err(ApiError::coded(code::SIGNED_OUT))
+            }
+            Access::Personal | Access::Poll if !open => return Err(ApiError::coded(code::LOCKED)),
+            Access::Personal => inner.last_active = Some(now.at),
+            Access::Poll => {}
+        }
+        Ok(())
     }
 
     /// Runs `f` with the store and the signed-in, unlocked user.

@@ -8,10 +8,12 @@
 //! - **One way to produce a document** ([`produce`]), for the desk and the `otau` command line
 //!   alike: gather what it says (with the words of [`crate::words`]), seal it with its number,
 //!   render it and save the file — outside any transaction — then register it in one short
-//!   write ([`Store::register_document`]). A file that cannot be written registers nothing; a
-//!   document that cannot be registered (its number taken meanwhile, the database failing) has
-//!   its file removed ([`Produced::discard`]) and, when its number was taken, is sealed again
-//!   with the next one, so no file carries a number the register does not hold or gives away.
+//!   write ([`Store::register_document`]). The number is spent when the document is sealed,
+//!   before its file is written, and never sealed on another paper, even when this one is not
+//!   registered. A file that cannot be written registers nothing; a document that cannot be
+//!   registered (the database failing, the original of a reprint voided meanwhile) has its
+//!   file removed ([`Produced::discard`]), so no file carries a number the register does not
+//!   hold, and none a number the register gives to another paper.
 //! - The desk saves in the documents folder (`OTAU_DOCS_DIR`) under the document's number,
 //!   never over an existing file; the command line where `--out` says.
 //! - Money in the monthly summary is formatted here, by `otau-core`'s helpers; the UI shows it
@@ -45,7 +47,7 @@ pub mod code {
     pub const FOLDER: &str = "ui-documents-err-folder";
     /// The file could not be written.
     pub const WRITE: &str = "ui-documents-err-write";
-    /// A file to open is not a saved document (missing, or outside the documents folder).
+    /// A file to open is not a document of the register saved in the documents folder.
     pub const NOT_SAVED: &str = "ui-documents-err-not-saved";
     /// The system could not open the file.
     pub const OPEN: &str = "ui-documents-err-open";
@@ -553,22 +555,42 @@ pub fn save_in(
     ))
 }
 
-/// The saved document at `path`, if it is a file inside the documents folder (the UI may only
-/// open what Otau saved).
+/// The saved document at `path`, if it is a file Otau may have saved: a PDF or an XLSX right
+/// in the documents folder, named by itself rather than through a symbolic link (whose target
+/// may lie anywhere). Whether the register holds it is [`Desk::open_document`]'s to ask.
 pub fn saved_file(folder: Option<&Path>, path: &str) -> ApiResult<PathBuf> {
-    let not_saved = || {
-        let mut e = ApiError::coded(code::NOT_SAVED);
-        e.args.insert("path".into(), path.to_owned());
-        e
-    };
     let folder = folder.ok_or_else(|| ApiError::coded(code::NO_FOLDER))?;
-    let folder = folder.canonicalize().map_err(|_| not_saved())?;
-    let file = Path::new(path).canonicalize().map_err(|_| not_saved())?;
-    if file.starts_with(&folder) && file.is_file() {
+    let folder = folder.canonicalize().map_err(|_| not_saved(path))?;
+    let named = Path::new(path);
+    let link = std::fs::symlink_metadata(named).map_err(|_| not_saved(path))?.is_symlink();
+    let file = named.canonicalize().map_err(|_| not_saved(path))?;
+    let extension = file.extension().and_then(|e| e.to_str());
+    let known =
+        [FileFormat::Pdf, FileFormat::Xlsx].iter().any(|f| extension == Some(f.extension()));
+    if !link && known && file.parent() == Some(folder.as_path()) && file.is_file() {
         Ok(file)
     } else {
-        Err(not_saved())
+        Err(not_saved(path))
     }
+}
+
+/// The document numbers a saved file's name may carry, as [`save_in`] names files: the name
+/// itself, without a `-2`, `-3`… added to keep it new, and without `-duplicate`.
+fn numbers_named(stem: &str) -> Vec<&str> {
+    let base = match stem.rsplit_once('-') {
+        Some((head, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => stem,
+    };
+    let mut numbers = vec![stem, base];
+    numbers.extend([stem, base].iter().filter_map(|s| s.strip_suffix("-duplicate")));
+    numbers.dedup();
+    numbers
+}
+
+fn not_saved(path: &str) -> ApiError {
+    let mut e = ApiError::coded(code::NOT_SAVED);
+    e.args.insert("path".into(), path.to_owned());
+    e
 }
 
 /// The form a document is saved in.
@@ -751,17 +773,36 @@ impl Desk {
         self.acting(now, |store, ctx| produce_in(store, ctx, folder, &request, format))
     }
 
-    /// Opens a saved document in the system's viewer, only a file inside the documents folder
-    /// (through the `open` crate, the library Tauri's opener plugin uses, so no webview
-    /// capability is granted).
+    /// Opens a document of the register in the system's viewer: only a file of
+    /// [`saved_file`] named by the number of a document this office issued, and only for the
+    /// signed-in user of an unlocked desk (through the `open` crate, the library Tauri's
+    /// opener plugin uses, so no webview capability is granted).
     pub fn open_document(&self, path: &str) -> ApiResult<()> {
-        let file = saved_file(self.docs_folder(), path)?;
+        let file = self.registered_file(path)?;
         open::that_detached(&file).map_err(|e| {
             let mut error = ApiError::coded(code::OPEN);
             error.args.insert("path".into(), file.display().to_string());
             error.args.insert("detail".into(), e.to_string());
             error
         })
+    }
+
+    /// The file at `path` if it is a file of [`saved_file`] named by the number of a document
+    /// in the register, for the signed-in user of an unlocked desk.
+    pub(crate) fn registered_file(&self, path: &str) -> ApiResult<PathBuf> {
+        let file = saved_file(self.docs_folder(), path)?;
+        let stem = file.file_stem().and_then(|s| s.to_str()).ok_or_else(|| not_saved(path))?;
+        self.with(|store, _| {
+            for number in numbers_named(stem) {
+                match store.issued_document(number) {
+                    Ok(_) => return Ok(()),
+                    Err(otau_store::StoreError::NotFound { .. }) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Err(not_saved(path))
+        })?;
+        Ok(file)
     }
 
     /// The documents panel of a person card: the family's decisions and its documents.

@@ -39,6 +39,8 @@ pub mod words;
 #[cfg(test)]
 mod bindings;
 #[cfg(test)]
+mod lock_tests;
+#[cfg(test)]
 mod produce_tests;
 #[cfg(test)]
 mod testkit;

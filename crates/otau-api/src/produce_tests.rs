@@ -156,9 +156,9 @@ fn the_register_is_found_by_number_kind_name_subject_and_issuer() {
 
 /// Documents were rendered and their files written while the store held its write lock, so
 /// every other desk waited for a PDF and a disk. Now a document is rendered and saved outside
-/// any transaction and registered after: another desk writes meanwhile, and when it takes the
-/// number this document was sealed with, this file is removed and the document sealed again
-/// with the next number, so no file carries a number the register gives to another.
+/// any transaction and registered after: another desk issues meanwhile, and as the number this
+/// document was sealed with is spent, the other desk's paper takes the next one, so no file
+/// carries a number the register gives to another.
 #[test]
 fn a_document_is_rendered_outside_the_write_and_a_number_taken_meanwhile_is_not_reused() {
     let mut o = office();
@@ -193,15 +193,18 @@ fn a_document_is_rendered_outside_the_write_and_a_number_taken_meanwhile_is_not_
         },
     )
     .expect("issued");
-    assert_eq!(written, ["PVL01-2026-D00001", "PVL01-2026-D00002"]);
-    assert_eq!(doc.number, "PVL01-2026-D00002");
-    assert!(!folder.join("PVL01-2026-D00001.pdf").exists(), "the taken number's file is gone");
-    assert_eq!(saved.path, folder.join("PVL01-2026-D00002.pdf"));
+    assert_eq!(written, ["PVL01-2026-D00001"]);
+    assert_eq!(doc.number, "PVL01-2026-D00001");
+    assert_eq!(saved.path, folder.join("PVL01-2026-D00001.pdf"));
     assert!(saved.path.is_file());
     let mut numbers: Vec<String> =
         o.store.document_register(10).expect("register").into_iter().map(|e| e.number).collect();
     numbers.sort();
-    assert_eq!(numbers, ["PVL01-2026-D00001", "PVL01-2026-D00002"], "each number once");
+    assert_eq!(
+        numbers,
+        ["PVL01-2026-D00001", "PVL01-2026-D00002"],
+        "each number once, the other desk's paper the next"
+    );
 }
 
 /// A file that cannot be written leaves no number registered; a document that could not be
@@ -232,4 +235,76 @@ fn a_document_that_cannot_be_registered_leaves_no_file() {
     );
     assert!(matches!(refused, Err(StoreError::Document(DocumentError::AlreadyVoided { .. }))));
     assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 0, "no file left");
+}
+
+/// Finding 10: a paper was sealed and saved, then its registration failed; the file was left
+/// as a validly signed paper the register did not hold, and its number was sealed again on the
+/// next paper. Now the file is removed, and the number, spent when it was sealed, is given to
+/// no other paper.
+#[test]
+fn finding_10_a_failed_registration_leaves_no_signed_paper_and_its_number_is_not_issued_again() {
+    let mut o = office();
+    let regno = registered(&mut o);
+    let admin = o.admin.clone();
+    let folder = o.dir.path().join("papers");
+    std::fs::create_dir_all(&folder).expect("folder");
+    // The database refuses the register's row, as a full disk would, once the file is saved.
+    let failing = Store::open(&o.path).expect("another connection");
+    let failing = failing.raw_connection();
+    let mut save = |doc: &otau_print::IssuedDocument, bytes: &[u8]| {
+        let path = folder.join(format!("{}.pdf", doc.number));
+        std::fs::write(&path, bytes).expect("written");
+        Ok(SavedFile { path, bytes: bytes.len() as u64 })
+    };
+    let failed = {
+        failing
+            .execute_batch(
+                "CREATE TRIGGER register_fails BEFORE INSERT ON issued_documents
+                 BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+            )
+            .expect("trigger");
+        produce_document(
+            &mut o.store,
+            &ctx(&admin),
+            &DocRequest::Certificate(regno.clone()),
+            FileFormat::Pdf,
+            &mut save,
+        )
+    };
+    assert!(failed.is_err(), "{failed:?}");
+    let files = |folder: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .expect("folder")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(files(&folder), Vec::<String>::new(), "no signed paper is left");
+    assert_eq!(o.store.document_register(10).expect("register"), vec![]);
+
+    failing.execute_batch("DROP TRIGGER register_fails").expect("drop");
+    let (next, _) = produce_document(
+        &mut o.store,
+        &ctx(&admin),
+        &DocRequest::Certificate(regno.clone()),
+        FileFormat::Pdf,
+        &mut save,
+    )
+    .expect("the next paper");
+    assert_eq!(next.number, "PVL01-2026-D00002", "the failed paper's number is not given again");
+    assert_eq!(files(&folder), ["PVL01-2026-D00002.pdf"]);
+    // Not by another connection to the database either (another window, the command line).
+    let mut other = Store::open(&o.path).expect("another desk");
+    let (id, data) = other.certificate_data(&regno).expect("data");
+    let (third, ()) = other
+        .issue_document(
+            &ctx(&admin),
+            Some(id),
+            otau_print::DocumentContent::Certificate(data),
+            |_| Ok(()),
+        )
+        .expect("issued elsewhere");
+    assert_eq!(third.number, "PVL01-2026-D00003");
 }

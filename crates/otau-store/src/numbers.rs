@@ -31,10 +31,9 @@ pub(crate) fn max_used(
             let prefix = format!("{office}-{year}-");
             let max: Option<String> = conn
                 .prepare_cached("SELECT MAX(regno) FROM persons WHERE regno BETWEEN ?1 AND ?2")?
-                .query_row(
-                    [format!("{prefix}{first:05}"), format!("{prefix}{last:05}")],
-                    |r| r.get(0),
-                )?;
+                .query_row([format!("{prefix}{first:05}"), format!("{prefix}{last:05}")], |r| {
+                    r.get(0)
+                })?;
             parse(max, &prefix)
         }
         Series::Decision => {
@@ -43,16 +42,20 @@ pub(crate) fn max_used(
                 .prepare_cached(
                     "SELECT MAX(number) FROM subsidy_decisions WHERE number BETWEEN ?1 AND ?2",
                 )?
-                .query_row(
-                    [format!("{prefix}{first:05}"), format!("{prefix}{last:05}")],
-                    |r| r.get(0),
-                )?;
+                .query_row([format!("{prefix}{first:05}"), format!("{prefix}{last:05}")], |r| {
+                    r.get(0)
+                })?;
             parse(max, &prefix)
         }
+        // A number sealed on a paper is used even when the paper was never registered.
         Series::Document => conn
             .prepare_cached(
-                "SELECT MAX(seq) FROM issued_documents
-                 WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL AND seq BETWEEN ?3 AND ?4",
+                "SELECT MAX(seq) FROM (
+                     SELECT seq FROM issued_documents WHERE office_code = ?1 AND year = ?2
+                         AND copy_of IS NULL AND seq BETWEEN ?3 AND ?4
+                     UNION ALL
+                     SELECT seq FROM sealed_document_numbers WHERE office_code = ?1
+                         AND year = ?2 AND seq BETWEEN ?3 AND ?4)",
             )?
             .query_row(params![office, year, first, last], |r| r.get(0))?,
         Series::Plan => conn

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_summary_indexes.sql"),
     include_str!("../migrations/0010_append_only_guards.sql"),
     include_str!("../migrations/0011_sign_ins.sql"),
+    include_str!("../migrations/0012_sealed_document_numbers.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

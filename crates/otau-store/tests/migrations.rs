@@ -216,6 +216,10 @@ const LANDED: &[(&str, &str)] = &[
         "6d9477ee93761c6230222b6b89601a35f3bae9876c43f33eb4ecabf1865e9937",
     ),
     ("0011_sign_ins.sql", "d3f7349b2e11dbe9f2062e4803da591c186617efa2cb0216d91ac0671b4b70cc"),
+    (
+        "0012_sealed_document_numbers.sql",
+        "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
+    ),
 ];
 
 #[test]

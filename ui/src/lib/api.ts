@@ -69,6 +69,11 @@ export function lock(): Promise<void> {
   return commands.lock();
 }
 
+/** Tells the shell someone is at the keyboard: its idle time starts again. */
+export function stillHere(): Promise<void> {
+  return commands.still_here();
+}
+
 /** Unlocks with a password (the same user, or another who then takes over). */
 export function unlock(login: string, password: string): Promise<SessionInfo> {
   return commands.unlock({ login, password });

@@ -1,7 +1,7 @@
 // Tests of the idle watch that locks the screen: it fires once after the idle time, any input
 // starts the count again, and a stopped watch never fires.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { watchIdle } from "./idle";
+import { watchIdle, watchInput } from "./idle";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -39,5 +39,25 @@ describe("idle watch", () => {
     stop();
     vi.advanceTimersByTime(60_000);
     expect(onIdle).not.toHaveBeenCalled();
+  });
+
+  it("tells of input at most once a span, and nothing once stopped", () => {
+    const onInput = vi.fn();
+    const target = new EventTarget();
+    const stop = watchInput(60_000, onInput, target);
+    expect(onInput).not.toHaveBeenCalled();
+    target.dispatchEvent(new Event("keydown"));
+    target.dispatchEvent(new Event("pointermove"));
+    expect(onInput).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(59_999);
+    target.dispatchEvent(new Event("wheel"));
+    expect(onInput).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    target.dispatchEvent(new Event("keydown"));
+    expect(onInput).toHaveBeenCalledTimes(2);
+    stop();
+    vi.advanceTimersByTime(120_000);
+    target.dispatchEvent(new Event("keydown"));
+    expect(onInput).toHaveBeenCalledTimes(2);
   });
 });

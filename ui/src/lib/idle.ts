@@ -1,5 +1,7 @@
-// Notices when nobody has touched the keyboard or the mouse for a while, to lock the screen.
-// The time itself comes from the shell (`OTAU_IDLE_MINUTES`); this only watches the input.
+// Notices when nobody has touched the keyboard or the mouse for a while, to lock the screen,
+// and tells the shell now and then that someone has: the shell keeps its own idle lock, which
+// counts from the last command of a person. The time itself comes from the shell
+// (`OTAU_IDLE_MINUTES`); this only watches the input.
 
 const EVENTS = ["keydown", "pointerdown", "pointermove", "wheel", "touchstart"] as const;
 
@@ -25,5 +27,23 @@ export function watchIdle(seconds: number, onIdle: () => void, target: EventTarg
   return () => {
     stopped = true;
     stop();
+  };
+}
+
+/**
+ * Calls `onInput` on input, at most once every `everyMs` (the first input after each such
+ * span); returns the function that stops it.
+ */
+export function watchInput(everyMs: number, onInput: () => void, target: EventTarget = window): () => void {
+  let last = Number.NEGATIVE_INFINITY;
+  const heard = () => {
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    onInput();
+  };
+  for (const event of EVENTS) target.addEventListener(event, heard, { capture: true, passive: true });
+  return () => {
+    for (const event of EVENTS) target.removeEventListener(event, heard, true);
   };
 }

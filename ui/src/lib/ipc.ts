@@ -2,10 +2,14 @@
 // command into an `ApiError` carrying the shell's stable code, its arguments, the fields it
 // concerns and the likely duplicates it found. Only the generated `bindings/commands.ts` calls
 // it, one typed function per command; tests mock the IPC in one place (`@tauri-apps/api/mocks`).
+// A refusal because the shell locked itself shows the lock screen from here, whichever screen
+// asked.
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError as ApiErrorData } from "./bindings/ApiError";
 import type { DuplicateHit } from "./bindings/DuplicateHit";
 import type { FieldError } from "./bindings/FieldError";
+import { Code } from "./bindings/codes";
+import { appState, setLocked } from "./session.svelte";
 
 /** A command failed: `code` is stable (for deciding what to do and translating it). */
 export class ApiError extends Error {
@@ -51,7 +55,11 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (error) {
     if (error && typeof error === "object" && "code" in error) {
       const data = error as Partial<ApiErrorData> & { code: unknown };
-      throw new ApiError(command, { ...data, code: String(data.code) });
+      const refused = new ApiError(command, { ...data, code: String(data.code) });
+      // The shell locked itself (its own idle time passed): the lock screen shows, as after
+      // the window's lock, and whatever was being typed stays for the same user.
+      if (refused.code === Code.Locked && appState().session) setLocked(true);
+      throw refused;
     }
     throw new ApiError(command, { code: "ipc", message: String(error) });
   }

@@ -257,9 +257,13 @@ impl Produced for Vec<u8> {}
 
 /// The next sequence number of the office's documents in a year.
 fn next_seq(conn: &Connection, office_code: &str, year: i32) -> Result<i64> {
+    // A number sealed on a paper is spent even when the paper was never registered.
     let last: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(seq), 0) FROM issued_documents
-         WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL",
+        "SELECT COALESCE(MAX(seq), 0) FROM (
+             SELECT seq FROM issued_documents
+             WHERE office_code = ?1 AND year = ?2 AND copy_of IS NULL
+             UNION ALL
+             SELECT seq FROM sealed_document_numbers WHERE office_code = ?1 AND year = ?2)",
         params![office_code, year],
         |r| r.get(0),
     )?;
@@ -270,6 +274,42 @@ fn next_seq(conn: &Connection, office_code: &str, year: i32) -> Result<i64> {
         return Err(DocumentError::NumbersExhausted { year }.into());
     }
     Ok(seq)
+}
+
+/// Whether the register holds an original of the office's number `seq` of `year`.
+fn seq_registered(conn: &Connection, office_code: &str, year: i32, seq: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM issued_documents
+             WHERE office_code = ?1 AND year = ?2 AND seq = ?3 AND copy_of IS NULL",
+        )?
+        .query_row(params![office_code, year, seq], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Spends the number of a sealed document before its file is written, in a write of its own
+/// that commits at once: whatever becomes of the paper (registered, refused, or the program
+/// stopped before), no other paper is given its number. `false` when another window of this
+/// database sealed the same number first (seal again). Like the number blocks, this is the
+/// device's own bookkeeping, neither audited nor synced.
+fn spend_number(conn: &Connection, rec: &IssuedDocRec, at: &str) -> Result<bool> {
+    let spent = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO sealed_document_numbers
+             (office_code, year, seq, number, sealed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![rec.office_code, rec.year, rec.seq, rec.number, at])?;
+    Ok(spent == 1)
+}
+
+/// Gives back the number of a sealed document of which no paper was made.
+fn release_number(conn: &Connection, rec: &IssuedDocRec) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM sealed_document_numbers WHERE office_code = ?1 AND year = ?2 AND seq = ?3",
+    )?
+    .execute(params![rec.office_code, rec.year, rec.seq])?;
+    Ok(())
 }
 
 pub(crate) fn original_by_number(conn: &Connection, number: &str) -> Result<Option<IssuedDocRec>> {
@@ -414,7 +454,7 @@ impl Store {
                 None => {
                     let year = i32::try_from(rec.year)
                         .map_err(|_| StoreError::Corrupt(format!("document year {}", rec.year)))?;
-                    if next_seq(change.tx(), &rec.office_code, year)? != rec.seq {
+                    if seq_registered(change.tx(), &rec.office_code, year, rec.seq)? {
                         return Err(
                             DocumentError::NumberTaken { number: rec.number.clone() }.into()
                         );
@@ -436,11 +476,13 @@ impl Store {
         Ok(doc)
     }
 
-    /// Issues a document: seals it, hands it to `produce` (which renders and saves it, outside
-    /// any transaction), then registers it. A document that could not be produced is not
-    /// registered; one that could not be registered is discarded ([`Produced::discard`]: a
-    /// saved file is removed), and sealed again with the next number when another took its
-    /// number meanwhile.
+    /// Issues a document: seals it and spends its number, hands it to `produce` (which renders
+    /// and saves it, outside any transaction), then registers it. A document that could not be
+    /// produced is not registered; one that could not be registered is discarded
+    /// ([`Produced::discard`]: a saved file is removed), and sealed again with the next number
+    /// when another took its number meanwhile. A spent number is never sealed again, so a
+    /// paper left behind (a file that could not be removed, the program stopped before
+    /// registering) shares its number with no other paper.
     pub fn issue_document<T: Produced>(
         &mut self,
         ctx: &Context,
@@ -454,7 +496,21 @@ impl Store {
         loop {
             attempts += 1;
             let sealed = self.seal_document(ctx, subject_id, content.clone())?;
-            let out = produce(sealed.document())?;
+            if !spend_number(self.conn(), &sealed.rec, &rfc3339(ctx.at))? {
+                if attempts < 5 {
+                    continue;
+                }
+                return Err(DocumentError::NumberTaken { number: sealed.doc.number }.into());
+            }
+            let out = match produce(sealed.document()) {
+                Ok(out) => out,
+                Err(e) => {
+                    // Nothing was saved (a producer removes what it could not finish): the
+                    // number goes back.
+                    release_number(self.conn(), &sealed.rec)?;
+                    return Err(e.into());
+                }
+            };
             match self.register_document(ctx, sealed) {
                 Ok(doc) => return Ok((doc, out)),
                 Err(StoreError::Document(DocumentError::NumberTaken { .. })) if attempts < 5 => {

@@ -87,6 +87,11 @@ export function lock(): Promise<void> {
   return call<void>("lock");
 }
 
+/** Someone is at the keyboard: the desk's idle time starts again (the window says so on input). */
+export function still_here(): Promise<void> {
+  return call<void>("still_here");
+}
+
 /** Unlocks with the same user's password, or signs another user in. */
 export function unlock(args: { login: string; password: string }): Promise<SessionInfo> {
   return call<SessionInfo>("unlock", args);
@@ -262,7 +267,7 @@ export function reprint_document(args: { number: string; format: DocFormat }): P
   return call<SavedDocument>("reprint_document", args);
 }
 
-/** Opens a saved document (only a file inside the documents folder) in the system's viewer. */
+/** Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer. */
 export function open_document(args: { path: string }): Promise<void> {
   return call<void>("open_document", args);
 }
