@@ -69,6 +69,30 @@ struct VoidedDocument {
 }
 
 /// The id a reference row takes on every device: the same for the same item of the centre.
+/// Whether `table` holds a row of id `id` (an item handed again changes nothing).
+fn held(tx: &rusqlite::Transaction<'_>, table: &str, id: Uuid) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+        .query_row([id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Inserts the record an item carries as it is (a decision taken in another office), unless
+/// its id is held already; whether it was new.
+fn insert_new<R: crate::record::Record + serde::de::DeserializeOwned>(
+    change: &mut crate::write::Change<'_>,
+    item: &ReferenceItem,
+) -> Result<bool> {
+    let mut rec: R = serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
+    if held(change.tx(), R::TABLE, rec.id())? {
+        return Ok(false);
+    }
+    rec.set_version(0);
+    change.insert(&mut rec)?;
+    Ok(true)
+}
+
 fn reference_id(item: &ReferenceItem) -> Uuid {
     otau_sync::merge::derived_id(Uuid::nil(), &format!("{}|{}", item.kind, item.key))
 }
@@ -220,11 +244,7 @@ impl Store {
                     "cross_duplicate" => {
                         let case: HandedCase =
                             serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
-                        let held = tx
-                            .prepare_cached("SELECT 1 FROM cross_office_cases WHERE id = ?1")?
-                            .query_row([case.case_id.to_string()], |_| Ok(()))
-                            .optional()?;
-                        if held.is_some() {
+                        if held(tx, "cross_office_cases", case.case_id)? {
                             continue;
                         }
                         change.insert(&mut CrossCaseRec {
@@ -239,26 +259,14 @@ impl Store {
                         })?;
                     }
                     "cross_decision" => {
-                        let mut decision: CrossDecisionRec =
-                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
-                        let held = tx
-                            .prepare_cached("SELECT 1 FROM cross_office_decisions WHERE id = ?1")?
-                            .query_row([decision.id.to_string()], |_| Ok(()))
-                            .optional()?;
-                        if held.is_some() {
+                        if !insert_new::<CrossDecisionRec>(change, item)? {
                             continue;
                         }
-                        decision.version = 0;
-                        change.insert(&mut decision)?;
                     }
                     "payment_duplicate" => {
                         let case: HandedPayments =
                             serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
-                        let held = tx
-                            .prepare_cached("SELECT 1 FROM payment_cases WHERE id = ?1")?
-                            .query_row([case.case_id.to_string()], |_| Ok(()))
-                            .optional()?;
-                        if held.is_some() {
+                        if held(tx, "payment_cases", case.case_id)? {
                             continue;
                         }
                         let other_office = case.other["office"].as_str().unwrap_or("").to_string();
@@ -274,17 +282,9 @@ impl Store {
                         })?;
                     }
                     "payment_decision" => {
-                        let mut decision: PaymentDecisionRec =
-                            serde_json::from_value(item.record.clone()).map_err(|e| bad(item, e))?;
-                        let held = tx
-                            .prepare_cached("SELECT 1 FROM payment_case_decisions WHERE id = ?1")?
-                            .query_row([decision.id.to_string()], |_| Ok(()))
-                            .optional()?;
-                        if held.is_some() {
+                        if !insert_new::<PaymentDecisionRec>(change, item)? {
                             continue;
                         }
-                        decision.version = 0;
-                        change.insert(&mut decision)?;
                     }
                     // A kind of a newer centre: kept there, not applied here.
                     _ => continue,
