@@ -29,6 +29,7 @@ store-forbidden =
         [approve-payment] approving a payment
         [record-payment] recording a payment
         [reverse-payment] reversing a payment
+        [see-views] seeing who looked at a person's data
        *[other] { $action }
     }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.

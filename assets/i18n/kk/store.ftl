@@ -23,6 +23,7 @@ store-forbidden =
         [approve-payment] төлемді бекіту
         [record-payment] төлемді жазу
         [reverse-payment] төлемді кері қайтару
+        [see-views] деректерді кім қарағанын көру
        *[other] { $action }
     }. Тиісті рөлі бар пайдаланушыға жүгініңіз.
 store-login-taken = { $login } логині бос емес: басқасын таңдаңыз.

@@ -30,6 +30,7 @@ store-forbidden =
         [approve-payment] утверждение выплаты
         [record-payment] запись выплаты
         [reverse-payment] сторнирование выплаты
+        [see-views] просмотр того, кто смотрел данные
        *[other] { $action }
     }. Обратитесь к пользователю с нужной ролью.
 store-login-taken = Логин { $login } занят: выберите другой.

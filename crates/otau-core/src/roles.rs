@@ -41,6 +41,8 @@ impl Role {
             Action::ApprovePayment | Action::RecordPayment | Action::ReversePayment => {
                 matches!(self, Role::Manager | Role::Admin)
             }
+            // Who looked at whom is for those who answer for the office's data.
+            Action::SeeViews => matches!(self, Role::Manager | Role::Admin),
         }
     }
 
@@ -71,6 +73,7 @@ impl Role {
             may_resolve_conflicts: self.may(Action::EditRegistry),
             may_decide_cases: self.may(Action::ApprovePayment),
             may_enrol: self.may(Action::ManageUsers),
+            may_see_views: self.may(Action::SeeViews),
         }
     }
 }
@@ -121,6 +124,8 @@ pub enum Action {
     RecordPayment,
     /// Reverse unpaid ledger lines; record a family's move away.
     ReversePayment,
+    /// See who looked at a person's data ("viewed by").
+    SeeViews,
 }
 
 impl Action {
@@ -139,6 +144,7 @@ impl Action {
             Action::ApprovePayment => "approve-payment",
             Action::RecordPayment => "record-payment",
             Action::ReversePayment => "reverse-payment",
+            Action::SeeViews => "see-views",
         }
     }
 }
@@ -178,6 +184,8 @@ pub struct Permissions {
     pub may_decide_cases: bool,
     /// Enrol this office database with a centre.
     pub may_enrol: bool,
+    /// See who looked at a person's card, printed or exported their data.
+    pub may_see_views: bool,
 }
 
 #[cfg(test)]

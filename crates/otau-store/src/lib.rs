@@ -10,9 +10,11 @@
 //! argument, read once at the edge.
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod audit;
 mod backup;
 pub mod casework;
+pub mod checkpoint;
 pub mod context;
 pub mod documents;
 pub mod error;
@@ -31,6 +33,7 @@ pub mod signin;
 pub mod subsidy;
 pub mod sync;
 pub mod users;
+pub mod verify;
 pub mod write;
 
 pub use context::Context;
@@ -128,6 +131,7 @@ impl Store {
             change.finish()?;
             out
         };
+        checkpoint::write(&tx, Some(ctx.at))?;
         tx.commit()?;
         Ok(out)
     }

@@ -426,3 +426,264 @@ fn finding_3_a_rebuild_repairs_a_projection_that_disagrees_with_the_entries() {
     assert_eq!(o.store.rebuild_ledger_lines().expect("rebuild"), 2);
     assert_eq!(lines(o.store.raw_connection()), kept);
 }
+
+// Finding 4: `audit verify` shows what an attacker with the file did. Each test tampers as one
+// would: on a connection of its own, with the guard triggers dropped.
+
+/// A connection to the office's file with the guards of `tables` dropped.
+fn attacker(o: &TestOffice, tables: &[&str]) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(o.path()).expect("open the file");
+    for table in tables {
+        let names: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1")
+            .expect("prepare")
+            .query_map([table], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("triggers");
+        for name in names {
+            conn.execute_batch(&format!("DROP TRIGGER {name}")).expect("drop a guard");
+        }
+    }
+    conn
+}
+
+fn verify(o: &mut TestOffice) -> otau_store::verify::AuditReport {
+    o.store.verify_audit(at()).expect("verify")
+}
+
+fn codes(report: &otau_store::verify::AuditReport) -> Vec<&str> {
+    report.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+fn sha(text: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
+#[test]
+fn an_untouched_office_verifies_clean_and_each_change_is_checkpointed() {
+    let mut o = office_with_history();
+    let report = verify(&mut o);
+    assert_eq!(report.findings, vec![], "clean");
+    assert!(report.rows > 20 && report.records > 10, "{report:?}");
+    // Every change signed a checkpoint of the log as it ended.
+    let (checkpoints, last, head): (i64, i64, i64) = o
+        .store
+        .raw_connection()
+        .query_row(
+            "SELECT COUNT(*), MAX(event_seq), (SELECT MAX(seq) FROM events) FROM audit_checkpoints",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("checkpoints");
+    assert!(checkpoints > 10, "{checkpoints}");
+    assert_eq!(last, head);
+    assert!(report.checkpoints >= checkpoints - 1);
+}
+
+#[test]
+fn finding_4_a_truncated_tail_is_detected() {
+    let mut o = office_with_history();
+    let head: i64 =
+        o.store.raw_connection().query_row("SELECT MAX(seq) FROM events", [], |r| r.get(0)).expect("head");
+    let conn = attacker(&o, &["events", "audit_checkpoints"]);
+    // The last change's events go; the chain of what is left is intact.
+    conn.execute("DELETE FROM events WHERE seq > ?1", [head - 2]).expect("truncate");
+    assert_eq!(o.store.verify_audit_chain().expect("chain").first_broken_seq, None);
+    let report = verify(&mut o);
+    let missing = report
+        .findings
+        .iter()
+        .rfind(|f| f.code == "audit-tail-missing")
+        .unwrap_or_else(|| panic!("no truncation found: {report:?}"));
+    assert_eq!(missing.seq, Some(head));
+    assert_eq!(missing.found.as_deref(), Some((head - 2).to_string().as_str()));
+    // The closed month's record lost its event: the replay names it too.
+    assert!(codes(&report).contains(&"audit-state-without-event"), "{report:?}");
+    // Removing the checkpoints too leaves rows no event made.
+    conn.execute("DELETE FROM audit_checkpoints WHERE event_seq > ?1", [head - 2]).expect("cut");
+    let report = verify(&mut o);
+    assert!(codes(&report).contains(&"audit-state-without-event"), "{report:?}");
+}
+
+#[test]
+fn finding_4_a_changed_actor_is_detected() {
+    let mut o = office_with_history();
+    let (seq, user): (i64, String) = o
+        .store
+        .raw_connection()
+        .query_row(
+            "SELECT seq, envelope ->> '$.actor.user_id' FROM events
+             WHERE envelope ->> '$.action' = 'subsidy.approve' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("an approval");
+    let clerk: String = o
+        .store
+        .raw_connection()
+        .query_row("SELECT id FROM users WHERE login = 'aigerim'", [], |r| r.get(0))
+        .expect("clerk");
+    assert_ne!(user, clerk);
+    let conn = attacker(&o, &["events"]);
+    // The user id is inside the hashed envelope: naming another approver breaks the row.
+    conn.execute(
+        "UPDATE events SET envelope = json_set(envelope, '$.actor.user_id', ?2,
+             '$.actor.login', 'aigerim') WHERE seq = ?1",
+        rusqlite::params![seq, clerk],
+    )
+    .expect("change the actor");
+    let report = verify(&mut o);
+    let broken = report.findings.iter().find(|f| f.code == "audit-row-broken").expect("found");
+    assert_eq!(broken.seq, Some(seq));
+    assert_eq!(broken.table.as_deref(), Some("events"));
+}
+
+#[test]
+fn finding_4_a_rewritten_chain_is_detected() {
+    let mut o = office_with_history();
+    let conn = attacker(&o, &["events", "audit_checkpoints", "persons"]);
+    // Rename a person in their registration event and in the record, and recompute every hash
+    // and link from there: the chain verifies, the signed checkpoints do not.
+    let (first, person): (i64, String) = conn
+        .query_row(
+            "SELECT seq, entity_id FROM events WHERE envelope ->> '$.entity' = 'person'
+             AND envelope ->> '$.op' = 'insert' ORDER BY seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a registration");
+    conn.execute(
+        "UPDATE events SET envelope = json_set(envelope, '$.after.surname', 'Жалған')
+         WHERE seq = ?1",
+        [first],
+    )
+    .expect("rewrite the event");
+    conn.execute("UPDATE persons SET surname = 'Жалған' WHERE id = ?1", [&person]).expect("state");
+    let rows: Vec<(i64, String, String)> = conn
+        .prepare("SELECT seq, origin, envelope FROM events WHERE seq >= ?1 ORDER BY seq")
+        .expect("prepare")
+        .query_map([first], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let mut prev: String = conn
+        .query_row("SELECT chain_hash FROM events WHERE seq = ?1", [first - 1], |r| r.get(0))
+        .expect("prev");
+    for (seq, origin, text) in rows {
+        let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let canonical = otau_core::canonical::canonical_json(&value);
+        let hash = sha(&canonical);
+        let chain = sha(&format!("{prev}:{seq}:{origin}:{hash}"));
+        conn.execute(
+            "UPDATE events SET envelope = ?2, hash = ?3, prev_hash = ?4, chain_hash = ?5 WHERE seq = ?1",
+            rusqlite::params![seq, canonical, hash, prev, chain],
+        )
+        .expect("rewrite");
+        prev = chain;
+    }
+    assert_eq!(o.store.verify_audit_chain().expect("chain").first_broken_seq, None);
+    let report = verify(&mut o);
+    assert!(codes(&report).contains(&"audit-chain-rewritten"), "{report:?}");
+    assert!(!report.is_clean());
+    // A checkpoint the attacker signs with a key of their own is not the device's.
+    let forged = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let (head, hash): (i64, String) = conn
+        .query_row("SELECT seq, chain_hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("head");
+    let body = format!(r#"{{"at":"2026-11-25T10:00:00.000Z","chain_hash":"{hash}","counts":{{}},"device_seq":0,"event_seq":{head},"v":1}}"#);
+    use ed25519_dalek::Signer;
+    conn.execute(
+        "INSERT INTO audit_checkpoints (at, event_seq, body, public_key, signature)
+         VALUES ('2026-11-25T10:00:00.000Z', ?1, ?2, ?3, ?4)",
+        rusqlite::params![
+            head,
+            body,
+            hex::encode(forged.verifying_key().to_bytes()),
+            hex::encode(forged.sign(body.as_bytes()).to_bytes())
+        ],
+    )
+    .expect("forge");
+    let report = verify(&mut o);
+    assert!(codes(&report).contains(&"audit-checkpoint-unsigned"), "{report:?}");
+    assert!(codes(&report).contains(&"audit-chain-rewritten"), "{report:?}");
+}
+
+#[test]
+fn finding_4_a_state_row_that_disagrees_with_its_events_is_reported_with_where() {
+    let mut o = office_with_history();
+    let conn = attacker(&o, &["persons", "ledger_entries"]);
+    let (person, seq): (String, i64) = conn
+        .query_row(
+            "SELECT entity_id, seq FROM events WHERE envelope ->> '$.entity' = 'person'
+             AND envelope ->> '$.after.given_name' = 'Әлия' ORDER BY seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a person");
+    conn.execute("UPDATE persons SET given_name = 'Алия' WHERE id = ?1", [&person]).expect("edit");
+    let report = verify(&mut o);
+    let found = report
+        .findings
+        .iter()
+        .find(|f| f.code == "audit-state-differs")
+        .unwrap_or_else(|| panic!("not found: {report:?}"));
+    assert_eq!(found.table.as_deref(), Some("persons"));
+    assert_eq!(found.id.as_deref(), Some(person.as_str()));
+    assert_eq!(found.field.as_deref(), Some("given_name"));
+    assert_eq!(found.seq, Some(seq));
+    assert_eq!(found.expected.as_deref(), Some("Әлия"));
+    assert_eq!(found.found.as_deref(), Some("Алия"));
+    // Another approver named in the ledger is found where it is.
+    let entry: (String, String) = conn
+        .query_row(
+            "SELECT id, line_id FROM ledger_entries WHERE kind = 'approved' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("entry");
+    conn.execute("UPDATE ledger_entries SET acted_by = 'someone-else' WHERE id = ?1", [&entry.0])
+        .expect("name another approver");
+    let report = verify(&mut o);
+    assert!(
+        report.findings.iter().any(|f| f.code == "audit-state-differs"
+            && f.table.as_deref() == Some("ledger_entries")
+            && f.id.as_deref() == Some(entry.0.as_str())
+            && f.field.as_deref() == Some("acted_by")),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn finding_4_a_damaged_projection_is_reported() {
+    let mut o = office_with_history();
+    let conn = attacker(&o, &["ledger_lines"]);
+    let line: String = conn
+        .query_row("SELECT line_id FROM ledger_lines WHERE state = 'approved' LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("an approved line");
+    conn.execute("UPDATE ledger_lines SET state = 'paid' WHERE line_id = ?1", [&line])
+        .expect("damage the ledger's projection");
+    conn.execute("UPDATE person_search SET ids = '' WHERE rowid = 1", []).expect("damage search");
+    let report = verify(&mut o);
+    let ledger = report
+        .findings
+        .iter()
+        .find(|f| f.table.as_deref() == Some("ledger_lines"))
+        .unwrap_or_else(|| panic!("not found: {report:?}"));
+    assert_eq!(ledger.code, "audit-projection-differs");
+    assert_eq!(ledger.id.as_deref(), Some(line.as_str()));
+    assert_eq!(ledger.field.as_deref(), Some("state"));
+    assert_eq!(ledger.expected.as_deref(), Some("approved"));
+    assert_eq!(ledger.found.as_deref(), Some("paid"));
+    assert!(
+        report.findings.iter().any(|f| f.code == "audit-projection-differs"
+            && f.table.as_deref() == Some("person_search")
+            && f.field.as_deref() == Some("ids")),
+        "{report:?}"
+    );
+}

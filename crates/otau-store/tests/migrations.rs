@@ -220,6 +220,10 @@ const LANDED: &[(&str, &str)] = &[
         "0012_sealed_document_numbers.sql",
         "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
     ),
+    (
+        "0014_audit_checkpoints_and_access_log.sql",
+        "51822b1ef80a7f922d9259f70800f80dcc6b08cdedc4205c657b292fbf3ec782",
+    ),
 ];
 
 #[test]

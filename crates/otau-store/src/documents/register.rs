@@ -471,6 +471,18 @@ impl Store {
                 }
             }
             change.insert(&mut rec)?;
+            // A printed paper about a family is a look at its members' data.
+            if let Some(family) = rec.subject_id {
+                let ctx = Context::new(change.actor(), change.at(), change.today());
+                crate::access::insert(
+                    change.tx(),
+                    &ctx,
+                    crate::access::AccessKind::Print,
+                    None,
+                    Some(family),
+                    Some(&rec.number),
+                )?;
+            }
             Ok(())
         })?;
         Ok(doc)

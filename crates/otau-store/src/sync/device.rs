@@ -305,6 +305,7 @@ impl Store {
         }
         tx.execute("DELETE FROM sync_applying", [])?;
         tx.execute("UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?1)", [cursor])?;
+        crate::checkpoint::write(&tx, None)?;
         tx.commit()?;
         Ok(report)
     }
@@ -472,6 +473,7 @@ impl Store {
             crate::events::append(&tx, crate::events::Origin::Local, &envelope.to_value()?)?;
         }
         tx.execute("UPDATE sync_state SET pushed_through = 0", [])?;
+        crate::checkpoint::write(&tx, Some(at))?;
         tx.commit()?;
         Ok(())
     }
@@ -489,6 +491,7 @@ impl Store {
             crate::sync::apply::apply_as_own(&tx, &me, entry, &mut report)?;
         }
         tx.execute("DELETE FROM sync_applying", [])?;
+        crate::checkpoint::write(&tx, None)?;
         tx.commit()?;
         Ok(report)
     }
