@@ -49,3 +49,7 @@ store-sign-in-locked = Too many failed sign-ins for { $login }: try again after 
 store-user-inactive = The user { $login } is deactivated and cannot sign in: ask the administrator.
 store-deactivate-self = An administrator cannot deactivate themselves: another administrator must do it.
 store-last-admin = { $login } is the last active administrator: add or activate another administrator first.
+access-kind-card = viewed the card
+access-kind-print = printed
+access-kind-export = exported
+access-kind-search = found in a search

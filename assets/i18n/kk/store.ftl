@@ -43,3 +43,7 @@ store-sign-in-locked = { $login } үшін сәтсіз кіру әрекетт�
 store-user-inactive = { $login } пайдаланушысы өшірілген, кіре алмайды: әкімшіге хабарласыңыз.
 store-deactivate-self = Әкімші өзін-өзі өшіре алмайды: мұны басқа әкімші жасауы керек.
 store-last-admin = { $login } — соңғы белсенді әкімші: алдымен басқа әкімшіні қосыңыз немесе іске қосыңыз.
+access-kind-card = карточкасын ашты
+access-kind-print = басып шығарды
+access-kind-export = файлға шығарды
+access-kind-search = іздеуде тапты

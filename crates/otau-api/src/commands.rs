@@ -265,7 +265,7 @@ commands! {
     }
 
     /// The person card: the person, the family, the history, status and quota.
-    fn person_card(desk, now, regno: String) -> PersonCard { desk.person_card(&regno, now.today) }
+    fn person_card(desk, now, regno: String) -> PersonCard { desk.person_card(&regno, now) }
 
     /// Corrects a person with a reason, as the signed-in user.
     fn edit_person(

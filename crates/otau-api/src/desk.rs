@@ -10,7 +10,8 @@
 //! made as the signed-in [`Actor`], so the audit names the clerk at the keyboard; nothing can
 //! be read or changed while the screen is locked or nobody is signed in.
 
-use otau_store::Context;
+use otau_store::access::{AccessKind, AccessLog};
+use otau_store::{Action, Context};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -128,7 +129,13 @@ pub struct PersonCard {
     pub quota: QuotaLine,
     /// The person as the edit form starts.
     pub form: MemberForm,
+    /// Who looked at the person's card, printed or exported their data, newest first, with how
+    /// many looks there are in all: for managers and administrators; absent for a clerk.
+    pub viewed_by: Option<AccessLog>,
 }
+
+/// How many looks at a person the card shows (with the count of all of them).
+pub const VIEWS_ON_CARD: u32 = 20;
 
 /// A region or a country with its names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -521,9 +528,14 @@ impl Desk {
         })
     }
 
-    /// The person card of `regno` on `today`.
-    pub fn person_card(&self, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
-        self.with(|store, _| card(store, regno, today))
+    /// The person card of `regno` on `now.today`; the look is logged (who, when), and a
+    /// manager or an administrator sees who looked before.
+    pub fn person_card(&self, regno: &str, now: Now) -> ApiResult<PersonCard> {
+        self.acting(now, |store, ctx| {
+            let id = store.person(regno)?.person.id;
+            store.log_access(ctx, id, AccessKind::Card, None)?;
+            card(store, ctx, regno, now.today)
+        })
     }
 
     /// Corrects a person: `base_version` is the version the form was filled from; `reason` is
@@ -545,7 +557,7 @@ impl Desk {
                 ApiError::invalid(problems)
             })?;
             store.edit_person(ctx, regno, &input, base_version, reason)?;
-            card(store, regno, now.today)
+            card(store, ctx, regno, now.today)
         })
     }
 }
@@ -558,7 +570,7 @@ fn open<'a>(inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
     inner.store.as_mut().ok_or_else(|| ApiError::coded(code::INTERNAL))
 }
 
-fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
+fn card(store: &Store, ctx: &Context, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
     let person = store.person(regno)?;
     let family = store.family(&person.person.regno)?;
     let mut history: Vec<HistoryEntry> =
@@ -568,7 +580,12 @@ fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
     let quota = store.quota_for_family(&person.person.regno, today)?;
     let form = MemberForm::from_input(&person.as_input());
     let age = age_on(person.person.birth_date, today);
-    Ok(PersonCard { today, person, age, family, history, status, quota, form })
+    let viewed_by = if ctx.actor.role.may(Action::SeeViews) {
+        Some(store.views_of(ctx, &person.person.regno, VIEWS_ON_CARD)?)
+    } else {
+        None
+    };
+    Ok(PersonCard { today, person, age, family, history, status, quota, form, viewed_by })
 }
 
 #[cfg(test)]
@@ -611,7 +628,7 @@ mod tests {
         let session = desk.unlock("bolat", "bolat-password", now()).expect("unlock");
         assert_eq!(session.actor.login, "bolat");
         let registered = desk.register_family(&family(), false, now()).expect("register");
-        let card = desk.person_card(&registered.family_regno, d(TODAY)).expect("card");
+        let card = desk.person_card(&registered.family_regno, now()).expect("card");
         assert_eq!(card.history.last().map(|e| e.entry.user_login.as_str()), Some("bolat"));
     }
 
@@ -674,7 +691,7 @@ mod tests {
         let (_dir, desk) = desk();
         desk.sign_in("aigerim", "aigerim-password").expect("sign in");
         let regno = desk.register_family(&family(), false, now()).expect("reg").family_regno;
-        let card = desk.person_card(&regno, d(TODAY)).expect("card");
+        let card = desk.person_card(&regno, now()).expect("card");
         assert_eq!(card.form, head_as_stored());
         assert_eq!(card.status.state, otau_core::casework::status::StatusState::NoStatus);
         assert_eq!(card.quota.region, "KZ-55");
@@ -810,10 +827,10 @@ mod tests {
         leap.birth_date = "29.02.2000".into();
         leap.iin.clear();
         let regno = desk.register_family(&family_of(vec![leap]), false, now()).expect("reg");
-        let card = desk.person_card(&regno.family_regno, d("2025-02-28")).expect("card");
+        let card = desk.person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-28") }).expect("card");
         assert_eq!(card.age, 25);
         assert_eq!(card.age, otau_core::dates::age_on(d("2000-02-29"), d("2025-02-28")));
-        assert_eq!(desk.person_card(&regno.family_regno, d("2025-02-27")).expect("card").age, 24);
+        assert_eq!(desk.person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-27") }).expect("card").age, 24);
     }
 
     /// The IIN was checked by building a made-up family and filtering the problems of its one

@@ -9,11 +9,11 @@ use crate::testkit::{desk, enrol_form, enrolled, family, joined, now, office, Ce
 use std::sync::atomic::{AtomicU32, Ordering};
 
 fn surname(desk: &Desk, regno: &str) -> String {
-    desk.person_card(regno, now().today).expect("card").person.person.surname
+    desk.person_card(regno, now()).expect("card").person.person.surname
 }
 
 fn correct_surname(desk: &Desk, regno: &str, surname: &str, reason: &str) {
-    let card = desk.person_card(regno, now().today).expect("card");
+    let card = desk.person_card(regno, now()).expect("card");
     let mut form = card.form.clone();
     form.surname = surname.into();
     desk.edit_person(regno, &form, card.person.person.version, reason, now()).expect("edit");
@@ -125,7 +125,7 @@ fn an_office_enrolled_and_joined_converges_and_a_conflict_is_resolved_once_with_
     assert_eq!(surname(&b, &regno), "Сейітқали");
 
     // On the counter, the correction is in the history as synced from another device.
-    let card = a.person_card(&regno, now().today).expect("card");
+    let card = a.person_card(&regno, now()).expect("card");
     let newest = card.history.first().expect("history");
     assert_eq!(newest.entry.origin, otau_store::events::Origin::Remote);
     assert!(newest.entry.device_id.is_some());

@@ -43,7 +43,8 @@ pub enum Command {
     Person(PersonCommand),
     /// Find persons by any spelling of a name, an IIN or a document number.
     Find(FindArgs),
-    /// The history of a person and their family (who changed what, when, before and after).
+    /// The history of a person and their family (who changed what, when, before and after);
+    /// `otau audit verify` checks the whole audit.
     Audit(AuditArgs),
     /// Identity numbers.
     #[command(subcommand)]
@@ -65,7 +66,7 @@ pub enum Command {
     Recalc(crate::commands::subsidy_args::RecalcCommand),
     /// Recompute the search index from the records.
     RebuildIndex,
-    /// Check that no audit row was changed or removed.
+    /// Check the audit (as `otau audit verify`).
     VerifyAudit,
     /// Kandas status of persons: record, extend, end, show, due, rules.
     #[command(subcommand)]
@@ -239,6 +240,15 @@ pub enum PersonCommand {
     },
     /// Correct a person's record (the fields given; the others stay), with a reason.
     Edit(Box<PersonEditArgs>),
+    /// Who looked at a person's card, printed or exported their data, newest first (managers
+    /// and administrators).
+    Views {
+        /// Registration number.
+        regno: String,
+        /// At most this many.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
 }
 
 /// `otau person edit`: the fields to correct.
@@ -286,11 +296,26 @@ pub struct FindArgs {
     pub limit: usize,
 }
 
-/// `otau audit`
+/// `otau audit REGNO` or `otau audit verify`
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct AuditArgs {
     /// Registration number of the person.
-    pub regno: String,
+    #[arg(required = true)]
+    pub regno: Option<String>,
+    /// Check the audit instead.
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
+}
+
+/// `otau audit verify`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check that nothing in the database was changed outside Otau: the log's chain, its signed
+    /// checkpoints (a cut tail, a rewritten chain), every record against its events and the
+    /// search and ledger projections against a rebuild. Each finding says where; the exit
+    /// status is 0 only when nothing was found.
+    Verify,
 }
 
 /// `otau iin …`

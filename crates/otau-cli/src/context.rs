@@ -4,7 +4,7 @@
 use crate::error::CliError;
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use otau_i18n::Lang;
-use otau_store::{Actor, Context, Store};
+use otau_store::{Action, Actor, Context, Store};
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
@@ -46,6 +46,18 @@ impl Ctx {
         let actor = self.actor(store)?;
         let (at, today) = self.now();
         Ok(Context::new(&actor, at, today))
+    }
+
+    /// Signs in the `--user` to read personal data: refused without one (every command that
+    /// shows a person, a family, the ledger or the history asks this first), and unless the
+    /// role may read.
+    pub fn reading(&mut self, store: &Store) -> Result<Context, CliError> {
+        if self.user.is_none() {
+            return Err(CliError::coded("cli-user-required-to-read"));
+        }
+        let acting = self.acting(store)?;
+        acting.actor.require(Action::Read)?;
+        Ok(acting)
     }
 
     /// Signs in the `--user` with the password from `$OTAU_PASSWORD` or standard input.

@@ -43,7 +43,7 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     assert_eq!((code, v["status"].as_str()), (Some(0), Some("valid")), "{v:#}");
     assert!(v["as_of"].is_string(), "{v:#}");
     // The code names whom the paper is about: a genuine code on a forged paper shows.
-    let head = a.ok(&["person", "show", &regno]);
+    let head = a.read(&["person", "show", &regno]);
     let subject = v["seal"]["subject"].as_str().expect("subject");
     let surname = head["person"]["surname"].as_str().expect("surname");
     assert!(subject.starts_with(surname) && subject.ends_with(", 02.03.1984"), "{subject}");
@@ -89,8 +89,8 @@ fn the_same_person_registered_in_two_offices_is_a_case_in_both_and_its_decision_
     a.sync();
     c.sync();
     a.sync();
-    let on_a = a.ok(&["sync", "duplicates"]);
-    let on_c = c.ok(&["sync", "duplicates"]);
+    let on_a = a.read(&["sync", "duplicates"]);
+    let on_c = c.read(&["sync", "duplicates"]);
     let (case_a, case_c) = (&on_a["cases"][0], &on_c["cases"][0]);
     assert_eq!(case_a["id"], case_c["id"], "one case, handed to both: {on_a:#} {on_c:#}");
     assert_eq!(case_a["regno"], here.as_str());
@@ -100,7 +100,7 @@ fn the_same_person_registered_in_two_offices_is_a_case_in_both_and_its_decision_
     assert_eq!(case_c["other"]["regno"], here.as_str());
     // Nobody else hears of it: a third office's device gets no case.
     let witness = join(dir.path(), "witness", &centre, "AKM01", "witness-admin");
-    assert_eq!(witness.ok(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(1));
+    assert_eq!(witness.read(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(1));
 
     // AKM01 decides; DEMO01 sees the decision after both sync.
     let id = case_c["id"].as_str().expect("id").to_string();
@@ -129,14 +129,14 @@ fn the_same_person_registered_in_two_offices_is_a_case_in_both_and_its_decision_
     ]);
     c.sync();
     a.sync();
-    let decided = a.ok(&["sync", "duplicates", "--all"]);
+    let decided = a.read(&["sync", "duplicates", "--all"]);
     let d = &decided["cases"][0]["decision"];
     assert_eq!(d["decision"], "different_people", "{decided:#}");
     assert_eq!(d["office_code"], "AKM01");
     assert_eq!(d["reason"], "басқа туған жері");
-    assert_eq!(a.ok(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(0));
+    assert_eq!(a.read(&["sync", "duplicates"])["cases"].as_array().map(Vec::len), Some(0));
     witness.sync();
-    let w = witness.ok(&["sync", "duplicates", "--all"]);
+    let w = witness.read(&["sync", "duplicates", "--all"]);
     assert_eq!(
         w["cases"][0]["decision"]["decision"], "different_people",
         "the office's devices too"
@@ -235,8 +235,8 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     a.sync();
     c.sync();
     a.sync();
-    let on_a = a.ok(&["sync", "payments"]);
-    let on_c = c.ok(&["sync", "payments"]);
+    let on_a = a.read(&["sync", "payments"]);
+    let on_c = c.read(&["sync", "payments"]);
     assert_eq!(on_a["cases"].as_array().map(Vec::len), Some(1), "{on_a:#}");
     assert_eq!(on_c["cases"].as_array().map(Vec::len), Some(1), "{on_c:#}");
     let (case_a, case_c) = (&on_a["cases"][0], &on_c["cases"][0]);
@@ -261,7 +261,9 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     assert_eq!(at_centre["cases"][0]["state"], "open");
     // The table, in words.
     let table = std::process::Command::new(bin())
-        .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "sync", "payments"])
+        .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "--user", "admin"])
+        .args(["sync", "payments"])
+        .env("OTAU_PASSWORD", a.admin_password.as_str())
         .output()
         .expect("payments runs");
     let said = String::from_utf8_lossy(&table.stdout);
@@ -285,15 +287,15 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     // A manager decides in DEMO01; AKM01 sees the decision after both sync.
     let (done, v) = as_user(&a, "manager", "manager-demo", &decide);
     assert!(done, "{v:#}");
-    assert_eq!(a.ok(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
+    assert_eq!(a.read(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
     a.sync();
     c.sync();
-    let decided = c.ok(&["sync", "payments", "--all"]);
+    let decided = c.read(&["sync", "payments", "--all"]);
     let d = &decided["cases"][0]["decision"];
     assert_eq!(d["decision"], "recover", "{decided:#}");
     assert_eq!(d["office_code"], "DEMO01");
     assert_eq!(d["reason"], "екі рет төленді");
-    assert_eq!(c.ok(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c.read(&["sync", "payments"])["cases"].as_array().map(Vec::len), Some(0));
     assert_eq!(c.ok(&["sync", "status"])["open_payment_cases"], 0);
     let at_centre = ok(&["centre", "payments", "--data", data], &[]);
     assert_eq!(at_centre["cases"][0]["state"], "recover", "{at_centre:#}");

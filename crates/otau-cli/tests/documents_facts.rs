@@ -237,7 +237,7 @@ fn the_statement_decision_and_monthly_summaries_show_case_work_and_the_ledger() 
     let text = pdf_text(Path::new(&pdf));
     assert!(text.contains("1 033 760 ₸"), "{text}");
     let summary = o.content(issued["number"].as_str().expect("number"));
-    let totals = o.ok(None, &["ledger", "totals", "--from", "2024-03-01", "--to", "2024-03-31"]);
+    let totals = o.ok(Some(ADMIN_USER), &["ledger", "totals", "--from", "2024-03-01", "--to", "2024-03-31"]);
     let rows = summary["subsidies"].as_array().expect("subsidies");
     assert_eq!(rows.len(), 1);
     let all = &totals["all"];
@@ -281,6 +281,6 @@ fn a_decision_that_does_not_exist_is_refused_and_nothing_is_registered() {
         o.run(Some(ADMIN_USER), &["doc", "decision", "PVL01-S-2024-00042", "--out", "x.docx"]);
     assert_eq!(json_of(&out)["error"]["fields"][0]["field"], "out");
     assert!(!Path::new(&pdf).exists());
-    let register = o.ok(None, &["doc", "register"]);
+    let register = o.ok(Some(ADMIN_USER), &["doc", "register"]);
     assert_eq!(register["count"], 0);
 }

@@ -231,7 +231,8 @@ fn prepare_prints_the_decision_with_its_explanation_in_each_language() {
         ("en", "4 persons × 70 MCI × 3 692 ₸ = 1 033 760 ₸"),
     ] {
         let out = otau(&o.db)
-            .args(["--lang", lang, "subsidy", "show", "pvl01-s-2024-00001"])
+            .args(["--user", "admin", "--lang", lang, "subsidy", "show", "pvl01-s-2024-00001"])
+            .env("OTAU_PASSWORD", ADMIN)
             .output()
             .expect("run");
         assert!(out.status.success());
@@ -351,7 +352,7 @@ fn pay_then_statement_due_paid_and_totals_that_reconcile() {
         o.ok(SAULE, &["subsidy", "pay", &rent, "--order", "PO-18", "--paid-on", "2024-03-20"]);
     assert_eq!(paid["instalments"], json!([1]), "only what is due by the payment date");
 
-    let s = o.ok(None, &["ledger", "statement", &regno]);
+    let s = o.ok(ADMIN_USER, &["ledger", "statement", &regno]);
     assert_eq!(s["totals"]["paid_tiyn"], 103_376_000 + 30 * 3692 * 100);
     assert_eq!(s["totals"]["reconciles"], true);
     assert_eq!(s["decisions"].as_array().map(Vec::len), Some(2));
@@ -363,22 +364,22 @@ fn pay_then_statement_due_paid_and_totals_that_reconcile() {
         .collect();
     assert_eq!(kinds.iter().filter(|k| **k == "paid").count(), 2);
 
-    let due = o.ok(None, &["ledger", "due", "--month", "2024-04"]);
+    let due = o.ok(ADMIN_USER, &["ledger", "due", "--month", "2024-04"]);
     assert_eq!(due["count"], 1);
     assert_eq!(due["items"][0]["state"], "approved");
     assert_eq!(due["items"][0]["seq"], 2);
-    let due = o.ok(None, &["ledger", "due", "--month", "2024-05"]);
+    let due = o.ok(ADMIN_USER, &["ledger", "due", "--month", "2024-05"]);
     assert_eq!(due["items"][0]["state"], "awaiting_approval");
-    let awaiting = o.ok(None, &["ledger", "awaiting"]);
+    let awaiting = o.ok(ADMIN_USER, &["ledger", "awaiting"]);
     assert_eq!(awaiting["count"], 4);
-    let paid = o.ok(None, &["ledger", "paid", "--from", "2024-03-01", "--to", "2024-03-31"]);
+    let paid = o.ok(ADMIN_USER, &["ledger", "paid", "--from", "2024-03-01", "--to", "2024-03-31"]);
     assert_eq!(paid["count"], 2);
     assert_eq!(paid["total_tiyn"], 103_376_000 + 30 * 3692 * 100);
-    let totals = o.ok(None, &["ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"]);
+    let totals = o.ok(ADMIN_USER, &["ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"]);
     assert_eq!(totals["reconciles"], true);
     assert_eq!(o.ok(None, &["ledger", "rebuild"])["lines"], 7);
     assert_eq!(
-        o.ok(None, &["ledger", "due", "--month", "2024-04"])["count"],
+        o.ok(ADMIN_USER, &["ledger", "due", "--month", "2024-04"])["count"],
         1,
         "the same after a rebuild"
     );
@@ -388,7 +389,9 @@ fn pay_then_statement_due_paid_and_totals_that_reconcile() {
     assert_eq!(totals["all"]["awaiting_approval_tiyn"], 4 * 30 * 3692 * 100);
 
     let out = otau(&o.db)
-        .args(["--lang", "ru", "ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"])
+        .args(["--user", "admin", "--lang", "ru", "ledger", "totals"])
+        .args(["--from", "2024-01-01", "--to", "2024-12-31"])
+        .env("OTAU_PASSWORD", ADMIN)
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -435,7 +438,7 @@ fn an_mci_row_proposes_recalculation_of_unpaid_instalments_and_a_manager_applies
     let number = rent["number"].as_str().expect("number").to_string();
     o.ok(MARAT, &["subsidy", "approve", &number, "--instalment", "1"]);
     o.ok(MARAT, &["subsidy", "pay", &number, "--order", "1", "--paid-on", "2025-06-15"]);
-    assert_eq!(o.ok(None, &["recalc", "list"])["proposals"], json!([]));
+    assert_eq!(o.ok(ADMIN_USER, &["recalc", "list"])["proposals"], json!([]));
 
     let add =
         ["mci", "add", "--from", "2025-09-01", "--tenge", "4000", "--note", "a mid-year raise"];
@@ -445,7 +448,7 @@ fn an_mci_row_proposes_recalculation_of_unpaid_instalments_and_a_manager_applies
     let e = o.refused(ADMIN_USER, &add);
     assert_eq!(e["fields"][0]["code"], "mci-duplicate-row");
 
-    let list = o.ok(None, &["--lang", "en", "recalc", "list"]);
+    let list = o.ok(ADMIN_USER, &["--lang", "en", "recalc", "list"]);
     let p = &list["proposals"][0];
     assert_eq!(p["seq"], 4);
     assert_eq!(p["old"]["mci"]["tenge"], 3932);
@@ -460,7 +463,7 @@ fn an_mci_row_proposes_recalculation_of_unpaid_instalments_and_a_manager_applies
     assert_eq!(applied["applied"], 1);
     let applied = o.ok(SAULE, &["recalc", "approve", "--all"]);
     assert_eq!(applied["applied"], 3);
-    let d = o.ok(None, &["subsidy", "show", &number]);
+    let d = o.ok(ADMIN_USER, &["subsidy", "show", &number]);
     let tenge: Vec<i64> = d["instalments"]
         .as_array()
         .expect("i")
@@ -572,11 +575,11 @@ fn bad_options_are_refused_naming_each_field_in_each_language_and_nothing_change
         "ledger-bad-month"
     );
     assert_eq!(
-        o.refused(None, &["ledger", "totals", "--from", "2024-12-31", "--to", "2024-01-01"])
+        o.refused(ADMIN_USER, &["ledger", "totals", "--from", "2024-12-31", "--to", "2024-01-01"])
             ["fields"][0]["code"],
         "ledger-period-order"
     );
-    assert_eq!(o.refused(None, &["subsidy", "show", "PVL01-2024-1"])["code"], "subsidy-bad-number");
+    assert_eq!(o.refused(ADMIN_USER, &["subsidy", "show", "PVL01-2024-1"])["code"], "subsidy-bad-number");
     let e = o.refused(
         CLERK_USER,
         &["subsidy", "prepare", "--family", &regno, "--kind", "rent", "--decided-on", "2024-03-01"],
@@ -596,7 +599,7 @@ fn without_quota_and_status_the_family_is_refused_with_every_reason() {
         .expect("run");
     let regno = json_of(&out)["family_regno"].as_str().expect("regno").to_string();
     let out = o.run(
-        None,
+        ADMIN_USER,
         &[
             "subsidy",
             "check",
@@ -713,7 +716,7 @@ fn moving_away_cancels_what_is_due_later_and_opens_a_reimbursement_case() {
     assert_eq!(done["cancelled"].as_array().map(Vec::len), Some(9), "May 2025 to January 2026");
     assert_eq!(done["reimbursement_cases"][0]["amount_tiyn"], 3 * 70 * 3932 * 100);
     assert_eq!(done["reimbursement_cases"][0]["status"], "open");
-    let s = o.ok(None, &["ledger", "statement", &regno]);
+    let s = o.ok(ADMIN_USER, &["ledger", "statement", &regno]);
     assert_eq!(s["departure"]["moved_on"], "2025-04-20");
     let states: Vec<&str> = s["decisions"][1]["instalments"]
         .as_array()
@@ -724,7 +727,11 @@ fn moving_away_cancels_what_is_due_later_and_opens_a_reimbursement_case() {
     assert_eq!(states.iter().filter(|s| **s == "cancelled").count(), 9);
     assert!(s["decisions"][1]["number"] == rent.as_str());
     let out =
-        otau(&o.db).args(["--lang", "en", "ledger", "statement", &regno]).output().expect("run");
+        otau(&o.db)
+            .args(["--user", "admin", "--lang", "en", "ledger", "statement", &regno])
+            .env("OTAU_PASSWORD", ADMIN)
+            .output()
+            .expect("run");
     let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ");
     assert!(text.contains("Moved away on 2025-04-20: moved to Almaty"), "{text}");
     assert!(text.contains("To pay back: 825 720 ₸"), "{text}");

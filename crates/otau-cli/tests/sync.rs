@@ -28,7 +28,7 @@ fn count(v: &Value, key: &str) -> usize {
 }
 
 fn surname(device: &Device, regno: &str) -> String {
-    let v = device.ok(&["person", "show", regno]);
+    let v = device.read(&["person", "show", regno]);
     v["person"]["surname"].as_str().expect("surname").to_string()
 }
 
@@ -79,21 +79,21 @@ fn three_devices_of_two_offices_work_offline_and_converge() {
     c.sync();
     b.sync();
     assert_same(&a, &b);
-    let found = b.ok(&["find", "Тестalpha"]);
+    let found = b.read(&["find", "Тестalpha"]);
     assert_eq!(count(&found, "results"), 3, "{found}");
     assert!(found["results"]
         .as_array()
         .expect("results")
         .iter()
         .all(|r| r["family_regno"] == on_a.as_str()));
-    assert_eq!(b.ok(&["person", "show", &on_a])["person"]["phone"], "+77011112233");
+    assert_eq!(b.read(&["person", "show", &on_a])["person"]["phone"], "+77011112233");
 
     // The other office holds only its own.
     let rows_c = c.rows();
     assert!(rows_c.iter().any(|r| r.contains(&on_c)));
     assert!(!rows_c.iter().any(|r| r.contains("DEMO01-")), "AKM01 sees nothing of DEMO01");
     assert!(!a.rows().iter().any(|r| r.contains("AKM01-")));
-    assert_eq!(count(&c.ok(&["find", "Тестalpha"]), "results"), 0);
+    assert_eq!(count(&c.read(&["find", "Тестalpha"]), "results"), 0);
 
     // The same surname corrected differently on both devices of DEMO01: one conflict, on both.
     a.ok(&[
@@ -123,9 +123,9 @@ fn three_devices_of_two_offices_work_offline_and_converge() {
     a.sync();
     assert_same(&a, &b);
     assert_eq!(surname(&a, &on_b), "Бетаева", "the change the centre took first stays for now");
-    let conflicts = b.ok(&["sync", "conflicts"]);
+    let conflicts = b.read(&["sync", "conflicts"]);
     assert_eq!(count(&conflicts, "conflicts"), 1, "{conflicts:#}");
-    assert_eq!(count(&a.ok(&["sync", "conflicts"]), "conflicts"), 1);
+    assert_eq!(count(&a.read(&["sync", "conflicts"]), "conflicts"), 1);
     let id = conflicts["conflicts"][0]["id"].as_str().expect("id").to_string();
     assert_eq!(conflicts["conflicts"][0]["field"], "surname");
     // Resolved once, on b, with the other value; it reaches a.
@@ -143,7 +143,7 @@ fn three_devices_of_two_offices_work_offline_and_converge() {
     b.sync();
     a.sync();
     assert_eq!(surname(&a, &on_b), "Бетаев");
-    assert_eq!(count(&a.ok(&["sync", "conflicts"]), "conflicts"), 0);
+    assert_eq!(count(&a.read(&["sync", "conflicts"]), "conflicts"), 0);
     assert_same(&a, &b);
     let status = a.ok(&["sync", "status"]);
     assert_eq!(status["waiting"], 0);
@@ -185,7 +185,7 @@ fn two_payments_of_one_instalment_on_two_devices_are_one_review_case_on_both() {
         .expect("password set");
     assert!(pw.success());
 
-    let awaiting = a.ok(&["ledger", "awaiting"]);
+    let awaiting = a.read(&["ledger", "awaiting"]);
     let number = awaiting["items"][0]["decision_number"].as_str().expect("a decision").to_string();
     let manager = |device: &Device, password: &str, args: &[&str]| {
         let mut all = vec!["--db", device.db.to_str().expect("path"), "--user", "manager"];
@@ -208,7 +208,7 @@ fn two_payments_of_one_instalment_on_two_devices_are_one_review_case_on_both() {
     a.sync();
     assert_same(&a, &b);
     for device in [&a, &b] {
-        let cases = device.ok(&["sync", "cases"]);
+        let cases = device.read(&["sync", "cases"]);
         let keys: Vec<&str> = cases["cases"]
             .as_array()
             .expect("cases")
@@ -227,7 +227,7 @@ fn two_payments_of_one_instalment_on_two_devices_are_one_review_case_on_both() {
         "the demo's payment and these two"
     );
     // A manager decides on a; the decision reaches b.
-    let id = a.ok(&["sync", "cases"])["cases"][0]["id"].as_str().expect("id").to_string();
+    let id = a.read(&["sync", "cases"])["cases"][0]["id"].as_str().expect("id").to_string();
     manager(
         &a,
         "manager-demo",
@@ -235,7 +235,7 @@ fn two_payments_of_one_instalment_on_two_devices_are_one_review_case_on_both() {
     );
     a.sync();
     b.sync();
-    assert_eq!(count(&b.ok(&["sync", "cases"]), "cases"), 1);
+    assert_eq!(count(&b.read(&["sync", "cases"]), "cases"), 1);
     assert_same(&a, &b);
 }
 
@@ -289,7 +289,7 @@ fn devices_with_their_clocks_two_days_off_converge_the_same_way() {
     skewed(&b, "-2d", &["sync"]);
     skewed(&a, "+2d", &["sync"]);
     assert_same(&a, &b);
-    assert_eq!(b.ok(&["person", "show", &regno])["person"]["phone"], "+77770000002");
+    assert_eq!(b.read(&["person", "show", &regno])["person"]["phone"], "+77770000002");
     assert!(behind["family_regno"].is_string());
 }
 
@@ -327,8 +327,8 @@ fn a_device_restored_from_a_backup_and_written_to_again_takes_a_new_identity_and
     // The family registered before the restore came back; the one registered after it did not
     // take its number (the first registration keeps it): it waits, whole, in a conflict.
     for device in [&a, &b] {
-        assert_eq!(count(&device.ok(&["find", "Тестlost"]), "results"), 1);
-        let conflicts = device.ok(&["sync", "conflicts"]);
+        assert_eq!(count(&device.read(&["find", "Тестlost"]), "results"), 1);
+        let conflicts = device.read(&["sync", "conflicts"]);
         let proposed: Vec<&str> = conflicts["conflicts"]
             .as_array()
             .expect("conflicts")

@@ -146,7 +146,7 @@ fn syncs_killed_at_random_points_lose_nothing_and_apply_nothing_twice() {
     assert_eq!(heads, registered, "families registered in the cycles");
     // The ledger is the same to the tiyn on both devices.
     let totals =
-        |d: &Device| d.ok(&["ledger", "totals", "--from", "2000-01-01", "--to", "2100-12-31"]);
+        |d: &Device| d.read(&["ledger", "totals", "--from", "2000-01-01", "--to", "2100-12-31"]);
     assert_eq!(totals(&a), totals(&b));
     // The centre holds each event once, and each device's events in one unbroken run that
     // ends where the device's own sequence ends.

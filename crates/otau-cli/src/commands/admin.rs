@@ -259,25 +259,42 @@ pub fn rebuild_index(ctx: &mut Ctx) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `otau verify-audit`
+/// `otau audit verify` (and `otau verify-audit`): the whole check, each finding in words with
+/// where it is; the exit status is 0 only when nothing was found.
 pub fn verify_audit(ctx: &mut Ctx) -> Result<(), CliError> {
-    let store = ctx.open()?;
-    let report = store.verify_audit_chain()?;
+    let mut store = ctx.open()?;
+    let reader = ctx.reading(&store)?;
+    let report = store.verify_audit(reader.at)?;
     if ctx.json {
         json(&json!({
-            "ok": report.first_broken_seq.is_none(),
+            "ok": report.is_clean(),
             "rows": report.rows,
-            "first_broken_seq": report.first_broken_seq,
+            "checkpoints": report.checkpoints,
+            "records": report.records,
+            "findings": report.findings,
         }));
+        return if report.is_clean() { Ok(()) } else { Err(CliError::Reported) };
     }
-    match report.first_broken_seq {
-        None => {
-            if !ctx.json {
-                println!("{}", msg(ctx.lang, "cli-audit-ok", &[("rows", report.rows.to_string())]));
-            }
-            Ok(())
-        }
-        Some(_) if ctx.json => Err(CliError::Reported),
-        Some(seq) => Err(CliError::with("cli-audit-broken", &[("seq", seq.to_string())])),
+    if report.is_clean() {
+        let args = [
+            ("rows", report.rows.to_string()),
+            ("checkpoints", report.checkpoints.to_string()),
+            ("records", report.records.to_string()),
+        ];
+        println!("{}", msg(ctx.lang, "cli-audit-ok", &args));
+        return Ok(());
     }
+    for f in &report.findings {
+        let none = || "—".to_string();
+        let args = [
+            ("table", f.table.clone().unwrap_or_else(none)),
+            ("id", f.id.clone().unwrap_or_else(none)),
+            ("field", f.field.clone().unwrap_or_else(none)),
+            ("seq", f.seq.map(|s| s.to_string()).unwrap_or_else(none)),
+            ("expected", f.expected.clone().unwrap_or_else(none)),
+            ("found", f.found.clone().unwrap_or_else(none)),
+        ];
+        println!("{}", msg(ctx.lang, &f.code, &args));
+    }
+    Err(CliError::with("cli-audit-broken", &[("count", report.findings.len().to_string())]))
 }

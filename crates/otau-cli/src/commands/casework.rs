@@ -468,6 +468,7 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             let (_, today) = ctx.now();
             let on = opt_date("on", &on)?.unwrap_or(today);
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let view = store.status(&regno, on)?;
             if ctx.json {
                 json(&view);
@@ -483,6 +484,7 @@ pub fn status(ctx: &mut Ctx, cmd: StatusCommand) -> Result<(), CliError> {
             })?;
             let (_, today) = ctx.now();
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let due = store.statuses_due(today, days)?;
             print_due(ctx, today, days, &due);
         }
@@ -829,7 +831,9 @@ pub fn plan(ctx: &mut Ctx, cmd: PlanCommand) -> Result<(), CliError> {
         PlanCommand::Show { regno, on } => {
             let (_, today) = ctx.now();
             let on = opt_date("on", &on)?.unwrap_or(today);
-            ctx.open()?.plan(&regno, on)?
+            let store = ctx.open()?;
+            ctx.reading(&store)?;
+            store.plan(&regno, on)?
         }
         PlanCommand::Stay { regno, start, planned_end, left } => {
             let start = opt_date("started_on", &start)?;

@@ -127,6 +127,7 @@ pub fn doc(ctx: &mut Ctx, cmd: DocCommand) -> Result<(), CliError> {
         }
         DocCommand::Register { limit } => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let entries = store.document_register(limit)?;
             if ctx.json {
                 json(&json!({ "count": entries.len(), "documents": entries }));

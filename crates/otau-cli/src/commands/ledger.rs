@@ -17,6 +17,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
     match cmd {
         LedgerCommand::Statement { regno } => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let s = store.statement(&regno)?;
             if ctx.json {
                 json_with_texts(ctx.lang, &s);
@@ -100,6 +101,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
         LedgerCommand::Due { month } => {
             let (year, m) = parse_month(&month)?;
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let due = store.due_in_month(year, m)?;
             if ctx.json {
                 json(&due);
@@ -123,6 +125,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
         }
         LedgerCommand::Awaiting => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let view = store.awaiting_approval()?;
             if ctx.json {
                 json(&view);
@@ -141,6 +144,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
         LedgerCommand::Paid { from, to } => {
             let (from, to) = period(&from, &to)?;
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let view = store.paid_between(from, to)?;
             if ctx.json {
                 json(&view);
@@ -194,6 +198,7 @@ pub fn ledger(ctx: &mut Ctx, cmd: LedgerCommand) -> Result<(), CliError> {
         LedgerCommand::Totals { from, to } => {
             let (from, to) = period(&from, &to)?;
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let view = store.ledger_totals(from, to)?;
             if ctx.json {
                 json(&view);

@@ -15,6 +15,7 @@ pub fn recalc(ctx: &mut Ctx, cmd: RecalcCommand) -> Result<(), CliError> {
     match cmd {
         RecalcCommand::List => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let list = store.recalc_proposals()?;
             if ctx.json {
                 super::subsidy::json_with_texts(ctx.lang, &list);

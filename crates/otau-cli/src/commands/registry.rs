@@ -1,13 +1,14 @@
 //! Registry commands: `family add|show`, `person show`, `find`, `audit`.
 
 use super::{enum_label, label};
-use crate::args::{AuditArgs, FamilyCommand, FindArgs, PersonCommand};
+use crate::args::{AuditArgs, AuditCommand, FamilyCommand, FindArgs, PersonCommand};
 use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use otau_core::model::FamilyInput;
 use otau_core::FieldError;
 use otau_i18n::Lang;
+use otau_store::access::AccessKind;
 use otau_store::{Duplicates, PersonView};
 use serde_json::json;
 
@@ -60,6 +61,7 @@ pub fn family(ctx: &mut Ctx, cmd: FamilyCommand) -> Result<(), CliError> {
         }
         FamilyCommand::Show { regno } => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let view = store.family(&regno)?;
             if ctx.json {
                 json(&view);
@@ -114,9 +116,12 @@ pub fn person(ctx: &mut Ctx, cmd: PersonCommand) -> Result<(), CliError> {
     let regno = match cmd {
         PersonCommand::Show { regno } => regno,
         PersonCommand::Edit(args) => return edit_person(ctx, *args),
+        PersonCommand::Views { regno, limit } => return views(ctx, &regno, limit),
     };
     let store = ctx.open()?;
+    let reader = ctx.reading(&store)?;
     let view = store.person(&regno)?;
+    store.log_access(&reader, view.person.id, AccessKind::Card, None)?;
     if ctx.json {
         json(&view);
     } else {
@@ -171,6 +176,7 @@ fn print_person(lang: Lang, view: &PersonView) {
 /// `otau find`
 pub fn find(ctx: &mut Ctx, args: FindArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
+    ctx.reading(&store)?;
     let query = args.text.join(" ");
     let hits = store.find(&query, args.limit)?;
     if ctx.json {
@@ -201,12 +207,52 @@ pub fn find(ctx: &mut Ctx, args: FindArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `otau audit REGNO`
-pub fn audit(ctx: &mut Ctx, args: AuditArgs) -> Result<(), CliError> {
+/// `otau person views REGNO`
+fn views(ctx: &mut Ctx, regno: &str, limit: u32) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let entries = store.audit_for(&args.regno)?;
+    let reader = ctx.reading(&store)?;
+    let log = store.views_of(&reader, regno, limit)?;
     if ctx.json {
-        json(&json!({ "regno": args.regno.trim().to_uppercase(), "entries": entries }));
+        json(&log);
+        return Ok(());
+    }
+    println!(
+        "{}",
+        msg(
+            ctx.lang,
+            "cli-views-count",
+            &[("shown", log.entries.len().to_string()), ("total", log.total.to_string())]
+        )
+    );
+    let mut t = Table::new(vec![
+        msg(ctx.lang, "cli-col-when", &[]),
+        msg(ctx.lang, "cli-col-who", &[]),
+        msg(ctx.lang, "cli-col-what", &[]),
+        msg(ctx.lang, "cli-col-document", &[]),
+    ]);
+    for e in log.entries {
+        t.row(vec![
+            e.at.replace('T', " ").chars().take(19).collect(),
+            e.login,
+            msg(ctx.lang, &format!("access-kind-{}", e.kind.as_str()), &[]),
+            e.detail.unwrap_or_default(),
+        ]);
+    }
+    println!("{}", t.render());
+    Ok(())
+}
+
+/// `otau audit REGNO`, or `otau audit verify`
+pub fn audit(ctx: &mut Ctx, args: AuditArgs) -> Result<(), CliError> {
+    let regno = match (args.command, args.regno) {
+        (Some(AuditCommand::Verify), _) | (None, None) => return super::admin::verify_audit(ctx),
+        (None, Some(regno)) => regno,
+    };
+    let store = ctx.open()?;
+    ctx.reading(&store)?;
+    let entries = store.audit_for(&regno)?;
+    if ctx.json {
+        json(&json!({ "regno": regno.trim().to_uppercase(), "entries": entries }));
         return Ok(());
     }
     let mut t = Table::new(vec![

@@ -144,6 +144,7 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
             let kind = kind(&k)?;
             let on = date("subsidy.decided_on", &decided_on)?;
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let report = store.eligibility(&family, kind, on)?;
             if ctx.json {
                 json(&report);
@@ -166,6 +167,7 @@ pub fn subsidy(ctx: &mut Ctx, cmd: SubsidyCommand) -> Result<(), CliError> {
         }
         SubsidyCommand::Show { number } => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let d = store.decision(&number)?;
             if ctx.json {
                 json_with_texts(ctx.lang, &d);

@@ -275,6 +275,7 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
         SyncCommand::Cases { all } => cases(ctx, all),
         SyncCommand::Duplicates { all } => {
             let store = ctx.open()?;
+            ctx.reading(&store)?;
             let list: Vec<_> =
                 store.cross_cases()?.into_iter().filter(|c| all || c.decision.is_none()).collect();
             if ctx.json {
@@ -364,8 +365,9 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
 }
 
 /// `otau sync payments`: both payments of each case side by side.
-fn payments(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+fn payments(ctx: &mut Ctx, all: bool) -> Result<(), CliError> {
     let store = ctx.open()?;
+    ctx.reading(&store)?;
     let list: Vec<_> =
         store.payment_cases()?.into_iter().filter(|c| all || c.decision.is_none()).collect();
     if ctx.json {
@@ -437,8 +439,9 @@ fn status(ctx: &Ctx) -> Result<(), CliError> {
     Ok(())
 }
 
-fn conflicts(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+fn conflicts(ctx: &mut Ctx, all: bool) -> Result<(), CliError> {
     let store = ctx.open()?;
+    ctx.reading(&store)?;
     let list = store.conflicts(!all)?;
     if ctx.json {
         json(&json!({ "conflicts": list }));
@@ -467,8 +470,9 @@ fn conflicts(ctx: &Ctx, all: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-fn cases(ctx: &Ctx, all: bool) -> Result<(), CliError> {
+fn cases(ctx: &mut Ctx, all: bool) -> Result<(), CliError> {
     let store = ctx.open()?;
+    ctx.reading(&store)?;
     let list = store.review_cases(!all)?;
     if ctx.json {
         json(&json!({ "cases": list }));

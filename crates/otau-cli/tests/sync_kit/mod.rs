@@ -183,6 +183,13 @@ impl Device {
         value
     }
 
+    /// Like [`Device::ok`], signed in as the administrator (reading personal data needs it).
+    pub fn read(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--user", "admin"];
+        all.extend_from_slice(args);
+        self.ok(&all)
+    }
+
     /// `otau sync`.
     pub fn sync(&self) -> Value {
         self.ok(&["sync"])

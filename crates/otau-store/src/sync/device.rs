@@ -401,8 +401,9 @@ impl Store {
 
     /// Every row of every table the office's records live in, as text, sorted: two devices that
     /// have synced to the end hold the same list (the tables of this device alone — its log,
-    /// keys and trusted keys, passwords, sync state, numbers (blocks and sealed document numbers)
-    /// and packets — and the projections are left out).
+    /// keys and trusted keys, passwords, sync state, numbers (blocks and sealed document numbers),
+    /// packets, the log's signed checkpoints and who looked at whom — and the projections are
+    /// left out).
     pub fn office_rows(&self) -> Result<Vec<String>> {
         let conn = self.conn();
         let tables: Vec<String> = conn
@@ -412,7 +413,7 @@ impl Store {
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
-                 'sealed_document_numbers')
+                 'sealed_document_numbers', 'audit_checkpoints', 'access_log')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?

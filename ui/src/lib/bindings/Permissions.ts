@@ -64,4 +64,8 @@ may_decide_cases: boolean,
 /**
  * Enrol this office database with a centre.
  */
-may_enrol: boolean, };
+may_enrol: boolean, 
+/**
+ * See who looked at a person's card, printed or exported their data.
+ */
+may_see_views: boolean, };
