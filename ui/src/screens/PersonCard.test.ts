@@ -25,6 +25,37 @@ describe("person card", () => {
     expect(await screen.findByTestId("card-age")).toHaveTextContent("25");
   });
 
+  // Finding 6: a manager sees who looked at the person, newest first with the count of all; a
+  // clerk's card comes without the log from Rust, and no panel shows.
+  it("shows a manager who viewed, printed or exported, and a clerk nothing", async () => {
+    const seen = card();
+    seen.viewed_by = {
+      total: 7,
+      entries: [
+        { at: "2026-11-25T09:33:00Z", login: "bolat", role: "manager", kind: "card", family_wide: false, detail: null },
+        { at: "2026-11-25T09:32:00Z", login: "aigerim", role: "clerk", kind: "print", family_wide: true, detail: "PVL01-2026-D00001" },
+      ],
+    };
+    mockIPC((command) => (command === "person_card" ? seen : null));
+    const { unmount } = render(PersonCard, { regno: "PVL01-2026-00001" });
+    const panel = await screen.findByTestId("card-viewed-by");
+    expect(within(panel).getByTestId("viewed-by-count")).toHaveTextContent("7 ішінен 2");
+    const items = within(panel).getAllByTestId("viewed-by-item");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent("bolat");
+    expect(items[0]).toHaveTextContent("карточкасын ашты");
+    expect(items[1]).toHaveTextContent("aigerim");
+    expect(items[1]).toHaveTextContent("басып шығарды");
+    expect(items[1]).toHaveTextContent("PVL01-2026-D00001");
+    expect(items[1]).toHaveTextContent("бүкіл отбасы");
+    unmount();
+
+    mockIPC((command) => (command === "person_card" ? card() : null));
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    expect(await screen.findByTestId("card-name")).toBeInTheDocument();
+    expect(screen.queryByTestId("card-viewed-by")).toBeNull();
+  });
+
   it("shows the person, the family, status, quota and the history of changes", async () => {
     mockIPC((command) => (command === "person_card" ? card() : null));
     render(PersonCard, { regno: "PVL01-2026-00001" });
