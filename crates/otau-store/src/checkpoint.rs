@@ -141,7 +141,7 @@ pub(crate) fn checkpoint_keys(conn: &Connection) -> Result<Vec<[u8; 32]>> {
 }
 
 /// Rows of every state table now.
-pub(crate) fn state_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
+pub fn state_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     let mut out = BTreeMap::new();
     for table in STATE_TABLES {
         let n: i64 =
