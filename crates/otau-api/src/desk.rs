@@ -827,10 +827,17 @@ mod tests {
         leap.birth_date = "29.02.2000".into();
         leap.iin.clear();
         let regno = desk.register_family(&family_of(vec![leap]), false, now()).expect("reg");
-        let card = desk.person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-28") }).expect("card");
+        let card = desk
+            .person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-28") })
+            .expect("card");
         assert_eq!(card.age, 25);
         assert_eq!(card.age, otau_core::dates::age_on(d("2000-02-29"), d("2025-02-28")));
-        assert_eq!(desk.person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-27") }).expect("card").age, 24);
+        assert_eq!(
+            desk.person_card(&regno.family_regno, Now { at: at(), today: d("2025-02-27") })
+                .expect("card")
+                .age,
+            24
+        );
     }
 
     /// The IIN was checked by building a made-up family and filtering the problems of its one

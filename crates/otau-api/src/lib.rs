@@ -37,11 +37,11 @@ pub mod sync;
 pub mod words;
 
 #[cfg(test)]
+mod access_tests;
+#[cfg(test)]
 mod bindings;
 #[cfg(test)]
 mod lock_tests;
-#[cfg(test)]
-mod access_tests;
 #[cfg(test)]
 mod produce_tests;
 #[cfg(test)]

@@ -181,8 +181,12 @@ fn status_record_show_due_extend_and_end() {
         ("ru", "Прекращён: гражданство"),
         ("en", "Ended: citizenship"),
     ] {
-        let out =
-            otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--lang", lang, "status", "show", &o.regno]).output().expect("run");
+        let out = otau(&o.db)
+            .args(["--user", "admin"])
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .args(["--lang", lang, "status", "show", &o.regno])
+            .output()
+            .expect("run");
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains(word), "{lang}: {text}");
@@ -381,10 +385,20 @@ fn plan_items_services_and_the_monthly_count() {
 
     let v = ok(clerk(&o, &["plan", "stay", &o.regno, "--left", &day(0)]));
     assert_eq!(v["stay"]["stay"]["ended_on"], day(0));
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["plan", "show", &o.regno]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["plan", "show", &o.regno])
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Тұрғын үй іздеу") && text.contains("Заң кеңесі"), "{text}");
-    let audit = ok(otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "audit", &o.regno]).output().expect("run"));
+    let audit = ok(otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "audit", &o.regno])
+        .output()
+        .expect("run"));
     let entities: Vec<&str> = audit["entries"]
         .as_array()
         .expect("entries")
@@ -446,7 +460,12 @@ fn import_suggests_a_mapping_dry_runs_imports_and_adds_nothing_the_second_time()
     assert!(dry["refused"][0]["problems"][0]["message"]
         .as_str()
         .is_some_and(|m| m.contains("1981-02-30")));
-    let find = ok(otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Омаров"]).output().expect("find"));
+    let find = ok(otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Омаров"])
+        .output()
+        .expect("find"));
     assert_eq!(find["count"], 0, "a dry run changes nothing");
 
     let text = otau(&o.db)
@@ -468,7 +487,12 @@ fn import_suggests_a_mapping_dry_runs_imports_and_adds_nothing_the_second_time()
     assert_eq!(real["families"].as_array().map(|f| f.len()), Some(1));
     assert_eq!(real["refused"], dry["refused"], "the real run refused what the dry run said");
     assert!(real["families"][0]["registered"]["family_regno"].as_str().is_some());
-    let find = ok(otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Омаров"]).output().expect("find"));
+    let find = ok(otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Омаров"])
+        .output()
+        .expect("find"));
     assert_eq!(find["count"], 2);
 
     let again = ok(admin(
@@ -477,7 +501,12 @@ fn import_suggests_a_mapping_dry_runs_imports_and_adds_nothing_the_second_time()
     ));
     assert_eq!(again["families"].as_array().map(Vec::len), Some(0));
     assert_eq!(again["already_registered"].as_array().map(Vec::len), Some(2));
-    let find = ok(otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Омаров"]).output().expect("find"));
+    let find = ok(otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Омаров"])
+        .output()
+        .expect("find"));
     assert_eq!(find["count"], 2, "nothing added twice");
 
     // A real import needs a user; a bad mapping changes nothing and names the field.

@@ -69,18 +69,33 @@ fn family_add_prints_the_registration_numbers_and_show_reads_them_back() {
         .collect();
     assert_eq!(numbers.len(), 3);
 
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "person", "show", numbers[1]]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "person", "show", numbers[1]])
+        .output()
+        .expect("run");
     assert!(out.status.success());
     let p = json_of(&out);
     assert_eq!(p["person"]["given_name"], "Әлия");
     assert_eq!(p["person"]["given_name_latin"], "ALIYA");
 
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "family", "show", numbers[2]]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "family", "show", numbers[2]])
+        .output()
+        .expect("run");
     let f = json_of(&out);
     assert_eq!(f["family"]["country_of_origin"], "UZ");
     assert_eq!(f["members"].as_array().map(Vec::len), Some(3));
 
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "audit", numbers[0]]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "audit", numbers[0]])
+        .output()
+        .expect("run");
     let a = json_of(&out);
     let entries = a["entries"].as_array().expect("entries");
     assert!(entries.iter().all(|e| e["user_login"] == "admin"));
@@ -107,7 +122,12 @@ fn a_likely_duplicate_is_refused_unless_allowed_but_a_taken_iin_never_passes() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json_of(&out)["error"]["code"], "store-iin-taken");
 
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Nursultan"]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Nursultan"])
+        .output()
+        .expect("run");
     assert_eq!(json_of(&out)["count"], 2, "head and the daughter; nothing was added twice");
 }
 
@@ -116,14 +136,24 @@ fn find_matches_latin_and_russian_spellings_best_first() {
     let o = office();
     assert!(add_family(&o, &[]).status.success());
     for query in ["Nursultan", "Нурсултан", "Нұрсұлтан", "SEIITKALI"] {
-        let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", query]).output().expect("run");
+        let out = otau(&o.db)
+            .args(["--user", "admin"])
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .args(["--json", "find", query])
+            .output()
+            .expect("run");
         assert!(out.status.success());
         let v = json_of(&out);
         let first = &v["results"][0];
         assert_eq!(first["name"], "Сейітқали Нұрсұлтан Болатұлы", "query {query}: {v}");
         assert!(first["regno"].as_str().is_some_and(|r| r.starts_with("PVL01-")));
     }
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["find", "Алия"]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["find", "Алия"])
+        .output()
+        .expect("run");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Сейітқали Әлия"));
 }
 
@@ -203,7 +233,12 @@ fn a_bad_family_file_is_refused_with_the_field_named_in_each_language_and_nothin
         .collect();
     assert!(fields.contains(&"members[0].iin"), "{fields:?}");
     assert!(fields.contains(&"members[1].birth_date"), "{fields:?}");
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Nursultan"]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Nursultan"])
+        .output()
+        .expect("run");
     assert_eq!(json_of(&out)["count"], 0, "nothing was saved");
 }
 
@@ -257,7 +292,12 @@ fn finding_8_a_name_with_terminal_escapes_or_a_direction_override_is_refused_nev
             ("members[2].surname", "text-too-long"),
         ]
     );
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "find", "Nursultan"]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "find", "Nursultan"])
+        .output()
+        .expect("run");
     assert_eq!(json_of(&out)["count"], 0, "nothing was saved");
 }
 
@@ -334,7 +374,12 @@ fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
         .expect("run");
     assert!(out.status.success());
     let regno = json_of(&out)["family_regno"].as_str().map(str::to_string).expect("regno");
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "audit", &regno]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "audit", &regno])
+        .output()
+        .expect("run");
     let a = json_of(&out);
     assert!(a["entries"].as_array().expect("entries").iter().all(|e| e["user_login"] == "aigerim"));
 
@@ -359,7 +404,12 @@ fn demo_fills_the_registry_and_the_audit_stays_intact() {
     let v = json_of(&out);
     assert_eq!(v["families"], 40);
     assert!(v["persons"].as_i64().is_some_and(|n| n > 80));
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "verify-audit"]).output().expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "verify-audit"])
+        .output()
+        .expect("run");
     assert!(out.status.success());
     assert_eq!(json_of(&out)["ok"], true);
     let out = otau(&o.db).args(["--json", "rebuild-index"]).output().expect("run");
@@ -460,7 +510,12 @@ fn a_population_from_one_seed_is_the_same_twice_and_spread_over_its_years() {
     assert!(out.status.success());
     let other = persons_of(&c.db);
     assert_ne!(other[..50], persons[..50]);
-    let out = otau(&a.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "verify-audit"]).output().expect("run");
+    let out = otau(&a.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "verify-audit"])
+        .output()
+        .expect("run");
     assert_eq!(json_of(&out)["ok"], true);
 }
 

@@ -192,7 +192,12 @@ fn a_certificate_is_issued_read_back_from_its_picture_and_voided() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("АННУЛИРОВАН"));
 
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "doc", "register"]).output().expect("register");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "doc", "register"])
+        .output()
+        .expect("register");
     let r = json_of(&out);
     assert_eq!(r["count"], 1);
     assert_eq!(r["documents"][0]["void"]["reason"], "Мекенжайы қате");
@@ -218,7 +223,12 @@ fn a_reprint_says_duplicate_and_keeps_the_number_and_seal() {
     assert_eq!(dup["qr"], issued["qr"]);
     let text = tool("pdftotext", &[&copy.to_string_lossy(), "-"]);
     assert!(text.contains("ДУБЛИКАТ / DUPLICATE"));
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "doc", "register"]).output().expect("register");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "doc", "register"])
+        .output()
+        .expect("register");
     assert_eq!(json_of(&out)["count"], 2);
 }
 
@@ -257,7 +267,12 @@ fn the_monthly_summary_is_written_as_pdf_or_xlsx_and_bad_input_names_the_field()
     }
     let out = as_admin(&o, &["doc", "certificate", "PVL01-2026-00001", "--out", "x.docx"]);
     assert_eq!(json_of(&out)["error"]["fields"][0]["field"], "out");
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "doc", "register"]).output().expect("register");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "doc", "register"])
+        .output()
+        .expect("register");
     assert_eq!(json_of(&out)["count"], 2, "refused commands registered nothing");
 }
 
@@ -309,7 +324,12 @@ fn a_paper_of_another_office_is_unknown_until_its_key_is_trusted() {
 
 /// How many documents the register holds.
 fn registered(o: &Office) -> u64 {
-    let out = otau(&o.db).args(["--user", "admin"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).args(["--json", "doc", "register"]).output().expect("register");
+    let out = otau(&o.db)
+        .args(["--user", "admin"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "doc", "register"])
+        .output()
+        .expect("register");
     json_of(&out)["count"].as_u64().expect("count")
 }
 

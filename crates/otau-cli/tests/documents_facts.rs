@@ -237,7 +237,8 @@ fn the_statement_decision_and_monthly_summaries_show_case_work_and_the_ledger() 
     let text = pdf_text(Path::new(&pdf));
     assert!(text.contains("1 033 760 ₸"), "{text}");
     let summary = o.content(issued["number"].as_str().expect("number"));
-    let totals = o.ok(Some(ADMIN_USER), &["ledger", "totals", "--from", "2024-03-01", "--to", "2024-03-31"]);
+    let totals =
+        o.ok(Some(ADMIN_USER), &["ledger", "totals", "--from", "2024-03-01", "--to", "2024-03-31"]);
     let rows = summary["subsidies"].as_array().expect("subsidies");
     assert_eq!(rows.len(), 1);
     let all = &totals["all"];

@@ -375,7 +375,8 @@ fn pay_then_statement_due_paid_and_totals_that_reconcile() {
     let paid = o.ok(ADMIN_USER, &["ledger", "paid", "--from", "2024-03-01", "--to", "2024-03-31"]);
     assert_eq!(paid["count"], 2);
     assert_eq!(paid["total_tiyn"], 103_376_000 + 30 * 3692 * 100);
-    let totals = o.ok(ADMIN_USER, &["ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"]);
+    let totals =
+        o.ok(ADMIN_USER, &["ledger", "totals", "--from", "2024-01-01", "--to", "2024-12-31"]);
     assert_eq!(totals["reconciles"], true);
     assert_eq!(o.ok(None, &["ledger", "rebuild"])["lines"], 7);
     assert_eq!(
@@ -579,7 +580,10 @@ fn bad_options_are_refused_naming_each_field_in_each_language_and_nothing_change
             ["fields"][0]["code"],
         "ledger-period-order"
     );
-    assert_eq!(o.refused(ADMIN_USER, &["subsidy", "show", "PVL01-2024-1"])["code"], "subsidy-bad-number");
+    assert_eq!(
+        o.refused(ADMIN_USER, &["subsidy", "show", "PVL01-2024-1"])["code"],
+        "subsidy-bad-number"
+    );
     let e = o.refused(
         CLERK_USER,
         &["subsidy", "prepare", "--family", &regno, "--kind", "rent", "--decided-on", "2024-03-01"],
@@ -726,12 +730,11 @@ fn moving_away_cancels_what_is_due_later_and_opens_a_reimbursement_case() {
         .collect();
     assert_eq!(states.iter().filter(|s| **s == "cancelled").count(), 9);
     assert!(s["decisions"][1]["number"] == rent.as_str());
-    let out =
-        otau(&o.db)
-            .args(["--user", "admin", "--lang", "en", "ledger", "statement", &regno])
-            .env("OTAU_PASSWORD", ADMIN)
-            .output()
-            .expect("run");
+    let out = otau(&o.db)
+        .args(["--user", "admin", "--lang", "en", "ledger", "statement", &regno])
+        .env("OTAU_PASSWORD", ADMIN)
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ");
     assert!(text.contains("Moved away on 2025-04-20: moved to Almaty"), "{text}");
     assert!(text.contains("To pay back: 825 720 ₸"), "{text}");

@@ -137,11 +137,13 @@ impl Store {
         let view = self.person(regno)?;
         let person = view.person.id.to_string();
         let family = view.person.family_id.to_string();
-        let total: i64 = self.conn().prepare_cached(
-            "SELECT COUNT(*) FROM access_log
+        let total: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT COUNT(*) FROM access_log
              WHERE person_id = ?1 OR (person_id IS NULL AND family_id = ?2)",
-        )?
-        .query_row([&person, &family], |r| r.get(0))?;
+            )?
+            .query_row([&person, &family], |r| r.get(0))?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT at, login, role, kind, person_id IS NULL, detail FROM access_log
              WHERE person_id = ?1 OR (person_id IS NULL AND family_id = ?2)

@@ -108,9 +108,8 @@ impl StoredCheckpoint {
     /// Whether the signature is the key's over the body.
     pub fn signed_by(&self, public_key: &[u8; 32]) -> bool {
         let Ok(key) = VerifyingKey::from_bytes(public_key) else { return false };
-        let Some(sig) = hex::decode(&self.signature)
-            .ok()
-            .and_then(|b| <[u8; 64]>::try_from(b.as_slice()).ok())
+        let Some(sig) =
+            hex::decode(&self.signature).ok().and_then(|b| <[u8; 64]>::try_from(b.as_slice()).ok())
         else {
             return false;
         };
@@ -144,10 +143,9 @@ pub(crate) fn checkpoint_keys(conn: &Connection) -> Result<Vec<[u8; 32]>> {
 pub fn state_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     let mut out = BTreeMap::new();
     for table in STATE_TABLES {
-        let n: i64 =
-            conn.prepare_cached(&format!("SELECT COUNT(*) FROM {table}"))?.query_row([], |r| {
-                r.get(0)
-            })?;
+        let n: i64 = conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM {table}"))?
+            .query_row([], |r| r.get(0))?;
         out.insert((*table).to_string(), n);
     }
     Ok(out)
@@ -175,8 +173,8 @@ pub(crate) fn last(conn: &Connection) -> Result<Option<StoredCheckpoint>> {
 
 /// Every checkpoint, oldest first.
 pub(crate) fn all(conn: &Connection) -> Result<Vec<StoredCheckpoint>> {
-    let mut stmt = conn
-        .prepare("SELECT id, body, public_key, signature FROM audit_checkpoints ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, body, public_key, signature FROM audit_checkpoints ORDER BY id")?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

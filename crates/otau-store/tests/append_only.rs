@@ -485,8 +485,11 @@ fn an_untouched_office_verifies_clean_and_each_change_is_checkpointed() {
 #[test]
 fn finding_4_a_truncated_tail_is_detected() {
     let mut o = office_with_history();
-    let head: i64 =
-        o.store.raw_connection().query_row("SELECT MAX(seq) FROM events", [], |r| r.get(0)).expect("head");
+    let head: i64 = o
+        .store
+        .raw_connection()
+        .query_row("SELECT MAX(seq) FROM events", [], |r| r.get(0))
+        .expect("head");
     let conn = attacker(&o, &["events", "audit_checkpoints"]);
     // The last change's events go; the chain of what is left is intact.
     conn.execute("DELETE FROM events WHERE seq > ?1", [head - 2]).expect("truncate");
@@ -594,7 +597,9 @@ fn finding_4_a_rewritten_chain_is_detected() {
             Ok((r.get(0)?, r.get(1)?))
         })
         .expect("head");
-    let body = format!(r#"{{"at":"2026-11-25T10:00:00.000Z","chain_hash":"{hash}","counts":{{}},"device_seq":0,"event_seq":{head},"v":1}}"#);
+    let body = format!(
+        r#"{{"at":"2026-11-25T10:00:00.000Z","chain_hash":"{hash}","counts":{{}},"device_seq":0,"event_seq":{head},"v":1}}"#
+    );
     use ed25519_dalek::Signer;
     conn.execute(
         "INSERT INTO audit_checkpoints (at, event_seq, body, public_key, signature)

@@ -95,8 +95,12 @@ fn main() -> Res<()> {
     let (reg, cp) = (median(per_family), median(checkpoint));
     println!("persons: {}", written.persons);
     println!("register one family (median, checkpoint included): {:.2} ms", ms(reg));
-    println!("checkpoint alone (count {} tables + sign, median): {:.2} ms ({:.0} % of a registration)",
-        otau_store::checkpoint::STATE_TABLES.len(), ms(cp), 100.0 * cp.as_secs_f64() / reg.as_secs_f64());
+    println!(
+        "checkpoint alone (count {} tables + sign, median): {:.2} ms ({:.0} % of a registration)",
+        otau_store::checkpoint::STATE_TABLES.len(),
+        ms(cp),
+        100.0 * cp.as_secs_f64() / reg.as_secs_f64()
+    );
     println!(
         "audit verify: {:.2} s for {} rows, {} records, {} findings",
         verify.as_secs_f64(),

@@ -55,7 +55,11 @@ pub(super) fn check(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Resu
                         .id(cp.id)
                         .seq(body.event_seq)
                         .expected(&body.chain_hash[..16])
-                        .found(other.map(|h| h.chars().take(16).collect::<String>()).unwrap_or_default()),
+                        .found(
+                            other
+                                .map(|h| h.chars().take(16).collect::<String>())
+                                .unwrap_or_default(),
+                        ),
                 ),
             }
         }

@@ -56,9 +56,8 @@ fn ledger_lines(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Result<(
     conn.execute_batch("DROP TABLE temp.rebuilt_ledger_lines;")?;
     for (id, want) in &rebuilt {
         let Some(have) = stored.get(id) else {
-            findings.push(
-                AuditFinding::new("audit-projection-missing").table("ledger_lines").id(id),
-            );
+            findings
+                .push(AuditFinding::new("audit-projection-missing").table("ledger_lines").id(id));
             continue;
         };
         for (i, column) in LINE_COLUMNS.iter().enumerate() {
@@ -101,12 +100,13 @@ fn search(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Result<()> {
             .prepare_cached(
                 "SELECT names, ids, born, plain, close FROM person_search WHERE rowid = ?1",
             )?
-            .query_row([want.rowid], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+            .query_row([want.rowid], |r| {
+                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+            })
             .optional()?;
         let Some(have) = have else {
-            findings.push(
-                AuditFinding::new("audit-projection-missing").table("person_search").id(id),
-            );
+            findings
+                .push(AuditFinding::new("audit-projection-missing").table("person_search").id(id));
             continue;
         };
         let want_cols = [&want.names, &want.ids, &want.born, &want.plain, &want.close];
@@ -127,9 +127,8 @@ fn search(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Result<()> {
     for rowid in stmt.query_map([], |r| r.get::<_, i64>(0))? {
         let rowid = rowid?;
         if !rowids.contains(&rowid) {
-            findings.push(
-                AuditFinding::new("audit-projection-extra").table("person_search").id(rowid),
-            );
+            findings
+                .push(AuditFinding::new("audit-projection-extra").table("person_search").id(rowid));
         }
     }
     let mut stored: BTreeMap<String, (String, i64)> = BTreeMap::new();
@@ -140,9 +139,8 @@ fn search(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Result<()> {
     }
     for (word, persons) in &words {
         match stored.get(word) {
-            None => findings.push(
-                AuditFinding::new("audit-projection-missing").table("name_words").id(word),
-            ),
+            None => findings
+                .push(AuditFinding::new("audit-projection-missing").table("name_words").id(word)),
             Some((variant, have)) => {
                 if have != persons {
                     findings.push(

@@ -80,8 +80,7 @@ pub(super) fn check(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Resu
     let table_of: HashMap<&str, &'static str> = TABLES.iter().copied().collect();
     let set_aside = set_aside(conn)?;
     let mut records: HashMap<String, Expected> = HashMap::new();
-    let mut stmt =
-        conn.prepare("SELECT seq, origin, envelope, hash FROM events ORDER BY seq")?;
+    let mut stmt = conn.prepare("SELECT seq, origin, envelope, hash FROM events ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let event = LoggedEvent::from_row(row)?;
@@ -113,7 +112,7 @@ pub(super) fn check(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Resu
         let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
         for id in ids {
             let id = id?;
-            if !records.get(&id).is_some_and(|r| r.table == *table) {
+            if records.get(&id).is_none_or(|r| r.table != *table) {
                 findings.push(AuditFinding::new("audit-state-without-event").table(table).id(id));
             }
         }
