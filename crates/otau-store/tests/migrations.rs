@@ -222,7 +222,7 @@ const LANDED: &[(&str, &str)] = &[
     ),
     (
         "0014_audit_checkpoints_and_access_log.sql",
-        "51822b1ef80a7f922d9259f70800f80dcc6b08cdedc4205c657b292fbf3ec782",
+        "81fd7114b34324e7f651bcbbb0eebed928d39eee3b1002a89a15a2ff91b1d9d3",
     ),
 ];
 
