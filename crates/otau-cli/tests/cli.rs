@@ -599,3 +599,67 @@ fn finding_6_cli_reads_require_sign_in() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     assert_eq!(json_of(&out)["ok"], true);
 }
+
+#[test]
+fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    assert!(out.status.success());
+    let verify = |lang: &str, json: bool| {
+        let mut cmd = otau(&o.db);
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.args(["--lang", lang, "--user", "admin", "audit", "verify"])
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run")
+    };
+    let out = verify("en", false);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing was changed outside Otau"));
+
+    // Someone with the file renames a person behind Otau's back.
+    let conn = rusqlite::Connection::open(&o.db).expect("open");
+    let (id, seq): (String, i64) = conn
+        .query_row(
+            "SELECT entity_id, MAX(seq) FROM events WHERE envelope ->> '$.entity' = 'person'
+             AND envelope ->> '$.after.given_name' = 'Әлия'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a person");
+    conn.execute("UPDATE persons SET given_name = 'Алия' WHERE id = ?1", [&id]).expect("edit");
+    drop(conn);
+
+    let out = verify("en", true);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(v["ok"], false);
+    let finding = v["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["code"] == "audit-state-differs"))
+        .unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(finding["table"], "persons");
+    assert_eq!(finding["id"], id.as_str());
+    assert_eq!(finding["field"], "given_name");
+    assert_eq!(finding["seq"], seq);
+    for (lang, words) in [
+        ("en", format!("persons {id}, field given_name: the log (row {seq}) says “Әлия”")),
+        ("ru", format!("persons {id}, поле given_name: по журналу (строка {seq}) «Әлия»")),
+        ("kk", format!("persons {id}, given_name өрісі: журнал бойынша ({seq}-жол) «Әлия»")),
+    ] {
+        let out = verify(lang, false);
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(&words), "{lang}: {said}");
+    }
+    // The old name of the command says the same.
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "verify-audit"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_of(&out)["ok"], false);
+}
