@@ -208,7 +208,10 @@ fn a_packet_goes_to_the_centre_its_answer_is_imported_and_a_person_in_two_office
         .unwrap_or_else(|e| panic!("{e}"));
     centre.packet_import(&next).unwrap_or_else(|e| panic!("{e}"));
     akm.run(&["--user", "admin", "sync"], "").unwrap_or_else(|e| panic!("{e}"));
-    let theirs = json(&akm.run(&["--json", "--user", "admin", "sync", "duplicates", "--all"], "").unwrap_or_default());
+    let theirs = json(
+        &akm.run(&["--json", "--user", "admin", "sync", "duplicates", "--all"], "")
+            .unwrap_or_default(),
+    );
     let decided: Vec<&serde_json::Value> = theirs["cases"]
         .as_array()
         .map(|cases| cases.iter().filter(|c| !c["decision"].is_null()).collect())

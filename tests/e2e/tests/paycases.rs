@@ -198,7 +198,10 @@ fn a_family_paid_the_same_subsidy_in_two_offices_is_decided_by_a_manager_in_the_
     // The decision reaches AKM01.
     demo.run(&["--user", "admin", "sync"], "").unwrap_or_else(|e| panic!("{e}"));
     akm.run(&["--user", "admin", "sync"], "").unwrap_or_else(|e| panic!("{e}"));
-    let theirs = json(&akm.run(&["--json", "--user", "admin", "sync", "payments", "--all"], "").unwrap_or_default());
+    let theirs = json(
+        &akm.run(&["--json", "--user", "admin", "sync", "payments", "--all"], "")
+            .unwrap_or_default(),
+    );
     assert_eq!(theirs["cases"][0]["decision"]["decision"], "recover", "{theirs}");
     assert_eq!(theirs["cases"][0]["decision"]["office_code"], "DEMO01", "{theirs}");
 }

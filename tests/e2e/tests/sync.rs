@@ -72,7 +72,9 @@ fn open_card(app: &mut App, query: &str, regno: &str) {
 }
 
 fn surname_on(otau: &Otau, regno: &str) -> String {
-    let out = otau.run(&["--json", "--user", "admin", "person", "show", regno], "").unwrap_or_else(|e| panic!("{e}"));
+    let out = otau
+        .run(&["--json", "--user", "admin", "person", "show", regno], "")
+        .unwrap_or_else(|e| panic!("{e}"));
     let v: serde_json::Value =
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("person show said {out}: {e}"));
     v["person"]["surname"]
