@@ -41,6 +41,8 @@ impl Role {
             Action::ApprovePayment | Action::RecordPayment | Action::ReversePayment => {
                 matches!(self, Role::Manager | Role::Admin)
             }
+            // A backup holds every record: those who keep the office's data take it.
+            Action::BackUp => matches!(self, Role::Manager | Role::Admin),
         }
     }
 
@@ -71,6 +73,7 @@ impl Role {
             may_resolve_conflicts: self.may(Action::EditRegistry),
             may_decide_cases: self.may(Action::ApprovePayment),
             may_enrol: self.may(Action::ManageUsers),
+            may_back_up: self.may(Action::BackUp),
         }
     }
 }
@@ -121,6 +124,8 @@ pub enum Action {
     RecordPayment,
     /// Reverse unpaid ledger lines; record a family's move away.
     ReversePayment,
+    /// Back up the office database (and see its backups).
+    BackUp,
 }
 
 impl Action {
@@ -139,6 +144,7 @@ impl Action {
             Action::ApprovePayment => "approve-payment",
             Action::RecordPayment => "record-payment",
             Action::ReversePayment => "reverse-payment",
+            Action::BackUp => "back-up",
         }
     }
 }
@@ -178,6 +184,8 @@ pub struct Permissions {
     pub may_decide_cases: bool,
     /// Enrol this office database with a centre.
     pub may_enrol: bool,
+    /// Back up the office database now.
+    pub may_back_up: bool,
 }
 
 #[cfg(test)]
@@ -195,6 +203,7 @@ mod tests {
         let admin = Role::Admin.permissions();
         assert!(admin.may_manage_users && admin.may_manage_reference && admin.may_approve);
         assert!(!admin.may_close_month);
+        assert!(manager.may_back_up && admin.may_back_up && !clerk.may_back_up);
     }
 
     #[test]
