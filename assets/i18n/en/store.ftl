@@ -29,6 +29,7 @@ store-forbidden =
         [approve-payment] approving a payment
         [record-payment] recording a payment
         [reverse-payment] reversing a payment
+        [back-up] backing up the database
        *[other] { $action }
     }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.
@@ -48,3 +49,8 @@ store-sign-in-locked = Too many failed sign-ins for { $login }: try again after 
 store-user-inactive = The user { $login } is deactivated and cannot sign in: ask the administrator.
 store-deactivate-self = An administrator cannot deactivate themselves: another administrator must do it.
 store-last-admin = { $login } is the last active administrator: add or activate another administrator first.
+store-database-in-use = The database { $path } is open in the Otau app or another otau command: close them and try again.
+store-backup-damaged = The backup { $path } cannot be used ({ $detail }): choose another backup; nothing was changed.
+store-backup-too-new = This backup was made by a newer Otau (schema { $found }; this one knows up to { $supported }): update Otau before restoring it.
+store-backup-other-office = This backup is of office { $backup }, and this database is of office { $here }: choose a backup of { $here }, or add --force to replace the database with the other office's.
+store-backup-mismatch = The copy just written holds { $copy } ({ $what }) where the database held { $source }: it was not kept; try again, and if it happens again check the disk.

@@ -225,7 +225,13 @@ pub fn list(dir: &Path, office: Option<&str>) -> Result<Vec<BackupFile>> {
         let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
         out.push(BackupFile { path: entry.path(), taken_at, bytes });
     }
-    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
+    // Taken in the same second, the one with the longer name (`-2`, `-3` …) came later.
+    out.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| b.path.as_os_str().len().cmp(&a.path.as_os_str().len()))
+            .then_with(|| b.path.cmp(&a.path))
+    });
     Ok(out)
 }
 

@@ -25,10 +25,11 @@ pub struct Policy {
 /// Seven daily backups and four weekly ones.
 pub const POLICY: Policy = Policy { daily: 7, weekly: 4 };
 
-/// For each moment of `taken` (in any order), whether its backup is kept by `policy`.
+/// For each moment of `taken` (in any order; of equal moments, the one listed first counts as
+/// the newer), whether its backup is kept by `policy`.
 pub fn keep(taken: &[DateTime<Utc>], policy: Policy) -> Vec<bool> {
     let mut order: Vec<usize> = (0..taken.len()).collect();
-    order.sort_by(|a, b| taken[*b].cmp(&taken[*a]).then(b.cmp(a)));
+    order.sort_by(|a, b| taken[*b].cmp(&taken[*a]).then(a.cmp(b)));
     let mut kept = vec![false; taken.len()];
     let mut days = BTreeSet::new();
     let mut weeks = BTreeSet::new();
