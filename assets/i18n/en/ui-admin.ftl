@@ -1,0 +1,1 @@
+desk-passwords-differ = The two passwords are not the same: type the same password twice.
