@@ -64,4 +64,8 @@ may_decide_cases: boolean,
 /**
  * Enrol this office database with a centre.
  */
-may_enrol: boolean, };
+may_enrol: boolean, 
+/**
+ * Back up the office database now.
+ */
+may_back_up: boolean, };
