@@ -54,3 +54,4 @@ store-backup-damaged = The backup { $path } cannot be used ({ $detail }): choose
 store-backup-too-new = This backup was made by a newer Otau (schema { $found }; this one knows up to { $supported }): update Otau before restoring it.
 store-backup-other-office = This backup is of office { $backup }, and this database is of office { $here }: choose a backup of { $here }, or add --force to replace the database with the other office's.
 store-backup-mismatch = The copy just written holds { $copy } ({ $what }) where the database held { $source }: it was not kept; try again, and if it happens again check the disk.
+store-file-failed = A file could not be written or read: { $detail }. Check that the disk has free space and that the folder can be written to.

@@ -69,7 +69,7 @@ fn a_failed_backup_shows_on_the_panel_until_one_succeeds() {
     desk.wait_for_backup();
     let panel = desk.backup_panel(now_at(t0)).expect("panel");
     let failed = panel.failed.expect("the failure is kept");
-    assert_eq!(failed.code, "store-corrupt");
+    assert_eq!(failed.code, "store-file-failed");
     assert!(panel.due && panel.last.is_none());
 
     std::fs::remove_file(&folder).expect("remove");

@@ -141,7 +141,7 @@ pub fn default_dir(db: &Path) -> PathBuf {
 /// database's key is applied here, the same key as the source's, so the copy stays encrypted.
 fn open_target(path: &Path) -> Result<Connection> {
     private::create_new(path)
-        .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
+        .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", path.display())))?;
     Ok(Connection::open(path)?)
 }
 
@@ -165,7 +165,7 @@ pub fn carry_sidecars(from: &Path, to: &Path) -> Result<()> {
         }
         let target = private::beside(to, suffix);
         let failed =
-            |e: std::io::Error| StoreError::Corrupt(format!("cannot copy {}: {e}", source.display()));
+            |e: std::io::Error| StoreError::FileFailed(format!("cannot copy {}: {e}", source.display()));
         let bytes = std::fs::read(&source).map_err(failed)?;
         if target.exists() {
             std::fs::remove_file(&target).map_err(failed)?;
@@ -213,7 +213,7 @@ pub fn list(dir: &Path, office: Option<&str>) -> Result<Vec<BackupFile>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(StoreError::Corrupt(format!("cannot read {}: {e}", dir.display()))),
+        Err(e) => return Err(StoreError::FileFailed(format!("cannot read {}: {e}", dir.display()))),
     };
     let mut out = vec![];
     for entry in entries.flatten() {
@@ -262,11 +262,11 @@ impl Store {
     /// what the database held at the moment of the copy, and only then named `path`.
     pub fn backup_to(&self, path: &Path) -> Result<Holdings> {
         if path.exists() {
-            return Err(StoreError::Corrupt(format!("{} exists already", path.display())));
+            return Err(StoreError::FileFailed(format!("{} exists already", path.display())));
         }
         let name = path
             .file_name()
-            .ok_or_else(|| StoreError::Corrupt(format!("{} is no file name", path.display())))?;
+            .ok_or_else(|| StoreError::FileFailed(format!("{} is no file name", path.display())))?;
         let mut temp_name = std::ffi::OsString::from(".");
         temp_name.push(name);
         temp_name.push(".part");
@@ -281,10 +281,10 @@ impl Store {
         };
         if path.exists() {
             let _ = std::fs::remove_file(&temp);
-            return Err(StoreError::Corrupt(format!("{} exists already", path.display())));
+            return Err(StoreError::FileFailed(format!("{} exists already", path.display())));
         }
         std::fs::rename(&temp, path)
-            .map_err(|e| StoreError::Corrupt(format!("cannot name {}: {e}", path.display())))?;
+            .map_err(|e| StoreError::FileFailed(format!("cannot name {}: {e}", path.display())))?;
         sync_dir(path.parent().unwrap_or_else(|| Path::new(".")));
         if let Some(db) = &self.path {
             carry_sidecars(db, path)?;
@@ -303,7 +303,7 @@ impl Store {
             match backup.step(-1)? {
                 StepResult::Done => {}
                 other => {
-                    return Err(StoreError::Corrupt(format!("the copy did not finish: {other:?}")))
+                    return Err(StoreError::FileFailed(format!("the copy did not finish: {other:?}")))
                 }
             }
         }
@@ -313,7 +313,7 @@ impl Store {
         drop(target);
         std::fs::File::open(temp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| StoreError::Corrupt(format!("cannot flush {}: {e}", temp.display())))?;
+            .map_err(|e| StoreError::FileFailed(format!("cannot flush {}: {e}", temp.display())))?;
         let copy = check_backup(temp)?;
         if let Some((what, source_count, copy)) = holdings.differs_from(&copy) {
             return Err(StoreError::BackupMismatch { what: what.into(), source_count, copy });
@@ -339,7 +339,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<(BackupFile, Holdings)> {
         private::create_dir_all(dir)
-            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", dir.display())))?;
         let (device_id, office) = self.device_identity()?;
         let device: String = device_id.chars().filter(|c| *c != '-').take(8).collect();
         let stem = format!("{prefix}-{office}-{device}-{}", at.format(MOMENT));

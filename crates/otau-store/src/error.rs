@@ -155,6 +155,10 @@ pub enum StoreError {
         /// What it concerns.
         detail: String,
     },
+    /// A backup or restore could not write, read, name or remove a file (a full disk, a folder
+    /// that cannot be written to): what and why.
+    #[error("file operation failed: {0}")]
+    FileFailed(String),
     /// The database is open elsewhere (the app, another `otau`): it cannot be replaced now.
     #[error("{path} is open in the app or another program")]
     DatabaseInUse {
@@ -243,6 +247,7 @@ impl Coded for StoreError {
             StoreError::Subsidy(e) => e.code(),
             StoreError::Sync { code, .. } => code,
             StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
+            StoreError::FileFailed(_) => "store-file-failed",
             StoreError::DatabaseInUse { .. } => "store-database-in-use",
             StoreError::BackupDamaged { .. } => "store-backup-damaged",
             StoreError::BackupTooNew { .. } => "store-backup-too-new",
@@ -258,7 +263,10 @@ impl Coded for StoreError {
         };
         match self {
             StoreError::Sqlite(e) => put("detail", e.to_string()),
-            StoreError::Migration(e) | StoreError::Password(e) | StoreError::Corrupt(e) => {
+            StoreError::Migration(e)
+            | StoreError::Password(e)
+            | StoreError::Corrupt(e)
+            | StoreError::FileFailed(e) => {
                 put("detail", e.clone())
             }
             StoreError::SchemaTooNew { found, supported } => {

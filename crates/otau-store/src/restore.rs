@@ -57,7 +57,7 @@ fn current(db: &Path) -> Result<Option<(Store, Holdings)>> {
 pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result<Restored> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         private::create_dir_all(dir)
-            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", dir.display())))?;
     }
     let _alone = holder::exclusive(db)?;
     let found = check_backup(from)?;
@@ -137,5 +137,5 @@ fn copy_file(from: &Path, to: &Path) -> Result<()> {
 }
 
 fn io(path: &Path, e: std::io::Error) -> StoreError {
-    StoreError::Corrupt(format!("{}: {e}", path.display()))
+    StoreError::FileFailed(format!("{}: {e}", path.display()))
 }

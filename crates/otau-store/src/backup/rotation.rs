@@ -64,7 +64,7 @@ pub fn rotate(
             continue;
         }
         std::fs::remove_file(&backup.path).map_err(|e| {
-            StoreError::Corrupt(format!("cannot remove {}: {e}", backup.path.display()))
+            StoreError::FileFailed(format!("cannot remove {}: {e}", backup.path.display()))
         })?;
         for suffix in SIDECARS {
             // Best effort: a set without its key file is unreadable anyway.
