@@ -127,7 +127,7 @@ fn finding_5_a_user_deactivated_while_signed_in_is_signed_out_at_their_next_comm
             .set_user_active(&Context::new(&admin, at(), d(TODAY)), "aigerim", false)
             .expect("deactivate");
     }
-    let refused = desk.find("x", 10).err().expect("refused");
+    let refused = desk.find("x", 10).expect_err("refused");
     assert_eq!(refused.code, "store-user-inactive");
     assert_eq!(refused.args.get("login").map(String::as_str), Some("aigerim"));
     assert_eq!(desk.session().expect("session"), None, "signed out");
@@ -167,12 +167,12 @@ fn the_users_screen_lists_adds_resets_and_deactivates_for_administrators_only() 
         password: "Tundik-7-Kiiz".into(),
         password_again: "Tundik-7-Kiis".into(),
     };
-    let differ = desk.add_user(&form, now).err().expect("refused");
+    let differ = desk.add_user(&form, now).expect_err("refused");
     assert_eq!(differ.fields.first().map(|f| f.field.as_str()), Some("password_again"));
     assert_eq!(differ.fields.first().map(|f| f.code.as_str()), Some("desk-passwords-differ"));
     form.password = "12345678".into();
     form.password_again = "12345678".into();
-    let weak = desk.add_user(&form, now).err().expect("refused");
+    let weak = desk.add_user(&form, now).expect_err("refused");
     assert_eq!(weak.fields.first().map(|f| f.code.as_str()), Some("password-too-simple"));
     form.password = "Tundik-7-Kiiz".into();
     form.password_again = "Tundik-7-Kiiz".into();

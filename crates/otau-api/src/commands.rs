@@ -36,10 +36,10 @@ use crate::settings::AppInfo;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
 };
-use crate::users::{NewUserForm, UsersScreen};
 use crate::sync::{
     CasesScreen, ConflictsScreen, EnrolForm, JoinForm, PaymentCasesScreen, SyncPanel,
 };
+use crate::users::{NewUserForm, UsersScreen};
 use crate::Now;
 use otau_store::sync::payments::PaymentDecision;
 use otau_store::sync::{CaseDecision, ConflictChoice};

@@ -26,8 +26,8 @@ use otau_core::FieldError;
 use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
 use otau_store::{
-    Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit, Store,
-    StoreError,
+    Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit,
+    Store, StoreError,
 };
 use serde::Serialize;
 use ts_rs::TS;

@@ -36,7 +36,11 @@ fn json_of(output: &std::process::Output) -> Value {
 }
 
 fn text(output: &std::process::Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 /// An office PVL01 with one family.
@@ -104,11 +108,7 @@ fn backup_and_restore_speak_kazakh_russian_and_english() {
         // One more family after the backup; the restore gives back the backup's.
         add_family(&db);
         assert_eq!(families(&db), held + 1);
-        let out = otau(&db)
-            .args(["--lang", lang, "restore"])
-            .arg(&path)
-            .output()
-            .expect("restore");
+        let out = otau(&db).args(["--lang", lang, "restore"]).arg(&path).output().expect("restore");
         assert!(out.status.success(), "{lang}: {}", text(&out));
         let said = text(&out);
         assert!(said.contains(restored), "{lang}: {said}");
@@ -132,7 +132,8 @@ fn a_damaged_backup_or_a_database_held_open_is_refused_in_each_language() {
         ("ru", "нельзя использовать"),
         ("en", "cannot be used"),
     ] {
-        let out = otau(&db).args(["--lang", lang, "restore"]).arg(&truncated).output().expect("run");
+        let out =
+            otau(&db).args(["--lang", lang, "restore"]).arg(&truncated).output().expect("run");
         assert_eq!(out.status.code(), Some(1), "{lang}");
         assert!(text(&out).contains(words), "{lang}: {}", text(&out));
     }
@@ -142,9 +143,11 @@ fn a_damaged_backup_or_a_database_held_open_is_refused_in_each_language() {
 
     // The app (here: any open connection) holds the database: the restore waits for it.
     let held = otau_store::Store::open(&db).expect("open");
-    for (lang, words) in
-        [("kk", "Otau қолданбасында"), ("ru", "открыта в приложении Otau"), ("en", "is open in the Otau app")]
-    {
+    for (lang, words) in [
+        ("kk", "Otau қолданбасында"),
+        ("ru", "открыта в приложении Otau"),
+        ("en", "is open in the Otau app"),
+    ] {
         let out = otau(&db).args(["--lang", lang, "restore"]).arg(&good).output().expect("run");
         assert_eq!(out.status.code(), Some(1), "{lang}");
         assert!(text(&out).contains(words), "{lang}: {}", text(&out));
@@ -166,7 +169,9 @@ fn a_clerk_may_not_back_up_and_the_new_users_password_is_asked_explicitly() {
         .output()
         .expect("user add");
     assert_eq!(json_of(&out)["error"]["code"], "cli-new-password-how");
-    for (lang, words) in [("kk", "--password-stdin"), ("ru", "--password-stdin"), ("en", "--password-stdin")] {
+    for (lang, words) in
+        [("kk", "--password-stdin"), ("ru", "--password-stdin"), ("en", "--password-stdin")]
+    {
         let out = admin(&db)
             .args(["--lang", lang, "user", "add", "--login", "aigerim", "--role", "clerk"])
             .output()
@@ -174,7 +179,16 @@ fn a_clerk_may_not_back_up_and_the_new_users_password_is_asked_explicitly() {
         assert!(text(&out).contains(words), "{lang}: {}", text(&out));
     }
     let out = admin(&db)
-        .args(["--json", "user", "add", "--password-stdin", "--login", "aigerim", "--role", "clerk"])
+        .args([
+            "--json",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            "aigerim",
+            "--role",
+            "clerk",
+        ])
         .write_stdin("clerk-password\n")
         .output()
         .expect("user add");

@@ -164,8 +164,9 @@ pub fn carry_sidecars(from: &Path, to: &Path) -> Result<()> {
             continue;
         }
         let target = private::beside(to, suffix);
-        let failed =
-            |e: std::io::Error| StoreError::FileFailed(format!("cannot copy {}: {e}", source.display()));
+        let failed = |e: std::io::Error| {
+            StoreError::FileFailed(format!("cannot copy {}: {e}", source.display()))
+        };
         let bytes = std::fs::read(&source).map_err(failed)?;
         if target.exists() {
             std::fs::remove_file(&target).map_err(failed)?;
@@ -179,10 +180,8 @@ pub fn carry_sidecars(from: &Path, to: &Path) -> Result<()> {
 /// schema is not newer than this build's, its audit chain verifies and it has an office.
 /// Returns what it holds.
 pub fn check_backup(path: &Path) -> Result<Holdings> {
-    let damaged = |detail: String| StoreError::BackupDamaged {
-        path: path.display().to_string(),
-        detail,
-    };
+    let damaged =
+        |detail: String| StoreError::BackupDamaged { path: path.display().to_string(), detail };
     if !path.is_file() {
         return Err(damaged("no such file".into()));
     }
@@ -213,7 +212,9 @@ pub fn list(dir: &Path, office: Option<&str>) -> Result<Vec<BackupFile>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(StoreError::FileFailed(format!("cannot read {}: {e}", dir.display()))),
+        Err(e) => {
+            return Err(StoreError::FileFailed(format!("cannot read {}: {e}", dir.display())))
+        }
     };
     let mut out = vec![];
     for entry in entries.flatten() {
@@ -241,7 +242,8 @@ fn parse_name(name: &str, prefix: &str) -> Option<(String, DateTime<Utc>)> {
     let stem = name.strip_suffix(EXTENSION)?.strip_prefix(prefix)?.strip_prefix('-')?;
     let parts: Vec<&str> = stem.split('-').collect();
     let office = parts.first()?.to_string();
-    let moment = parts.iter().skip(2).find_map(|p| NaiveDateTime::parse_from_str(p, MOMENT).ok())?;
+    let moment =
+        parts.iter().skip(2).find_map(|p| NaiveDateTime::parse_from_str(p, MOMENT).ok())?;
     Some((office, moment.and_utc()))
 }
 
@@ -303,7 +305,9 @@ impl Store {
             match backup.step(-1)? {
                 StepResult::Done => {}
                 other => {
-                    return Err(StoreError::FileFailed(format!("the copy did not finish: {other:?}")))
+                    return Err(StoreError::FileFailed(format!(
+                        "the copy did not finish: {other:?}"
+                    )))
                 }
             }
         }
@@ -366,7 +370,9 @@ mod tests {
             parse_name("otau-PVL01-0193ab12-20261125T093000Z.sqlite", BACKUP_PREFIX).expect("name");
         assert_eq!(office, "PVL01");
         assert_eq!(at.to_rfc3339(), "2026-11-25T09:30:00+00:00");
-        assert!(parse_name("otau-PVL01-0193ab12-20261125T093000Z-2.sqlite", BACKUP_PREFIX).is_some());
+        assert!(
+            parse_name("otau-PVL01-0193ab12-20261125T093000Z-2.sqlite", BACKUP_PREFIX).is_some()
+        );
         assert!(parse_name(".otau-PVL01-0193ab12-20261125T093000Z.sqlite.part", BACKUP_PREFIX)
             .is_none());
         assert!(parse_name("before-restore-PVL01-0193ab12-20261125T093000Z.sqlite", BACKUP_PREFIX)

@@ -266,9 +266,7 @@ impl Coded for StoreError {
             StoreError::Migration(e)
             | StoreError::Password(e)
             | StoreError::Corrupt(e)
-            | StoreError::FileFailed(e) => {
-                put("detail", e.clone())
-            }
+            | StoreError::FileFailed(e) => put("detail", e.clone()),
             StoreError::SchemaTooNew { found, supported } => {
                 put("found", found.to_string());
                 put("supported", supported.to_string());

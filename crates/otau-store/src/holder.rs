@@ -26,9 +26,8 @@ pub fn lock_path(db: &Path) -> PathBuf {
 }
 
 fn open(db: &Path) -> Result<File> {
-    crate::private::open_or_create(&lock_path(db)).map_err(|e| {
-        StoreError::Migration(format!("cannot open {}: {e}", lock_path(db).display()))
-    })
+    crate::private::open_or_create(&lock_path(db))
+        .map_err(|e| StoreError::Migration(format!("cannot open {}: {e}", lock_path(db).display())))
 }
 
 fn in_use(db: &Path) -> StoreError {

@@ -71,7 +71,10 @@ pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result
             // A database SQLite cannot read is kept as it is, byte for byte.
             let dir = backup::default_dir(db);
             private::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
-            let name = format!("{BEFORE_RESTORE_PREFIX}-unreadable-{}.sqlite", at.format("%Y%m%dT%H%M%SZ"));
+            let name = format!(
+                "{BEFORE_RESTORE_PREFIX}-unreadable-{}.sqlite",
+                at.format("%Y%m%dT%H%M%SZ")
+            );
             let kept = dir.join(name);
             copy_file(db, &kept)?;
             let bytes = std::fs::metadata(&kept).map(|m| m.len()).unwrap_or(0);
@@ -89,8 +92,7 @@ pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result
             }
             other_office = true;
         }
-        let (file, _) =
-            store.write_named(&backup::default_dir(db), BEFORE_RESTORE_PREFIX, at)?;
+        let (file, _) = store.write_named(&backup::default_dir(db), BEFORE_RESTORE_PREFIX, at)?;
         saved_as = Some(file);
         replaced = Some(holdings);
         // Closed before the rename: its write-ahead log is folded in and removed.

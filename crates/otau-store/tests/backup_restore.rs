@@ -47,7 +47,8 @@ fn records(store: &Store) -> Vec<String> {
         ("issued_documents", "number"),
         ("events", "seq"),
     ] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).expect("sql");
+        let mut stmt =
+            conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).expect("sql");
         let width = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -100,7 +101,9 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
     let admin = o.admin.clone();
     let (family_id, data) = o.store.certificate_data(&first).expect("certificate data");
     o.store
-        .issue_document(&ctx(&admin), Some(family_id), DocumentContent::Certificate(data), |_| Ok(()))
+        .issue_document(&ctx(&admin), Some(family_id), DocumentContent::Certificate(data), |_| {
+            Ok(())
+        })
         .expect("issue");
     let written = back_up(&o, at());
     let taken = records(&o.store);
@@ -129,7 +132,10 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
 
     // The database it replaced was kept, checked, in the backups folder.
     let saved = restored.saved_as.expect("the replaced database was saved");
-    assert!(saved.path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("before-restore-PVL01-")));
+    assert!(saved
+        .path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("before-restore-PVL01-")));
     assert_eq!(check_backup(&saved.path).expect("the saved copy checks").families, 3);
     drop(dir);
 }
@@ -191,9 +197,8 @@ fn a_backup_of_another_office_is_refused_unless_forced_and_an_open_database_neve
         )
         .expect("init");
     let other_admin = other.sign_in("admin", ADMIN_PASSWORD).expect("admin");
-    let theirs = other
-        .back_up(&ctx(&other_admin), &other_dir.path().join("backups"))
-        .expect("their backup");
+    let theirs =
+        other.back_up(&ctx(&other_admin), &other_dir.path().join("backups")).expect("their backup");
     let path = o.path();
 
     // The app holds the database open: nothing is replaced.
