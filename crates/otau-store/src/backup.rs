@@ -332,6 +332,7 @@ impl Store {
         ctx.actor.require(crate::Action::BackUp)?;
         let (file, holdings) = self.write_named(dir, BACKUP_PREFIX, ctx.at)?;
         let removed = rotation::rotate(dir, &holdings.office, &file.path, rotation::POLICY)?;
+        rotation::remove_stale_parts(dir, ctx.at);
         Ok(Written { file, holdings, removed })
     }
 

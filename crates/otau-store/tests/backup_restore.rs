@@ -250,6 +250,9 @@ fn rotation_keeps_seven_days_and_four_weeks_and_never_the_others_files() {
     std::fs::write(&foreign, "another office's").expect("write");
     let note = dir.join("before-restore-PVL01-00000000-20261001T090000Z.sqlite");
     std::fs::write(&note, "a copy before a restore").expect("write");
+    // A half-written copy a stopped program left; it is removed once an hour old.
+    let part = dir.join(".otau-PVL01-00000000-20261101T090000Z.sqlite.part");
+    std::fs::write(&part, "half a copy").expect("write");
     // One backup a day from Monday 2026-11-02 to Saturday 2026-11-21.
     let start: DateTime<Utc> = "2026-11-02T17:00:00Z".parse().expect("moment");
     let mut removed = 0;
@@ -266,4 +269,11 @@ fn rotation_keeps_seven_days_and_four_weeks_and_never_the_others_files() {
     assert_eq!(kept, ["11-21", "11-20", "11-19", "11-18", "11-17", "11-16", "11-15", "11-08"]);
     assert_eq!(removed, 12);
     assert!(foreign.exists() && note.exists());
+    // The file was written now, and the last backup's moment is days before: not stale then.
+    assert!(part.exists());
+    let written: DateTime<Utc> =
+        std::fs::metadata(&part).and_then(|m| m.modified()).expect("modified").into();
+    let later = Context::new(&o.admin, written + Duration::hours(2), today());
+    o.store.back_up(&later, &dir).expect("backup");
+    assert!(!part.exists(), "a stale half-written copy is removed");
 }

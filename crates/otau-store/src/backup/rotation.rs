@@ -75,6 +75,26 @@ pub fn rotate(
     Ok(removed)
 }
 
+/// How old a half-written copy (`.<name>.part`) must be before it is taken for one a stopped
+/// program left behind, rather than one another program is writing now.
+pub const STALE_PART: chrono::TimeDelta = chrono::TimeDelta::hours(1);
+
+/// Removes from `dir` the half-written copies older than [`STALE_PART`] at `at`: a program
+/// stopped in the middle of a backup leaves one. Best effort: what cannot be removed is left.
+pub fn remove_stale_parts(dir: &Path, at: DateTime<Utc>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with('.') && name.ends_with(".sqlite.part")) {
+            continue;
+        }
+        let modified = entry.metadata().and_then(|m| m.modified()).map(DateTime::<Utc>::from);
+        if modified.is_ok_and(|m| at - m >= STALE_PART) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
