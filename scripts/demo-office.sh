@@ -22,8 +22,8 @@ day() {
 }
 
 run init --office DEMO01 --office-name "Павлодар облыстық бейімдеу орталығы" --region KZ-55 --admin admin
-printf 'clerk-demo\n' | run --user admin user add --login clerk --role clerk --full-name "Айгерім Сапарова"
-printf 'manager-demo\n' | run --user admin user add --login manager --role manager --full-name "Болат Нұрланов"
+printf 'clerk-demo\n' | run --user admin user add --password-stdin --login clerk --role clerk --full-name "Айгерім Сапарова"
+printf 'manager-demo\n' | run --user admin user add --password-stdin --login manager --role manager --full-name "Болат Нұрланов"
 run --user admin demo --families "$FAMILIES" </dev/null >/dev/null
 
 # This week's arrivals: a family of four today, two more earlier in the week.

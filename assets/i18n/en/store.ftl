@@ -30,6 +30,7 @@ store-forbidden =
         [record-payment] recording a payment
         [reverse-payment] reversing a payment
         [see-views] seeing who looked at a person's data
+        [back-up] backing up the database
        *[other] { $action }
     }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.
@@ -53,3 +54,9 @@ access-kind-card = viewed the card
 access-kind-print = printed
 access-kind-export = exported
 access-kind-search = found in a search
+store-database-in-use = The database { $path } is open in the Otau app or another otau command: close them and try again.
+store-backup-damaged = The backup { $path } cannot be used ({ $detail }): choose another backup; nothing was changed.
+store-backup-too-new = This backup was made by a newer Otau (schema { $found }; this one knows up to { $supported }): update Otau before restoring it.
+store-backup-other-office = This backup is of office { $backup }, and this database is of office { $here }: choose a backup of { $here }, or add --force to replace the database with the other office's.
+store-backup-mismatch = The copy just written holds { $copy } ({ $what }) where the database held { $source }: it was not kept; try again, and if it happens again check the disk.
+store-file-failed = A file could not be written or read: { $detail }. Check that the disk has free space and that the folder can be written to.

@@ -15,6 +15,7 @@ use otau_core::casework::plan::PlanItemState;
 use otau_core::model::Sex;
 use otau_store::Registered;
 
+use crate::backups::BackupPanel;
 use crate::casework::{
     CaseworkPanel, CaseworkScreen, EndForm, ExtendForm, InclusionForm, PlanItemForm, PlanScreen,
     QuotaForm, ServiceForm, StatusForm, StayForm,
@@ -38,6 +39,7 @@ use crate::subsidy::{
 use crate::sync::{
     CasesScreen, ConflictsScreen, EnrolForm, JoinForm, PaymentCasesScreen, SyncPanel,
 };
+use crate::users::{NewUserForm, UsersScreen};
 use crate::Now;
 use otau_store::sync::payments::PaymentDecision;
 use otau_store::sync::{CaseDecision, ConflictChoice};
@@ -142,7 +144,7 @@ pub fn access(name: &str) -> Access {
         "sign_in" | "unlock" | "join_office" => Access::Starts,
         // The sidebar asks for the sync status, and the import screen for its progress, on
         // a timer: that is nobody at the keyboard.
-        "sync_status" | "packet_progress" => Access::Poll,
+        "sync_status" | "packet_progress" | "backup_status" => Access::Poll,
         _ => Access::Personal,
     }
 }
@@ -482,6 +484,30 @@ commands! {
 
     /// How far the packet import under way is.
     fn packet_progress(desk, now) -> PacketProgress { Ok::<_, ApiError>(desk.packet_progress()) }
+
+    /// The backup panel: the last backup (when, where, size), one running, the last failure.
+    fn backup_status(desk, now) -> BackupPanel { desk.backup_panel(now) }
+
+    /// Writes a backup now, in the background (administrators and managers).
+    fn back_up_now(desk, now) -> BackupPanel { desk.back_up_now(now) }
+
+    /// The users screen: users, their last sign-in and lock, the sign-in log (administrators).
+    fn users_screen(desk, now) -> UsersScreen { desk.users_screen(now) }
+
+    /// Adds a user with the password typed twice (administrators).
+    fn add_user(desk, now, form: NewUserForm) -> UsersScreen { desk.add_user(&form, now) }
+
+    /// Sets a temporary password for a user on this device (administrators).
+    fn reset_password(
+        desk, now, login: String, password: String, password_again: String,
+    ) -> UsersScreen {
+        desk.reset_password(&login, &password, &password_again, now)
+    }
+
+    /// Deactivates or activates a user (administrators; never oneself or the last administrator).
+    fn set_user_active(desk, now, login: String, active: bool) -> UsersScreen {
+        desk.set_user_active(&login, active, now)
+    }
 
     /// The cases of the same person in two offices (decided ones too when `all`).
     fn cross_cases(desk, now, all: bool) -> CrossCasesScreen { desk.cross_cases(all) }

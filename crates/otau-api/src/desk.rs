@@ -27,7 +27,8 @@ use otau_core::FieldError;
 use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
 use otau_store::{
-    Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit, Store,
+    Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit,
+    Store, StoreError,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -258,6 +259,8 @@ pub struct Desk {
     settings: Settings,
     docs: DocsDir,
     inner: Mutex<Inner>,
+    /// The daily backup and "Back up now", written in the background.
+    backups: crate::backups::Backups,
     // Dropped last: stopping the worker waits for a sync under way.
     background: Background,
 }
@@ -277,7 +280,13 @@ impl Desk {
 
     /// The desk of an app started with `settings`, saving documents in `docs`.
     pub fn open(settings: Settings, docs: DocsDir) -> Desk {
-        Desk { settings, docs, inner: Mutex::new(Inner::default()), background: Background::off() }
+        Desk {
+            settings,
+            docs,
+            inner: Mutex::new(Inner::default()),
+            backups: crate::backups::Backups::default(),
+            background: Background::off(),
+        }
     }
 
     /// The same desk syncing in the background every `interval` once its database is enrolled,
@@ -292,6 +301,10 @@ impl Desk {
 
     pub(crate) fn background(&self) -> &Background {
         &self.background
+    }
+
+    pub(crate) fn backups(&self) -> &crate::backups::Backups {
+        &self.backups
     }
 
     /// Closes the desk's connection and signs out (before the database is made anew by
@@ -367,6 +380,11 @@ impl Desk {
             Some(now) => store.sign_in_at(now.at, login, password)?,
             None => store.sign_in(login, password)?,
         };
+        if let Some(now) = now {
+            // The daily backup, in the background; a failure shows on the backup panel, never
+            // as a failed sign-in.
+            self.back_up_if_due(path, store, now);
+        }
         inner.actor = Some(actor.clone());
         inner.locked = false;
         Ok(SessionInfo {
@@ -454,7 +472,9 @@ impl Desk {
         Ok(())
     }
 
-    /// Runs `f` with the store and the signed-in, unlocked user.
+    /// Runs `f` with the store and the signed-in, unlocked user. A user deactivated since
+    /// signing in (here or on another device of the office) is signed out instead: `active` is
+    /// read before every command, one lookup by key.
     pub(crate) fn with<T>(
         &self,
         f: impl FnOnce(&mut Store, &Actor) -> ApiResult<T>,
@@ -467,6 +487,14 @@ impl Desk {
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let store = self.open_store(&mut inner, path)?;
+        if let Some(id) = actor.user_id {
+            if !store.user_is_active(id)? {
+                inner.actor = None;
+                inner.locked = false;
+                return Err(StoreError::UserInactive { login: actor.login }.into());
+            }
+        }
+        let store = inner.store.as_mut().ok_or_else(|| ApiError::coded(code::INTERNAL))?;
         f(store, &actor)
     }
 

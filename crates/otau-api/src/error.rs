@@ -45,6 +45,12 @@ pub fn ui_codes() -> Vec<(&'static str, &'static str)> {
         ("Duplicates", StoreError::Duplicates(vec![]).code()),
         ("IinTaken", StoreError::IinTaken { iin: String::new(), regno: String::new() }.code()),
         ("Forbidden", StoreError::Forbidden { role: String::new(), action: "" }.code()),
+        ("UserInactive", StoreError::UserInactive { login: String::new() }.code()),
+        (
+            "SignInLocked",
+            StoreError::SignInLocked { login: String::new(), until: chrono::DateTime::UNIX_EPOCH }
+                .code(),
+        ),
         (
             "VersionConflict",
             StoreError::VersionConflict { entity: "", id: String::new(), expected: 0, found: 0 }

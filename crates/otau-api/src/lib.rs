@@ -22,6 +22,7 @@
 //! shares.
 #![deny(missing_docs)]
 
+pub mod backups;
 pub mod casework;
 pub mod commands;
 pub mod crossing;
@@ -34,10 +35,12 @@ pub mod packets;
 pub mod settings;
 pub mod subsidy;
 pub mod sync;
+pub mod users;
 pub mod words;
 
 #[cfg(test)]
 mod access_tests;
+mod admin_tests;
 #[cfg(test)]
 mod bindings;
 #[cfg(test)]

@@ -100,6 +100,11 @@ pub enum Command {
     /// centre's.
     #[command(subcommand)]
     Packet(crate::commands::packet::PacketCommand),
+    /// Back up the office database: a checked copy, rotated (administrators and managers).
+    Backup(crate::commands::backup::BackupArgs),
+    /// Restore the office database from a backup, checked first; the database replaced is
+    /// backed up before. Never while the app has the database open.
+    Restore(crate::commands::backup::RestoreArgs),
 }
 
 /// `otau init`
@@ -122,8 +127,9 @@ pub struct InitArgs {
 /// `otau user …`
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Add a user. The new user's password is read from standard input (after the acting
-    /// user's password when $OTAU_PASSWORD is not set).
+    /// Add a user. The new user's password is asked for explicitly: with `--password-stdin`, a
+    /// line of standard input (after the acting user's password when $OTAU_PASSWORD is not
+    /// set); otherwise typed twice at a terminal. $OTAU_PASSWORD is never the new user's.
     Add {
         /// Login.
         #[arg(long)]
@@ -134,6 +140,9 @@ pub enum UserCommand {
         /// Full name.
         #[arg(long)]
         full_name: Option<String>,
+        /// Read the new user's password from a line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// Set a user's password on this device (administrators, or a user their own; the new
     /// password is read from standard input after the acting user's). A device that joined an

@@ -82,6 +82,32 @@ impl Ctx {
             return rpassword::prompt_password(prompt)
                 .map_err(|_| CliError::coded("cli-password-required"));
         }
+        self.stdin_line()
+    }
+
+    /// A new user's password, asked for explicitly: the next line of standard input when
+    /// `from_stdin` (`--password-stdin`), else typed twice without echo at a terminal. Never
+    /// `$OTAU_PASSWORD`, which is the acting user's.
+    pub fn new_password(&mut self, login: &str, from_stdin: bool) -> Result<String, CliError> {
+        if from_stdin {
+            return self.stdin_line();
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(CliError::with("cli-new-password-how", &[("login", login.to_owned())]));
+        }
+        let asked = |prompt: String| {
+            rpassword::prompt_password(prompt).map_err(|_| CliError::coded("cli-password-required"))
+        };
+        let first = asked(format!("{login} (new): "))?;
+        let again = asked(format!("{login} (again): "))?;
+        if first != again {
+            return Err(CliError::with("cli-passwords-differ", &[("login", login.to_owned())]));
+        }
+        Ok(first)
+    }
+
+    /// The next line of standard input (all of it is read at the first call).
+    fn stdin_line(&mut self) -> Result<String, CliError> {
         if self.stdin_lines.is_none() {
             let lines: Vec<String> =
                 std::io::stdin().lock().lines().map_while(Result::ok).collect();

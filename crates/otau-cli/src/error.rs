@@ -52,7 +52,10 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Store(
-                StoreError::Sqlite(_) | StoreError::Corrupt(_) | StoreError::Migration(_),
+                StoreError::Sqlite(_)
+                | StoreError::Corrupt(_)
+                | StoreError::Migration(_)
+                | StoreError::FileFailed(_),
             ) => 3,
             _ => 1,
         }

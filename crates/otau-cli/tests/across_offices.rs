@@ -216,7 +216,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     // AKM01's manager, so a payment there has a maker and a checker.
     let mut add = assert_cmd::Command::new(bin());
     add.args(["--json", "--db", c.db.to_str().expect("path"), "--user", "admin"])
-        .args(["user", "add", "--login", "manager", "--role", "manager"])
+        .args(["user", "add", "--password-stdin", "--login", "manager", "--role", "manager"])
         .env("OTAU_PASSWORD", &c.admin_password)
         .write_stdin("akmola-manager\n");
     let out = add.output().expect("user add runs");

@@ -87,7 +87,18 @@ fn office() -> Office {
 
 fn add_clerk(o: &Office) {
     let out = otau(&o.db)
-        .args(["--json", "--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .args([
+            "--json",
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            "aigerim",
+            "--role",
+            "clerk",
+        ])
         .write_stdin(format!("{ADMIN_PASSWORD}\nclerk-password\n"))
         .output()
         .expect("add clerk");

@@ -361,7 +361,18 @@ fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
 
     // The acting password on the first line, the new user's on the second.
     let out = otau(&o.db)
-        .args(["--json", "--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .args([
+            "--json",
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            "aigerim",
+            "--role",
+            "clerk",
+        ])
         .write_stdin(format!("{ADMIN_PASSWORD}\nclerk-password\n"))
         .output()
         .expect("run");
@@ -385,7 +396,18 @@ fn changing_data_needs_a_user_and_the_right_password_from_stdin() {
 
     // A clerk may not add users.
     let out = otau(&o.db)
-        .args(["--json", "--user", "aigerim", "user", "add", "--login", "x2", "--role", "admin"])
+        .args([
+            "--json",
+            "--user",
+            "aigerim",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            "x2",
+            "--role",
+            "admin",
+        ])
         .write_stdin("clerk-password\nanother-password\n")
         .output()
         .expect("run");

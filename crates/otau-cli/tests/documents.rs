@@ -57,7 +57,16 @@ fn office(code: &str, region: &str) -> Office {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = otau(&db)
         .args([
-            "--json", "--user", "admin", "user", "add", "--login", "manager", "--role", "manager",
+            "--json",
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            "manager",
+            "--role",
+            "manager",
         ])
         .args(["--full-name", "Ғалым Төлеуов"])
         .write_stdin(format!("{ADMIN_PASSWORD}\n{MANAGER_PASSWORD}\n"))

@@ -110,7 +110,18 @@ fn office() -> Office {
         ("saule", "manager", MANAGER, "Сәуле Ахметова"),
     ] {
         let out = otau(&o.db)
-            .args(["--json", "--user", "admin", "user", "add", "--login", login, "--role", role])
+            .args([
+                "--json",
+                "--user",
+                "admin",
+                "user",
+                "add",
+                "--password-stdin",
+                "--login",
+                login,
+                "--role",
+                role,
+            ])
             .args(["--full-name", name])
             .write_stdin(format!("{ADMIN}\n{password}\n"))
             .output()

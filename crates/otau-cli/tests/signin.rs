@@ -53,7 +53,18 @@ fn office() -> Office {
 
 fn add_user(db: &Path, login: &str, password: &str, lang: &str) -> std::process::Output {
     otau(db)
-        .args(["--lang", lang, "--json", "--user", "admin", "user", "add", "--login", login])
+        .args([
+            "--lang",
+            lang,
+            "--json",
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--password-stdin",
+            "--login",
+            login,
+        ])
         .args(["--role", "clerk", "--full-name", "Айгерім Сәрсенова"])
         .write_stdin(format!("{ADMIN_PASSWORD}\n{password}\n"))
         .output()

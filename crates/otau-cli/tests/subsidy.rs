@@ -182,7 +182,18 @@ fn office() -> Office {
         [("aigerim", "clerk", CLERK), ("marat", "manager", MANAGER), ("saule", "manager", MANAGER)]
     {
         let out = otau(&o.db)
-            .args(["--json", "--user", "admin", "user", "add", "--login", login, "--role", role])
+            .args([
+                "--json",
+                "--user",
+                "admin",
+                "user",
+                "add",
+                "--password-stdin",
+                "--login",
+                login,
+                "--role",
+                role,
+            ])
             .write_stdin(format!("{ADMIN}\n{password}\n"))
             .output()
             .expect("user add");

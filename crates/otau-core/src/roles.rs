@@ -43,6 +43,8 @@ impl Role {
             }
             // Who looked at whom is for those who answer for the office's data.
             Action::SeeViews => matches!(self, Role::Manager | Role::Admin),
+            // A backup holds every record: those who keep the office's data take it.
+            Action::BackUp => matches!(self, Role::Manager | Role::Admin),
         }
     }
 
@@ -74,6 +76,7 @@ impl Role {
             may_decide_cases: self.may(Action::ApprovePayment),
             may_enrol: self.may(Action::ManageUsers),
             may_see_views: self.may(Action::SeeViews),
+            may_back_up: self.may(Action::BackUp),
         }
     }
 }
@@ -126,6 +129,8 @@ pub enum Action {
     ReversePayment,
     /// See who looked at a person's data ("viewed by").
     SeeViews,
+    /// Back up the office database (and see its backups).
+    BackUp,
 }
 
 impl Action {
@@ -145,6 +150,7 @@ impl Action {
             Action::RecordPayment => "record-payment",
             Action::ReversePayment => "reverse-payment",
             Action::SeeViews => "see-views",
+            Action::BackUp => "back-up",
         }
     }
 }
@@ -186,6 +192,8 @@ pub struct Permissions {
     pub may_enrol: bool,
     /// See who looked at a person's card, printed or exported their data.
     pub may_see_views: bool,
+    /// Back up the office database now.
+    pub may_back_up: bool,
 }
 
 #[cfg(test)]
@@ -203,6 +211,7 @@ mod tests {
         let admin = Role::Admin.permissions();
         assert!(admin.may_manage_users && admin.may_manage_reference && admin.may_approve);
         assert!(!admin.may_close_month);
+        assert!(manager.may_back_up && admin.may_back_up && !clerk.may_back_up);
     }
 
     #[test]

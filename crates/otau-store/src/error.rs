@@ -155,6 +155,50 @@ pub enum StoreError {
         /// What it concerns.
         detail: String,
     },
+    /// A backup or restore could not write, read, name or remove a file (a full disk, a folder
+    /// that cannot be written to): what and why.
+    #[error("file operation failed: {0}")]
+    FileFailed(String),
+    /// The database is open elsewhere (the app, another `otau`): it cannot be replaced now.
+    #[error("{path} is open in the app or another program")]
+    DatabaseInUse {
+        /// The database.
+        path: String,
+    },
+    /// A backup that does not open, is damaged or truncated, or whose audit chain is broken.
+    #[error("the backup {path} cannot be used: {detail}")]
+    BackupDamaged {
+        /// The backup file.
+        path: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// A backup written by a newer Otau.
+    #[error("the backup has schema version {found}; this Otau knows up to {supported}")]
+    BackupTooNew {
+        /// Its schema version.
+        found: i64,
+        /// The newest this build knows.
+        supported: i64,
+    },
+    /// A backup of another office (restored only when forced).
+    #[error("the backup is of office {backup}, this database of office {here}")]
+    BackupOtherOffice {
+        /// The backup's office.
+        backup: String,
+        /// This database's office.
+        here: String,
+    },
+    /// A copy just written does not hold what its source held: it is not kept.
+    #[error("the copy holds {copy} {what} where the database held {source_count}")]
+    BackupMismatch {
+        /// What was counted.
+        what: String,
+        /// In the database.
+        source_count: String,
+        /// In the copy.
+        copy: String,
+    },
     /// Every number of a series reserved for this device is used.
     #[error("no {series} numbers of {year} are left on this device")]
     NumbersExhausted {
@@ -203,6 +247,12 @@ impl Coded for StoreError {
             StoreError::Subsidy(e) => e.code(),
             StoreError::Sync { code, .. } => code,
             StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
+            StoreError::FileFailed(_) => "store-file-failed",
+            StoreError::DatabaseInUse { .. } => "store-database-in-use",
+            StoreError::BackupDamaged { .. } => "store-backup-damaged",
+            StoreError::BackupTooNew { .. } => "store-backup-too-new",
+            StoreError::BackupOtherOffice { .. } => "store-backup-other-office",
+            StoreError::BackupMismatch { .. } => "store-backup-mismatch",
         }
     }
 
@@ -213,9 +263,10 @@ impl Coded for StoreError {
         };
         match self {
             StoreError::Sqlite(e) => put("detail", e.to_string()),
-            StoreError::Migration(e) | StoreError::Password(e) | StoreError::Corrupt(e) => {
-                put("detail", e.clone())
-            }
+            StoreError::Migration(e)
+            | StoreError::Password(e)
+            | StoreError::Corrupt(e)
+            | StoreError::FileFailed(e) => put("detail", e.clone()),
             StoreError::SchemaTooNew { found, supported } => {
                 put("found", found.to_string());
                 put("supported", supported.to_string());
@@ -241,6 +292,8 @@ impl Coded for StoreError {
             StoreError::SignInLocked { login, until } => {
                 put("login", login.clone());
                 put("until", until.format("%Y-%m-%d %H:%M UTC").to_string());
+                // The moment itself, for a window that shows it in local time.
+                put("until_utc", until.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
             }
             StoreError::VersionConflict { entity, id, expected, found } => {
                 put("entity", entity.to_string());
@@ -258,6 +311,24 @@ impl Coded for StoreError {
             StoreError::NumbersExhausted { series, year } => {
                 put("series", series.to_string());
                 put("year", year.to_string());
+            }
+            StoreError::DatabaseInUse { path } => put("path", path.clone()),
+            StoreError::BackupDamaged { path, detail } => {
+                put("path", path.clone());
+                put("detail", detail.clone());
+            }
+            StoreError::BackupTooNew { found, supported } => {
+                put("found", found.to_string());
+                put("supported", supported.to_string());
+            }
+            StoreError::BackupOtherOffice { backup, here } => {
+                put("backup", backup.clone());
+                put("here", here.clone());
+            }
+            StoreError::BackupMismatch { what, source_count, copy } => {
+                put("what", what.clone());
+                put("source", source_count.clone());
+                put("copy", copy.clone());
             }
         }
         a

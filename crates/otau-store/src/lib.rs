@@ -12,7 +12,7 @@
 
 pub mod access;
 pub mod audit;
-mod backup;
+pub mod backup;
 pub mod casework;
 pub mod checkpoint;
 pub mod context;
@@ -20,6 +20,7 @@ pub mod documents;
 pub mod error;
 pub mod events;
 mod events_migration;
+pub mod holder;
 pub mod home;
 pub mod numbers;
 pub mod office;
@@ -27,6 +28,7 @@ pub mod population;
 pub mod private;
 pub mod record;
 pub mod registry;
+pub mod restore;
 pub mod schema;
 pub mod search;
 pub mod signin;
@@ -50,7 +52,7 @@ pub use subsidy::{
 pub use users::{Action, Actor, NewUser, Role};
 
 use rusqlite::{Connection, OptionalExtension};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use write::Change;
 
@@ -58,24 +60,38 @@ use write::Change;
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The database file (none in memory): backups carry what lies beside it.
+    path: Option<PathBuf>,
+    /// Held for the life of the connection: a restore never replaces an open database.
+    _held: Option<holder::Held>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date. The
     /// file, its journal and a folder made for it are private to their owner ([`private`]).
-    /// Refuses a database written by a newer Otau.
+    /// Refuses a database written by a newer Otau, and one a restore is replacing
+    /// ([`holder`]: the connection holds the database's lock shared while it lives).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             private::create_dir_all(dir).map_err(|e| {
                 StoreError::Migration(format!("cannot create {}: {e}", dir.display()))
             })?;
         }
+        let held = holder::shared(path)?;
+        let mut store = Self::open_unheld(path)?;
+        store._held = Some(held);
+        Ok(store)
+    }
+
+    /// [`Store::open`] without taking the lock: for a restore, which holds it alone.
+    pub(crate) fn open_unheld(path: &Path) -> Result<Store> {
         let unprotected = |e: std::io::Error| {
             StoreError::Migration(format!("cannot protect {}: {e}", path.display()))
         };
         private::prepare_database(path).map_err(unprotected)?;
         let conn = Connection::open(path)?;
-        let store = Self::setup(conn)?;
+        let mut store = Self::setup(conn)?;
+        store.path = Some(path.to_path_buf());
         // SQLite made its -wal and -shm as it opened; they hold the records too.
         private::restrict_database(path).map_err(unprotected)?;
         Ok(store)
@@ -95,7 +111,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, path: None, _held: None })
     }
 
     /// Runs `f` as one change made by `ctx.actor` at `ctx.at`: everything it writes, with its

@@ -54,6 +54,19 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.sync_all()
 }
 
+/// Opens the file at `path` for reading and writing, creating it `0600` when nothing is there
+/// (a lock file, which holds nothing but is kept as private as what it guards).
+pub fn open_or_create(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(FILE_MODE);
+    }
+    options.open(path)
+}
+
 /// Makes the file at `path` private to its owner, if there is one (a symbolic link is not
 /// followed: its target is not Otau's). A file of another user, which only its owner may
 /// change, is left as it is.
@@ -89,7 +102,9 @@ pub fn prepare_database(path: &Path) -> std::io::Result<()> {
     }
 }
 
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+/// The path of a file SQLite or Otau keeps beside `path`: its name with `suffix` added
+/// (`otau.sqlite` and `-wal` give `otau.sqlite-wal`).
+pub fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

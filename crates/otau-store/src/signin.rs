@@ -64,6 +64,20 @@ pub struct SignInAttempt {
     pub outcome: SignInOutcome,
 }
 
+/// Where a user stands with signing in on this device: their last success and a lock.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInState {
+    /// The login.
+    pub login: String,
+    /// Their last successful sign-in on this device.
+    pub last_sign_in: Option<DateTime<Utc>>,
+    /// Failed attempts in a row.
+    pub failures: u32,
+    /// Until when the login is locked, if it is (at the moment asked).
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
 /// The login as the count and the log keep it: a valid login as it is stored, anything else
 /// trimmed, lowercase and cut short.
 fn logged_login(login: &str) -> String {
@@ -154,6 +168,37 @@ impl crate::Store {
         };
         tx.commit()?;
         result
+    }
+
+    /// Where each user of the office stands with signing in on this device at `ctx.at`, by
+    /// login. Only an administrator may read it.
+    pub fn sign_in_states(&self, ctx: &Context) -> Result<Vec<SignInState>> {
+        ctx.actor.require(Action::ManageUsers)?;
+        let logins: Vec<String> = self
+            .conn()
+            .prepare_cached("SELECT login FROM users ORDER BY login")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = vec![];
+        for login in logins {
+            let last: Option<String> = self
+                .conn()
+                .prepare_cached(
+                    "SELECT MAX(at) FROM sign_in_log WHERE login = ?1 AND outcome = 'success'",
+                )?
+                .query_row([&login], |r| r.get(0))?;
+            let last_sign_in = last
+                .map(|t| {
+                    DateTime::parse_from_rfc3339(&t)
+                        .map(|t| t.with_timezone(&Utc))
+                        .map_err(|e| StoreError::Corrupt(format!("sign-in moment {t}: {e}")))
+                })
+                .transpose()?;
+            let (failures, until) = failures(self.conn(), &login)?;
+            let locked_until = until.filter(|u| *u > ctx.at);
+            out.push(SignInState { login, last_sign_in, failures, locked_until });
+        }
+        Ok(out)
     }
 
     /// The sign-in attempts on this device, newest first, at most `limit` (of one login when

@@ -256,6 +256,25 @@ impl crate::Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether the user `user_id` may still sign in (`active`, and not removed): the desk asks
+    /// before each command, so a user deactivated meanwhile (here or on another device of the
+    /// office) is signed out at once.
+    pub fn user_is_active(&self, user_id: Uuid) -> Result<bool> {
+        let active: Option<i64> = self
+            .conn()
+            .prepare_cached("SELECT active FROM users WHERE id = ?1")?
+            .query_row([user_id.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(active == Some(1))
+    }
+
+    /// Sets another user's password on this device as an administrator (a temporary one the
+    /// user is told), by the same rule as every password; it ends a lock failed sign-ins earned.
+    pub fn reset_password(&mut self, ctx: &Context, login: &str, password: &str) -> Result<()> {
+        ctx.actor.require(Action::ManageUsers)?;
+        self.set_local_password(ctx.at, login, password)
+    }
+
     /// Signs a user in, checking without counting or logging the attempt: for tests,
     /// benchmarks and a program acting as a user it has just made. People sign in through
     /// [`crate::Store::sign_in_at`], which counts failures and logs every attempt.

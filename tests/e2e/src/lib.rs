@@ -185,6 +185,7 @@ impl Otau {
                 "admin",
                 "user",
                 "add",
+                "--password-stdin",
                 "--login",
                 login,
                 "--role",

@@ -67,6 +67,7 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
                 "admin",
                 "user",
                 "add",
+                "--password-stdin",
                 "--login",
                 "marat",
                 "--role",

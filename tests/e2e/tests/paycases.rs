@@ -81,7 +81,17 @@ fn akmola(centre: &Centre, db: &Path) -> Otau {
         "admin",
     ];
     otau.run(&init, "").unwrap_or_else(|e| panic!("{e}"));
-    let manager = ["--user", "admin", "user", "add", "--login", "manager", "--role", "manager"];
+    let manager = [
+        "--user",
+        "admin",
+        "user",
+        "add",
+        "--password-stdin",
+        "--login",
+        "manager",
+        "--role",
+        "manager",
+    ];
     otau.run(&manager, "akmola-manager\n").unwrap_or_else(|e| panic!("{e}"));
     let code = centre.code("AKM01").unwrap_or_else(|e| panic!("{e}"));
     otau.run(&["--user", "admin", "sync", "enrol", "--centre", &centre.url, "--code", &code], "")

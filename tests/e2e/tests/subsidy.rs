@@ -74,6 +74,7 @@ fn a_clerk_prepares_a_relocation_subsidy_and_a_manager_approves_and_pays_it() {
                 "admin",
                 "user",
                 "add",
+                "--password-stdin",
                 "--login",
                 "marat",
                 "--role",

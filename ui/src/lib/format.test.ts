@@ -1,7 +1,7 @@
 // Tests of the display formats: dates as DD.MM.YYYY, initials, translated errors and labels.
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "./api";
-import { errorText, formatDate, initials, label, problemText } from "./format";
+import { errorText, formatDate, formatSize, formatTime, initials, label, problemText, shownArgs } from "./format";
 import { DEFAULT_LANG, setLang } from "./i18n";
 
 afterEach(() => setLang(DEFAULT_LANG));
@@ -27,6 +27,28 @@ describe("formats", () => {
     );
     setLang("ru");
     expect(problemText({ code: "value-required" })).toBe("Поле не заполнено: заполните его.");
+  });
+
+  it("writes the end of a sign-in lock in local time, the time alone when it is today", () => {
+    const soon = new Date(Date.now() + 3 * 60_000).toISOString();
+    const args = { login: "aigerim", until: "2026-11-25 09:31 UTC", until_utc: soon };
+    expect(shownArgs(args).until).toBe(formatTime(soon));
+    expect(shownArgs(args).until).not.toContain("UTC");
+    setLang("en");
+    const locked = new ApiError("sign_in", { code: "store-sign-in-locked", args });
+    expect(errorText(locked)).toBe(
+      `Too many failed sign-ins for aigerim: try again after ${formatTime(soon)}, or ask the administrator to set a new password.`,
+    );
+    // Another day: the date too.
+    expect(shownArgs({ until_utc: "2001-02-03T04:05:06Z" }).until).toMatch(/^03\.02\.2001 \d\d:05$/);
+    expect(shownArgs({ login: "x" })).toEqual({ login: "x" });
+  });
+
+  it("writes sizes as people read them", () => {
+    expect(formatSize(900)).toBe("900 B");
+    expect(formatSize(1500)).toBe("2 KB");
+    expect(formatSize(3 * 1024 * 1024 + 1)).toBe("3.1 MB");
+    expect(formatSize(25 * 1024 * 1024)).toBe("25 MB");
   });
 
   it("labels values, and shows an unknown one as it is", () => {

@@ -44,10 +44,31 @@ export function initials(name: string): string {
     .join("");
 }
 
+/** An error's message arguments as shown: a lock's end (`until_utc`, a UTC moment) is written
+ *  in the computer's local time, as `until` — the time of day alone when it is today. */
+export function shownArgs(args: Record<string, string>): Record<string, string> {
+  const until = args.until_utc;
+  if (!until) return args;
+  const end = new Date(until);
+  if (Number.isNaN(end.getTime())) return args;
+  const today = isoDay(new Date()) === isoDay(end);
+  return { ...args, until: today ? formatTime(until) : formatMoment(until) };
+}
+
 /** The translated message of an error coming from a command (or anything thrown). */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return t(error.code, error.args as Args);
+  if (error instanceof ApiError) return t(error.code, shownArgs(error.args) as Args);
   return t("ui-error-unexpected", { detail: String(error) });
+}
+
+/** A size in bytes as people read it: `900 B`, `512 KB`, `3.4 MB`. */
+export function formatSize(bytes: number): string {
+  const kb = 1024;
+  const mb = kb * 1024;
+  if (bytes < kb) return `${bytes} B`;
+  if (bytes < mb) return `${Math.ceil(bytes / kb)} KB`;
+  if (bytes < 10 * mb) return `${(Math.ceil((bytes * 10) / mb) / 10).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / mb)} MB`;
 }
 
 /** A label for a stable value (`relation-spouse`, `sex-male`); the value itself if unknown. */

@@ -3,13 +3,13 @@
 // concerns and the likely duplicates it found. Only the generated `bindings/commands.ts` calls
 // it, one typed function per command; tests mock the IPC in one place (`@tauri-apps/api/mocks`).
 // A refusal because the shell locked itself shows the lock screen from here, whichever screen
-// asked.
+// asked; one because the user was deactivated meanwhile shows the sign-in screen, saying so.
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError as ApiErrorData } from "./bindings/ApiError";
 import type { DuplicateHit } from "./bindings/DuplicateHit";
 import type { FieldError } from "./bindings/FieldError";
 import { Code } from "./bindings/codes";
-import { appState, setLocked } from "./session.svelte";
+import { appState, endSession, setLocked } from "./session.svelte";
 
 /** A command failed: `code` is stable (for deciding what to do and translating it). */
 export class ApiError extends Error {
@@ -59,6 +59,11 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
       // The shell locked itself (its own idle time passed): the lock screen shows, as after
       // the window's lock, and whatever was being typed stays for the same user.
       if (refused.code === Code.Locked && appState().session) setLocked(true);
+      // The user was deactivated meanwhile: the shell signed them out, and the sign-in screen
+      // says why.
+      if (refused.code === Code.UserInactive && appState().session) {
+        endSession({ id: refused.code, args: refused.args });
+      }
       throw refused;
     }
     throw new ApiError(command, { code: "ipc", message: String(error) });

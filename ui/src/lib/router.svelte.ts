@@ -17,7 +17,9 @@ export type Route =
   | { name: "summary" }
   // Sync with the centre: status, enrolment, packets, conflicts, review cases, the same person
   // in two offices and the same subsidy paid in two (`section`: the part the screen opens at).
-  | { name: "sync"; section?: "conflicts" | "cases" | "cross" | "payments" };
+  | { name: "sync"; section?: "conflicts" | "cases" | "cross" | "payments" }
+  // The administrators' users screen.
+  | { name: "users" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

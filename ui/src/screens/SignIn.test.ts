@@ -95,4 +95,22 @@ describe("sign-in screen", () => {
     render(SignIn, { officeName: "Павлодар облыстық бейімдеу орталығы" });
     expect(screen.getByTestId("signin-office")).toHaveTextContent("Павлодар облыстық бейімдеу орталығы");
   });
+
+  it("says why a session ended: the user was deactivated meanwhile", async () => {
+    render(SignIn, { notice: { id: "store-user-inactive", args: { login: "aigerim" } } });
+    expect(await screen.findByTestId("signin-message")).toHaveTextContent("aigerim пайдаланушысы өшірілген");
+  });
+
+  it("shows until when a login is locked, in local time", async () => {
+    const until = new Date(Date.now() + 2 * 60_000);
+    const local = `${String(until.getHours()).padStart(2, "0")}:${String(until.getMinutes()).padStart(2, "0")}`;
+    const user = userEvent.setup();
+    render(SignIn, {
+      onsignin: async () => ({ id: "store-sign-in-locked", args: { login: "aigerim", until: local } }),
+    });
+    await user.type(screen.getByTestId("signin-login"), "aigerim");
+    await user.type(screen.getByTestId("signin-password"), "wrong");
+    await user.click(screen.getByRole("button", { name: "Кіру" }));
+    expect(await screen.findByTestId("signin-message")).toHaveTextContent(`${local} кейін қайталаңыз`);
+  });
 });

@@ -25,21 +25,21 @@ export const PERMISSIONS: Record<"clerk" | "manager" | "admin", Permissions> = {
     may_issue_documents: true, may_void_documents: false, may_close_month: false,
     may_prepare_subsidy: true, may_approve: false, may_record_payment: false, may_reverse: false,
     may_see_summaries: false, may_resolve_conflicts: true, may_decide_cases: false, may_enrol: false,
-    may_see_views: false,
+    may_see_views: false, may_back_up: false,
   },
   manager: {
     may_register: true, may_edit: true, may_manage_users: false, may_manage_reference: false,
     may_issue_documents: true, may_void_documents: true, may_close_month: true,
     may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
     may_see_summaries: true, may_resolve_conflicts: true, may_decide_cases: true, may_enrol: false,
-    may_see_views: true,
+    may_see_views: true, may_back_up: true,
   },
   admin: {
     may_register: true, may_edit: true, may_manage_users: true, may_manage_reference: true,
     may_issue_documents: true, may_void_documents: false, may_close_month: false,
     may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
     may_see_summaries: true, may_resolve_conflicts: true, may_decide_cases: true, may_enrol: true,
-    may_see_views: true,
+    may_see_views: true, may_back_up: true,
   },
 };
 

@@ -56,10 +56,10 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
 pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     match cmd {
-        UserCommand::Add { login, role, full_name } => {
+        UserCommand::Add { login, role, full_name, password_stdin } => {
             let role: Role = role.trim().parse().map_err(|e| CliError::Fields(vec![e]))?;
             let acting = ctx.acting(&store)?;
-            let password = ctx.secret_line(&format!("{login} (new): "))?;
+            let password = ctx.new_password(&login, password_stdin)?;
             let user = store.add_user(&acting, &NewUser { login, role, full_name, password })?;
             if ctx.json {
                 json(&json!({ "login": user.login, "role": user.role, "id": user.id }));

@@ -1,6 +1,7 @@
 //! One module per group of commands; each command is a thin call into the libraries.
 
 pub mod admin;
+pub mod backup;
 pub mod casework;
 pub mod centre;
 pub mod documents;
@@ -49,6 +50,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Centre(cmd) => centre::centre(ctx, cmd),
         Command::Sync(args) => sync::sync(ctx, args),
         Command::Packet(cmd) => packet::packet(ctx, cmd),
+        Command::Backup(args) => backup::backup(ctx, args),
+        Command::Restore(args) => backup::restore(ctx, args),
     }
 }
 

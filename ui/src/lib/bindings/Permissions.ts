@@ -66,6 +66,6 @@ may_decide_cases: boolean,
  */
 may_enrol: boolean, 
 /**
- * See who looked at a person's card, printed or exported their data.
+ * Back up the office database now.
  */
-may_see_views: boolean, };
+may_back_up: boolean, };

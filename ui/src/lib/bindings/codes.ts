@@ -12,5 +12,7 @@ export const Code = {
   Duplicates: "store-duplicates",
   IinTaken: "store-iin-taken",
   Forbidden: "store-forbidden",
+  UserInactive: "store-user-inactive",
+  SignInLocked: "store-sign-in-locked",
   VersionConflict: "store-version-conflict",
 } as const;

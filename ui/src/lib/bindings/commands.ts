@@ -3,6 +3,7 @@
 // Every command the desktop app answers: its name, its arguments, its answer.
 import { call } from "../ipc";
 import type { AppInfo } from "./AppInfo";
+import type { BackupPanel } from "./BackupPanel";
 import type { CaseDecision } from "./CaseDecision";
 import type { CasesScreen } from "./CasesScreen";
 import type { CaseworkPanel } from "./CaseworkPanel";
@@ -26,6 +27,7 @@ import type { InclusionForm } from "./InclusionForm";
 import type { IssueKind } from "./IssueKind";
 import type { JoinForm } from "./JoinForm";
 import type { MemberForm } from "./MemberForm";
+import type { NewUserForm } from "./NewUserForm";
 import type { PacketExported } from "./PacketExported";
 import type { PacketImported } from "./PacketImported";
 import type { PacketPlaces } from "./PacketPlaces";
@@ -55,6 +57,7 @@ import type { SubsidyPreview } from "./SubsidyPreview";
 import type { SubsidyStatement } from "./SubsidyStatement";
 import type { SummaryScreen } from "./SummaryScreen";
 import type { SyncPanel } from "./SyncPanel";
+import type { UsersScreen } from "./UsersScreen";
 import type { VerifyResult } from "./VerifyResult";
 
 /** The app's version, database, start-up language, idle time and office. */
@@ -370,6 +373,36 @@ export function import_packet(args: { path: string }): Promise<PacketImported> {
 /** How far the packet import under way is. */
 export function packet_progress(): Promise<PacketProgress> {
   return call<PacketProgress>("packet_progress");
+}
+
+/** The backup panel: the last backup (when, where, size), one running, the last failure. */
+export function backup_status(): Promise<BackupPanel> {
+  return call<BackupPanel>("backup_status");
+}
+
+/** Writes a backup now, in the background (administrators and managers). */
+export function back_up_now(): Promise<BackupPanel> {
+  return call<BackupPanel>("back_up_now");
+}
+
+/** The users screen: users, their last sign-in and lock, the sign-in log (administrators). */
+export function users_screen(): Promise<UsersScreen> {
+  return call<UsersScreen>("users_screen");
+}
+
+/** Adds a user with the password typed twice (administrators). */
+export function add_user(args: { form: NewUserForm }): Promise<UsersScreen> {
+  return call<UsersScreen>("add_user", args);
+}
+
+/** Sets a temporary password for a user on this device (administrators). */
+export function reset_password(args: { login: string; password: string; password_again: string }): Promise<UsersScreen> {
+  return call<UsersScreen>("reset_password", args);
+}
+
+/** Deactivates or activates a user (administrators; never oneself or the last administrator). */
+export function set_user_active(args: { login: string; active: boolean }): Promise<UsersScreen> {
+  return call<UsersScreen>("set_user_active", args);
 }
 
 /** The cases of the same person in two offices (decided ones too when `all`). */

@@ -1,0 +1,51 @@
+# Otau жұмыс орны — әкімшілік: басты беттегі сақтық көшірме панелі және әкімшілерге арналған
+# пайдаланушылар экраны (қазақша). Әр id ../ru және ../en файлдарында да бар.
+
+## Пайдаланушылар экранының кодтары (otau-api)
+desk-passwords-differ = Екі құпиясөз бірдей емес: бір құпиясөзді екі рет теріңіз.
+
+## Сақтық көшірме панелі
+ui-backup-title = Сақтық көшірме
+ui-backup-now = Қазір көшірме жасау
+ui-backup-running = Көшірме жазылып, тексерілуде…
+ui-backup-last = Соңғы көшірме: { $when }, { $size }, ашып тексерілген.
+ui-backup-none = Әзірге көшірме жоқ. Көшірмелер { $folder } қалтасына сақталады.
+ui-backup-due = Соңғы көшірмеге бір тәуліктен асты: жаңасы пайдаланушы кірген кезде жазылады, немесе «Қазір көшірме жасау» түймесін басыңыз.
+ui-backup-failed = Сақтық көшірме жазылмады: { $reason } Дискіде орын бар екенін және { $folder } қалтасына жазуға болатынын тексеріп, «Қазір көшірме жасау» түймесін басыңыз (немесе басшыдан не әкімшіден сұраңыз).
+
+## Пайдаланушылар экраны
+ui-users-nav = Пайдаланушылар
+ui-users-title = Пайдаланушылар
+ui-users-note = Бұл кеңсеге кім және қандай рөлмен кіре алады; құпиясөздер осы компьютерде орнатылады.
+ui-users-list = Кеңсе пайдаланушылары
+ui-users-login = Логин
+ui-users-full-name = Аты-жөні
+ui-users-role = Рөлі
+ui-users-state = Кіру
+ui-users-active = Рұқсат
+ui-users-inactive = Өшірілген
+ui-users-last-sign-in = Соңғы кіру
+ui-users-locked-until = Бұғатталған уақыты
+ui-users-set-password = Құпиясөз орнату
+ui-users-deactivate = Өшіру
+ui-users-activate = Қосу
+ui-users-temporary-password = Уақытша құпиясөз
+ui-users-password = Құпиясөз
+ui-users-password-again = Құпиясөз қайтадан
+ui-users-password-rule = Кемінде 8 таңба: бір-бірімен байланыссыз бірнеше сөз немесе аралас әріптер, сандар және белгілер; логин де, есім де емес.
+ui-users-save-password = Құпиясөзді сақтау
+ui-users-cancel = Болдырмау
+ui-users-add = Пайдаланушы қосу
+ui-users-add-save = Қосу
+ui-users-added = { $login } пайдаланушысы қосылды.
+ui-users-password-set = { $login } үшін уақытша құпиясөз орнатылды: оны хабарлап, ауыстыруды сұраңыз.
+ui-users-deactivated = { $login } өшірілді, енді кіре алмайды.
+ui-users-activated = { $login } қайтадан кіре алады.
+ui-users-log = Кіру журналы
+ui-users-log-none = Әзірге кіру әрекеттері болмады.
+ui-users-when = Қашан
+ui-users-outcome = Нәтиже
+ui-users-outcome-success = Кірді
+ui-users-outcome-failure = Логин немесе құпиясөз қате
+ui-users-outcome-locked = Бас тартылды: қателерден кейін бұғатталған
+ui-users-outcome-inactive = Бас тартылды: өшірілген

@@ -1,0 +1,33 @@
+//! End-to-end test of the administrators' users screen in the real desktop window: the
+//! administrator signs in (the daily backup is written meanwhile and shows on the home screen),
+//! opens Users from the sidebar, deactivates the clerk, signs out, and the clerk cannot sign
+//! in, told why in Kazakh.
+
+use otau_e2e::{App, ADMIN_PASSWORD, CLERK};
+
+#[test]
+fn an_administrator_deactivates_a_user_who_then_cannot_sign_in() {
+    let mut app = App::start_office("users", &[], |otau| otau.office());
+    app.sign_in("admin", ADMIN_PASSWORD);
+
+    // The first sign-in of the day writes a backup in the background; the panel shows it.
+    app.wait_for_text_containing("[data-testid=backup-last]", "Соңғы көшірме:");
+    app.screenshot("home-backup");
+
+    app.click("[data-testid=nav-users]");
+    let (login, password, name) = CLERK;
+    let row = format!("[data-testid=user-row][data-login={login}]");
+    app.wait_for_text_containing(&row, name);
+    app.click(&format!("{row} [data-testid=user-toggle]"));
+    app.wait_for_text_containing("[data-testid=users-message]", "өшірілді");
+    app.wait_for_text_containing(&row, "Өшірілген");
+    app.screenshot("deactivated");
+
+    app.click("[data-testid=sign-out]");
+    app.wait_for("#signin-login").unwrap_or_else(|e| panic!("no sign-in screen: {e}"));
+    app.type_into("#signin-login", login);
+    app.type_into("#signin-password", password);
+    app.click("[data-testid=signin-submit]");
+    app.wait_for_text_containing("[data-testid=signin-message]", "пайдаланушысы өшірілген");
+    app.screenshot("refused");
+}
