@@ -29,6 +29,7 @@ store-forbidden =
         [approve-payment] approving a payment
         [record-payment] recording a payment
         [reverse-payment] reversing a payment
+        [export-personal-data] exporting everything held about a person
        *[other] { $action }
     }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.
@@ -48,3 +49,9 @@ store-sign-in-locked = Too many failed sign-ins for { $login }: try again after 
 store-user-inactive = The user { $login } is deactivated and cannot sign in: ask the administrator.
 store-deactivate-self = An administrator cannot deactivate themselves: another administrator must do it.
 store-last-admin = { $login } is the last active administrator: add or activate another administrator first.
+store-consent-not-in-force = The consent of { $name } ({ $regno }) { $state ->
+        [withdrawn] was withdrawn on { $since }
+       *[other] expired on { $since }
+    }: no new document about the family is issued while it is so (Law 94-V). Record a new consent if the person gives one; the statement of what is held about them can still be exported.
+store-consent-nothing-to-withdraw = { $regno } has no consent in force to withdraw: the card shows what is recorded.
+consent-withdrawn-before-given = The withdrawal is dated before the consent was given ({ $given_on }): check the date.

@@ -181,6 +181,20 @@ pub struct ConsentInput {
     pub method: ConsentMethod,
 }
 
+impl ConsentInput {
+    /// The centre's consent form signed on `given_on`: the programme's purposes, until its end.
+    pub fn signed_form(given_on: NaiveDate) -> ConsentInput {
+        ConsentInput {
+            given_on,
+            purpose_code: ConsentPurpose::Adaptation,
+            purpose: String::new(),
+            term: ConsentTerm::ProgrammeEnd,
+            valid_until: None,
+            method: ConsentMethod::SignedForm,
+        }
+    }
+}
+
 /// Why a person has no consent of their own, recorded instead of one.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -209,6 +223,13 @@ pub struct NoConsentInput {
     /// For another reason: the reason in words.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl NoConsentInput {
+    /// A minor covered by the consent of member `member` (counting from 0) of the family.
+    pub fn minor_covered_by(member: usize) -> NoConsentInput {
+        NoConsentInput { reason: NoConsentReason::Minor, covered_by: Some(member), note: None }
+    }
 }
 
 /// One member of a family, as entered.

@@ -41,6 +41,9 @@ impl Role {
             Action::ApprovePayment | Action::RecordPayment | Action::ReversePayment => {
                 matches!(self, Role::Manager | Role::Admin)
             }
+            // Everything held about one person leaves the database whole: those answerable
+            // for the office's data (managers, administrators), not every clerk.
+            Action::ExportPersonalData => matches!(self, Role::Manager | Role::Admin),
         }
     }
 
@@ -71,6 +74,7 @@ impl Role {
             may_resolve_conflicts: self.may(Action::EditRegistry),
             may_decide_cases: self.may(Action::ApprovePayment),
             may_enrol: self.may(Action::ManageUsers),
+            may_export_person: self.may(Action::ExportPersonalData),
         }
     }
 }
@@ -121,6 +125,8 @@ pub enum Action {
     RecordPayment,
     /// Reverse unpaid ledger lines; record a family's move away.
     ReversePayment,
+    /// Export everything held about one person (Law 94-V: the person's right to know it).
+    ExportPersonalData,
 }
 
 impl Action {
@@ -139,6 +145,7 @@ impl Action {
             Action::ApprovePayment => "approve-payment",
             Action::RecordPayment => "record-payment",
             Action::ReversePayment => "reverse-payment",
+            Action::ExportPersonalData => "export-personal-data",
         }
     }
 }
@@ -178,6 +185,9 @@ pub struct Permissions {
     pub may_decide_cases: bool,
     /// Enrol this office database with a centre.
     pub may_enrol: bool,
+    /// Export everything held about one person.
+    #[serde(default)]
+    pub may_export_person: bool,
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The store's errors, each with a stable code that the edges translate.
 
+use chrono::NaiveDate;
 use otau_core::{Coded, FieldError};
 use std::collections::BTreeMap;
 
@@ -155,6 +156,25 @@ pub enum StoreError {
         /// What it concerns.
         detail: String,
     },
+    /// A person's consent is withdrawn or lapsed: nothing beyond what the law requires is done
+    /// with their data (no new document about them).
+    #[error("the consent of {regno} is {} since {since}", if *withdrawn { "withdrawn" } else { "lapsed" })]
+    ConsentNotInForce {
+        /// The person's registration number.
+        regno: String,
+        /// The person's name.
+        name: String,
+        /// Withdrawn (else lapsed).
+        withdrawn: bool,
+        /// The day of the withdrawal, or the last day of the term.
+        since: NaiveDate,
+    },
+    /// A withdrawal of a person with no consent in force to withdraw.
+    #[error("{regno} has no consent to withdraw")]
+    NothingToWithdraw {
+        /// The person's registration number.
+        regno: String,
+    },
     /// Every number of a series reserved for this device is used.
     #[error("no {series} numbers of {year} are left on this device")]
     NumbersExhausted {
@@ -203,6 +223,8 @@ impl Coded for StoreError {
             StoreError::Subsidy(e) => e.code(),
             StoreError::Sync { code, .. } => code,
             StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
+            StoreError::ConsentNotInForce { .. } => "store-consent-not-in-force",
+            StoreError::NothingToWithdraw { .. } => "store-consent-nothing-to-withdraw",
         }
     }
 
@@ -249,6 +271,13 @@ impl Coded for StoreError {
                 put("found", found.to_string());
             }
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
+            StoreError::ConsentNotInForce { regno, name, withdrawn, since } => {
+                put("regno", regno.clone());
+                put("name", name.clone());
+                put("state", if *withdrawn { "withdrawn" } else { "lapsed" }.to_string());
+                put("since", since.to_string());
+            }
+            StoreError::NothingToWithdraw { regno } => put("regno", regno.clone()),
             StoreError::NotInitialised
             | StoreError::BadCredentials
             | StoreError::DeactivateSelf => {}

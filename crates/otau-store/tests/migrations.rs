@@ -220,6 +220,10 @@ const LANDED: &[(&str, &str)] = &[
         "0012_sealed_document_numbers.sql",
         "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
     ),
+    (
+        "0015_consent_terms_and_withdrawals.sql",
+        "56598225e5daedea44bf16b050c833efb97d3538994ba75faf6f6f3c866e7842",
+    ),
 ];
 
 #[test]

@@ -97,6 +97,7 @@ pub const ENTITIES: &[EntityPolicy] = &[
     },
     plain("document"),
     plain("consent"),
+    plain("consent_withdrawal"),
     plain("mci_row"),
     plain("kandas_status"),
     plain("casework_setting"),
