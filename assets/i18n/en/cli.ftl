@@ -48,3 +48,7 @@ cli-sign-in-success = signed in
 cli-sign-in-failure = wrong login or password
 cli-sign-in-locked = refused: locked
 cli-sign-in-inactive = refused: deactivated
+cli-bad-choice = Unknown value "{ $value }": use one of { $choices }.
+cli-person-exported = Everything held about the person is in { $path } ({ $bytes } bytes), readable by you alone.
+cli-consent-withdrawn = Consent withdrawn
+cli-consent-warning = Without consent in force only what the law requires is done with this person's data: no new documents about them; the statement of what is held (otau person export) can be given.

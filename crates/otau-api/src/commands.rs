@@ -29,7 +29,8 @@ use crate::documents::{
     SummaryScreen, VerifyResult,
 };
 use crate::error::{code, ApiError, ApiResult};
-use crate::form::{FamilyForm, MemberForm};
+use crate::consent::{SavedExport, WithdrawalForm};
+use crate::form::{ConsentForm, FamilyForm, MemberForm};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::settings::AppInfo;
 use crate::subsidy::{
@@ -272,6 +273,21 @@ commands! {
         desk, now, regno: String, member: MemberForm, base_version: i64, reason: String,
     ) -> PersonCard {
         desk.edit_person(&regno, &member, base_version, &reason, now)
+    }
+
+    /// Records a consent the person gave after registration (or a corrected one).
+    fn record_consent(desk, now, regno: String, form: ConsentForm) -> PersonCard {
+        desk.record_consent(&regno, &form, now)
+    }
+
+    /// Records the withdrawal of the person's consent, received by the signed-in user.
+    fn withdraw_consent(desk, now, regno: String, form: WithdrawalForm) -> PersonCard {
+        desk.withdraw_consent(&regno, &form, now)
+    }
+
+    /// Saves everything held about the person in one JSON file in the documents folder.
+    fn export_person(desk, now, regno: String) -> SavedExport {
+        desk.export_person(desk.docs_folder(), &regno, now)
     }
 
     /// The case-work panel of a person card: status, family and quota.

@@ -24,6 +24,7 @@
 
 pub mod casework;
 pub mod commands;
+pub mod consent;
 pub mod crossing;
 pub mod desk;
 pub mod documents;

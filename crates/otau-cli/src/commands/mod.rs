@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod casework;
 pub mod centre;
+pub mod consent;
 pub mod documents;
 pub mod import;
 pub mod ledger;
