@@ -40,6 +40,8 @@ pub mod words;
 #[cfg(test)]
 mod bindings;
 #[cfg(test)]
+mod consent_tests;
+#[cfg(test)]
 mod lock_tests;
 #[cfg(test)]
 mod produce_tests;

@@ -64,4 +64,8 @@ may_decide_cases: boolean,
 /**
  * Enrol this office database with a centre.
  */
-may_enrol: boolean, };
+may_enrol: boolean, 
+/**
+ * Export everything held about one person.
+ */
+may_export_person: boolean, };
