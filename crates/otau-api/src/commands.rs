@@ -139,7 +139,7 @@ pub fn dispatch(desk: &Desk, name: &str, args: Value, now: Now) -> Option<ApiRes
 pub fn access(name: &str) -> Access {
     match name {
         "app_info" | "session" | "sign_out" | "lock" => Access::Open,
-        "reference" | "read_date" | "check_iin" => Access::Typing,
+        "reference" | "read_date" | "check_iin" | "is_minor" => Access::Typing,
         "sign_in" | "unlock" | "join_office" => Access::Starts,
         // The sidebar asks for the sync status, and the import screen for its progress, on
         // a timer: that is nobody at the keyboard.
@@ -249,6 +249,12 @@ commands! {
 
     /// Reads a date as typed (`DD.MM.YYYY`, `YYYY-MM-DD`, …).
     fn read_date(desk, now, text: String) -> ReadDate { desk::read_date(&text) }
+
+    /// Whether a person born on the date typed is a minor today: the form then starts their
+    /// consent as covered by a representative's (false while the date cannot be read).
+    fn is_minor(desk, now, birth_date: String) -> bool {
+        Ok::<_, ApiError>(crate::consent::is_minor(&birth_date, now.today))
+    }
 
     /// Checks an IIN and its agreement with the birth date and sex typed so far.
     fn check_iin(desk, now, iin: String, birth_date: String, sex: Option<Sex>) -> IinCheck {

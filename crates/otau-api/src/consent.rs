@@ -45,6 +45,13 @@ impl WithdrawalForm {
     }
 }
 
+/// Whether a person born on `birth_date` (as typed) is under 18 on `today`; false while the
+/// date cannot be read.
+pub fn is_minor(birth_date: &str, today: NaiveDate) -> bool {
+    parse_date(birth_date.trim())
+        .is_some_and(|born| otau_core::dates::age_on(born, today) < otau_core::consent::ADULT_AGE)
+}
+
 /// Where the export of a person was saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SavedExport {

@@ -115,6 +115,11 @@ export function read_date(args: { text: string }): Promise<ReadDate> {
   return call<ReadDate>("read_date", args);
 }
 
+/** Whether a person born on the date typed is a minor today: the form then starts their */
+export function is_minor(args: { birth_date: string }): Promise<boolean> {
+  return call<boolean>("is_minor", args);
+}
+
 /** Checks an IIN and its agreement with the birth date and sex typed so far. */
 export function check_iin(args: { iin: string; birth_date: string; sex: Sex | null }): Promise<IinCheck> {
   return call<IinCheck>("check_iin", args);
