@@ -19,6 +19,7 @@ use crate::casework::{
     CaseworkPanel, CaseworkScreen, EndForm, ExtendForm, InclusionForm, PlanItemForm, PlanScreen,
     QuotaForm, ServiceForm, StatusForm, StayForm,
 };
+use crate::consent::{SavedExport, WithdrawalForm};
 use crate::crossing::{CrossCasesScreen, CrossChoice};
 use crate::desk::{
     self, Access, Desk, FamilyCheck, FindResult, HomeScreen, IinCheck, PersonCard, ReadDate,
@@ -29,7 +30,6 @@ use crate::documents::{
     SummaryScreen, VerifyResult,
 };
 use crate::error::{code, ApiError, ApiResult};
-use crate::consent::{SavedExport, WithdrawalForm};
 use crate::form::{ConsentForm, FamilyForm, MemberForm};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::settings::AppInfo;

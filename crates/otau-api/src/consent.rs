@@ -3,10 +3,10 @@
 //! folder — the same operations `otau person consent|withdraw-consent|export` call.
 
 use crate::desk::{card, Desk, PersonCard};
-use crate::Now;
 use crate::documents::code;
 use crate::error::{ApiError, ApiResult};
 use crate::form::{parse_date, ConsentForm};
+use crate::Now;
 use chrono::NaiveDate;
 use otau_core::model::ConsentMethod;
 use otau_core::FieldError;
@@ -112,12 +112,21 @@ fn save_new(folder: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
             Err(e) => return Err(failed(code::WRITE, &path, &e)),
         }
     }
-    Err(failed(code::WRITE, &folder.join(name), &std::io::Error::other("too many files of this name")))
+    Err(failed(
+        code::WRITE,
+        &folder.join(name),
+        &std::io::Error::other("too many files of this name"),
+    ))
 }
 
 impl Desk {
     /// Records a consent the person gave after registration (or a corrected one).
-    pub fn record_consent(&self, regno: &str, form: &ConsentForm, now: Now) -> ApiResult<PersonCard> {
+    pub fn record_consent(
+        &self,
+        regno: &str,
+        form: &ConsentForm,
+        now: Now,
+    ) -> ApiResult<PersonCard> {
         self.acting(now, |store, ctx| {
             let consent = form.to_consent(now.today).map_err(ApiError::invalid)?;
             store.record_consent(ctx, regno, &consent)?;

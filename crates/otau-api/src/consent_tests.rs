@@ -53,7 +53,8 @@ fn registered(desk: &Desk) -> (String, String) {
     child.consent.covered_by = Some(0);
     let args = json!({ "form": family_of(vec![head(), child]), "allow_duplicates": false });
     let registered = call(desk, "register_family", args).expect("register");
-    let regno = |i: usize| registered["members"][i]["regno"].as_str().unwrap_or_default().to_owned();
+    let regno =
+        |i: usize| registered["members"][i]["regno"].as_str().unwrap_or_default().to_owned();
     (regno(0), regno(1))
 }
 
@@ -75,15 +76,15 @@ fn finding_7_a_withdrawal_is_recorded_and_shown() {
     sign_in(&desk, "aigerim");
     let (head, _) = registered(&desk);
     let form = json!({ "withdrawn_on": "20.11.2026", "method": "eds", "note": "" });
-    let card = call(&desk, "withdraw_consent", json!({ "regno": head, "form": form }))
-        .expect("withdraw");
+    let card =
+        call(&desk, "withdraw_consent", json!({ "regno": head, "form": form })).expect("withdraw");
     assert_eq!(card["consent"]["status"], "withdrawn");
     assert_eq!(card["consent"]["since"], "2026-11-20");
     assert_eq!(card["person"]["withdrawals"][0]["received_by"], "aigerim");
     assert_eq!(card["person"]["withdrawals"][0]["method"], "eds");
-    assert!(card["history"].as_array().is_some_and(|h| h
-        .iter()
-        .any(|e| e["entity"] == "consent_withdrawal")));
+    assert!(card["history"]
+        .as_array()
+        .is_some_and(|h| h.iter().any(|e| e["entity"] == "consent_withdrawal")));
     // No new paper about the family while it is so.
     let args = json!({ "kind": "certificate", "subject": head, "format": "pdf" });
     let refused = call(&desk, "issue_document", args).expect_err("refused");

@@ -595,18 +595,7 @@ pub(crate) fn card(store: &Store, regno: &str, today: NaiveDate) -> ApiResult<Pe
             .find(|m| m.person.id == id)
             .map(|m| Representative { regno: m.person.regno.clone(), name: m.person.full_name() })
     });
-    Ok(PersonCard {
-        today,
-        person,
-        age,
-        family,
-        history,
-        status,
-        quota,
-        form,
-        consent,
-        covered_by,
-    })
+    Ok(PersonCard { today, person, age, family, history, status, quota, form, consent, covered_by })
 }
 
 #[cfg(test)]

@@ -176,7 +176,10 @@ impl ConsentForm {
     }
 
     /// The form of a consent or a reason as recorded.
-    pub fn from_input(consent: Option<&ConsentInput>, reason: Option<&NoConsentInput>) -> ConsentForm {
+    pub fn from_input(
+        consent: Option<&ConsentInput>,
+        reason: Option<&NoConsentInput>,
+    ) -> ConsentForm {
         let blank = ConsentForm::blank();
         match (consent, reason) {
             (Some(c), _) => ConsentForm {
@@ -609,11 +612,16 @@ mod tests {
         assert_eq!(m[0].consent.as_ref().and_then(|c| c.valid_until), Some(d("2030-12-31")));
         assert_eq!(
             m[1].no_consent,
-            Some(NoConsentInput { reason: NoConsentReason::Minor, covered_by: Some(0), note: None })
+            Some(NoConsentInput {
+                reason: NoConsentReason::Minor,
+                covered_by: Some(0),
+                note: None
+            })
         );
         // Back to the form as recorded, and unchanged when read again.
         assert_eq!(MemberForm::from_input(&m[1]).consent.covered_by, Some(0));
-        let mut blank_until = family(vec![member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12")]);
+        let mut blank_until =
+            family(vec![member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12")]);
         blank_until.members[0].consent.term = ConsentTerm::UntilDate;
         assert_eq!(
             codes(&blank_until.check(today()).problems),

@@ -528,7 +528,8 @@ fn finding_7_a_withdrawal_is_recorded_and_shown() {
     assert!(shown.contains("Electronic digital signature"), "{shown}");
     // No new paper about the family, in each language, naming whose consent it is.
     let pdf = o.db.with_extension("pdf");
-    for (lang, words) in [("kk", "кері қайтарылды"), ("ru", "отозвано"), ("en", "was withdrawn")] {
+    for (lang, words) in [("kk", "кері қайтарылды"), ("ru", "отозвано"), ("en", "was withdrawn")]
+    {
         let out = otau(&o.db)
             .args(["--lang", lang, "--user", "admin", "doc", "certificate", &regno, "--out"])
             .arg(&pdf)
@@ -541,7 +542,8 @@ fn finding_7_a_withdrawal_is_recorded_and_shown() {
     }
     assert!(!pdf.exists(), "no paper written");
     // Twice is refused, in each language.
-    for (lang, words) in [("kk", "келісім жоқ"), ("ru", "нет действующего"), ("en", "no consent")] {
+    for (lang, words) in [("kk", "келісім жоқ"), ("ru", "нет действующего"), ("en", "no consent")]
+    {
         let out = otau(&o.db)
             .args(["--lang", lang, "--user", "admin", "person", "withdraw-consent", &regno])
             .args(["--on", &today])
@@ -568,7 +570,8 @@ fn finding_7_person_export_holds_everything_about_the_person() {
     assert!(out.status.success());
     let file = o.db.with_extension("export.json");
     // A clerk may not, in each language.
-    for (lang, words) in [("kk", "экспорттау"), ("ru", "выгрузка"), ("en", "exporting")] {
+    for (lang, words) in [("kk", "экспорттау"), ("ru", "выгрузка"), ("en", "exporting")]
+    {
         let out = otau(&o.db)
             .args(["--lang", lang, "--user", "aigerim", "person", "export", &regno, "--out"])
             .arg(&file)
@@ -594,7 +597,9 @@ fn finding_7_person_export_holds_everything_about_the_person() {
     assert_eq!(v["format"], "otau-person-export/1");
     assert_eq!(v["person"]["person"]["regno"], regno.as_str());
     assert_eq!(v["person"]["consents"][0]["basis"], "given");
-    assert!(v["audit"].as_array().is_some_and(|a| a.iter().any(|e| e["action"] == "family.register")));
+    assert!(v["audit"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|e| e["action"] == "family.register")));
     assert!(!text.contains(&child), "nothing about another member");
     #[cfg(unix)]
     {

@@ -175,7 +175,10 @@ mod tests {
         let born = d("1980-01-01");
         assert_eq!(standing(Some(c), born, d("2026-12-31")).status, ConsentStatus::InForce);
         let after = standing(Some(c), born, d("2027-01-01"));
-        assert_eq!(after, ConsentStanding { status: ConsentStatus::Lapsed, since: Some(d("2026-12-31")) });
+        assert_eq!(
+            after,
+            ConsentStanding { status: ConsentStatus::Lapsed, since: Some(d("2026-12-31")) }
+        );
         assert!(!after.status.allows_processing());
     }
 
@@ -187,7 +190,10 @@ mod tests {
         c.withdrawn_on = Some(d("2026-11-01"));
         assert_eq!(standing(Some(c), born, d("2026-10-31")).status, ConsentStatus::InForce);
         let w = standing(Some(c), born, d("2026-11-01"));
-        assert_eq!(w, ConsentStanding { status: ConsentStatus::Withdrawn, since: Some(d("2026-11-01")) });
+        assert_eq!(
+            w,
+            ConsentStanding { status: ConsentStatus::Withdrawn, since: Some(d("2026-11-01")) }
+        );
     }
 
     #[test]
@@ -201,7 +207,10 @@ mod tests {
         let born = d("2010-03-15");
         assert_eq!(standing(Some(c), born, d("2028-03-14")).status, ConsentStatus::Covered);
         let adult = standing(Some(c), born, d("2028-03-15"));
-        assert_eq!(adult, ConsentStanding { status: ConsentStatus::ToCollect, since: Some(d("2028-03-15")) });
+        assert_eq!(
+            adult,
+            ConsentStanding { status: ConsentStatus::ToCollect, since: Some(d("2028-03-15")) }
+        );
         assert!(adult.status.allows_processing());
     }
 

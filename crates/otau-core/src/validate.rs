@@ -7,10 +7,10 @@
 //! those of the registration form; entitlements (quota, payments) check more elsewhere.
 
 use crate::code::{Coded, FieldError};
-use crate::dates::ymd;
-use crate::iin::Iin;
 use crate::consent::ADULT_AGE;
 use crate::dates::age_on;
+use crate::dates::ymd;
+use crate::iin::Iin;
 use crate::model::{
     ConsentInput, ConsentPurpose, ConsentTerm, DocumentInput, DocumentKind, FamilyInput,
     MemberInput, NoConsentReason, Relation, Sex,

@@ -10,9 +10,7 @@ use common::*;
 use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
-use otau_core::model::{
-    ConsentInput, FamilyInput, MemberInput, Relation, Sex,
-};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, Relation, Sex};
 use otau_core::subsidy::SubsidyKind;
 use otau_print::{DocumentContent, Month};
 use otau_store::casework::status::{Scope, StatusStages};

@@ -66,7 +66,8 @@ fn finding_7_a_withdrawal_is_recorded_and_shown() {
     let err = o.store.withdraw_consent(&ctx(&clerk), &spouse.regno, &early).expect_err("early");
     assert_eq!(err.field_errors()[0].code, "consent-withdrawn-before-given");
 
-    let view = o.store.withdraw_consent(&ctx(&clerk), &spouse.regno, &withdrawal).expect("withdraw");
+    let view =
+        o.store.withdraw_consent(&ctx(&clerk), &spouse.regno, &withdrawal).expect("withdraw");
     let w = view.latest_withdrawal().expect("recorded");
     assert_eq!((w.withdrawn_on, w.method), (d("2026-11-20"), ConsentMethod::SignedForm));
     assert_eq!(w.received_by, "aigerim");
@@ -76,7 +77,8 @@ fn finding_7_a_withdrawal_is_recorded_and_shown() {
     // In the history, as any change, and once only.
     let history = o.store.audit_for(&spouse.regno).expect("audit");
     assert!(history.iter().any(|e| e.action == "consent.withdraw" && e.user_login == "aigerim"));
-    let again = o.store.withdraw_consent(&ctx(&clerk), &spouse.regno, &withdrawal).expect_err("twice");
+    let again =
+        o.store.withdraw_consent(&ctx(&clerk), &spouse.regno, &withdrawal).expect_err("twice");
     assert_eq!(again.code(), "store-consent-nothing-to-withdraw");
 
     // No new paper about the family, naming whose consent was withdrawn.

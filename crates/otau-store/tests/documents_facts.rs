@@ -10,9 +10,7 @@ use common::*;
 use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
-use otau_core::model::{
-    ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex,
-};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex};
 use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::{SettlementType, SubsidyKind};
 use otau_print::data::{LedgerEntryKind, Money};

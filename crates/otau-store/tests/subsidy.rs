@@ -11,9 +11,7 @@ use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::model::{
-    ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex,
-};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex};
 use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::{
     EntryKind, InstalmentState, LedgerTotals, SettlementType, SubsidyError, SubsidyKind,
@@ -1166,16 +1164,15 @@ fn finding_7_person_export_holds_everything_about_the_person() {
     t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
     t.o.store.pay(&ctx(&manager), &decision.number, &[], "1234", d("2024-03-20")).expect("pay");
     let (family_id, data) = t.o.store.certificate_data(&reg.family_regno).expect("data");
-    let (certificate, ()) = t
-        .o
-        .store
-        .issue_document(
-            &ctx(&manager),
-            Some(family_id),
-            otau_print::DocumentContent::Certificate(data),
-            |_| Ok(()),
-        )
-        .expect("issue");
+    let (certificate, ()) =
+        t.o.store
+            .issue_document(
+                &ctx(&manager),
+                Some(family_id),
+                otau_print::DocumentContent::Certificate(data),
+                |_| Ok(()),
+            )
+            .expect("issue");
     let head = &reg.members[0];
 
     // A clerk may not take everything about a person out of the office.

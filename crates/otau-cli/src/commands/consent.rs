@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 /// A date as typed on the command line, or the problem naming `field`.
 fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, CliError> {
     read_date(value.trim()).ok_or_else(|| {
-        CliError::Fields(vec![FieldError::bare(field, "cli-bad-date").with_arg("value", value.trim())])
+        CliError::Fields(vec![
+            FieldError::bare(field, "cli-bad-date").with_arg("value", value.trim())
+        ])
     })
 }
 
@@ -44,7 +46,11 @@ pub fn record(ctx: &mut Ctx, args: ConsentArgs) -> Result<(), CliError> {
         given_on,
         purpose_code: choice::<ConsentPurpose>("consent.purpose_code", &args.purpose, PURPOSES)?,
         purpose: args.purpose_text.trim().to_string(),
-        term: if valid_until.is_some() { ConsentTerm::UntilDate } else { ConsentTerm::ProgrammeEnd },
+        term: if valid_until.is_some() {
+            ConsentTerm::UntilDate
+        } else {
+            ConsentTerm::ProgrammeEnd
+        },
         valid_until,
         method: choice::<ConsentMethod>("consent.method", &args.method, METHODS)?,
     };
@@ -77,13 +83,17 @@ pub fn withdraw(
 
 /// `otau person export`: one JSON file, private to its owner, never over an existing file
 /// unless `force`.
-pub fn export(ctx: &mut Ctx, regno: &str, out: Option<PathBuf>, force: bool) -> Result<(), CliError> {
+pub fn export(
+    ctx: &mut Ctx,
+    regno: &str,
+    out: Option<PathBuf>,
+    force: bool,
+) -> Result<(), CliError> {
     let store = ctx.open()?;
     let acting = ctx.acting(&store)?;
     let bytes = otau_api::consent::export_bytes(&store, &acting, regno)?;
-    let out = out.unwrap_or_else(|| {
-        PathBuf::from(otau_api::consent::export_file_name(regno, acting.today))
-    });
+    let out = out
+        .unwrap_or_else(|| PathBuf::from(otau_api::consent::export_file_name(regno, acting.today)));
     write(&out, &bytes, force)?;
     if ctx.json {
         json(&json!({ "path": out.display().to_string(), "bytes": bytes.len() }));

@@ -22,8 +22,8 @@
 use crate::code::{Coded, FieldError};
 use crate::model::{
     AccommodationCategory, ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm, DocumentInput,
-    DocumentKind, Education, FamilyInput, NoConsentInput, NoConsentReason,
-    MemberInput, Relation, Sex,
+    DocumentKind, Education, FamilyInput, MemberInput, NoConsentInput, NoConsentReason, Relation,
+    Sex,
 };
 use crate::regions;
 use crate::validate::validate_imported_family;

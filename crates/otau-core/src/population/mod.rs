@@ -19,6 +19,8 @@ pub mod places;
 pub mod spelling;
 
 use crate::casework::status::{Decision, EndReason, Recommendation};
+use crate::consent::ADULT_AGE;
+use crate::dates::age_on;
 use crate::demo::DemoRng;
 use crate::iin::check_digit;
 use crate::model::{
@@ -26,8 +28,6 @@ use crate::model::{
     DocumentKind, Education, FamilyInput, MemberInput, NoConsentInput, NoConsentReason, Relation,
     Sex,
 };
-use crate::consent::ADULT_AGE;
-use crate::dates::age_on;
 use crate::subsidy::rules::{SettlementType, SubsidyKind};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use places::{Origin, ORIGINS};

@@ -132,7 +132,10 @@ impl Store {
         let latest = view
             .latest_consent()
             .filter(|c| {
-                matches!(c.basis, ConsentBasis::Given | ConsentBasis::Minor | ConsentBasis::NoCapacity)
+                matches!(
+                    c.basis,
+                    ConsentBasis::Given | ConsentBasis::Minor | ConsentBasis::NoCapacity
+                )
             })
             .filter(|_| view.latest_withdrawal().is_none())
             .ok_or_else(|| StoreError::NothingToWithdraw { regno: view.person.regno.clone() })?;

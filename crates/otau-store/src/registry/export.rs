@@ -99,8 +99,20 @@ impl Store {
         let conn = self.conn();
         let pid = person.person.id.to_string();
         let fid = family.id.to_string();
-        let by_person = |table: &str| rows(conn, &format!("SELECT * FROM {table} WHERE person_id = ?1 ORDER BY rowid"), &[&pid]);
-        let by_family = |table: &str| rows(conn, &format!("SELECT * FROM {table} WHERE family_id = ?1 ORDER BY rowid"), &[&fid]);
+        let by_person = |table: &str| {
+            rows(
+                conn,
+                &format!("SELECT * FROM {table} WHERE person_id = ?1 ORDER BY rowid"),
+                &[&pid],
+            )
+        };
+        let by_family = |table: &str| {
+            rows(
+                conn,
+                &format!("SELECT * FROM {table} WHERE family_id = ?1 ORDER BY rowid"),
+                &[&fid],
+            )
+        };
         let documents_issued: Vec<Map<String, Value>> = rows(
             conn,
             "SELECT * FROM issued_documents WHERE subject_id = ?1 ORDER BY rowid",
@@ -112,10 +124,11 @@ impl Store {
             m
         })
         .collect();
-        let office = rows(conn, "SELECT * FROM offices WHERE id = ?1", &[&family.office_id.to_string()])?
-            .into_iter()
-            .next()
-            .unwrap_or_default();
+        let office =
+            rows(conn, "SELECT * FROM offices WHERE id = ?1", &[&family.office_id.to_string()])?
+                .into_iter()
+                .next()
+                .unwrap_or_default();
         let audit = self
             .audit_for(regno)?
             .into_iter()
@@ -170,9 +183,8 @@ impl Store {
 /// Whether a history entry is about another member of the family (a service given to them, a
 /// record naming them): those stay out of this person's file.
 fn names_another_person(e: &AuditEntry, person_id: &str) -> bool {
-    let other = |v: &Value| {
-        v.get("person_id").and_then(Value::as_str).is_some_and(|p| p != person_id)
-    };
+    let other =
+        |v: &Value| v.get("person_id").and_then(Value::as_str).is_some_and(|p| p != person_id);
     other(&e.after) || e.before.as_ref().is_some_and(other)
 }
 

@@ -348,7 +348,10 @@ impl Store {
         ctx: &Context,
         inputs: &[FamilyInput],
         duplicates: Duplicates,
-        validate: fn(&FamilyInput, NaiveDate) -> std::result::Result<(), Vec<otau_core::FieldError>>,
+        validate: fn(
+            &FamilyInput,
+            NaiveDate,
+        ) -> std::result::Result<(), Vec<otau_core::FieldError>>,
     ) -> Result<Vec<Registered>> {
         ctx.actor.require(Action::RegisterFamily)?;
         for input in inputs {
@@ -619,7 +622,12 @@ impl ConsentRec {
             valid_until: None,
             method: None,
             covered_by: reason.covered_by.and_then(|j| ids.get(j).copied()),
-            reason: reason.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(String::from),
+            reason: reason
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from),
             version: 0,
         })
     }
