@@ -1381,7 +1381,7 @@ mod tests {
         );
         // An adult is no minor; a minor covers no one.
         check(
-            |f| f.members[1].no_consent = f.members[2].no_consent.take().map(|n| n),
+            |f| f.members[1].no_consent = f.members[2].no_consent.take(),
             &[
                 ("members[1].no_consent.reason", "consent-and-reason"),
                 ("members[2].consent", "consent-required"),
