@@ -231,7 +231,7 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), n);
-        assert_eq!(n, 25);
+        assert_eq!(n, 26);
     }
 
     #[test]
