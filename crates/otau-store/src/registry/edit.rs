@@ -6,8 +6,10 @@ use crate::error::{Result, StoreError};
 use crate::registry::{ConsentRec, DocumentRec, FamilyView, PersonRec, PersonView};
 use crate::users::Action;
 use crate::Store;
-use otau_core::model::{ConsentInput, DocumentInput, FamilyInput, MemberInput, NoConsentInput};
-use otau_core::validate::validate_family;
+use otau_core::model::{
+    ConsentInput, DocumentInput, FamilyInput, MemberInput, NoConsentInput, NoConsentReason,
+};
+use otau_core::validate::{validate_family, validate_imported_family};
 use otau_core::FieldError;
 use rusqlite::OptionalExtension;
 use uuid::Uuid;
@@ -149,7 +151,12 @@ impl Store {
         }
         let edited = &edited;
         as_family.members[index] = edited.clone();
-        if let Err(found) = validate_family(&as_family, ctx.today) {
+        // A consent still to be collected (an imported person) may stay so through other
+        // corrections; it is never chosen anew here.
+        let kept_to_collect = edited.no_consent == stored.no_consent
+            && stored.no_consent.as_ref().is_some_and(|n| n.reason == NoConsentReason::ToCollect);
+        let validate = if kept_to_collect { validate_imported_family } else { validate_family };
+        if let Err(found) = validate(&as_family, ctx.today) {
             let prefix = format!("members[{index}]");
             for mut e in found {
                 if let Some(rest) = e.field.strip_prefix(&prefix) {
