@@ -31,7 +31,14 @@ FILE="$(mktemp --suffix=.json)"
 trap 'rm -f "$FILE"' EXIT
 member() {
   # relation surname given surname_latin given_latin birth sex passport country
-  printf '{"relation":"%s","surname":"%s","given_name":"%s","surname_latin":"%s","given_name_latin":"%s","birth_date":"%s","sex":"%s","document":{"kind":"passport","number":"%s","issuing_country":"%s"}}' "$@"
+  # Adults sign the consent form today; a child is covered by the head's consent.
+  local consent
+  if [ "$1" = child ] && [ "${6:0:4}" -gt "$(( $(date +%Y) - 18 ))" ]; then
+    consent='"no_consent":{"reason":"minor","covered_by":0}'
+  else
+    consent="\"consent\":{\"given_on\":\"$(day 0)\"}"
+  fi
+  printf '{"relation":"%s","surname":"%s","given_name":"%s","surname_latin":"%s","given_name_latin":"%s","birth_date":"%s","sex":"%s","document":{"kind":"passport","number":"%s","issuing_country":"%s"},%s}' "$@" "$consent"
 }
 family() {
   # arrival country settlement category members...

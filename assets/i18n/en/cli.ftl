@@ -77,3 +77,7 @@ cli-restore-other-office = The backup is of office { $backup }, not { $here }: i
 cli-restore-nothing-saved = nothing (there was no database)
 cli-restore-done = { $db } restored from { $from }. The database it replaced was saved as: { $saved }.
 cli-restore-sync = If this computer syncs with the centre: the next sync brings back what it sent after the backup; changes made before that sync are sent under a new device identity, so no change number the centre holds is used twice.
+cli-bad-choice = Unknown value "{ $value }": use one of { $choices }.
+cli-person-exported = Everything held about the person is in { $path } ({ $bytes } bytes), readable by you alone.
+cli-consent-withdrawn = Consent withdrawn
+cli-consent-warning = Without consent in force only what the law requires is done with this person's data: no new documents about them; the statement of what is held (otau person export) can be given.

@@ -66,6 +66,14 @@ email-format = The e-mail address is not valid: it looks like name@example.kz.
 text-too-long = The text has { $found } characters, at most { $max } are accepted: shorten it.
 text-control-character = The text has an invisible control character ({ $code_point }), which is never stored: type the value again without it (copying from another program can bring one in).
 text-direction-control = The text has a hidden text-direction mark ({ $code_point }), which makes it read differently from how it is stored: type the value again without it.
+consent-required = Member { $number } { $name } has no consent to personal data processing: record the consent (purpose, date, term, method) or the reason there is none (a child covered by a parent's consent, or another reason).
+consent-and-reason = Both a consent and a reason why there is none are entered: keep one of them.
+consent-until-before-given = The consent's last day is before the day it was given ({ $given_on }): check both dates.
+consent-not-a-minor = The person is { $age } years old, not a minor: record their own consent.
+consent-cover-unknown = There is no other member { $number } in this family: choose whose consent covers this person.
+consent-cover-without-consent = Member { $number } has no consent of their own to cover this person: record their consent first, or choose another member.
+consent-cover-minor = Member { $number } is a minor and cannot consent for another: choose an adult member.
+consent-to-collect-import-only = "Consent to be collected" is only for people from an imported list: record the consent or the reason there is none.
 
 ## Field names
 
@@ -91,6 +99,14 @@ field-email = E-mail
 field-consent = Consent to personal data processing
 field-consent-given_on = Date of consent
 field-consent-purpose = Purpose of processing
+field-consent-purpose_code = Purpose
+field-consent-term = Term of consent
+field-consent-valid_until = Consent valid until
+field-consent-method = How consent was given
+field-no_consent = No consent of their own
+field-no_consent-reason = Reason there is no consent
+field-no_consent-covered_by = Covered by the consent of
+field-no_consent-note = Reason in words
 field-relation = Relation to the head
 field-members = Family members
 field-arrival_date = Date of arrival

@@ -31,6 +31,7 @@ store-forbidden =
         [reverse-payment] reversing a payment
         [see-views] seeing who looked at a person's data
         [back-up] backing up the database
+        [export-personal-data] exporting everything held about a person
        *[other] { $action }
     }. Ask a user with the right role.
 store-login-taken = The login { $login } is taken: choose another.
@@ -60,3 +61,9 @@ store-backup-too-new = This backup was made by a newer Otau (schema { $found }; 
 store-backup-other-office = This backup is of office { $backup }, and this database is of office { $here }: choose a backup of { $here }, or add --force to replace the database with the other office's.
 store-backup-mismatch = The copy just written holds { $copy } ({ $what }) where the database held { $source }: it was not kept; try again, and if it happens again check the disk.
 store-file-failed = A file could not be written or read: { $detail }. Check that the disk has free space and that the folder can be written to.
+store-consent-not-in-force = The consent of { $name } ({ $regno }) { $state ->
+        [withdrawn] was withdrawn on { $since }
+       *[other] expired on { $since }
+    }: no new document about the family is issued while it is so (Law 94-V). Record a new consent if the person gives one; the statement of what is held about them can still be exported.
+store-consent-nothing-to-withdraw = { $regno } has no consent in force to withdraw: the card shows what is recorded.
+consent-withdrawn-before-given = The withdrawal is dated before the consent was given ({ $given_on }): check the date.

@@ -649,7 +649,11 @@ mod tests {
             },
             phone: String::new(),
             email: String::new(),
-            consent: ConsentForm { given: false, given_on: String::new(), purpose: String::new() },
+            consent: ConsentForm {
+                basis: Some(otau_core::consent::ConsentBasis::Given),
+                given_on: "14.09.2025".into(),
+                ..ConsentForm::blank()
+            },
         }
     }
 

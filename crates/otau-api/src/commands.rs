@@ -20,6 +20,7 @@ use crate::casework::{
     CaseworkPanel, CaseworkScreen, EndForm, ExtendForm, InclusionForm, PlanItemForm, PlanScreen,
     QuotaForm, ServiceForm, StatusForm, StayForm,
 };
+use crate::consent::{SavedExport, WithdrawalForm};
 use crate::crossing::{CrossCasesScreen, CrossChoice};
 use crate::desk::{
     self, Access, Desk, FamilyCheck, FindResult, HomeScreen, IinCheck, PersonCard, ReadDate,
@@ -30,7 +31,7 @@ use crate::documents::{
     SummaryScreen, VerifyResult,
 };
 use crate::error::{code, ApiError, ApiResult};
-use crate::form::{FamilyForm, MemberForm};
+use crate::form::{ConsentForm, FamilyForm, MemberForm};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::settings::AppInfo;
 use crate::subsidy::{
@@ -140,7 +141,7 @@ pub fn dispatch(desk: &Desk, name: &str, args: Value, now: Now) -> Option<ApiRes
 pub fn access(name: &str) -> Access {
     match name {
         "app_info" | "session" | "sign_out" | "lock" => Access::Open,
-        "reference" | "read_date" | "check_iin" => Access::Typing,
+        "reference" | "read_date" | "check_iin" | "is_minor" => Access::Typing,
         "sign_in" | "unlock" | "join_office" => Access::Starts,
         // The sidebar asks for the sync status, and the import screen for its progress, on
         // a timer: that is nobody at the keyboard.
@@ -251,6 +252,12 @@ commands! {
     /// Reads a date as typed (`DD.MM.YYYY`, `YYYY-MM-DD`, …).
     fn read_date(desk, now, text: String) -> ReadDate { desk::read_date(&text) }
 
+    /// Whether a person born on the date typed is a minor today: the form then starts their
+    /// consent as covered by a representative's (false while the date cannot be read).
+    fn is_minor(desk, now, birth_date: String) -> bool {
+        Ok::<_, ApiError>(crate::consent::is_minor(&birth_date, now.today))
+    }
+
     /// Checks an IIN and its agreement with the birth date and sex typed so far.
     fn check_iin(desk, now, iin: String, birth_date: String, sex: Option<Sex>) -> IinCheck {
         Ok::<_, ApiError>(desk::check_iin(&iin, &birth_date, sex))
@@ -274,6 +281,21 @@ commands! {
         desk, now, regno: String, member: MemberForm, base_version: i64, reason: String,
     ) -> PersonCard {
         desk.edit_person(&regno, &member, base_version, &reason, now)
+    }
+
+    /// Records a consent the person gave after registration (or a corrected one).
+    fn record_consent(desk, now, regno: String, form: ConsentForm) -> PersonCard {
+        desk.record_consent(&regno, &form, now)
+    }
+
+    /// Records the withdrawal of the person's consent, received by the signed-in user.
+    fn withdraw_consent(desk, now, regno: String, form: WithdrawalForm) -> PersonCard {
+        desk.withdraw_consent(&regno, &form, now)
+    }
+
+    /// Saves everything held about the person in one JSON file in the documents folder.
+    fn export_person(desk, now, regno: String) -> SavedExport {
+        desk.export_person(desk.docs_folder(), &regno, now)
     }
 
     /// The case-work panel of a person card: status, family and quota.

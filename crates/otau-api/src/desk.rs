@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use otau_core::casework::quota::QuotaLine;
+use otau_core::consent::ConsentStanding;
 use otau_core::dates::{age_on, display_date, read_date as read_typed_date};
 use otau_core::iin::Iin;
 use otau_core::model::Sex;
@@ -133,6 +134,19 @@ pub struct PersonCard {
     /// Who looked at the person's card, printed or exported their data, newest first, with how
     /// many looks there are in all: for managers and administrators; absent for a clerk.
     pub viewed_by: Option<AccessLog>,
+    /// Where the person's consent stands on `today` (in force, covered, lapsed, withdrawn…).
+    pub consent: ConsentStanding,
+    /// For a person covered by a representative's consent: the representative.
+    pub covered_by: Option<Representative>,
+}
+
+/// The member whose consent covers a minor or a person without capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Representative {
+    /// Registration number.
+    pub regno: String,
+    /// Name as written.
+    pub name: String,
 }
 
 /// How many looks at a person the card shows (with the count of all of them).
@@ -598,7 +612,12 @@ fn open<'a>(inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
     inner.store.as_mut().ok_or_else(|| ApiError::coded(code::INTERNAL))
 }
 
-fn card(store: &Store, ctx: &Context, regno: &str, today: NaiveDate) -> ApiResult<PersonCard> {
+pub(crate) fn card(
+    store: &Store,
+    ctx: &Context,
+    regno: &str,
+    today: NaiveDate,
+) -> ApiResult<PersonCard> {
     let person = store.person(regno)?;
     let family = store.family(&person.person.regno)?;
     let mut history: Vec<HistoryEntry> =
@@ -606,14 +625,39 @@ fn card(store: &Store, ctx: &Context, regno: &str, today: NaiveDate) -> ApiResul
     history.reverse();
     let status = store.status(&person.person.regno, today)?;
     let quota = store.quota_for_family(&person.person.regno, today)?;
-    let form = MemberForm::from_input(&person.as_input());
+    // The form from the family, so a representative is named by their place in it.
+    let index = family.members.iter().position(|m| m.person.id == person.person.id);
+    let form = match index.and_then(|i| family.as_input().members.get(i).cloned()) {
+        Some(m) => MemberForm::from_input(&m),
+        None => MemberForm::from_input(&person.as_input()),
+    };
     let age = age_on(person.person.birth_date, today);
     let viewed_by = if ctx.actor.role.may(Action::SeeViews) {
         Some(store.views_of(ctx, &person.person.regno, VIEWS_ON_CARD)?)
     } else {
         None
     };
-    Ok(PersonCard { today, person, age, family, history, status, quota, form, viewed_by })
+    let consent = person.consent_standing(today);
+    let covered_by = person.latest_consent().and_then(|c| c.covered_by).and_then(|id| {
+        family
+            .members
+            .iter()
+            .find(|m| m.person.id == id)
+            .map(|m| Representative { regno: m.person.regno.clone(), name: m.person.full_name() })
+    });
+    Ok(PersonCard {
+        today,
+        person,
+        age,
+        family,
+        history,
+        status,
+        quota,
+        form,
+        viewed_by,
+        consent,
+        covered_by,
+    })
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@
 //! without the problems those stand-ins could cause, so a clerk sees every problem at once.
 
 use chrono::NaiveDate;
+use otau_core::consent::ConsentBasis;
 use otau_core::model::{
-    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
-    MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm, DocumentInput,
+    DocumentKind, Education, FamilyInput, MemberInput, NoConsentInput, NoConsentReason, Relation,
+    Sex,
 };
 use otau_core::validate::{validate_family, EARLIEST_BIRTH_DATE};
 use otau_core::FieldError;
@@ -91,15 +93,126 @@ pub struct DocumentForm {
     pub valid_until: String,
 }
 
-/// The consent part of a member's form.
+/// The consent part of a member's form: a consent, or instead the reason there is none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ConsentForm {
-    /// Whether the person gave consent (the box is ticked).
-    pub given: bool,
+    /// What is recorded: a consent (`given`) or a reason; none while nothing is chosen.
+    pub basis: Option<ConsentBasis>,
     /// The date it was given, as typed.
     pub given_on: String,
-    /// The purpose it names.
+    /// The purpose from the list.
+    pub purpose_code: ConsentPurpose,
+    /// The purpose in words (required for another purpose).
     pub purpose: String,
+    /// The term.
+    pub term: ConsentTerm,
+    /// The last day, as typed, for a term until a date.
+    pub valid_until: String,
+    /// How it was given.
+    pub method: ConsentMethod,
+    /// For a minor or a person without capacity: the member (counting from 0) whose consent
+    /// covers them.
+    pub covered_by: Option<usize>,
+    /// For another reason: the reason in words.
+    pub note: String,
+}
+
+impl ConsentForm {
+    /// A blank consent part: nothing chosen, the usual purpose, term and method.
+    pub fn blank() -> ConsentForm {
+        ConsentForm {
+            basis: None,
+            given_on: String::new(),
+            purpose_code: ConsentPurpose::Adaptation,
+            purpose: String::new(),
+            term: ConsentTerm::ProgrammeEnd,
+            valid_until: String::new(),
+            method: ConsentMethod::SignedForm,
+            covered_by: None,
+            note: String::new(),
+        }
+    }
+
+    /// The consent or the reason as the library takes them; problems go to `reading` under
+    /// `prefix`. `today` stands in for an unreadable date.
+    fn read(
+        &self,
+        prefix: &str,
+        today: NaiveDate,
+        reading: &mut Reading,
+    ) -> (Option<ConsentInput>, Option<NoConsentInput>) {
+        let path = |name: &str| format!("{prefix}{name}");
+        match self.basis {
+            None => (None, None),
+            Some(ConsentBasis::Given) => {
+                let given_on =
+                    reading.required_date(&path("consent.given_on"), &self.given_on, today);
+                let valid_until = if self.term == ConsentTerm::UntilDate {
+                    reading.optional_date(&path("consent.valid_until"), &self.valid_until)
+                } else {
+                    None
+                };
+                let consent = ConsentInput {
+                    given_on,
+                    purpose_code: self.purpose_code,
+                    purpose: self.purpose.trim().to_owned(),
+                    term: self.term,
+                    valid_until,
+                    method: self.method,
+                };
+                (Some(consent), None)
+            }
+            Some(basis) => {
+                let reason = basis.reason().unwrap_or(NoConsentReason::Other);
+                let covers = matches!(reason, NoConsentReason::Minor | NoConsentReason::NoCapacity);
+                let no_consent = NoConsentInput {
+                    reason,
+                    covered_by: self.covered_by.filter(|_| covers),
+                    note: text(&self.note).filter(|_| reason == NoConsentReason::Other),
+                };
+                (None, Some(no_consent))
+            }
+        }
+    }
+
+    /// The form of a consent or a reason as recorded.
+    pub fn from_input(
+        consent: Option<&ConsentInput>,
+        reason: Option<&NoConsentInput>,
+    ) -> ConsentForm {
+        let blank = ConsentForm::blank();
+        match (consent, reason) {
+            (Some(c), _) => ConsentForm {
+                basis: Some(ConsentBasis::Given),
+                given_on: display_date(c.given_on),
+                purpose_code: c.purpose_code,
+                purpose: c.purpose.clone(),
+                term: c.term,
+                valid_until: c.valid_until.map(display_date).unwrap_or_default(),
+                method: c.method,
+                ..blank
+            },
+            (None, Some(r)) => ConsentForm {
+                basis: Some(r.reason.into()),
+                covered_by: r.covered_by,
+                note: r.note.clone().unwrap_or_default(),
+                ..blank
+            },
+            (None, None) => blank,
+        }
+    }
+
+    /// A consent recorded after registration (the card's form), or the problems of reading
+    /// it, with paths under `consent.`.
+    pub fn to_consent(&self, today: NaiveDate) -> Result<ConsentInput, Vec<FieldError>> {
+        let mut reading = Reading::default();
+        let given = ConsentForm { basis: Some(ConsentBasis::Given), ..self.clone() };
+        let (consent, _) = given.read("", today, &mut reading);
+        match consent {
+            Some(c) if reading.problems.is_empty() => Ok(c),
+            _ => Err(reading.problems),
+        }
+    }
 }
 
 /// Dates are read and shown by the core's one reader (`YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`,
@@ -195,14 +308,7 @@ impl MemberForm {
             issued_on,
             valid_until,
         });
-        let consent = self.consent.given.then(|| ConsentInput {
-            given_on: reading.required_date(
-                &path("consent.given_on"),
-                &self.consent.given_on,
-                today,
-            ),
-            purpose: self.consent.purpose.trim().to_owned(),
-        });
+        let (consent, no_consent) = self.consent.read(prefix, today, reading);
         MemberInput {
             relation: self.relation,
             surname: self.surname.trim().to_owned(),
@@ -220,6 +326,7 @@ impl MemberForm {
             phone: text(&self.phone),
             email: text(&self.email),
             consent,
+            no_consent,
         }
     }
 
@@ -270,16 +377,7 @@ impl MemberForm {
             },
             phone: or_blank(&m.phone),
             email: or_blank(&m.email),
-            consent: match &m.consent {
-                Some(c) => ConsentForm {
-                    given: true,
-                    given_on: display_date(c.given_on),
-                    purpose: c.purpose.clone(),
-                },
-                None => {
-                    ConsentForm { given: false, given_on: String::new(), purpose: String::new() }
-                }
-            },
+            consent: ConsentForm::from_input(m.consent.as_ref(), m.no_consent.as_ref()),
         }
     }
 }
@@ -344,7 +442,7 @@ fn form_order(path: &str) -> (usize, usize) {
         "address",
         "members",
     ];
-    const MEMBER: [&str; 21] = [
+    const MEMBER: [&str; 29] = [
         "relation",
         "surname",
         "given_name",
@@ -364,8 +462,16 @@ fn form_order(path: &str) -> (usize, usize) {
         "document.valid_until",
         "phone",
         "email",
+        "consent",
         "consent.given_on",
+        "consent.purpose_code",
         "consent.purpose",
+        "consent.term",
+        "consent.valid_until",
+        "consent.method",
+        "no_consent.reason",
+        "no_consent.covered_by",
+        "no_consent.note",
     ];
     if let Some(rest) = path.strip_prefix("members[") {
         let (index, field) = rest.split_once("].").unwrap_or((rest.trim_end_matches(']'), ""));
@@ -416,7 +522,11 @@ mod tests {
             },
             phone: String::new(),
             email: String::new(),
-            consent: ConsentForm { given: false, given_on: String::new(), purpose: String::new() },
+            consent: ConsentForm {
+                basis: Some(ConsentBasis::Given),
+                given_on: "14.09.2026".into(),
+                ..ConsentForm::blank()
+            },
         }
     }
 
@@ -453,10 +563,8 @@ mod tests {
         let mut head = member(Relation::Head, " Сейітқали ", "Нұрсұлтан", "12.04.1985");
         head.document.number = "FA2233445".into();
         head.document.issuing_country = "UZ".into();
-        head.consent =
-            ConsentForm {
-                given: true, given_on: "2026-09-14".into(), purpose: "Бейімдеу".into()
-            };
+        head.consent.given_on = "2026-09-14".into();
+        head.consent.purpose = "Бейімдеу".into();
         let read = family(vec![head]).check(today());
         assert!(read.readable);
         assert_eq!(read.problems, vec![]);
@@ -470,11 +578,55 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_document_and_an_unticked_consent_are_left_out() {
-        let read = family(vec![member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12")])
-            .check(today());
+    fn a_blank_document_is_left_out_and_a_blank_consent_refused_naming_the_person() {
+        let mut head = member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12");
+        head.consent = ConsentForm::blank();
+        let read = family(vec![head]).check(today());
         assert_eq!(read.input.members[0].document, None);
         assert_eq!(read.input.members[0].consent, None);
+        assert_eq!(
+            codes(&read.problems),
+            [("members[0].consent".to_owned(), "consent-required".to_owned())]
+        );
+        assert_eq!(
+            read.problems[0].args.get("name").map(String::as_str),
+            Some("Сейітқали Нұрсұлтан")
+        );
+    }
+
+    #[test]
+    fn a_child_reads_as_covered_by_the_member_chosen_and_a_term_until_a_date_needs_it() {
+        let mut head = member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12");
+        head.consent.term = ConsentTerm::UntilDate;
+        head.consent.valid_until = "31.12.2030".into();
+        let mut child = member(Relation::Child, "Сейітқали", "Ұлжан", "2014-02-27");
+        child.consent = ConsentForm {
+            basis: Some(ConsentBasis::Minor),
+            covered_by: Some(0),
+            note: "not kept for a minor".into(),
+            ..ConsentForm::blank()
+        };
+        let read = family(vec![head, child]).check(today());
+        assert_eq!(read.problems, vec![]);
+        let m = &read.input.members;
+        assert_eq!(m[0].consent.as_ref().and_then(|c| c.valid_until), Some(d("2030-12-31")));
+        assert_eq!(
+            m[1].no_consent,
+            Some(NoConsentInput {
+                reason: NoConsentReason::Minor,
+                covered_by: Some(0),
+                note: None
+            })
+        );
+        // Back to the form as recorded, and unchanged when read again.
+        assert_eq!(MemberForm::from_input(&m[1]).consent.covered_by, Some(0));
+        let mut blank_until =
+            family(vec![member(Relation::Head, "Сейітқали", "Нұрсұлтан", "1985-04-12")]);
+        blank_until.members[0].consent.term = ConsentTerm::UntilDate;
+        assert_eq!(
+            codes(&blank_until.check(today()).problems),
+            [("members[0].consent.valid_until".to_owned(), "value-required".to_owned())]
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@
 pub mod backups;
 pub mod casework;
 pub mod commands;
+pub mod consent;
 pub mod crossing;
 pub mod desk;
 pub mod documents;
@@ -43,6 +44,8 @@ mod access_tests;
 mod admin_tests;
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod consent_tests;
 #[cfg(test)]
 mod lock_tests;
 #[cfg(test)]

@@ -1124,9 +1124,11 @@ mod tests {
             "settlement": "Павлодар",
             "members": [
                 { "relation": "head", "surname": "Сейітқали", "given_name": "Нұрсұлтан",
-                  "birth_date": "1985-04-12", "sex": "male", "iin": "850412310211" },
+                  "birth_date": "1985-04-12", "sex": "male", "iin": "850412310211",
+                  "consent": { "given_on": "2026-09-14" } },
                 { "relation": "spouse", "surname": "Сейітқали", "given_name": "Әлия",
-                  "birth_date": "1988-11-03", "sex": "female", "iin": iin("881103", 4) },
+                  "birth_date": "1988-11-03", "sex": "female", "iin": iin("881103", 4),
+                  "consent": { "given_on": "2026-09-14" } },
             ],
         }))
         .expect("family");

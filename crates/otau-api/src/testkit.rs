@@ -118,9 +118,10 @@ pub fn head() -> MemberForm {
         phone: "+7 701 555 12 34".into(),
         email: String::new(),
         consent: ConsentForm {
-            given: true,
+            basis: Some(otau_core::consent::ConsentBasis::Given),
             given_on: "14.09.2026".into(),
             purpose: "Бейімдеу қызметтері".into(),
+            ..ConsentForm::blank()
         },
     }
 }

@@ -258,6 +258,56 @@ pub enum PersonCommand {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// Record a consent to the processing of personal data given after registration (or a
+    /// corrected one): it speaks for the person from now on.
+    Consent(Box<ConsentArgs>),
+    /// Record the withdrawal of a person's consent, received by the signed-in user.
+    WithdrawConsent {
+        /// Registration number.
+        regno: String,
+        /// The day it was withdrawn (YYYY-MM-DD or DD.MM.YYYY).
+        #[arg(long)]
+        on: String,
+        /// How: signed_form (a signed application), eds, or representative.
+        #[arg(long, default_value = "signed_form")]
+        method: String,
+        /// A note (the application's number, …).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Everything held about a person in one JSON file (managers and administrators).
+    Export {
+        /// Registration number.
+        regno: String,
+        /// The file to write (default: person-REGNO-DATE.json in the current folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace the file if one is there (a symbolic link is replaced, never followed).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// `otau person consent`: a consent given after registration.
+#[derive(Debug, Args)]
+pub struct ConsentArgs {
+    /// Registration number.
+    pub regno: String,
+    /// The day it was given (YYYY-MM-DD or DD.MM.YYYY).
+    #[arg(long)]
+    pub on: String,
+    /// The purpose: adaptation, status_and_quota, state_support, employment or other.
+    #[arg(long, default_value = "adaptation")]
+    pub purpose: String,
+    /// The purpose in words (required with --purpose other).
+    #[arg(long, default_value = "")]
+    pub purpose_text: String,
+    /// The last day it holds; without it, until the end of the adaptation programme.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// How it was given: signed_form, eds, or representative.
+    #[arg(long, default_value = "signed_form")]
+    pub method: String,
 }
 
 /// `otau person edit`: the fields to correct.

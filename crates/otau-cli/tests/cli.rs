@@ -633,6 +633,121 @@ fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
             cmd.arg("--json");
         }
         cmd.args(["--lang", lang, "--user", "admin", "audit", "verify"])
+/// The example family file with `change` made to it, written beside the database.
+fn changed_family(o: &Office, change: impl FnOnce(&mut Value)) -> PathBuf {
+    let text = std::fs::read_to_string(&o.family_file).expect("example family");
+    let mut family: Value = serde_json::from_str(&text).expect("json");
+    change(&mut family);
+    let file = o.db.with_extension("family.json");
+    std::fs::write(&file, family.to_string()).expect("write");
+    file
+}
+
+#[test]
+fn finding_7_registration_without_consent_or_a_reason_is_refused_naming_the_person() {
+    let o = office();
+    let file = changed_family(&o, |f| {
+        if let Some(child) = f["members"][2].as_object_mut() {
+            child.remove("no_consent");
+        }
+    });
+    for (lang, words) in [("kk", "келісім"), ("ru", "согласия"), ("en", "consent")] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "family", "add", "--file"])
+            .arg(&file)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("Нұрсұлтанқызы Ұлжан"), "{lang} names the person: {err}");
+        assert!(err.contains(words), "{lang} says what to fill: {err}");
+    }
+    let out = otau(&o.db).args(["--json", "find", "Сейітқали"]).output().expect("run");
+    assert_eq!(json_of(&out)["results"].as_array().map(Vec::len).unwrap_or(0), 0, "nobody saved");
+}
+
+#[test]
+fn finding_7_a_withdrawal_is_recorded_and_shown() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let regno = json_of(&out)["members"][1]["regno"].as_str().expect("spouse").to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "person", "withdraw-consent", &regno])
+        .args(["--on", &today, "--method", "eds", "--note", "Өтініш №17"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json_of(&out);
+    assert_eq!(v["consent"]["status"], "withdrawn");
+    assert_eq!(v["person"]["withdrawals"][0]["received_by"], "admin");
+    let out = otau(&o.db).args(["--lang", "en", "person", "show", &regno]).output().expect("run");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Consent withdrawn"), "{shown}");
+    assert!(shown.contains("Electronic digital signature"), "{shown}");
+    // No new paper about the family, in each language, naming whose consent it is.
+    let pdf = o.db.with_extension("pdf");
+    for (lang, words) in [("kk", "кері қайтарылды"), ("ru", "отозвано"), ("en", "was withdrawn")]
+    {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "doc", "certificate", &regno, "--out"])
+            .arg(&pdf)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words) && err.contains(&regno), "{lang}: {err}");
+    }
+    assert!(!pdf.exists(), "no paper written");
+    // Twice is refused, in each language.
+    for (lang, words) in [("kk", "келісім жоқ"), ("ru", "нет действующего"), ("en", "no consent")]
+    {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "person", "withdraw-consent", &regno])
+            .args(["--on", &today])
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(words), "{lang}");
+    }
+}
+
+#[test]
+fn finding_7_person_export_holds_everything_about_the_person() {
+    let o = office();
+    let out = add_family(&o, &[]);
+    let v = json_of(&out);
+    let regno = v["members"][0]["regno"].as_str().expect("head").to_string();
+    let child = v["members"][2]["regno"].as_str().expect("child").to_string();
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .write_stdin(format!("{ADMIN_PASSWORD}\nclerk-password\n"))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let file = o.db.with_extension("export.json");
+    // A clerk may not, in each language.
+    for (lang, words) in [("kk", "экспорттау"), ("ru", "выгрузка"), ("en", "exporting")]
+    {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "aigerim", "person", "export", &regno, "--out"])
+            .arg(&file)
+            .env("OTAU_PASSWORD", "clerk-password")
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(words), "{lang}");
+    }
+    let export = |extra: &[&str]| {
+        otau(&o.db)
+            .args(["--lang", "en", "--user", "admin", "person", "export", &regno, "--out"])
+            .arg(&file)
+            .args(extra)
             .env("OTAU_PASSWORD", ADMIN_PASSWORD)
             .output()
             .expect("run")
@@ -684,4 +799,26 @@ fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json_of(&out)["ok"], false);
+    let out = export(&[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&file).expect("written");
+    let v: Value = serde_json::from_str(&text).expect("one JSON document");
+    assert_eq!(v["format"], "otau-person-export/1");
+    assert_eq!(v["person"]["person"]["regno"], regno.as_str());
+    assert_eq!(v["person"]["consents"][0]["basis"], "given");
+    assert!(v["audit"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|e| e["action"] == "family.register")));
+    assert!(!text.contains(&child), "nothing about another member");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // Never over an existing file unless --force.
+    let out = export(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert!(export(&["--force"]).status.success());
 }

@@ -144,14 +144,20 @@ fn family_paid(o: &Office) -> (String, String) {
     ]
     .iter()
     .map(|(relation, sex, birth, yymmdd, digit, given)| {
-        json!({
+        let mut m = json!({
             "relation": relation,
             "surname": if *sex == "male" { "Қасымов" } else { "Қасымова" },
             "given_name": given,
             "birth_date": birth,
             "sex": sex,
             "iin": iin(yymmdd, *digit, &mut serial),
-        })
+        });
+        if *relation == "child" {
+            m["no_consent"] = json!({ "reason": "minor", "covered_by": 0 });
+        } else {
+            m["consent"] = json!({ "given_on": "2024-01-15" });
+        }
+        m
     })
     .collect();
     let family = json!({

@@ -96,14 +96,20 @@ impl Office {
                     1 => ("spouse", "female", "1984-09-03", "840903", 4),
                     _ => ("child", "female", "2012-02-14", "120214", 6),
                 };
-                json!({
+                let mut m = json!({
                     "relation": relation,
                     "surname": format!("Қасымов{}", ["", "а"][usize::from(sex == "female")]),
                     "given_name": given[i % given.len()],
                     "birth_date": birth,
                     "sex": sex,
                     "iin": iin(yymmdd, digit, serial),
-                })
+                });
+                if relation == "child" {
+                    m["no_consent"] = json!({ "reason": "minor", "covered_by": 0 });
+                } else {
+                    m["consent"] = json!({ "given_on": arrival });
+                }
+                m
             })
             .collect();
         let family = json!({

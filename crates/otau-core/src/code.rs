@@ -40,6 +40,12 @@ impl FieldError {
         FieldError { field: field.into(), code: code.to_string(), args: BTreeMap::new() }
     }
 
+    /// The same error with its field under `path` (`consent.given_on` under `members[1]`).
+    pub fn under(mut self, path: &str) -> Self {
+        self.field = format!("{path}.{}", self.field);
+        self
+    }
+
     /// Adds an argument to the message.
     pub fn with_arg(mut self, name: &str, value: impl ToString) -> Self {
         self.args.insert(name.to_string(), value.to_string());

@@ -8,6 +8,7 @@
 pub mod canonical;
 pub mod casework;
 pub mod code;
+pub mod consent;
 pub mod dates;
 pub mod demo;
 pub mod iin;

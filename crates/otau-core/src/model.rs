@@ -110,14 +110,126 @@ pub struct DocumentInput {
     pub valid_until: Option<NaiveDate>,
 }
 
-/// A person's consent to the processing of personal data (Law No. 94-V).
+/// What a consent to the processing of personal data is for (Law No. 94-V, art. 8: a consent
+/// names its purpose). The list is short; `purpose` text says more, and is required for
+/// [`ConsentPurpose::Other`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentPurpose {
+    /// Adaptation and integration services of the programme (the centre's whole case work).
+    #[default]
+    Adaptation,
+    /// The kandas status and inclusion in the regional quota.
+    StatusAndQuota,
+    /// State support: subsidies and their payment.
+    StateSupport,
+    /// Referrals to employment and training.
+    Employment,
+    /// Another purpose, written out.
+    Other,
+}
+
+/// How long a consent lasts.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentTerm {
+    /// Until the end of the adaptation programme (the purpose achieved): what the centre's
+    /// paper form says; it has no date of its own and ends by a withdrawal.
+    #[default]
+    ProgrammeEnd,
+    /// Until a date (`valid_until`, the last day it holds).
+    UntilDate,
+}
+
+/// How a consent (or its withdrawal) was given.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentMethod {
+    /// A paper form signed by the person.
+    #[default]
+    SignedForm,
+    /// An electronic digital signature (EDS).
+    Eds,
+    /// Given by the person's legal representative.
+    Representative,
+}
+
+/// A person's consent to the processing of personal data (Law No. 94-V): its purpose, the date
+/// given, its term and how it was given.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentInput {
     /// The date the consent was given.
     pub given_on: NaiveDate,
-    /// The purpose it names.
+    /// The purpose, from the short list.
+    #[serde(default)]
+    pub purpose_code: ConsentPurpose,
+    /// The purpose in words: more about it, required for [`ConsentPurpose::Other`].
+    #[serde(default)]
     pub purpose: String,
+    /// The term.
+    #[serde(default)]
+    pub term: ConsentTerm,
+    /// The last day it holds, for [`ConsentTerm::UntilDate`].
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    /// How it was given.
+    #[serde(default)]
+    pub method: ConsentMethod,
+}
+
+impl ConsentInput {
+    /// The centre's consent form signed on `given_on`: the programme's purposes, until its end.
+    pub fn signed_form(given_on: NaiveDate) -> ConsentInput {
+        ConsentInput {
+            given_on,
+            purpose_code: ConsentPurpose::Adaptation,
+            purpose: String::new(),
+            term: ConsentTerm::ProgrammeEnd,
+            valid_until: None,
+            method: ConsentMethod::SignedForm,
+        }
+    }
+}
+
+/// Why a person has no consent of their own, recorded instead of one.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoConsentReason {
+    /// A minor (under 18), covered by a representative's consent in the same family.
+    Minor,
+    /// A person without legal capacity, covered by a representative's consent in the family.
+    NoCapacity,
+    /// Another reason, written out.
+    Other,
+    /// Consent still to be collected: only an imported list leaves it so.
+    ToCollect,
+}
+
+/// The explicit reason a person has no consent of their own.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoConsentInput {
+    /// The reason.
+    pub reason: NoConsentReason,
+    /// For a minor or a person without capacity: the member (counting from 0 in the family's
+    /// list) whose consent covers them.
+    #[serde(default)]
+    pub covered_by: Option<usize>,
+    /// For another reason: the reason in words.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl NoConsentInput {
+    /// A minor covered by the consent of member `member` (counting from 0) of the family.
+    pub fn minor_covered_by(member: usize) -> NoConsentInput {
+        NoConsentInput { reason: NoConsentReason::Minor, covered_by: Some(member), note: None }
+    }
 }
 
 /// One member of a family, as entered.
@@ -164,9 +276,13 @@ pub struct MemberInput {
     /// E-mail address.
     #[serde(default)]
     pub email: Option<String>,
-    /// Consent to the processing of personal data, if recorded.
+    /// Consent to the processing of personal data. Registration requires it or `no_consent`.
     #[serde(default)]
     pub consent: Option<ConsentInput>,
+    /// Instead of a consent: why there is none (a representative's covers the person, or
+    /// another reason).
+    #[serde(default)]
+    pub no_consent: Option<NoConsentInput>,
 }
 
 /// A family (household) arriving together, as entered: the format of `otau family add --file`.

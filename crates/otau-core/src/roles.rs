@@ -45,6 +45,9 @@ impl Role {
             Action::SeeViews => matches!(self, Role::Manager | Role::Admin),
             // A backup holds every record: those who keep the office's data take it.
             Action::BackUp => matches!(self, Role::Manager | Role::Admin),
+            // Everything held about one person leaves the database whole: those answerable
+            // for the office's data (managers, administrators), not every clerk.
+            Action::ExportPersonalData => matches!(self, Role::Manager | Role::Admin),
         }
     }
 
@@ -77,6 +80,7 @@ impl Role {
             may_enrol: self.may(Action::ManageUsers),
             may_see_views: self.may(Action::SeeViews),
             may_back_up: self.may(Action::BackUp),
+            may_export_person: self.may(Action::ExportPersonalData),
         }
     }
 }
@@ -131,6 +135,8 @@ pub enum Action {
     SeeViews,
     /// Back up the office database (and see its backups).
     BackUp,
+    /// Export everything held about one person (Law 94-V: the person's right to know it).
+    ExportPersonalData,
 }
 
 impl Action {
@@ -151,6 +157,7 @@ impl Action {
             Action::ReversePayment => "reverse-payment",
             Action::SeeViews => "see-views",
             Action::BackUp => "back-up",
+            Action::ExportPersonalData => "export-personal-data",
         }
     }
 }
@@ -194,6 +201,9 @@ pub struct Permissions {
     pub may_see_views: bool,
     /// Back up the office database now.
     pub may_back_up: bool,
+    /// Export everything held about one person.
+    #[serde(default)]
+    pub may_export_person: bool,
 }
 
 #[cfg(test)]

@@ -7,9 +7,14 @@
 //! those of the registration form; entitlements (quota, payments) check more elsewhere.
 
 use crate::code::{Coded, FieldError};
+use crate::consent::ADULT_AGE;
+use crate::dates::age_on;
 use crate::dates::ymd;
 use crate::iin::Iin;
-use crate::model::{DocumentInput, DocumentKind, FamilyInput, MemberInput, Relation, Sex};
+use crate::model::{
+    ConsentInput, ConsentPurpose, ConsentTerm, DocumentInput, DocumentKind, FamilyInput,
+    MemberInput, NoConsentReason, Relation, Sex,
+};
 use crate::names::is_latin;
 use crate::regions;
 use chrono::NaiveDate;
@@ -52,6 +57,7 @@ pub const TEXT_LIMITS: &[(&str, usize)] = &[
     ("settlement", NAME_MAX_CHARS),
     ("address", FREE_TEXT_MAX_CHARS),
     ("purpose", FREE_TEXT_MAX_CHARS),
+    ("note", FREE_TEXT_MAX_CHARS),
     ("country_of_origin", CODE_MAX_CHARS),
     ("region", CODE_MAX_CHARS),
     ("citizenship", CODE_MAX_CHARS),
@@ -220,6 +226,50 @@ pub enum Problem {
         /// The first such character's code point.
         code_point: u32,
     },
+    /// A member has neither a consent nor a reason why not.
+    #[error("member {number} ({name}) has no consent and no reason why not")]
+    ConsentRequired {
+        /// The member's number, counting from 1.
+        number: usize,
+        /// The member's name as entered (empty when the name itself was refused).
+        name: String,
+    },
+    /// A member has both a consent and a reason why there is none.
+    #[error("a consent and a reason why there is none")]
+    ConsentAndReason,
+    /// A consent's last day is before the day it was given.
+    #[error("valid until a date before it was given ({given_on})")]
+    ConsentUntilBeforeGiven {
+        /// The day it was given.
+        given_on: NaiveDate,
+    },
+    /// "A minor" for a person of 18 or more.
+    #[error("not a minor: {age} years old")]
+    NotAMinor {
+        /// Their age today.
+        age: u32,
+    },
+    /// The member said to cover this one is not another member of the family.
+    #[error("no member {number} in the family")]
+    CoverUnknown {
+        /// The number given, counting from 1.
+        number: usize,
+    },
+    /// The member said to cover this one has no consent of their own.
+    #[error("member {number} has no consent of their own")]
+    CoverWithoutConsent {
+        /// Their number, counting from 1.
+        number: usize,
+    },
+    /// The member said to cover this one is a minor.
+    #[error("member {number} is a minor")]
+    CoverIsMinor {
+        /// Their number, counting from 1.
+        number: usize,
+    },
+    /// "Consent to be collected" outside an imported list.
+    #[error("consent to be collected is only for imported lists")]
+    ToCollectOnlyImported,
 }
 
 impl Coded for Problem {
@@ -250,6 +300,14 @@ impl Coded for Problem {
             Problem::TooLong { .. } => "text-too-long",
             Problem::ControlCharacter { .. } => "text-control-character",
             Problem::DirectionControl { .. } => "text-direction-control",
+            Problem::ConsentRequired { .. } => "consent-required",
+            Problem::ConsentAndReason => "consent-and-reason",
+            Problem::ConsentUntilBeforeGiven { .. } => "consent-until-before-given",
+            Problem::NotAMinor { .. } => "consent-not-a-minor",
+            Problem::CoverUnknown { .. } => "consent-cover-unknown",
+            Problem::CoverWithoutConsent { .. } => "consent-cover-without-consent",
+            Problem::CoverIsMinor { .. } => "consent-cover-minor",
+            Problem::ToCollectOnlyImported => "consent-to-collect-import-only",
         }
     }
 
@@ -303,7 +361,19 @@ impl Coded for Problem {
             Problem::ControlCharacter { code_point } | Problem::DirectionControl { code_point } => {
                 vec![("code_point", format!("U+{code_point:04X}"))]
             }
+            Problem::ConsentRequired { number, name } => {
+                vec![("number", number.to_string()), ("name", name.clone())]
+            }
+            Problem::ConsentUntilBeforeGiven { given_on } => {
+                vec![("given_on", given_on.to_string())]
+            }
+            Problem::NotAMinor { age } => vec![("age", age.to_string())],
+            Problem::CoverUnknown { number }
+            | Problem::CoverWithoutConsent { number }
+            | Problem::CoverIsMinor { number } => vec![("number", number.to_string())],
             Problem::Required
+            | Problem::ConsentAndReason
+            | Problem::ToCollectOnlyImported
             | Problem::NoMembers
             | Problem::NoHead
             | Problem::NoLetters
@@ -312,6 +382,30 @@ impl Coded for Problem {
         };
         args.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
+}
+
+/// The problems of a consent as entered, on `today`, each naming its field under `consent`
+/// (`consent.given_on`): the rules of registration, and of a consent recorded later.
+pub fn consent_problems(c: &ConsentInput, today: NaiveDate) -> Vec<FieldError> {
+    let mut report = Report::default();
+    report.text("consent.purpose", &c.purpose);
+    if c.given_on > today {
+        report.add("consent.given_on", Problem::InFuture { today });
+    }
+    if c.purpose_code == ConsentPurpose::Other && c.purpose.trim().is_empty() {
+        report.add("consent.purpose", Problem::Required);
+    }
+    if c.term == ConsentTerm::UntilDate {
+        match c.valid_until {
+            None => report.add("consent.valid_until", Problem::Required),
+            Some(until) if until < c.given_on => report.add(
+                "consent.valid_until",
+                Problem::ConsentUntilBeforeGiven { given_on: c.given_on },
+            ),
+            Some(_) => {}
+        }
+    }
+    report.0
 }
 
 /// Whether an IIN agrees with the birth date and sex entered: the problems, in the order the
@@ -330,8 +424,19 @@ pub fn iin_agreement(iin: &Iin, birth_date: NaiveDate, sex: Sex) -> Vec<Problem>
 }
 
 /// Checks a family as entered against every rule of the registration form, on `today`.
-/// Returns every problem found, in the order of the form.
+/// Returns every problem found, in the order of the form. Every member has a consent or a
+/// reason why not; "to be collected" is refused here (see [`validate_imported_family`]).
 pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+    check_family(f, today, false)
+}
+
+/// [`validate_family`] for a family read from an imported list, where a member may have their
+/// consent "to be collected": an old list has no consents, and the office collects them after.
+pub fn validate_imported_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+    check_family(f, today, true)
+}
+
+fn check_family(f: &FamilyInput, today: NaiveDate, imported: bool) -> Result<(), Vec<FieldError>> {
     let mut report = Report::default();
     for (path, value) in text_fields(f) {
         report.text(&path, value);
@@ -368,6 +473,7 @@ pub fn validate_family(f: &FamilyInput, today: NaiveDate) -> Result<(), Vec<Fiel
     for (i, m) in f.members.iter().enumerate() {
         let path = format!("members[{i}]");
         report.member(&path, m, f.arrival_date, today);
+        report.consent_basis(&path, i, f, today, imported);
         if let Some(iin) = present(&m.iin) {
             if let Some(&other_number) = iins.get(iin) {
                 report.add(&format!("{path}.iin"), Problem::IinDuplicate { other_number });
@@ -432,6 +538,9 @@ fn text_fields(f: &FamilyInput) -> Vec<(String, &str)> {
         }
         if let Some(c) = &m.consent {
             out.push((field("consent.purpose"), &c.purpose));
+        }
+        if let Some(note) = m.no_consent.as_ref().and_then(|n| n.note.as_ref()) {
+            out.push((field("no_consent.note"), note));
         }
     }
     out
@@ -519,11 +628,72 @@ impl Report {
             }
         }
         if let Some(consent) = &m.consent {
-            if consent.given_on > today {
-                self.add(&field("consent.given_on"), Problem::InFuture { today });
+            for e in consent_problems(consent, today) {
+                self.push(e.under(path));
             }
-            if consent.purpose.trim().is_empty() {
-                self.add(&field("consent.purpose"), Problem::Required);
+        }
+    }
+
+    /// A member's consent or the reason there is none: one of the two, and a reason that holds
+    /// in the family (the representative is another adult member with a consent of their own).
+    fn consent_basis(
+        &mut self,
+        path: &str,
+        i: usize,
+        f: &FamilyInput,
+        today: NaiveDate,
+        imported: bool,
+    ) {
+        let m = &f.members[i];
+        let field = |name: &str| format!("{path}.{name}");
+        let Some(reason) = &m.no_consent else {
+            if m.consent.is_none() {
+                let refused = |name: &str| self.1.contains(&field(name));
+                let name = if refused("surname") || refused("given_name") {
+                    String::new()
+                } else {
+                    format!("{} {}", m.surname.trim(), m.given_name.trim()).trim().to_string()
+                };
+                self.add(&field("consent"), Problem::ConsentRequired { number: i + 1, name });
+            }
+            return;
+        };
+        if m.consent.is_some() {
+            self.add(&field("no_consent.reason"), Problem::ConsentAndReason);
+            return;
+        }
+        match reason.reason {
+            NoConsentReason::Minor | NoConsentReason::NoCapacity => {
+                if reason.reason == NoConsentReason::Minor {
+                    let age = age_on(m.birth_date, today);
+                    if age >= ADULT_AGE {
+                        self.add(&field("no_consent.reason"), Problem::NotAMinor { age });
+                    }
+                }
+                let at = field("no_consent.covered_by");
+                match reason.covered_by {
+                    None => self.add(&at, Problem::Required),
+                    Some(j) => match f.members.get(j).filter(|_| j != i) {
+                        None => self.add(&at, Problem::CoverUnknown { number: j + 1 }),
+                        Some(rep) if rep.consent.is_none() => {
+                            self.add(&at, Problem::CoverWithoutConsent { number: j + 1 });
+                        }
+                        Some(rep) if age_on(rep.birth_date, today) < ADULT_AGE => {
+                            self.add(&at, Problem::CoverIsMinor { number: j + 1 });
+                        }
+                        Some(_) => {}
+                    },
+                }
+            }
+            NoConsentReason::Other => {
+                if present(&reason.note).is_none() {
+                    self.add(&field("no_consent.note"), Problem::Required);
+                }
+            }
+            NoConsentReason::ToCollect => {
+                if !imported {
+                    self.add(&field("no_consent.reason"), Problem::ToCollectOnlyImported);
+                }
             }
         }
     }
@@ -666,7 +836,7 @@ pub fn field_message_id(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ConsentInput;
+    use crate::model::NoConsentInput;
     use rstest::rstest;
 
     const FAMILY_JSON: &str = include_str!("../tests/data/family.json");
@@ -1104,26 +1274,142 @@ mod tests {
         check(|f| f.members[1].email = Some(" aliya.seiitkali@mail.kz ".into()), &[]);
     }
 
+    fn consent(given_on: &str, purpose: &str) -> ConsentInput {
+        ConsentInput {
+            given_on: date(given_on),
+            purpose_code: ConsentPurpose::Adaptation,
+            purpose: purpose.into(),
+            term: ConsentTerm::ProgrammeEnd,
+            valid_until: None,
+            method: crate::model::ConsentMethod::SignedForm,
+        }
+    }
+
     #[test]
-    fn consent() {
+    fn consent_rules() {
         check(
             |f| {
-                f.members[0].consent =
-                    Some(ConsentInput { given_on: date("2026-11-26"), purpose: " ".into() });
+                let mut c = consent("2026-11-26", " ");
+                c.purpose_code = ConsentPurpose::Other;
+                f.members[0].consent = Some(c);
             },
             &[
                 ("members[0].consent.given_on", "date-in-future"),
                 ("members[0].consent.purpose", "value-required"),
             ],
         );
+        check(|f| f.members[0].consent = Some(consent("2026-09-14", "")), &[]);
         check(
             |f| {
-                f.members[0].consent = Some(ConsentInput {
-                    given_on: date("2026-09-14"),
-                    purpose: "Адаптация және интеграция қызметтері".into(),
+                let mut c = consent("2026-09-14", "");
+                c.term = ConsentTerm::UntilDate;
+                f.members[0].consent = Some(c);
+            },
+            &[("members[0].consent.valid_until", "value-required")],
+        );
+        check(
+            |f| {
+                let mut c = consent("2026-09-14", "");
+                c.term = ConsentTerm::UntilDate;
+                c.valid_until = Some(date("2026-09-13"));
+                f.members[0].consent = Some(c);
+            },
+            &[("members[0].consent.valid_until", "consent-until-before-given")],
+        );
+    }
+
+    #[test]
+    fn finding_7_registration_without_consent_or_a_reason_is_refused_naming_the_person() {
+        let e = only_error(|f| f.members[1].consent = None);
+        assert_eq!(e.field, "members[1].consent");
+        assert_eq!(e.code, "consent-required");
+        assert_eq!(e.args.get("number").map(String::as_str), Some("2"));
+        assert_eq!(e.args.get("name").map(String::as_str), Some("Сейітқали Әлия"));
+        // Both at once, and "to be collected" outside an imported list, are refused too.
+        check(
+            |f| f.members[0].no_consent = f.members[2].no_consent.clone(),
+            &[("members[0].no_consent.reason", "consent-and-reason")],
+        );
+        let to_collect = |f: &mut FamilyInput| {
+            f.members[2].no_consent = Some(NoConsentInput {
+                reason: NoConsentReason::ToCollect,
+                covered_by: None,
+                note: None,
+            })
+        };
+        check(to_collect, &[("members[2].no_consent.reason", "consent-to-collect-import-only")]);
+        let mut f = family();
+        to_collect(&mut f);
+        assert_eq!(validate_imported_family(&f, today()), Ok(()));
+        // Another reason needs its words.
+        check(
+            |f| {
+                f.members[2].no_consent = Some(NoConsentInput {
+                    reason: NoConsentReason::Other,
+                    covered_by: None,
+                    note: Some(" ".into()),
+                })
+            },
+            &[("members[2].no_consent.note", "value-required")],
+        );
+    }
+
+    #[test]
+    fn finding_7_a_child_is_covered_by_a_representatives_consent() {
+        // The example family's child is covered by the head's consent.
+        assert_eq!(validate_family(&family(), today()), Ok(()));
+        let cover = |by: Option<usize>| {
+            move |f: &mut FamilyInput| {
+                if let Some(n) = f.members[2].no_consent.as_mut() {
+                    n.covered_by = by;
+                }
+            }
+        };
+        check(cover(None), &[("members[2].no_consent.covered_by", "value-required")]);
+        check(cover(Some(2)), &[("members[2].no_consent.covered_by", "consent-cover-unknown")]);
+        check(cover(Some(7)), &[("members[2].no_consent.covered_by", "consent-cover-unknown")]);
+        check(
+            |f| {
+                f.members[0].consent = None;
+                f.members[0].no_consent = Some(NoConsentInput {
+                    reason: NoConsentReason::NoCapacity,
+                    covered_by: Some(1),
+                    note: None,
                 });
             },
-            &[],
+            &[("members[2].no_consent.covered_by", "consent-cover-without-consent")],
+        );
+        // An adult is no minor; a minor covers no one.
+        check(
+            |f| f.members[1].no_consent = f.members[2].no_consent.take(),
+            &[
+                ("members[1].no_consent.reason", "consent-and-reason"),
+                ("members[2].consent", "consent-required"),
+            ],
+        );
+        check(
+            |f| {
+                f.members[1].consent = None;
+                f.members[1].no_consent = Some(NoConsentInput {
+                    reason: NoConsentReason::Minor,
+                    covered_by: Some(0),
+                    note: None,
+                });
+            },
+            &[("members[1].no_consent.reason", "consent-not-a-minor")],
+        );
+        check(
+            |f| {
+                f.members[2].consent = Some(consent("2026-09-14", ""));
+                f.members[2].no_consent = None;
+                f.members[1].consent = None;
+                f.members[1].no_consent = Some(NoConsentInput {
+                    reason: NoConsentReason::NoCapacity,
+                    covered_by: Some(2),
+                    note: None,
+                });
+            },
+            &[("members[1].no_consent.covered_by", "consent-cover-minor")],
         );
     }
 
@@ -1215,9 +1501,16 @@ mod tests {
             ("members[1].email", Box::new(|f, v| f.members[1].email = Some(v))),
             (
                 "members[0].consent.purpose",
+                Box::new(|f, v| f.members[0].consent = Some(consent("2026-10-01", &v))),
+            ),
+            (
+                "members[2].no_consent.note",
                 Box::new(|f, v| {
-                    f.members[0].consent =
-                        Some(ConsentInput { given_on: date("2026-10-01"), purpose: v })
+                    f.members[2].no_consent = Some(NoConsentInput {
+                        reason: NoConsentReason::Other,
+                        covered_by: None,
+                        note: Some(v),
+                    })
                 }),
             ),
         ]

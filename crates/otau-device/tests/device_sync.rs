@@ -147,7 +147,8 @@ fn two_devices_of_an_office_end_with_the_same_records_and_one_conflict() {
     assert!(reg.family_regno.starts_with("PVL01-2026-0"), "{}", reg.family_regno);
     sync(&mut b, at(), today()).expect("b syncs");
     let pulled = sync(&mut a, at(), today()).expect("a syncs");
-    assert_eq!(pulled.applied, 7, "a family, three persons, three documents: {pulled:?}");
+    let what = "a family, three persons, three documents, three consent rows";
+    assert_eq!(pulled.applied, 10, "{what}: {pulled:?}");
     assert_eq!(a.find("Nursultan", 5).expect("find")[0].regno, reg.family_regno);
 
     // The same surname corrected on both, offline.
@@ -214,7 +215,8 @@ fn a_device_restored_from_a_backup_gets_its_own_events_back() {
         reg.family_regno
     );
     let report = sync(&mut a, at(), today()).expect("sync");
-    assert_eq!(report.pushed, 7, "a family, three persons, three documents: {report:?}");
+    let what = "a family, three persons, three documents, three consent rows";
+    assert_eq!(report.pushed, 10, "{what}: {report:?}");
 }
 
 #[test]

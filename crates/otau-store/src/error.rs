@@ -1,5 +1,6 @@
 //! The store's errors, each with a stable code that the edges translate.
 
+use chrono::NaiveDate;
 use otau_core::{Coded, FieldError};
 use std::collections::BTreeMap;
 
@@ -199,6 +200,25 @@ pub enum StoreError {
         /// In the copy.
         copy: String,
     },
+    /// A person's consent is withdrawn or lapsed: nothing beyond what the law requires is done
+    /// with their data (no new document about them).
+    #[error("the consent of {regno} is {} since {since}", if *withdrawn { "withdrawn" } else { "lapsed" })]
+    ConsentNotInForce {
+        /// The person's registration number.
+        regno: String,
+        /// The person's name.
+        name: String,
+        /// Withdrawn (else lapsed).
+        withdrawn: bool,
+        /// The day of the withdrawal, or the last day of the term.
+        since: NaiveDate,
+    },
+    /// A withdrawal of a person with no consent in force to withdraw.
+    #[error("{regno} has no consent to withdraw")]
+    NothingToWithdraw {
+        /// The person's registration number.
+        regno: String,
+    },
     /// Every number of a series reserved for this device is used.
     #[error("no {series} numbers of {year} are left on this device")]
     NumbersExhausted {
@@ -253,6 +273,8 @@ impl Coded for StoreError {
             StoreError::BackupTooNew { .. } => "store-backup-too-new",
             StoreError::BackupOtherOffice { .. } => "store-backup-other-office",
             StoreError::BackupMismatch { .. } => "store-backup-mismatch",
+            StoreError::ConsentNotInForce { .. } => "store-consent-not-in-force",
+            StoreError::NothingToWithdraw { .. } => "store-consent-nothing-to-withdraw",
         }
     }
 
@@ -302,6 +324,13 @@ impl Coded for StoreError {
                 put("found", found.to_string());
             }
             StoreError::SequenceExhausted { year } => put("year", year.to_string()),
+            StoreError::ConsentNotInForce { regno, name, withdrawn, since } => {
+                put("regno", regno.clone());
+                put("name", name.clone());
+                put("state", if *withdrawn { "withdrawn" } else { "lapsed" }.to_string());
+                put("since", since.to_string());
+            }
+            StoreError::NothingToWithdraw { regno } => put("regno", regno.clone()),
             StoreError::NotInitialised
             | StoreError::BadCredentials
             | StoreError::DeactivateSelf => {}

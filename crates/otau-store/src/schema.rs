@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_sign_ins.sql"),
     include_str!("../migrations/0012_sealed_document_numbers.sql"),
     include_str!("../migrations/0014_audit_checkpoints_and_access_log.sql"),
+    include_str!("../migrations/0015_consent_terms_and_withdrawals.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

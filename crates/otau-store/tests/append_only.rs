@@ -10,7 +10,7 @@ use common::*;
 use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
-use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, Relation, Sex};
 use otau_core::subsidy::SubsidyKind;
 use otau_print::{DocumentContent, Month};
 use otau_store::casework::status::{Scope, StatusStages};
@@ -64,7 +64,8 @@ fn family(tag: u32) -> FamilyInput {
         document: None,
         phone: None,
         email: None,
-        consent: None,
+        consent: Some(ConsentInput::signed_form(d("2024-01-15"))),
+        no_consent: None,
     };
     FamilyInput {
         arrival_date: d("2024-01-15"),

@@ -742,6 +742,20 @@ fn a_csv_with_semicolons_imports_and_a_bad_mapping_changes_nothing() {
     let family = o.store.family(&reg.family_regno).expect("family");
     assert_eq!(family.family.country_of_origin, "UZ");
     assert_eq!(family.members[1].person.relation, Relation::Spouse);
+    // An old list has no consent columns: each person's consent is to be collected, which
+    // other corrections keep, until a clerk records the consent.
+    let head = &family.members[0];
+    assert_eq!(
+        head.latest_consent().map(|c| c.basis),
+        Some(otau_core::consent::ConsentBasis::ToCollect)
+    );
+    let status = head.consent_standing(today()).status;
+    assert_eq!(status, otau_core::consent::ConsentStatus::ToCollect);
+    let mut input = head.as_input();
+    input.phone = Some("+77015551234".into());
+    o.store
+        .edit_person(&ctx(&admin), &head.person.regno, &input, head.person.version, "Телефон")
+        .expect("a correction keeps the consent to be collected");
 
     let mut bad = mapping.clone();
     bad.columns.insert(otau_core::casework::import::ImportField::Phone, "Телефон".into());

@@ -49,6 +49,9 @@ fn family(tag: usize, n: usize, arrival: &str, country: &str) -> FamilyInput {
             m.given_name = format!("{}{}", m.given_name, letters(i, "абвгдежзик"));
             m.given_name_latin = Some(format!("NAME{}", letters(i, "ABCDEFGHIK")));
             m.document = None;
+            if let Some(c) = m.consent.as_mut() {
+                c.given_on = d(arrival);
+            }
             m
         })
         .collect();

@@ -10,7 +10,7 @@ use common::*;
 use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
-use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex};
 use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::{SettlementType, SubsidyKind};
 use otau_print::data::{LedgerEntryKind, Money};
@@ -68,7 +68,8 @@ fn family(members: usize, arrival: &str, serial: &mut u32) -> FamilyInput {
                 document: None,
                 phone: None,
                 email: None,
-                consent: None,
+                consent: (i < 2).then(|| ConsentInput::signed_form(d("2024-01-10"))),
+                no_consent: (i >= 2).then(|| NoConsentInput::minor_covered_by(0)),
             }
         })
         .collect();

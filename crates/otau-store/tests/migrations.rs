@@ -223,6 +223,8 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0014_audit_checkpoints_and_access_log.sql",
         "81fd7114b34324e7f651bcbbb0eebed928d39eee3b1002a89a15a2ff91b1d9d3",
+        "0015_consent_terms_and_withdrawals.sql",
+        "56598225e5daedea44bf16b050c833efb97d3538994ba75faf6f6f3c866e7842",
     ),
 ];
 

@@ -11,7 +11,7 @@ use otau_core::casework::quota::QuotaRow;
 use otau_core::casework::status::{Decision, Recommendation};
 use otau_core::iin::check_digit;
 use otau_core::mci::{MciPurpose, MciRow};
-use otau_core::model::{FamilyInput, MemberInput, Relation, Sex};
+use otau_core::model::{ConsentInput, FamilyInput, MemberInput, NoConsentInput, Relation, Sex};
 use otau_core::money::{MciHundredths, Tiyn};
 use otau_core::subsidy::{
     EntryKind, InstalmentState, LedgerTotals, SettlementType, SubsidyError, SubsidyKind,
@@ -86,7 +86,8 @@ fn family(members: usize, arrival: &str, serial: &mut u32) -> FamilyInput {
             document: None,
             phone: None,
             email: None,
-            consent: None,
+            consent: (i < 2).then(|| ConsentInput::signed_form(d("2024-01-10"))),
+            no_consent: (i >= 2).then(|| NoConsentInput::minor_covered_by(0)),
         });
     }
     FamilyInput {
@@ -1150,6 +1151,71 @@ mod property {
             let paid_rows: i64 = store.raw_connection().query_row(
                 "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'paid'", [], |r| r.get(0)).expect("count");
             prop_assert_eq!(paid_rows, paid_count);
+        }
+    }
+}
+
+#[test]
+fn finding_7_person_export_holds_everything_about_the_person() {
+    let mut t = setup();
+    let reg = t.family(4, "2024-01-15");
+    let decision = t.prepare(&reg, SubsidyKind::Relocation, "2024-03-01");
+    let manager = t.manager.clone();
+    t.o.store.approve(&ctx(&manager), &decision.number, &[]).expect("approve");
+    t.o.store.pay(&ctx(&manager), &decision.number, &[], "1234", d("2024-03-20")).expect("pay");
+    let (family_id, data) = t.o.store.certificate_data(&reg.family_regno).expect("data");
+    let (certificate, ()) =
+        t.o.store
+            .issue_document(
+                &ctx(&manager),
+                Some(family_id),
+                otau_print::DocumentContent::Certificate(data),
+                |_| Ok(()),
+            )
+            .expect("issue");
+    let head = &reg.members[0];
+
+    // A clerk may not take everything about a person out of the office.
+    let clerk = t.clerk.clone();
+    let refused = t.o.store.person_export(&ctx(&clerk), &head.regno).expect_err("clerk");
+    assert_eq!(refused.code(), "store-forbidden");
+
+    let export = t.o.store.person_export(&ctx(&manager), &head.regno).expect("export");
+    let text = serde_json::to_string_pretty(&export).expect("json");
+    // The records: the person, the family, their consent, their status.
+    assert_eq!(export.person.person.regno, head.regno);
+    assert_eq!(export.family.regno, reg.family_regno);
+    assert_eq!(export.person.consents.len(), 1);
+    assert_eq!(export.kandas_statuses.len(), 1);
+    assert_eq!(export.quota_inclusions.len(), 1);
+    // The document issued, by number and date, without the content naming the others.
+    assert_eq!(export.documents_issued.len(), 1);
+    assert_eq!(export.documents_issued[0]["number"], certificate.number.as_str());
+    assert!(export.documents_issued[0].contains_key("issued_on"));
+    assert!(!export.documents_issued[0].contains_key("content_json"));
+    // The decision, its instalments and every ledger entry, amounts exact and written out.
+    assert_eq!(export.subsidy_decisions.len(), 1);
+    assert_eq!(export.subsidy_decisions[0]["number"], decision.number.as_str());
+    let kinds: Vec<&str> =
+        export.ledger_entries.iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds, ["accrued", "approved", "paid"]);
+    let paid = &export.ledger_entries[2];
+    let tiyn = paid["amount_tiyn"].as_i64().expect("an integer amount");
+    assert_eq!(Tiyn(tiyn), decision.instalments[0].amount_tiyn);
+    assert_eq!(paid["amount_tiyn_text"], Tiyn(tiyn).format_tenge().as_str());
+    // Every audit event naming the person or the family: the registration, the payment, the
+    // certificate.
+    let actions: Vec<&str> = export.audit.iter().map(|e| e.action.as_str()).collect();
+    for action in ["family.register", "subsidy.prepare", "subsidy.approve", "subsidy.pay"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+    assert!(export.audit.iter().any(|e| e.entity == "issued_document"));
+    assert!(export.audit.iter().any(|e| e.entity == "person"));
+    // Nothing about another person: no other member's id, number or given name.
+    for other in &reg.members[1..] {
+        let given = other.name.split_whitespace().nth(1).expect("given name");
+        for needle in [other.id.to_string(), other.regno.clone(), given.to_string()] {
+            assert!(!text.contains(&needle), "the export names another member: {needle}");
         }
     }
 }

@@ -117,7 +117,10 @@ fn a_joining_device_receives_the_office_and_ends_with_the_same_records() {
         .expect("register on a");
     centre.push(&mut a.store);
     let report = centre.pull(&mut b.store);
-    assert_eq!(report.applied, 7, "a family, three persons and three documents");
+    assert_eq!(
+        report.applied, 10,
+        "a family, three persons, three documents, two consents and a child's covering reason"
+    );
     assert_same_records(&a.store, &b.store);
     // Found on b by any spelling, as on a.
     let hits = b.store.find("Seiitkali", 10).expect("find on b");

@@ -17,12 +17,13 @@ fn registering_writes_state_and_events_together() {
         .expect("register");
     assert_eq!(reg.members.len(), 3);
     let after = o.counts();
-    // 1 family + 3 persons + 3 documents = 7 records; the user added = 1 more, and their
-    // password on this device one more, which is logged but never sent.
+    // 1 family + 3 persons + 3 documents + 3 consent rows (two consents, the child's reason)
+    // = 10 records; the user added = 1 more, and their password on this device one more,
+    // which is logged but never sent.
     assert_eq!(after.0 - before.0, 1);
     assert_eq!(after.1 - before.1, 3);
-    assert_eq!(after.2 - before.2, 9, "one event per record written");
-    assert_eq!(after.3 - before.3, 8, "one event for the centre per record but the password");
+    assert_eq!(after.2 - before.2, 12, "one event per record written");
+    assert_eq!(after.3 - before.3, 11, "one event for the centre per record but the password");
     let login: String = o
         .store
         .raw_connection()

@@ -97,6 +97,7 @@ pub const ENTITIES: &[EntityPolicy] = &[
     },
     plain("document"),
     plain("consent"),
+    plain("consent_withdrawal"),
     plain("mci_row"),
     plain("kandas_status"),
     plain("casework_setting"),
@@ -230,7 +231,7 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), n);
-        assert_eq!(n, 25);
+        assert_eq!(n, 26);
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
     app.wait_for_text("[data-testid=f-members-0-iin-hint]", "ЖСН дұрыс · 12.04.1985 · Ер");
     fill(&mut app, 0, &[("document-number", "FA2233445"), ("phone", "+7 701 555 12 34")]);
     assert_eq!(app.value("#f-members-0-document-issuing_country"), "UZ");
-    app.click("#f-members-0-consent-given");
+    app.click("#f-members-0-consent-basis-given");
     assert_eq!(app.value("#f-members-0-consent-given_on"), "14.09.2026");
 
     // The spouse, added with the button.
@@ -85,6 +85,7 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
         ],
     );
     app.click("#f-members-1-sex-female");
+    app.click("#f-members-1-consent-basis-given");
 
     // The daughter, added with Alt+A; her document is a birth certificate.
     app.chord(Key::Alt, 'a');
@@ -107,6 +108,10 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
     app.click("#f-members-2-surname");
     app.wait_until("the birth date is shown as DD.MM.YYYY", |app| {
         app.value("#f-members-2-birth_date") == "27.02.2014"
+    });
+    // A girl of twelve: covered by her father's consent unless the clerk chooses otherwise.
+    app.wait_until("the child's consent is the head's", |app| {
+        app.checked("#f-members-2-consent-basis-minor")
     });
     app.screenshot("filled");
 

@@ -260,10 +260,11 @@ describe("every kind of record and action the store writes", () => {
   const entities = [
     "casework_setting", "office_key", "known_office_key", "issued_document", "document_void", "closed_month",
     "ledger_entry", "mci_row", "office", "plan_item", "service", "stay", "quota_row", "quota_inclusion",
-    "family", "person", "document", "consent", "kandas_status", "subsidy_decision", "subsidy_instalment",
+    "family", "person", "document", "consent", "consent_withdrawal", "kandas_status", "subsidy_decision", "subsidy_instalment",
     "family_departure", "reimbursement_case", "subsidy_rule", "user",
   ];
   const actions = [
+    "consent.record", "consent.withdraw",
     "document.issue", "document.reprint", "document.void", "family.register", "mci.add", "mci.correct",
     "month.close", "office.init", "office.key", "office.trust", "person.edit", "plan.add", "plan.stay",
     "plan.update", "quota.include", "quota.set", "reference.status_rules", "reference.stay_months",

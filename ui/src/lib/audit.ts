@@ -384,6 +384,8 @@ export function entityLabel(entity: string): string {
 const ACTIONS: Record<string, string> = {
   "family.register": "ui-action-family-register",
   "person.edit": "ui-action-person-edit",
+  "consent.record": "ui-action-consent-record",
+  "consent.withdraw": "ui-action-consent-withdraw",
   "status.record": "ui-action-status-record",
   "status.extend": "ui-action-status-extend",
   "status.end": "ui-action-status-end",
@@ -426,6 +428,7 @@ const ENTITIES: Record<string, string> = {
   person: "ui-entity-person",
   document: "ui-entity-document",
   consent: "ui-entity-consent",
+  consent_withdrawal: "ui-entity-consent-withdrawal",
   kandas_status: "ui-entity-status",
   quota_inclusion: "ui-entity-quota",
   plan_item: "ui-entity-plan",

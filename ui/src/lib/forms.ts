@@ -26,7 +26,17 @@ export function emptyMember(relation: Relation): MemberForm {
     document: { kind: "passport", number: "", issuing_country: "", issued_on: "", valid_until: "" },
     phone: "",
     email: "",
-    consent: { given: false, given_on: "", purpose: "" },
+    consent: {
+      basis: null,
+      given_on: "",
+      purpose_code: "adaptation",
+      purpose: "",
+      term: "programme_end",
+      valid_until: "",
+      method: "signed_form",
+      covered_by: null,
+      note: "",
+    },
   };
 }
 

@@ -5,12 +5,16 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setReference } from "../lib/reference.svelte";
+import { setSession } from "../lib/session.svelte";
 import { runCommand } from "../lib/shortcuts";
-import { card, REFERENCE } from "../test/fixtures";
+import { card, PERMISSIONS, REFERENCE, SESSION } from "../test/fixtures";
 import PersonCard from "./PersonCard.svelte";
 
 beforeEach(() => setReference(REFERENCE));
-afterEach(() => setReference(null));
+afterEach(() => {
+  setReference(null);
+  setSession(null);
+});
 
 describe("person card", () => {
   // The card counted the age itself and said 24 for someone born 2000-02-29 on 2025-02-28,
@@ -129,5 +133,83 @@ describe("person card", () => {
     await user.click(screen.getByTestId("edit-save"));
     expect(await screen.findByTestId("edit-refusal")).toHaveTextContent("басқа біреу өзгертті");
     expect(screen.getByRole("button", { name: "Жазбаны қайта ашу" })).toBeInTheDocument();
+  });
+
+  it("finding 7: shows the consent, its term and a lapsed consent as lapsed, with the warning", async () => {
+    setSession(SESSION);
+    const inForce = card();
+    mockIPC((command) => (command === "person_card" ? inForce : null));
+    const view = render(PersonCard, { regno: "PVL01-2026-00001" });
+    expect(await screen.findByTestId("card-consent-status")).toHaveTextContent("Келісім күшінде");
+    expect(screen.getByTestId("card-consent-term")).toHaveTextContent("13.09.2031 дейін");
+    expect(screen.getByTestId("card-consent")).toHaveTextContent("Қол қойылған қағаз нысан");
+    expect(screen.queryByTestId("card-consent-warning")).not.toBeInTheDocument();
+    view.unmount();
+
+    const lapsed = card();
+    lapsed.consent = { status: "lapsed", since: "2026-11-20" };
+    mockIPC((command) => (command === "person_card" ? lapsed : null));
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    expect(await screen.findByTestId("card-consent-status")).toHaveTextContent("Келісім мерзімі 20.11.2026 өтті");
+    expect(screen.getByTestId("card-consent-warning")).toHaveTextContent("жаңа құжат берілмейді");
+  });
+
+  it("finding 7: records a withdrawal from the card and shows it", async () => {
+    const user = userEvent.setup();
+    setSession(SESSION);
+    const sent: unknown[] = [];
+    const withdrawn = card();
+    withdrawn.consent = { status: "withdrawn", since: "2026-11-20" };
+    withdrawn.person.withdrawals = [
+      { id: "w1", person_id: "p1", consent_id: "c1", withdrawn_on: "2026-11-20", method: "eds", received_by: "aigerim", note: "№17", version: 1 },
+    ];
+    mockIPC((command, args) => {
+      if (command === "person_card") return card();
+      if (command === "read_date") return { date: "2026-11-20", display: "20.11.2026" };
+      if (command === "withdraw_consent") {
+        sent.push(args);
+        return withdrawn;
+      }
+      return null;
+    });
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    await user.click(await screen.findByTestId("consent-withdraw"));
+    await user.type(document.getElementById("f-withdrawn_on")!, "20.11.2026");
+    await user.selectOptions(document.getElementById("f-method")!, "eds");
+    await user.type(document.getElementById("f-note")!, "№17");
+    await user.click(screen.getByTestId("consent-withdraw-save"));
+
+    expect(await screen.findByText("Келісім 20.11.2026 кері қайтарылды")).toBeInTheDocument();
+    expect(sent[0]).toMatchObject({ regno: "PVL01-2026-00001", form: { withdrawn_on: "20.11.2026", method: "eds", note: "№17" } });
+    const line = screen.getByTestId("card-consent-withdrawal");
+    expect(line).toHaveTextContent("20.11.2026");
+    expect(line).toHaveTextContent("Электрондық цифрлық қолтаңба");
+    expect(line).toHaveTextContent("aigerim");
+    expect(screen.getByTestId("card-consent-warning")).toBeInTheDocument();
+    // Nothing left to withdraw.
+    expect(screen.queryByTestId("consent-withdraw")).not.toBeInTheDocument();
+  });
+
+  it("finding 7: a manager saves everything held about the person and is told where; a clerk cannot", async () => {
+    const user = userEvent.setup();
+    setSession(SESSION);
+    mockIPC((command) => {
+      if (command === "person_card") return card();
+      if (command === "export_person") {
+        return { path: "/home/otau/Documents/person-PVL01-2026-00001-2026-11-25.json", file_name: "person-PVL01-2026-00001-2026-11-25.json", bytes: 4096 };
+      }
+      return null;
+    });
+    const view = render(PersonCard, { regno: "PVL01-2026-00001" });
+    await screen.findByTestId("card-consent");
+    expect(screen.queryByTestId("consent-export")).not.toBeInTheDocument();
+    view.unmount();
+
+    setSession({ ...SESSION, permissions: PERMISSIONS.manager });
+    render(PersonCard, { regno: "PVL01-2026-00001" });
+    await user.click(await screen.findByTestId("consent-export"));
+    expect(await screen.findByTestId("consent-exported")).toHaveTextContent(
+      "/home/otau/Documents/person-PVL01-2026-00001-2026-11-25.json",
+    );
   });
 });

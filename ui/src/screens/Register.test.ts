@@ -116,6 +116,76 @@ describe("registration screen", () => {
     expect(form.members[0]?.document.issuing_country).toBe("UZ");
   });
 
+  it("starts a child's consent as covered by the head's and sends the consent as chosen", async () => {
+    const user = userEvent.setup();
+    backend({
+      is_minor: (args) => args.birth_date === "27.02.2014",
+      read_date: (args) => ({ date: "", display: args.text }),
+      register_family: () => ({
+        family_id: "f1",
+        family_regno: "PVL01-2026-00001",
+        members: [],
+      }),
+    });
+    render(Register);
+    await user.type(field("members-0-surname"), "Сейітқали");
+    // The head gives consent: the date starts as the arrival date; a term until a date asks for it.
+    await user.type(field("arrival_date"), "14.09.2026");
+    await user.click(field("members-0-consent-basis-given"));
+    expect(field("members-0-consent-given_on")).toHaveValue("14.09.2026");
+    await user.selectOptions(field("members-0-consent-term"), "until_date");
+    await user.type(field("members-0-consent-valid_until"), "13.09.2031");
+    await user.selectOptions(field("members-0-consent-method"), "eds");
+
+    runCommand("add-member");
+    runCommand("add-member");
+    await waitFor(() => expect(screen.getByTestId("member-2")).toBeInTheDocument());
+    await user.type(field("members-2-birth_date"), "27.02.2014");
+    await user.tab();
+    await waitFor(() => expect(field("members-2-consent-basis-minor")).toBeChecked());
+    expect(field("members-2-no_consent-covered_by")).toHaveValue("0");
+    expect(field("members-2-no_consent-covered_by")).toHaveTextContent("Сейітқали");
+    // An adult's consent is not chosen for them.
+    await user.type(field("members-1-birth_date"), "03.11.1988");
+    await user.tab();
+    expect(field("members-1-consent-basis-given")).not.toBeChecked();
+
+    runCommand("save");
+    await waitFor(() => expect(calls.some((c) => c.command === "register_family")).toBe(true));
+    const form = calls.find((c) => c.command === "register_family")?.args.form as FamilyForm;
+    expect(form.members[0]?.consent).toMatchObject({
+      basis: "given",
+      given_on: "14.09.2026",
+      term: "until_date",
+      valid_until: "13.09.2031",
+      method: "eds",
+    });
+    expect(form.members[2]?.consent).toMatchObject({ basis: "minor", covered_by: 0 });
+    expect(form.members[1]?.consent.basis).toBeNull();
+  });
+
+  it("shows a refused consent at the member's consent, naming the person", async () => {
+    const user = userEvent.setup();
+    backend({
+      register_family: () => {
+        throw {
+          code: "store-invalid",
+          message: null,
+          args: { count: "1" },
+          fields: [{ field: "members[0].consent", code: "consent-required", args: { number: "1", name: "Сейітқали Нұрсұлтан" } }],
+          duplicates: [],
+        };
+      },
+    });
+    setLang("en");
+    render(Register);
+    await user.type(field("members-0-surname"), "Сейітқали");
+    runCommand("save");
+    const error = await screen.findByTestId("f-members-0-consent-error");
+    expect(error).toHaveTextContent("Member 1 Сейітқали Нұрсұлтан has no consent to personal data processing");
+    expect(field("members-0-consent-basis-given")).toHaveFocus();
+  });
+
   it("adds a member with Alt+A and removes one", async () => {
     const user = userEvent.setup();
     backend({});

@@ -1,6 +1,7 @@
 // Data the UI tests give the mocked Rust side: an office, a clerk's session, a registered
 // family of two with its history, the reference lists — shaped by the generated types, so a
 // change on the Rust side shows here as a type error.
+import type { ConsentRec } from "../lib/bindings/ConsentRec";
 import type { HistoryEntry } from "../lib/bindings/HistoryEntry";
 import type { HomeScreen } from "../lib/bindings/HomeScreen";
 import type { PersonCard } from "../lib/bindings/PersonCard";
@@ -25,21 +26,21 @@ export const PERMISSIONS: Record<"clerk" | "manager" | "admin", Permissions> = {
     may_issue_documents: true, may_void_documents: false, may_close_month: false,
     may_prepare_subsidy: true, may_approve: false, may_record_payment: false, may_reverse: false,
     may_see_summaries: false, may_resolve_conflicts: true, may_decide_cases: false, may_enrol: false,
-    may_see_views: false, may_back_up: false,
+    may_see_views: false, may_back_up: false, may_export_person: false,
   },
   manager: {
     may_register: true, may_edit: true, may_manage_users: false, may_manage_reference: false,
     may_issue_documents: true, may_void_documents: true, may_close_month: true,
     may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
     may_see_summaries: true, may_resolve_conflicts: true, may_decide_cases: true, may_enrol: false,
-    may_see_views: true, may_back_up: true,
+    may_see_views: true, may_back_up: true, may_export_person: true,
   },
   admin: {
     may_register: true, may_edit: true, may_manage_users: true, may_manage_reference: true,
     may_issue_documents: true, may_void_documents: false, may_close_month: false,
     may_prepare_subsidy: true, may_approve: true, may_record_payment: true, may_reverse: true,
     may_see_summaries: true, may_resolve_conflicts: true, may_decide_cases: true, may_enrol: true,
-    may_see_views: true, may_back_up: true,
+    may_see_views: true, may_back_up: true, may_export_person: true,
   },
 };
 
@@ -153,7 +154,21 @@ export const HISTORY: HistoryEntry[] = [
 ];
 
 export function card(): PersonCard {
-  const head = { person: HEAD, family_regno: HEAD.regno, documents: [], consents: [] };
+  const consent: ConsentRec = {
+    id: "c1",
+    person_id: HEAD.id,
+    given_on: "2026-09-14",
+    purpose: "",
+    basis: "given",
+    purpose_code: "adaptation",
+    term: "until_date",
+    valid_until: "2031-09-13",
+    method: "signed_form",
+    covered_by: null,
+    reason: null,
+    version: 1,
+  };
+  const head = { person: HEAD, family_regno: HEAD.regno, documents: [], consents: [consent], withdrawals: [] };
   return {
     today: "2026-11-25",
     person: head,
@@ -172,7 +187,7 @@ export function card(): PersonCard {
         address: null,
         version: 1,
       },
-      members: [head, { person: SPOUSE, family_regno: HEAD.regno, documents: [], consents: [] }],
+      members: [head, { person: SPOUSE, family_regno: HEAD.regno, documents: [], consents: [], withdrawals: [] }],
     },
     history: HISTORY,
     status: {
@@ -196,8 +211,11 @@ export function card(): PersonCard {
       sex: "male",
       iin: HEAD.iin ?? "",
       phone: "+77020000000",
+      consent: { ...emptyMember("head").consent, basis: "given", given_on: "14.09.2026", term: "until_date", valid_until: "13.09.2031" },
     },
     viewed_by: null,
+    consent: { status: "in_force", since: null },
+    covered_by: null,
   };
 }
 

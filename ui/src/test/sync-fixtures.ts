@@ -201,6 +201,7 @@ export function crossCase(extra: Partial<CrossCaseItem> = {}): CrossCaseItem {
       },
     ],
     consents: [],
+    withdrawals: [],
   };
   return {
     id: "0193c105-0000-7000-8000-000000000001",

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod backup;
 pub mod casework;
 pub mod centre;
+pub mod consent;
 pub mod documents;
 pub mod import;
 pub mod ledger;

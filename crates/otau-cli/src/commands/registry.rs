@@ -117,20 +117,28 @@ pub fn person(ctx: &mut Ctx, cmd: PersonCommand) -> Result<(), CliError> {
         PersonCommand::Show { regno } => regno,
         PersonCommand::Edit(args) => return edit_person(ctx, *args),
         PersonCommand::Views { regno, limit } => return views(ctx, &regno, limit),
+        PersonCommand::Consent(args) => return super::consent::record(ctx, *args),
+        PersonCommand::WithdrawConsent { regno, on, method, note } => {
+            return super::consent::withdraw(ctx, &regno, &on, &method, note)
+        }
+        PersonCommand::Export { regno, out, force } => {
+            return super::consent::export(ctx, &regno, out, force)
+        }
     };
     let store = ctx.open()?;
     let reader = ctx.reading(&store)?;
     let view = store.person(&regno)?;
     store.log_access(&reader, view.person.id, AccessKind::Card, None)?;
+    let today = ctx.now().1;
     if ctx.json {
         json(&view);
     } else {
-        print_person(ctx.lang, &view);
+        print_person(ctx.lang, &view, today);
     }
     Ok(())
 }
 
-fn print_person(lang: Lang, view: &PersonView) {
+fn print_person(lang: Lang, view: &PersonView, today: chrono::NaiveDate) {
     let p = &view.person;
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     let mut items = vec![
@@ -167,9 +175,7 @@ fn print_person(lang: Lang, view: &PersonView) {
         }
         items.push((label(lang, "document"), text));
     }
-    for c in &view.consents {
-        items.push((label(lang, "consent"), format!("{} — {}", c.given_on, c.purpose)));
-    }
+    items.extend(super::consent::lines(lang, view, today));
     pairs(&items);
 }
 
@@ -357,7 +363,7 @@ fn edit_person(ctx: &mut Ctx, args: crate::args::PersonEditArgs) -> Result<(), C
     if ctx.json {
         json(&after);
     } else {
-        print_person(ctx.lang, &after);
+        print_person(ctx.lang, &after, acting.today);
     }
     Ok(())
 }

@@ -295,7 +295,7 @@ pub fn family_json(tag: &str, members: usize) -> Value {
             } else {
                 format!("201{}-05-1{}", i % 10, i % 9)
             };
-            json!({
+            let mut m = json!({
                 "relation": if i == 0 { "head" } else { "child" },
                 "surname": surname,
                 "given_name": given,
@@ -306,7 +306,14 @@ pub fn family_json(tag: &str, members: usize) -> Value {
                     "number": format!("N{digits}{i}"),
                     "issuing_country": "UZ"
                 }
-            })
+            });
+            // The head signs the consent form; the children are covered by it.
+            if i == 0 {
+                m["consent"] = json!({ "given_on": "2026-11-02" });
+            } else {
+                m["no_consent"] = json!({ "reason": "minor", "covered_by": 0 });
+            }
+            m
         })
         .collect();
     json!({

@@ -21,11 +21,12 @@
 
 use crate::code::{Coded, FieldError};
 use crate::model::{
-    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
-    MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm, DocumentInput,
+    DocumentKind, Education, FamilyInput, MemberInput, NoConsentInput, NoConsentReason, Relation,
+    Sex,
 };
 use crate::regions;
-use crate::validate::validate_family;
+use crate::validate::validate_imported_family;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -950,9 +951,20 @@ fn convert_row(r: &Resolved<'_>, row: &SheetRow, grouped: bool) -> ConvertedRow 
             }),
             phone,
             email,
+            // A list kept before consent was required has no consent columns: each person's
+            // consent is recorded as still to be collected, and the card says so.
+            no_consent: consent_on.is_none().then_some(NoConsentInput {
+                reason: NoConsentReason::ToCollect,
+                covered_by: None,
+                note: None,
+            }),
             consent: consent_on.map(|given_on| ConsentInput {
                 given_on,
+                purpose_code: ConsentPurpose::Adaptation,
                 purpose: consent_purpose.unwrap_or_default(),
+                term: ConsentTerm::ProgrammeEnd,
+                valid_until: None,
+                method: ConsentMethod::SignedForm,
             }),
         }),
         _ => None,
@@ -962,7 +974,7 @@ fn convert_row(r: &Resolved<'_>, row: &SheetRow, grouped: bool) -> ConvertedRow 
 
 /// Prepares a sheet for import on `today`: checks the mapping against the headers (an error
 /// there refuses the whole file), converts every row, groups rows into families, validates each
-/// family with [`validate_family`], and returns the families ready and the rows refused.
+/// family with [`validate_imported_family`], and returns the families ready and the rows refused.
 pub fn prepare(
     sheet: &Sheet,
     mapping: &Mapping,
@@ -1123,7 +1135,7 @@ pub fn prepare(
                     head_row,
                     vec![problem_for(&resolved, "arrival_date", "value-required", BTreeMap::new())],
                 ));
-            } else if let Err(errors) = validate_family(&input, today) {
+            } else if let Err(errors) = validate_imported_family(&input, today) {
                 for e in errors {
                     let (member, path) = split_member_path(&e.field);
                     let i = member.unwrap_or(head_row);

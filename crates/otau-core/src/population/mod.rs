@@ -19,11 +19,14 @@ pub mod places;
 pub mod spelling;
 
 use crate::casework::status::{Decision, EndReason, Recommendation};
+use crate::consent::ADULT_AGE;
+use crate::dates::age_on;
 use crate::demo::DemoRng;
 use crate::iin::check_digit;
 use crate::model::{
-    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
-    MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm, DocumentInput,
+    DocumentKind, Education, FamilyInput, MemberInput, NoConsentInput, NoConsentReason, Relation,
+    Sex,
 };
 use crate::subsidy::rules::{SettlementType, SubsidyKind};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -550,10 +553,26 @@ impl Acts {
             rng.pick(&["701", "702", "705", "707", "747", "775", "778"]),
             rng.below(10_000_000)
         ));
-        out[0].consent = Some(ConsentInput {
-            given_on: day,
-            purpose: "Бейімдеу және кіріктіру қызметтерін көрсету".into(),
-        });
+        // Every adult signs the centre's consent form; a minor is covered by the head's.
+        let head_adult = age_on(out[0].birth_date, day) >= ADULT_AGE;
+        for (i, m) in out.iter_mut().enumerate() {
+            if i > 0 && head_adult && age_on(m.birth_date, day) < ADULT_AGE {
+                m.no_consent = Some(NoConsentInput {
+                    reason: NoConsentReason::Minor,
+                    covered_by: Some(0),
+                    note: None,
+                });
+            } else {
+                m.consent = Some(ConsentInput {
+                    given_on: day,
+                    purpose_code: ConsentPurpose::Adaptation,
+                    purpose: String::new(),
+                    term: ConsentTerm::ProgrammeEnd,
+                    valid_until: None,
+                    method: ConsentMethod::SignedForm,
+                });
+            }
+        }
         let input = FamilyInput {
             arrival_date: arrival,
             country_of_origin: origin.code.to_string(),
@@ -692,6 +711,7 @@ impl Acts {
             phone: None,
             email: None,
             consent: None,
+            no_consent: None,
         }
     }
 

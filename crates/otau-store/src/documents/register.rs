@@ -376,6 +376,11 @@ impl Store {
         content: DocumentContent,
     ) -> Result<Sealed> {
         ctx.actor.require(Action::IssueDocument)?;
+        // No new paper about a family while a member's consent is withdrawn or lapsed (Law
+        // 94-V); the monthly summary names no one. What is held is given by `person_export`.
+        if let Some(family_id) = subject_id {
+            self.require_consent_of_family(family_id, ctx.today)?;
+        }
         let conn = self.conn();
         let issued_by = issuer_name(&ctx.actor);
         let (office_id, office) = office_header(conn)?;
@@ -430,6 +435,9 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "document", key: number.clone() })?;
         if let Some(v) = void_of(self.conn(), original.id)? {
             return Err(DocumentError::AlreadyVoided { number, on: v.voided_on }.into());
+        }
+        if let Some(family_id) = original.subject_id {
+            self.require_consent_of_family(family_id, ctx.today)?;
         }
         let rec = IssuedDocRec {
             id: Uuid::now_v7(),

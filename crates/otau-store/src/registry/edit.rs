@@ -6,8 +6,10 @@ use crate::error::{Result, StoreError};
 use crate::registry::{ConsentRec, DocumentRec, FamilyView, PersonRec, PersonView};
 use crate::users::Action;
 use crate::Store;
-use otau_core::model::{ConsentInput, DocumentInput, FamilyInput, MemberInput};
-use otau_core::validate::validate_family;
+use otau_core::model::{
+    ConsentInput, DocumentInput, FamilyInput, MemberInput, NoConsentInput, NoConsentReason,
+};
+use otau_core::validate::{validate_family, validate_imported_family};
 use otau_core::FieldError;
 use rusqlite::OptionalExtension;
 use uuid::Uuid;
@@ -38,11 +40,49 @@ impl PersonView {
             }),
             phone: p.phone.clone(),
             email: p.email.clone(),
-            consent: self
-                .consents
-                .last()
-                .map(|c| ConsentInput { given_on: c.given_on, purpose: c.purpose.clone() }),
+            consent: None,
+            no_consent: None,
         }
+        .with_consent(self.latest_consent(), &[])
+    }
+}
+
+impl ConsentRec {
+    /// The consent as a form holds it, or the reason there is none; `ids` are the family's
+    /// person ids in the order of the form's members (a representative is named by index).
+    fn as_input(&self, ids: &[Uuid]) -> (Option<ConsentInput>, Option<NoConsentInput>) {
+        match self.basis.reason() {
+            None => (
+                Some(ConsentInput {
+                    given_on: self.given_on,
+                    purpose_code: self.purpose_code.unwrap_or_default(),
+                    purpose: self.purpose.clone(),
+                    term: self.term.unwrap_or_default(),
+                    valid_until: self.valid_until,
+                    method: self.method.unwrap_or_default(),
+                }),
+                None,
+            ),
+            Some(reason) => (
+                None,
+                Some(NoConsentInput {
+                    reason,
+                    covered_by: self.covered_by.and_then(|id| ids.iter().position(|i| *i == id)),
+                    note: self.reason.clone(),
+                }),
+            ),
+        }
+    }
+}
+
+trait WithConsent {
+    fn with_consent(self, latest: Option<&ConsentRec>, ids: &[Uuid]) -> Self;
+}
+
+impl WithConsent for MemberInput {
+    fn with_consent(mut self, latest: Option<&ConsentRec>, ids: &[Uuid]) -> Self {
+        (self.consent, self.no_consent) = latest.map(|c| c.as_input(ids)).unwrap_or((None, None));
+        self
     }
 }
 
@@ -57,8 +97,19 @@ impl FamilyView {
             settlement: f.settlement.clone(),
             accommodation_category: f.accommodation_category,
             address: f.address.clone(),
-            members: self.members.iter().map(PersonView::as_input).collect(),
+            members: self
+                .members
+                .iter()
+                .map(|m| m.as_input().with_consent(m.latest_consent(), &self.person_ids()))
+                .collect(),
         }
+    }
+}
+
+impl FamilyView {
+    /// The members' person ids, in order.
+    fn person_ids(&self) -> Vec<Uuid> {
+        self.members.iter().map(|m| m.person.id).collect()
     }
 }
 
@@ -90,8 +141,22 @@ impl Store {
             errors.push(FieldError::bare("reason", "store-reason-required"));
         }
         let mut as_family = family.as_input();
+        let stored = as_family.members[index].clone();
+        // A representative chosen at registration stays unless another is chosen.
+        let mut edited = edited.clone();
+        if let (Some(now), Some(was)) = (edited.no_consent.as_mut(), stored.no_consent.as_ref()) {
+            if now.covered_by.is_none() && now.reason == was.reason {
+                now.covered_by = was.covered_by;
+            }
+        }
+        let edited = &edited;
         as_family.members[index] = edited.clone();
-        if let Err(found) = validate_family(&as_family, ctx.today) {
+        // A consent still to be collected (an imported person) may stay so through other
+        // corrections; it is never chosen anew here.
+        let kept_to_collect = edited.no_consent == stored.no_consent
+            && stored.no_consent.as_ref().is_some_and(|n| n.reason == NoConsentReason::ToCollect);
+        let validate = if kept_to_collect { validate_imported_family } else { validate_family };
+        if let Err(found) = validate(&as_family, ctx.today) {
             let prefix = format!("members[{index}]");
             for mut e in found {
                 if let Some(rest) = e.field.strip_prefix(&prefix) {
@@ -133,7 +198,10 @@ impl Store {
         }
 
         let old_document = current.documents.first().cloned();
-        let old_consents = current.consents.clone();
+        // A consent or reason that differs from the latest recorded is recorded anew.
+        let consent_changed =
+            (&edited.consent, &edited.no_consent) != (&stored.consent, &stored.no_consent);
+        let ids = family.person_ids();
         self.write(ctx, "person.edit", |change| {
             change.set_reason(Some(reason.trim().to_string()));
             change.update(&before, &mut after)?;
@@ -155,12 +223,8 @@ impl Store {
                     }
                 }
             }
-            if let Some(consent) = &edited.consent {
-                let known = old_consents
-                    .iter()
-                    .any(|c| c.given_on == consent.given_on && c.purpose == consent.purpose.trim());
-                if !known {
-                    let mut rec = ConsentRec::from_input(consent, before.id);
+            if consent_changed {
+                if let Some(mut rec) = ConsentRec::of_member(edited, before.id, &ids, ctx.today) {
                     change.insert(&mut rec)?;
                 }
             }

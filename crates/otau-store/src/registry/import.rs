@@ -48,6 +48,12 @@
 //! `surname`, `given_name`, `birth_date`, `sex`, `arrival_date`, `country_of_origin`, `region`
 //! and `settlement` need a column or a default.
 //!
+//! Consent: a person with a `consent_given_on` gets a consent for the programme's purposes until
+//! its end, on a signed form; a person without one (an old list has no such column) is
+//! registered with their consent *to be collected*, which only an import may record, and the
+//! card says so until a clerk records the consent. Refusing such lists would leave offices
+//! keeping their old registers outside Otau, with no consent at all.
+//!
 //! # Design
 //! [`Store::import_plan`] decides everything: the rows are prepared by the pure
 //! `otau_core::casework::import::prepare` (conversion, grouping, validation), then each family is
@@ -55,7 +61,7 @@
 //! it in the file. A family whose head is already registered is skipped as *already
 //! registered*, which makes an import re-runnable: a second run creates nothing. A family where
 //! only another member matches someone is refused for a clerk to look at. The dry run is that
-//! plan; the real run is the same plan followed by [`Store::register_families`] in one
+//! plan; the real run is the same plan followed by registering the families in one
 //! transaction (audit and outbox included), so both always agree.
 //!
 //! # Limits
@@ -597,7 +603,12 @@ impl Store {
         }
         // Refuse, not allow: the plan left out every likely duplicate, so a hit here means the
         // registry changed since the plan, and then nothing is written.
-        let registered = self.register_families(ctx, &to_create, Duplicates::Refuse)?;
+        let registered = self.register_many(
+            ctx,
+            &to_create,
+            Duplicates::Refuse,
+            otau_core::validate::validate_imported_family,
+        )?;
         for (family, reg) in report.families.iter_mut().zip(registered) {
             family.registered = Some(reg);
         }

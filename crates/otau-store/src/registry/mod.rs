@@ -1,9 +1,12 @@
 //! The registry: families, persons, their documents and consents — records, registration and
-//! views; corrections ([`edit`]), likely duplicates ([`duplicates`]) and importing the lists
-//! offices keep ([`import`]).
+//! views; corrections ([`edit`]), consents recorded later and withdrawals ([`consent`]),
+//! everything held about one person ([`export`]), likely duplicates ([`duplicates`]) and
+//! importing the lists offices keep ([`import`]).
 
+pub mod consent;
 pub mod duplicates;
 pub mod edit;
+pub mod export;
 pub mod import;
 
 use crate::context::Context;
@@ -13,9 +16,10 @@ use crate::users::Action;
 use crate::write::Change;
 use crate::Store;
 use chrono::{Datelike, NaiveDate};
+use otau_core::consent::ConsentBasis;
 use otau_core::model::{
-    AccommodationCategory, ConsentInput, DocumentInput, DocumentKind, Education, FamilyInput,
-    MemberInput, Relation, Sex,
+    AccommodationCategory, ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm, DocumentInput,
+    DocumentKind, Education, FamilyInput, MemberInput, Relation, Sex,
 };
 use otau_core::regno::{OfficeCode, RegNo};
 use otau_core::validate::{normalize_document_number, normalize_phone, validate_family};
@@ -191,7 +195,8 @@ impl Record for DocumentRec {
     }
 }
 
-/// A row of `consents`: consent to processing of personal data.
+/// A row of `consents`: consent to processing of personal data, or the reason recorded
+/// instead of one (`basis`). Rows are only added; the latest speaks for the person.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRec {
@@ -199,10 +204,31 @@ pub struct ConsentRec {
     pub id: Uuid,
     /// Whose consent.
     pub person_id: Uuid,
-    /// Given on.
+    /// Given on (for a reason: the day it was recorded).
     pub given_on: NaiveDate,
-    /// Purpose named.
+    /// Purpose in words (empty for a reason).
     pub purpose: String,
+    /// A consent, or the reason there is none.
+    #[serde(default)]
+    pub basis: ConsentBasis,
+    /// Purpose from the list (none on a row from before the list).
+    #[serde(default)]
+    pub purpose_code: Option<ConsentPurpose>,
+    /// Term (none on a row from before terms: until the end of the programme).
+    #[serde(default)]
+    pub term: Option<ConsentTerm>,
+    /// The last day it holds, for a term until a date.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    /// How it was given.
+    #[serde(default)]
+    pub method: Option<ConsentMethod>,
+    /// For a minor or a person without capacity: the person whose consent covers them.
+    #[serde(default)]
+    pub covered_by: Option<Uuid>,
+    /// For another reason: the reason in words.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Version.
     pub version: i64,
 }
@@ -260,8 +286,12 @@ pub struct PersonView {
     pub family_regno: String,
     /// Identity documents.
     pub documents: Vec<DocumentRec>,
-    /// Consents to processing of personal data.
+    /// Consents to processing of personal data and reasons recorded instead, in the order
+    /// recorded (the last speaks for the person).
     pub consents: Vec<ConsentRec>,
+    /// Withdrawals of consent, in the order recorded.
+    #[serde(default)]
+    pub withdrawals: Vec<consent::WithdrawalRec>,
 }
 
 /// A family with all its members.
@@ -308,9 +338,24 @@ impl Store {
         inputs: &[FamilyInput],
         duplicates: Duplicates,
     ) -> Result<Vec<Registered>> {
+        self.register_many(ctx, inputs, duplicates, validate_family)
+    }
+
+    /// [`Store::register_families`] with the rule of the families' source: an imported list
+    /// may leave a consent to be collected, nothing else may.
+    pub(crate) fn register_many(
+        &mut self,
+        ctx: &Context,
+        inputs: &[FamilyInput],
+        duplicates: Duplicates,
+        validate: fn(
+            &FamilyInput,
+            NaiveDate,
+        ) -> std::result::Result<(), Vec<otau_core::FieldError>>,
+    ) -> Result<Vec<Registered>> {
         ctx.actor.require(Action::RegisterFamily)?;
         for input in inputs {
-            validate_family(input, ctx.today).map_err(StoreError::Invalid)?;
+            validate(input, ctx.today).map_err(StoreError::Invalid)?;
         }
         self.write(ctx, "family.register", |change| {
             inputs.iter().map(|input| register_in(change, ctx.today, input, duplicates)).collect()
@@ -379,7 +424,7 @@ fn normalize_regno(regno: &str) -> Result<String> {
         .map_err(|e| StoreError::Invalid(vec![otau_core::FieldError::new("regno", &e)]))
 }
 
-fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
+pub(crate) fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
     let family_regno: String = conn
         .prepare_cached("SELECT regno FROM families WHERE id = ?1")?
         .query_row([person.family_id.to_string()], |r| r.get(0))?;
@@ -388,11 +433,16 @@ fn person_view(conn: &Connection, person: PersonRec) -> Result<PersonView> {
         .prepare_cached("SELECT * FROM documents WHERE person_id = ?1 ORDER BY issued_on, id")?
         .query_map([&pid], from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    // Ids are time-ordered (UUID v7): the order they were recorded in.
     let consents = conn
-        .prepare_cached("SELECT * FROM consents WHERE person_id = ?1 ORDER BY given_on, id")?
+        .prepare_cached("SELECT * FROM consents WHERE person_id = ?1 ORDER BY id")?
         .query_map([&pid], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(PersonView { person, family_regno, documents, consents })
+    let withdrawals = conn
+        .prepare_cached("SELECT * FROM consent_withdrawals WHERE person_id = ?1 ORDER BY id")?
+        .query_map([&pid], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(PersonView { person, family_regno, documents, consents, withdrawals })
 }
 
 /// Registers one family inside an open change.
@@ -484,16 +534,19 @@ fn register_in(
             let mut rec = DocumentRec::from_input(doc, Uuid::now_v7(), person.id, 0);
             change.insert(&mut rec)?;
         }
-        if let Some(consent) = &m.consent {
-            let mut rec = ConsentRec::from_input(consent, person.id);
-            change.insert(&mut rec)?;
-        }
         members[i] = RegisteredMember {
             id: person.id,
             regno: person.regno.clone(),
             name: person.full_name(),
             relation: person.relation,
         };
+    }
+    // Consents after every person, so a child's reason can name a representative listed later.
+    let ids: Vec<Uuid> = members.iter().map(|m| m.id).collect();
+    for (i, m) in input.members.iter().enumerate() {
+        if let Some(mut rec) = ConsentRec::of_member(m, ids[i], &ids, today) {
+            change.insert(&mut rec)?;
+        }
     }
     change.refresh_projections()?;
     Ok(Registered { family_id: family.id, family_regno: head_regno, members })
@@ -529,13 +582,54 @@ impl DocumentRec {
 impl ConsentRec {
     /// The record of a consent as entered (a new one: consents are only added).
     pub(crate) fn from_input(consent: &ConsentInput, person_id: Uuid) -> ConsentRec {
+        let until = consent.term == ConsentTerm::UntilDate;
         ConsentRec {
             id: Uuid::now_v7(),
             person_id,
             given_on: consent.given_on,
             purpose: consent.purpose.trim().to_string(),
+            basis: ConsentBasis::Given,
+            purpose_code: Some(consent.purpose_code),
+            term: Some(consent.term),
+            valid_until: consent.valid_until.filter(|_| until),
+            method: Some(consent.method),
+            covered_by: None,
+            reason: None,
             version: 0,
         }
+    }
+
+    /// The record of a member's consent or of the reason there is none, recorded on `today`;
+    /// `ids` are the family's person ids in the order of the input's members.
+    pub(crate) fn of_member(
+        m: &MemberInput,
+        person_id: Uuid,
+        ids: &[Uuid],
+        today: NaiveDate,
+    ) -> Option<ConsentRec> {
+        if let Some(consent) = &m.consent {
+            return Some(ConsentRec::from_input(consent, person_id));
+        }
+        let reason = m.no_consent.as_ref()?;
+        Some(ConsentRec {
+            id: Uuid::now_v7(),
+            person_id,
+            given_on: today,
+            purpose: String::new(),
+            basis: reason.reason.into(),
+            purpose_code: None,
+            term: None,
+            valid_until: None,
+            method: None,
+            covered_by: reason.covered_by.and_then(|j| ids.get(j).copied()),
+            reason: reason
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from),
+            version: 0,
+        })
     }
 }
 

@@ -36,6 +36,7 @@ pub(crate) const ENTITIES: &[Entity] = &[
     Entity { search_person: Some("id"), ..e("person", "persons") },
     Entity { search_person: Some("person_id"), ..e("document", "documents") },
     e("consent", "consents"),
+    e("consent_withdrawal", "consent_withdrawals"),
     Entity { natural_key: &["effective_from", "purpose"], ..e("mci_row", "mci_rows") },
     e("kandas_status", "kandas_statuses"),
     Entity { natural_key: &["key"], ..e("casework_setting", "casework_settings") },

@@ -66,6 +66,6 @@ may_decide_cases: boolean,
  */
 may_enrol: boolean, 
 /**
- * Back up the office database now.
+ * Export everything held about one person.
  */
-may_back_up: boolean, };
+may_export_person: boolean, };

@@ -2,6 +2,7 @@
 import type { ConsentRec } from "./ConsentRec";
 import type { DocumentRec } from "./DocumentRec";
 import type { PersonRec } from "./PersonRec";
+import type { WithdrawalRec } from "./WithdrawalRec";
 
 /**
  * A person with their documents and consents, as the card shows them.
@@ -20,6 +21,11 @@ family_regno: string,
  */
 documents: Array<DocumentRec>, 
 /**
- * Consents to processing of personal data.
+ * Consents to processing of personal data and reasons recorded instead, in the order
+ * recorded (the last speaks for the person).
  */
-consents: Array<ConsentRec>, };
+consents: Array<ConsentRec>, 
+/**
+ * Withdrawals of consent, in the order recorded.
+ */
+withdrawals: Array<WithdrawalRec>, };

@@ -10,6 +10,7 @@ import type { CaseworkPanel } from "./CaseworkPanel";
 import type { CaseworkScreen } from "./CaseworkScreen";
 import type { ConflictChoice } from "./ConflictChoice";
 import type { ConflictsScreen } from "./ConflictsScreen";
+import type { ConsentForm } from "./ConsentForm";
 import type { CrossCasesScreen } from "./CrossCasesScreen";
 import type { CrossChoice } from "./CrossChoice";
 import type { DocFormat } from "./DocFormat";
@@ -48,6 +49,7 @@ import type { ReferenceData } from "./ReferenceData";
 import type { RegisterScreen } from "./RegisterScreen";
 import type { Registered } from "./Registered";
 import type { SavedDocument } from "./SavedDocument";
+import type { SavedExport } from "./SavedExport";
 import type { ServiceForm } from "./ServiceForm";
 import type { SessionInfo } from "./SessionInfo";
 import type { Sex } from "./Sex";
@@ -59,6 +61,7 @@ import type { SummaryScreen } from "./SummaryScreen";
 import type { SyncPanel } from "./SyncPanel";
 import type { UsersScreen } from "./UsersScreen";
 import type { VerifyResult } from "./VerifyResult";
+import type { WithdrawalForm } from "./WithdrawalForm";
 
 /** The app's version, database, start-up language, idle time and office. */
 export function app_info(): Promise<AppInfo> {
@@ -115,6 +118,11 @@ export function read_date(args: { text: string }): Promise<ReadDate> {
   return call<ReadDate>("read_date", args);
 }
 
+/** Whether a person born on the date typed is a minor today: the form then starts their */
+export function is_minor(args: { birth_date: string }): Promise<boolean> {
+  return call<boolean>("is_minor", args);
+}
+
 /** Checks an IIN and its agreement with the birth date and sex typed so far. */
 export function check_iin(args: { iin: string; birth_date: string; sex: Sex | null }): Promise<IinCheck> {
   return call<IinCheck>("check_iin", args);
@@ -138,6 +146,21 @@ export function person_card(args: { regno: string }): Promise<PersonCard> {
 /** Corrects a person with a reason, as the signed-in user. */
 export function edit_person(args: { regno: string; member: MemberForm; base_version: number; reason: string }): Promise<PersonCard> {
   return call<PersonCard>("edit_person", args);
+}
+
+/** Records a consent the person gave after registration (or a corrected one). */
+export function record_consent(args: { regno: string; form: ConsentForm }): Promise<PersonCard> {
+  return call<PersonCard>("record_consent", args);
+}
+
+/** Records the withdrawal of the person's consent, received by the signed-in user. */
+export function withdraw_consent(args: { regno: string; form: WithdrawalForm }): Promise<PersonCard> {
+  return call<PersonCard>("withdraw_consent", args);
+}
+
+/** Saves everything held about the person in one JSON file in the documents folder. */
+export function export_person(args: { regno: string }): Promise<SavedExport> {
+  return call<SavedExport>("export_person", args);
 }
 
 /** The case-work panel of a person card: status, family and quota. */
