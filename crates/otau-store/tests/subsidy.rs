@@ -1182,6 +1182,10 @@ fn finding_7_person_export_holds_everything_about_the_person() {
 
     let export = t.o.store.person_export(&ctx(&manager), &head.regno).expect("export");
     let text = serde_json::to_string_pretty(&export).expect("json");
+    // The export is in the access log: who took it, and that it was an export.
+    let views = t.o.store.views_of(&ctx(&manager), &head.regno, 10).expect("views");
+    assert_eq!(views.entries[0].kind, otau_store::access::AccessKind::Export);
+    assert_eq!(views.entries[0].login, manager.login);
     // The records: the person, the family, their consent, their status.
     assert_eq!(export.person.person.regno, head.regno);
     assert_eq!(export.family.regno, reg.family_regno);

@@ -95,6 +95,9 @@ impl Store {
     pub fn person_export(&self, ctx: &Context, regno: &str) -> Result<PersonExport> {
         ctx.actor.require(Action::ExportPersonalData)?;
         let person = self.person(regno)?;
+        // Who took everything about the person, and when, is in the access log before the
+        // data leave the store.
+        self.log_access(ctx, person.person.id, crate::access::AccessKind::Export, None)?;
         let family = self.family(regno)?.family;
         let conn = self.conn();
         let pid = person.person.id.to_string();
