@@ -1,0 +1,4 @@
+//! Fuzz target: `otau_fuzz::family_json` (see that function for what it feeds and checks).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| otau_fuzz::family_json(data));
