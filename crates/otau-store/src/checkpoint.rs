@@ -239,7 +239,7 @@ pub(crate) fn write(conn: &Connection, at: Option<DateTime<Utc>>) -> Result<bool
     Ok(true)
 }
 
-/// Migration 0014 signs a first checkpoint of a database that has a log and a document key.
+/// Migration 0013 signs a first checkpoint of a database that has a log and a document key.
 pub(crate) fn migration_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
     write(tx, None).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }

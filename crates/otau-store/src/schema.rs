@@ -18,8 +18,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_append_only_guards.sql"),
     include_str!("../migrations/0011_sign_ins.sql"),
     include_str!("../migrations/0012_sealed_document_numbers.sql"),
-    include_str!("../migrations/0014_audit_checkpoints_and_access_log.sql"),
-    include_str!("../migrations/0015_consent_terms_and_withdrawals.sql"),
+    include_str!("../migrations/0013_audit_checkpoints_and_access_log.sql"),
+    include_str!("../migrations/0014_consent_terms_and_withdrawals.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -32,7 +32,7 @@ fn migrations() -> Migrations<'static> {
                 4 => M::up_with_hook(sql, crate::events_migration::audit_and_outbox_to_events),
                 // 0007 makes the search index anew: it is filled from the records.
                 6 => M::up_with_hook(sql, crate::search::rebuild_hook),
-                // 0014 signs a first checkpoint of the log as the database holds it.
+                // 0013 signs a first checkpoint of the log as the database holds it.
                 12 => M::up_with_hook(sql, crate::checkpoint::migration_hook),
                 _ => M::up(sql),
             })

@@ -221,9 +221,11 @@ const LANDED: &[(&str, &str)] = &[
         "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
     ),
     (
-        "0014_audit_checkpoints_and_access_log.sql",
+        "0013_audit_checkpoints_and_access_log.sql",
         "81fd7114b34324e7f651bcbbb0eebed928d39eee3b1002a89a15a2ff91b1d9d3",
-        "0015_consent_terms_and_withdrawals.sql",
+    ),
+    (
+        "0014_consent_terms_and_withdrawals.sql",
         "56598225e5daedea44bf16b050c833efb97d3538994ba75faf6f6f3c866e7842",
     ),
 ];
