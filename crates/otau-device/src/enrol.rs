@@ -160,7 +160,7 @@ pub fn join(
         &enrolled(e, &answer, cert, &device_secret),
     )?;
     let report = sync(&mut store, at, today)?;
-    store.install_office_key(at, document_secret)?;
+    store.install_office_key(at, &document_secret)?;
     store.set_local_password(at, &login, &req.admin_password)?;
     // The device's own document key goes to the office's other devices.
     let sent = sync(&mut store, at, today)?;

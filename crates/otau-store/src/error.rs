@@ -155,6 +155,9 @@ pub enum StoreError {
         /// What it concerns.
         detail: String,
     },
+    /// The database is encrypted and locked, or the secret given does not open it.
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
     /// Every number of a series reserved for this device is used.
     #[error("no {series} numbers of {year} are left on this device")]
     NumbersExhausted {
@@ -203,6 +206,7 @@ impl Coded for StoreError {
             StoreError::Subsidy(e) => e.code(),
             StoreError::Sync { code, .. } => code,
             StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
+            StoreError::Vault(e) => e.code(),
         }
     }
 
@@ -254,6 +258,7 @@ impl Coded for StoreError {
             | StoreError::DeactivateSelf => {}
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
+            StoreError::Vault(e) => return e.args(),
             StoreError::Sync { detail, .. } => put("detail", detail.clone()),
             StoreError::NumbersExhausted { series, year } => {
                 put("series", series.to_string());

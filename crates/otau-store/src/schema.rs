@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_append_only_guards.sql"),
     include_str!("../migrations/0011_sign_ins.sql"),
     include_str!("../migrations/0012_sealed_document_numbers.sql"),
+    include_str!("../migrations/0013_sealed_signing_keys.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

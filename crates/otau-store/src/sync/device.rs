@@ -411,7 +411,7 @@ impl Store {
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
-                 'sealed_document_numbers')
+                 'sealed_document_numbers', 'office_signing_secrets')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
