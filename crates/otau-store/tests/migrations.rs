@@ -220,6 +220,10 @@ const LANDED: &[(&str, &str)] = &[
         "0012_sealed_document_numbers.sql",
         "32be7de323dff10d01b1bec1d169cf5500ecec8e70a35e6dfb385aa283941fcd",
     ),
+    (
+        "0013_sealed_signing_keys.sql",
+        "9d81e68b6b3c3bfd560b7285fd63dc5a9f9e77261da5d0865e8257a8bbad2878",
+    ),
 ];
 
 #[test]

@@ -342,6 +342,15 @@ impl Store {
         })
     }
 
+    /// The secret papers are sealed with now, unsealed: for tests that look for its bytes where
+    /// they must not be. Nothing in the product calls it.
+    #[doc(hidden)]
+    pub fn current_signing_secret(&self) -> Result<Zeroizing<[u8; 32]>> {
+        let (office_id, _) = current_office(self.conn())?;
+        let key = signing_key(self.conn(), office_id)?.ok_or(StoreError::NotInitialised)?;
+        secret_of(self.conn(), self.signing_kek(), &key)
+    }
+
     /// The office's public key, as the centre hands it to other offices.
     pub fn office_public_key(&self) -> Result<Option<String>> {
         let (office_id, _) = current_office(self.conn())?;
