@@ -14,6 +14,7 @@ pub mod rule;
 pub mod subsidy;
 pub mod subsidy_args;
 pub mod sync;
+pub mod vault;
 
 use crate::args::Command;
 use crate::context::Ctx;
@@ -49,6 +50,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Centre(cmd) => centre::centre(ctx, cmd),
         Command::Sync(args) => sync::sync(ctx, args),
         Command::Packet(cmd) => packet::packet(ctx, cmd),
+        Command::Vault(cmd) => vault::vault(ctx, cmd),
+        Command::Key(cmd) => vault::key(ctx, cmd),
     }
 }
 
