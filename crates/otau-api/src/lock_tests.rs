@@ -15,10 +15,11 @@ use crate::{ApiResult, Desk, Now};
 
 /// The commands served to anyone, because they read no record and open no file, or start or
 /// end a session. Every other command must be refused while locked or signed out.
-const SERVED_TO_ANYONE: [&str; 10] = [
+const SERVED_TO_ANYONE: [&str; 11] = [
     "app_info",
     "reference",
     "sign_in",
+    "sign_in_with_secret",
     "session",
     "sign_out",
     "lock",

@@ -28,7 +28,7 @@ fn path(p: &Path) -> &str {
 
 /// Runs `otau --json ARGS` for the device as it was `days` days ago (faketime).
 fn on_day(device: &Device, days: i64, args: &[&str]) -> Value {
-    let out = std::process::Command::new("faketime")
+    let out = std::process::Command::new("faketime").env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .arg("-f")
         .arg(format!("{days:+}d"))
         .arg(sync_kit::bin())

@@ -23,7 +23,7 @@ pub use file::{Unlock, VaultFile, WrapKind};
 pub use keys::{DatabaseKey, VaultKeys};
 pub use encrypt::encrypt_database;
 pub use recovery::RecoveryCode;
-pub use signin::{keys_for_sign_in, remember_user};
+pub use signin::{keys_for_sign_in, open_with_secret, remember_user};
 
 use otau_core::Coded;
 use std::collections::BTreeMap;

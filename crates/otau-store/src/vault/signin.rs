@@ -40,3 +40,15 @@ pub fn remember_user(
     file.set_wrap(keys, WrapKind::User, Some(login), password)?;
     file.save(db)
 }
+
+/// Opens the database at `db` with the office secret: encrypted when a keys file is beside it,
+/// else plain (tools and tests that look inside a database an `otau` command made).
+pub fn open_with_secret(db: &Path, office_secret: &str) -> crate::Result<crate::Store> {
+    match VaultFile::read(db)? {
+        Some(file) => {
+            let keys = file.unlock(super::Unlock::OfficeSecret(office_secret))?;
+            crate::Store::open_encrypted(db, &keys)
+        }
+        None => crate::Store::open(db),
+    }
+}
