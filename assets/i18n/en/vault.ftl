@@ -25,3 +25,4 @@ ui-office-secret = Office secret
 ui-office-secret-hint = The first time you sign in on this computer, enter the office secret your administrator gave you.
 ui-recovery-code-title = Recovery code
 ui-recovery-code-hint = Write this code down now and keep it away from this computer. It is shown only once and opens the database if the office secret is lost.
+ui-recovery-code-done = I have written it down

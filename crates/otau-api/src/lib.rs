@@ -41,6 +41,8 @@ mod bindings;
 #[cfg(test)]
 mod lock_tests;
 #[cfg(test)]
+mod vault_tests;
+#[cfg(test)]
 mod produce_tests;
 #[cfg(test)]
 mod testkit;

@@ -95,4 +95,22 @@ describe("sign-in screen", () => {
     render(SignIn, { officeName: "Павлодар облыстық бейімдеу орталығы" });
     expect(screen.getByTestId("signin-office")).toHaveTextContent("Павлодар облыстық бейімдеу орталығы");
   });
+
+  it("asks the office secret once when this computer has no key for the user, and sends it", async () => {
+    const user = userEvent.setup();
+    const calls: (string | undefined)[] = [];
+    const onsignin = vi.fn(async (_login: string, _password: string, officeSecret?: string) => {
+      calls.push(officeSecret);
+      return officeSecret ? null : { id: "vault-needs-office-secret", args: { login: "clerk" } };
+    });
+    render(SignIn, { onsignin });
+    expect(screen.queryByTestId("signin-office-secret")).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText("Логин"), "clerk");
+    await user.type(screen.getByLabelText("Құпиясөз"), "clerk-password{Enter}");
+    const secret = screen.getByLabelText("Кеңсе құпиясы");
+    expect(secret).toHaveFocus();
+    expect(screen.getByTestId("signin-message")).toHaveTextContent("кеңсе құпиясын енгізіңіз");
+    await user.type(secret, "Office secret 2026{Enter}");
+    expect(calls).toEqual([undefined, "Office secret 2026"]);
+  });
 });
