@@ -41,11 +41,11 @@ mod bindings;
 #[cfg(test)]
 mod lock_tests;
 #[cfg(test)]
-mod vault_tests;
-#[cfg(test)]
 mod produce_tests;
 #[cfg(test)]
 mod testkit;
+#[cfg(test)]
+mod vault_tests;
 
 pub use desk::Desk;
 pub use error::{ApiError, ApiResult};

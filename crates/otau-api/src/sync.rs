@@ -298,7 +298,12 @@ fn work(
 
 /// One whole sync on the worker's own connection (opened on first use, with the keys the
 /// unlocked desk handed over, and kept).
-fn sync_once(store: &mut Option<Store>, path: &Path, keys: Option<&VaultKeys>, now: Now) -> Outcome {
+fn sync_once(
+    store: &mut Option<Store>,
+    path: &Path,
+    keys: Option<&VaultKeys>,
+    now: Now,
+) -> Outcome {
     let result = (|| -> ApiResult<SyncReport> {
         if store.is_none() {
             *store = Some(crate::desk::open_with(path, keys)?);

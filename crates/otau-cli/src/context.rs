@@ -73,7 +73,12 @@ impl Ctx {
         let from_env = office_secret_from_env();
         if let Some(login) = self.user.clone() {
             let password = self.acting_password(&login)?;
-            match vault::keys_for_sign_in(file, &login, &password, from_env.as_deref().map(String::as_str)) {
+            match vault::keys_for_sign_in(
+                file,
+                &login,
+                &password,
+                from_env.as_deref().map(String::as_str),
+            ) {
                 Ok(keys) => return Ok(keys),
                 // A wrong password is said by the sign-in, which counts it, when the office
                 // secret opens the database; without it, only as a secret that opens nothing.
@@ -83,7 +88,9 @@ impl Ctx {
         }
         let secret = match from_env {
             Some(secret) => secret,
-            None => zeroize::Zeroizing::new(self.secret_line(&prompt(self.lang, "cli-office-secret-prompt"))?),
+            None => zeroize::Zeroizing::new(
+                self.secret_line(&prompt(self.lang, "cli-office-secret-prompt"))?,
+            ),
         };
         Ok(file.unlock(Unlock::OfficeSecret(&secret)).map_err(StoreError::from)?)
     }
@@ -141,12 +148,16 @@ impl Ctx {
 
     /// A new office secret: `$OTAU_OFFICE_SECRET` when `from_env`, else a line of standard
     /// input (prompted twice on a terminal); checked as a password is.
-    pub fn new_office_secret(&mut self, from_env: bool) -> Result<zeroize::Zeroizing<String>, CliError> {
+    pub fn new_office_secret(
+        &mut self,
+        from_env: bool,
+    ) -> Result<zeroize::Zeroizing<String>, CliError> {
         let secret = match office_secret_from_env().filter(|_| from_env) {
             Some(secret) => secret,
             None => {
-                let first =
-                    zeroize::Zeroizing::new(self.secret_line(&prompt(self.lang, "cli-office-secret-new"))?);
+                let first = zeroize::Zeroizing::new(
+                    self.secret_line(&prompt(self.lang, "cli-office-secret-new"))?,
+                );
                 if std::io::stdin().is_terminal() {
                     let again = zeroize::Zeroizing::new(
                         self.secret_line(&prompt(self.lang, "cli-office-secret-again"))?,

@@ -49,7 +49,8 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     let surname = head["person"]["surname"].as_str().expect("surname");
     assert!(subject.starts_with(surname) && subject.ends_with(", 02.03.1984"), "{subject}");
 
-    let voided = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let voided = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["doc", "void", &number, "--reason", "қате жазылған"])
         .env("OTAU_PASSWORD", "manager-demo")
@@ -69,7 +70,8 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     assert_ne!(v["as_of"], before["as_of"], "the answer names the newer exchange");
 
     // In words, as the person at the counter reads it.
-    let text = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let text = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--lang", "en", "--db", c.db.to_str().expect("path"), "verify", "--qr", &qr])
         .output()
         .expect("verify runs");
@@ -262,7 +264,8 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     assert_eq!(at_centre["cases"][0]["id"], case_a["id"]);
     assert_eq!(at_centre["cases"][0]["state"], "open");
     // The table, in words.
-    let table = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let table = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "sync", "payments"])
         .output()
         .expect("payments runs");
@@ -275,7 +278,8 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     let (refused, e) = as_user(&a, "clerk", "clerk-demo", &decide);
     assert!(!refused);
     assert_eq!(e["error"]["code"], "store-forbidden", "{e:#}");
-    let words = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let words = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "--user", "clerk"])
         .args(decide)
         .env("OTAU_PASSWORD", "clerk-demo")

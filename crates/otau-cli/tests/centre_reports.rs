@@ -164,7 +164,8 @@ fn the_country_summary_is_the_offices_summaries_added_up(database_url: Option<St
     let (closed, refusal) = close("KZ-55");
     assert!(!closed, "DEMO01 has not closed {month}");
     assert!(refusal.to_string().contains("DEMO01"), "{refusal:#}");
-    let manager = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let manager = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["report", "close", "--month", &month])
         .env("OTAU_PASSWORD", "manager-demo")
@@ -227,7 +228,8 @@ fn a_late_family_counts_alike_on_every_device_of_the_office() {
     for tag in ["more1", "more2", "more3"] {
         family_arriving(&a, tag, today);
     }
-    let manager = std::process::Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let manager = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["report", "close", "--month", &before.to_string()])
         .env("OTAU_PASSWORD", "manager-demo")

@@ -18,7 +18,11 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026").env_remove("OTAU_PASSWORD").env_remove("OTAU_LANG").arg("--db").arg(db);
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
+        .env_remove("OTAU_LANG")
+        .arg("--db")
+        .arg(db);
     cmd
 }
 
@@ -267,7 +271,8 @@ fn finding_8_a_stored_name_with_terminal_escapes_is_shown_escaped() {
     let out = add_family(&o, &[]);
     let regno = json_of(&out)["members"][0]["regno"].as_str().expect("regno").to_string();
     // A record from an older database or another device, which entry would have refused.
-    let store = otau_store::vault::open_with_secret(&o.db, "Otau office secret 2026").expect("open");
+    let store =
+        otau_store::vault::open_with_secret(&o.db, "Otau office secret 2026").expect("open");
     let conn = store.raw_connection();
     conn.execute(
         "UPDATE persons SET given_name = given_name || char(27) || '[2J' || char(8238) || 'x'
@@ -372,7 +377,8 @@ fn regression_a_closed_pipe_ends_the_output_quietly() {
         .expect("run");
     assert!(out.status.success());
     // Like `otau find … | head -1`: the reader closes the pipe before the table is written.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("otau")).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("otau"))
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--db"])
         .arg(&o.db)
         .args(["find", "a"])
@@ -432,7 +438,8 @@ fn a_population_from_one_seed_is_the_same_twice_and_spread_over_its_years() {
         assert_eq!(numbers, &expected, "{year}: gapless from 1");
     }
     // Families registered on working days through each year, not on one day.
-    let store = otau_store::vault::open_with_secret(&a.db, "Otau office secret 2026").expect("open");
+    let store =
+        otau_store::vault::open_with_secret(&a.db, "Otau office secret 2026").expect("open");
     let conn = store.raw_connection();
     let (days, weekend, first, last): (i64, i64, String, String) = conn
         .query_row(

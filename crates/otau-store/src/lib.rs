@@ -49,9 +49,9 @@ pub use users::{Action, Actor, NewUser, Role};
 
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
+use std::time::Duration;
 use vault::keys::SigningKek;
 use vault::{DatabaseKey, VaultKeys};
-use std::time::Duration;
 use write::Change;
 
 /// An open Otau database.
@@ -78,11 +78,13 @@ pub fn file_kind(path: &Path) -> Result<FileKind> {
     use std::io::Read;
     let mut head = [0u8; 16];
     let read = match std::fs::File::open(path) {
-        Ok(mut f) => f.read(&mut head).map_err(|e| {
-            StoreError::Migration(format!("cannot read {}: {e}", path.display()))
-        })?,
+        Ok(mut f) => f
+            .read(&mut head)
+            .map_err(|e| StoreError::Migration(format!("cannot read {}: {e}", path.display())))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
-        Err(e) => return Err(StoreError::Migration(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => {
+            return Err(StoreError::Migration(format!("cannot read {}: {e}", path.display())))
+        }
     };
     Ok(match read {
         0 => FileKind::Missing,
@@ -222,7 +224,9 @@ pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
     conn.execute_batch(&pragma)?;
     match conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(()),
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
             Err(vault::VaultError::WrongSecret.into())
         }
         Err(e) => Err(e.into()),

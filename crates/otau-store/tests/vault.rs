@@ -9,8 +9,8 @@ use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_print::DocumentContent;
 use otau_store::documents::VerifyStatus;
 use otau_store::vault::{
-    encrypt_database, keys_for_sign_in, remember_user, RecoveryCode, Unlock, VaultError,
-    VaultFile, VaultKeys,
+    encrypt_database, keys_for_sign_in, remember_user, RecoveryCode, Unlock, VaultError, VaultFile,
+    VaultKeys,
 };
 use otau_store::{Duplicates, NewOffice, Store, StoreError};
 use std::path::Path;
@@ -42,9 +42,7 @@ fn encrypted_office(path: &Path) -> (VaultFile, RecoveryCode) {
     let mut store = Store::open_encrypted(path, &keys).expect("open encrypted");
     new_office(&mut store);
     let admin = store.sign_in("admin", ADMIN_PASSWORD).expect("sign in");
-    store
-        .register_family(&ctx(&admin), &example_family(), Duplicates::Allow)
-        .expect("register");
+    store.register_family(&ctx(&admin), &example_family(), Duplicates::Allow).expect("register");
     (vault, recovery)
 }
 
@@ -114,9 +112,7 @@ fn finding_1_the_signing_key_is_never_stored_in_the_clear() {
     let secret = store.current_signing_secret().expect("secret");
     let blank: String = store
         .raw_connection()
-        .query_row("SELECT group_concat(secret_key, '') FROM office_signing_keys", [], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT group_concat(secret_key, '') FROM office_signing_keys", [], |r| r.get(0))
         .expect("column");
     assert_eq!(blank, "", "no secret in the clear");
     // A plain dump of the decrypted database: neither the bytes nor their hex.
@@ -145,7 +141,11 @@ fn finding_1_the_signing_key_is_never_stored_in_the_clear() {
     for file in [&path, &backup, &dump] {
         let bytes = std::fs::read(file).expect("read");
         assert!(!contains(&bytes, secret.as_ref()), "secret bytes in {}", file.display());
-        assert!(!contains(&bytes, hex::encode(secret.as_ref()).as_bytes()), "hex in {}", file.display());
+        assert!(
+            !contains(&bytes, hex::encode(secret.as_ref()).as_bytes()),
+            "hex in {}",
+            file.display()
+        );
     }
     // The dump is a plain database whose sealed secret does not open without the vault's key.
     let plain = Store::open(&dump).expect("a plain copy opens");
@@ -161,7 +161,10 @@ fn finding_1_a_secret_an_older_build_left_in_the_clear_is_sealed_when_opened() {
         // A database as the build before migration 0013 left it.
         let mut conn = rusqlite::Connection::open(&path).expect("open");
         let old = rusqlite_migration::Migrations::new(
-            otau_store::schema::MIGRATIONS[..12].iter().map(|sql| rusqlite_migration::M::up(sql)).collect(),
+            otau_store::schema::MIGRATIONS[..12]
+                .iter()
+                .map(|sql| rusqlite_migration::M::up(sql))
+                .collect(),
         );
         old.to_latest(&mut conn).expect("old schema");
         conn.execute_batch(
@@ -177,7 +180,10 @@ fn finding_1_a_secret_an_older_build_left_in_the_clear_is_sealed_when_opened() {
         .expect("key in the clear");
     }
     let keys = VaultKeys::generate();
-    VaultFile::new(&keys, SECRET, &RecoveryCode::generate()).expect("vault").save(&path).expect("save");
+    VaultFile::new(&keys, SECRET, &RecoveryCode::generate())
+        .expect("vault")
+        .save(&path)
+        .expect("save");
     encrypt_database(&path, &keys).expect("encrypt");
     let store = Store::open_encrypted(&path, &keys).expect("open");
     let (blank, sealed): (String, i64) = store

@@ -2,8 +2,6 @@
 //! sync found (its status, conflicts, review cases). Thin calls into `otau_device` and the store.
 
 use crate::context::Ctx;
-use otau_store::vault::{RecoveryCode, Unlock, VaultFile, VaultKeys, WrapKind};
-use otau_store::StoreError;
 use crate::error::{msg, CliError};
 use crate::output::{json, pairs, Table};
 use clap::{Args, Subcommand, ValueEnum};
@@ -12,6 +10,8 @@ use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
 use otau_i18n::tr0;
 use otau_store::sync::payments::{PaidSide, PaymentDecision};
 use otau_store::sync::{CaseDecision, ConflictChoice};
+use otau_store::vault::{RecoveryCode, Unlock, VaultFile, VaultKeys, WrapKind};
+use otau_store::StoreError;
 use serde_json::json;
 use uuid::Uuid;
 

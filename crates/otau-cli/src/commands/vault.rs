@@ -5,9 +5,7 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::json;
 use clap::Subcommand;
-use otau_store::vault::{
-    encrypt_database, RecoveryCode, Unlock, VaultFile, VaultKeys, WrapKind,
-};
+use otau_store::vault::{encrypt_database, RecoveryCode, Unlock, VaultFile, VaultKeys, WrapKind};
 use otau_store::{FileKind, Store, StoreError};
 use serde_json::json;
 
@@ -35,7 +33,10 @@ pub enum KeyCommand {
 
 /// Prints the recovery code, once, with what to do with it.
 pub fn print_recovery(ctx: &Ctx, code: &RecoveryCode) {
-    println!("{}", msg(ctx.lang, "cli-vault-recovery-code", &[("code", code.as_str().to_string())]));
+    println!(
+        "{}",
+        msg(ctx.lang, "cli-vault-recovery-code", &[("code", code.as_str().to_string())])
+    );
 }
 
 /// After a password change: the user's key on this computer opens with the new password only.
@@ -79,7 +80,11 @@ pub fn vault(ctx: &mut Ctx, cmd: VaultCommand) -> Result<(), CliError> {
             if ctx.json {
                 json(&json!({ "state": state, "users": users, "db": ctx.db }));
             } else {
-                say(ctx, &format!("cli-vault-state-{state}"), &[("db", ctx.db.display().to_string())]);
+                say(
+                    ctx,
+                    &format!("cli-vault-state-{state}"),
+                    &[("db", ctx.db.display().to_string())],
+                );
                 if !users.is_empty() {
                     say(ctx, "cli-vault-users", &[("users", users.join(", "))]);
                 }
@@ -89,9 +94,10 @@ pub fn vault(ctx: &mut Ctx, cmd: VaultCommand) -> Result<(), CliError> {
             let store = ctx.open()?;
             let actor = ctx.actor(&store)?;
             actor.require(otau_store::Action::ManageUsers)?;
-            let (file, keys) = ctx.vault().cloned().ok_or(StoreError::from(
-                otau_store::vault::VaultError::Plain,
-            ))?;
+            let (file, keys) = ctx
+                .vault()
+                .cloned()
+                .ok_or(StoreError::from(otau_store::vault::VaultError::Plain))?;
             let secret = ctx.new_office_secret(false)?;
             let mut file = file;
             file.set_wrap(&keys, WrapKind::Office, None, &secret).map_err(StoreError::from)?;
@@ -106,10 +112,9 @@ pub fn vault(ctx: &mut Ctx, cmd: VaultCommand) -> Result<(), CliError> {
             let mut file = VaultFile::read(&ctx.db)
                 .map_err(StoreError::from)?
                 .ok_or(StoreError::from(otau_store::vault::VaultError::Plain))?;
-            let code = zeroize::Zeroizing::new(ctx.secret_line(&format!(
-                "{}: ",
-                msg(ctx.lang, "cli-vault-recovery-prompt", &[])
-            ))?);
+            let code = zeroize::Zeroizing::new(
+                ctx.secret_line(&format!("{}: ", msg(ctx.lang, "cli-vault-recovery-prompt", &[])))?,
+            );
             let keys = file.unlock(Unlock::Recovery(&code)).map_err(StoreError::from)?;
             // The code opens the database itself, not only the file.
             drop(Store::open_encrypted(&ctx.db, &keys)?);
@@ -126,7 +131,9 @@ pub fn vault(ctx: &mut Ctx, cmd: VaultCommand) -> Result<(), CliError> {
             if VaultFile::read(&ctx.db).map_err(StoreError::from)?.is_some()
                 && otau_store::file_kind(&ctx.db)? == FileKind::Encrypted
             {
-                return Err(StoreError::from(otau_store::vault::VaultError::AlreadyEncrypted).into());
+                return Err(
+                    StoreError::from(otau_store::vault::VaultError::AlreadyEncrypted).into()
+                );
             }
             let (office, login, password) = {
                 let store = match otau_store::file_kind(&ctx.db)? {

@@ -15,7 +15,10 @@ pub fn bin() -> PathBuf {
 /// Runs `otau --json ARGS` with `env`, returning whether it succeeded and its JSON.
 pub fn run(args: &[&str], env: &[(&str, &str)]) -> (bool, Value) {
     let mut cmd = Command::new(bin());
-    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026").env_remove("OTAU_LANG").env_remove("OTAU_PASSWORD").env_remove("OTAU_DB");
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_LANG")
+        .env_remove("OTAU_PASSWORD")
+        .env_remove("OTAU_DB");
     cmd.arg("--json").args(args).stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -94,7 +97,8 @@ impl Centre {
     /// Starts serving (on the port it had, so devices keep its address).
     pub fn start(&mut self) {
         let listen = format!("127.0.0.1:{}", self.port);
-        let mut child = Command::new(bin()).env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        let mut child = Command::new(bin())
+            .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
             .args(["--json", "centre", "serve", "--listen", &listen, "--data", self.data()])
             .envs(self.env())
             .stdout(Stdio::piped())
@@ -201,7 +205,10 @@ impl Device {
 
     /// The records of the office as rows of text (`Store::office_rows`).
     pub fn rows(&self) -> Vec<String> {
-        otau_store::vault::open_with_secret(&self.db, "Otau office secret 2026").expect("open").office_rows().expect("rows")
+        otau_store::vault::open_with_secret(&self.db, "Otau office secret 2026")
+            .expect("open")
+            .office_rows()
+            .expect("rows")
     }
 }
 

@@ -222,6 +222,10 @@ impl VaultFile {
 
     /// The logins with a wrap here.
     pub fn users(&self) -> Vec<String> {
-        self.wraps.iter().filter(|w| w.kind == WrapKind::User).filter_map(|w| w.login.clone()).collect()
+        self.wraps
+            .iter()
+            .filter(|w| w.kind == WrapKind::User)
+            .filter_map(|w| w.login.clone())
+            .collect()
     }
 }

@@ -19,9 +19,9 @@ pub mod recovery;
 pub mod signin;
 pub mod wrap;
 
+pub use encrypt::encrypt_database;
 pub use file::{Unlock, VaultFile, WrapKind};
 pub use keys::{DatabaseKey, VaultKeys};
-pub use encrypt::encrypt_database;
 pub use recovery::RecoveryCode;
 pub use signin::{keys_for_sign_in, open_with_secret, remember_user};
 
