@@ -4,7 +4,7 @@
 
 use crate::commands::dispatch;
 use crate::desk::Desk;
-use crate::testkit::{at, d, now, Centre, LAPTOP_SECRET, TODAY, USERS};
+use crate::testkit::{at, d, enrolled, now, Centre, LAPTOP_SECRET, TODAY, USERS};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_store::vault::{RecoveryCode, VaultFile, VaultKeys};
 use otau_store::{Context, NewOffice, NewUser, Store};
@@ -90,6 +90,8 @@ fn a_user_new_to_this_computer_gives_the_office_secret_once_then_the_password_al
 #[test]
 fn a_joined_install_is_encrypted_and_shows_its_recovery_code_once() {
     let centre = Centre::new();
+    // The office's first computer, enrolled: the laptop joins it.
+    let (_counter_dir, _counter) = enrolled(&centre);
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("laptop.sqlite");
     let desk = Desk::new(Some(path.clone()), 900);
