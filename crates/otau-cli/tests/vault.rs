@@ -24,7 +24,11 @@ fn otau(db: &Path) -> Command {
 
 fn json_of(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {} {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "not JSON ({e}): {} {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
@@ -72,14 +76,19 @@ fn finding_2_a_copied_database_is_unreadable_without_the_secret() {
         ("ru", "База данных зашифрована"),
         ("kk", "Дерекқор шифрланған"),
     ] {
-        let out = otau(&copy).args(["--lang", lang, "find", "Nursultan"]).env("OTAU_OFFICE_SECRET", SECRET).output().expect("run");
+        let out = otau(&copy)
+            .args(["--lang", lang, "find", "Nursultan"])
+            .env("OTAU_OFFICE_SECRET", SECRET)
+            .output()
+            .expect("run");
         assert!(!out.status.success());
         assert!(stderr_of(&out).contains(words), "{lang}: {}", stderr_of(&out));
     }
     let out = otau(&copy).args(["--json", "find", "x"]).output().expect("run");
     assert_eq!(json_of(&out)["error"]["code"], "vault-locked", "{}", stderr_of(&out));
     // With its keys file but a wrong secret: refused, said so in each language.
-    std::fs::copy(format!("{}.keys", db.display()), format!("{}.keys", copy.display())).expect("keys");
+    std::fs::copy(format!("{}.keys", db.display()), format!("{}.keys", copy.display()))
+        .expect("keys");
     for (lang, words) in [
         ("en", "does not open this database"),
         ("ru", "не открывает эту базу"),
@@ -94,12 +103,20 @@ fn finding_2_a_copied_database_is_unreadable_without_the_secret() {
         assert!(stderr_of(&out).contains(words), "{lang}: {}", stderr_of(&out));
     }
     // With the secret it opens.
-    let out = otau(&copy).args(["--json", "find", "Nursultan"]).env("OTAU_OFFICE_SECRET", SECRET).output().expect("run");
+    let out = otau(&copy)
+        .args(["--json", "find", "Nursultan"])
+        .env("OTAU_OFFICE_SECRET", SECRET)
+        .output()
+        .expect("run");
     assert!(out.status.success(), "{}", stderr_of(&out));
     // SQLite's own shell sees no database either.
     if let Ok(out) = std::process::Command::new("sqlite3").arg(&copy).arg(".tables").output() {
         assert!(!out.status.success() || !String::from_utf8_lossy(&out.stdout).contains("persons"));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("not a database"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a database"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -165,7 +182,11 @@ fn a_password_change_rewraps_the_users_key_and_a_deactivated_user_loses_it() {
         .output()
         .expect("password");
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let old = otau(&db).args(["--json", "--user", "admin", "find", "x"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).output().expect("run");
+    let old = otau(&db)
+        .args(["--json", "--user", "admin", "find", "x"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
     assert_eq!(json_of(&old)["error"]["code"], "vault-wrong-secret");
     let new = otau(&db)
         .args(["--json", "--user", "admin", "find", "Nursultan"])
@@ -196,7 +217,10 @@ fn a_password_change_rewraps_the_users_key_and_a_deactivated_user_loses_it() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     let status = json_of(&otau(&db).args(["--json", "vault", "status"]).output().expect("status"));
     assert_eq!(status["state"], "encrypted");
-    assert!(!status["users"].as_array().is_some_and(|u| u.iter().any(|l| l == "bolat")), "{status}");
+    assert!(
+        !status["users"].as_array().is_some_and(|u| u.iter().any(|l| l == "bolat")),
+        "{status}"
+    );
 }
 
 #[test]
@@ -215,7 +239,11 @@ fn the_recovery_code_sets_a_new_office_secret() {
         .expect("run");
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("The recovery code opened the database"));
-    let old = otau(&db).args(["--json", "find", "x"]).env("OTAU_OFFICE_SECRET", SECRET).output().expect("run");
+    let old = otau(&db)
+        .args(["--json", "find", "x"])
+        .env("OTAU_OFFICE_SECRET", SECRET)
+        .output()
+        .expect("run");
     assert_eq!(json_of(&old)["error"]["code"], "vault-wrong-secret");
     let new = otau(&db)
         .args(["--json", "find", "Nursultan"])
@@ -231,7 +259,11 @@ fn the_recovery_code_sets_a_new_office_secret() {
         .env("OTAU_OFFICE_SECRET", "the new office secret 9")
         .output()
         .expect("run");
-    assert_eq!(json_of(&out)["error"]["fields"][0]["field"], "office_secret", "a weak secret is refused");
+    assert_eq!(
+        json_of(&out)["error"]["fields"][0]["field"],
+        "office_secret",
+        "a weak secret is refused"
+    );
 }
 
 #[test]
@@ -252,13 +284,18 @@ fn an_older_plain_database_is_encrypted_on_command_and_its_key_rotates() {
                     admin_login: "admin".into(),
                     admin_password: ADMIN_PASSWORD.into(),
                 },
-                &otau_core::mci::MciTable::from_json(otau_core::mci::DEFAULT_MCI_JSON).expect("mci"),
+                &otau_core::mci::MciTable::from_json(otau_core::mci::DEFAULT_MCI_JSON)
+                    .expect("mci"),
             )
             .expect("init");
     }
     let status = json_of(&otau(&db).args(["--json", "vault", "status"]).output().expect("status"));
     assert_eq!(status["state"], "plain");
-    let before = otau(&db).args(["--json", "--user", "admin", "key", "rotate"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).output().expect("rotate");
+    let before = otau(&db)
+        .args(["--json", "--user", "admin", "key", "rotate"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("rotate");
     let first = json_of(&before)["public_key"].as_str().expect("key").to_string();
     let out = otau(&db)
         .args(["--json", "--user", "admin", "vault", "encrypt"])
@@ -272,9 +309,18 @@ fn an_older_plain_database_is_encrypted_on_command_and_its_key_rotates() {
     let status = json_of(&otau(&db).args(["--json", "vault", "status"]).output().expect("status"));
     assert_eq!(status["state"], "encrypted");
     // The key made before encryption still signs; rotated again, papers go on verifying.
-    let out = otau(&db).args(["--json", "--user", "admin", "key", "rotate"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).output().expect("rotate");
+    let out = otau(&db)
+        .args(["--json", "--user", "admin", "key", "rotate"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("rotate");
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_ne!(json_of(&out)["public_key"].as_str(), Some(first.as_str()));
-    let again = otau(&db).args(["--json", "--user", "admin", "vault", "encrypt"]).env("OTAU_PASSWORD", ADMIN_PASSWORD).env("OTAU_OFFICE_SECRET", SECRET).output().expect("again");
+    let again = otau(&db)
+        .args(["--json", "--user", "admin", "vault", "encrypt"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .env("OTAU_OFFICE_SECRET", SECRET)
+        .output()
+        .expect("again");
     assert_eq!(json_of(&again)["error"]["code"], "vault-already-encrypted");
 }

@@ -86,7 +86,9 @@ fn main() -> Res<()> {
         encrypted.bytes as f64 / 1e6,
         pct(plain.bytes as f64, encrypted.bytes as f64)
     );
-    println!("(cost: extra time, or fewer families per second, of the encrypted database; goal < 15%)");
+    println!(
+        "(cost: extra time, or fewer families per second, of the encrypted database; goal < 15%)"
+    );
     Ok(())
 }
 
@@ -151,7 +153,8 @@ fn measure(path: &Path, keys: Option<&VaultKeys>, args: &Args) -> Res<Figures> {
 fn queries(store: &Store, count: usize) -> Res<Vec<String>> {
     let conn = store.raw_connection();
     let max: i64 = conn.query_row("SELECT MAX(rowid) FROM persons", [], |r| r.get(0))?;
-    let mut stmt = conn.prepare("SELECT surname, given_name FROM persons WHERE rowid >= ?1 LIMIT 1")?;
+    let mut stmt =
+        conn.prepare("SELECT surname, given_name FROM persons WHERE rowid >= ?1 LIMIT 1")?;
     let mut out = vec![];
     for i in 0..count as i64 {
         let rowid = 1 + (i * 7919) % max.max(1);
