@@ -272,7 +272,7 @@ fn a_user_signs_in_with_the_office_secret_once_then_with_the_password_alone() {
     let first = keys_for_sign_in(&vault, "admin", ADMIN_PASSWORD, None).err();
     assert!(matches!(first, Some(VaultError::NeedsOfficeSecret { .. })), "{first:?}");
     let keys = keys_for_sign_in(&vault, "admin", ADMIN_PASSWORD, Some(SECRET)).expect("secret");
-    let mut store = Store::open_encrypted(&path, &keys).expect("open");
+    let store = Store::open_encrypted(&path, &keys).expect("open");
     store.sign_in("admin", ADMIN_PASSWORD).expect("sign in");
     drop(store);
     remember_user(&path, &mut vault, &keys, "ADMIN", ADMIN_PASSWORD).expect("remember");
