@@ -239,3 +239,10 @@ desk-date-format = “{ $value }” is not a date: write it as DD.MM.YYYY (e.g. 
 desk-internal = Internal error of the app: start the app again; if it happens again, contact your administrator.
 desk-bad-arguments = The app asked for { $command } wrongly: start the app again; if it happens again, contact your administrator.
 store-reason-required = Give the reason for the correction: it is kept in the history of changes.
+
+# The office secret at sign-in and the recovery code shown once after joining an office.
+ui-office-secret = Office secret
+ui-office-secret-hint = The first time you sign in on this computer, enter the office secret your administrator gave you.
+ui-recovery-code-title = Recovery code
+ui-recovery-code-hint = Write this code down now and keep it away from this computer. It is shown only once and opens the database if the office secret is lost.
+ui-recovery-code-done = I have written it down
