@@ -7,7 +7,11 @@
 #! to show.
 #! Usage: scripts/demo-office.sh OTAU_BINARY DATABASE [FAMILIES]
 #! The database must not exist yet. Used by scripts/run.sh and scripts/measure-desktop.sh.
+#! The database is encrypted under the office secret $OTAU_OFFICE_SECRET, by default the demo's
+#! `demo-office-secret`; its recovery code is printed once by `otau init`.
 set -euo pipefail
+
+export OTAU_OFFICE_SECRET="${OTAU_OFFICE_SECRET:-demo-office-secret}"
 
 OTAU="$1"
 DB="$2"

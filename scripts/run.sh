@@ -52,12 +52,13 @@ if [ ! -e "$DB" ]; then
   # Built under a temporary name and moved into place only when complete, so a failed run is
   # simply tried again next time.
   PARTIAL="$DB.partial"
-  rm -f "$PARTIAL" "$PARTIAL-wal" "$PARTIAL-shm" "$PARTIAL-journal" "$DB-wal" "$DB-shm"
+  rm -f "$PARTIAL" "$PARTIAL-wal" "$PARTIAL-shm" "$PARTIAL-journal" "$PARTIAL.keys" \
+    "$DB-wal" "$DB-shm" "$DB.keys"
   # The office, the demo logins, 300 families, this week's arrivals, statuses ending soon,
   # quota inclusions, plan items and subsidies awaiting approval and paid.
   bash "$ROOT/scripts/demo-office.sh" "$OTAU" "$PARTIAL" 300
-  # SQLite's side files (if the CLI left any) travel with the database.
-  for suffix in -wal -shm; do
+  # SQLite's side files (if the CLI left any) and the keys file travel with the database.
+  for suffix in -wal -shm .keys; do
     if [ -e "$PARTIAL$suffix" ]; then mv "$PARTIAL$suffix" "$DB$suffix"; fi
   done
   mv "$PARTIAL" "$DB"
@@ -67,6 +68,7 @@ cat <<INFO
 
 Otau demo office DEMO01 — Павлодар облыстық бейімдеу орталығы
   database: $DB
+  office secret (asked once per user on this computer): demo-office-secret
   logins (login / password):
     admin    / admin-demo    administrator
     manager  / manager-demo  manager (approves subsidies)

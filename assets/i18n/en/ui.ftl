@@ -269,3 +269,10 @@ ui-consent-exported = Saved: { $path }. It holds personal data: give it only to 
 ui-action-consent-record = Consent recorded
 ui-action-consent-withdraw = Consent withdrawn
 ui-entity-consent-withdrawal = Withdrawal of consent
+
+# The office secret at sign-in and the recovery code shown once after joining an office.
+ui-office-secret = Office secret
+ui-office-secret-hint = The first time you sign in on this computer, enter the office secret your administrator gave you.
+ui-recovery-code-title = Recovery code
+ui-recovery-code-hint = Write this code down now and keep it away from this computer. It is shown only once and opens the database if the office secret is lost.
+ui-recovery-code-done = I have written it down

@@ -262,3 +262,10 @@ ui-consent-exported = Сақталды: { $path }. Файлда дербес д�
 ui-action-consent-record = Келісім жазылды
 ui-action-consent-withdraw = Келісім кері қайтарылды
 ui-entity-consent-withdrawal = Келісімді кері қайтару
+
+# The office secret at sign-in and the recovery code shown once after joining an office.
+ui-office-secret = Кеңсе құпиясы
+ui-office-secret-hint = Бұл компьютерге алғаш кіргенде әкімші берген кеңсе құпиясын енгізіңіз.
+ui-recovery-code-title = Қалпына келтіру коды
+ui-recovery-code-hint = Бұл кодты қазір жазып алып, компьютерден бөлек сақтаңыз. Ол бір рет қана көрсетіледі және кеңсе құпиясы жоғалса, дерекқорды ашады.
+ui-recovery-code-done = Кодты жазып алдым

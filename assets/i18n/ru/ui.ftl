@@ -268,3 +268,10 @@ ui-consent-exported = Сохранено: { $path }. В файле персон�
 ui-action-consent-record = Согласие записано
 ui-action-consent-withdraw = Согласие отозвано
 ui-entity-consent-withdrawal = Отзыв согласия
+
+# The office secret at sign-in and the recovery code shown once after joining an office.
+ui-office-secret = Секрет офиса
+ui-office-secret-hint = При первом входе на этом компьютере введите секрет офиса, который дал администратор.
+ui-recovery-code-title = Код восстановления
+ui-recovery-code-hint = Запишите этот код сейчас и храните его отдельно от компьютера. Он показывается один раз и открывает базу, если секрет офиса утерян.
+ui-recovery-code-done = Я записал(а) код

@@ -142,7 +142,7 @@ pub fn access(name: &str) -> Access {
     match name {
         "app_info" | "session" | "sign_out" | "lock" => Access::Open,
         "reference" | "read_date" | "check_iin" | "is_minor" => Access::Typing,
-        "sign_in" | "unlock" | "join_office" => Access::Starts,
+        "sign_in" | "sign_in_with_secret" | "unlock" | "join_office" => Access::Starts,
         // The sidebar asks for the sync status, and the import screen for its progress, on
         // a timer: that is nobody at the keyboard.
         "sync_status" | "packet_progress" | "backup_status" => Access::Poll,
@@ -222,6 +222,12 @@ commands! {
     /// Signs a user in; they are the "who" of every change until sign-out.
     fn sign_in(desk, now, login: String, password: String) -> SessionInfo {
         desk.sign_in_at(&login, &password, now)
+    }
+
+    /// Signs a user in with the office secret, asked once of a user who has no key on this
+    /// computer yet (`sign_in` refused with `vault-needs-office-secret`).
+    fn sign_in_with_secret(desk, now, login: String, password: String, office_secret: String) -> SessionInfo {
+        desk.sign_in_with_secret(&login, &password, &office_secret, now)
     }
 
     /// The current session, if any (the UI asks after a reload).

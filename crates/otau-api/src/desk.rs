@@ -27,6 +27,8 @@ use otau_core::validate::iin_agreement;
 use otau_core::FieldError;
 use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
+use otau_store::vault::{self, VaultError, VaultFile, VaultKeys};
+use otau_store::StoreError;
 use otau_store::{
     Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit,
     Store, StoreError,
@@ -55,6 +57,9 @@ pub struct SessionInfo {
     pub idle_seconds: u32,
     /// Whether the screen is locked now.
     pub locked: bool,
+    /// The recovery code of a database just made encrypted (joining an office): shown once, to
+    /// be written down; never again.
+    pub recovery_code: Option<String>,
 }
 
 /// The home screen: the store's figures and the statuses ending soon.
@@ -241,6 +246,9 @@ pub fn check_iin(iin: &str, birth_date: &str, sex: Option<Sex>) -> IinCheck {
 #[derive(Debug, Default)]
 struct Inner {
     store: Option<Store>,
+    /// The vault's keys, once a sign-in unlocked an encrypted database: the desk's other
+    /// connections (packets, background sync) are opened with them.
+    keys: Option<VaultKeys>,
     actor: Option<Actor>,
     locked: bool,
     /// The moment of the last command a person made (not a poll of the screens): the idle
@@ -332,11 +340,25 @@ impl Desk {
     /// Opens the store on first use; a database that is enrolled starts the background sync.
     fn open_store<'a>(&self, inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
         let fresh = inner.store.is_none();
+        let keys = inner.keys.clone();
         let store = open(inner, path)?;
         if fresh {
-            self.background.watch(store, path, true);
+            self.background.watch(store, path, keys, true);
         }
         Ok(store)
+    }
+
+    /// The vault's keys, when a sign-in unlocked an encrypted database.
+    pub(crate) fn keys(&self) -> Option<VaultKeys> {
+        self.lock_inner().ok().and_then(|inner| inner.keys.clone())
+    }
+
+    /// A connection of its own to the desk's database (packets, enrolment), opened with the
+    /// keys the sign-in unlocked.
+    pub(crate) fn own_connection(&self) -> ApiResult<Store> {
+        let path =
+            self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
+        open_with(path, self.keys().as_ref())
     }
 
     /// What the UI needs to know about the running app before anyone signs in.
@@ -361,6 +383,12 @@ impl Desk {
         if inner.store.is_none() && !path.is_file() {
             return None;
         }
+        if inner.store.is_none() {
+            // Locked until a sign-in: the keys file names the office.
+            if let Ok(Some(file)) = VaultFile::read(path) {
+                return file.office;
+            }
+        }
         let store = self.open_store(&mut inner, path).ok()?;
         store.office().ok().map(|info| info.office)
     }
@@ -369,31 +397,84 @@ impl Desk {
     /// attempt is logged and a failure counted, a login locked after failures refused
     /// (`Store::sign_in_at`). The window's sign-in and unlock come here.
     pub fn sign_in_at(&self, login: &str, password: &str, now: Now) -> ApiResult<SessionInfo> {
-        self.start_session(login, password, Some(now))
+        self.start_session(login, password, "", Some(now))
+    }
+
+    /// [`Desk::sign_in_at`] with the office secret, asked once of a user who has no key on this
+    /// computer yet ([`code::NEEDS_OFFICE_SECRET`]).
+    pub fn sign_in_with_secret(
+        &self,
+        login: &str,
+        password: &str,
+        office_secret: &str,
+        now: Now,
+    ) -> ApiResult<SessionInfo> {
+        self.start_session(login, password, office_secret, Some(now))
     }
 
     /// Signs `login` in without counting or logging the attempt: for tests, and for the
     /// administrator who has just typed the password to join an office.
     pub fn sign_in(&self, login: &str, password: &str) -> ApiResult<SessionInfo> {
-        self.start_session(login, password, None)
+        self.start_session(login, password, "", None)
+    }
+
+    /// [`Desk::sign_in`] with the office secret.
+    pub fn sign_in_with(
+        &self,
+        login: &str,
+        password: &str,
+        office_secret: &str,
+    ) -> ApiResult<SessionInfo> {
+        self.start_session(login, password, office_secret, None)
     }
 
     fn start_session(
         &self,
         login: &str,
         password: &str,
+        office_secret: &str,
         now: Option<Now>,
     ) -> ApiResult<SessionInfo> {
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
         let mut inner = self.lock_inner()?;
+        let mut vault = VaultFile::read(path).map_err(StoreError::from)?;
+        if inner.store.is_none() {
+            if let Some(file) = &vault {
+                let secret = Some(office_secret.trim()).filter(|s| !s.is_empty());
+                let keys = vault::keys_for_sign_in(file, login, password, secret).map_err(|e| {
+                    match e {
+                        // Without the office secret, a password that opens nothing is just a
+                        // wrong password.
+                        VaultError::WrongSecret if secret.is_none() => {
+                            ApiError::from(StoreError::BadCredentials)
+                        }
+                        e => ApiError::from(StoreError::from(e)),
+                    }
+                })?;
+                inner.keys = Some(keys);
+            }
+        }
+        let keys = inner.keys.clone();
         let store = self.open_store(&mut inner, path)?;
         // A database without an office says so, rather than "wrong password".
         let office = store.office()?.office;
-        let actor = match now {
-            Some(now) => store.sign_in_at(now.at, login, password)?,
-            None => store.sign_in(login, password)?,
+        let signed = match now {
+            Some(now) => store.sign_in_at(now.at, login, password),
+            None => store.sign_in(login, password),
         };
+        if let (Some(file), Some(keys)) = (vault.as_mut(), keys.as_ref()) {
+            match &signed {
+                // Next time on this computer the password alone opens the database.
+                Ok(actor) => vault::remember_user(path, file, keys, &actor.login, password)
+                    .map_err(StoreError::from)?,
+                Err(StoreError::UserInactive { .. }) if file.remove_user(login) => {
+                    file.save(path).map_err(StoreError::from)?
+                }
+                Err(_) => {}
+            }
+        }
+        let actor = signed?;
         if let Some(now) = now {
             // The daily backup, in the background; a failure shows on the backup panel, never
             // as a failed sign-in.
@@ -407,6 +488,7 @@ impl Desk {
             office,
             idle_seconds: self.settings.idle_seconds,
             locked: false,
+            recovery_code: None,
         })
     }
 
@@ -424,6 +506,7 @@ impl Desk {
             office,
             idle_seconds: self.settings.idle_seconds,
             locked,
+            recovery_code: None,
         }))
     }
 
@@ -607,9 +690,18 @@ impl Desk {
 /// Opens the store on first use.
 fn open<'a>(inner: &'a mut Inner, path: &Path) -> ApiResult<&'a mut Store> {
     if inner.store.is_none() {
-        inner.store = Some(Store::open(path)?);
+        inner.store = Some(open_with(path, inner.keys.as_ref())?);
     }
     inner.store.as_mut().ok_or_else(|| ApiError::coded(code::INTERNAL))
+}
+
+/// Opens the database at `path`: with `keys` when the sign-in unlocked them, else as a plain
+/// database; an encrypted one without keys is refused as locked ([`code::VAULT_LOCKED`]).
+pub(crate) fn open_with(path: &Path, keys: Option<&VaultKeys>) -> ApiResult<Store> {
+    Ok(match keys {
+        Some(keys) => Store::open_encrypted(path, keys)?,
+        None => Store::open(path)?,
+    })
 }
 
 pub(crate) fn card(

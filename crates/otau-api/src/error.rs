@@ -16,6 +16,11 @@ pub mod code {
     pub const SIGNED_OUT: &str = "desk-signed-out";
     /// The screen is locked: unlock it first.
     pub const LOCKED: &str = "desk-locked";
+    /// This user has no key on this computer yet: the sign-in screen asks the office secret
+    /// once (the store's code).
+    pub const NEEDS_OFFICE_SECRET: &str = "vault-needs-office-secret";
+    /// The database is encrypted and nobody has unlocked it (the store's code).
+    pub const VAULT_LOCKED: &str = "vault-locked";
     /// No database path is known (no data folder and no `OTAU_DB`).
     pub const NO_DATABASE: &str = "desk-no-database";
     /// A date typed in a form is not a date.

@@ -52,6 +52,8 @@ mod lock_tests;
 mod produce_tests;
 #[cfg(test)]
 mod testkit;
+#[cfg(test)]
+mod vault_tests;
 
 pub use desk::Desk;
 pub use error::{ApiError, ApiResult};

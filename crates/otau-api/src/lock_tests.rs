@@ -19,6 +19,7 @@ const SERVED_TO_ANYONE: [&str; 11] = [
     "app_info",
     "reference",
     "sign_in",
+    "sign_in_with_secret",
     "session",
     "sign_out",
     "lock",

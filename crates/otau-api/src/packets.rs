@@ -25,7 +25,6 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::{DateTime, Utc};
 use otau_core::FieldError;
 use otau_device::{DeviceError, SyncReport};
-use otau_store::Store;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -367,7 +366,7 @@ impl Desk {
             return Err(file_error(code::UNWRITABLE, &text, Some("no such folder".into())));
         }
         // A connection of its own: the desk stays free while a slow stick is written.
-        let mut store = Store::open(&self.db_path()?)?;
+        let mut store = self.own_connection()?;
         let state = store.sync_state()?;
         let (bytes, written) = otau_device::packet::export(&mut store, now.at, now.today)?;
         write_new(&path, &bytes)?;
@@ -407,7 +406,7 @@ impl Desk {
 
     fn import_bytes(&self, path: &str, bytes: &[u8], now: Now) -> ApiResult<PacketImported> {
         let manifest = otau_sync::packet::read(bytes).map_err(DeviceError::from)?.manifest;
-        let mut store = Store::open(&self.db_path()?)?;
+        let mut store = self.own_connection()?;
         let before = store.reference_held()?;
         let progress = &self.background().packet;
         let report = otau_device::packet::import(&mut store, now.at, bytes, &mut |done, total| {

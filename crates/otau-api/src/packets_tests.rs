@@ -7,11 +7,12 @@
 
 use super::*;
 use crate::crossing::CrossChoice;
-use crate::testkit::{d, desk, enrolled, family, joined, now, office_of, Centre, TODAY};
+use crate::testkit::{d, desk, enrolled, family, joined, now, office_of, open_db, Centre, TODAY};
+use otau_store::Store;
 use std::time::{Duration, SystemTime};
 
 fn device_id(dir: &tempfile::TempDir, file: &str) -> String {
-    Store::open(&dir.path().join(file)).expect("store").device_identity().expect("id").0
+    open_db(&dir.path().join(file)).device_identity().expect("id").0
 }
 
 fn code_of<T: std::fmt::Debug>(r: ApiResult<T>) -> String {

@@ -34,7 +34,8 @@ use otau_store::sync::payments::{PaidSide, PaymentCaseView, PaymentDecision};
 use otau_store::sync::{
     CaseDecision, ConflictChoice, ConflictView, ReviewCaseView, Side, TYPED_FIELDS,
 };
-use otau_store::{Action, Store};
+use otau_store::vault::{RecoveryCode, Unlock, VaultFile, VaultKeys};
+use otau_store::{Action, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -191,7 +192,7 @@ impl Background {
     /// Starts the worker for the database at `path` if there is a clock, no worker yet, and the
     /// database `store` holds is enrolled; it syncs at once when `now`, else after an interval
     /// (a database that has just synced, by enrolling or joining).
-    pub(crate) fn watch(&self, store: &Store, path: &Path, now: bool) {
+    pub(crate) fn watch(&self, store: &Store, path: &Path, keys: Option<VaultKeys>, now: bool) {
         let Some(clock) = self.clock.clone() else { return };
         // A computer enrolled by packet has no address to sync with: it exchanges packets.
         if !matches!(store.sync_state(), Ok(Some(s)) if !s.centre_url.is_empty()) {
@@ -207,7 +208,7 @@ impl Background {
         let interval = self.interval;
         let thread = std::thread::Builder::new()
             .name("otau-sync".into())
-            .spawn(move || work(&shared, &path, clock.as_ref(), interval));
+            .spawn(move || work(&shared, &path, keys.as_ref(), clock.as_ref(), interval));
         match thread {
             Ok(handle) => *worker = Some(handle),
             // Without a thread the app still works; "sync now" syncs in the command.
@@ -239,10 +240,10 @@ impl Background {
     }
 
     /// Syncs in the calling thread (no worker), noting the outcome as the worker would.
-    fn sync_here(&self, path: &Path, now: Now) {
+    fn sync_here(&self, path: &Path, keys: Option<&VaultKeys>, now: Now) {
         lock(&self.shared.state).syncing = true;
         let mut store = None;
-        let outcome = sync_once(&mut store, path, now);
+        let outcome = sync_once(&mut store, path, keys, now);
         let mut state = lock(&self.shared.state);
         state.syncing = false;
         state.last = Some(outcome);
@@ -260,7 +261,13 @@ impl Drop for Background {
 }
 
 /// The worker's loop: sync, then wait for the interval or a request, until told to stop.
-fn work(shared: &Shared, path: &Path, clock: &(dyn Fn() -> Now + Send + Sync), every: Duration) {
+fn work(
+    shared: &Shared,
+    path: &Path,
+    keys: Option<&VaultKeys>,
+    clock: &(dyn Fn() -> Now + Send + Sync),
+    every: Duration,
+) {
     let mut store: Option<Store> = None;
     loop {
         {
@@ -282,18 +289,24 @@ fn work(shared: &Shared, path: &Path, clock: &(dyn Fn() -> Now + Send + Sync), e
             state.wanted = false;
             state.syncing = true;
         }
-        let outcome = sync_once(&mut store, path, clock());
+        let outcome = sync_once(&mut store, path, keys, clock());
         let mut state = lock(&shared.state);
         state.syncing = false;
         state.last = Some(outcome);
     }
 }
 
-/// One whole sync on the worker's own connection (opened on first use and kept).
-fn sync_once(store: &mut Option<Store>, path: &Path, now: Now) -> Outcome {
+/// One whole sync on the worker's own connection (opened on first use, with the keys the
+/// unlocked desk handed over, and kept).
+fn sync_once(
+    store: &mut Option<Store>,
+    path: &Path,
+    keys: Option<&VaultKeys>,
+    now: Now,
+) -> Outcome {
     let result = (|| -> ApiResult<SyncReport> {
         if store.is_none() {
-            *store = Some(Store::open(path)?);
+            *store = Some(crate::desk::open_with(path, keys)?);
         }
         let store = store.as_mut().ok_or_else(|| ApiError::coded(desk_code::INTERNAL))?;
         Ok(otau_device::sync(store, now.at, now.today)?)
@@ -369,6 +382,10 @@ pub struct JoinForm {
     pub login: String,
     /// Their new password on this computer (passwords never travel).
     pub password: String,
+    /// The office secret that encrypts this computer's database (its recovery code is shown
+    /// once, after joining).
+    #[serde(default)]
+    pub office_secret: String,
 }
 
 /// One side of a conflict or a review case: the value (or the whole record) and who set it,
@@ -720,7 +737,7 @@ impl Desk {
             .into());
         }
         if !self.background().request() {
-            self.background().sync_here(&self.db_path()?, now);
+            self.background().sync_here(&self.db_path()?, self.keys().as_ref(), now);
         }
         self.sync_status(now)
     }
@@ -735,7 +752,7 @@ impl Desk {
             return Err(ApiError::invalid(problems));
         }
         let path = self.db_path()?;
-        let mut store = Store::open(&path)?;
+        let mut store = self.own_connection()?;
         let enrolment = Enrolment {
             centre_url: form.centre_url.trim().to_owned(),
             code: form.code.trim().to_owned(),
@@ -747,7 +764,7 @@ impl Desk {
             Err(e) => return Err(e.into()),
         };
         lock(&self.background().shared.state).last = Some(outcome);
-        self.background().watch(&store, &path, false);
+        self.background().watch(&store, &path, self.keys(), false);
         self.sync_status(now)
     }
 
@@ -761,6 +778,7 @@ impl Desk {
             ("code", &form.code),
             ("login", &form.login),
             ("password", &form.password),
+            ("office_secret", &form.office_secret),
         ]);
         if !form.password.is_empty() {
             if let Err(e) = otau_store::users::check_new_password(&form.password, &form.login, None)
@@ -776,6 +794,26 @@ impl Desk {
         }
         // The desk's own connection saw an empty database; it is opened again after.
         self.forget_store()?;
+        let secret = form.office_secret.trim();
+        if let Err(e) = otau_core::password::check_new_password(secret, "", None) {
+            let mut e = e;
+            e.field = "office_secret".into();
+            return Err(ApiError::invalid(vec![e]));
+        }
+        let (mut file, keys, recovery) = match VaultFile::read(&path).map_err(StoreError::from)? {
+            // A join retried: the vault made the first time, opened with the same secret.
+            Some(file) => {
+                let keys = file.unlock(Unlock::OfficeSecret(secret)).map_err(StoreError::from)?;
+                (file, keys, None)
+            }
+            None => {
+                let keys = VaultKeys::generate();
+                let recovery = RecoveryCode::generate();
+                let file = VaultFile::new(&keys, secret, &recovery).map_err(StoreError::from)?;
+                file.save(&path).map_err(StoreError::from)?;
+                (file, keys, Some(recovery))
+            }
+        };
         let request = JoinRequest {
             enrolment: Enrolment {
                 centre_url: form.centre_url.trim().to_owned(),
@@ -785,12 +823,17 @@ impl Desk {
             admin_login: form.login.trim().to_owned(),
             admin_password: form.password.clone(),
         };
-        let (store, report) = otau_device::join(&path, now.at, now.today, &request)?;
+        let (store, report) = otau_device::join(&path, &keys, now.at, now.today, &request)?;
+        file.office = store.office().ok().map(|info| info.office);
+        file.save(&path).map_err(StoreError::from)?;
         lock(&self.background().shared.state).last =
             Some(Outcome { report: Some(report), error: None });
-        self.background().watch(&store, &path, false);
+        self.background().watch(&store, &path, Some(keys), false);
         drop(store);
-        self.sign_in(&request.admin_login, &form.password)
+        let mut session = self.sign_in_with(&request.admin_login, &form.password, secret)?;
+        // Shown once, to be written down: the only way back if the office secret is lost.
+        session.recovery_code = recovery.map(|code| code.as_str().to_owned());
+        Ok(session)
     }
 
     /// The conflicts sync found (resolved ones too when `all`).

@@ -147,6 +147,7 @@ fn joining_needs_every_field_a_long_password_and_a_new_install() {
         [
             ("centre_url", code::REQUIRED),
             ("code", code::REQUIRED),
+            ("office_secret", code::REQUIRED),
             ("password", "store-short-password")
         ]
     );
@@ -162,6 +163,7 @@ fn joining_needs_every_field_a_long_password_and_a_new_install() {
         device_name: String::new(),
         login: "admin".into(),
         password: "laptop-password".into(),
+        office_secret: crate::testkit::LAPTOP_SECRET.into(),
     };
     assert_eq!(
         existing.join_office(&form, now()).err().map(|e| e.code),

@@ -213,6 +213,23 @@ pub fn enrolled(centre: &Centre) -> (tempfile::TempDir, Desk) {
     (dir, desk)
 }
 
+/// The office secret a joined install's database is encrypted under.
+pub const LAPTOP_SECRET: &str = "laptop office secret 2026";
+
+/// Another connection to the database at `path`: plain, or encrypted with the keys the office
+/// secret of a joined install unwraps.
+pub fn open_db(path: &std::path::Path) -> Store {
+    match otau_store::vault::VaultFile::read(path).expect("keys file") {
+        Some(file) => {
+            let keys = file
+                .unlock(otau_store::vault::Unlock::OfficeSecret(LAPTOP_SECRET))
+                .expect("the secret opens it");
+            Store::open_encrypted(path, &keys).expect("open encrypted")
+        }
+        None => Store::open(path).expect("open"),
+    }
+}
+
 /// A new install that joined PVL01 as `admin` with `laptop-password`.
 pub fn joined(centre: &Centre) -> (tempfile::TempDir, Desk) {
     let dir = tempfile::tempdir().expect("dir");
@@ -224,6 +241,7 @@ pub fn joined(centre: &Centre) -> (tempfile::TempDir, Desk) {
         device_name: "Field laptop".into(),
         login: "admin".into(),
         password: "laptop-password".into(),
+        office_secret: LAPTOP_SECRET.into(),
     };
     let session = desk.join_office(&form, now()).expect("join");
     assert_eq!(session.actor.login, "admin");

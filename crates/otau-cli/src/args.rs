@@ -105,6 +105,12 @@ pub enum Command {
     /// Restore the office database from a backup, checked first; the database replaced is
     /// backed up before. Never while the app has the database open.
     Restore(crate::commands::backup::RestoreArgs),
+    /// Encryption at rest: the office secret, the recovery code, encrypting an older database.
+    #[command(subcommand)]
+    Vault(crate::commands::vault::VaultCommand),
+    /// The office's document-signing key.
+    #[command(subcommand)]
+    Key(crate::commands::vault::KeyCommand),
 }
 
 /// `otau init`
@@ -122,6 +128,10 @@ pub struct InitArgs {
     /// Login of the first administrator (password: $OTAU_PASSWORD or standard input).
     #[arg(long, default_value = "admin")]
     pub admin: String,
+    /// Read the office secret (which encrypts the database) from standard input, after the
+    /// administrator's password, rather than from $OTAU_OFFICE_SECRET or a prompt.
+    #[arg(long)]
+    pub secret_stdin: bool,
 }
 
 /// `otau user …`

@@ -34,6 +34,7 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     c.sync();
     let verify = |device: &Device| {
         let mut cmd = std::process::Command::new(bin());
+        cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026");
         cmd.args(["--json", "--db", device.db.to_str().expect("path"), "verify", "--qr", &qr]);
         let out = cmd.output().expect("verify runs");
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -49,6 +50,7 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
     assert!(subject.starts_with(surname) && subject.ends_with(", 02.03.1984"), "{subject}");
 
     let voided = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["doc", "void", &number, "--reason", "қате жазылған"])
         .env("OTAU_PASSWORD", "manager-demo")
@@ -69,6 +71,7 @@ fn a_certificate_voided_in_one_office_is_reported_voided_by_it_in_another_after_
 
     // In words, as the person at the counter reads it.
     let text = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--lang", "en", "--db", c.db.to_str().expect("path"), "verify", "--qr", &qr])
         .output()
         .expect("verify runs");
@@ -215,6 +218,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     let c = other_office(dir.path(), &centre);
     // AKM01's manager, so a payment there has a maker and a checker.
     let mut add = assert_cmd::Command::new(bin());
+    add.env("OTAU_OFFICE_SECRET", "Otau office secret 2026");
     add.args(["--json", "--db", c.db.to_str().expect("path"), "--user", "admin"])
         .args(["user", "add", "--password-stdin", "--login", "manager", "--role", "manager"])
         .env("OTAU_PASSWORD", &c.admin_password)
@@ -264,6 +268,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
         .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "--user", "admin"])
         .args(["sync", "payments"])
         .env("OTAU_PASSWORD", a.admin_password.as_str())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .output()
         .expect("payments runs");
     let said = String::from_utf8_lossy(&table.stdout);
@@ -276,6 +281,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
     assert!(!refused);
     assert_eq!(e["error"]["code"], "store-forbidden", "{e:#}");
     let words = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--lang", "en", "--db", a.db.to_str().expect("path"), "--user", "clerk"])
         .args(decide)
         .env("OTAU_PASSWORD", "clerk-demo")

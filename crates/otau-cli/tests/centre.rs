@@ -8,7 +8,10 @@ use std::path::Path;
 
 fn otau(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_LANG").env_remove("OTAU_CENTRE_DATABASE_URL").arg("--json");
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_LANG")
+        .env_remove("OTAU_CENTRE_DATABASE_URL")
+        .arg("--json");
     cmd.arg("centre");
     let _ = data;
     cmd
@@ -74,6 +77,7 @@ fn a_centre_is_made_served_and_administered_from_the_command_line() {
     // Serve over HTTPS on a free port; the first JSON document says where.
     let bin = assert_cmd::cargo::cargo_bin("otau");
     let child = std::process::Command::new(bin)
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args([
             "--json",
             "centre",

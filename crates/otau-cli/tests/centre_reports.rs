@@ -16,7 +16,7 @@ use sync_kit::*;
 
 /// An office's own summary of `month`, read in its database.
 fn own(device: &Device, month: Month) -> MonthlySummaryData {
-    otau_store::Store::open(&device.db)
+    otau_store::vault::open_with_secret(&device.db, "Otau office secret 2026")
         .expect("open")
         .monthly_summary(month, &OFFICE_RECORDS)
         .expect("summary")
@@ -165,6 +165,7 @@ fn the_country_summary_is_the_offices_summaries_added_up(database_url: Option<St
     assert!(!closed, "DEMO01 has not closed {month}");
     assert!(refusal.to_string().contains("DEMO01"), "{refusal:#}");
     let manager = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["report", "close", "--month", &month])
         .env("OTAU_PASSWORD", "manager-demo")
@@ -228,6 +229,7 @@ fn a_late_family_counts_alike_on_every_device_of_the_office() {
         family_arriving(&a, tag, today);
     }
     let manager = std::process::Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", a.db.to_str().expect("path"), "--user", "manager"])
         .args(["report", "close", "--month", &before.to_string()])
         .env("OTAU_PASSWORD", "manager-demo")

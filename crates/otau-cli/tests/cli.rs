@@ -18,7 +18,11 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD").env_remove("OTAU_LANG").arg("--db").arg(db);
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
+        .env_remove("OTAU_LANG")
+        .arg("--db")
+        .arg(db);
     cmd
 }
 
@@ -307,14 +311,16 @@ fn finding_8_a_stored_name_with_terminal_escapes_is_shown_escaped() {
     let out = add_family(&o, &[]);
     let regno = json_of(&out)["members"][0]["regno"].as_str().expect("regno").to_string();
     // A record from an older database or another device, which entry would have refused.
-    let conn = rusqlite::Connection::open(&o.db).expect("open");
+    let store =
+        otau_store::vault::open_with_secret(&o.db, "Otau office secret 2026").expect("open");
+    let conn = store.raw_connection();
     conn.execute(
         "UPDATE persons SET given_name = given_name || char(27) || '[2J' || char(8238) || 'x'
          WHERE regno = ?1",
         [&regno],
     )
     .expect("plant");
-    drop(conn);
+    drop(store);
     for args in [vec!["person", "show", regno.as_str()], vec!["family", "show", regno.as_str()]] {
         let out = otau(&o.db)
             .args(["--user", "admin"])
@@ -449,6 +455,7 @@ fn regression_a_closed_pipe_ends_the_output_quietly() {
     assert!(out.status.success());
     // Like `otau find … | head -1`: the reader closes the pipe before the table is written.
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("otau"))
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--db"])
         .arg(&o.db)
         .args(["find", "a"])
@@ -464,7 +471,8 @@ fn regression_a_closed_pipe_ends_the_output_quietly() {
 
 /// Every person of a database as (number, names, birth date, IIN), in number order.
 fn persons_of(db: &Path) -> Vec<(String, String, String, String, Option<String>)> {
-    let conn = rusqlite::Connection::open(db).expect("open");
+    let store = otau_store::vault::open_with_secret(db, "Otau office secret 2026").expect("open");
+    let conn = store.raw_connection();
     let mut stmt = conn
         .prepare("SELECT regno, surname, given_name, birth_date, iin FROM persons ORDER BY regno")
         .expect("prepare");
@@ -507,7 +515,9 @@ fn a_population_from_one_seed_is_the_same_twice_and_spread_over_its_years() {
         assert_eq!(numbers, &expected, "{year}: gapless from 1");
     }
     // Families registered on working days through each year, not on one day.
-    let conn = rusqlite::Connection::open(&a.db).expect("open");
+    let store =
+        otau_store::vault::open_with_secret(&a.db, "Otau office secret 2026").expect("open");
+    let conn = store.raw_connection();
     let (days, weekend, first, last): (i64, i64, String, String) = conn
         .query_row(
             "SELECT COUNT(DISTINCT registered_on),

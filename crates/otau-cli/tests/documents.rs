@@ -20,7 +20,8 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD")
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
         .env_remove("OTAU_LANG")
         .env_remove("OTAU_DB")
         .arg("--db")
@@ -436,6 +437,9 @@ fn finding_2_documents_backups_and_packets_are_written_private() {
     assert_eq!(mode(&xlsx), 0o600, "a file replaced with --force");
 
     let backup = o.dir.path().join("backup.sqlite");
-    otau_store::Store::open(&o.db).expect("open").backup_to(&backup).expect("backup");
+    otau_store::vault::open_with_secret(&o.db, "Otau office secret 2026")
+        .expect("open")
+        .backup_to(&backup)
+        .expect("backup");
     assert_eq!(mode(&backup), 0o600, "a backup");
 }

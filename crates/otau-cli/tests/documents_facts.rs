@@ -24,7 +24,8 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD")
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
         .env_remove("OTAU_LANG")
         .env_remove("OTAU_DB")
         .arg("--db")
@@ -87,7 +88,8 @@ impl Office {
 
     /// The content of an issued document, as the register keeps it.
     fn content(&self, number: &str) -> Value {
-        let store = otau_store::Store::open(&self.db).expect("open");
+        let store =
+            otau_store::vault::open_with_secret(&self.db, "Otau office secret 2026").expect("open");
         let (doc, _) = store.issued_document(number).expect("issued");
         serde_json::to_value(&doc.content).expect("json")["data"].clone()
     }

@@ -29,6 +29,7 @@ fn path(p: &Path) -> &str {
 /// Runs `otau --json ARGS` for the device as it was `days` days ago (faketime).
 fn on_day(device: &Device, days: i64, args: &[&str]) -> Value {
     let out = std::process::Command::new("faketime")
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .arg("-f")
         .arg(format!("{days:+}d"))
         .arg(sync_kit::bin())
@@ -253,6 +254,9 @@ fn packets_replayed_reordered_cut_short_changed_or_misaddressed_change_nothing()
     let copy =
         Device { db: dir.path().join("copy.sqlite"), admin_password: field.admin_password.clone() };
     std::fs::copy(&field.db, &copy.db).expect("copy");
+    // An encrypted database travels with its keys file.
+    let keys = otau_store::vault::VaultFile::path_for(&field.db);
+    std::fs::copy(&keys, otau_store::vault::VaultFile::path_for(&copy.db)).expect("copy keys");
     let id = device_id(&centre, "AKM01");
     let c2 = dir.path().join("c2.otau");
     centre_ok(&centre, &["packet", "export", "--device", &id, "--out", path(&c2)]);

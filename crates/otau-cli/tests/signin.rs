@@ -17,7 +17,8 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD")
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
         .env_remove("OTAU_LANG")
         .env_remove("OTAU_DB")
         .arg("--db")

@@ -21,7 +21,11 @@ struct Office {
 
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD").env_remove("OTAU_LANG").arg("--db").arg(db);
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_PASSWORD")
+        .env_remove("OTAU_LANG")
+        .arg("--db")
+        .arg(db);
     cmd
 }
 
@@ -165,7 +169,8 @@ impl Office {
     }
 
     fn ledger_rows(&self) -> i64 {
-        let store = otau_store::Store::open(&self.db).expect("open");
+        let store =
+            otau_store::vault::open_with_secret(&self.db, "Otau office secret 2026").expect("open");
         store
             .raw_connection()
             .query_row("SELECT COUNT(*) FROM ledger_entries", [], |r| r.get(0))

@@ -163,6 +163,7 @@ fn two_payments_of_one_instalment_on_two_devices_are_one_review_case_on_both() {
     );
     assert!(!ok_pw, "the new password comes from standard input: {v}");
     let pw = std::process::Command::new(sync_kit::bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args([
             "--db",
             b.db.to_str().expect("path"),
@@ -249,6 +250,7 @@ fn devices_with_their_clocks_two_days_off_converge_the_same_way() {
     let b = join(dir.path(), "b", &centre, "DEMO01", "laptop-admin");
     let skewed = |device: &Device, offset: &str, args: &[&str]| {
         let out = std::process::Command::new("faketime")
+            .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
             .arg("-f")
             .arg(offset)
             .arg(sync_kit::bin())
@@ -306,7 +308,10 @@ fn a_device_restored_from_a_backup_and_written_to_again_takes_a_new_identity_and
     let a = demo_office(dir.path(), &centre, 30);
     let b = join(dir.path(), "b", &centre, "DEMO01", "laptop-admin");
     let backup = dir.path().join("a-backup.sqlite");
-    otau_store::Store::open(&a.db).expect("open").backup_to(&backup).expect("backup");
+    otau_store::vault::open_with_secret(&a.db, "Otau office secret 2026")
+        .expect("open")
+        .backup_to(&backup)
+        .expect("backup");
     let before_restore = a.register("lost", 1);
     a.sync();
     // The laptop's disk fails; yesterday's backup is put back, and the clerk goes on working
@@ -346,7 +351,8 @@ fn a_tampered_event_is_refused_and_changes_nothing_at_the_centre() {
     let b = other_office(dir.path(), &centre);
     b.register("honest", 1);
     {
-        let store = otau_store::Store::open(&b.db).expect("open");
+        let store =
+            otau_store::vault::open_with_secret(&b.db, "Otau office secret 2026").expect("open");
         store
             .raw_connection()
             .execute_batch(

@@ -52,6 +52,7 @@ fn env_number(name: &str, default: u64) -> u64 {
 /// Starts `otau sync` on a device and kills it after `delay` unless it finished by then.
 fn sync_killed_after(device: &Device, delay: Duration) -> bool {
     let mut child = Command::new(bin())
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .args(["--json", "--db", device.db.to_str().expect("path"), "sync"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -158,7 +159,8 @@ fn syncs_killed_at_random_points_lose_nothing_and_apply_nothing_twice() {
         .expect("count");
     assert_eq!(rows, distinct, "an event held twice");
     for device in [&a, &b] {
-        let store = otau_store::Store::open(&device.db).expect("open");
+        let store = otau_store::vault::open_with_secret(&device.db, "Otau office secret 2026")
+            .expect("open");
         let (id, _) = store.device_identity().expect("identity");
         let newest = store.newest_device_seq().expect("newest");
         let (count, low, high): (i64, i64, i64) = conn

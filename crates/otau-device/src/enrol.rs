@@ -132,17 +132,19 @@ pub fn enrol(
     sync(store, at, today)
 }
 
-/// Creates the database of a new device of an existing office at `path`, enrols it, downloads
-/// the office's records and sets the administrator's password on it.
+/// Creates the database of a new device of an existing office at `path` (encrypted with `keys`,
+/// whose keys file the caller has saved), enrols it, downloads the office's records and sets the
+/// administrator's password on it.
 pub fn join(
     path: &Path,
+    keys: &otau_store::vault::VaultKeys,
     at: DateTime<Utc>,
     today: NaiveDate,
     req: &JoinRequest,
 ) -> Result<(Store, SyncReport)> {
     let login = otau_store::users::normalize_login(&req.admin_login)?;
     otau_store::users::check_new_password(&req.admin_password, &login, None)?;
-    let mut store = Store::open(path)?;
+    let mut store = Store::open_encrypted(path, keys)?;
     if store.device_identity().is_ok() {
         return Err(SyncError::EnrolNotEmpty.into());
     }
@@ -160,7 +162,7 @@ pub fn join(
         &enrolled(e, &answer, cert, &device_secret),
     )?;
     let report = sync(&mut store, at, today)?;
-    store.install_office_key(at, document_secret)?;
+    store.install_office_key(at, &document_secret)?;
     store.set_local_password(at, &login, &req.admin_password)?;
     // The device's own document key goes to the office's other devices.
     let sent = sync(&mut store, at, today)?;

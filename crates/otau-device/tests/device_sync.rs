@@ -112,7 +112,8 @@ fn second_device(dir: &Path, centre: &Centre) -> Store {
         admin_login: "admin".into(),
         admin_password: "laptop-password".into(),
     };
-    let (store, report) = join(&dir.join("b.sqlite"), at(), today(), &req).expect("join");
+    let keys = otau_store::vault::VaultKeys::generate();
+    let (store, report) = join(&dir.join("b.sqlite"), &keys, at(), today(), &req).expect("join");
     assert!(report.applied > 10, "{report:?}");
     store
 }

@@ -219,6 +219,9 @@ pub enum StoreError {
         /// The person's registration number.
         regno: String,
     },
+    /// The database is encrypted and locked, or the secret given does not open it.
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
     /// Every number of a series reserved for this device is used.
     #[error("no {series} numbers of {year} are left on this device")]
     NumbersExhausted {
@@ -275,6 +278,7 @@ impl Coded for StoreError {
             StoreError::BackupMismatch { .. } => "store-backup-mismatch",
             StoreError::ConsentNotInForce { .. } => "store-consent-not-in-force",
             StoreError::NothingToWithdraw { .. } => "store-consent-nothing-to-withdraw",
+            StoreError::Vault(e) => e.code(),
         }
     }
 
@@ -336,6 +340,7 @@ impl Coded for StoreError {
             | StoreError::DeactivateSelf => {}
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
+            StoreError::Vault(e) => return e.args(),
             StoreError::Sync { detail, .. } => put("detail", detail.clone()),
             StoreError::NumbersExhausted { series, year } => {
                 put("series", series.to_string());

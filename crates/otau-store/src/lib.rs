@@ -36,6 +36,7 @@ pub mod subsidy;
 pub mod sync;
 pub mod users;
 pub mod verify;
+pub mod vault;
 pub mod write;
 
 pub use context::Context;
@@ -54,6 +55,8 @@ pub use users::{Action, Actor, NewUser, Role};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use vault::keys::SigningKek;
+use vault::{DatabaseKey, VaultKeys};
 use write::Change;
 
 /// An open Otau database.
@@ -71,7 +74,67 @@ impl Store {
     /// file, its journal and a folder made for it are private to their owner ([`private`]).
     /// Refuses a database written by a newer Otau, and one a restore is replacing
     /// ([`holder`]: the connection holds the database's lock shared while it lives).
+    /// The key the office's signing secrets are sealed under ([`vault`]).
+    signing: SigningKek,
+}
+
+/// How a database file starts: the SQLite header, or — encrypted — random bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Nothing there yet (or an empty file).
+    Missing,
+    /// A plain SQLite database.
+    Plain,
+    /// Anything else: an encrypted database (or not a database at all).
+    Encrypted,
+}
+
+/// What the file at `path` is, from its first bytes.
+pub fn file_kind(path: &Path) -> Result<FileKind> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let read = match std::fs::File::open(path) {
+        Ok(mut f) => f
+            .read(&mut head)
+            .map_err(|e| StoreError::Migration(format!("cannot read {}: {e}", path.display())))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
+        Err(e) => {
+            return Err(StoreError::Migration(format!("cannot read {}: {e}", path.display())))
+        }
+    };
+    Ok(match read {
+        0 => FileKind::Missing,
+        _ if &head == b"SQLite format 3\0" => FileKind::Plain,
+        _ => FileKind::Encrypted,
+    })
+}
+
+impl Store {
+    /// Opens (creating if needed) the plain database at `path` and brings its schema up to
+    /// date: tests, benchmarks, the centre's replicas and an older database before
+    /// `otau vault encrypt`. The file, its journal and a folder made for it are private to
+    /// their owner ([`private`]). Refuses a database written by a newer Otau, and an encrypted
+    /// one ([`vault::VaultError::Locked`]).
     pub fn open(path: &Path) -> Result<Store> {
+        if file_kind(path)? == FileKind::Encrypted {
+            return Err(vault::VaultError::Locked.into());
+        }
+        Self::open_with(path, None)
+    }
+
+    /// Opens (creating if needed) the database at `path` encrypted with `keys` (SQLCipher, the
+    /// raw database key the first statement on the connection), brings its schema up to date
+    /// and seals any signing secret an older build left in the clear. Refuses a plain database
+    /// ([`vault::VaultError::Plain`]: `otau vault encrypt` converts it) and a key that does not
+    /// open it ([`vault::VaultError::WrongSecret`]).
+    pub fn open_encrypted(path: &Path, keys: &VaultKeys) -> Result<Store> {
+        if file_kind(path)? == FileKind::Plain {
+            return Err(vault::VaultError::Plain.into());
+        }
+        Self::open_with(path, Some(keys))
+    }
+
+    fn open_with(path: &Path, keys: Option<&VaultKeys>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             private::create_dir_all(dir).map_err(|e| {
                 StoreError::Migration(format!("cannot create {}: {e}", dir.display()))
@@ -92,6 +155,13 @@ impl Store {
         let conn = Connection::open(path)?;
         let mut store = Self::setup(conn)?;
         store.path = Some(path.to_path_buf());
+        let store = match keys {
+            Some(keys) => {
+                apply_key(&conn, &keys.database)?;
+                Self::setup(conn, keys.signing.clone())?
+            }
+            None => Self::setup(conn, SigningKek::plain())?,
+        };
         // SQLite made its -wal and -shm as it opened; they hold the records too.
         private::restrict_database(path).map_err(unprotected)?;
         Ok(store)
@@ -99,10 +169,10 @@ impl Store {
 
     /// An in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
-        Self::setup(Connection::open_in_memory()?)
+        Self::setup(Connection::open_in_memory()?, SigningKek::plain())
     }
 
-    fn setup(mut conn: Connection) -> Result<Store> {
+    fn setup(mut conn: Connection, signing: SigningKek) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
         // WAL: readers never block the one writer. FULL: a registration is on disk when the
         // clerk sees its number (people's records and money deserve the fsync).
@@ -112,6 +182,13 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
         Ok(Store { conn, path: None, _held: None })
+        documents::keys::seal_plain_secrets(&mut conn, &signing)?;
+        Ok(Store { conn, signing })
+    }
+
+    /// The key the signing secrets are sealed under.
+    pub(crate) fn signing_kek(&self) -> &SigningKek {
+        &self.signing
     }
 
     /// Runs `f` as one change made by `ctx.actor` at `ctx.at`: everything it writes, with its
@@ -165,5 +242,21 @@ impl Store {
     #[doc(hidden)]
     pub fn raw_connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Gives SQLCipher the raw database key: the first statement on the connection. A key that does
+/// not open the file is found at once (the first read of the schema fails).
+pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
+    let pragma = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.pragma().as_str()));
+    conn.execute_batch(&pragma)?;
+    match conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(vault::VaultError::WrongSecret.into())
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -112,6 +112,7 @@ impl Store {
         let password_hash = hash_password(&new.admin_password)?;
         let device_id = Uuid::now_v7().to_string();
         let system = Context::system(at);
+        let kek = self.signing_kek().clone();
         // The device row, the office, its administrator and the reference data in one
         // transaction: a failure leaves an empty database on which `init` can run again.
         let tx =
@@ -151,6 +152,7 @@ impl Store {
             // centre so other offices can check this office's papers.
             crate::documents::keys::create_office_key(
                 &mut change,
+                &kek,
                 office.id,
                 &office.code,
                 &office.name,

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_sealed_document_numbers.sql"),
     include_str!("../migrations/0013_audit_checkpoints_and_access_log.sql"),
     include_str!("../migrations/0014_consent_terms_and_withdrawals.sql"),
+    include_str!("../migrations/0015_sealed_signing_keys.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -90,7 +90,7 @@ fn init_makes_a_signing_key_whose_secret_never_reaches_an_event() {
     let secret: String = o
         .store
         .raw_connection()
-        .query_row("SELECT secret_key FROM office_signing_keys", [], |r| r.get(0))
+        .query_row("SELECT sealed FROM office_signing_secrets", [], |r| r.get(0))
         .expect("secret");
     let leaks: i64 = o
         .store

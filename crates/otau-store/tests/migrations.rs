@@ -228,6 +228,10 @@ const LANDED: &[(&str, &str)] = &[
         "0014_consent_terms_and_withdrawals.sql",
         "56598225e5daedea44bf16b050c833efb97d3538994ba75faf6f6f3c866e7842",
     ),
+    (
+        "0015_sealed_signing_keys.sql",
+        "9d81e68b6b3c3bfd560b7285fd63dc5a9f9e77261da5d0865e8257a8bbad2878",
+    ),
 ];
 
 #[test]

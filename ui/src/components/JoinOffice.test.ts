@@ -53,13 +53,25 @@ describe("joining an office", () => {
     expect(await screen.findByText("Fill this in.")).toBeInTheDocument();
     expect(screen.getByLabelText("Enrolment code")).toHaveFocus();
     expect(screen.getByLabelText("Enrolment code")).toHaveAttribute("aria-invalid", "true");
-    expect(sent[0]).toEqual({ centre_url: "https://10.0.0.5:8443", code: "", device_name: "", login: "admin", password: "short" });
+    expect(sent[0]).toEqual({
+      centre_url: "https://10.0.0.5:8443",
+      code: "",
+      device_name: "",
+      login: "admin",
+      password: "short",
+      office_secret: "",
+    });
 
     await user.keyboard("OTAU1-ABC-DEF");
     await user.clear(screen.getByLabelText("New password on this computer"));
-    await user.type(screen.getByLabelText("New password on this computer"), "laptop-password{Enter}");
+    await user.type(screen.getByLabelText("New password on this computer"), "laptop-password");
+    await user.type(screen.getByLabelText("Office secret"), "Office secret 2026{Enter}");
     await waitFor(() => expect(sent).toHaveLength(2));
-    expect(sent[1]).toMatchObject({ code: "OTAU1-ABC-DEF", password: "laptop-password" });
+    expect(sent[1]).toMatchObject({
+      code: "OTAU1-ABC-DEF",
+      password: "laptop-password",
+      office_secret: "Office secret 2026",
+    });
   });
 
   it("shows the centre's refusal whole, and goes back to sign-in", async () => {

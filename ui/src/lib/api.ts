@@ -49,8 +49,10 @@ export function reference(): Promise<Reference> {
   return commands.reference();
 }
 
-/** Signs a user in. */
-export function signIn(login: string, password: string): Promise<SessionInfo> {
+/** Signs a user in; with the office secret when this computer asked for it once
+ *  (`vault-needs-office-secret`). */
+export function signIn(login: string, password: string, officeSecret?: string): Promise<SessionInfo> {
+  if (officeSecret) return commands.sign_in_with_secret({ login, password, office_secret: officeSecret });
   return commands.sign_in({ login, password });
 }
 

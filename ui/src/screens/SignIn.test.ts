@@ -112,5 +112,21 @@ describe("sign-in screen", () => {
     await user.type(screen.getByTestId("signin-password"), "wrong");
     await user.click(screen.getByRole("button", { name: "Кіру" }));
     expect(await screen.findByTestId("signin-message")).toHaveTextContent(`${local} кейін қайталаңыз`);
+  it("asks the office secret once when this computer has no key for the user, and sends it", async () => {
+    const user = userEvent.setup();
+    const calls: (string | undefined)[] = [];
+    const onsignin = vi.fn(async (_login: string, _password: string, officeSecret?: string) => {
+      calls.push(officeSecret);
+      return officeSecret ? null : { id: "vault-needs-office-secret", args: { login: "clerk" } };
+    });
+    render(SignIn, { onsignin });
+    expect(screen.queryByTestId("signin-office-secret")).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText("Логин"), "clerk");
+    await user.type(screen.getByLabelText("Құпиясөз"), "clerk-password{Enter}");
+    const secret = screen.getByLabelText("Кеңсе құпиясы");
+    expect(secret).toHaveFocus();
+    expect(screen.getByTestId("signin-message")).toHaveTextContent("кеңсе құпиясын енгізіңіз");
+    await user.type(secret, "Office secret 2026{Enter}");
+    expect(calls).toEqual([undefined, "Office secret 2026"]);
   });
 });

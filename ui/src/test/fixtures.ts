@@ -50,6 +50,7 @@ export const SESSION: SessionInfo = {
   office: OFFICE,
   idle_seconds: 900,
   locked: false,
+  recovery_code: null,
 };
 
 export const REFERENCE: Reference = {

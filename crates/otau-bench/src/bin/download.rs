@@ -96,7 +96,9 @@ fn main() {
         admin_login: "admin".into(),
         admin_password: "new-device-password".into(),
     };
-    let (new_store, down) = join(&dir.path().join("new.sqlite"), at, today, &req).expect("join");
+    let keys = otau_store::vault::VaultKeys::generate();
+    let (new_store, down) =
+        join(&dir.path().join("new.sqlite"), &keys, at, today, &req).expect("join");
     let download = started.elapsed().as_secs_f64();
     let (_, new_persons) = new_store.counts().expect("counts");
     assert_eq!(new_persons, persons, "every person arrived");

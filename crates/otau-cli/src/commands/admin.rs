@@ -7,33 +7,65 @@ use crate::output::{json, Table};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::population::{Office, Population, Size, Spec};
 use otau_store::population::Staff;
-use otau_store::{NewOffice, NewUser, Role};
+use otau_store::vault::{RecoveryCode, VaultFile, VaultKeys, WrapKind};
+use otau_store::{FileKind, NewOffice, NewUser, Role, Store, StoreError};
 use serde_json::json;
 
-/// `otau init`
+/// `otau init`: the office database, encrypted under a new vault whose recovery code is printed
+/// once (a database already plain, from an older build, stays plain: `otau vault encrypt`).
 pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
-    let mut store = ctx.open()?;
     let password = ctx.acting_password(&args.admin)?;
     let mci = MciTable::from_json(DEFAULT_MCI_JSON)
         .map_err(|e| CliError::with("cli-reference-data", &[("detail", e.to_string())]))?;
+    let new = NewOffice {
+        code: args.office,
+        name: args.office_name,
+        region: args.region,
+        admin_login: args.admin.clone(),
+        admin_password: password.to_string(),
+    };
     let (at, _) = ctx.now();
-    let info = store.init_office(
-        at,
-        &NewOffice {
-            code: args.office,
-            name: args.office_name,
-            region: args.region,
-            admin_login: args.admin.clone(),
-            admin_password: password,
-        },
-        &mci,
-    )?;
+    let fresh = VaultFile::read(&ctx.db).map_err(StoreError::from)?.is_none()
+        && otau_store::file_kind(&ctx.db)? == FileKind::Missing;
+    let (info, recovery) = if fresh {
+        let secret = ctx.new_office_secret(!args.secret_stdin)?;
+        let keys = VaultKeys::generate();
+        let recovery = RecoveryCode::generate();
+        let mut vault = VaultFile::new(&keys, &secret, &recovery).map_err(StoreError::from)?;
+        vault.save(&ctx.db).map_err(StoreError::from)?;
+        let made = Store::open_encrypted(&ctx.db, &keys)
+            .and_then(|mut store| store.init_office(at, &new, &mci));
+        let info = match made {
+            Ok(info) => info,
+            Err(e) => {
+                // Nothing was written: neither file stays, so `init` can run again.
+                let _ = std::fs::remove_file(VaultFile::path_for(&ctx.db));
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = ctx.db.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+                }
+                return Err(e.into());
+            }
+        };
+        vault.office = Some(info.office.clone());
+        vault
+            .set_wrap(&keys, WrapKind::User, Some(&new.admin_login), &password)
+            .map_err(StoreError::from)?;
+        vault.save(&ctx.db).map_err(StoreError::from)?;
+        (info, Some(recovery))
+    } else {
+        let mut store = ctx.open()?;
+        (store.init_office(at, &new, &mci)?, None)
+    };
     if ctx.json {
         json(&json!({
             "office": info.office,
             "device_id": info.device_id,
             "admin": args.admin.trim().to_lowercase(),
             "db": ctx.db,
+            "encrypted": recovery.is_some(),
+            "recovery_code": recovery.as_ref().map(RecoveryCode::as_str),
         }));
     } else {
         println!(
@@ -48,6 +80,9 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
                 ]
             )
         );
+        if let Some(code) = &recovery {
+            super::vault::print_recovery(ctx, code);
+        }
     }
     Ok(())
 }
@@ -80,9 +115,11 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
             if actor.login != login.trim().to_lowercase() {
                 actor.require(otau_store::Action::ManageUsers)?;
             }
-            let password = ctx.secret_line(&format!("{login} (new): "))?;
+            let password = zeroize::Zeroizing::new(ctx.secret_line(&format!("{login} (new): "))?);
             let (at, _) = ctx.now();
             store.set_local_password(at, &login, &password)?;
+            // Their key on this computer now opens with the new password only.
+            super::vault::rewrap_user(ctx, &login, &password)?;
             if !ctx.json {
                 println!("{}", msg(ctx.lang, "cli-user-password-set", &[("login", login)]));
             } else {
@@ -150,6 +187,9 @@ fn set_active(
 ) -> Result<(), CliError> {
     let acting = ctx.acting(store)?;
     let user = store.set_user_active(&acting, login, active)?;
+    if !active {
+        super::vault::forget_user(ctx, &user.login)?;
+    }
     if ctx.json {
         json(&json!({ "login": user.login, "active": user.active == 1 }));
     } else {

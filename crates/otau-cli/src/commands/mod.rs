@@ -16,6 +16,7 @@ pub mod rule;
 pub mod subsidy;
 pub mod subsidy_args;
 pub mod sync;
+pub mod vault;
 
 use crate::args::Command;
 use crate::context::Ctx;
@@ -53,6 +54,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<(), CliError> {
         Command::Packet(cmd) => packet::packet(ctx, cmd),
         Command::Backup(args) => backup::backup(ctx, args),
         Command::Restore(args) => backup::restore(ctx, args),
+        Command::Vault(cmd) => vault::vault(ctx, cmd),
+        Command::Key(cmd) => vault::key(ctx, cmd),
     }
 }
 

@@ -10,6 +10,8 @@ use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
 use otau_i18n::tr0;
 use otau_store::sync::payments::{PaidSide, PaymentDecision};
 use otau_store::sync::{CaseDecision, ConflictChoice};
+use otau_store::vault::{RecoveryCode, Unlock, VaultFile, VaultKeys, WrapKind};
+use otau_store::StoreError;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -208,6 +210,22 @@ fn report(ctx: &Ctx, r: &SyncReport) {
     }
 }
 
+/// The vault of a database made by joining an office: the one beside it already (a join
+/// retried), else a new one under the office secret, with its recovery code to print.
+fn join_vault(ctx: &mut Ctx) -> Result<(VaultFile, VaultKeys, Option<RecoveryCode>), CliError> {
+    if let Some(file) = VaultFile::read(&ctx.db).map_err(StoreError::from)? {
+        let secret = ctx.new_office_secret(true)?;
+        let keys = file.unlock(Unlock::OfficeSecret(&secret)).map_err(StoreError::from)?;
+        return Ok((file, keys, None));
+    }
+    let secret = ctx.new_office_secret(true)?;
+    let keys = VaultKeys::generate();
+    let recovery = RecoveryCode::generate();
+    let file = VaultFile::new(&keys, &secret, &recovery).map_err(StoreError::from)?;
+    file.save(&ctx.db).map_err(StoreError::from)?;
+    Ok((file, keys, Some(recovery)))
+}
+
 /// Runs `otau sync …`.
 pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
     match args.command.unwrap_or(SyncCommand::Now) {
@@ -232,9 +250,25 @@ pub fn sync(ctx: &mut Ctx, args: SyncArgs) -> Result<(), CliError> {
             let report = match admin {
                 Some(login) => {
                     let password = ctx.acting_password(&login)?;
-                    let req =
-                        JoinRequest { enrolment, admin_login: login, admin_password: password };
-                    otau_device::join(&ctx.db, at, today, &req)?.1
+                    let (mut file, keys, recovery) = join_vault(ctx)?;
+                    let req = JoinRequest {
+                        enrolment,
+                        admin_login: login.clone(),
+                        admin_password: password.to_string(),
+                    };
+                    let (store, report) = otau_device::join(&ctx.db, &keys, at, today, &req)?;
+                    file.office = store.office().ok().map(|info| info.office);
+                    file.set_wrap(&keys, WrapKind::User, Some(&login), &password)
+                        .map_err(StoreError::from)?;
+                    file.save(&ctx.db).map_err(StoreError::from)?;
+                    if let Some(code) = recovery {
+                        if ctx.json {
+                            json(&json!({ "recovery_code": code.as_str() }));
+                        } else {
+                            super::vault::print_recovery(ctx, &code);
+                        }
+                    }
+                    report
                 }
                 None => {
                     let mut store = ctx.open()?;
@@ -409,7 +443,7 @@ fn report_enrolled(ctx: &Ctx, r: &SyncReport) -> Result<(), CliError> {
     Ok(())
 }
 
-fn status(ctx: &Ctx) -> Result<(), CliError> {
+fn status(ctx: &mut Ctx) -> Result<(), CliError> {
     let store = ctx.open()?;
     let s = store.sync_status()?;
     if ctx.json {

@@ -15,7 +15,10 @@ pub fn bin() -> PathBuf {
 /// Runs `otau --json ARGS` with `env`, returning whether it succeeded and its JSON.
 pub fn run(args: &[&str], env: &[(&str, &str)]) -> (bool, Value) {
     let mut cmd = Command::new(bin());
-    cmd.env_remove("OTAU_LANG").env_remove("OTAU_PASSWORD").env_remove("OTAU_DB");
+    cmd.env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env_remove("OTAU_LANG")
+        .env_remove("OTAU_PASSWORD")
+        .env_remove("OTAU_DB");
     cmd.arg("--json").args(args).stdin(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -95,6 +98,7 @@ impl Centre {
     pub fn start(&mut self) {
         let listen = format!("127.0.0.1:{}", self.port);
         let mut child = Command::new(bin())
+            .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
             .args(["--json", "centre", "serve", "--listen", &listen, "--data", self.data()])
             .envs(self.env())
             .stdout(Stdio::piped())
@@ -208,7 +212,10 @@ impl Device {
 
     /// The records of the office as rows of text (`Store::office_rows`).
     pub fn rows(&self) -> Vec<String> {
-        otau_store::Store::open(&self.db).expect("open").office_rows().expect("rows")
+        otau_store::vault::open_with_secret(&self.db, "Otau office secret 2026")
+            .expect("open")
+            .office_rows()
+            .expect("rows")
     }
 }
 
@@ -218,6 +225,7 @@ pub fn demo_office(dir: &Path, centre: &Centre, families: usize) -> Device {
     let db = dir.join("a.sqlite");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/demo-office.sh");
     let status = Command::new("bash")
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
         .arg(script)
         .arg(bin())
         .arg(&db)

@@ -1,5 +1,6 @@
-//! The office's document-signing key (made at `otau init`, its secret half never in the audit
-//! or the outbox) and the public keys of the offices whose papers this database can check.
+//! The office's document-signing keys (made at `otau init`, a new one by `otau key rotate`; the
+//! secret half sealed under the vault's key-encryption key, never in the clear, never in the
+//! audit or the outbox) and the public keys of the offices whose papers this database can check.
 
 use super::office_header;
 use crate::context::Context;
@@ -7,6 +8,8 @@ use crate::error::{Result, StoreError};
 use crate::office::current_office;
 use crate::record::{from_row, Record};
 use crate::users::{Action, Actor};
+use crate::vault::keys::SigningKek;
+use crate::vault::wrap;
 use crate::write::Change;
 use crate::Store;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -15,6 +18,7 @@ use otau_print::seal::{decode_public_key, encode_key, public_key};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 /// A row of `office_signing_keys`. The secret key never reaches the audit or the outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,8 +29,9 @@ pub struct SigningKeyRec {
     pub office_id: Uuid,
     /// Public key, unpadded URL-safe base64.
     pub public_key: String,
-    /// Secret key, hex.
-    pub secret_key: String,
+    /// Always empty: the secret is sealed in `office_signing_secrets` (migration 0013; an older
+    /// database's secret in the clear is sealed and blanked when it is first opened).
+    pub secret_key: Blank,
     /// When it was made (UTC, RFC 3339).
     pub created_at: String,
     /// Version.
@@ -49,6 +54,28 @@ impl Record for SigningKeyRec {
     }
     fn subject(&self) -> Option<Uuid> {
         None
+    }
+}
+
+/// The `secret_key` column of a signing key written since migration 0013: always empty, so no
+/// secret is ever held in a `String` or read back from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Blank;
+
+impl Serialize for Blank {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str("")
+    }
+}
+
+impl<'de> Deserialize<'de> for Blank {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Blank, D::Error> {
+        let text = Zeroizing::new(String::deserialize(d)?);
+        if text.is_empty() {
+            Ok(Blank)
+        } else {
+            Err(serde::de::Error::custom("a signing secret in the clear"))
+        }
     }
 }
 
@@ -88,12 +115,105 @@ impl Record for KnownKeyRec {
     }
 }
 
-/// Makes a fresh Ed25519 key: (secret hex, public base64).
-fn new_key() -> ([u8; 32], String) {
-    let mut secret = [0u8; 32];
-    OsRng.fill_bytes(&mut secret);
-    let public = encode_key(&public_key(&secret));
-    (secret, public)
+/// Makes a fresh Ed25519 secret.
+fn new_secret() -> Zeroizing<[u8; 32]> {
+    let mut secret = Zeroizing::new([0u8; 32]);
+    OsRng.fill_bytes(secret.as_mut());
+    secret
+}
+
+fn seal_label(key_id: &str) -> String {
+    format!("otau-signing-v1|{key_id}")
+}
+
+/// Seals `secret` of the key `key_id` under `kek` into `office_signing_secrets`, replacing the
+/// sealed form it had.
+pub(crate) fn store_sealed(
+    conn: &Connection,
+    kek: &SigningKek,
+    key_id: &str,
+    secret: &[u8; 32],
+) -> Result<()> {
+    let (nonce, sealed) = wrap::seal(&kek.0, &seal_label(key_id), secret)?;
+    conn.prepare_cached(
+        "INSERT INTO office_signing_secrets (key_id, nonce, sealed) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key_id) DO UPDATE SET nonce = excluded.nonce, sealed = excluded.sealed",
+    )?
+    .execute([key_id, &hex::encode(nonce), &hex::encode(sealed)])?;
+    Ok(())
+}
+
+/// The secret of the key `key_id`, unsealed with `kek`.
+pub(crate) fn unseal(
+    conn: &Connection,
+    kek: &SigningKek,
+    key_id: &str,
+) -> Result<Zeroizing<[u8; 32]>> {
+    let corrupt = || StoreError::Corrupt("office signing key".into());
+    let (nonce, sealed): (String, String) = conn
+        .prepare_cached("SELECT nonce, sealed FROM office_signing_secrets WHERE key_id = ?1")?
+        .query_row([key_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(corrupt)?;
+    let nonce = hex::decode(nonce).map_err(|_| corrupt())?;
+    let sealed = hex::decode(sealed).map_err(|_| corrupt())?;
+    let plain = wrap::open(&kek.0, &seal_label(key_id), &nonce, &sealed)?;
+    let mut secret = Zeroizing::new([0u8; 32]);
+    if plain.len() != 32 {
+        return Err(corrupt());
+    }
+    secret.copy_from_slice(&plain);
+    Ok(secret)
+}
+
+/// Seals the secrets an older build wrote in the clear and blanks them (in one transaction,
+/// overwriting the freed bytes); nothing when there are none.
+pub(crate) fn seal_plain_secrets(conn: &mut Connection, kek: &SigningKek) -> Result<usize> {
+    let plain: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM office_signing_keys WHERE secret_key <> ''",
+        [],
+        |r| r.get(0),
+    )?;
+    if plain == 0 {
+        return Ok(0);
+    }
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let rows: Vec<(String, Zeroizing<String>)> = tx
+        .prepare("SELECT id, secret_key FROM office_signing_keys WHERE secret_key <> ''")?
+        .query_map([], |r| Ok((r.get(0)?, Zeroizing::new(r.get::<_, String>(1)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, hex_secret) in &rows {
+        let bytes = Zeroizing::new(
+            hex::decode(hex_secret.as_bytes())
+                .map_err(|_| StoreError::Corrupt("office signing key".into()))?,
+        );
+        let mut secret = Zeroizing::new([0u8; 32]);
+        if bytes.len() != 32 {
+            return Err(StoreError::Corrupt("office signing key".into()));
+        }
+        secret.copy_from_slice(&bytes);
+        store_sealed(&tx, kek, id, &secret)?;
+        tx.execute("UPDATE office_signing_keys SET secret_key = '' WHERE id = ?1", [id])?;
+    }
+    tx.commit()?;
+    conn.pragma_update(None, "secure_delete", "OFF")?;
+    Ok(rows.len())
+}
+
+/// Seals every signing secret under `to` instead of `from` (a plain database made encrypted).
+pub(crate) fn reseal_all(conn: &mut Connection, from: &SigningKek, to: &SigningKek) -> Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let ids: Vec<String> = tx
+        .prepare("SELECT key_id FROM office_signing_secrets")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let secret = unseal(&tx, from, &id)?;
+        store_sealed(&tx, to, &id, &secret)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// The id of an office's known key: the same on every device, whether the key was made here,
@@ -110,33 +230,36 @@ pub fn decode_key(text: &str) -> Option<[u8; 32]> {
 /// Writes a new signing key for the office and trusts its public half, inside a change.
 pub(crate) fn create_office_key(
     change: &mut Change<'_>,
+    kek: &SigningKek,
     office_id: Uuid,
     office_code: &str,
     office_name: &str,
 ) -> Result<String> {
-    let (secret, _) = new_key();
-    create_office_key_from(change, office_id, office_code, office_name, secret)
+    let secret = new_secret();
+    create_office_key_from(change, kek, office_id, office_code, office_name, &secret)
 }
 
 /// [`create_office_key`] with the secret half given.
 fn create_office_key_from(
     change: &mut Change<'_>,
+    kek: &SigningKek,
     office_id: Uuid,
     office_code: &str,
     office_name: &str,
-    secret: [u8; 32],
+    secret: &[u8; 32],
 ) -> Result<String> {
-    let public = encode_key(&public_key(&secret));
+    let public = encode_key(&public_key(secret));
     let at = change.at();
     let mut key = SigningKeyRec {
         id: Uuid::now_v7(),
         office_id,
         public_key: public.clone(),
-        secret_key: hex::encode(secret),
+        secret_key: Blank,
         created_at: at.to_rfc3339_opts(SecondsFormat::Millis, true),
         version: 0,
     };
     change.insert(&mut key)?;
+    store_sealed(change.tx(), kek, &key.id.to_string(), secret)?;
     // The same key may have come from the centre already (registered at enrolment).
     let held = change
         .tx()
@@ -169,11 +292,13 @@ pub(crate) fn signing_key(conn: &Connection, office_id: Uuid) -> Result<Option<S
         .optional()?)
 }
 
-pub(crate) fn secret_of(key: &SigningKeyRec) -> Result<[u8; 32]> {
-    hex::decode(&key.secret_key)
-        .ok()
-        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
-        .ok_or_else(|| StoreError::Corrupt("office signing key".into()))
+/// The secret of `key`, unsealed with the store's key-encryption key.
+pub(crate) fn secret_of(
+    conn: &Connection,
+    kek: &SigningKek,
+    key: &SigningKeyRec,
+) -> Result<Zeroizing<[u8; 32]>> {
+    unseal(conn, kek, &key.id.to_string())
 }
 
 impl Store {
@@ -185,22 +310,45 @@ impl Store {
             return Ok(key.public_key);
         }
         let _system = Actor::system();
+        let kek = self.signing_kek().clone();
         self.write(&Context::system(at), "office.key", |change| {
-            create_office_key(change, office_id, &office.code, &office.name)
+            create_office_key(change, &kek, office_id, &office.code, &office.name)
+        })
+    }
+
+    /// A new signing key for the office (administrators): papers are sealed with it from now
+    /// on; the keys before it are kept, their public halves still trusted, so the papers they
+    /// sealed still verify. Returns the new public key.
+    pub fn rotate_office_key(&mut self, ctx: &Context) -> Result<String> {
+        ctx.actor.require(Action::ManageUsers)?;
+        let (office_id, office) = office_header(self.conn())?;
+        let kek = self.signing_kek().clone();
+        self.write(ctx, "office.key.rotate", |change| {
+            create_office_key(change, &kek, office_id, &office.code, &office.name)
         })
     }
 
     /// Installs the document key this device made before it joined its office (its public half
     /// was registered at the centre at enrolment), once the office's records have arrived.
     /// Nothing changes if the device already has a key.
-    pub fn install_office_key(&mut self, at: DateTime<Utc>, secret: [u8; 32]) -> Result<String> {
+    pub fn install_office_key(&mut self, at: DateTime<Utc>, secret: &[u8; 32]) -> Result<String> {
         let (office_id, office) = office_header(self.conn())?;
         if let Some(key) = signing_key(self.conn(), office_id)? {
             return Ok(key.public_key);
         }
+        let kek = self.signing_kek().clone();
         self.write(&Context::system(at), "office.key", |change| {
-            create_office_key_from(change, office_id, &office.code, &office.name, secret)
+            create_office_key_from(change, &kek, office_id, &office.code, &office.name, secret)
         })
+    }
+
+    /// The secret papers are sealed with now, unsealed: for tests that look for its bytes where
+    /// they must not be. Nothing in the product calls it.
+    #[doc(hidden)]
+    pub fn current_signing_secret(&self) -> Result<Zeroizing<[u8; 32]>> {
+        let (office_id, _) = current_office(self.conn())?;
+        let key = signing_key(self.conn(), office_id)?.ok_or(StoreError::NotInitialised)?;
+        secret_of(self.conn(), self.signing_kek(), &key)
     }
 
     /// The office's public key, as the centre hands it to other offices.

@@ -386,7 +386,7 @@ impl Store {
         let (office_id, office) = office_header(conn)?;
         let key = signing_key(conn, office_id)?
             .ok_or_else(|| StoreError::Corrupt("no office signing key".into()))?;
-        let secret = secret_of(&key)?;
+        let secret = secret_of(conn, self.signing_kek(), &key)?;
         let year = ctx.today.year();
         let seq = next_seq(conn, &office.code, year)?;
         let number = format!("{}-{year}-D{seq:05}", office.code);

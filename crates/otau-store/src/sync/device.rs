@@ -413,7 +413,8 @@ impl Store {
                  'sync_state', 'number_blocks', 'device', 'device_incarnations', 'credentials',
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
-                 'sealed_document_numbers', 'audit_checkpoints', 'access_log')
+                 'sealed_document_numbers', 'audit_checkpoints', 'access_log',
+                 'office_signing_secrets')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?

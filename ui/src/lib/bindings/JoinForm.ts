@@ -23,4 +23,9 @@ login: string,
 /**
  * Their new password on this computer (passwords never travel).
  */
-password: string, };
+password: string, 
+/**
+ * The office secret that encrypts this computer's database (its recovery code is shown
+ * once, after joining).
+ */
+office_secret: string, };

@@ -27,4 +27,9 @@ idle_seconds: number,
 /**
  * Whether the screen is locked now.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * The recovery code of a database just made encrypted (joining an office): shown once, to
+ * be written down; never again.
+ */
+recovery_code: string | null, };

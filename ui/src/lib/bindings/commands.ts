@@ -78,6 +78,11 @@ export function sign_in(args: { login: string; password: string }): Promise<Sess
   return call<SessionInfo>("sign_in", args);
 }
 
+/** Signs a user in with the office secret, asked once of a user who has no key on this */
+export function sign_in_with_secret(args: { login: string; password: string; office_secret: string }): Promise<SessionInfo> {
+  return call<SessionInfo>("sign_in_with_secret", args);
+}
+
 /** The current session, if any (the UI asks after a reload). */
 export function session(): Promise<SessionInfo | null> {
   return call<SessionInfo | null>("session");

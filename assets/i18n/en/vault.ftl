@@ -1,0 +1,23 @@
+# Encryption at rest: the vault of the office database's keys, the office secret, the recovery code.
+vault-locked = This database is encrypted and cannot be opened without its keys file and the office secret (or a user's password on this computer, or the recovery code).
+vault-wrong-secret = The office secret, password or recovery code does not open this database. Check it and try again.
+vault-needs-office-secret = { $login } has not signed in on this computer before: enter the office secret once (set OTAU_OFFICE_SECRET for the command line).
+vault-plain = This database is not encrypted. An administrator encrypts it with `otau vault encrypt`.
+vault-already-encrypted = This database is already encrypted.
+vault-file = The keys file { $path } cannot be read or written: { $detail }
+field-office_secret = Office secret
+cli-office-secret-prompt = Office secret
+cli-office-secret-new = New office secret
+cli-office-secret-again = The new office secret again
+cli-office-secret-mismatch = The two office secrets differ: type the same secret twice.
+cli-vault-recovery-code = Recovery code (shown only now — write it down and keep it apart from this computer; it opens the database if the office secret is lost): { $code }
+cli-vault-recovery-prompt = Recovery code
+cli-vault-state-encrypted = { $db } is encrypted; its keys are in the keys file beside it.
+cli-vault-state-locked = { $db } is encrypted but its keys file is missing: copy it back beside the database.
+cli-vault-state-plain = { $db } is not encrypted: encrypt it with `otau vault encrypt`.
+cli-vault-state-missing = There is no database at { $db }.
+cli-vault-users = Users who sign in on this computer with their password alone: { $users }
+cli-vault-secret-changed = The office secret is changed. The recovery code and users' passwords still open the database.
+cli-vault-recovered = The recovery code opened the database; the new office secret is set.
+cli-vault-encrypted = { $db } is encrypted now.
+cli-key-rotated = A new signing key is made; papers are sealed with it from now on, and the old key still verifies earlier papers. Public key: { $key }
