@@ -18,6 +18,7 @@ use std::thread::JoinHandle;
 
 use chrono::{DateTime, Utc};
 use otau_store::backup::{self, BackupFile};
+use otau_store::vault::VaultKeys;
 use otau_store::{Action, Actor, Context, Store};
 use serde::Serialize;
 use ts_rs::TS;
@@ -81,8 +82,9 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 }
 
 impl Backups {
-    /// Starts a backup of `db` into `dir` at `now` on a thread of its own, unless one runs.
-    fn start(&self, db: PathBuf, dir: PathBuf, now: Now) {
+    /// Starts a backup of `db` into `dir` at `now` on a thread of its own, unless one runs; an
+    /// encrypted database is opened with `keys`, and its backup is encrypted with them too.
+    fn start(&self, db: PathBuf, dir: PathBuf, now: Now, keys: Option<VaultKeys>) {
         let mut state = lock(&self.state);
         if state.running {
             return;
@@ -94,7 +96,7 @@ impl Backups {
         }
         let shared = Arc::clone(&self.state);
         state.handle = Some(std::thread::spawn(move || {
-            let outcome = write(&db, &dir, now);
+            let outcome = write(&db, &dir, now, keys.as_ref());
             let mut state = lock(&shared);
             state.running = false;
             state.failed = outcome.err();
@@ -122,8 +124,8 @@ impl Backups {
 
 /// One backup, on the worker's own connection. The app writes it as the system: the rotation
 /// is the office's, whoever happened to sign in.
-fn write(db: &Path, dir: &Path, now: Now) -> ApiResult<()> {
-    let store = Store::open(db)?;
+fn write(db: &Path, dir: &Path, now: Now, keys: Option<&VaultKeys>) -> ApiResult<()> {
+    let store = crate::desk::open_with(db, keys)?;
     store.back_up(&Context::new(&Actor::system(), now.at, now.today), dir)?;
     Ok(())
 }
@@ -141,9 +143,15 @@ fn is_due(last: Option<&BackupFile>, now: Now) -> bool {
 impl Desk {
     /// Starts the daily backup when the newest one is a day old or more, or the folder cannot
     /// be read (the attempt then says why on the panel), after a sign-in.
-    pub(crate) fn back_up_if_due(&self, db: &Path, store: &Store, now: Now) {
+    pub(crate) fn back_up_if_due(
+        &self,
+        db: &Path,
+        store: &Store,
+        now: Now,
+        keys: Option<VaultKeys>,
+    ) {
         if newest(db, store).map_or(true, |last| is_due(last.as_ref(), now)) {
-            self.backups().start(db.to_path_buf(), backup::default_dir(db), now);
+            self.backups().start(db.to_path_buf(), backup::default_dir(db), now, keys);
         }
     }
 
@@ -173,7 +181,7 @@ impl Desk {
     pub fn back_up_now(&self, now: Now) -> ApiResult<BackupPanel> {
         let db = self.db_path()?;
         self.with(|_, actor| Ok(actor.require(Action::BackUp)?))?;
-        self.backups().start(db.clone(), backup::default_dir(&db), now);
+        self.backups().start(db.clone(), backup::default_dir(&db), now, self.keys());
         self.backup_panel(now)
     }
 

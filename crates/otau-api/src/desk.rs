@@ -28,7 +28,6 @@ use otau_core::FieldError;
 use otau_store::casework::status::{StatusDue, StatusView, DEFAULT_DUE_DAYS};
 use otau_store::office::OfficeRec;
 use otau_store::vault::{self, VaultError, VaultFile, VaultKeys};
-use otau_store::StoreError;
 use otau_store::{
     Actor, DuplicateHit, Duplicates, FamilyView, HomeView, PersonView, Registered, SearchHit,
     Store, StoreError,
@@ -478,7 +477,7 @@ impl Desk {
         if let Some(now) = now {
             // The daily backup, in the background; a failure shows on the backup panel, never
             // as a failed sign-in.
-            self.back_up_if_due(path, store, now);
+            self.back_up_if_due(path, store, now, keys.clone());
         }
         inner.actor = Some(actor.clone());
         inner.locked = false;

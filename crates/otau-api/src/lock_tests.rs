@@ -15,7 +15,7 @@ use crate::{ApiResult, Desk, Now};
 
 /// The commands served to anyone, because they read no record and open no file, or start or
 /// end a session. Every other command must be refused while locked or signed out.
-const SERVED_TO_ANYONE: [&str; 11] = [
+const SERVED_TO_ANYONE: [&str; 12] = [
     "app_info",
     "reference",
     "sign_in",

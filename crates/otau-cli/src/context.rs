@@ -58,6 +58,23 @@ impl Ctx {
         Ok(store)
     }
 
+    /// The keys of the database at `--db`, or — when it has no keys file (a computer being
+    /// restored) — those of the keys file beside `other` (a backup carries its own): unlocked
+    /// as [`Ctx::open`] unlocks them; none for a plain database.
+    pub fn keys_beside(&mut self, other: &std::path::Path) -> Result<Option<VaultKeys>, CliError> {
+        if let Some((_, keys)) = &self.vault {
+            return Ok(Some(keys.clone()));
+        }
+        let file = match VaultFile::read(&self.db).map_err(StoreError::from)? {
+            Some(file) => file,
+            None => match VaultFile::read(other).map_err(StoreError::from)? {
+                Some(file) => file,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(self.unlock(&file)?))
+    }
+
     /// The keys file and its keys, when the database is encrypted and was opened.
     pub fn vault(&self) -> Option<&(VaultFile, VaultKeys)> {
         self.vault.as_ref()

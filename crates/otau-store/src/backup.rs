@@ -16,6 +16,7 @@
 pub mod rotation;
 
 use crate::error::{Result, StoreError};
+use crate::vault::DatabaseKey;
 use crate::{private, Context, Store};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
@@ -139,19 +140,26 @@ pub fn default_dir(db: &Path) -> PathBuf {
 
 /// Opens the new, empty file a copy is written to, private from its creation. An encrypted
 /// database's key is applied here, the same key as the source's, so the copy stays encrypted.
-fn open_target(path: &Path) -> Result<Connection> {
+fn open_target(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
     private::create_new(path)
         .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", path.display())))?;
-    Ok(Connection::open(path)?)
+    let conn = Connection::open(path)?;
+    if let Some(key) = key {
+        crate::apply_key(&conn, key)?;
+    }
+    Ok(conn)
 }
 
 /// Opens a backup read-only to check it. An encrypted backup's key is applied here (from the
 /// key file its set carries, [`carry_sidecars`]).
-pub fn open_backup(path: &Path) -> Result<Connection> {
+pub fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        crate::apply_key(&conn, key)?;
+    }
     Ok(conn)
 }
 
@@ -179,13 +187,13 @@ pub fn carry_sidecars(from: &Path, to: &Path) -> Result<()> {
 /// Checks the backup at `path` without changing it: it opens, SQLite finds it intact, its
 /// schema is not newer than this build's, its audit chain verifies and it has an office.
 /// Returns what it holds.
-pub fn check_backup(path: &Path) -> Result<Holdings> {
+pub fn check_backup(path: &Path, key: Option<&DatabaseKey>) -> Result<Holdings> {
     let damaged =
         |detail: String| StoreError::BackupDamaged { path: path.display().to_string(), detail };
     if !path.is_file() {
         return Err(damaged("no such file".into()));
     }
-    let conn = open_backup(path).map_err(|e| damaged(e.to_string()))?;
+    let conn = open_backup(path, key).map_err(|e| damaged(e.to_string()))?;
     let integrity: String = conn
         .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
         .map_err(|e| damaged(e.to_string()))?;
@@ -296,7 +304,7 @@ impl Store {
 
     /// Copies the database into the new file `temp` and checks the copy.
     fn copy_checked(&self, temp: &Path) -> Result<Holdings> {
-        let mut target = open_target(temp)?;
+        let mut target = open_target(temp, self.database_key())?;
         // One read transaction: the counts and the copy are of the same moment.
         let tx = rusqlite::Transaction::new_unchecked(self.conn(), TransactionBehavior::Deferred)?;
         let holdings = Holdings::read(&tx)?;
@@ -318,7 +326,7 @@ impl Store {
         std::fs::File::open(temp)
             .and_then(|f| f.sync_all())
             .map_err(|e| StoreError::FileFailed(format!("cannot flush {}: {e}", temp.display())))?;
-        let copy = check_backup(temp)?;
+        let copy = check_backup(temp, self.database_key())?;
         if let Some((what, source_count, copy)) = holdings.differs_from(&copy) {
             return Err(StoreError::BackupMismatch { what: what.into(), source_count, copy });
         }

@@ -18,6 +18,8 @@
 //! kept encrypted by its own module, and the centre's copy of the log is the other witness.
 
 use crate::error::{Result, StoreError};
+use crate::vault::keys::SigningKek;
+use zeroize::Zeroizing;
 use chrono::{DateTime, SecondsFormat, Utc};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use otau_core::canonical::canonical_json;
@@ -118,11 +120,28 @@ impl StoredCheckpoint {
 }
 
 /// The secret that signs checkpoints: the device's document key, read in this one place.
-fn checkpoint_secret(conn: &Connection) -> Result<Option<[u8; 32]>> {
+fn checkpoint_secret(
+    conn: &Connection,
+    kek: Option<&SigningKek>,
+) -> Result<Option<Zeroizing<[u8; 32]>>> {
     let Ok((office_id, _)) = crate::office::current_office(conn) else { return Ok(None) };
-    match crate::documents::keys::signing_key(conn, office_id)? {
-        Some(key) => Ok(Some(crate::documents::keys::secret_of(&key)?)),
-        None => Ok(None),
+    let Some(key) = crate::documents::keys::signing_key(conn, office_id)? else { return Ok(None) };
+    match kek {
+        Some(kek) => Ok(Some(crate::documents::keys::secret_of(conn, kek, &key)?)),
+        // Migrations before 0015 run on a database whose secrets are still in the clear (0015
+        // seals them); the secret is read as it was kept then.
+        None => {
+            let hex_secret: String = conn
+                .prepare_cached("SELECT secret_key FROM office_signing_keys WHERE id = ?1")?
+                .query_row([key.id.to_string()], |r| r.get(0))?;
+            let secret = Zeroizing::new(
+                hex::decode(&hex_secret)
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+                    .ok_or_else(|| StoreError::Corrupt("office signing key".into()))?,
+            );
+            Ok(Some(secret))
+        }
     }
 }
 
@@ -192,8 +211,20 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCheckpoint> {
 /// nothing when the device has no document key yet, or when the last checkpoint already covers
 /// the same head. `at` is the moment of the change; without one (a page from the centre, which
 /// brings no clock), the moment of the log's last row. Returns whether one was written.
-pub(crate) fn write(conn: &Connection, at: Option<DateTime<Utc>>) -> Result<bool> {
-    let Some(secret) = checkpoint_secret(conn)? else { return Ok(false) };
+pub(crate) fn write(
+    conn: &Connection,
+    kek: &SigningKek,
+    at: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    write_with(conn, Some(kek), at)
+}
+
+fn write_with(
+    conn: &Connection,
+    kek: Option<&SigningKek>,
+    at: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    let Some(secret) = checkpoint_secret(conn, kek)? else { return Ok(false) };
     let (event_seq, chain_hash) = log_head(conn)?;
     let previous = last(conn)?;
     if let Some(prev) = &previous {
@@ -241,5 +272,5 @@ pub(crate) fn write(conn: &Connection, at: Option<DateTime<Utc>>) -> Result<bool
 
 /// Migration 0013 signs a first checkpoint of a database that has a log and a document key.
 pub(crate) fn migration_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
-    write(tx, None).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+    write_with(tx, None, None).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }

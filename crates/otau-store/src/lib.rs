@@ -67,15 +67,11 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Held for the life of the connection: a restore never replaces an open database.
     _held: Option<holder::Held>,
-}
-
-impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date. The
-    /// file, its journal and a folder made for it are private to their owner ([`private`]).
-    /// Refuses a database written by a newer Otau, and one a restore is replacing
-    /// ([`holder`]: the connection holds the database's lock shared while it lives).
     /// The key the office's signing secrets are sealed under ([`vault`]).
     signing: SigningKek,
+    /// The key the database is encrypted with (none for a plain one): a backup is encrypted
+    /// with it too.
+    database_key: Option<DatabaseKey>,
 }
 
 /// How a database file starts: the SQLite header, or — encrypted — random bytes.
@@ -141,30 +137,37 @@ impl Store {
             })?;
         }
         let held = holder::shared(path)?;
-        let mut store = Self::open_unheld(path)?;
+        let mut store = Self::open_unheld(path, keys)?;
         store._held = Some(held);
         Ok(store)
     }
 
-    /// [`Store::open`] without taking the lock: for a restore, which holds it alone.
-    pub(crate) fn open_unheld(path: &Path) -> Result<Store> {
+    /// Opens the database at `path` (with `keys` when it is encrypted) without taking the
+    /// lock: for a restore, which holds it alone.
+    pub(crate) fn open_unheld(path: &Path, keys: Option<&VaultKeys>) -> Result<Store> {
         let unprotected = |e: std::io::Error| {
             StoreError::Migration(format!("cannot protect {}: {e}", path.display()))
         };
         private::prepare_database(path).map_err(unprotected)?;
         let conn = Connection::open(path)?;
-        let mut store = Self::setup(conn)?;
-        store.path = Some(path.to_path_buf());
-        let store = match keys {
+        let mut store = match keys {
             Some(keys) => {
                 apply_key(&conn, &keys.database)?;
-                Self::setup(conn, keys.signing.clone())?
+                let mut store = Self::setup(conn, keys.signing.clone())?;
+                store.database_key = Some(keys.database.clone());
+                store
             }
             None => Self::setup(conn, SigningKek::plain())?,
         };
+        store.path = Some(path.to_path_buf());
         // SQLite made its -wal and -shm as it opened; they hold the records too.
         private::restrict_database(path).map_err(unprotected)?;
         Ok(store)
+    }
+
+    /// The key the database is encrypted with, if it is encrypted.
+    pub(crate) fn database_key(&self) -> Option<&DatabaseKey> {
+        self.database_key.as_ref()
     }
 
     /// An in-memory database (tests, benchmarks).
@@ -181,9 +184,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None, _held: None })
         documents::keys::seal_plain_secrets(&mut conn, &signing)?;
-        Ok(Store { conn, signing })
+        Ok(Store { conn, path: None, _held: None, signing, database_key: None })
     }
 
     /// The key the signing secrets are sealed under.
@@ -224,7 +226,7 @@ impl Store {
             change.finish()?;
             out
         };
-        checkpoint::write(&tx, Some(ctx.at))?;
+        checkpoint::write(&tx, &self.signing, Some(ctx.at))?;
         tx.commit()?;
         Ok(out)
     }

@@ -17,6 +17,7 @@
 //! centre holds is ever sent again with another change.
 
 use crate::backup::{self, check_backup, BackupFile, Holdings, BEFORE_RESTORE_PREFIX};
+use crate::vault::VaultKeys;
 use crate::error::{Result, StoreError};
 use crate::{holder, private, Store};
 use chrono::{DateTime, Utc};
@@ -38,11 +39,11 @@ pub struct Restored {
 
 /// What the database at `db` holds, if it exists and has an office. Opening a database that is
 /// not there would create it, so it is not opened then.
-fn current(db: &Path) -> Result<Option<(Store, Holdings)>> {
+fn current(db: &Path, keys: Option<&VaultKeys>) -> Result<Option<(Store, Holdings)>> {
     if !db.is_file() {
         return Ok(None);
     }
-    let store = Store::open_unheld(db)?;
+    let store = Store::open_unheld(db, keys)?;
     match Holdings::read(store.conn()) {
         Ok(holdings) => Ok(Some((store, holdings))),
         Err(StoreError::NotInitialised) => Ok(None),
@@ -53,18 +54,26 @@ fn current(db: &Path) -> Result<Option<(Store, Holdings)>> {
 /// Replaces the database at `db` with the backup at `from` at `at`. Refuses, changing nothing,
 /// a backup that does not pass [`check_backup`], a backup of another office unless `force`,
 /// and a database open elsewhere ([`StoreError::DatabaseInUse`]). The database replaced is
-/// first copied to `backups/before-restore-…` beside it.
-pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result<Restored> {
+/// first copied to `backups/before-restore-…` beside it. An encrypted database and its backups
+/// are opened with `keys` (the database's own, unlocked from its key file).
+pub fn restore(
+    db: &Path,
+    from: &Path,
+    force: bool,
+    at: DateTime<Utc>,
+    keys: Option<&VaultKeys>,
+) -> Result<Restored> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         private::create_dir_all(dir)
             .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", dir.display())))?;
     }
     let _alone = holder::exclusive(db)?;
-    let found = check_backup(from)?;
+    let key = keys.map(|k| &k.database);
+    let found = check_backup(from, key)?;
     let mut replaced = None;
     let mut saved_as = None;
     let mut other_office = false;
-    let opened = match current(db) {
+    let opened = match current(db, keys) {
         Ok(opened) => opened,
         Err(e @ StoreError::SchemaTooNew { .. }) => return Err(e),
         Err(_) => {
@@ -102,7 +111,7 @@ pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result
     if temp.exists() {
         std::fs::remove_file(&temp).map_err(|e| io(&temp, e))?;
     }
-    let copied = copy_file(from, &temp).and_then(|()| check_backup(&temp));
+    let copied = copy_file(from, &temp).and_then(|()| check_backup(&temp, key));
     let copied = match copied {
         Ok(copied) => copied,
         Err(e) => {
@@ -126,7 +135,7 @@ pub fn restore(db: &Path, from: &Path, force: bool, at: DateTime<Utc>) -> Result
     }
     backup::carry_sidecars(from, db)?;
     // Opened once as the app will open it: an older backup's schema is brought up to date.
-    drop(Store::open_unheld(db)?);
+    drop(Store::open_unheld(db, keys)?);
     Ok(Restored { backup: copied, replaced, saved_as, other_office })
 }
 

@@ -110,7 +110,7 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
     assert_eq!((written.holdings.families, written.holdings.issued_documents), (2, 1));
     assert_eq!(written.holdings.persons, o.store.counts().expect("counts").1);
     assert!(written.file.bytes > 0 && written.file.path.starts_with(backups_dir(&o)));
-    assert_eq!(check_backup(&written.file.path).expect("the backup checks"), written.holdings);
+    assert_eq!(check_backup(&written.file.path, None).expect("the backup checks"), written.holdings);
 
     // More work after the backup, then the backup comes back.
     register(&mut o, 3);
@@ -120,7 +120,7 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
     let TestOffice { dir, store, .. } = o;
     drop(store);
     let restored =
-        restore(&path, &written.file.path, false, at() + Duration::hours(1)).expect("restore");
+        restore(&path, &written.file.path, false, at() + Duration::hours(1), None).expect("restore");
     assert_eq!(restored.backup.families, 2);
     assert_eq!(restored.replaced.as_ref().map(|h| h.families), Some(3));
     assert!(!restored.other_office);
@@ -136,7 +136,7 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
         .path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("before-restore-PVL01-")));
-    assert_eq!(check_backup(&saved.path).expect("the saved copy checks").families, 3);
+    assert_eq!(check_backup(&saved.path, None).expect("the saved copy checks").families, 3);
     drop(dir);
 }
 
@@ -169,8 +169,8 @@ fn a_damaged_or_truncated_backup_is_refused_before_anything_is_replaced() {
     let TestOffice { dir, store, .. } = o;
     drop(store);
     for bad in [&truncated, &damaged, &text, &empty, &missing] {
-        assert_eq!(code(check_backup(bad)), "store-backup-damaged", "{}", bad.display());
-        let refused = restore(&path, bad, true, at());
+        assert_eq!(code(check_backup(bad, None)), "store-backup-damaged", "{}", bad.display());
+        let refused = restore(&path, bad, true, at(), None);
         assert_eq!(code(refused), "store-backup-damaged", "{}", bad.display());
     }
     let store = Store::open(&path).expect("open");
@@ -202,18 +202,18 @@ fn a_backup_of_another_office_is_refused_unless_forced_and_an_open_database_neve
     let path = o.path();
 
     // The app holds the database open: nothing is replaced.
-    let refused = restore(&path, &theirs.file.path, true, at());
+    let refused = restore(&path, &theirs.file.path, true, at(), None);
     assert_eq!(code(refused), "store-database-in-use");
 
     let TestOffice { dir, store, .. } = o;
     drop(store);
-    match restore(&path, &theirs.file.path, false, at()) {
+    match restore(&path, &theirs.file.path, false, at(), None) {
         Err(StoreError::BackupOtherOffice { backup, here }) => {
             assert_eq!((backup.as_str(), here.as_str()), ("AST01", "PVL01"))
         }
         other => panic!("not refused as another office's: {other:?}"),
     }
-    let forced = restore(&path, &theirs.file.path, true, at()).expect("forced");
+    let forced = restore(&path, &theirs.file.path, true, at(), None).expect("forced");
     assert!(forced.other_office);
     let store = Store::open(&path).expect("open");
     assert_eq!(store.office().expect("office").office.code, "AST01");

@@ -93,7 +93,9 @@ pub fn backup(ctx: &mut Ctx, args: BackupArgs) -> Result<(), CliError> {
 /// `otau restore FILE [--force]`
 pub fn restore(ctx: &mut Ctx, args: RestoreArgs) -> Result<(), CliError> {
     let (at, _) = ctx.now();
-    let restored = otau_store::restore::restore(&ctx.db, &args.file, args.force, at)?;
+    let keys = ctx.keys_beside(&args.file)?;
+    let restored =
+        otau_store::restore::restore(&ctx.db, &args.file, args.force, at, keys.as_ref())?;
     if ctx.json {
         json(&json!({
             "db": ctx.db,

@@ -289,6 +289,7 @@ impl Store {
 
     /// Applies a page of the office's events and moves the cursor, in one transaction.
     pub fn apply_pulled(&mut self, entries: &[PullEntry], cursor: i64) -> Result<ApplyReport> {
+        let kek = self.signing_kek().clone();
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         let me = Me::load(&tx)?;
         let mut report = ApplyReport::default();
@@ -305,7 +306,7 @@ impl Store {
         }
         tx.execute("DELETE FROM sync_applying", [])?;
         tx.execute("UPDATE sync_state SET pull_cursor = MAX(pull_cursor, ?1)", [cursor])?;
-        crate::checkpoint::write(&tx, None)?;
+        crate::checkpoint::write(&tx, &kek, None)?;
         tx.commit()?;
         Ok(report)
     }
@@ -453,6 +454,7 @@ impl Store {
         from_seq: i64,
     ) -> Result<()> {
         let (old_id, _) = self.device_identity()?;
+        let kek = self.signing_kek().clone();
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO device_incarnations (device_id, retired_after, retired_at) VALUES (?1, ?2, ?3)",
@@ -475,7 +477,7 @@ impl Store {
             crate::events::append(&tx, crate::events::Origin::Local, &envelope.to_value()?)?;
         }
         tx.execute("UPDATE sync_state SET pushed_through = 0", [])?;
-        crate::checkpoint::write(&tx, Some(at))?;
+        crate::checkpoint::write(&tx, &kek, Some(at))?;
         tx.commit()?;
         Ok(())
     }
@@ -483,6 +485,7 @@ impl Store {
     /// Stores and applies this device's own events that the centre holds and this database lost
     /// (it was restored from a backup), as its own.
     pub fn restore_own(&mut self, entries: &[OwnEntry]) -> Result<ApplyReport> {
+        let kek = self.signing_kek().clone();
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         let me = Me { office: Me::load(&tx)?.office, device_ids: Default::default() };
         let mut report = ApplyReport::default();
@@ -493,7 +496,7 @@ impl Store {
             crate::sync::apply::apply_as_own(&tx, &me, entry, &mut report)?;
         }
         tx.execute("DELETE FROM sync_applying", [])?;
-        crate::checkpoint::write(&tx, None)?;
+        crate::checkpoint::write(&tx, &kek, None)?;
         tx.commit()?;
         Ok(report)
     }

@@ -119,8 +119,9 @@ impl Store {
         projections::check(conn, &mut findings)?;
         let report = AuditReport { rows: chain.rows, checkpoints, records, findings };
         if report.is_clean() {
+            let kek = self.signing_kek().clone();
             let tx = self.conn_mut().transaction()?;
-            crate::checkpoint::write(&tx, Some(at))?;
+            crate::checkpoint::write(&tx, &kek, Some(at))?;
             tx.commit()?;
         }
         Ok(report)
