@@ -41,6 +41,7 @@ pub mod words;
 
 #[cfg(test)]
 mod access_tests;
+#[cfg(test)]
 mod admin_tests;
 #[cfg(test)]
 mod bindings;
