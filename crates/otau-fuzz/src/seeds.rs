@@ -160,7 +160,11 @@ fn payloads() -> Vec<Vec<u8>> {
     let mut out = vec![];
     for (i, kind) in DocKind::ALL.into_iter().enumerate() {
         let number = format!("PVL01-2026-D{:05}", i + 1);
-        let subject = if i % 2 == 0 { "Сейітқали Нұрсұлтан Болатұлы, 12.04.1985" } else { "" };
+        let subject = if i % 2 == 0 {
+            "Сейітқали Нұрсұлтан Болатұлы, 12.04.1985"
+        } else {
+            ""
+        };
         let seal = Seal::sign(
             "PVL01",
             kind,

@@ -39,7 +39,10 @@ fn the_committed_seeds_are_those_the_demo_families_make() {
     for (target, name, bytes) in otau_fuzz::seeds::corpora() {
         let path = corpus(target).join(&name);
         let held = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(held == bytes, "{target}/{name} differs: run `cargo run -p otau-fuzz --bin seed-corpora`");
+        assert!(
+            held == bytes,
+            "{target}/{name} differs: run `cargo run -p otau-fuzz --bin seed-corpora`"
+        );
     }
 }
 

@@ -9,7 +9,9 @@ fn main() -> ExitCode {
     let root = Path::new("fuzz/corpus");
     for (target, name, bytes) in otau_fuzz::seeds::corpora() {
         let dir = root.join(target);
-        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join(&name), bytes)) {
+        if let Err(e) =
+            std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join(&name), bytes))
+        {
             eprintln!("cannot write {}: {e}", dir.join(&name).display());
             return ExitCode::FAILURE;
         }

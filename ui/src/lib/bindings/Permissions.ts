@@ -66,6 +66,14 @@ may_decide_cases: boolean,
  */
 may_enrol: boolean, 
 /**
+ * See who looked at a person's card, printed or exported their data.
+ */
+may_see_views: boolean, 
+/**
+ * Back up the office database now.
+ */
+may_back_up: boolean, 
+/**
  * Export everything held about one person.
  */
 may_export_person: boolean, };
