@@ -53,8 +53,10 @@ cargo fmt --all --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "build otau-desktop and otau"
-cargo build -p otau-desktop -p otau-cli
+step "build the app, otau and every test"
+# One build for the whole workspace and its tests: built package by package, features would
+# unify differently (otau-centre's serde_json, for one) and nextest would build everything again.
+cargo build --workspace --all-targets
 export OTAU_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/otau-desktop"
 echo "built in ${SECONDS}s so far"
 

@@ -796,7 +796,8 @@ fn finding_7_person_export_holds_everything_about_the_person() {
     let regno = v["members"][0]["regno"].as_str().expect("head").to_string();
     let child = v["members"][2]["regno"].as_str().expect("child").to_string();
     let out = otau(&o.db)
-        .args(["--json", "--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .args(["--json", "--user", "admin", "user", "add", "--password-stdin"])
+        .args(["--login", "aigerim", "--role", "clerk"])
         .write_stdin(format!("{ADMIN_PASSWORD}\nclerk-password\n"))
         .output()
         .expect("run");

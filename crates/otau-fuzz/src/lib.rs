@@ -21,8 +21,11 @@ use otau_store::registry::import::{read_sheet_within, ImportLimits};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// A fuzz target: what it does with one input.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by the name of their corpus folder and of their `fuzz/` binary.
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [(&str, Target); 4] = [
     ("family_json", family_json),
     ("import_mapping", import_mapping),
     ("import_file", import_file),

@@ -85,6 +85,7 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
         ],
     );
     app.click("#f-members-1-sex-female");
+    app.scroll_to("#f-members-1-consent-basis-given");
     app.click("#f-members-1-consent-basis-given");
 
     // The daughter, added with Alt+A; her document is a birth certificate.
@@ -132,6 +133,8 @@ fn registers_a_family_of_three_and_warns_of_a_duplicate_when_one_comes_again() {
         &[("surname", "Сейітқали"), ("given_name", "Нұрсұлтан"), ("birth_date", "12.04.1985")],
     );
     app.click("#f-members-0-sex-male");
+    app.scroll_to("#f-members-0-consent-basis-given");
+    app.click("#f-members-0-consent-basis-given");
     app.wait_for("[data-testid=duplicates]").unwrap_or_else(|e| panic!("{e}"));
     app.wait_for_text_containing("[data-testid=duplicate-row]", &family);
     app.wait_for_text_containing("[data-testid=duplicate-row]", "аты-жөні мен туған күні бірдей");
@@ -192,9 +195,10 @@ fn a_refused_save_keeps_everything_typed_and_names_each_field() {
         "«Н» латын әрпі емес",
     );
     app.wait_for_text_containing("[data-testid=f-members-0-iin-error]", "бақылау цифры");
+    // The fifth: no consent (nor a reason) chosen for the head yet.
     app.wait_for_text_containing(
         "[data-testid=register-problems]",
-        "Түзетуді қажет ететін өрістер: 4",
+        "Түзетуді қажет ететін өрістер: 5",
     );
     assert_eq!(app.focused(), "f-settlement");
     app.screenshot("refused");
@@ -222,6 +226,8 @@ fn a_refused_save_keeps_everything_typed_and_names_each_field() {
     app.replace_text("12.04.1985");
     app.click("#f-members-0-iin");
     app.replace_text("850412310211");
+    app.scroll_to("#f-members-0-consent-basis-given");
+    app.click("#f-members-0-consent-basis-given");
     app.wait_until("the problems are gone", |app| app.count("[role=alert]") == 0);
     app.chord(Key::Control, 's');
     app.wait_for_text("[data-testid=register-done-regno]", &format!("PVL01-{}-00001", year()));
@@ -248,10 +254,18 @@ fn a_family_of_five_is_registered_with_the_keyboard_alone() {
     // → = the next), IIN, citizenship, education, document kind, document number.
     let space = " ";
     let right = key(Key::Right);
+    // An adult gives consent: past the issuing country, the document's dates, phone and e-mail
+    // to the consent's choices, Space on the first ("consent given", dated the arrival); a
+    // child is covered by the head's consent as the form starts.
     let member = |surname: &str, given: &str, latin: &str, birth: &str, female: bool, doc: &str| {
         let sex = if female { format!("{space}{right}") } else { space.to_owned() };
+        let adult = birth.ends_with("1980")
+            || birth.ends_with("1983")
+            || birth.ends_with("1955")
+            || birth.ends_with("2008");
+        let consent = if adult { format!("{}{space}", tab.repeat(6)) } else { String::new() };
         format!(
-            "{surname}{tab}{given}{tab}{tab}{latin}{tab}{tab}{tab}{birth}{tab}{sex}{tab}{tab}{tab}{tab}{tab}{doc}"
+            "{surname}{tab}{given}{tab}{tab}{latin}{tab}{tab}{tab}{birth}{tab}{sex}{tab}{tab}{tab}{tab}{tab}{doc}{consent}"
         )
     };
     app.keys(&member("Омаров", "Бауыржан", "OMAROV", "05.06.1980", false, "N1234567"));

@@ -119,6 +119,8 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
             app.type_into(&format!("#f-members-0-{field}"), value);
         }
         app.click("#f-members-0-sex-male");
+        app.scroll_to("#f-members-0-consent-basis-given");
+        app.click("#f-members-0-consent-basis-given");
         app.chord(Key::Control, 's');
         app.wait_for("[data-testid=register-done]").unwrap_or_else(|e| panic!("{e}"));
         let regno = app.text("[data-testid=register-done-regno]").unwrap_or_default();
