@@ -8,10 +8,13 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const ADMIN_PASSWORD: &str = "admin-password";
+const OFFICE_SECRET: &str = "Otau office secret 2026";
 
+/// `otau --db DB` that knows the office secret, as a computer where the office was set up.
 fn otau(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("otau").expect("otau binary");
-    cmd.env_remove("OTAU_PASSWORD")
+    cmd.env("OTAU_OFFICE_SECRET", OFFICE_SECRET)
+        .env_remove("OTAU_PASSWORD")
         .env_remove("OTAU_LANG")
         .env_remove("OTAU_DB")
         .arg("--db")
@@ -82,7 +85,7 @@ fn families(db: &Path) -> i64 {
     if !db.exists() {
         return 0;
     }
-    let store = otau_store::Store::open(db).expect("open");
+    let store = otau_store::vault::open_with_secret(db, OFFICE_SECRET).expect("open");
     store.counts().map(|c| c.0).unwrap_or(0)
 }
 
@@ -142,7 +145,7 @@ fn a_damaged_backup_or_a_database_held_open_is_refused_in_each_language() {
     assert_eq!(families(&db), 2, "nothing was replaced");
 
     // The app (here: any open connection) holds the database: the restore waits for it.
-    let held = otau_store::Store::open(&db).expect("open");
+    let held = otau_store::vault::open_with_secret(&db, OFFICE_SECRET).expect("open");
     for (lang, words) in [
         ("kk", "Otau қолданбасында"),
         ("ru", "открыта в приложении Otau"),

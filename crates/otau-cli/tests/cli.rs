@@ -652,7 +652,9 @@ fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing was changed outside Otau"));
 
     // Someone with the file renames a person behind Otau's back.
-    let conn = rusqlite::Connection::open(&o.db).expect("open");
+    let store =
+        otau_store::vault::open_with_secret(&o.db, "Otau office secret 2026").expect("open");
+    let conn = store.raw_connection();
     let (id, seq): (String, i64) = conn
         .query_row(
             "SELECT entity_id, MAX(seq) FROM events WHERE envelope ->> '$.entity' = 'person'
@@ -662,7 +664,7 @@ fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
         )
         .expect("a person");
     conn.execute("UPDATE persons SET given_name = 'Алия' WHERE id = ?1", [&id]).expect("edit");
-    drop(conn);
+    drop(store);
 
     let out = verify("en", true);
     assert_eq!(out.status.code(), Some(1));

@@ -104,7 +104,8 @@ fn finding_2_a_copied_database_is_unreadable_without_the_secret() {
     }
     // With the secret it opens.
     let out = otau(&copy)
-        .args(["--json", "find", "Nursultan"])
+        .args(["--json", "--user", "admin", "find", "Nursultan"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
         .env("OTAU_OFFICE_SECRET", SECRET)
         .output()
         .expect("run");
@@ -124,7 +125,17 @@ fn finding_2_a_copied_database_is_unreadable_without_the_secret() {
 fn a_user_new_to_this_computer_needs_the_office_secret_once_then_the_password_alone() {
     let (_dir, db, _) = office();
     let out = otau(&db)
-        .args(["--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .args([
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--login",
+            "aigerim",
+            "--role",
+            "clerk",
+            "--password-stdin",
+        ])
         .write_stdin("aigerim-password\n")
         .env("OTAU_PASSWORD", ADMIN_PASSWORD)
         .output()
@@ -196,7 +207,17 @@ fn a_password_change_rewraps_the_users_key_and_a_deactivated_user_loses_it() {
     assert!(new.status.success(), "{}", stderr_of(&new));
     // A clerk signed in once, then deactivated: their key here is removed.
     let out = otau(&db)
-        .args(["--user", "admin", "user", "add", "--login", "bolat", "--role", "clerk"])
+        .args([
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--login",
+            "bolat",
+            "--role",
+            "clerk",
+            "--password-stdin",
+        ])
         .write_stdin("bolat-password-1\n")
         .env("OTAU_PASSWORD", "a-new-admin-password-7")
         .output()
@@ -246,7 +267,8 @@ fn the_recovery_code_sets_a_new_office_secret() {
         .expect("run");
     assert_eq!(json_of(&old)["error"]["code"], "vault-wrong-secret");
     let new = otau(&db)
-        .args(["--json", "find", "Nursultan"])
+        .args(["--json", "--user", "admin", "find", "Nursultan"])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
         .env("OTAU_OFFICE_SECRET", "the new office secret 9")
         .output()
         .expect("run");

@@ -19,13 +19,13 @@
 
 use crate::error::{Result, StoreError};
 use crate::vault::keys::SigningKek;
-use zeroize::Zeroizing;
 use chrono::{DateTime, SecondsFormat, Utc};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use otau_core::canonical::canonical_json;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use zeroize::Zeroizing;
 
 /// The version of the checkpoint's body this build writes.
 pub const CHECKPOINT_VERSION: u32 = 1;
@@ -125,17 +125,26 @@ fn checkpoint_secret(
     kek: Option<&SigningKek>,
 ) -> Result<Option<Zeroizing<[u8; 32]>>> {
     let Ok((office_id, _)) = crate::office::current_office(conn) else { return Ok(None) };
-    let Some(key) = crate::documents::keys::signing_key(conn, office_id)? else { return Ok(None) };
     match kek {
-        Some(kek) => Ok(Some(crate::documents::keys::secret_of(conn, kek, &key)?)),
+        Some(kek) => {
+            let Some(key) = crate::documents::keys::signing_key(conn, office_id)? else {
+                return Ok(None);
+            };
+            Ok(Some(crate::documents::keys::secret_of(conn, kek, &key)?))
+        }
         // Migrations before 0015 run on a database whose secrets are still in the clear (0015
-        // seals them); the secret is read as it was kept then.
+        // seals them); the secret is read as it was kept then, the newest key of the office.
         None => {
-            let hex_secret: String = conn
-                .prepare_cached("SELECT secret_key FROM office_signing_keys WHERE id = ?1")?
-                .query_row([key.id.to_string()], |r| r.get(0))?;
+            let hex_secret: Option<Zeroizing<String>> = conn
+                .prepare_cached(
+                    "SELECT secret_key FROM office_signing_keys WHERE office_id = ?1
+                     ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                )?
+                .query_row([office_id.to_string()], |r| r.get(0).map(Zeroizing::new))
+                .optional()?;
+            let Some(hex_secret) = hex_secret else { return Ok(None) };
             let secret = Zeroizing::new(
-                hex::decode(&hex_secret)
+                hex::decode(hex_secret.as_str())
                     .ok()
                     .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
                     .ok_or_else(|| StoreError::Corrupt("office signing key".into()))?,
@@ -272,5 +281,7 @@ fn write_with(
 
 /// Migration 0013 signs a first checkpoint of a database that has a log and a document key.
 pub(crate) fn migration_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
-    write_with(tx, None, None).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+    write_with(tx, None, None)
+        .map(|_| ())
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }

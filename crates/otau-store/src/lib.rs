@@ -35,8 +35,8 @@ pub mod signin;
 pub mod subsidy;
 pub mod sync;
 pub mod users;
-pub mod verify;
 pub mod vault;
+pub mod verify;
 pub mod write;
 
 pub use context::Context;

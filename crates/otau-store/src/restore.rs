@@ -17,8 +17,8 @@
 //! centre holds is ever sent again with another change.
 
 use crate::backup::{self, check_backup, BackupFile, Holdings, BEFORE_RESTORE_PREFIX};
-use crate::vault::VaultKeys;
 use crate::error::{Result, StoreError};
+use crate::vault::VaultKeys;
 use crate::{holder, private, Store};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -110,7 +110,10 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
     assert_eq!((written.holdings.families, written.holdings.issued_documents), (2, 1));
     assert_eq!(written.holdings.persons, o.store.counts().expect("counts").1);
     assert!(written.file.bytes > 0 && written.file.path.starts_with(backups_dir(&o)));
-    assert_eq!(check_backup(&written.file.path, None).expect("the backup checks"), written.holdings);
+    assert_eq!(
+        check_backup(&written.file.path, None).expect("the backup checks"),
+        written.holdings
+    );
 
     // More work after the backup, then the backup comes back.
     register(&mut o, 3);
@@ -119,8 +122,8 @@ fn backup_then_restore_returns_the_same_records_events_and_documents() {
     let path = o.path();
     let TestOffice { dir, store, .. } = o;
     drop(store);
-    let restored =
-        restore(&path, &written.file.path, false, at() + Duration::hours(1), None).expect("restore");
+    let restored = restore(&path, &written.file.path, false, at() + Duration::hours(1), None)
+        .expect("restore");
     assert_eq!(restored.backup.families, 2);
     assert_eq!(restored.replaced.as_ref().map(|h| h.families), Some(3));
     assert!(!restored.other_office);
