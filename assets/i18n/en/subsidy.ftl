@@ -92,6 +92,7 @@ subsidy-cli-bad-settlement = Unknown settlement type "{ $value }": use town or v
 ledger-reason-moved-away = moved away on { $on }: { $reason }
 ledger-reason-recalculation = recalculation after a change of the MCI or of the rule
 ledger-maker-checker = { $login } prepared instalment { $seq } of { $decision } and cannot approve it: another manager must.
+ledger-maker-checker-account = { $approver } cannot approve instalment { $seq } of { $decision }: { $setter } set the password { $owner } signs in with, so the preparer and the approver may be one person. Another manager must approve it, or { $owner } first sets a password of their own.
 ledger-wrong-state = Instalment { $seq } of { $decision } is { $state ->
     [awaiting_approval] awaiting approval
     [approved] approved

@@ -3,6 +3,7 @@
 
 ## Codes of the users screen (otau-api)
 desk-passwords-differ = The two passwords are not the same: type the same password twice.
+desk-current-password-wrong = This is not your current password: type the password you signed in with.
 
 ## The backup panel
 ui-backup-title = Backup
@@ -49,3 +50,16 @@ ui-users-outcome-success = Signed in
 ui-users-outcome-failure = Wrong login or password
 ui-users-outcome-locked = Refused: locked after failures
 ui-users-outcome-inactive = Refused: deactivated
+
+## One's own password (the top bar's key button, and the notice after an administrator set it)
+ui-own-password = My password
+ui-own-password-title = Choose your own password
+ui-own-password-note = Only you should know your password. Whoever set the one you have now may not approve what you prepare until you choose your own.
+ui-own-password-due = An administrator set your password. Choose one only you know: until then, payments you prepare are approved by someone other than them.
+ui-own-password-choose = Choose my password
+ui-own-password-current = Current password
+ui-own-password-new = New password
+ui-own-password-again = New password again
+ui-own-password-save = Save my password
+ui-own-password-cancel = Cancel
+ui-own-password-saved = Your password is changed; only you know it now.

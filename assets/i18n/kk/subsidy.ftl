@@ -80,6 +80,7 @@ subsidy-cli-bad-settlement = Елді мекеннің белгісіз түрі
 ledger-reason-moved-away = { $on } көшіп кетті: { $reason }
 ledger-reason-recalculation = АЕК немесе ереже өзгергеннен кейінгі қайта есептеу
 ledger-maker-checker = { $login } { $decision } шешімінің { $seq }-төлемін өзі дайындаған, сондықтан оны бекіте алмайды: оны басқа басшы бекітуі керек.
+ledger-maker-checker-account = { $approver } { $decision } шешімінің { $seq }-төлемін бекіте алмайды: { $owner } кіретін құпиясөзді { $setter } қойған, сондықтан дайындаушы мен бекітуші бір адам болуы мүмкін. Оны басқа басшы бекітуі керек немесе алдымен { $owner } өз құпиясөзін қояды.
 ledger-wrong-state = { $decision } шешімінің { $seq }-төлемі «{ $state ->
     [awaiting_approval] бекітуді күтуде
     [approved] бекітілді

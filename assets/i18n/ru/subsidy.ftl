@@ -80,6 +80,7 @@ subsidy-cli-bad-settlement = Неизвестный тип населённог�
 ledger-reason-moved-away = переезд { $on }: { $reason }
 ledger-reason-recalculation = перерасчёт после изменения МРП или правила
 ledger-maker-checker = { $login } сам подготовил выплату { $seq } по решению { $decision } и не может её утвердить: утвердить должен другой руководитель.
+ledger-maker-checker-account = { $approver } не может утвердить выплату { $seq } по решению { $decision }: { $setter } задал(а) пароль, с которым входит { $owner }, и подготовивший и утверждающий могут быть одним человеком. Утвердить должен другой руководитель, или { $owner } сначала задаёт собственный пароль.
 ledger-wrong-state = Выплата { $seq } по решению { $decision } в состоянии «{ $state ->
     [awaiting_approval] ожидает утверждения
     [approved] утверждено

@@ -532,6 +532,13 @@ commands! {
         desk.reset_password(&login, &password, &password_again, now)
     }
 
+    /// Changes the signed-in user's own password (the current one checked).
+    fn change_own_password(
+        desk, now, current: String, password: String, password_again: String,
+    ) -> SessionInfo {
+        desk.change_own_password(&current, &password, &password_again, now)
+    }
+
     /// Deactivates or activates a user (administrators; never oneself or the last administrator).
     fn set_user_active(desk, now, login: String, active: bool) -> UsersScreen {
         desk.set_user_active(&login, active, now)

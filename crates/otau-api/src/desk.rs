@@ -59,6 +59,17 @@ pub struct SessionInfo {
     /// The recovery code of a database just made encrypted (joining an office): shown once, to
     /// be written down; never again.
     pub recovery_code: Option<String>,
+    /// Whether someone else set the user's password (an administrator made the account or reset
+    /// it): the app asks them to choose their own.
+    pub choose_own_password: bool,
+}
+
+/// Whether the signed-in `actor` should choose a password of their own.
+fn own_password_due(store: &Store, actor: &Actor) -> ApiResult<bool> {
+    Ok(match actor.user_id {
+        Some(id) => store.password_set_by_other(id)?,
+        None => false,
+    })
 }
 
 /// The home screen: the store's figures and the statuses ending soon.
@@ -479,6 +490,7 @@ impl Desk {
             // as a failed sign-in.
             self.back_up_if_due(path, store, now, keys.clone());
         }
+        let choose_own_password = own_password_due(store, &actor)?;
         inner.actor = Some(actor.clone());
         inner.locked = false;
         Ok(SessionInfo {
@@ -488,6 +500,7 @@ impl Desk {
             idle_seconds: self.settings.idle_seconds,
             locked: false,
             recovery_code: None,
+            choose_own_password,
         })
     }
 
@@ -498,7 +511,9 @@ impl Desk {
         let locked = inner.locked;
         let path =
             self.settings.db_path.as_ref().ok_or_else(|| ApiError::coded(code::NO_DATABASE))?;
-        let office = self.open_store(&mut inner, path)?.office()?.office;
+        let store = self.open_store(&mut inner, path)?;
+        let office = store.office()?.office;
+        let choose_own_password = own_password_due(store, &actor)?;
         Ok(Some(SessionInfo {
             permissions: actor.role.permissions(),
             actor,
@@ -506,7 +521,23 @@ impl Desk {
             idle_seconds: self.settings.idle_seconds,
             locked,
             recovery_code: None,
+            choose_own_password,
         }))
+    }
+
+    /// Keeps the signed-in user's key on this computer under `password` (an encrypted
+    /// database), so the new password alone opens it next time.
+    pub(crate) fn remember_password(&self, login: &str, password: &str) -> ApiResult<()> {
+        let inner = self.lock_inner()?;
+        let (Some(path), Some(keys)) = (self.settings.db_path.as_ref(), inner.keys.as_ref()) else {
+            return Ok(());
+        };
+        if let Some(mut file) = VaultFile::read(path).map_err(StoreError::from)? {
+            file.set_wrap(keys, vault::WrapKind::User, Some(login), password)
+                .map_err(StoreError::from)?;
+            file.save(path).map_err(StoreError::from)?;
+        }
+        Ok(())
     }
 
     /// Signs out: nothing can be read or changed until someone signs in.

@@ -16,7 +16,7 @@ use otau_store::{Action, NewUser, Role, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::desk::Desk;
+use crate::desk::{Desk, SessionInfo};
 use crate::error::{ApiError, ApiResult};
 use crate::Now;
 
@@ -27,9 +27,11 @@ pub const SIGN_IN_LOG_LIMIT: u32 = 200;
 pub mod code {
     /// The password typed again is not the same.
     pub const PASSWORDS_DIFFER: &str = "desk-passwords-differ";
+    /// The current password typed to change it is not the user's.
+    pub const CURRENT_PASSWORD_WRONG: &str = "desk-current-password-wrong";
     /// Every code above, for the test that they are all translated.
     #[cfg(test)]
-    pub const ALL: [&str; 1] = [PASSWORDS_DIFFER];
+    pub const ALL: [&str; 2] = [PASSWORDS_DIFFER, CURRENT_PASSWORD_WRONG];
 }
 
 /// One user as the screen lists them.
@@ -146,6 +148,38 @@ impl Desk {
             store.reset_password(ctx, login, password)?;
             screen(store, ctx)
         })
+    }
+
+    /// Changes the signed-in user's own password: the current one checked (a wrong one counts
+    /// as a failed sign-in), the new one typed twice and held to the password rule. From then on
+    /// nobody else knows it ([`crate::desk::SessionInfo::choose_own_password`] is false, and an
+    /// administrator who made the account may approve what the user prepares); on an encrypted
+    /// database the user's key on this computer opens with the new password.
+    pub fn change_own_password(
+        &self,
+        current: &str,
+        password: &str,
+        password_again: &str,
+        now: Now,
+    ) -> ApiResult<SessionInfo> {
+        let login = self.acting(now, |store, ctx| {
+            let login = ctx.actor.login.clone();
+            match store.sign_in_at(now.at, &login, current) {
+                Ok(_) => {}
+                Err(otau_store::StoreError::BadCredentials) => {
+                    return Err(ApiError::invalid(vec![FieldError::bare(
+                        "current_password",
+                        code::CURRENT_PASSWORD_WRONG,
+                    )]))
+                }
+                Err(e) => return Err(e.into()),
+            }
+            same_twice(password, password_again)?;
+            store.set_local_password(ctx, &login, password)?;
+            Ok(login)
+        })?;
+        self.remember_password(&login, password)?;
+        self.session()?.ok_or_else(|| ApiError::coded(crate::error::code::SIGNED_OUT))
     }
 
     /// Deactivates or activates `login` (administrators; never oneself or the last active

@@ -117,3 +117,45 @@ fn a_joined_install_is_encrypted_and_shows_its_recovery_code_once() {
     let desk = Desk::new(Some(path), 900);
     assert!(desk.sign_in("admin", "laptop-password").is_ok());
 }
+
+#[test]
+fn finding_5_a_user_whose_password_an_administrator_set_chooses_their_own_in_the_app() {
+    let (_dir, path) = encrypted_office();
+    let desk = Desk::new(Some(path.clone()), 900);
+    let admin = desk.sign_in_with_secret("admin", "admin-password", SECRET, now()).expect("admin");
+    assert!(!admin.choose_own_password, "the administrator chose theirs at init");
+    // The administrator made aigerim's account: she is asked for a password of her own.
+    let aigerim =
+        desk.sign_in_with_secret("aigerim", "aigerim-password", SECRET, now()).expect("aigerim");
+    assert!(aigerim.choose_own_password);
+    // The current password is checked, the new one typed twice and held to the rule.
+    let wrong = desk
+        .change_own_password("not-hers", "Aigerim-Oz-Kilti-7", "Aigerim-Oz-Kilti-7", now())
+        .expect_err("wrong");
+    let field = |e: &crate::error::ApiError| {
+        e.fields.first().map(|f| (f.field.clone(), f.code.clone())).unwrap_or_default()
+    };
+    assert_eq!(field(&wrong), ("current_password".into(), "desk-current-password-wrong".into()));
+    let differ = desk
+        .change_own_password("aigerim-password", "Aigerim-Oz-Kilti-7", "Aigerim-Oz-Kilti-8", now())
+        .expect_err("differ");
+    assert_eq!(field(&differ), ("password_again".into(), "desk-passwords-differ".into()));
+    let weak = desk
+        .change_own_password("aigerim-password", "aigerim1", "aigerim1", now())
+        .expect_err("weak");
+    assert_eq!(weak.code, "store-invalid");
+    let after = desk
+        .change_own_password("aigerim-password", "Aigerim-Oz-Kilti-7", "Aigerim-Oz-Kilti-7", now())
+        .expect("changed");
+    assert!(!after.choose_own_password);
+    assert!(!desk.session().expect("session").expect("signed in").choose_own_password);
+    // On a fresh start of the app, the new password alone opens the database; the old one not.
+    drop(desk);
+    let desk = Desk::new(Some(path), 900);
+    assert_eq!(
+        code_of(desk.sign_in_at("aigerim", "aigerim-password", now())).as_deref(),
+        Some("store-bad-credentials")
+    );
+    let again = desk.sign_in_at("aigerim", "Aigerim-Oz-Kilti-7", now()).expect("the new one");
+    assert!(!again.choose_own_password);
+}

@@ -184,21 +184,40 @@ pub fn plan(events: &[Incoming], mut loaded: Loaded) -> Planned {
 
 /// A reference item an accepted event adds for every office: a voided document
 /// (`voided_document`, key `<office>|<number>`), so a paper of one office checks as voided in
-/// every other. The reason stays in the office's own register.
+/// every other (the reason stays in the office's own register); and a signing key the office
+/// made after enrolment, by `otau key rotate` (`office_key`, key `<office>|<hex key>`, as
+/// enrolment names the first), so the papers it seals verify in every other office. The office
+/// is the envelope's, which the push has checked is the device's own.
 pub fn derived_reference(
     e: &otau_sync::Envelope,
 ) -> Option<(&'static str, String, serde_json::Value)> {
-    if e.entity != "document_void" || e.op != otau_sync::Op::Insert {
+    if e.op != otau_sync::Op::Insert {
         return None;
     }
-    let number = e.after.get("number")?.as_str()?;
-    let voided_on = e.after.get("voided_on")?.as_str()?;
-    let record = serde_json::json!({
-        "office_code": e.office,
-        "number": number,
-        "voided_on": voided_on,
-    });
-    Some(("voided_document", format!("{}|{number}", e.office), record))
+    match e.entity.as_str() {
+        "document_void" => {
+            let number = e.after.get("number")?.as_str()?;
+            let voided_on = e.after.get("voided_on")?.as_str()?;
+            let record = serde_json::json!({
+                "office_code": e.office,
+                "number": number,
+                "voided_on": voided_on,
+            });
+            Some(("voided_document", format!("{}|{number}", e.office), record))
+        }
+        "office_key" => {
+            let text = e.after.get("public_key")?.as_str()?;
+            let key = hex::encode(otau_print::seal::decode_public_key(text)?);
+            let record = serde_json::json!({
+                "office_code": e.office,
+                "office_name": null,
+                "public_key": key,
+                "device_id": e.device_id,
+            });
+            Some(("office_key", format!("{}|{key}", e.office), record))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

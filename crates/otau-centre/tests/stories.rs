@@ -799,6 +799,38 @@ fn one_family_paid_a_one_time_subsidy_in_two_offices_becomes_a_case_in_both(back
     assert!(!own.items.iter().any(|i| i.kind == "payment_decision"), "not sent back to its office");
 }
 
+/// A key made after enrolment (`otau key rotate`) reaches the other offices once through the
+/// reference data, named as enrolment names keys; the device's first key is not handed twice.
+fn a_rotated_office_key_reaches_every_other_office(backend: Backend) {
+    let c = centre(backend);
+    let mut pvl = Device::enrol(&c, "PVL01", false);
+    let akm = Device::enrol(&c, "AKM01", false);
+    let keys_of = |d: &Device| -> Vec<String> {
+        let page = d.client.reference(0, 5000).expect("reference");
+        page.items
+            .into_iter()
+            .filter(|i| i.kind == "office_key" && i.record["office_code"] == "PVL01")
+            .map(|i| i.record["public_key"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let first = hex::encode(pvl.key.verifying_key().to_bytes());
+    assert_eq!(keys_of(&akm), vec![first.clone()]);
+    // The device installs its first key as a record, then rotates to a new one.
+    let rotated = ed25519_dalek::SigningKey::from_bytes(&[42; 32]).verifying_key().to_bytes();
+    for public in [pvl.key.verifying_key().to_bytes(), rotated] {
+        pvl.write(
+            "office_key",
+            Op::Insert,
+            Uuid::now_v7(),
+            Value::Null,
+            json!({"public_key": otau_print::seal::encode_key(&public), "secret_key": "",
+                "created_at": "2026-12-06T10:00:00.000Z"}),
+        );
+    }
+    pvl.push_from(1).unwrap();
+    assert_eq!(keys_of(&akm), vec![first, hex::encode(rotated)]);
+}
+
 macro_rules! stories {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -824,4 +856,5 @@ stories!(
     packets_carry_the_same_push_and_pull_exactly_once,
     the_same_person_in_two_offices_becomes_one_case_as_events_arrive,
     one_family_paid_a_one_time_subsidy_in_two_offices_becomes_a_case_in_both,
+    a_rotated_office_key_reaches_every_other_office,
 );

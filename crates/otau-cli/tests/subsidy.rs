@@ -325,6 +325,56 @@ fn approval_is_refused_to_a_clerk_and_to_the_preparer() {
 }
 
 #[test]
+fn finding_5_an_administrator_cannot_approve_what_an_account_they_made_prepared() {
+    let o = office();
+    let mut serial = 0;
+    let regno = o.family(2, "2024-01-15", &mut serial);
+    let d = o.ok(
+        CLERK_USER,
+        &[
+            "subsidy",
+            "prepare",
+            "--family",
+            &regno,
+            "--kind",
+            "employer",
+            "--decided-on",
+            "2024-02-01",
+        ],
+    );
+    let number = d["number"].as_str().expect("number").to_string();
+    let rows = o.ledger_rows();
+    assert_eq!(
+        o.refused(ADMIN_USER, &["subsidy", "approve", &number])["code"],
+        "ledger-maker-checker-account"
+    );
+    for (lang, words) in [
+        ("en", "admin set the password aigerim signs in with"),
+        ("ru", "admin задал(а) пароль, с которым входит aigerim"),
+        ("kk", "aigerim кіретін құпиясөзді admin қойған"),
+    ] {
+        let out = otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "subsidy", "approve", &number])
+            .env("OTAU_PASSWORD", ADMIN)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(words), "{lang}: {stderr}");
+    }
+    assert_eq!(o.ledger_rows(), rows, "nothing written");
+    // aigerim sets a password of her own: the administrator is a second person now.
+    let out = otau(&o.db)
+        .args(["--json", "--user", "aigerim", "user", "password", "aigerim"])
+        .write_stdin(format!("{CLERK}\nAigerim-Oz-Kilti-7\n"))
+        .output()
+        .expect("password");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let done = o.ok(ADMIN_USER, &["subsidy", "approve", &number]);
+    assert_eq!(done["decision"]["instalments"][0]["approved_by"], "admin");
+}
+
+#[test]
 fn pay_then_statement_due_paid_and_totals_that_reconcile() {
     let o = office();
     let mut serial = 0;

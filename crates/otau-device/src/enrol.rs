@@ -163,7 +163,7 @@ pub fn join(
     )?;
     let report = sync(&mut store, at, today)?;
     store.install_office_key(at, &document_secret)?;
-    store.set_local_password(at, &login, &req.admin_password)?;
+    store.set_local_password(&otau_store::Context::system(at), &login, &req.admin_password)?;
     // The device's own document key goes to the office's other devices.
     let sent = sync(&mut store, at, today)?;
     Ok((store, SyncReport { pushed: report.pushed + sent.pushed, ..report }))

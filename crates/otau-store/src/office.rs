@@ -132,13 +132,15 @@ impl Store {
                 version: 0,
             };
             change.insert(&mut office)?;
+            let admin_id = Uuid::now_v7();
             let mut admin = UserRec {
-                id: Uuid::now_v7(),
+                id: admin_id,
                 office_id: office.id,
                 login,
                 full_name: None,
                 role: Role::Admin,
                 active: 1,
+                password_set_by: Some(admin_id),
                 version: 0,
             };
             change.insert(&mut admin)?;
@@ -204,13 +206,11 @@ pub(crate) fn current_office(conn: &Connection) -> Result<(Uuid, String)> {
 
 impl Store {
     /// Sets a user's password on this device (a device that joined an office receives its users
-    /// without passwords: they never travel). Refuses a short password or an unknown login.
-    pub fn set_local_password(
-        &mut self,
-        at: DateTime<Utc>,
-        login: &str,
-        password: &str,
-    ) -> Result<()> {
+    /// without passwords: they never travel), as `ctx`'s actor (the user themself when the
+    /// system acts: enrolment). Refuses a short password or an unknown login. Who set it is kept
+    /// on the user's record, which travels: maker–checker is by person
+    /// ([`crate::subsidy::four_eyes`]).
+    pub fn set_local_password(&mut self, ctx: &Context, login: &str, password: &str) -> Result<()> {
         let login = normalize_login(login)?;
         let user = crate::users::find_user(self.conn(), &login)?
             .ok_or(StoreError::NotFound { what: "user", key: login.clone() })?;
@@ -221,7 +221,8 @@ impl Store {
             .prepare("SELECT * FROM credentials WHERE id = ?1")?
             .query_row([user.id.to_string()], from_row)
             .optional()?;
-        self.write(&Context::system(at), "user.password", |change| {
+        let set_by = Some(ctx.actor.user_id.unwrap_or(user.id));
+        self.write(ctx, "user.password", |change| {
             match existing {
                 Some(before) => {
                     let mut after = CredentialRec { password_hash, ..before.clone() };
@@ -230,6 +231,10 @@ impl Store {
                 None => {
                     change.insert(&mut CredentialRec { id: user.id, password_hash, version: 0 })?;
                 }
+            }
+            if user.password_set_by != set_by {
+                let mut after = UserRec { password_set_by: set_by, ..user.clone() };
+                change.update(&user, &mut after)?;
             }
             // A password set anew ends a lock the old one's failures earned.
             crate::signin::clear_failures(change.tx(), &login)

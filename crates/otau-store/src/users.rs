@@ -58,6 +58,11 @@ pub struct UserRec {
     pub role: Role,
     /// 1 if the user may sign in.
     pub active: i64,
+    /// Who set the password the user signs in with now: the user, or the administrator who made
+    /// the account or reset it (maker–checker by person). `None` for a password set before
+    /// migration 0016.
+    #[serde(default)]
+    pub password_set_by: Option<Uuid>,
     /// Version.
     pub version: i64,
 }
@@ -239,6 +244,7 @@ impl crate::Store {
                 full_name: new.full_name.clone().filter(|s| !s.trim().is_empty()),
                 role: new.role,
                 active: 1,
+                password_set_by: ctx.actor.user_id,
                 version: 0,
             };
             change.insert(&mut user)?;
@@ -268,11 +274,23 @@ impl crate::Store {
         Ok(active == Some(1))
     }
 
+    /// Whether someone else set the password `user_id` signs in with now (an administrator who
+    /// made the account or reset it): the app asks the user to choose their own, and until then
+    /// that person approves nothing they prepare ([`crate::subsidy`]'s maker–checker by person).
+    pub fn password_set_by_other(&self, user_id: Uuid) -> Result<bool> {
+        let set_by: Option<Option<String>> = self
+            .conn()
+            .prepare_cached("SELECT password_set_by FROM users WHERE id = ?1")?
+            .query_row([user_id.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(set_by.flatten().is_some_and(|by| by != user_id.to_string()))
+    }
+
     /// Sets another user's password on this device as an administrator (a temporary one the
     /// user is told), by the same rule as every password; it ends a lock failed sign-ins earned.
     pub fn reset_password(&mut self, ctx: &Context, login: &str, password: &str) -> Result<()> {
         ctx.actor.require(Action::ManageUsers)?;
-        self.set_local_password(ctx.at, login, password)
+        self.set_local_password(ctx, login, password)
     }
 
     /// Signs a user in, checking without counting or logging the attempt: for tests,

@@ -48,14 +48,14 @@ fn finding_5_a_weak_password_is_refused_with_what_to_choose() {
     o.store.add_user(&admin, &new_user("aigerim", Role::Clerk, "жасыл алма терезе")).expect("add");
     // Setting a password on this device follows the same rule.
     assert_eq!(
-        code(o.store.set_local_password(at(), "aigerim", "aaaaaaaa")),
+        code(o.store.set_local_password(&otau_store::Context::system(at()), "aigerim", "aaaaaaaa")),
         "password-too-simple"
     );
     assert_eq!(
-        code(o.store.set_local_password(at(), "aigerim", "Aigerim!")),
+        code(o.store.set_local_password(&otau_store::Context::system(at()), "aigerim", "Aigerim!")),
         "password-like-login"
     );
-    o.store.set_local_password(at(), "aigerim", "Tundik-7-Kiiz").expect("a good one");
+    o.store.set_local_password(&otau_store::Context::system(at()), "aigerim", "Tundik-7-Kiiz").expect("a good one");
 }
 
 #[test]

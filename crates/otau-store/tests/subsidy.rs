@@ -316,6 +316,63 @@ fn approval_payment_and_the_statement() {
 }
 
 #[test]
+fn finding_5_an_account_the_approver_made_cannot_be_the_maker_of_what_they_approve() {
+    let mut t = setup();
+    let admin = t.o.admin.clone();
+    let clerk = t.clerk.clone();
+    let manager = t.manager.clone();
+    // The administrator made aigerim's account and knows its password: she prepares, the
+    // administrator may not approve.
+    let reg = t.family(2, "2024-01-15");
+    let by_clerk =
+        t.o.store
+            .prepare_decision(&ctx(&clerk), &request(&reg, SubsidyKind::Relocation, "2024-03-01"))
+            .expect("prepare");
+    let before = t.ledger_rows();
+    let err = t.o.store.approve(&ctx(&admin), &by_clerk.number, &[]).expect_err("one person");
+    assert_eq!(code(&err), "ledger-maker-checker-account");
+    assert_eq!(
+        (err.args()["approver"].as_str(), err.args()["setter"].as_str()),
+        ("admin", "admin")
+    );
+    assert_eq!(err.args()["owner"], "aigerim");
+    assert_eq!(t.ledger_rows(), before, "nothing written");
+    // Nor the other way round: the administrator prepares, and marat, whose password the
+    // administrator set, may not approve.
+    let reg2 = t.family(2, "2024-01-15");
+    let by_admin =
+        t.o.store
+            .prepare_decision(&ctx(&admin), &request(&reg2, SubsidyKind::Relocation, "2024-03-01"))
+            .expect("prepare");
+    let err = t.o.store.approve(&ctx(&manager), &by_admin.number, &[]).expect_err("one person");
+    assert_eq!(code(&err), "ledger-maker-checker-account");
+    assert_eq!((err.args()["setter"].as_str(), err.args()["owner"].as_str()), ("admin", "marat"));
+    // Once each has set a password of their own, they are two people.
+    t.o.store.set_local_password(&ctx(&manager), "marat", "Marat-Oz-Kilti-7").expect("own");
+    t.o.store.approve(&ctx(&manager), &by_admin.number, &[]).expect("approved by marat");
+    t.o.store.set_local_password(&ctx(&clerk), "aigerim", "Aigerim-Oz-Kilti-7").expect("own");
+    t.o.store.approve(&ctx(&admin), &by_clerk.number, &[]).expect("approved by the administrator");
+    // A reset by the administrator makes them one person again until she sets her own.
+    t.o.store.reset_password(&ctx(&admin), "aigerim", "Uaqytsha-Kilt-26").expect("reset");
+    let reg3 = t.family(2, "2024-01-15");
+    let again =
+        t.o.store
+            .prepare_decision(&ctx(&clerk), &request(&reg3, SubsidyKind::Relocation, "2024-03-01"))
+            .expect("prepare");
+    let err = t.o.store.approve(&ctx(&admin), &again.number, &[]).expect_err("reset");
+    assert_eq!(code(&err), "ledger-maker-checker-account");
+    // Who set a password travels with the user's record, so the rule holds on every device.
+    let set_by: Option<String> =
+        t.o.store
+            .raw_connection()
+            .query_row("SELECT password_set_by FROM users WHERE login = 'aigerim'", [], |r| {
+                r.get(0)
+            })
+            .expect("row");
+    assert_eq!(set_by, admin.user_id.map(|id| id.to_string()));
+}
+
+#[test]
 fn the_preparer_cannot_approve_and_a_clerk_cannot_approve_at_all() {
     let mut t = setup();
     let reg = t.family(2, "2024-01-15");

@@ -1,7 +1,8 @@
 //! End-to-end test of the administrators' users screen in the real desktop window: the
 //! administrator signs in (the daily backup is written meanwhile and shows on the home screen),
 //! opens Users from the sidebar, deactivates the clerk, signs out, and the clerk cannot sign
-//! in, told why in Kazakh.
+//! in, told why in Kazakh; and a clerk whose password the administrator set is asked, on every
+//! screen, for a password of her own, chooses it in the window, and is not asked again.
 
 use otau_e2e::{App, ADMIN_PASSWORD, CLERK};
 
@@ -30,4 +31,28 @@ fn an_administrator_deactivates_a_user_who_then_cannot_sign_in() {
     app.click("[data-testid=signin-submit]");
     app.wait_for_text_containing("[data-testid=signin-message]", "пайдаланушысы өшірілген");
     app.screenshot("refused");
+}
+
+#[test]
+fn a_clerk_whose_password_the_administrator_set_chooses_her_own() {
+    let mut app = App::start_office("own-password", &[], |otau| otau.office());
+    let (login, password, _) = CLERK;
+    app.sign_in(login, password);
+    app.wait_for_text_containing("[data-testid=own-password-due]", "Құпиясөзіңізді әкімші қойған");
+    app.screenshot("own-password-due");
+    app.click("[data-testid=own-password-choose]");
+    app.type_into("[data-testid=own-current]", password);
+    app.type_into("[data-testid=own-new]", "Aigerim-Oz-Kilti-7");
+    app.type_into("[data-testid=own-again]", "Aigerim-Oz-Kilti-7");
+    app.screenshot("own-password-form");
+    app.click("[data-testid=own-save]");
+    app.wait_for_text_containing("[data-testid=own-password-message]", "енді оны тек сіз білесіз");
+    assert_eq!(app.count("[data-testid=own-password-due]"), 0);
+    app.screenshot("own-password-saved");
+
+    // Next time, the new password alone, and no notice.
+    app.click("[data-testid=sign-out]");
+    app.sign_in(login, "Aigerim-Oz-Kilti-7");
+    app.wait_for("[data-testid=home]").unwrap_or_else(|e| panic!("home: {e}"));
+    assert_eq!(app.count("[data-testid=own-password-due]"), 0);
 }

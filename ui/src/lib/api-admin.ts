@@ -5,6 +5,7 @@ import * as commands from "./bindings/commands";
 import type { BackupPanel } from "./bindings/BackupPanel";
 import type { NewUserForm } from "./bindings/NewUserForm";
 import type { UsersScreen } from "./bindings/UsersScreen";
+import type { SessionInfo } from "./bindings/SessionInfo";
 
 export type { BackupPanel, NewUserForm, UsersScreen };
 export type { LastBackup } from "./bindings/LastBackup";
@@ -39,4 +40,9 @@ export function resetPassword(login: string, password: string, passwordAgain: st
 /** Deactivates or activates `login`. */
 export function setUserActive(login: string, active: boolean): Promise<UsersScreen> {
   return commands.set_user_active({ login, active });
+}
+
+/** Changes the signed-in user's own password; the session comes back without the notice. */
+export function changeOwnPassword(current: string, password: string, passwordAgain: string): Promise<SessionInfo> {
+  return commands.change_own_password({ current, password, password_again: passwordAgain });
 }

@@ -51,6 +51,7 @@ export const SESSION: SessionInfo = {
   idle_seconds: 900,
   locked: false,
   recovery_code: null,
+  choose_own_password: false,
 };
 
 export const REFERENCE: Reference = {

@@ -983,7 +983,15 @@ impl Storage for PgStorage {
         for a in &planned.accepted {
             let envelope = &events[a.index].envelope;
             if let Some((kind, key, record)) = push::derived_reference(envelope) {
-                add_reference_tx(&tx, kind, &key, &record, now).await?;
+                // The first key of a device was handed out at its enrolment.
+                let held = tx
+                    .query_opt("SELECT 1 FROM reference WHERE kind = $1 AND key = $2", &[
+                        &kind, &key,
+                    ])
+                    .await?;
+                if held.is_none() {
+                    add_reference_tx(&tx, kind, &key, &record, now).await?;
+                }
             }
             if let Some(snapshot) = crate::crossing::snapshot(envelope) {
                 tx.execute(

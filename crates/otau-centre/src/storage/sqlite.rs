@@ -939,7 +939,14 @@ impl Storage for SqliteStorage {
                         claim.execute(params![d.office, k, event_id])?;
                     }
                     if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
-                        add_reference_tx(&tx, kind, &key, &record, &now)?;
+                        // The first key of a device was handed out at its enrolment.
+                        let held = tx
+                            .prepare_cached("SELECT 1 FROM reference WHERE kind = ?1 AND key = ?2")?
+                            .query_row(params![kind, key], |_| Ok(()))
+                            .optional()?;
+                        if held.is_none() {
+                            add_reference_tx(&tx, kind, &key, &record, &now)?;
+                        }
                     }
                     if let Some(snapshot) = crate::crossing::snapshot(&inc.envelope) {
                         tx.prepare_cached(

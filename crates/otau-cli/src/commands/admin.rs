@@ -110,14 +110,13 @@ pub fn user(ctx: &mut Ctx, cmd: UserCommand) -> Result<(), CliError> {
             }
         }
         UserCommand::Password { login } => {
-            let actor = ctx.actor(&store)?;
+            let acting = ctx.acting(&store)?;
             // Anyone may change their own password; only an administrator another's.
-            if actor.login != login.trim().to_lowercase() {
-                actor.require(otau_store::Action::ManageUsers)?;
+            if acting.actor.login != login.trim().to_lowercase() {
+                acting.actor.require(otau_store::Action::ManageUsers)?;
             }
             let password = zeroize::Zeroizing::new(ctx.secret_line(&format!("{login} (new): "))?);
-            let (at, _) = ctx.now();
-            store.set_local_password(at, &login, &password)?;
+            store.set_local_password(&acting, &login, &password)?;
             // Their key on this computer now opens with the new password only.
             super::vault::rewrap_user(ctx, &login, &password)?;
             if !ctx.json {

@@ -50,6 +50,21 @@ pub enum SubsidyError {
         /// The instalment.
         seq: u32,
     },
+    /// The approver and the preparer may be one person: one of them set the password the
+    /// other signs in with (made the account, or reset its password).
+    #[error("{approver} may not approve instalment {seq} of {decision}: {setter} set the password {owner} signs in with")]
+    MakerCheckerAccount {
+        /// Who tried to approve.
+        approver: String,
+        /// Who set the other's password.
+        setter: String,
+        /// Whose password it is.
+        owner: String,
+        /// The decision number.
+        decision: String,
+        /// The instalment.
+        seq: u32,
+    },
     /// An instalment is not in the state the action needs.
     #[error("instalment {seq} of {decision} is {state}, not {needed}")]
     WrongState {
@@ -131,6 +146,7 @@ impl Coded for SubsidyError {
             SubsidyError::Overflow => "subsidy-overflow",
             SubsidyError::NotEligible(_) => "subsidy-not-eligible",
             SubsidyError::MakerChecker { .. } => "ledger-maker-checker",
+            SubsidyError::MakerCheckerAccount { .. } => "ledger-maker-checker-account",
             SubsidyError::WrongState { .. } => "ledger-wrong-state",
             SubsidyError::Nothing { .. } => "ledger-nothing",
             SubsidyError::PaidIsFinal { .. } => "ledger-paid-final",
@@ -165,6 +181,13 @@ impl Coded for SubsidyError {
             SubsidyError::Overflow => {}
             SubsidyError::MakerChecker { login, decision, seq } => {
                 put("login", login.clone());
+                put("decision", decision.clone());
+                put("seq", seq.to_string());
+            }
+            SubsidyError::MakerCheckerAccount { approver, setter, owner, decision, seq } => {
+                put("approver", approver.clone());
+                put("setter", setter.clone());
+                put("owner", owner.clone());
                 put("decision", decision.clone());
                 put("seq", seq.to_string());
             }

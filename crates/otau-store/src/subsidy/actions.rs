@@ -446,6 +446,13 @@ impl Store {
             for slot in &targets {
                 let (accrual, line) = open_line(slot, &d.number, "awaiting_approval")?;
                 check_approve(line, &login, &d.number, slot.instalment.seq)?;
+                super::four_eyes::check_accounts(
+                    change.tx(),
+                    change.actor(),
+                    &line.prepared_by,
+                    &d.number,
+                    slot.instalment.seq,
+                )?;
                 let mut entry =
                     LedgerEntryRec::follow(accrual, EntryKind::Approved, &login, change.at());
                 change.insert(&mut entry)?;

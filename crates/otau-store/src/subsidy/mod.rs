@@ -16,6 +16,7 @@
 
 pub mod actions;
 pub mod decisions;
+mod four_eyes;
 pub mod ledger;
 pub mod mci;
 pub mod recalc;

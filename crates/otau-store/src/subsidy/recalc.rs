@@ -315,6 +315,13 @@ impl Store {
                     }
                     .into());
                 }
+                super::four_eyes::check_accounts(
+                    change.tx(),
+                    change.actor(),
+                    &p.prepared_by,
+                    &p.decision_number,
+                    p.seq,
+                )?;
             }
             for p in &chosen {
                 let accrual: LedgerEntryRec = change.tx().query_row(
