@@ -136,12 +136,17 @@ impl Otau {
     /// Runs `otau --db <db> <args>` as `admin` (password in `OTAU_PASSWORD`), with `stdin`
     /// as standard input, and returns its standard output; fails with its messages otherwise.
     pub fn run(&self, args: &[&str], stdin: &str) -> Result<String> {
+        self.run_with_password(args, stdin, &self.password)
+    }
+
+    /// [`Otau::run`] with `password` in `OTAU_PASSWORD` (a command as another user).
+    pub fn run_with_password(&self, args: &[&str], stdin: &str, password: &str) -> Result<String> {
         let bin = otau_binary()?;
         let mut child = Command::new(&bin)
             .arg("--db")
             .arg(&self.db)
             .args(args)
-            .env("OTAU_PASSWORD", &self.password)
+            .env("OTAU_PASSWORD", password)
             .env("OTAU_OFFICE_SECRET", OFFICE_SECRET)
             .env("OTAU_LANG", "en")
             .stdin(Stdio::piped())
@@ -167,7 +172,8 @@ impl Otau {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
-    /// Creates office PVL01 with its administrator and the clerk [`CLERK`].
+    /// Creates office PVL01 with its administrator and the clerk [`CLERK`], who has signed in on
+    /// this computer once.
     pub fn office(&self) -> Result<()> {
         self.run(
             &[
@@ -200,6 +206,8 @@ impl Otau {
             ],
             &format!("{password}\n"),
         )?;
+        // She has worked on this computer before: her password alone opens the database.
+        self.run_with_password(&["--user", login, "find", "x"], "", password)?;
         Ok(())
     }
 

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use chrono::{Datelike, Local};
 use otau_e2e::centre::Centre;
-use otau_e2e::{App, Key, Otau};
+use otau_e2e::{App, Key, Otau, OFFICE_SECRET};
 
 const LAPTOP_PASSWORD: &str = "laptop-password";
 const MANAGER_PASSWORD: &str = "manager-demo";
@@ -163,9 +163,15 @@ fn a_family_registered_on_one_computer_reaches_another_and_a_conflict_is_resolve
         app.wait_until("the password has the focus", |app| app.focused() == "join-password");
         app.screenshot("join-form-refused");
         app.replace_text(LAPTOP_PASSWORD);
+        // The laptop's database is encrypted under an office secret its administrator sets.
+        app.type_into("#join-office_secret", OFFICE_SECRET);
         app.screenshot("join-form");
         app.keys(&key(Key::Enter));
         app.wait_for("[data-testid=home]").unwrap_or_else(|e| panic!("{e}"));
+        // Its recovery code is shown once, to be written down.
+        app.wait_for("[data-testid=recovery-code]").unwrap_or_else(|e| panic!("{e}"));
+        app.screenshot("join-recovery-code");
+        app.click("[data-testid=recovery-code] button");
         app.wait_for("[data-testid=sync-status][data-enrolled=true]")
             .unwrap_or_else(|e| panic!("{e}"));
         app.wait_for_text_containing("[data-testid=current-user]", "admin");

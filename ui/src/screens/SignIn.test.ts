@@ -112,6 +112,8 @@ describe("sign-in screen", () => {
     await user.type(screen.getByTestId("signin-password"), "wrong");
     await user.click(screen.getByRole("button", { name: "Кіру" }));
     expect(await screen.findByTestId("signin-message")).toHaveTextContent(`${local} кейін қайталаңыз`);
+  });
+
   it("asks the office secret once when this computer has no key for the user, and sends it", async () => {
     const user = userEvent.setup();
     const calls: (string | undefined)[] = [];
