@@ -225,6 +225,16 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
         .write_stdin("akmola-manager\n");
     let out = add.output().expect("user add runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    // ... who chooses a password of their own, so the administrator who made the account and
+    // prepares the payment is another person than the one who approves it.
+    let mut own = assert_cmd::Command::new(bin());
+    own.env("OTAU_OFFICE_SECRET", "Otau office secret 2026");
+    own.args(["--json", "--db", c.db.to_str().expect("path"), "--user", "manager"])
+        .args(["user", "password", "manager"])
+        .env("OTAU_PASSWORD", "akmola-manager")
+        .write_stdin("Akmola-Manager-Oz-7\n");
+    let out = own.output().expect("user password runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     // The same head (the same IIN) registered and paid in both offices.
     let iin = "840302307707";
     let here =
@@ -234,7 +244,7 @@ fn one_family_paid_the_relocation_subsidy_in_two_offices_is_a_review_case_in_bot
         "paidagain",
         iin,
         ("admin", "akmola-admin"),
-        ("manager", "akmola-manager"),
+        ("manager", "Akmola-Manager-Oz-7"),
     );
     a.sync();
     c.sync();

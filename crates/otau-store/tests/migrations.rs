@@ -232,6 +232,10 @@ const LANDED: &[(&str, &str)] = &[
         "0015_sealed_signing_keys.sql",
         "9d81e68b6b3c3bfd560b7285fd63dc5a9f9e77261da5d0865e8257a8bbad2878",
     ),
+    (
+        "0016_password_set_by.sql",
+        "2b2b1420f1f705d3045de171130e28b70162f3c3dc00c00a2fabbf48ab773674",
+    ),
 ];
 
 #[test]

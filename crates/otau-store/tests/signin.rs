@@ -55,7 +55,9 @@ fn finding_5_a_weak_password_is_refused_with_what_to_choose() {
         code(o.store.set_local_password(&otau_store::Context::system(at()), "aigerim", "Aigerim!")),
         "password-like-login"
     );
-    o.store.set_local_password(&otau_store::Context::system(at()), "aigerim", "Tundik-7-Kiiz").expect("a good one");
+    o.store
+        .set_local_password(&otau_store::Context::system(at()), "aigerim", "Tundik-7-Kiiz")
+        .expect("a good one");
 }
 
 #[test]

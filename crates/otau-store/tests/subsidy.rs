@@ -362,13 +362,12 @@ fn finding_5_an_account_the_approver_made_cannot_be_the_maker_of_what_they_appro
     let err = t.o.store.approve(&ctx(&admin), &again.number, &[]).expect_err("reset");
     assert_eq!(code(&err), "ledger-maker-checker-account");
     // Who set a password travels with the user's record, so the rule holds on every device.
-    let set_by: Option<String> =
-        t.o.store
-            .raw_connection()
-            .query_row("SELECT password_set_by FROM users WHERE login = 'aigerim'", [], |r| {
-                r.get(0)
-            })
-            .expect("row");
+    let set_by: Option<String> = t
+        .o
+        .store
+        .raw_connection()
+        .query_row("SELECT password_set_by FROM users WHERE login = 'aigerim'", [], |r| r.get(0))
+        .expect("row");
     assert_eq!(set_by, admin.user_id.map(|id| id.to_string()));
 }
 

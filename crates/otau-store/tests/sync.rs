@@ -90,7 +90,9 @@ fn two_devices() -> (TestOffice, TestOffice, Centre) {
     let mut centre = Centre::default();
     centre.push(&mut a.store);
     centre.pull(&mut b_store);
-    b_store.set_local_password(&otau_store::Context::system(at()), "admin", ADMIN_PASSWORD).expect("password on b");
+    b_store
+        .set_local_password(&otau_store::Context::system(at()), "admin", ADMIN_PASSWORD)
+        .expect("password on b");
     let admin = b_store.sign_in("admin", ADMIN_PASSWORD).expect("admin signs in on b");
     let b = TestOffice { dir, store: b_store, admin };
     (a, b, centre)

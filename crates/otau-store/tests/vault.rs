@@ -292,7 +292,9 @@ fn a_password_change_rewraps_and_a_removed_user_has_no_key_here() {
     let keys = vault.unlock(Unlock::OfficeSecret(SECRET)).expect("unlock");
     remember_user(&path, &mut vault, &keys, "admin", ADMIN_PASSWORD).expect("remember");
     let mut store = Store::open_encrypted(&path, &keys).expect("open");
-    store.set_local_password(&otau_store::Context::system(at()), "admin", "a-new-long-password-9").expect("password");
+    store
+        .set_local_password(&otau_store::Context::system(at()), "admin", "a-new-long-password-9")
+        .expect("password");
     remember_user(&path, &mut vault, &keys, "admin", "a-new-long-password-9").expect("rewrap");
     let vault = VaultFile::read(&path).expect("read").expect("there");
     assert_eq!(vault.users(), ["admin"], "one wrap per user");

@@ -44,7 +44,7 @@ describe("own password", () => {
     await user.click(screen.getByTestId("own-password-choose"));
 
     await user.type(screen.getByLabelText(/Current password/), "wrong");
-    await user.type(screen.getByLabelText(/^New password/), "Aigerim-Oz-Kilti-7");
+    await user.type(screen.getByLabelText(/^New password\s*\*?$/), "Aigerim-Oz-Kilti-7");
     await user.type(screen.getByLabelText(/New password again/), "Aigerim-Oz-Kilti-7");
     await user.click(screen.getByTestId("own-save"));
     expect(await screen.findByText(/This is not your current password/)).toBeInTheDocument();

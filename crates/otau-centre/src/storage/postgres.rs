@@ -985,9 +985,10 @@ impl Storage for PgStorage {
             if let Some((kind, key, record)) = push::derived_reference(envelope) {
                 // The first key of a device was handed out at its enrolment.
                 let held = tx
-                    .query_opt("SELECT 1 FROM reference WHERE kind = $1 AND key = $2", &[
-                        &kind, &key,
-                    ])
+                    .query_opt(
+                        "SELECT 1 FROM reference WHERE kind = $1 AND key = $2",
+                        &[&kind, &key],
+                    )
                     .await?;
                 if held.is_none() {
                     add_reference_tx(&tx, kind, &key, &record, now).await?;

@@ -32,4 +32,9 @@ locked: boolean,
  * The recovery code of a database just made encrypted (joining an office): shown once, to
  * be written down; never again.
  */
-recovery_code: string | null, };
+recovery_code: string | null, 
+/**
+ * Whether someone else set the user's password (an administrator made the account or reset
+ * it): the app asks them to choose their own.
+ */
+choose_own_password: boolean, };

@@ -428,6 +428,11 @@ export function reset_password(args: { login: string; password: string; password
   return call<UsersScreen>("reset_password", args);
 }
 
+/** Changes the signed-in user's own password (the current one checked). */
+export function change_own_password(args: { current: string; password: string; password_again: string }): Promise<SessionInfo> {
+  return call<SessionInfo>("change_own_password", args);
+}
+
 /** Deactivates or activates a user (administrators; never oneself or the last administrator). */
 export function set_user_active(args: { login: string; active: boolean }): Promise<UsersScreen> {
   return call<UsersScreen>("set_user_active", args);
