@@ -173,7 +173,7 @@ impl Otau {
     }
 
     /// Creates office PVL01 with its administrator and the clerk [`CLERK`], who has signed in on
-    /// this computer once.
+    /// this computer once and set her own password.
     pub fn office(&self) -> Result<()> {
         self.run(
             &[
@@ -206,8 +206,13 @@ impl Otau {
             ],
             &format!("{password}\n"),
         )?;
-        // She has worked on this computer before: her password alone opens the database.
-        self.run_with_password(&["--user", login, "find", "x"], "", password)?;
+        // She has worked on this computer before and chose her own password: it alone opens
+        // the database, and nobody else knows it.
+        self.run_with_password(
+            &["--user", login, "user", "password", login],
+            &format!("{password}\n"),
+            password,
+        )?;
         Ok(())
     }
 

@@ -14,6 +14,7 @@ use otau_e2e::{App, Otau};
 
 const FAMILY: &str = include_str!("../../data/family.json");
 const AKMOLA_PASSWORD: &str = "akmola-admin";
+const AKMOLA_MANAGER: &str = "Akmola-Manager-Oz-7";
 
 fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
@@ -93,6 +94,14 @@ fn akmola(centre: &Centre, db: &Path) -> Otau {
         "manager",
     ];
     otau.run(&manager, "akmola-manager\n").unwrap_or_else(|e| panic!("{e}"));
+    // The manager chooses a password of their own: the administrator who made the account may
+    // then prepare what the manager approves.
+    otau.run_with_password(
+        &["--user", "manager", "user", "password", "manager"],
+        &format!("{AKMOLA_MANAGER}\n"),
+        "akmola-manager",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let code = centre.code("AKM01").unwrap_or_else(|e| panic!("{e}"));
     otau.run(&["--user", "admin", "sync", "enrol", "--centre", &centre.url, "--code", &code], "")
         .unwrap_or_else(|e| panic!("{e}"));
@@ -138,7 +147,7 @@ fn a_family_paid_the_same_subsidy_in_two_offices_is_decided_by_a_manager_in_the_
         AKMOLA_PASSWORD,
         &there,
         ("admin", AKMOLA_PASSWORD),
-        ("manager", "akmola-manager"),
+        ("manager", AKMOLA_MANAGER),
     );
     for otau in [&demo, &akm, &demo] {
         otau.run(&["--user", "admin", "sync"], "").unwrap_or_else(|e| panic!("{e}"));

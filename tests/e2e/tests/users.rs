@@ -35,8 +35,13 @@ fn an_administrator_deactivates_a_user_who_then_cannot_sign_in() {
 
 #[test]
 fn a_clerk_whose_password_the_administrator_set_chooses_her_own() {
-    let mut app = App::start_office("own-password", &[], |otau| otau.office());
     let (login, password, _) = CLERK;
+    // The administrator sets a temporary password for her.
+    let mut app = App::start_office("own-password", &[], |otau| {
+        otau.office()?;
+        otau.run(&["--user", "admin", "user", "password", login], &format!("{password}\n"))?;
+        Ok(())
+    });
     app.sign_in(login, password);
     app.wait_for_text_containing("[data-testid=own-password-due]", "Құпиясөзіңізді әкімші қойған");
     app.screenshot("own-password-due");

@@ -396,6 +396,9 @@ const ACTIONS: Record<string, string> = {
   "plan.stay": "ui-action-plan-stay",
   "service.record": "ui-action-service-record",
   "user.add": "ui-action-user-add",
+  "user.password": "ui-action-user-password",
+  "user.activate": "ui-action-user-activate",
+  "user.deactivate": "ui-action-user-deactivate",
   "subsidy.prepare": "ui-history-action-subsidy-prepare",
   "subsidy.approve": "ui-history-action-subsidy-approve",
   "subsidy.pay": "ui-history-action-subsidy-pay",
@@ -411,6 +414,7 @@ const ACTIONS: Record<string, string> = {
   "document.void": "ui-history-action-document-void",
   "month.close": "ui-history-action-month-close",
   "office.key": "ui-history-action-office-key",
+  "office.key.rotate": "ui-action-office-key-rotate",
   "office.trust": "ui-history-action-office-trust",
   "office.init": "ui-action-office-init",
   "reference.load": "ui-action-reference",
@@ -419,6 +423,8 @@ const ACTIONS: Record<string, string> = {
   // Sync: a conflict resolved, a review case decided.
   "sync.resolve": "ui-sync-action-resolve",
   "sync.decide": "ui-sync-action-decide",
+  "cross_case.decide": "ui-sync-action-decide",
+  "payment_case.decide": "ui-sync-action-decide",
 };
 
 const ENTITIES: Record<string, string> = {
