@@ -74,6 +74,12 @@ pub fn office_of(
         )
         .expect("init");
     let admin = store.sign_in("admin", "admin-password").expect("admin");
+    add_users(&mut store, &admin);
+    (dir, path, store, admin)
+}
+
+/// Adds the [`USERS`], each with the password `<login>-password`, as `admin`.
+pub fn add_users(store: &mut Store, admin: &Actor) {
     for (login, role, name) in USERS {
         let user = NewUser {
             login: login.into(),
@@ -81,9 +87,8 @@ pub fn office_of(
             full_name: Some(name.into()),
             password: format!("{login}-password"),
         };
-        store.add_user(&Context::new(&admin, at(), d(TODAY)), &user).expect("user");
+        store.add_user(&Context::new(admin, at(), d(TODAY)), &user).expect("user");
     }
-    (dir, path, store, admin)
 }
 
 /// A desk on a new [`office`], nobody signed in.

@@ -33,15 +33,7 @@ fn encrypted_office() -> (tempfile::TempDir, std::path::PathBuf) {
         )
         .expect("init");
     let admin = store.sign_in("admin", "admin-password").expect("admin");
-    for (login, role, name) in USERS {
-        let user = NewUser {
-            login: login.into(),
-            role,
-            full_name: Some(name.into()),
-            password: format!("{login}-password"),
-        };
-        store.add_user(&Context::new(&admin, at(), d(TODAY)), &user).expect("user");
-    }
+    crate::testkit::add_users(&mut store, &admin);
     vault.office = Some(info.office);
     vault.save(&path).expect("save");
     (dir, path)

@@ -105,6 +105,11 @@ fn backup_and_restore_speak_kazakh_russian_and_english() {
         let v = json_of(&admin(&db).args(["--json", "backup"]).output().expect("backup"));
         let path = PathBuf::from(v["path"].as_str().expect("path"));
         assert!(path.starts_with(dir.path().join("backups")), "{}", path.display());
+        // The backup of an encrypted office is encrypted with its key: no SQLite header, no
+        // office code readable, refused by SQLite's own shell.
+        let bytes = std::fs::read(&path).expect("read the backup");
+        assert!(!bytes.starts_with(b"SQLite format 3"), "{lang}: a plain backup");
+        assert!(!bytes.windows(5).any(|w| w == b"PVL01"), "{lang}: the office code is readable");
         let held = families(&db);
         assert_eq!(v["holdings"]["families"], held);
 

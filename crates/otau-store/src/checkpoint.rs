@@ -179,6 +179,32 @@ pub fn state_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     Ok(out)
 }
 
+/// Rows of every state table as the triggers of migration 0017 keep them (`state_row_counts`):
+/// what a checkpoint signs, read without counting the tables. A database not yet at 0017 (the
+/// checkpoint the migration to 0013 signs) is counted.
+fn kept_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
+    let kept: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table'
+                            AND name = 'state_row_counts')",
+        )?
+        .query_row([], |r| r.get(0))?;
+    if !kept {
+        return state_counts(conn);
+    }
+    let mut out = BTreeMap::new();
+    let mut stmt = conn.prepare_cached("SELECT tbl, n FROM state_row_counts")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (table, n) = row?;
+        out.insert(table, n);
+    }
+    if out.len() != STATE_TABLES.len() {
+        return Err(StoreError::Corrupt("state_row_counts does not name every state table".into()));
+    }
+    Ok(out)
+}
+
 /// The log's last row and its chain hash.
 pub(crate) fn log_head(conn: &Connection) -> Result<(i64, String)> {
     Ok(conn
@@ -241,12 +267,18 @@ fn write_with(
             return Ok(false);
         }
     }
+    // The newest of this device's own rows, read backwards down `events_device_seq` (a MAX
+    // over the whole log would count every row at each change).
     let device_seq: i64 = conn
         .prepare_cached(
-            "SELECT COALESCE(MAX(device_seq), 0) FROM events
-             WHERE origin = 'local' AND device_id = (SELECT device_id FROM device)",
+            "SELECT device_seq FROM events
+             WHERE device_id = (SELECT device_id FROM device) AND device_seq IS NOT NULL
+               AND origin = 'local'
+             ORDER BY device_seq DESC LIMIT 1",
         )?
-        .query_row([], |r| r.get(0))?;
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
     let at = match at {
         Some(at) => at.to_rfc3339_opts(SecondsFormat::Millis, true),
         None => conn
@@ -262,7 +294,7 @@ fn write_with(
         event_seq,
         chain_hash,
         device_seq,
-        counts: state_counts(conn)?,
+        counts: kept_counts(conn)?,
         prev: previous.map(|p| p.signature),
     };
     let value =

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_consent_terms_and_withdrawals.sql"),
     include_str!("../migrations/0015_sealed_signing_keys.sql"),
     include_str!("../migrations/0016_password_set_by.sql"),
+    include_str!("../migrations/0017_state_row_counts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -236,6 +236,10 @@ const LANDED: &[(&str, &str)] = &[
         "0016_password_set_by.sql",
         "2b2b1420f1f705d3045de171130e28b70162f3c3dc00c00a2fabbf48ab773674",
     ),
+    (
+        "0017_state_row_counts.sql",
+        "e75c3fcf42fd683dee527a679ae066baa4df17e59f493b30d25fb4336c94749b",
+    ),
 ];
 
 #[test]

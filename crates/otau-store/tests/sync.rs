@@ -98,6 +98,28 @@ fn two_devices() -> (TestOffice, TestOffice, Centre) {
     (a, b, centre)
 }
 
+/// Asserts the row counts a checkpoint signs, kept by triggers, are the tables' own, and that
+/// the device's audit verifies clean.
+fn assert_counts_kept(store: &mut Store) {
+    let conn = store.raw_connection();
+    let mut stmt = conn.prepare("SELECT tbl, n FROM state_row_counts").expect("kept counts");
+    let kept: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    drop(stmt);
+    assert_eq!(kept.len(), otau_store::checkpoint::STATE_TABLES.len());
+    for (table, n) in kept {
+        let real: i64 = conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(n, real, "{table}");
+    }
+    let report = store.verify_audit(at()).expect("verify");
+    assert!(report.is_clean(), "{:#?}", report.findings);
+}
+
 /// Asserts two devices hold the same records, showing only the rows that differ.
 fn assert_same_records(a: &Store, b: &Store) {
     let (ra, rb) = (a.office_rows().expect("rows"), b.office_rows().expect("rows"));
@@ -131,6 +153,9 @@ fn a_joining_device_receives_the_office_and_ends_with_the_same_records() {
     let history = b.store.audit_for(&reg.family_regno).expect("history");
     assert!(history.iter().all(|e| e.origin == otau_store::events::Origin::Remote));
     assert_eq!(history[0].user_login, "admin");
+    // What each device's checkpoints sign is what it holds, written or applied.
+    assert_counts_kept(&mut a.store);
+    assert_counts_kept(&mut b.store);
 }
 
 #[test]

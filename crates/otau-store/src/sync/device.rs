@@ -403,8 +403,8 @@ impl Store {
     /// Every row of every table the office's records live in, as text, sorted: two devices that
     /// have synced to the end hold the same list (the tables of this device alone — its log,
     /// keys and trusted keys, passwords, sync state, numbers (blocks and sealed document numbers),
-    /// packets, the log's signed checkpoints and who looked at whom — and the projections are
-    /// left out).
+    /// packets, the log's signed checkpoints and the row counts they sign, who looked at whom — and
+    /// the projections are left out).
     pub fn office_rows(&self) -> Result<Vec<String>> {
         let conn = self.conn();
         let tables: Vec<String> = conn
@@ -415,7 +415,7 @@ impl Store {
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
                  'sealed_document_numbers', 'audit_checkpoints', 'access_log',
-                 'office_signing_secrets')
+                 'office_signing_secrets', 'state_row_counts')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
