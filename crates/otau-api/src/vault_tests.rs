@@ -4,10 +4,10 @@
 
 use crate::commands::dispatch;
 use crate::desk::Desk;
-use crate::testkit::{at, d, enrolled, now, Centre, LAPTOP_SECRET, TODAY, USERS};
+use crate::testkit::{at, d, enrolled, now, Centre, LAPTOP_SECRET, TODAY};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_store::vault::{RecoveryCode, VaultFile, VaultKeys};
-use otau_store::{Context, NewOffice, NewUser, Store};
+use otau_store::{NewOffice, Store};
 use serde_json::json;
 
 const SECRET: &str = "Pavlodar office secret 2026";
