@@ -983,13 +983,17 @@ impl Storage for PgStorage {
         for a in &planned.accepted {
             let envelope = &events[a.index].envelope;
             if let Some((kind, key, record)) = push::derived_reference(envelope) {
-                // The first key of a device was handed out at its enrolment.
-                let held = tx
-                    .query_opt(
+                // The first key of a device was handed out at its enrolment (a void arrives
+                // once: its event is accepted once).
+                let held = if kind == "office_key" {
+                    tx.query_opt(
                         "SELECT 1 FROM reference WHERE kind = $1 AND key = $2",
                         &[&kind, &key],
                     )
-                    .await?;
+                    .await?
+                } else {
+                    None
+                };
                 if held.is_none() {
                     add_reference_tx(&tx, kind, &key, &record, now).await?;
                 }

@@ -939,11 +939,17 @@ impl Storage for SqliteStorage {
                         claim.execute(params![d.office, k, event_id])?;
                     }
                     if let Some((kind, key, record)) = push::derived_reference(&inc.envelope) {
-                        // The first key of a device was handed out at its enrolment.
-                        let held = tx
-                            .prepare_cached("SELECT 1 FROM reference WHERE kind = ?1 AND key = ?2")?
+                        // The first key of a device was handed out at its enrolment (a void
+                        // arrives once: its event is accepted once).
+                        let held = if kind == "office_key" {
+                            tx.prepare_cached(
+                                "SELECT 1 FROM reference WHERE kind = ?1 AND key = ?2",
+                            )?
                             .query_row(params![kind, key], |_| Ok(()))
-                            .optional()?;
+                            .optional()?
+                        } else {
+                            None
+                        };
                         if held.is_none() {
                             add_reference_tx(&tx, kind, &key, &record, &now)?;
                         }
