@@ -7,8 +7,8 @@
 //! transaction, so it is the snapshot the counts were read from. Every database a backup or a
 //! restore opens is opened by one of two functions here: [`open_target`] (the new copy) and
 //! [`open_backup`] (a backup being checked). They are the one place a database key is applied:
-//! a copy of an encrypted database is written through a connection with the same key and stays
-//! encrypted. What else a backup set needs to be opened travels beside it through
+//! a copy of an encrypted database is written through a connection with the same key and cipher
+//! profile and stays encrypted. What else a backup set needs to be opened travels beside it through
 //! [`carry_sidecars`] (the key file `<db>.keys`, when there is one). A backup is named
 //! `otau-<office>-<device>-<UTC moment>.sqlite`; only a checked copy ever has such a name, so
 //! every backup listed is a verified one.
@@ -153,14 +153,11 @@ fn open_target(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
 /// Opens a backup read-only to check it. An encrypted backup's key is applied here (from the
 /// key file its set carries, [`carry_sidecars`]).
 pub fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(key) = key {
-        crate::apply_key(&conn, key)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    match key {
+        Some(key) => Ok(crate::open_keyed(path, key, flags)?.0),
+        None => Ok(Connection::open_with_flags(path, flags)?),
     }
-    Ok(conn)
 }
 
 /// Copies what a backup set needs beside the database file from `from` to `to`: each

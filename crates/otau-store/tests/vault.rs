@@ -305,3 +305,85 @@ fn a_password_change_rewraps_and_a_removed_user_has_no_key_here() {
     let gone = keys_for_sign_in(&vault, "admin", "a-new-long-password-9", None).err();
     assert!(matches!(gone, Some(VaultError::NeedsOfficeSecret { .. })));
 }
+
+/// Whether the raw key opens the file at `path` with SQLCipher's defaults (HMAC-SHA512) or,
+/// `sha256`, with HMAC-SHA256: read straight through SQLCipher, not through the store.
+fn opens_with(path: &Path, keys: &VaultKeys, sha256: bool) -> bool {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let profile = if sha256 { "PRAGMA cipher_hmac_algorithm = HMAC_SHA256;" } else { "" };
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\"; {profile}",
+        hex::encode(keys.database.bytes())
+    ))
+    .expect("key");
+    conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok()
+}
+
+#[test]
+fn a_new_database_is_encrypted_with_hmac_sha256_pages() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("otau.sqlite");
+    let (vault, _) = encrypted_office(&path);
+    let keys = vault.unlock(Unlock::OfficeSecret(SECRET)).expect("unlock");
+    assert!(opens_with(&path, &keys, true), "HMAC-SHA256 pages");
+    assert!(!opens_with(&path, &keys, false), "not SQLCipher's default HMAC-SHA512");
+    // `otau vault encrypt` makes the same kind of file.
+    let plain = dir.path().join("plain.sqlite");
+    {
+        let mut store = Store::open(&plain).expect("open plain");
+        new_office(&mut store);
+    }
+    let new_keys = VaultKeys::generate();
+    encrypt_database(&plain, &new_keys).expect("encrypt");
+    assert!(opens_with(&plain, &new_keys, true) && !opens_with(&plain, &new_keys, false));
+}
+
+#[test]
+fn a_database_encrypted_with_sqlcipher_defaults_still_opens_backs_up_and_restores() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("otau.sqlite");
+    let (vault, _) = encrypted_office(&path);
+    let keys = vault.unlock(Unlock::OfficeSecret(SECRET)).expect("unlock");
+    // The same records re-encrypted with SQLCipher 4's defaults, as the first builds with
+    // encryption wrote them.
+    let older = dir.path().join("older.sqlite");
+    {
+        let store = Store::open_encrypted(&path, &keys).expect("open");
+        let conn = store.raw_connection();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+        conn.execute(
+            &format!(
+                "ATTACH DATABASE ?1 AS older KEY \"x'{}'\"",
+                hex::encode(keys.database.bytes())
+            ),
+            [older.to_string_lossy()],
+        )
+        .expect("attach");
+        conn.query_row("SELECT sqlcipher_export('older')", [], |_| Ok(())).expect("export");
+        let version = otau_store::schema::latest_version();
+        conn.execute_batch(&format!(
+            "PRAGMA older.user_version = {version}; DETACH DATABASE older;"
+        ))
+        .expect("detach");
+    }
+    drop(std::fs::remove_file(&path));
+    for suffix in ["-wal", "-shm"] {
+        drop(std::fs::remove_file(dir.path().join(format!("otau.sqlite{suffix}"))));
+    }
+    std::fs::rename(&older, &path).expect("replace");
+    assert!(opens_with(&path, &keys, false) && !opens_with(&path, &keys, true));
+
+    let store = Store::open_encrypted(&path, &keys).expect("an older encrypted database opens");
+    assert_eq!(store.counts().expect("counts").0, 1);
+    // Another key is still refused as the wrong secret, whatever the profile tried.
+    let other = Store::open_encrypted(&path, &VaultKeys::generate()).err();
+    assert!(matches!(other, Some(StoreError::Vault(VaultError::WrongSecret))), "{other:?}");
+    // Its backup is made page for page in its own profile and checks.
+    let backup = dir.path().join("backup.sqlite");
+    store.backup_to(&backup).expect("backup of an older encrypted database");
+    assert!(opens_with(&backup, &keys, false), "the backup keeps the database's profile");
+    drop(store);
+    otau_store::restore::restore(&path, &backup, false, at(), Some(&keys)).expect("restore");
+    let store = Store::open_encrypted(&path, &keys).expect("open restored");
+    assert_eq!(store.counts().expect("counts").0, 1);
+}

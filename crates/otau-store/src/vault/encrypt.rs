@@ -47,6 +47,7 @@ pub fn encrypt_database(path: &Path, keys: &VaultKeys) -> Result<()> {
             keys.database.pragma().as_str()
         ));
         conn.execute(&attach, [tmp.to_string_lossy()])?;
+        conn.execute_batch(&keys.database.profile().pragmas("encrypted"))?;
         conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
         conn.execute_batch(&format!(
             "PRAGMA encrypted.user_version = {}; DETACH DATABASE encrypted;",

@@ -21,7 +21,7 @@ pub mod wrap;
 
 pub use encrypt::encrypt_database;
 pub use file::{Unlock, VaultFile, WrapKind};
-pub use keys::{DatabaseKey, VaultKeys};
+pub use keys::{CipherProfile, DatabaseKey, VaultKeys};
 pub use recovery::RecoveryCode;
 pub use signin::{keys_for_sign_in, open_with_secret, remember_user};
 
