@@ -897,6 +897,81 @@ impl App {
             .unwrap_or_else(|e| panic!("{}: the home screen did not open: {e}", self.name));
     }
 
+    /// Resizes the window to `width`×`height` (the outer size, as a person would set it) and
+    /// waits until the page has been laid out again.
+    pub fn resize(&mut self, width: u32, height: u32) {
+        let resized = self.client().and_then(|client| {
+            self.runtime.block_on(client.set_window_size(width, height)).map_err(err)
+        });
+        if let Err(e) = resized.and_then(|()| self.settle()) {
+            self.fail(&format!("cannot resize the window to {width}×{height}: {e}"));
+        }
+    }
+
+    /// What on the page scrolls sideways or reaches past its right edge: the page itself, a box
+    /// that scrolls sideways (a table in a scrolling frame), or a visible element beyond the
+    /// right of the screen's content (its panels' edge) or of the window. Each as
+    /// `tag.class "text"` with its widths; empty when the screen fits.
+    pub fn sideways(&self) -> Result<Vec<String>> {
+        let script = r#"
+            const out = [];
+            const doc = document.scrollingElement || document.documentElement;
+            const width = document.documentElement.clientWidth;
+            if (doc.scrollWidth > width + 1) out.push(`the page: ${doc.scrollWidth} px wide in ${width}`);
+            const name = (el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} "${(el.textContent || "").trim().slice(0, 40)}"`;
+            // Inside the screen, the edge is the right of the content's box (its padding is the
+            // screen's margin); elsewhere the window's.
+            const main = document.querySelector("main");
+            let inner = width;
+            if (main) {
+              const box = main.getBoundingClientRect();
+              inner = box.left + main.clientWidth - parseFloat(getComputedStyle(main).paddingRight);
+            }
+            for (const el of document.querySelectorAll("body *")) {
+              const style = getComputedStyle(el);
+              if (style.display === "none" || style.visibility === "hidden") continue;
+              const rect = el.getBoundingClientRect();
+              if (rect.width === 0 || rect.height === 0) continue;
+              const edge = main && main.contains(el) ? inner : width;
+              const scrolls = (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1;
+              if (scrolls) out.push(`${name(el)} scrolls sideways: ${el.scrollWidth} px in ${el.clientWidth}`);
+              else if (rect.right > edge + 1 && el.children.length === 0) out.push(`${name(el)} reaches past the edge: its right at ${Math.round(rect.right)} px, the edge at ${Math.round(edge)}`);
+            }
+            return out.slice(0, 20);
+        "#;
+        let found = self.execute(script, vec![])?;
+        Ok(serde_json::from_value(found).map_err(|e| err(format!("sideways: {e}")))?)
+    }
+
+    /// Runs axe-core (the copy the UI's development packages install) on the page and returns
+    /// its violations of WCAG 2.1 A and AA, each as `rule: help — targets`; empty when none.
+    pub fn accessibility_violations(&self) -> Result<Vec<String>> {
+        let path = repo_root().join("ui/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            err(format!(
+                "{}: {e} (run `npm ci` in ui/, which the test command does)",
+                path.display()
+            ))
+        })?;
+        self.execute(&format!("if (!window.axe) {{ {source} }} return true;"), vec![])?;
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            window.axe
+              .run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+              .then((r) => done(r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`)))
+              .catch((e) => done([`axe failed: ${e}`]));
+        "#;
+        let client = self.client()?;
+        let found = self
+            .runtime
+            .block_on(async {
+                tokio::time::timeout(TIMEOUT, client.execute_async(script, vec![])).await
+            })
+            .map_err(|_| err(format!("axe did not finish within {TIMEOUT:?}")))?
+            .map_err(|e| err(format!("axe: {e}")))?;
+        Ok(serde_json::from_value(found).map_err(|e| err(format!("axe: {e}")))?)
+    }
+
     /// Saves what the window shows as `<test>-failed.png`, then panics with `message`.
     pub fn fail(&mut self, message: &str) -> ! {
         let png = self
