@@ -940,7 +940,7 @@ impl App {
             return out.slice(0, 20);
         "#;
         let found = self.execute(script, vec![])?;
-        Ok(serde_json::from_value(found).map_err(|e| err(format!("sideways: {e}")))?)
+        serde_json::from_value(found).map_err(|e| err(format!("sideways: {e}")))
     }
 
     /// Runs axe-core (the copy the UI's development packages install) on the page and returns
@@ -969,7 +969,7 @@ impl App {
             })
             .map_err(|_| err(format!("axe did not finish within {TIMEOUT:?}")))?
             .map_err(|e| err(format!("axe: {e}")))?;
-        Ok(serde_json::from_value(found).map_err(|e| err(format!("axe: {e}")))?)
+        serde_json::from_value(found).map_err(|e| err(format!("axe: {e}")))
     }
 
     /// Saves what the window shows as `<test>-failed.png`, then panics with `message`.
