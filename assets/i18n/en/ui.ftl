@@ -10,6 +10,7 @@ ui-app-feature-register = Register a family in minutes
 ui-app-feature-search = Find anyone by any spelling of their name
 ui-app-feature-offline = Works without an internet connection
 ui-app-version = Version { $version }
+ui-app-data-at = Database:
 ui-app-database = Database: { $path }
 
 ## Language switcher

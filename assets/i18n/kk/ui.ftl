@@ -10,6 +10,7 @@ ui-app-feature-register = Отбасын бірнеше минутта тірк�
 ui-app-feature-search = Адамды аты-жөнінің кез келген жазылуы бойынша табу
 ui-app-feature-offline = Интернетсіз де жұмыс істейді
 ui-app-version = Нұсқа { $version }
+ui-app-data-at = Деректер қоры:
 ui-app-database = Дерекқор: { $path }
 
 ## Language switcher

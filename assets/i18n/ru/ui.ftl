@@ -10,6 +10,7 @@ ui-app-feature-register = Регистрация семьи за несколь�
 ui-app-feature-search = Поиск человека по любому написанию имени
 ui-app-feature-offline = Работает и без интернета
 ui-app-version = Версия { $version }
+ui-app-data-at = База данных:
 ui-app-database = База данных: { $path }
 
 ## Language switcher

@@ -910,7 +910,7 @@ impl App {
 
     /// What on the page scrolls sideways or reaches past its right edge: the page itself, a box
     /// that scrolls sideways (a table in a scrolling frame), or a visible element beyond the
-    /// right of the screen's content (its panels' edge) or of the window. Each as
+    /// right of the screen's content, of a panel that clips it, or of the window. Each as
     /// `tag.class "text"` with its widths; empty when the screen fits.
     pub fn sideways(&self) -> Result<Vec<String>> {
         let script = r#"
@@ -932,12 +932,27 @@ impl App {
               if (style.display === "none" || style.visibility === "hidden") continue;
               const rect = el.getBoundingClientRect();
               if (rect.width === 0 || rect.height === 0) continue;
-              const edge = main && main.contains(el) ? inner : width;
+              let edge = main && main.contains(el) ? inner : width;
+              // The panel it is drawn in is an edge (what passes it is drawn over by the next
+              // panel or the window's edge), and so is a box that clips what overflows it.
+              const panel = el.closest(".panel");
+              if (panel && panel !== el) {
+                const box = panel.getBoundingClientRect();
+                edge = Math.min(edge, box.left + panel.clientLeft + panel.clientWidth);
+              }
+              for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
+                const clip = getComputedStyle(up).overflowX;
+                if (clip === "hidden" || clip === "clip") {
+                  const box = up.getBoundingClientRect();
+                  edge = Math.min(edge, box.left + up.clientLeft + up.clientWidth);
+                  break;
+                }
+              }
               const scrolls = (style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1;
               if (scrolls) out.push(`${name(el)} scrolls sideways: ${el.scrollWidth} px in ${el.clientWidth}`);
               else if (rect.right > edge + 1 && el.children.length === 0) out.push(`${name(el)} reaches past the edge: its right at ${Math.round(rect.right)} px, the edge at ${Math.round(edge)}`);
             }
-            return out.slice(0, 20);
+            return out.slice(0, 40);
         "#;
         let found = self.execute(script, vec![])?;
         serde_json::from_value(found).map_err(|e| err(format!("sideways: {e}")))

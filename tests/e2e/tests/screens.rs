@@ -62,6 +62,10 @@ fn every_screen_fits_both_window_sizes_and_passes_the_accessibility_check() {
     app.wait_for("#signin-login").unwrap_or_else(|e| panic!("no sign-in screen: {e}"));
     check(&mut app, "sign-in", &mut problems);
     app.sign_in("admin", DEMO_ADMIN_PASSWORD);
+    // The version opens to show where the office's data is.
+    app.click("[data-testid=about] summary");
+    let db = app.db_path().to_string_lossy().into_owned();
+    app.wait_for_text("[data-testid=about-data-path]", &db);
     check(&mut app, "home", &mut problems);
 
     // The sidebar's screens, each waited for by what it shows first.
