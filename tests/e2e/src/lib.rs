@@ -958,6 +958,45 @@ impl App {
         serde_json::from_value(found).map_err(|e| err(format!("sideways: {e}")))
     }
 
+    /// Walks the screen with the Tab key, as a person without a mouse does, up to `max` steps
+    /// or until the focus comes back to where it started, and returns each element reached
+    /// that shows no focus ring (no outline, no shadow, on itself or on the box around a
+    /// borderless field) as `tag.class "text"`, with how many elements were reached.
+    pub fn focus_without_ring(&mut self, max: usize) -> Result<(usize, Vec<String>)> {
+        let script = r#"
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const ring = (node) => {
+              if (!node) return false;
+              const s = getComputedStyle(node);
+              const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+              return outline || (s.boxShadow && s.boxShadow !== "none");
+            };
+            const shown = ring(el) || (el.matches("input, textarea, select") && ring(el.parentElement));
+            const text = (el.textContent || el.getAttribute("aria-label") || el.id || "").trim().slice(0, 40);
+            const key = el.dataset.testid || el.id || `${el.tagName}:${text}`;
+            const cls = typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "";
+            return { key, shown, name: `${el.tagName.toLowerCase()}${cls} "${text}"` };
+        "#;
+        let mut seen = std::collections::HashSet::new();
+        let mut missing = vec![];
+        for _ in 0..max {
+            self.tab(1);
+            let found = self.execute(script, vec![])?;
+            let Some(key) = found.get("key").and_then(Value::as_str).map(str::to_owned) else {
+                continue;
+            };
+            if !seen.insert(key) {
+                break;
+            }
+            if found.get("shown") != Some(&Value::Bool(true)) {
+                let name = found.get("name").and_then(Value::as_str).unwrap_or("?");
+                missing.push(name.to_owned());
+            }
+        }
+        Ok((seen.len(), missing))
+    }
+
     /// Runs axe-core (the copy the UI's development packages install) on the page and returns
     /// its violations of WCAG 2.1 A and AA, each as `rule: help — targets`; empty when none.
     pub fn accessibility_violations(&self) -> Result<Vec<String>> {
