@@ -23,6 +23,9 @@ ui-documents-working = Preparing…
 ui-documents-saved = { $kind } { $number } saved
 ui-documents-saved-duplicate = Duplicate of { $kind } { $number } saved
 ui-documents-open = Open
+ui-documents-print = Print
+ui-documents-print-hint = Opens the system's print dialog
+ui-documents-printing = Preparing…
 ui-documents-open-hint = Opens the document in the system's viewer, to print it.
 ui-documents-folder = Documents folder: { $path }
 
@@ -126,6 +129,7 @@ ui-documents-err-folder = The folder { $path } could not be made ({ $detail }): 
 ui-documents-err-write = The file { $path } could not be written ({ $detail }): the document was not registered.
 ui-documents-err-not-saved = { $path } is not a document Otau saved.
 ui-documents-err-open = { $path } could not be opened ({ $detail }). Open it from the folder yourself.
+ui-documents-err-not-printable = { $path } is not a PDF, so it cannot be printed from the window. Open the file and print it from its viewer.
 ui-documents-err-reason = Write why the document is voided.
 ui-documents-voided-by-office = Voided by office { $office } on { $date }
 ui-documents-verify-as-of = As of the last exchange with the centre, { $at }.

@@ -23,6 +23,9 @@ ui-documents-working = Дайындалуда…
 ui-documents-saved = { $kind } { $number } сақталды
 ui-documents-saved-duplicate = { $kind } { $number } телнұсқасы сақталды
 ui-documents-open = Ашу
+ui-documents-print = Басып шығару
+ui-documents-print-hint = Жүйенің басып шығару терезесін ашады
+ui-documents-printing = Дайындалуда…
 ui-documents-open-hint = Құжатты басып шығару үшін жүйенің қарау бағдарламасында ашады.
 ui-documents-folder = Құжаттар қалтасы: { $path }
 
@@ -125,6 +128,7 @@ ui-documents-err-folder = { $path } қалтасын жасау мүмкін б�
 ui-documents-err-write = { $path } файлын жазу мүмкін болмады ({ $detail }): құжат тіркелмеді.
 ui-documents-err-not-saved = { $path } — Otau сақтаған құжат емес.
 ui-documents-err-open = { $path } файлын ашу мүмкін болмады ({ $detail }). Оны қалтадан өзіңіз ашыңыз.
+ui-documents-err-not-printable = { $path } — PDF емес: оны терезеден басып шығару мүмкін емес. Файлды ашып, қарап шығатын бағдарламадан басып шығарыңыз.
 ui-documents-err-reason = Күшін жою себебін жазыңыз.
 ui-documents-voided-by-office = { $office } кеңсесі { $date } күшін жойған
 ui-documents-verify-as-of = Орталықпен соңғы алмасу бойынша, { $at }.

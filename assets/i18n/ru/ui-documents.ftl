@@ -23,6 +23,9 @@ ui-documents-working = Готовится…
 ui-documents-saved = { $kind } { $number } сохранён(а)
 ui-documents-saved-duplicate = Дубликат: { $kind } { $number } сохранён
 ui-documents-open = Открыть
+ui-documents-print = Печать
+ui-documents-print-hint = Открывает окно печати системы
+ui-documents-printing = Готовится…
 ui-documents-open-hint = Открывает документ в системной программе просмотра, чтобы напечатать его.
 ui-documents-folder = Папка документов: { $path }
 
@@ -127,6 +130,7 @@ ui-documents-err-folder = Не удалось создать папку { $path 
 ui-documents-err-write = Не удалось записать файл { $path } ({ $detail }): документ не зарегистрирован.
 ui-documents-err-not-saved = { $path } — не документ, сохранённый Otau.
 ui-documents-err-open = Не удалось открыть { $path } ({ $detail }). Откройте его из папки сами.
+ui-documents-err-not-printable = { $path } — не PDF: его нельзя напечатать из окна. Откройте файл и напечатайте из программы просмотра.
 ui-documents-err-reason = Укажите причину аннулирования.
 ui-documents-voided-by-office = Аннулирован офисом { $office } { $date }
 ui-documents-verify-as-of = По состоянию на последний обмен с центром, { $at }.

@@ -27,8 +27,8 @@ use crate::desk::{
     Reference, SessionInfo,
 };
 use crate::documents::{
-    DocFormat, DocumentRow, FamilyDocuments, IssueKind, RegisterScreen, SavedDocument,
-    SummaryScreen, VerifyResult,
+    DocFormat, DocumentRow, FamilyDocuments, IssueKind, PrintablePdf, RegisterScreen,
+    SavedDocument, SummaryScreen, VerifyResult,
 };
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{ConsentForm, FamilyForm, MemberForm};
@@ -430,6 +430,9 @@ commands! {
 
     /// Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer.
     fn open_document(desk, now, path: String) -> () { desk.open_document(&path) }
+
+    /// A saved PDF of the register, to print from the window through the system's dialog.
+    fn document_pdf(desk, now, path: String) -> PrintablePdf { desk.document_pdf(&path) }
 
     /// The documents panel of a person card.
     fn family_documents(desk, now, regno: String) -> FamilyDocuments {

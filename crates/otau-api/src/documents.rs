@@ -38,6 +38,7 @@ use crate::desk::Desk;
 use crate::error::{ApiError, ApiResult};
 use crate::words::{Translations, OFFICE_RECORDS};
 use crate::Now;
+use base64::prelude::{Engine as _, BASE64_STANDARD};
 
 /// Error codes of documents at the desk; each is a message in `ui-documents.ftl`.
 pub mod code {
@@ -51,9 +52,11 @@ pub mod code {
     pub const NOT_SAVED: &str = "ui-documents-err-not-saved";
     /// The system could not open the file.
     pub const OPEN: &str = "ui-documents-err-open";
+    /// A file to print in the window is not a PDF (a summary saved as a spreadsheet).
+    pub const NOT_PRINTABLE: &str = "ui-documents-err-not-printable";
     /// Every code above, for the test that they are all translated.
     #[cfg(test)]
-    pub const ALL: [&str; 5] = [NO_FOLDER, FOLDER, WRITE, NOT_SAVED, OPEN];
+    pub const ALL: [&str; 6] = [NO_FOLDER, FOLDER, WRITE, NOT_SAVED, OPEN, NOT_PRINTABLE];
 }
 
 /// Which document to issue.
@@ -162,6 +165,18 @@ pub struct SavedDocument {
     /// Its size in bytes.
     pub bytes: u64,
 }
+
+/// A saved PDF of the register, to print from the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintablePdf {
+    /// The file's name.
+    pub file_name: String,
+    /// The PDF's bytes, base64.
+    pub pdf_base64: String,
+}
+
+/// The largest PDF handed to the window to print (a month's summary is far below it).
+const MAX_PRINTABLE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A subsidy decision of the family, to issue its document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -785,6 +800,33 @@ impl Desk {
             error.args.insert("detail".into(), e.to_string());
             error
         })
+    }
+
+    /// The bytes of a saved PDF of the register, for the window to print through the system's
+    /// print dialog: only what [`Desk::open_document`] would open, and only a PDF.
+    pub fn document_pdf(&self, path: &str) -> ApiResult<PrintablePdf> {
+        let file = self.registered_file(path)?;
+        let is_pdf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(u64::MAX);
+        if !is_pdf || size > MAX_PRINTABLE_BYTES {
+            let mut error = ApiError::coded(code::NOT_PRINTABLE);
+            error.args.insert("path".into(), file.display().to_string());
+            return Err(error);
+        }
+        let bytes = std::fs::read(&file).map_err(|e| {
+            let mut error = ApiError::coded(code::OPEN);
+            error.args.insert("path".into(), file.display().to_string());
+            error.args.insert("detail".into(), e.to_string());
+            error
+        })?;
+        if !bytes.starts_with(b"%PDF-") {
+            let mut error = ApiError::coded(code::NOT_PRINTABLE);
+            error.args.insert("path".into(), file.display().to_string());
+            return Err(error);
+        }
+        let file_name =
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(PrintablePdf { file_name, pdf_base64: BASE64_STANDARD.encode(bytes) })
     }
 
     /// The file at `path` if it is a file of [`saved_file`] named by the number of a document

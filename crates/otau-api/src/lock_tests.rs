@@ -203,3 +203,32 @@ fn finding_9_the_desk_locks_itself_after_the_idle_time_without_the_window() {
     sign_in(&desk, after(9000));
     assert_eq!(code_of(home(after(9000 + 900))).as_deref(), Some(code::LOCKED));
 }
+
+#[test]
+fn a_saved_pdf_of_the_register_is_handed_to_the_window_to_print_and_nothing_else() {
+    use crate::documents::code as doc_code;
+    use base64::prelude::{Engine as _, BASE64_STANDARD};
+    let (dir, desk, folder) = desk_with_folder();
+    sign_in(&desk, after(0));
+    let path = certificate(&desk, after(0));
+    let printable = call(&desk, "document_pdf", json!({ "path": path }), after(1)).expect("pdf");
+    assert_eq!(printable["file_name"], "PVL01-2026-D00001.pdf");
+    let sent = BASE64_STANDARD
+        .decode(printable["pdf_base64"].as_str().unwrap_or_default())
+        .expect("base64");
+    assert_eq!(sent, std::fs::read(&path).expect("the saved file"), "the file, byte for byte");
+
+    // A copy outside the documents folder is no document of the register.
+    let outside = dir.path().join("PVL01-2026-D00001.pdf");
+    std::fs::write(&outside, &sent).expect("copy");
+    let answer = call(&desk, "document_pdf", json!({ "path": outside }), after(2));
+    assert_eq!(code_of(answer).as_deref(), Some(doc_code::NOT_SAVED));
+    // A spreadsheet named by a registered number, and a ".pdf" that is not a PDF, are not printed.
+    let sheet = folder.join("PVL01-2026-D00001.xlsx");
+    std::fs::write(&sheet, b"PK\x03\x04").expect("sheet");
+    let answer = call(&desk, "document_pdf", json!({ "path": sheet }), after(2));
+    assert_eq!(code_of(answer).as_deref(), Some(doc_code::NOT_PRINTABLE));
+    std::fs::write(&path, b"not a pdf at all").expect("overwrite");
+    let answer = call(&desk, "document_pdf", json!({ "path": path }), after(2));
+    assert_eq!(code_of(answer).as_deref(), Some(doc_code::NOT_PRINTABLE));
+}

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use base64::prelude::Engine as _;
 use otau_e2e::{App, Key, CLERK};
 
 /// The text of a PDF, by `pdftotext`.
@@ -121,6 +122,38 @@ fn a_certificate_is_issued_registered_voided_and_the_month_summarised_and_closed
     app.wait_for_text_containing("[data-testid=doc-row] [data-testid=doc-status]", "Берілді");
     app.scroll_to("[data-testid=card-documents]");
     app.screenshot("card-certificate-issued");
+
+    // Printed from the window: the system's print dialog is replaced here by a recorder of
+    // what the print-only view holds when it is called (under Xvfb nobody could answer it).
+    app.execute(
+        "window.__printed = [];\
+         window.print = () => window.__printed.push(Array.from(\
+           document.querySelectorAll('#print-view img'),\
+           (img) => ({ alt: img.alt, width: img.naturalWidth, height: img.naturalHeight, src: img.src })));",
+        vec![],
+    )
+    .unwrap_or_else(|e| panic!("cannot watch the print dialog: {e}"));
+    app.click("[data-testid=doc-print]");
+    app.wait_until("the certificate is sent to the print dialog", |app| {
+        app.execute("return window.__printed.length;", vec![]).ok() == Some(serde_json::json!(1))
+    });
+    let printed = app.execute("return window.__printed[0];", vec![]).unwrap_or_default();
+    let pages = printed.as_array().cloned().unwrap_or_default();
+    assert_eq!(pages.len(), 1, "one page of the certificate: {printed}");
+    assert_eq!(pages[0]["alt"], format!("{number}.pdf 1/1"));
+    // Drawn by pdf.js at 144 dpi: an A4 page is 1191 × 1684 pixels.
+    let (width, height) =
+        (pages[0]["width"].as_u64().unwrap_or(0), pages[0]["height"].as_u64().unwrap_or(0));
+    assert!((1180..1200).contains(&width) && (1675..1695).contains(&height), "{printed}");
+    assert_eq!(app.count("#print-view img"), 0, "the print view is emptied after the dialog");
+    // The page as it went to the printer, kept beside the screenshots to be looked at.
+    let png = pages[0]["src"].as_str().and_then(|src| src.strip_prefix("data:image/png;base64,"));
+    let png = png.and_then(|b64| base64::prelude::BASE64_STANDARD.decode(b64).ok());
+    let png = png.unwrap_or_else(|| panic!("the printed page is a PNG"));
+    let dir = otau_e2e::artefacts_dir();
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("documents-printed-page.png"), png))
+        .unwrap_or_else(|e| panic!("cannot keep the printed page: {e}"));
 
     let text = pdf_text(&certificate);
     assert!(text.contains("Сейітқали Нұрсұлтан"), "the certificate names the family:\n{text}");

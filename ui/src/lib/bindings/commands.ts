@@ -41,6 +41,7 @@ import type { PlanItemForm } from "./PlanItemForm";
 import type { PlanItemState } from "./PlanItemState";
 import type { PlanScreen } from "./PlanScreen";
 import type { PrepareForm } from "./PrepareForm";
+import type { PrintablePdf } from "./PrintablePdf";
 import type { QuotaForm } from "./QuotaForm";
 import type { ReadDate } from "./ReadDate";
 import type { Recalculations } from "./Recalculations";
@@ -301,6 +302,11 @@ export function reprint_document(args: { number: string; format: DocFormat }): P
 /** Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer. */
 export function open_document(args: { path: string }): Promise<void> {
   return call<void>("open_document", args);
+}
+
+/** A saved PDF of the register, to print from the window through the system's dialog. */
+export function document_pdf(args: { path: string }): Promise<PrintablePdf> {
+  return call<PrintablePdf>("document_pdf", args);
 }
 
 /** The documents panel of a person card. */
