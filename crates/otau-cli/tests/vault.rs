@@ -346,3 +346,22 @@ fn an_older_plain_database_is_encrypted_on_command_and_its_key_rotates() {
         .expect("again");
     assert_eq!(json_of(&again)["error"]["code"], "vault-already-encrypted");
 }
+
+#[test]
+fn a_keys_file_of_another_office_is_refused_with_the_translated_message_alone() {
+    let (_dir, db, _) = office();
+    let (_other_dir, other, _) = office();
+    // The other office's keys file, opened with the same office secret, beside this database.
+    std::fs::copy(format!("{}.keys", other.display()), format!("{}.keys", db.display()))
+        .expect("keys");
+    let out = otau(&db)
+        .args(["--lang", "kk", "find", "Nursultan"])
+        .env("OTAU_OFFICE_SECRET", SECRET)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let said = stderr_of(&out);
+    assert!(said.contains("бұл дерекқорды ашпайды"), "{said}");
+    // Nothing of SQLCipher's own log reaches the person at the terminal.
+    assert!(!said.contains("hmac check failed") && !said.contains("ERROR CORE"), "{said}");
+}

@@ -258,10 +258,11 @@ impl Store {
 
 /// Gives SQLCipher the raw database key and its profile: the first statements on the
 /// connection. A key that does not open the file is found at once (the first read of the schema
-/// fails).
+/// fails) and said in the user's language at the edge; SQLCipher's own log (a process-wide
+/// setting) is silenced, so its lines never reach a terminal or the window's console.
 pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
     let pragma = zeroize::Zeroizing::new(format!(
-        "PRAGMA key = \"{}\"; {}",
+        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; {}",
         key.pragma().as_str(),
         key.profile().pragmas("main")
     ));
