@@ -171,7 +171,17 @@ impl Seal {
         if !clean(number) {
             return Err(malformed("number"));
         }
-        if date.len() != 10 {
+        // Exactly `YYYY-MM-DD`: chrono's `%Y` also reads a sign and fewer digits (`-026`).
+        let digits_at = |range: std::ops::Range<usize>| {
+            date.get(range).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let shape = date.len() == 10
+            && digits_at(0..4)
+            && date.get(4..5) == Some("-")
+            && digits_at(5..7)
+            && date.get(7..8) == Some("-")
+            && digits_at(8..10);
+        if !shape {
             return Err(malformed("date"));
         }
         let issued_on =
@@ -324,6 +334,18 @@ mod tests {
             &hash,
             &SECRET,
         )
+    }
+
+    /// Found by the QR payload fuzzer: `-026-11-25` is ten characters and chrono read it as
+    /// the year −26, a seal that was written back as `-0026-11-25` and no longer parsed.
+    #[test]
+    fn fuzz_finding_a_date_with_a_sign_or_short_year_is_malformed() {
+        let text = seal().payload();
+        for bad in ["-026-11-25", "+026-11-25", "2026-1-250", "2026/11/25", "20２6-11-25"] {
+            let forged = text.replacen("2026-11-25", bad, 1);
+            assert_eq!(Seal::parse(&forged), Err(SealError::Malformed { reason: "date" }), "{bad}");
+        }
+        assert!(Seal::parse(&text).is_ok());
     }
 
     #[test]

@@ -163,3 +163,26 @@ fn csv_line_numbers_count_blank_lines_and_quoted_line_breaks() {
     let numbers: Vec<usize> = sheet.rows.iter().map(|r| r.number).collect();
     assert_eq!(numbers, [3, 4, 8]);
 }
+
+/// Found by the import fuzzer: a cell reference of more letters than any column has makes
+/// calamine's arithmetic overflow (a panic where overflow is checked, a wrapped number where it
+/// is not). Either way the file is refused with a message, and nothing panics out of the reader.
+#[test]
+fn fuzz_finding_a_cell_reference_longer_than_any_column_is_refused_not_a_panic() {
+    let (_d, dir) = dir();
+    let long = "ZZZZZZZZZZZZZZZZ";
+    let file = dir.join("overflow.xlsx");
+    xlsx(
+        &file,
+        &format!("A1:{long}2"),
+        &[(1, vec![cell("A1", "Тегі")]), (2, vec![cell(&format!("{long}2"), "x")])],
+        0,
+    );
+    let read = std::panic::catch_unwind(|| read_sheet(&file, &mapping()));
+    let e = read.expect("no panic leaves the reader").expect_err("refused");
+    let code = codes(&e);
+    assert!(
+        code == ["import-file-unreadable"] || code == ["import-too-many-columns"],
+        "refused as unreadable or too wide: {code:?}"
+    );
+}

@@ -396,13 +396,29 @@ fn cell_of(data: calamine::Data) -> Cell {
     }
 }
 
+/// Reads the sheet of a workbook. calamine parses what a stranger's file says: an arithmetic
+/// overflow it does not check (a cell reference of thousands of letters) panics in a build with
+/// overflow checks and wraps in a release build, so a panic inside it is caught and the file
+/// refused as unreadable, like any other damaged file (the release build's wrapped positions are
+/// refused by the sheet's limits).
 fn read_workbook(
     path: &Path,
     mapping: &Mapping,
     limits: &ImportLimits,
 ) -> Result<Vec<(usize, Vec<Cell>)>> {
-    use calamine::{open_workbook_auto, Reader, Sheets};
     check_unpacked_size(path, limits)?;
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook_cells(path, mapping, limits)
+    }));
+    read.unwrap_or_else(|_| Err(unreadable(path, "the workbook's structure is damaged")))
+}
+
+fn read_workbook_cells(
+    path: &Path,
+    mapping: &Mapping,
+    limits: &ImportLimits,
+) -> Result<Vec<(usize, Vec<Cell>)>> {
+    use calamine::{open_workbook_auto, Reader, Sheets};
     let mut book = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let names = book.sheet_names();
     let name = match &mapping.sheet {
