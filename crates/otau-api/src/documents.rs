@@ -602,6 +602,16 @@ fn numbers_named(stem: &str) -> Vec<&str> {
     numbers
 }
 
+/// An error `code` about the file at `file`, with what the system said of it.
+fn file_error(code: &str, file: &Path, detail: Option<std::io::Error>) -> ApiError {
+    let mut error = ApiError::coded(code);
+    error.args.insert("path".into(), file.display().to_string());
+    if let Some(detail) = detail {
+        error.args.insert("detail".into(), detail.to_string());
+    }
+    error
+}
+
 fn not_saved(path: &str) -> ApiError {
     let mut e = ApiError::coded(code::NOT_SAVED);
     e.args.insert("path".into(), path.to_owned());
@@ -794,12 +804,7 @@ impl Desk {
     /// opener plugin uses, so no webview capability is granted).
     pub fn open_document(&self, path: &str) -> ApiResult<()> {
         let file = self.registered_file(path)?;
-        open::that_detached(&file).map_err(|e| {
-            let mut error = ApiError::coded(code::OPEN);
-            error.args.insert("path".into(), file.display().to_string());
-            error.args.insert("detail".into(), e.to_string());
-            error
-        })
+        open::that_detached(&file).map_err(|e| file_error(code::OPEN, &file, Some(e)))
     }
 
     /// The bytes of a saved PDF of the register, for the window to print through the system's
@@ -809,20 +814,11 @@ impl Desk {
         let is_pdf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(u64::MAX);
         if !is_pdf || size > MAX_PRINTABLE_BYTES {
-            let mut error = ApiError::coded(code::NOT_PRINTABLE);
-            error.args.insert("path".into(), file.display().to_string());
-            return Err(error);
+            return Err(file_error(code::NOT_PRINTABLE, &file, None));
         }
-        let bytes = std::fs::read(&file).map_err(|e| {
-            let mut error = ApiError::coded(code::OPEN);
-            error.args.insert("path".into(), file.display().to_string());
-            error.args.insert("detail".into(), e.to_string());
-            error
-        })?;
+        let bytes = std::fs::read(&file).map_err(|e| file_error(code::OPEN, &file, Some(e)))?;
         if !bytes.starts_with(b"%PDF-") {
-            let mut error = ApiError::coded(code::NOT_PRINTABLE);
-            error.args.insert("path".into(), file.display().to_string());
-            return Err(error);
+            return Err(file_error(code::NOT_PRINTABLE, &file, None));
         }
         let file_name =
             file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

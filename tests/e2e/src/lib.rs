@@ -612,17 +612,22 @@ impl App {
                await frame(); await frame();\
                done(document.fonts.status);\
              })();";
-        let status = self
-            .runtime
-            .block_on(async {
-                tokio::time::timeout(TIMEOUT, client.execute_async(script, vec![])).await
-            })
-            .map_err(|_| err(format!("the page did not settle within {TIMEOUT:?}")))?
-            .map_err(|e| err(format!("the page did not settle: {e}")))?;
+        let status = self.execute_async(client, script, "the page did not settle")?;
         if status != json!("loaded") {
             return Err(err(format!("fonts did not load: document.fonts.status is {status}")));
         }
         Ok(())
+    }
+
+    /// Runs an asynchronous script (it calls its last argument with its answer) for at most
+    /// [`TIMEOUT`]; a failure or the timeout is said as `failure` and what happened.
+    fn execute_async(&self, client: &Client, script: &str, failure: &str) -> Result<Value> {
+        self.runtime
+            .block_on(async {
+                tokio::time::timeout(TIMEOUT, client.execute_async(script, vec![])).await
+            })
+            .map_err(|_| err(format!("{failure} within {TIMEOUT:?}")))?
+            .map_err(|e| err(format!("{failure}: {e}")))
     }
 
     fn client(&self) -> Result<&Client> {
@@ -1015,14 +1020,7 @@ impl App {
               .then((r) => done(r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`)))
               .catch((e) => done([`axe failed: ${e}`]));
         "#;
-        let client = self.client()?;
-        let found = self
-            .runtime
-            .block_on(async {
-                tokio::time::timeout(TIMEOUT, client.execute_async(script, vec![])).await
-            })
-            .map_err(|_| err(format!("axe did not finish within {TIMEOUT:?}")))?
-            .map_err(|e| err(format!("axe: {e}")))?;
+        let found = self.execute_async(self.client()?, script, "axe did not finish")?;
         serde_json::from_value(found).map_err(|e| err(format!("axe: {e}")))
     }
 
