@@ -61,6 +61,7 @@ store-backup-too-new = This backup was made by a newer Otau (schema { $found }; 
 store-backup-other-office = This backup is of office { $backup }, and this database is of office { $here }: choose a backup of { $here }, or add --force to replace the database with the other office's.
 store-backup-mismatch = The copy just written holds { $copy } ({ $what }) where the database held { $source }: it was not kept; try again, and if it happens again check the disk.
 store-file-failed = A file could not be written or read: { $detail }. Check that the disk has free space and that the folder can be written to.
+store-cancelled = Stopped before the end: nothing was saved. Start again when you are ready.
 store-consent-not-in-force = The consent of { $name } ({ $regno }) { $state ->
         [withdrawn] was withdrawn on { $since }
        *[other] expired on { $since }

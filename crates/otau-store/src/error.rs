@@ -160,6 +160,9 @@ pub enum StoreError {
     /// that cannot be written to): what and why.
     #[error("file operation failed: {0}")]
     FileFailed(String),
+    /// Long work (an import) was stopped by the person who started it; nothing was written.
+    #[error("stopped before the end; nothing was saved")]
+    Cancelled,
     /// The database is open elsewhere (the app, another `otau`): it cannot be replaced now.
     #[error("{path} is open in the app or another program")]
     DatabaseInUse {
@@ -271,6 +274,7 @@ impl Coded for StoreError {
             StoreError::Sync { code, .. } => code,
             StoreError::NumbersExhausted { .. } => "store-numbers-exhausted",
             StoreError::FileFailed(_) => "store-file-failed",
+            StoreError::Cancelled => "store-cancelled",
             StoreError::DatabaseInUse { .. } => "store-database-in-use",
             StoreError::BackupDamaged { .. } => "store-backup-damaged",
             StoreError::BackupTooNew { .. } => "store-backup-too-new",
@@ -337,7 +341,8 @@ impl Coded for StoreError {
             StoreError::NothingToWithdraw { regno } => put("regno", regno.clone()),
             StoreError::NotInitialised
             | StoreError::BadCredentials
-            | StoreError::DeactivateSelf => {}
+            | StoreError::DeactivateSelf
+            | StoreError::Cancelled => {}
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
             StoreError::Vault(e) => return e.args(),

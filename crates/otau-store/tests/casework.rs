@@ -767,6 +767,50 @@ fn a_csv_with_semicolons_imports_and_a_bad_mapping_changes_nothing() {
     assert_eq!(field_codes(&e)[0].1, "import-file-kind");
 }
 
+#[test]
+fn an_import_stopped_while_registering_writes_nothing_and_its_progress_counts_every_family() {
+    use otau_store::registry::import::{read_sheet_bytes, ImportStage, IMPORT_LIMITS};
+    let mut o = office();
+    let path = o.dir.path().join("families.xlsx");
+    make_xlsx(&path, 200);
+    let mapping = mapping_for(&path);
+    // The window hands over the file's bytes: they read as the file on disk does.
+    let bytes = std::fs::read(&path).expect("bytes");
+    let sheet = read_sheet_bytes("families.xlsx", &bytes, &mapping, IMPORT_LIMITS).expect("read");
+    assert_eq!(sheet, read_sheet(&path, &mapping).expect("read the file"));
+    let admin = o.admin.clone();
+    let before = o.counts();
+
+    let mut seen: Vec<(ImportStage, usize, usize)> = vec![];
+    let e = o
+        .store
+        .import_watched(&ctx(&admin), &sheet, &mapping, false, &mut |stage, done, total| {
+            seen.push((stage, done, total));
+            !(stage == ImportStage::Registering && done == total / 2)
+        })
+        .expect_err("stopped");
+    assert!(matches!(e, StoreError::Cancelled), "{e:?}");
+    assert_eq!(o.counts(), before, "nothing of a stopped import is written");
+    let checking: Vec<_> = seen.iter().filter(|s| s.0 == ImportStage::Checking).collect();
+    let families = checking[0].2;
+    assert!(families > 30, "{families} families in 200 rows");
+    assert_eq!(checking.len(), families + 1, "told before each family and at the end");
+    assert!(checking.windows(2).all(|w| w[1].1 == w[0].1 + 1));
+    let registering: Vec<_> = seen.iter().filter(|s| s.0 == ImportStage::Registering).collect();
+    assert_eq!(registering.last().map(|s| s.1), Some(registering[0].2 / 2));
+
+    // Stopped while checking, too; then the whole import runs and says the same as the dry run.
+    let e = o
+        .store
+        .import_watched(&ctx(&admin), &sheet, &mapping, false, &mut |_, done, _| done < 3)
+        .expect_err("stopped while checking");
+    assert!(matches!(e, StoreError::Cancelled), "{e:?}");
+    assert_eq!(o.counts(), before);
+    let report = o.store.import(&ctx(&admin), &sheet, &mapping, false).expect("import");
+    assert_eq!(o.counts().0 - before.0, report.families.len() as i64);
+    assert!(o.store.verify_audit_chain().expect("chain").first_broken_seq.is_none());
+}
+
 // ---------------------------------------------------------------- reference data
 
 #[test]

@@ -185,23 +185,27 @@ pub fn read_sheet(path: &Path, mapping: &Mapping) -> Result<Sheet> {
 
 /// [`read_sheet`] within other limits than [`IMPORT_LIMITS`] (tests of the limits).
 pub fn read_sheet_within(path: &Path, mapping: &Mapping, limits: ImportLimits) -> Result<Sheet> {
-    let ext =
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    let csv = matches!(ext.as_str(), "csv" | "txt" | "tsv");
-    if !csv && !matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb") {
-        return Err(file_error("import-file-kind", &[("ext", ext)]));
-    }
-    let size = std::fs::metadata(path).map_err(|e| unreadable(path, e))?.len();
-    if size > limits.file_bytes {
-        return Err(file_error(
-            "import-file-too-large",
-            &[("size_mb", mib(size)), ("max_mb", mib(limits.file_bytes))],
-        ));
-    }
-    let rows = if csv {
-        read_csv(path, mapping, &limits)?
-    } else {
-        read_workbook(path, mapping, &limits)?
+    let name = path.display().to_string();
+    file_kind(&name)?;
+    let size = std::fs::metadata(path).map_err(|e| unreadable(&name, e))?.len();
+    check_file_size(size, &limits)?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(&name, e))?;
+    read_sheet_bytes(&name, &bytes, mapping, limits)
+}
+
+/// The sheet of a file already in memory (a file the window read): `name` is the file's name,
+/// whose extension says how to read it, and the name messages give.
+pub fn read_sheet_bytes(
+    name: &str,
+    bytes: &[u8],
+    mapping: &Mapping,
+    limits: ImportLimits,
+) -> Result<Sheet> {
+    let kind = file_kind(name)?;
+    check_file_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX), &limits)?;
+    let rows = match kind {
+        FileKind::Csv => read_csv(name, bytes, mapping, &limits)?,
+        FileKind::Xlsx | FileKind::Xlsb => read_workbook(name, kind, bytes, mapping, &limits)?,
     };
     let header_row = mapping.header_row.max(1);
     let headers: Vec<String> = rows
@@ -221,6 +225,38 @@ pub fn read_sheet_within(path: &Path, mapping: &Mapping, limits: ImportLimits) -
     Ok(Sheet { headers, rows })
 }
 
+/// How a file is read, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Csv,
+    Xlsx,
+    Xlsb,
+}
+
+fn file_kind(name: &str) -> Result<FileKind> {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "txt" | "tsv" => Ok(FileKind::Csv),
+        "xlsx" | "xlsm" => Ok(FileKind::Xlsx),
+        "xlsb" => Ok(FileKind::Xlsb),
+        _ => Err(file_error("import-file-kind", &[("ext", ext)])),
+    }
+}
+
+fn check_file_size(size: u64, limits: &ImportLimits) -> Result<()> {
+    if size > limits.file_bytes {
+        return Err(file_error(
+            "import-file-too-large",
+            &[("size_mb", mib(size)), ("max_mb", mib(limits.file_bytes))],
+        ));
+    }
+    Ok(())
+}
+
 /// Whole mebibytes, rounded up, for messages.
 fn mib(bytes: u64) -> String {
     bytes.div_ceil(1 << 20).to_string()
@@ -234,22 +270,19 @@ fn too_many_columns(limits: &ImportLimits) -> StoreError {
     file_error("import-too-many-columns", &[("max", limits.columns.to_string())])
 }
 
-fn unreadable(path: &Path, detail: impl ToString) -> StoreError {
-    file_error(
-        "import-file-unreadable",
-        &[("path", path.display().to_string()), ("detail", detail.to_string())],
-    )
+fn unreadable(name: &str, detail: impl ToString) -> StoreError {
+    file_error("import-file-unreadable", &[("path", name.to_string()), ("detail", detail.to_string())])
 }
 
 fn read_csv(
-    path: &Path,
+    name: &str,
+    bytes: &[u8],
     mapping: &Mapping,
     limits: &ImportLimits,
 ) -> Result<Vec<(usize, Vec<Cell>)>> {
-    let bytes = std::fs::read(path).map_err(|e| unreadable(path, e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| file_error("import-csv-not-utf8", &[("path", path.display().to_string())]))?;
+        .map_err(|_| file_error("import-csv-not-utf8", &[("path", name.to_string())]))?;
     let delimiter = match mapping.delimiter {
         Some(c) if c.is_ascii() => c as u8,
         Some(c) => return Err(file_error("import-delimiter", &[("value", c.to_string())])),
@@ -271,7 +304,7 @@ fn read_csv(
     // from the start for every record made a large file quadratic.
     let (mut counted_to, mut lines_before) = (0usize, 0usize);
     for record in reader.records() {
-        let record = record.map_err(|e| unreadable(path, e))?;
+        let record = record.map_err(|e| unreadable(name, e))?;
         if rows.len() >= limits.rows {
             return Err(too_many_rows(limits));
         }
@@ -307,13 +340,12 @@ fn read_csv(
 
 /// Refuses an archive whose parts declare more than the limit unpacked (a few kilobytes that
 /// unpack to gigabytes), before the reader unpacks any of them.
-fn check_unpacked_size(path: &Path, limits: &ImportLimits) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|e| unreadable(path, e))?;
+fn check_unpacked_size(name: &str, bytes: &[u8], limits: &ImportLimits) -> Result<()> {
     let mut archive =
-        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(path, e))?;
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(name, e))?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let part = archive.by_index_raw(i).map_err(|e| unreadable(path, e))?;
+        let part = archive.by_index_raw(i).map_err(|e| unreadable(name, e))?;
         total = total.saturating_add(part.size());
     }
     if total > limits.unpacked_bytes {
@@ -402,56 +434,75 @@ fn cell_of(data: calamine::Data) -> Cell {
 /// refused as unreadable, like any other damaged file (the release build's wrapped positions are
 /// refused by the sheet's limits).
 fn read_workbook(
-    path: &Path,
+    name: &str,
+    kind: FileKind,
+    bytes: &[u8],
     mapping: &Mapping,
     limits: &ImportLimits,
 ) -> Result<Vec<(usize, Vec<Cell>)>> {
-    check_unpacked_size(path, limits)?;
+    check_unpacked_size(name, bytes, limits)?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_workbook_cells(path, mapping, limits)
+        read_workbook_cells(name, kind, bytes, mapping, limits)
     }));
-    read.unwrap_or_else(|_| Err(unreadable(path, "the workbook's structure is damaged")))
+    read.unwrap_or_else(|_| Err(unreadable(name, "the workbook's structure is damaged")))
+}
+
+/// The sheet the mapping names (default the first) among a workbook's `names`.
+fn sheet_named(name: &str, names: &[String], mapping: &Mapping) -> Result<String> {
+    match &mapping.sheet {
+        Some(wanted) => names.iter().find(|n| n.trim() == wanted.trim()).cloned().ok_or_else(|| {
+            file_error(
+                "import-sheet-missing",
+                &[("sheet", wanted.clone()), ("sheets", names.join(", "))],
+            )
+        }),
+        None => names.first().cloned().ok_or_else(|| unreadable(name, "no sheets")),
+    }
 }
 
 fn read_workbook_cells(
-    path: &Path,
+    name: &str,
+    kind: FileKind,
+    bytes: &[u8],
     mapping: &Mapping,
     limits: &ImportLimits,
 ) -> Result<Vec<(usize, Vec<Cell>)>> {
-    use calamine::{open_workbook_auto, Reader, Sheets};
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
-    let names = book.sheet_names();
-    let name = match &mapping.sheet {
-        Some(wanted) => {
-            names.iter().find(|n| n.trim() == wanted.trim()).cloned().ok_or_else(|| {
-                file_error(
-                    "import-sheet-missing",
-                    &[("sheet", wanted.clone()), ("sheets", names.join(", "))],
-                )
-            })?
-        }
-        None => names.first().cloned().ok_or_else(|| unreadable(path, "no sheets"))?,
-    };
+    use calamine::{Reader, Xlsb, Xlsx};
+    let data = std::io::Cursor::new(bytes);
     let mut sheet = SparseSheet::default();
-    match &mut book {
-        Sheets::Xlsx(x) => {
-            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| unreadable(path, e))?;
-            while let Some(c) = cells.next_cell().map_err(|e| unreadable(path, e))? {
-                sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
-            }
+    if kind == FileKind::Xlsb {
+        let mut book = Xlsb::new(data).map_err(|e| unreadable(name, e))?;
+        let wanted = sheet_named(name, &book.sheet_names(), mapping)?;
+        let mut cells = book.worksheet_cells_reader(&wanted).map_err(|e| unreadable(name, e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| unreadable(name, e))? {
+            sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
         }
-        Sheets::Xlsb(x) => {
-            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| unreadable(path, e))?;
-            while let Some(c) = cells.next_cell().map_err(|e| unreadable(path, e))? {
-                sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
-            }
-        }
-        _ => {
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-            return Err(file_error("import-file-kind", &[("ext", ext.to_string())]));
+    } else {
+        let mut book = Xlsx::new(data).map_err(|e| unreadable(name, e))?;
+        let wanted = sheet_named(name, &book.sheet_names(), mapping)?;
+        let mut cells = book.worksheet_cells_reader(&wanted).map_err(|e| unreadable(name, e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| unreadable(name, e))? {
+            sheet.put(c.get_position(), c.get_value().clone().into(), limits)?;
         }
     }
     Ok(sheet.rows())
+}
+
+/// The names of a workbook's sheets, in order (none for a CSV file), for the window to offer;
+/// a file past the limits is refused as [`read_sheet_bytes`] refuses it.
+pub fn sheet_names(name: &str, bytes: &[u8], limits: ImportLimits) -> Result<Vec<String>> {
+    use calamine::{Reader, Xlsb, Xlsx};
+    check_file_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX), &limits)?;
+    if file_kind(name)? != FileKind::Csv {
+        check_unpacked_size(name, bytes, &limits)?;
+    }
+    let data = std::io::Cursor::new(bytes);
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match file_kind(name)? {
+        FileKind::Csv => Ok(vec![]),
+        FileKind::Xlsx => Ok(Xlsx::new(data).map_err(|e| unreadable(name, e))?.sheet_names()),
+        FileKind::Xlsb => Ok(Xlsb::new(data).map_err(|e| unreadable(name, e))?.sheet_names()),
+    }));
+    read.unwrap_or_else(|_| Err(unreadable(name, "the workbook's structure is damaged")))
 }
 
 /// The head of a prepared family (index in its members).
@@ -523,6 +574,20 @@ fn problem(p: &ImportProblem) -> RowProblem {
     RowProblem { field: None, column: None, code: p.code().to_string(), args: p.args() }
 }
 
+/// The stages of an import, as its progress is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStage {
+    /// Each family checked against the registry and the file (the dry run is only this).
+    Checking,
+    /// The new families registered, in one transaction.
+    Registering,
+}
+
+/// Told how far an import is after each family (the stage, families done, families in all);
+/// answering `false` stops it with [`StoreError::Cancelled`] and nothing is written.
+pub type ImportWatch<'a> = dyn FnMut(ImportStage, usize, usize) -> bool + 'a;
+
 impl Store {
     /// What importing `sheet` with `mapping` on `today` would do; nothing is written. The real
     /// run ([`Store::import`]) carries out exactly this plan.
@@ -532,7 +597,19 @@ impl Store {
         mapping: &Mapping,
         today: NaiveDate,
     ) -> Result<ImportPlan> {
+        self.import_plan_watched(sheet, mapping, today, &mut |_, _, _| true)
+    }
+
+    /// [`Store::import_plan`], telling `watch` after each family checked.
+    pub fn import_plan_watched(
+        &self,
+        sheet: &Sheet,
+        mapping: &Mapping,
+        today: NaiveDate,
+        watch: &mut ImportWatch<'_>,
+    ) -> Result<ImportPlan> {
         let prepared = prepare(sheet, mapping, today).map_err(StoreError::Invalid)?;
+        let families = prepared.families.len();
         let mut report = ImportReport {
             dry_run: true,
             rows: prepared.rows,
@@ -546,7 +623,10 @@ impl Store {
         let mut to_create = vec![];
         // Keys of the people accepted so far in this file → their row.
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for f in &prepared.families {
+        for (done, f) in prepared.families.iter().enumerate() {
+            if !watch(ImportStage::Checking, done, families) {
+                return Err(StoreError::Cancelled);
+            }
             let head = head_index(&f.input);
             let hits = self.find_duplicates(&f.input)?;
             if let Some(hit) =
@@ -598,6 +678,9 @@ impl Store {
             to_create.push(f.input.clone());
         }
         report.refused.sort_by_key(|r| r.row);
+        if !watch(ImportStage::Checking, families, families) {
+            return Err(StoreError::Cancelled);
+        }
         Ok(ImportPlan { report, to_create })
     }
 
@@ -611,8 +694,23 @@ impl Store {
         mapping: &Mapping,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        self.import_watched(ctx, sheet, mapping, dry_run, &mut |_, _, _| true)
+    }
+
+    /// [`Store::import`], telling `watch` after each family checked, then after each family
+    /// registered. Stopped at any point, nothing is written: the families are registered in
+    /// one transaction, rolled back when `watch` answers `false`.
+    pub fn import_watched(
+        &mut self,
+        ctx: &Context,
+        sheet: &Sheet,
+        mapping: &Mapping,
+        dry_run: bool,
+        watch: &mut ImportWatch<'_>,
+    ) -> Result<ImportReport> {
         ctx.actor.require(Action::RegisterFamily)?;
-        let ImportPlan { mut report, to_create } = self.import_plan(sheet, mapping, ctx.today)?;
+        let ImportPlan { mut report, to_create } =
+            self.import_plan_watched(sheet, mapping, ctx.today, watch)?;
         if dry_run || to_create.is_empty() {
             report.dry_run = dry_run;
             return Ok(report);
@@ -624,6 +722,7 @@ impl Store {
             &to_create,
             Duplicates::Refuse,
             otau_core::validate::validate_imported_family,
+            &mut |done, total| watch(ImportStage::Registering, done, total),
         )?;
         for (family, reg) in report.families.iter_mut().zip(registered) {
             family.registered = Some(reg);

@@ -338,11 +338,13 @@ impl Store {
         inputs: &[FamilyInput],
         duplicates: Duplicates,
     ) -> Result<Vec<Registered>> {
-        self.register_many(ctx, inputs, duplicates, validate_family)
+        self.register_many(ctx, inputs, duplicates, validate_family, &mut |_, _| true)
     }
 
     /// [`Store::register_families`] with the rule of the families' source: an imported list
-    /// may leave a consent to be collected, nothing else may.
+    /// may leave a consent to be collected, nothing else may. `watch` is told after each family
+    /// how many of them are registered; when it answers `false` the transaction is rolled back
+    /// and nothing of it is written ([`StoreError::Cancelled`]).
     pub(crate) fn register_many(
         &mut self,
         ctx: &Context,
@@ -352,13 +354,21 @@ impl Store {
             &FamilyInput,
             NaiveDate,
         ) -> std::result::Result<(), Vec<otau_core::FieldError>>,
+        watch: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Vec<Registered>> {
         ctx.actor.require(Action::RegisterFamily)?;
         for input in inputs {
             validate(input, ctx.today).map_err(StoreError::Invalid)?;
         }
         self.write(ctx, "family.register", |change| {
-            inputs.iter().map(|input| register_in(change, ctx.today, input, duplicates)).collect()
+            let mut registered = Vec::with_capacity(inputs.len());
+            for input in inputs {
+                registered.push(register_in(change, ctx.today, input, duplicates)?);
+                if !watch(registered.len(), inputs.len()) {
+                    return Err(StoreError::Cancelled);
+                }
+            }
+            Ok(registered)
         })
     }
 
