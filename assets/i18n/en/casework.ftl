@@ -74,6 +74,9 @@ import-too-many-columns = The sheet has a value beyond column { $max }: remove w
 import-csv-not-utf8 = { $path } is not in UTF-8: save it again as "CSV UTF-8".
 import-delimiter = "{ $value }" cannot separate CSV columns: use ";", "," or a tab.
 import-sheet-missing = The file has no sheet "{ $sheet }": its sheets are { $sheets }.
+import-refused-sheet = Refused rows
+import-refused-row = Row in the file
+import-refused-reasons = Why it was refused
 
 ## Command line
 

@@ -63,3 +63,10 @@ ui-own-password-again = New password again
 ui-own-password-save = Save my password
 ui-own-password-cancel = Cancel
 ui-own-password-saved = Your password is changed; only you know it now.
+
+## Importing a spreadsheet
+desk-import-no-file = No spreadsheet is open for import: choose the file again.
+desk-import-busy = A check or an import is already running: wait for it to end or stop it.
+desk-import-not-received = The file did not arrive whole: choose it again.
+desk-import-nothing-refused = No row was refused in the last check: there is nothing to save.
+desk-import-no-folder = No documents folder is set to save the refused rows in: set one in the office settings.

@@ -71,6 +71,9 @@ import-too-many-columns = Парақта { $max }-бағаннан әрі мән
 import-csv-not-utf8 = { $path } UTF-8 кодтауында емес: оны «CSV UTF-8» ретінде қайта сақтаңыз.
 import-delimiter = «{ $value }» CSV бағандарын бөле алмайды: «;», «,» немесе табуляцияны қолданыңыз.
 import-sheet-missing = Файлда «{ $sheet }» парағы жоқ: оның парақтары — { $sheets }.
+import-refused-sheet = Қабылданбаған жолдар
+import-refused-row = Файлдағы жол
+import-refused-reasons = Неге қабылданбады
 
 ## Командалық жол
 

@@ -71,6 +71,9 @@ import-too-many-columns = В листе есть значение дальше �
 import-csv-not-utf8 = { $path } не в кодировке UTF-8: сохраните его заново как «CSV UTF-8».
 import-delimiter = «{ $value }» не может разделять столбцы CSV: используйте «;», «,» или табуляцию.
 import-sheet-missing = В файле нет листа «{ $sheet }»: его листы — { $sheets }.
+import-refused-sheet = Отклонённые строки
+import-refused-row = Строка в файле
+import-refused-reasons = Почему отклонена
 
 ## Командная строка
 

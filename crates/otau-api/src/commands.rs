@@ -9,6 +9,7 @@
 //! comes in as [`Now`]. A command that changes data takes `now`; one that only reads takes
 //! nothing of the clock but the date where it needs one.
 
+use otau_i18n::Lang;
 use serde_json::Value;
 
 use otau_core::casework::plan::PlanItemState;
@@ -32,6 +33,7 @@ use crate::documents::{
 };
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{ConsentForm, FamilyForm, MemberForm};
+use crate::import::{ImportOpened, ImportOutcome, ImportProgress, ImportSetup, RefusedRowsFile};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::settings::AppInfo;
 use crate::subsidy::{
@@ -143,9 +145,9 @@ pub fn access(name: &str) -> Access {
         "app_info" | "session" | "sign_out" | "lock" => Access::Open,
         "reference" | "read_date" | "check_iin" | "is_minor" => Access::Typing,
         "sign_in" | "sign_in_with_secret" | "unlock" | "join_office" => Access::Starts,
-        // The sidebar asks for the sync status, and the import screen for its progress, on
+        // The sidebar asks for the sync status, and the import screens for their progress, on
         // a timer: that is nobody at the keyboard.
-        "sync_status" | "packet_progress" | "backup_status" => Access::Poll,
+        "sync_status" | "packet_progress" | "import_progress" | "backup_status" => Access::Poll,
         _ => Access::Personal,
     }
 }
@@ -515,6 +517,39 @@ commands! {
 
     /// How far the packet import under way is.
     fn packet_progress(desk, now) -> PacketProgress { Ok::<_, ApiError>(desk.packet_progress()) }
+
+    /// Opens a spreadsheet for import from its name and bytes (base64): its columns and the suggested mapping.
+    fn import_open(desk, now, file_name: String, content_base64: String) -> ImportOpened {
+        desk.import_open(&file_name, &content_base64)
+    }
+
+    /// Reads the open spreadsheet again on another sheet or with its headings in another row.
+    fn import_reread(desk, now, sheet: Option<String>, header_row: u32) -> ImportOpened {
+        desk.import_reread(sheet, header_row)
+    }
+
+    /// The dry run: what importing the open spreadsheet would do, every refused row with why.
+    fn import_check(desk, now, setup: ImportSetup) -> ImportOutcome { desk.import_check(&setup, now) }
+
+    /// Imports the open spreadsheet; `import_progress` says how far it is, `import_cancel` stops it.
+    fn import_run(desk, now, setup: ImportSetup) -> ImportOutcome { desk.import_run(&setup, now) }
+
+    /// How far the check or import under way is.
+    fn import_progress(desk, now) -> ImportProgress { Ok::<_, ApiError>(desk.import_progress()) }
+
+    /// Stops the check or import under way; nothing of a stopped import is written.
+    fn import_cancel(desk, now) -> ImportProgress { Ok::<_, ApiError>(desk.import_cancel()) }
+
+    /// Closes the open spreadsheet: the desk forgets it.
+    fn import_close(desk, now) -> () { desk.import_close(); Ok::<_, ApiError>(()) }
+
+    /// Saves the rows the last check refused as a spreadsheet in the documents folder.
+    fn import_save_refused(desk, now, lang: Lang) -> RefusedRowsFile {
+        desk.import_save_refused(lang)
+    }
+
+    /// Opens the refused rows' spreadsheet saved last.
+    fn import_open_refused(desk, now) -> () { desk.import_open_refused() }
 
     /// The backup panel: the last backup (when, where, size), one running, the last failure.
     fn backup_status(desk, now) -> BackupPanel { desk.backup_panel(now) }

@@ -293,6 +293,8 @@ pub struct Desk {
     inner: Mutex<Inner>,
     /// The daily backup and "Back up now", written in the background.
     backups: crate::backups::Backups,
+    /// The spreadsheet open for import, and the progress of its check or import.
+    imports: crate::import::Imports,
     // Dropped last: stopping the worker waits for a sync under way.
     background: Background,
 }
@@ -317,6 +319,7 @@ impl Desk {
             docs,
             inner: Mutex::new(Inner::default()),
             backups: crate::backups::Backups::default(),
+            imports: crate::import::Imports::default(),
             background: Background::off(),
         }
     }
@@ -337,6 +340,10 @@ impl Desk {
 
     pub(crate) fn backups(&self) -> &crate::backups::Backups {
         &self.backups
+    }
+
+    pub(crate) fn imports(&self) -> &crate::import::Imports {
+        &self.imports
     }
 
     /// Closes the desk's connection and signs out (before the database is made anew by
@@ -542,6 +549,8 @@ impl Desk {
 
     /// Signs out: nothing can be read or changed until someone signs in.
     pub fn sign_out(&self) -> ApiResult<()> {
+        // A spreadsheet open for import is personal data of the one who opened it.
+        self.imports.forget();
         let mut inner = self.lock_inner()?;
         inner.actor = None;
         inner.locked = false;

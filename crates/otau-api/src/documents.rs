@@ -541,13 +541,23 @@ pub fn save_in(
     format: FileFormat,
     bytes: &[u8],
 ) -> Result<PathBuf, otau_store::documents::DocumentError> {
-    otau_store::private::create_dir_all(folder)
-        .map_err(|e| folder_error(code::FOLDER, folder, &e))?;
     // A number has only letters, digits and hyphens; anything else is dropped all the same.
     let number: String =
         doc.number.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     let stem = if doc.duplicate { format!("{number}-duplicate") } else { number };
-    let ext = format.extension();
+    save_new(folder, &stem, format.extension(), bytes)
+}
+
+/// Writes `bytes` to a new file `stem.ext` in `folder` (`stem-2.ext`, … when taken), made only
+/// for its owner, and synced to the disk: never over a file already there.
+pub(crate) fn save_new(
+    folder: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, otau_store::documents::DocumentError> {
+    otau_store::private::create_dir_all(folder)
+        .map_err(|e| folder_error(code::FOLDER, folder, &e))?;
     for n in 1..=999u32 {
         let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
         let path = folder.join(name);

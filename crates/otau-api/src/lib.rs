@@ -32,6 +32,7 @@ pub mod documents;
 pub mod error;
 pub mod form;
 pub mod history;
+pub mod import;
 pub mod packets;
 pub mod settings;
 pub mod subsidy;

@@ -17,6 +17,7 @@ pub mod model;
 pub mod money;
 pub mod names;
 pub mod note;
+pub mod old_register;
 pub mod password;
 pub mod population;
 pub mod regions;

@@ -19,6 +19,7 @@ pub mod fonts;
 pub mod kinds;
 pub mod layout;
 pub mod qr;
+pub mod refused;
 pub mod seal;
 pub mod text;
 pub mod xlsx;

@@ -6,9 +6,10 @@ use crate::context::Ctx;
 use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use clap::Args;
-use otau_core::casework::import::{suggest_mapping, Mapping, RowProblem};
+use otau_core::casework::import::{suggest_mapping, Mapping};
+use otau_print::refused::problem_text;
 use otau_core::FieldError;
-use otau_i18n::{tr, Lang};
+use otau_i18n::Lang;
 use otau_store::registry::import::{read_sheet, ImportReport};
 use std::path::PathBuf;
 
@@ -72,21 +73,6 @@ pub fn import(ctx: &mut Ctx, args: ImportArgs) -> Result<(), CliError> {
         print_report(ctx.lang, &args.file, &report);
     }
     Ok(())
-}
-
-fn problem_text(lang: Lang, p: &RowProblem) -> String {
-    let mut args = p.args.clone();
-    if let Some(reason) = args.get("reason").cloned() {
-        args.insert(
-            "reason".into(),
-            tr(lang, &format!("dup-{}", reason.replace('_', "-")), &Default::default()),
-        );
-    }
-    let text = tr(lang, &p.code, &args);
-    match &p.field {
-        Some(field) => format!("{}: {text}", label(lang, field)),
-        None => text,
-    }
 }
 
 /// The report as JSON, each refused row's problems with their message in the language.

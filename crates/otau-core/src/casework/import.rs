@@ -184,8 +184,20 @@ impl ImportField {
             .unwrap_or_default()
     }
 
+    /// The fields that need a column or a default.
+    pub const REQUIRED: [ImportField; 8] = [
+        ImportField::Surname,
+        ImportField::GivenName,
+        ImportField::BirthDate,
+        ImportField::Sex,
+        ImportField::ArrivalDate,
+        ImportField::CountryOfOrigin,
+        ImportField::Region,
+        ImportField::Settlement,
+    ];
+
     /// The path of the same field in a [`FamilyInput`]'s validation (`document.number`).
-    fn input_path(self) -> &'static str {
+    pub fn input_path(self) -> &'static str {
         use ImportField::*;
         match self {
             Surname => "surname",
@@ -218,7 +230,8 @@ impl ImportField {
         }
     }
 
-    fn is_family_field(self) -> bool {
+    /// Whether the field is the family's (taken from the head's row first), not each person's.
+    pub fn is_family_field(self) -> bool {
         use ImportField::*;
         matches!(
             self,
@@ -536,9 +549,7 @@ fn resolve<'m>(mapping: &'m Mapping, headers: &[String]) -> Result<Resolved<'m>,
         None => None,
     };
     use ImportField::*;
-    for field in
-        [Surname, GivenName, BirthDate, Sex, ArrivalDate, CountryOfOrigin, Region, Settlement]
-    {
+    for field in ImportField::REQUIRED {
         if !mapping.columns.contains_key(&field) && !mapping.defaults.contains_key(&field) {
             errors.push(FieldError::new(
                 field.name(),

@@ -24,9 +24,14 @@ import type { FamilyForm } from "./FamilyForm";
 import type { FindResult } from "./FindResult";
 import type { HomeScreen } from "./HomeScreen";
 import type { IinCheck } from "./IinCheck";
+import type { ImportOpened } from "./ImportOpened";
+import type { ImportOutcome } from "./ImportOutcome";
+import type { ImportProgress } from "./ImportProgress";
+import type { ImportSetup } from "./ImportSetup";
 import type { InclusionForm } from "./InclusionForm";
 import type { IssueKind } from "./IssueKind";
 import type { JoinForm } from "./JoinForm";
+import type { Lang } from "./Lang";
 import type { MemberForm } from "./MemberForm";
 import type { NewUserForm } from "./NewUserForm";
 import type { PacketExported } from "./PacketExported";
@@ -47,6 +52,7 @@ import type { ReadDate } from "./ReadDate";
 import type { Recalculations } from "./Recalculations";
 import type { Reference } from "./Reference";
 import type { ReferenceData } from "./ReferenceData";
+import type { RefusedRowsFile } from "./RefusedRowsFile";
 import type { RegisterScreen } from "./RegisterScreen";
 import type { Registered } from "./Registered";
 import type { SavedDocument } from "./SavedDocument";
@@ -407,6 +413,51 @@ export function import_packet(args: { path: string }): Promise<PacketImported> {
 /** How far the packet import under way is. */
 export function packet_progress(): Promise<PacketProgress> {
   return call<PacketProgress>("packet_progress");
+}
+
+/** Opens a spreadsheet for import from its name and bytes (base64): its columns and the suggested mapping. */
+export function import_open(args: { file_name: string; content_base64: string }): Promise<ImportOpened> {
+  return call<ImportOpened>("import_open", args);
+}
+
+/** Reads the open spreadsheet again on another sheet or with its headings in another row. */
+export function import_reread(args: { sheet: string | null; header_row: number }): Promise<ImportOpened> {
+  return call<ImportOpened>("import_reread", args);
+}
+
+/** The dry run: what importing the open spreadsheet would do, every refused row with why. */
+export function import_check(args: { setup: ImportSetup }): Promise<ImportOutcome> {
+  return call<ImportOutcome>("import_check", args);
+}
+
+/** Imports the open spreadsheet; `import_progress` says how far it is, `import_cancel` stops it. */
+export function import_run(args: { setup: ImportSetup }): Promise<ImportOutcome> {
+  return call<ImportOutcome>("import_run", args);
+}
+
+/** How far the check or import under way is. */
+export function import_progress(): Promise<ImportProgress> {
+  return call<ImportProgress>("import_progress");
+}
+
+/** Stops the check or import under way; nothing of a stopped import is written. */
+export function import_cancel(): Promise<ImportProgress> {
+  return call<ImportProgress>("import_cancel");
+}
+
+/** Closes the open spreadsheet: the desk forgets it. */
+export function import_close(): Promise<void> {
+  return call<void>("import_close");
+}
+
+/** Saves the rows the last check refused as a spreadsheet in the documents folder. */
+export function import_save_refused(args: { lang: Lang }): Promise<RefusedRowsFile> {
+  return call<RefusedRowsFile>("import_save_refused", args);
+}
+
+/** Opens the refused rows' spreadsheet saved last. */
+export function import_open_refused(): Promise<void> {
+  return call<void>("import_open_refused");
 }
 
 /** The backup panel: the last backup (when, where, size), one running, the last failure. */
