@@ -550,7 +550,7 @@ impl Desk {
     /// Signs out: nothing can be read or changed until someone signs in.
     pub fn sign_out(&self) -> ApiResult<()> {
         // A spreadsheet open for import is personal data of the one who opened it.
-        self.imports.forget();
+        self.imports.forget(true);
         let mut inner = self.lock_inner()?;
         inner.actor = None;
         inner.locked = false;

@@ -357,12 +357,13 @@ impl Imports {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Forgets the open file and what was found in it (signing out, leaving the screen); a run
-    /// under way is asked to stop.
-    pub(crate) fn forget(&self) {
+    /// Forgets the open file and what was found in it (leaving the screen; a run under way
+    /// goes on with the bytes it holds); signing out also asks a run under way to stop.
+    pub(crate) fn forget(&self, stop_running: bool) {
         let mut state = self.lock();
-        if state.progress.running {
+        if state.progress.running && stop_running {
             self.stop.store(true, Ordering::SeqCst);
+            state.progress.stopping = true;
         }
         state.file = None;
         state.last = None;
@@ -501,9 +502,10 @@ impl Desk {
         state.progress
     }
 
-    /// Closes the open file: the desk forgets it and what was found in it.
+    /// Closes the open file: the desk forgets it and what was found in it (an import under way
+    /// still runs to its end).
     pub fn import_close(&self) {
-        self.imports().forget();
+        self.imports().forget(false);
     }
 
     /// Saves the rows the last check or import refused as a spreadsheet in the documents

@@ -4,6 +4,8 @@ export type Route =
   | { name: "home" }
   | { name: "find"; query?: string }
   | { name: "register" }
+  // Importing the register an office kept in a spreadsheet.
+  | { name: "import" }
   | { name: "person"; regno: string }
   // Case work: the family's adaptation plan and the office-wide screen.
   | { name: "plan"; regno: string }
