@@ -7,9 +7,9 @@ use crate::error::{msg, CliError};
 use crate::output::{json, Table};
 use clap::Args;
 use otau_core::casework::import::{suggest_mapping, Mapping};
-use otau_print::refused::problem_text;
 use otau_core::FieldError;
 use otau_i18n::Lang;
+use otau_print::refused::problem_text;
 use otau_store::registry::import::{read_sheet, ImportReport};
 use std::path::PathBuf;
 

@@ -271,7 +271,10 @@ fn too_many_columns(limits: &ImportLimits) -> StoreError {
 }
 
 fn unreadable(name: &str, detail: impl ToString) -> StoreError {
-    file_error("import-file-unreadable", &[("path", name.to_string()), ("detail", detail.to_string())])
+    file_error(
+        "import-file-unreadable",
+        &[("path", name.to_string()), ("detail", detail.to_string())],
+    )
 }
 
 fn read_csv(
@@ -450,12 +453,14 @@ fn read_workbook(
 /// The sheet the mapping names (default the first) among a workbook's `names`.
 fn sheet_named(name: &str, names: &[String], mapping: &Mapping) -> Result<String> {
     match &mapping.sheet {
-        Some(wanted) => names.iter().find(|n| n.trim() == wanted.trim()).cloned().ok_or_else(|| {
-            file_error(
-                "import-sheet-missing",
-                &[("sheet", wanted.clone()), ("sheets", names.join(", "))],
-            )
-        }),
+        Some(wanted) => {
+            names.iter().find(|n| n.trim() == wanted.trim()).cloned().ok_or_else(|| {
+                file_error(
+                    "import-sheet-missing",
+                    &[("sheet", wanted.clone()), ("sheets", names.join(", "))],
+                )
+            })
+        }
         None => names.first().cloned().ok_or_else(|| unreadable(name, "no sheets")),
     }
 }
