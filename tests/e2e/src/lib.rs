@@ -748,6 +748,23 @@ impl App {
             .map_err(|e| err(format!("script failed: {e}")))
     }
 
+    /// Puts the file `name` holding `bytes` on the file input `css`, as the system's file
+    /// chooser does when a person picks it (the chooser itself is the desktop's, not the page's).
+    pub fn choose_file(&mut self, css: &str, name: &str, bytes: &[u8]) {
+        use base64::prelude::{Engine, BASE64_STANDARD};
+        let script = "const [css, name, base64] = arguments;\
+             const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));\
+             const input = document.querySelector(css);\
+             const files = new DataTransfer();\
+             files.items.add(new File([bytes], name));\
+             input.files = files.files;\
+             input.dispatchEvent(new Event('change', { bubbles: true }));";
+        let args = vec![json!(css), json!(name), json!(BASE64_STANDARD.encode(bytes))];
+        if let Err(e) = self.execute(script, args) {
+            self.fail(&format!("cannot choose {name} on {css}: {e}"));
+        }
+    }
+
     /// Calls a Rust command through the page's IPC, as the UI does, and returns its answer.
     pub fn invoke(&self, command: &str, args: Value) -> Result<Value> {
         let client = self.client()?;

@@ -124,7 +124,7 @@ describe("importing a spreadsheet", () => {
     await user.click(screen.getByTestId("import-check"));
     await screen.findByTestId("import-refusal");
     const settlement = screen.getAllByTestId("import-field").find((r) => r.dataset.field === "settlement");
-    expect(settlement).toHaveTextContent("neither a column nor a default");
+    expect(settlement).toHaveTextContent("The field Town or village has neither a column nor a default");
     expect(screen.getByTestId("import-column-settlement")).toHaveAttribute("aria-invalid", "true");
 
     await user.type(screen.getByTestId("import-default-settlement"), "Павлодар");
