@@ -4,8 +4,7 @@
 
 use crate::commands::dispatch;
 use crate::error::ApiResult;
-use crate::settings::{DocsDir, Settings};
-use crate::testkit::{at, d, family_of, head, office, TODAY};
+use crate::testkit::{at, d, desk_with_folder, family_of, head, TODAY};
 use crate::{Desk, Now};
 use otau_core::consent::ConsentBasis;
 use otau_core::model::Relation;
@@ -14,19 +13,6 @@ use std::path::PathBuf;
 
 fn now() -> Now {
     Now { at: at(), today: d(TODAY) }
-}
-
-fn desk_with_folder() -> (tempfile::TempDir, Desk, PathBuf) {
-    let (dir, path, store, _) = office();
-    drop(store);
-    let folder = dir.path().join("docs");
-    let settings = Settings {
-        db_path: Some(path),
-        db_from_env: false,
-        lang: otau_i18n::Lang::default(),
-        idle_seconds: 900,
-    };
-    (dir, Desk::open(settings, DocsDir(Some(folder.clone()))), folder)
 }
 
 fn call(desk: &Desk, name: &str, args: Value) -> ApiResult<Value> {

@@ -10,21 +10,7 @@ use otau_core::old_register::{old_register, OldRegister, HEADINGS};
 
 use super::{code, ImportSetup, ImportStep};
 use crate::desk::Desk;
-use crate::settings::{DocsDir, Settings};
-use crate::testkit::{d, now, office, TODAY};
-
-fn desk_with_folder() -> (tempfile::TempDir, Desk, PathBuf) {
-    let (dir, path, store, _) = office();
-    drop(store);
-    let folder = dir.path().join("docs");
-    let settings = Settings {
-        db_path: Some(path),
-        db_from_env: false,
-        lang: otau_i18n::Lang::default(),
-        idle_seconds: 900,
-    };
-    (dir, Desk::open(settings, DocsDir(Some(folder.clone()))), folder)
-}
+use crate::testkit::{d, desk_with_folder, now, TODAY};
 
 /// The register as a CSV file with semicolons, as a spreadsheet program saves it.
 fn csv(register: &OldRegister) -> String {

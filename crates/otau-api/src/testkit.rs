@@ -98,6 +98,21 @@ pub fn desk() -> (tempfile::TempDir, Desk) {
     (dir, Desk::new(Some(path), 900))
 }
 
+/// A desk on a new office database (as [`desk`]) that saves documents in `docs` under its
+/// temporary folder: the folder, the desk and the documents folder.
+pub fn desk_with_folder() -> (tempfile::TempDir, Desk, PathBuf) {
+    let (dir, path, store, _) = office();
+    drop(store);
+    let folder = dir.path().join("docs");
+    let settings = crate::settings::Settings {
+        db_path: Some(path),
+        db_from_env: false,
+        lang: otau_i18n::Lang::default(),
+        idle_seconds: 900,
+    };
+    (dir, Desk::open(settings, crate::settings::DocsDir(Some(folder.clone()))), folder)
+}
+
 /// The head of the example family, as typed in the registration form.
 pub fn head() -> MemberForm {
     MemberForm {
