@@ -36,6 +36,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 [ "$#" -eq 1 ] || { echo "usage: scripts/install-test.sh DEB" >&2; exit 2; }
 DEB="$(realpath -e "$1")" || { echo "otau install test: no package $1" >&2; exit 2; }
 
+command -v cargo >/dev/null 2>&1 ||
+  { echo "otau install test: cargo is not on PATH (it builds the e2e client that drives the window); run this as the user who builds Otau — it uses sudo itself — or as root with Rust installed" >&2; exit 2; }
+
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then SUDO=(sudo); fi
 as_root() {
@@ -95,22 +98,20 @@ cleanup() {
     as_root sh -c 'for p in /proc/[0-9]*; do
         [ "$(readlink "$p/root" 2>/dev/null)" = "$1" ] && kill -KILL "${p#/proc/}" 2>/dev/null
       done; sleep 0.2' sh "$RD"
-    for mnt in var/cache/apt/archives dev/shm dev/pts sys proc; do
+    # Then the mounts inside it, and the tmpfs it is: that frees everything at once.
+    for mnt in var/cache/apt/archives dev/shm dev/pts sys proc ""; do
       if mountpoint -q "$RD/$mnt"; then
         as_root umount "$RD/$mnt" || as_root umount -l "$RD/$mnt"
       fi
     done
   fi
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
-    # The root lives in a tmpfs: unmounting it frees everything at once.
-    if mountpoint -q "$WORK"; then
-      as_root umount "$WORK" || as_root umount -l "$WORK"
-    fi
-    if grep -q " $WORK" /proc/mounts; then
-      echo "otau install test: $WORK is still mounted; left in place" >&2
-      grep " $WORK" /proc/mounts >&2
+    if grep -q " $WORK/" /proc/mounts; then
+      echo "otau install test: $WORK still has mounts; left in place" >&2
+      grep " $WORK/" /proc/mounts >&2
     else
-      rmdir "$WORK"
+      # --one-file-system: never into anything still mounted below the folder.
+      rm -rf --one-file-system "$WORK"
     fi
   fi
   if [ "$status" -eq 0 ]; then
@@ -142,6 +143,9 @@ if ! command -v mmdebstrap >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mmdebstrap
 fi
 mkdir -p "$CACHE"
+# Runs at the same time (two clones testing) make the root and use the apt cache one at a time.
+exec 9>"$CACHE/.root.lock" 8>"$CACHE/.apt.lock"
+flock 9
 if [ ! -f "$TARBALL" ]; then
   say "making a clean $SUITE root (cached as $TARBALL)"
   # mmdebstrap writes a tarball only to a name ending in .tar; moved into place when complete.
@@ -154,14 +158,16 @@ if [ ! -f "$TARBALL" ]; then
 else
   echo "    cached root: $TARBALL"
 fi
+flock -u 9
 
 # 2. Unpacked into a folder of its own, with what programs expect to find mounted.
+# The logs in a folder of the caller's; the root in memory beside them (about 1 GB once
+# everything is installed): dpkg writes faster, and the end is one unmount rather than
+# deleting some 20,000 files.
 WORK="$(realpath "$(mktemp -d "${TMPDIR:-/tmp}/otau-install-test.XXXXXX")")"
-# In memory (about 1 GB once everything is installed): dpkg writes faster, and the end is one
-# unmount rather than deleting some 20,000 files.
-as_root mount -t tmpfs -o size=4g,mode=0755 otau-install-test "$WORK"
 RD="$WORK/root"
-as_root mkdir "$RD"
+mkdir "$RD"
+as_root mount -t tmpfs -o size=4g,mode=0755 otau-install-test "$RD"
 as_root tar -C "$RD" -xpf "$TARBALL"
 as_root mount -t proc proc "$RD/proc"
 as_root mount -t sysfs -o ro sysfs "$RD/sys"
@@ -180,10 +186,12 @@ lap "root unpacked"
 # 3. The package, with nothing but its Depends.
 say "apt-get install ./$(basename "$DEB")"
 apt_in_root() {
+  flock 8
   # Package lists a week old may name versions the mirror no longer has: fetch them again once.
   in_root "${APT[@]}" "$@" >"$WORK/apt.log" 2>&1 ||
     { in_root "${APT[@]}" update >>"$WORK/apt.log" 2>&1 && in_root "${APT[@]}" "$@" >>"$WORK/apt.log" 2>&1; } ||
     { tail -n 40 "$WORK/apt.log" >&2; die "apt-get $* failed in the clean root"; }
+  flock -u 8
   grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$WORK/apt.log" | tail -n 1 | sed 's/^/    /' || true
 }
 apt_in_root install "/tmp/$(basename "$DEB")"
@@ -280,6 +288,8 @@ fi
 lap "signed in"
 
 # Downloaded packages the mirror no longer has are of no further use.
+flock 8
 in_root "${APT[@]}" autoclean >/dev/null 2>&1 || true
+flock -u 8
 
 lap "cleaned the apt cache"
