@@ -46,7 +46,7 @@ while [ "$#" -gt 0 ]; do
       ;;
     --out=*) OUT="${1#--out=}" ;;
     -h | --help)
-      sed -n 's/^#! \{0,1\}//p' "$0"
+      tail -n +2 "$0" | sed -n 's/^#! \{0,1\}//p'
       exit 0
       ;;
     *)
