@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 #! The whole test command of Otau (README command 2, and what CI runs): installs what is missing,
 #! checks and tests the UI, checks formatting and lints, builds the desktop app and the `otau` CLI,
-#! then runs every Rust test — the end-to-end tests drive the real app window under Xvfb.
+#! packages them as a .deb and installs it on a clean Debian 12 root, where the installed app
+#! signs in (scripts/package.sh, scripts/install-test.sh), then runs every Rust test — the
+#! end-to-end tests drive the real app window under Xvfb.
 #! Works as root (CI) or as a user with sudo, with no display and no standard input. Safe to run
 #! again. The last line it prints is nextest's summary.
 set -euo pipefail
@@ -60,6 +62,15 @@ cargo build --workspace --all-targets
 export OTAU_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/otau-desktop"
 echo "built in ${SECONDS}s so far"
 
-step "cargo nextest (end-to-end tests under Xvfb)"
+step "Debian package of this build, installed and signed in on a clean Debian 12"
+# Cleared here, before the install test saves its screenshot there too.
 rm -rf "$ROOT/test-artefacts/e2e"
+started=$SECONDS
+rm -rf "$ROOT/target-package/debug"
+bash "$ROOT/scripts/package.sh" --debug --out "$ROOT/target-package/debug"
+debs=("$ROOT"/target-package/debug/otau_*.deb)
+bash "$ROOT/scripts/install-test.sh" "${debs[0]}"
+echo "packaged and install-tested in $((SECONDS - started))s"
+
+step "cargo nextest (end-to-end tests under Xvfb)"
 exec xvfb-run -a -s "-screen 0 1280x800x24" cargo nextest run --workspace --no-fail-fast

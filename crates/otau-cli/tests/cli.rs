@@ -849,3 +849,25 @@ fn finding_7_person_export_holds_everything_about_the_person() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
     assert!(export(&["--force"]).status.success());
 }
+
+#[test]
+fn regression_init_in_a_new_account_makes_the_folder_of_the_default_database() {
+    // A user who has never run Otau has no ~/.local/share/otau: `init` without --db failed to
+    // write the keys file there (found by scripts/install-test.sh on a clean Debian).
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("home/.local/share");
+    let out = Command::cargo_bin("otau")
+        .expect("otau binary")
+        .env_remove("OTAU_DB")
+        .env("HOME", dir.path().join("home"))
+        .env("XDG_DATA_HOME", &data)
+        .env("OTAU_OFFICE_SECRET", "Otau office secret 2026")
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .args(["--json", "init", "--office", "PVL01", "--office-name", "Павлодар орталығы"])
+        .args(["--region", "KZ-55", "--admin", "admin"])
+        .output()
+        .expect("run init");
+    assert!(out.status.success(), "init: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(data.join("otau/otau.sqlite").is_file(), "no database in {}", data.display());
+    assert!(data.join("otau/otau.sqlite.keys").is_file(), "no keys file in {}", data.display());
+}

@@ -32,6 +32,11 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> Result<(), CliError> {
         let keys = VaultKeys::generate();
         let recovery = RecoveryCode::generate();
         let mut vault = VaultFile::new(&keys, &secret, &recovery).map_err(StoreError::from)?;
+        // A new account has no data folder yet (that of the default database,
+        // ~/.local/share/otau): made here; when it cannot be, saving the keys file says why.
+        if let Some(folder) = ctx.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(folder);
+        }
         vault.save(&ctx.db).map_err(StoreError::from)?;
         let made = Store::open_encrypted(&ctx.db, &keys)
             .and_then(|mut store| store.init_office(at, &new, &mci));
