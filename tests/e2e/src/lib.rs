@@ -710,8 +710,15 @@ impl App {
         self.fail(&format!("{css} should show {expected:?}, showed {last:?}"));
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`, brought to the middle of the window first: at the
+    /// edge WebDriver scrolls it to, a sticky bar (the registration form's save bar) may lie over
+    /// it and take the click.
     pub fn click(&mut self, css: &str) {
+        let _ = self.execute(
+            "const e = document.querySelector(arguments[0]);\
+             if (e) e.scrollIntoView({ block: 'center', inline: 'nearest' });",
+            vec![json!(css)],
+        );
         let result =
             self.find(css).and_then(|element| self.runtime.block_on(element.click()).map_err(err));
         if let Err(e) = result {
