@@ -81,3 +81,5 @@ cli-bad-choice = Unknown value "{ $value }": use one of { $choices }.
 cli-person-exported = Everything held about the person is in { $path } ({ $bytes } bytes), readable by you alone.
 cli-consent-withdrawn = Consent withdrawn
 cli-consent-warning = Without consent in force only what the law requires is done with this person's data: no new documents about them; the statement of what is held (otau person export) can be given.
+cli-scan-attached = Scan attached to the document of { $regno }: { $kind } { $size } (id { $id }).
+cli-scan-document-id = “{ $value }” is not a document id: copy it from `otau person show REGNO --json`.

@@ -82,3 +82,5 @@ cli-bad-choice = Неизвестное значение «{ $value }»: исп�
 cli-person-exported = Все данные о человеке записаны в { $path } ({ $bytes } байт), файл доступен только вам.
 cli-consent-withdrawn = Согласие отозвано
 cli-consent-warning = Без действующего согласия с данными этого человека делается только то, что требует закон: новые документы о нём не выдаются; выгрузку всех данных о нём (otau person export) выдать можно.
+cli-scan-attached = Скан прикреплён к документу { $regno }: { $kind } { $size } (id { $id }).
+cli-scan-document-id = «{ $value }» — не идентификатор документа: скопируйте его из `otau person show REGNO --json`.

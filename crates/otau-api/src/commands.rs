@@ -35,6 +35,7 @@ use crate::error::{code, ApiError, ApiResult};
 use crate::form::{ConsentForm, FamilyForm, MemberForm};
 use crate::import::{ImportOpened, ImportOutcome, ImportProgress, ImportSetup, RefusedRowsFile};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
+use crate::scans::ScanFile;
 use crate::settings::AppInfo;
 use crate::subsidy::{
     PaymentsScreen, PrepareForm, Recalculations, ReferenceData, SubsidyPreview, SubsidyStatement,
@@ -300,6 +301,19 @@ commands! {
     fn withdraw_consent(desk, now, regno: String, form: WithdrawalForm) -> PersonCard {
         desk.withdraw_consent(&regno, &form, now)
     }
+
+    /// Attaches a scan or photo (base64) to one of the person's documents.
+    fn attach_scan(
+        desk, now, regno: String, document_id: String, file_name: String, content_base64: String,
+    ) -> PersonCard {
+        desk.attach_scan(&regno, &document_id, &file_name, &content_base64, now)
+    }
+
+    /// A scan of a document whole, to be shown.
+    fn open_scan(desk, now, scan_id: String) -> ScanFile { desk.open_scan(&scan_id, now) }
+
+    /// Takes a scan off the person's card.
+    fn remove_scan(desk, now, scan_id: String) -> PersonCard { desk.remove_scan(&scan_id, now) }
 
     /// Saves everything held about the person in one JSON file in the documents folder.
     fn export_person(desk, now, regno: String) -> SavedExport {

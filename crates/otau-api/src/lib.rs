@@ -34,6 +34,7 @@ pub mod form;
 pub mod history;
 pub mod import;
 pub mod packets;
+pub mod scans;
 pub mod settings;
 pub mod subsidy;
 pub mod sync;
@@ -52,6 +53,8 @@ mod consent_tests;
 mod lock_tests;
 #[cfg(test)]
 mod produce_tests;
+#[cfg(test)]
+mod scans_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -285,6 +285,17 @@ pub enum PersonCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Attach a scan or photo of a person's identity document (JPEG, PNG or PDF, at most
+    /// 4 MB), checked by its content.
+    AttachScan {
+        /// Registration number.
+        regno: String,
+        /// The file.
+        file: PathBuf,
+        /// The id of the document it is a copy of (default: the person's latest document).
+        #[arg(long)]
+        document: Option<String>,
+    },
     /// Everything held about a person in one JSON file (managers and administrators).
     Export {
         /// Registration number.

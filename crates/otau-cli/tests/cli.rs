@@ -871,3 +871,52 @@ fn regression_init_in_a_new_account_makes_the_folder_of_the_default_database() {
     assert!(data.join("otau/otau.sqlite").is_file(), "no database in {}", data.display());
     assert!(data.join("otau/otau.sqlite.keys").is_file(), "no keys file in {}", data.display());
 }
+
+#[test]
+fn a_scan_is_attached_from_the_command_line_and_a_renamed_file_is_refused_in_words() {
+    let o = office();
+    let v = json_of(&add_family(&o, &[]));
+    let regno = v["members"][0]["regno"].as_str().expect("head").to_string();
+    let dir = o.db.parent().expect("dir").to_path_buf();
+    let photo = dir.join("passport.png");
+    let img = image::RgbImage::from_fn(640, 420, |x, y| {
+        image::Rgb([(x % 200) as u8, 90, (y % 200) as u8])
+    });
+    img.save(&photo).expect("png");
+    let attach = |file: &Path, lang: &str| {
+        otau(&o.db)
+            .args(["--lang", lang, "--user", "admin", "person", "attach-scan", &regno])
+            .arg(file)
+            .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+            .output()
+            .expect("run")
+    };
+    let out = attach(&photo, "en");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PNG 640×420"));
+    let fake = dir.join("passport.jpg");
+    std::fs::write(&fake, "a letter, not a photo").expect("write");
+    for (lang, words) in [
+        ("kk", "JPEG, PNG немесе PDF емес"),
+        ("ru", "не JPEG, не PNG и не PDF"),
+        ("en", "not a JPEG, PNG or PDF"),
+    ] {
+        let out = attach(&fake, lang);
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(words),
+            "{lang}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = otau(&o.db)
+        .args(["--json", "--user", "admin", "person", "show", &regno])
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("run");
+    let shown = json_of(&out);
+    let scans = shown["scans"].as_array().cloned().unwrap_or_default();
+    assert_eq!(scans.len(), 1, "only the photo was kept");
+    assert_eq!(scans[0]["file_name"], "passport.png");
+    assert_eq!(scans[0]["width"], 640);
+}

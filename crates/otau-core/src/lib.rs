@@ -24,6 +24,7 @@ pub mod regions;
 pub mod regno;
 pub mod reporting;
 pub mod roles;
+pub mod scan;
 pub mod subsidy;
 pub mod validate;
 

@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod layout;
 pub mod qr;
 pub mod refused;
+pub mod scan;
 pub mod seal;
 pub mod text;
 pub mod xlsx;

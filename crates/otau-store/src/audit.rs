@@ -3,6 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::events::{LoggedEvent, Origin};
+use crate::record::Record;
 use crate::Store;
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +104,14 @@ impl Store {
 
 /// The audit row of a logged event, and the event's id.
 fn entry(event: LoggedEvent) -> Result<(AuditEntry, String)> {
-    let e = event.envelope()?;
+    let mut e = event.envelope()?;
+    if e.entity == crate::registry::scans::ScanRec::ENTITY {
+        // A scan's file is opened from its record, not read out of its history.
+        for side in [&mut e.before, &mut e.after] {
+            side.remove("content");
+            side.remove("thumbnail");
+        }
+    }
     let before = (e.op != "insert").then(|| serde_json::Value::Object(e.before.clone()));
     let device_id = match event.origin {
         Origin::Remote => e.device_id.map(|d| d.to_string()),

@@ -65,6 +65,7 @@ pub const STATE_TABLES: &[&str] = &[
     "payment_cases",
     "payment_case_decisions",
     "review_cases",
+    "document_scans",
 ];
 
 /// What a checkpoint says (the signed body).

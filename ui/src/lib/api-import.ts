@@ -23,7 +23,7 @@ export function base64Of(bytes: Uint8Array): string {
 }
 
 /** The bytes of a chosen file (through a `FileReader`, which every webview has). */
-function bytesOf(file: Blob): Promise<Uint8Array> {
+export function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

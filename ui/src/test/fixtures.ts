@@ -170,7 +170,7 @@ export function card(): PersonCard {
     reason: null,
     version: 1,
   };
-  const head = { person: HEAD, family_regno: HEAD.regno, documents: [], consents: [consent], withdrawals: [] };
+  const head = { person: HEAD, family_regno: HEAD.regno, documents: [], consents: [consent], withdrawals: [], scans: [] };
   return {
     today: "2026-11-25",
     person: head,
@@ -189,7 +189,7 @@ export function card(): PersonCard {
         address: null,
         version: 1,
       },
-      members: [head, { person: SPOUSE, family_regno: HEAD.regno, documents: [], consents: [], withdrawals: [] }],
+      members: [head, { person: SPOUSE, family_regno: HEAD.regno, documents: [], consents: [], withdrawals: [], scans: [] }],
     },
     history: HISTORY,
     status: {

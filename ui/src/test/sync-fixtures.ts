@@ -202,6 +202,7 @@ export function crossCase(extra: Partial<CrossCaseItem> = {}): CrossCaseItem {
     ],
     consents: [],
     withdrawals: [],
+    scans: [],
   };
   return {
     id: "0193c105-0000-7000-8000-000000000001",

@@ -12,7 +12,7 @@ use otau_core::model::{ConsentInput, ConsentMethod, ConsentPurpose, ConsentTerm}
 use otau_core::FieldError;
 use otau_i18n::Lang;
 use otau_store::registry::consent::WithdrawalInput;
-use otau_store::PersonView;
+use otau_store::{PersonView, StoreError};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -104,6 +104,66 @@ pub fn export(
                 ctx.lang,
                 "cli-person-exported",
                 &[("path", out.display().to_string()), ("bytes", bytes.len().to_string())],
+            ))
+        );
+    }
+    Ok(())
+}
+
+/// `otau person attach-scan`: the file read up to one byte past the limit (so a huge file is
+/// refused without being read whole), checked and kept by the store.
+pub fn attach_scan(
+    ctx: &mut Ctx,
+    regno: &str,
+    file: &Path,
+    document: Option<&str>,
+) -> Result<(), CliError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        CliError::with(
+            "cli-file-unreadable",
+            &[("path", file.display().to_string()), ("detail", e.to_string())],
+        )
+    };
+    let mut bytes = vec![];
+    let limit = otau_core::scan::MAX_SCAN_BYTES as u64 + 1;
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    let mut store = ctx.open()?;
+    let acting = ctx.acting(&store)?;
+    let view = store.person(regno)?;
+    let document = match document {
+        Some(id) => uuid::Uuid::parse_str(id.trim()).map_err(|_| {
+            CliError::Fields(vec![
+                FieldError::bare("document", "cli-scan-document-id").with_arg("value", id)
+            ])
+        })?,
+        None => match view.documents.last() {
+            Some(d) => d.id,
+            None => {
+                return Err(StoreError::NotFound { what: "document", key: regno.to_string() }.into())
+            }
+        },
+    };
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+    let view = store.attach_scan(&acting, regno, document, name.as_deref(), &bytes)?;
+    if ctx.json {
+        json(&json!({ "person": view.person.regno, "scans": view.scans }));
+    } else if let Some(scan) = view.scans.last() {
+        let size = scan.width.zip(scan.height).map(|(w, h)| format!("{w}×{h}"));
+        let pages = scan.pages.map(|p| format!("PDF, {p}"));
+        println!(
+            "{}",
+            crate::output::shown(&msg(
+                ctx.lang,
+                "cli-scan-attached",
+                &[
+                    ("regno", view.person.regno.clone()),
+                    ("kind", scan.kind.as_str().to_uppercase()),
+                    ("size", size.or(pages).unwrap_or_default()),
+                    ("id", scan.id.to_string()),
+                ],
             ))
         );
     }

@@ -121,6 +121,9 @@ pub fn person(ctx: &mut Ctx, cmd: PersonCommand) -> Result<(), CliError> {
         PersonCommand::WithdrawConsent { regno, on, method, note } => {
             return super::consent::withdraw(ctx, &regno, &on, &method, note)
         }
+        PersonCommand::AttachScan { regno, file, document } => {
+            return super::consent::attach_scan(ctx, &regno, &file, document.as_deref())
+        }
         PersonCommand::Export { regno, out, force } => {
             return super::consent::export(ctx, &regno, out, force)
         }

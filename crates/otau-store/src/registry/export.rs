@@ -1,8 +1,9 @@
 //! Everything held about one person, gathered for one file (Law 94-V: a person may learn what
 //! is held about them): the person and family records, documents held, consents and their
 //! withdrawals, statuses, plan items and services, documents issued about them, subsidy
-//! decisions, instalments and ledger entries (amounts as exact integers and written out), and
-//! every audit event naming the person or their family — and nothing about another person.
+//! decisions, instalments and ledger entries (amounts as exact integers and written out), scans
+//! of their documents with the files themselves, and every audit event naming the person or
+//! their family — and nothing about another person.
 //!
 //! # Design
 //! Each section is one query over the person's or the family's id, read column by column into
@@ -86,6 +87,10 @@ pub struct PersonExport {
     pub family_departures: Vec<Map<String, Value>>,
     /// Reimbursement cases.
     pub reimbursement_cases: Vec<Map<String, Value>>,
+    /// Scans and photos of their documents, those taken off the card too, each with its
+    /// file as base64 (`content`) and the SHA-256 of its bytes.
+    #[serde(default)]
+    pub document_scans: Vec<Map<String, Value>>,
     /// Every event of the history naming the person or their family, oldest first.
     pub audit: Vec<AuditEntry>,
 }
@@ -176,6 +181,7 @@ impl Store {
             ledger_entries: by_family("ledger_entries")?,
             family_departures: by_family("family_departures")?,
             reimbursement_cases: by_family("reimbursement_cases")?,
+            document_scans: by_person("document_scans")?,
             audit,
             person,
             family,

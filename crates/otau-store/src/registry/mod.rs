@@ -1,13 +1,14 @@
 //! The registry: families, persons, their documents and consents — records, registration and
 //! views; corrections ([`edit`]), consents recorded later and withdrawals ([`consent`]),
-//! everything held about one person ([`export`]), likely duplicates ([`duplicates`]) and
-//! importing the lists offices keep ([`import`]).
+//! everything held about one person ([`export`]), likely duplicates ([`duplicates`]),
+//! importing the lists offices keep ([`import`]) and scans of documents ([`scans`]).
 
 pub mod consent;
 pub mod duplicates;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod scans;
 
 use crate::context::Context;
 use crate::error::{DuplicateHit, Result, StoreError};
@@ -292,6 +293,9 @@ pub struct PersonView {
     /// Withdrawals of consent, in the order recorded.
     #[serde(default)]
     pub withdrawals: Vec<consent::WithdrawalRec>,
+    /// Scans and photos of the documents, on the card (not taken off), oldest first.
+    #[serde(default)]
+    pub scans: Vec<scans::ScanView>,
 }
 
 /// A family with all its members.
@@ -452,7 +456,8 @@ pub(crate) fn person_view(conn: &Connection, person: PersonRec) -> Result<Person
         .prepare_cached("SELECT * FROM consent_withdrawals WHERE person_id = ?1 ORDER BY id")?
         .query_map([&pid], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(PersonView { person, family_regno, documents, consents, withdrawals })
+    let scans = scans::scans_of(conn, person.id)?;
+    Ok(PersonView { person, family_regno, documents, consents, withdrawals, scans })
 }
 
 /// Registers one family inside an open change.

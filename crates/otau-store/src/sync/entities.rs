@@ -35,6 +35,7 @@ pub(crate) const ENTITIES: &[Entity] = &[
     e("family", "families"),
     Entity { search_person: Some("id"), ..e("person", "persons") },
     Entity { search_person: Some("person_id"), ..e("document", "documents") },
+    e("document_scan", "document_scans"),
     e("consent", "consents"),
     e("consent_withdrawal", "consent_withdrawals"),
     Entity { natural_key: &["effective_from", "purpose"], ..e("mci_row", "mci_rows") },

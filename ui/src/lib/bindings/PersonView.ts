@@ -2,6 +2,7 @@
 import type { ConsentRec } from "./ConsentRec";
 import type { DocumentRec } from "./DocumentRec";
 import type { PersonRec } from "./PersonRec";
+import type { ScanView } from "./ScanView";
 import type { WithdrawalRec } from "./WithdrawalRec";
 
 /**
@@ -28,4 +29,8 @@ consents: Array<ConsentRec>,
 /**
  * Withdrawals of consent, in the order recorded.
  */
-withdrawals: Array<WithdrawalRec>, };
+withdrawals: Array<WithdrawalRec>, 
+/**
+ * Scans and photos of the documents, on the card (not taken off), oldest first.
+ */
+scans: Array<ScanView>, };

@@ -57,6 +57,7 @@ import type { RegisterScreen } from "./RegisterScreen";
 import type { Registered } from "./Registered";
 import type { SavedDocument } from "./SavedDocument";
 import type { SavedExport } from "./SavedExport";
+import type { ScanFile } from "./ScanFile";
 import type { ServiceForm } from "./ServiceForm";
 import type { SessionInfo } from "./SessionInfo";
 import type { Sex } from "./Sex";
@@ -168,6 +169,21 @@ export function record_consent(args: { regno: string; form: ConsentForm }): Prom
 /** Records the withdrawal of the person's consent, received by the signed-in user. */
 export function withdraw_consent(args: { regno: string; form: WithdrawalForm }): Promise<PersonCard> {
   return call<PersonCard>("withdraw_consent", args);
+}
+
+/** Attaches a scan or photo (base64) to one of the person's documents. */
+export function attach_scan(args: { regno: string; document_id: string; file_name: string; content_base64: string }): Promise<PersonCard> {
+  return call<PersonCard>("attach_scan", args);
+}
+
+/** A scan of a document whole, to be shown. */
+export function open_scan(args: { scan_id: string }): Promise<ScanFile> {
+  return call<ScanFile>("open_scan", args);
+}
+
+/** Takes a scan off the person's card. */
+export function remove_scan(args: { scan_id: string }): Promise<PersonCard> {
+  return call<PersonCard>("remove_scan", args);
 }
 
 /** Saves everything held about the person in one JSON file in the documents folder. */

@@ -1,0 +1,40 @@
+# Жеке басты куәландыратын құжаттардың сканерленген көшірмелері: не қабылданбайды және карточкадағы көшірмелер.
+scan-empty = Файл бос: сканды қайта таңдаңыз.
+scan-too-large = Файлдың көлемі { $size } МБ; скан { $limit } МБ-тан аспауы керек. 200–300 dpi ажыратымдылықпен сканерлеңіз немесе фотоны кішірек өлшемде жіберіңіз.
+scan-not-accepted = Бұл файл аты қандай болса да JPEG, PNG немесе PDF емес. Құжатты осы пішімдердің біріне сканерлеңіз.
+scan-unreadable = Бұл { $kind } файлы оқылмайды: ол бүлінген немесе толық емес. Құжатты қайта сканерлеңіз.
+scan-too-many-pixels = Сурет { $width }×{ $height } пиксель; бір жағы { $limit } пикселден аспауы керек. Оны кішірек өлшемде жіберіңіз.
+scan-encrypted = PDF құпиясөзбен құлыпталған, кейін оны ешкім аша алмайды. Оны құпиясөзсіз сақтаңыз.
+
+ui-scans-title = Құжаттың сканерленген көшірмелері
+ui-scans-attach = Сканды тіркеу
+ui-scans-attaching = Тіркелуде…
+ui-scans-hint = Қағаз көшірменің орнына электрондық көшірме: JPEG, PNG немесе PDF, 4 МБ-қа дейін, кеңсе дерекқорында шифрланып сақталады.
+ui-scans-none = Әзірге скан тіркелмеген.
+ui-scans-attached = Скан тіркелді.
+ui-scans-open = { $name } сканын ашу
+ui-scans-pages = PDF, { $pages } бет
+ui-scans-added = { $date } тіркеген: { $login }
+ui-scans-print = Басып шығару
+ui-scans-remove = Карточкадан алып тастау
+ui-scans-remove-confirm = Бұл сканды карточкадан алып тастау керек пе? Ол туралы жазба тарихта қалады.
+ui-scans-close = Жабу
+ui-scans-loading = Скан ашылуда…
+ui-scans-page = { $name }, { $pages } беттің { $page }-беті
+
+ui-action-scan-attach = Скан тіркелді
+ui-action-scan-remove = Скан карточкадан алынды
+ui-entity-document-scan = Құжат сканы
+ui-history-field-document_scan-kind = Файл түрі
+ui-history-field-document_scan-bytes = Көлемі, байт
+ui-history-field-document_scan-sha256 = SHA-256
+ui-history-field-document_scan-width = Ені, пиксель
+ui-history-field-document_scan-height = Биіктігі, пиксель
+ui-history-field-document_scan-pages = Беттер
+ui-history-field-document_scan-file_name = Файл
+ui-history-field-document_scan-added_on = Тіркелген күні
+ui-history-field-document_scan-added_by = Тіркеген
+ui-history-field-document_scan-removed_on = Алынған күні
+ui-history-field-document_scan-removed_by = Алып тастаған
+ui-history-field-document_scan-document_id = Құжат
+ui-history-field-document_scan-person_id = Тұлға
