@@ -27,6 +27,10 @@ const CHALLENGE_SECONDS: i64 = 60;
 const SESSION_SECONDS: i64 = 3600;
 /// The largest page of pull, own and reference.
 pub const MAX_PAGE: i64 = 5000;
+/// The event text a page of pull or own holds at most (16 MiB), beside [`MAX_PAGE`] events:
+/// events may carry scans of documents (megabytes each). An event larger than this still goes,
+/// alone in its page, so a device always advances.
+pub const MAX_PAGE_BYTES: i64 = 16 * 1024 * 1024;
 /// The largest push.
 pub const MAX_PUSH: usize = 5000;
 
@@ -268,7 +272,7 @@ struct PullPage {
 
 async fn pull(State(c): Shared, headers: HeaderMap, Query(p): Query<Page>) -> ApiResult<PullPage> {
     let d = device(&c, &headers, Quarantine::Refused).await?;
-    let (entries, high) = c.storage.pull(&d.office, p.after, p.limit()).await?;
+    let (entries, high) = c.storage.pull(&d.office, p.after, p.limit(), c.page_bytes).await?;
     Ok(Json(PullPage { entries, high }))
 }
 
@@ -280,7 +284,7 @@ struct OwnPage {
 
 async fn own(State(c): Shared, headers: HeaderMap, Query(p): Query<Page>) -> ApiResult<OwnPage> {
     let d = device(&c, &headers, Quarantine::Refused).await?;
-    let entries = c.storage.own(d.id, p.after, p.limit()).await?;
+    let entries = c.storage.own(d.id, p.after, p.limit(), c.page_bytes).await?;
     Ok(Json(OwnPage { entries, held_through: d.held_through }))
 }
 

@@ -44,6 +44,8 @@ pub struct Centre {
     pub storage: Arc<dyn Storage>,
     /// Numbers per block.
     pub block_size: i64,
+    /// The event text a page of pull or own holds at most ([`http::MAX_PAGE_BYTES`]).
+    pub page_bytes: i64,
 }
 
 /// Where the centre's data is.

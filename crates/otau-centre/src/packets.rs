@@ -11,7 +11,7 @@
 
 use crate::enrolment::{centre_info, enrol, Channel};
 use crate::error::{CentreError, Result};
-use crate::http::{MAX_PAGE, MAX_PUSH};
+use crate::http::{MAX_PAGE, MAX_PAGE_BYTES, MAX_PUSH};
 use crate::storage::{DeviceReport, DeviceRow, Incoming, Storage, StoredEntry, StoredItem};
 use crate::Identity;
 use otau_sync::carried::{CentreCard, DevicePacket, OwnAck, CARD_FORMAT};
@@ -267,7 +267,7 @@ pub async fn export(
     let mut own = vec![];
     let mut from = report.acked;
     loop {
-        let page = storage.own(device.id, from, MAX_PAGE).await?;
+        let page = storage.own(device.id, from, MAX_PAGE, MAX_PAGE_BYTES).await?;
         let Some(last) = page.last().and_then(|e| e.device_seq) else { break };
         own.extend(page.into_iter().filter_map(|e| {
             e.device_seq.map(|device_seq| OwnAck {
@@ -282,7 +282,7 @@ pub async fn export(
     let mut entries = vec![];
     let mut high = after;
     loop {
-        let (page, h) = storage.pull(&device.office, high, MAX_PAGE).await?;
+        let (page, h) = storage.pull(&device.office, high, MAX_PAGE, MAX_PAGE_BYTES).await?;
         let Some(last) = page.last().map(|e| e.server_seq) else {
             high = high.max(h);
             break;

@@ -10,6 +10,7 @@
 //! up to date costs only what arrived since.
 
 use crate::error::{CentreError, Result};
+use crate::http::MAX_PAGE_BYTES;
 use crate::storage::Storage;
 use crate::Identity;
 use otau_store::sync::Enrolment;
@@ -76,7 +77,7 @@ pub async fn refresh(
     }
     loop {
         let cursor = store.sync_state()?.map_or(0, |s| s.pull_cursor);
-        let (entries, _) = storage.pull(&office.code, cursor, PAGE).await?;
+        let (entries, _) = storage.pull(&office.code, cursor, PAGE, MAX_PAGE_BYTES).await?;
         let Some(last) = entries.last().map(|e| e.server_seq) else { break };
         let page = entries
             .into_iter()

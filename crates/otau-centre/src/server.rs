@@ -22,6 +22,9 @@ pub struct ServeOptions {
     pub insecure_http: bool,
     /// Numbers per block.
     pub block_size: i64,
+    /// The event text a page of pull or own holds at most: [`crate::http::MAX_PAGE_BYTES`],
+    /// smaller in tests so that a few ordinary events take several pages.
+    pub page_bytes: i64,
 }
 
 fn tls_config(identity: &crate::Identity) -> Result<Arc<rustls::ServerConfig>> {
@@ -107,8 +110,12 @@ impl Running {
             runtime.block_on(async move {
                 let started = async {
                     let storage = open_storage(&id, &options.location).await?;
-                    let centre =
-                        Arc::new(Centre { identity: id, storage, block_size: options.block_size });
+                    let centre = Arc::new(Centre {
+                        identity: id,
+                        storage,
+                        block_size: options.block_size,
+                        page_bytes: options.page_bytes,
+                    });
                     let listener = TcpListener::bind(options.listen).await.map_err(|e| {
                         CentreError::Io { path: options.listen.to_string(), reason: e.to_string() }
                     })?;

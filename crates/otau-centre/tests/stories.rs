@@ -1,5 +1,6 @@
 //! Stories of the centre over real HTTPS on 127.0.0.1, with synthetic events from three devices
 //! (two of PVL01, one of AKM01), each story run against SQLite and against a real PostgreSQL.
+//! Pages of pull and own are also read from the storage itself, with byte budgets of any size.
 
 mod support;
 
@@ -414,6 +415,92 @@ fn number_blocks_are_handed_out_topped_up_and_never_overlap(backend: Backend) {
         a.client.blocks(&[Want { series: Series::Regno, year: year + 5 }]).is_err(),
         "only this year and the next"
     );
+}
+
+/// What pages of `max_bytes` hold, in turn, of events of `sizes`: as many as fit, at least one.
+fn page_lengths(sizes: &[i64], max_bytes: i64) -> Vec<usize> {
+    let mut pages = vec![];
+    let (mut len, mut bytes) = (0, 0);
+    for size in sizes {
+        if len > 0 && bytes + size > max_bytes {
+            pages.push(len);
+            (len, bytes) = (0, 0);
+        }
+        len += 1;
+        bytes += size;
+    }
+    pages.extend((len > 0).then_some(len));
+    pages
+}
+
+fn pages_of_pull_and_own_are_bounded_by_bytes_and_hold_everything(backend: Backend) {
+    let mut c = centre(backend);
+    let mut a = Device::enrol(&c, "PVL01", false);
+    let mut b = Device::enrol(&c, "PVL01", true);
+    for i in 1..=12 {
+        // Events of different sizes.
+        let (id, _) = a.person(&format!("PVL01-2026-{i:05}"), Value::Null);
+        if i % 3 == 0 {
+            let note = "ескертпе ".repeat(i * 20);
+            a.write("person", Op::Update, id, json!({"email": null}), json!({"email": note}));
+        }
+    }
+    a.push_from(1).unwrap();
+    let count = a.events.len();
+
+    // The storage itself, with any budget.
+    c.stop();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let identity = otau_centre::DataDir::new(&c.location.data).load().unwrap();
+    let storage = runtime.block_on(otau_centre::open_storage(&identity, &c.location)).unwrap();
+    let (all, high) = runtime.block_on(storage.pull("PVL01", 0, 1000, i64::MAX)).unwrap();
+    assert_eq!((all.len(), high), (count, count as i64));
+    let sizes: Vec<i64> = all.iter().map(|e| e.event.get().len() as i64).collect();
+    let total: i64 = sizes.iter().sum();
+    let (smallest, largest) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+    assert_eq!(runtime.block_on(storage.pull("PVL01", 0, 5, i64::MAX)).unwrap().0.len(), 5);
+    for budget in [1, smallest + smallest / 2, *largest, 3 * largest, total / 2, total] {
+        let expected = page_lengths(&sizes, budget);
+        assert_eq!(expected.len() > 1, budget < total);
+        let (mut pulled, mut lengths, mut after) = (vec![], vec![], 0);
+        loop {
+            let (page, h) = runtime.block_on(storage.pull("PVL01", after, 1000, budget)).unwrap();
+            assert_eq!(h, count as i64, "high stays the office's");
+            let Some(last) = page.last() else { break };
+            after = last.server_seq;
+            lengths.push(page.len());
+            pulled.extend(page.iter().map(|e| (e.server_seq, e.hash.clone())));
+        }
+        assert_eq!(lengths, expected, "pull, budget {budget}");
+        let every: Vec<(i64, String)> =
+            all.iter().map(|e| (e.server_seq, e.hash.clone())).collect();
+        assert_eq!(pulled, every, "pull, budget {budget}: each event once, in order");
+        let (mut own, mut lengths, mut after) = (vec![], vec![], 0);
+        loop {
+            let page = runtime.block_on(storage.own(a.id, after, 1000, budget)).unwrap();
+            let Some(last) = page.last().and_then(|e| e.device_seq) else { break };
+            after = last;
+            lengths.push(page.len());
+            own.extend(page.iter().map(|e| (e.server_seq, e.hash.clone())));
+        }
+        assert_eq!(lengths, expected, "own, budget {budget}");
+        assert_eq!(own, every, "own, budget {budget}: each event once, in order");
+    }
+    drop(storage);
+
+    // Over HTTP, with the centre's budget: a short page, and the device pulls to the end.
+    let budget = 2 * largest;
+    let expected = page_lengths(&sizes, budget);
+    assert!(expected.len() > 2);
+    c.page_bytes = budget;
+    c.start();
+    a.reconnect(&c);
+    b.reconnect(&c);
+    let page = b.client.pull(0, 1000).unwrap();
+    assert_eq!((page.entries.len(), page.high), (expected[0], count as i64));
+    let (entries, high) = b.pull_all(0, 1000);
+    assert_eq!((entries.len(), high), (count, count as i64));
+    assert_eq!(a.client.own(0, 1000).unwrap().entries.len(), expected[0]);
 }
 
 fn reference_data_streams_in_order(backend: Backend) {
@@ -851,6 +938,7 @@ stories!(
     a_restored_centre_is_detected_and_healed,
     a_restored_device_fetches_its_own_events_and_forks,
     number_blocks_are_handed_out_topped_up_and_never_overlap,
+    pages_of_pull_and_own_are_bounded_by_bytes_and_hold_everything,
     reference_data_streams_in_order,
     an_unsupported_protocol_is_refused_politely,
     packets_carry_the_same_push_and_pull_exactly_once,

@@ -4,7 +4,8 @@
 //! events merge is the centre's verdict (`otau_sync::merge`), and applying it is the store's.
 //!
 //! **API boundary**: the `otau sync …` commands and the desktop app call [`enrol()`],
-//! [`join()`] and [`sync()`], and [`packet`] for a device with no line.
+//! [`join()`] and [`sync()`] (or [`sync_with()`], its pages set), and [`packet`] for a device
+//! with no line.
 #![deny(missing_docs)]
 
 mod enrol;
@@ -14,4 +15,4 @@ mod run;
 
 pub use enrol::{enrol, join, Enrolment, JoinRequest};
 pub use error::{DeviceError, Result};
-pub use run::{sync, Restore, SyncReport};
+pub use run::{sync, sync_with, Restore, SyncOptions, SyncReport, PUSH_BYTES};

@@ -144,7 +144,7 @@ pub fn export(
         }
         None => None,
     };
-    let events = store.outgoing(state.pushed_through, usize::MAX)?;
+    let events = store.outgoing(state.pushed_through, usize::MAX, usize::MAX)?;
     let first = events.first().map_or(0, |_| state.pushed_through + 1);
     let last = if events.is_empty() { 0 } else { store.newest_device_seq()? };
     let written = PacketWritten {

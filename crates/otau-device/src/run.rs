@@ -24,6 +24,25 @@ use uuid::Uuid;
 /// Events per push and per pulled page.
 const PAGE: usize = 1_000;
 
+/// The envelope text one push carries at most (16 MiB), beside its 1,000 events: events may
+/// carry scans of documents (megabytes each), and a push must stay well within the body the
+/// centre accepts (64 MiB). A change larger than this still goes, alone in its push.
+pub const PUSH_BYTES: usize = 16 * 1024 * 1024;
+
+/// How a sync pages what it sends; [`SyncOptions::default`] is what production uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncOptions {
+    /// The envelope text one push carries at most ([`PUSH_BYTES`]; smaller in tests, so that
+    /// a few ordinary events take several pushes).
+    pub push_bytes: usize,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        SyncOptions { push_bytes: PUSH_BYTES }
+    }
+}
+
 /// What a restore looked like, when one was healed.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,7 +151,17 @@ impl Session {
 
 /// Syncs the device once, to the end; notes the outcome (or why it failed) for the screens.
 pub fn sync(store: &mut Store, at: DateTime<Utc>, today: NaiveDate) -> Result<SyncReport> {
-    let outcome = run(store, at, today);
+    sync_with(store, at, today, SyncOptions::default())
+}
+
+/// [`sync()`] with its pages set by `options`.
+pub fn sync_with(
+    store: &mut Store,
+    at: DateTime<Utc>,
+    today: NaiveDate,
+    options: SyncOptions,
+) -> Result<SyncReport> {
+    let outcome = run(store, at, today, options);
     let noted = match &outcome {
         Ok(_) => store.record_sync_outcome(at, None, false),
         Err(e) => store.record_sync_outcome(at, Some(&e.code()), e.unreachable()),
@@ -154,13 +183,18 @@ fn facts(store: &Store, centre_id: Uuid) -> Result<DeviceFacts> {
     })
 }
 
-fn run(store: &mut Store, at: DateTime<Utc>, today: NaiveDate) -> Result<SyncReport> {
+fn run(
+    store: &mut Store,
+    at: DateTime<Utc>,
+    today: NaiveDate,
+    options: SyncOptions,
+) -> Result<SyncReport> {
     let mut session = Session::open(store)?;
     let mut report = SyncReport::default();
     // Blocks first: a centre restored from a backup must know them before it hands out more.
     session.client.report_blocks(&store.number_blocks()?)?;
     settle(store, &mut session, at, &mut report)?;
-    push(store, &session, &mut report)?;
+    push(store, &session, options, &mut report)?;
     pull(store, &session, &mut report)?;
     reference(store, &session, at, &mut report)?;
     let wants = store.blocks_wanted(today)?;
@@ -270,10 +304,15 @@ pub(crate) fn contiguous(after: i64, acks: &[(i64, i64)]) -> i64 {
     top
 }
 
-fn push(store: &mut Store, session: &Session, report: &mut SyncReport) -> Result<()> {
+fn push(
+    store: &mut Store,
+    session: &Session,
+    options: SyncOptions,
+    report: &mut SyncReport,
+) -> Result<()> {
     loop {
         let acked = store.sync_state()?.map_or(0, |s| s.pushed_through);
-        let events = store.outgoing(acked, PAGE)?;
+        let events = store.outgoing(acked, PAGE, options.push_bytes)?;
         if events.is_empty() {
             return Ok(());
         }

@@ -1,7 +1,7 @@
 //! A device's sync end to end against a real centre over HTTPS on 127.0.0.1: the first device of
 //! an office uploads its records, a second joins empty and downloads them, both edit and end equal,
-//! a concurrent edit becomes one conflict everywhere, and restores of a device or of the centre
-//! are healed.
+//! a concurrent edit becomes one conflict everywhere, restores of a device or of the centre
+//! are healed, and events past one page's byte budget all arrive in several pages.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use otau_centre::admin::Admin;
@@ -9,7 +9,7 @@ use otau_centre::server::{Running, ServeOptions};
 use otau_centre::Location;
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::model::FamilyInput;
-use otau_device::{enrol, join, sync, Enrolment, JoinRequest, Restore};
+use otau_device::{enrol, join, sync, sync_with, Enrolment, JoinRequest, Restore, SyncOptions};
 use otau_store::context::Context;
 use otau_store::sync::ConflictChoice;
 use otau_store::{Duplicates, NewOffice, Store};
@@ -32,17 +32,24 @@ struct Centre {
     location: Location,
     running: Option<Running>,
     port: u16,
+    /// The event text of a page of pull or own.
+    page_bytes: i64,
     _dir: tempfile::TempDir,
 }
 
 impl Centre {
     fn new() -> Centre {
+        Centre::paged(otau_centre::http::MAX_PAGE_BYTES)
+    }
+
+    /// A centre whose pages of pull and own hold `page_bytes` of event text.
+    fn paged(page_bytes: i64) -> Centre {
         let dir = tempfile::tempdir().expect("dir");
         let location = Location { data: dir.path().join("centre"), database_url: None };
         let (admin, _) = Admin::init(&location, "Орталық").expect("init");
         admin.add_office("PVL01", "Павлодар", "KZ-55").expect("office");
         drop(admin);
-        let mut c = Centre { location, running: None, port: 0, _dir: dir };
+        let mut c = Centre { location, running: None, port: 0, page_bytes, _dir: dir };
         c.start();
         c
     }
@@ -54,6 +61,7 @@ impl Centre {
             listen: format!("127.0.0.1:{}", self.port).parse().expect("addr"),
             insecure_http: false,
             block_size: 1000,
+            page_bytes: self.page_bytes,
         })
         .expect("centre starts");
         let url = running.url(false);
@@ -246,4 +254,64 @@ fn a_centre_restored_from_a_backup_receives_again_what_it_lost() {
     sync(&mut b, at(), today()).expect("b");
     assert_same(&a, &b);
     assert_eq!(b.find("Seiitkali Nursultan", 5).expect("find").len(), 1);
+}
+
+/// The byte budget of a page each way in [`events_past_a_pages_byte_budget_all_arrive`]: a few
+/// ordinary events (a family's registration, one change, is larger and goes alone).
+const SMALL_PAGE: usize = 2_000;
+
+/// The example family with its `n`th set of document numbers and names (every family is new).
+fn family_number(n: usize) -> FamilyInput {
+    let mut f = family();
+    for (i, m) in f.members.iter_mut().enumerate() {
+        m.iin = None;
+        if let Some(doc) = m.document.as_mut() {
+            doc.number = format!("N{n:03}{i:04}");
+        }
+        m.given_name = format!("{}{}", m.given_name, "а".repeat(n + 1));
+    }
+    f
+}
+
+#[test]
+fn events_past_a_pages_byte_budget_all_arrive() {
+    let dir = tempfile::tempdir().expect("dir");
+    let centre = Centre::paged(SMALL_PAGE as i64);
+    let small = SyncOptions { push_bytes: SMALL_PAGE };
+    // The office's history goes up and comes down to a joining device in pages of a few events.
+    let mut a = first_device(dir.path(), &centre);
+    let backup = dir.path().join("a-backup.sqlite");
+    a.backup_to(&backup).expect("backup");
+    let mut b = second_device(dir.path(), &centre);
+    sync_with(&mut a, at(), today(), small).expect("a receives b's document key");
+    assert_same(&a, &b);
+
+    let on_a = admin(&a, "admin-password");
+    for n in 0..3 {
+        a.register_family(&on_a, &family_number(n), Duplicates::Allow).expect("register");
+    }
+    let acked = a.sync_state().expect("state").expect("enrolled").pushed_through;
+    let waiting = a.outgoing(acked, usize::MAX, usize::MAX).expect("waiting");
+    let first_push = a.outgoing(acked, usize::MAX, SMALL_PAGE).expect("first push");
+    assert!(first_push.len() < waiting.len(), "the push takes several pages");
+    let bytes: usize = waiting.iter().map(|e| e.event.to_string().len()).sum();
+    assert!(bytes > 3 * SMALL_PAGE, "{bytes} bytes: several pulled pages");
+
+    let pushed = sync_with(&mut a, at(), today(), small).expect("a pushes in pages");
+    assert_eq!(pushed.pushed as usize, waiting.len(), "{pushed:?}");
+    let pulled = sync_with(&mut b, at(), today(), small).expect("b pulls in pages");
+    assert_eq!(pulled.applied as usize, waiting.len(), "{pulled:?}");
+    assert_same(&a, &b);
+
+    // A restored from its backup fetches its own events back in pages of `own`.
+    drop(a);
+    let path = dir.path().join("a.sqlite");
+    for ext in ["sqlite-wal", "sqlite-shm"] {
+        let _ = std::fs::remove_file(path.with_extension(ext));
+    }
+    std::fs::copy(&backup, &path).expect("restore the backup");
+    let mut a = Store::open(&path).expect("reopen");
+    let healed = sync_with(&mut a, at(), today(), small).expect("heals");
+    assert_eq!(healed.restore, Some(Restore::Device), "{healed:?}");
+    assert_same(&a, &b);
 }

@@ -1,6 +1,7 @@
 //! The device's side of sync through the store: enrolment, numbers from blocks, the events it
 //! sends, applying a page of another device's events (exactly once, in one transaction with the
-//! cursor), verdicts that overrule a local change, conflicts, and a refused row kept whole.
+//! cursor), verdicts that overrule a local change, conflicts, a refused row kept whole, and
+//! pages of what it sends bounded by bytes, never splitting a change.
 //! The centre is played here by a list that numbers what devices send and judges each event with
 //! the same merge the real centre runs (`otau_sync::merge`).
 
@@ -43,7 +44,7 @@ impl Centre {
     /// Takes every event a device has not pushed yet.
     fn push(&mut self, store: &mut Store) {
         let pushed = store.sync_state().expect("state").map_or(0, |s| s.pushed_through);
-        let events = store.outgoing(pushed, 10_000).expect("outgoing");
+        let events = store.outgoing(pushed, 10_000, usize::MAX).expect("outgoing");
         let mut acks = vec![];
         for e in events {
             let envelope = e.verify().expect("a sound event");
@@ -394,4 +395,88 @@ fn a_payment_case_is_decided_once_by_a_manager_with_a_reason_and_reaches_the_off
     let on_b = b.store.payment_cases().expect("cases");
     assert_eq!(on_b[0].decision.as_ref().map(|d| d.reason.as_str()), Some("екі отбасы"));
     assert_same_records(&a.store, &b.store);
+}
+
+/// The example family with its `n`th set of document numbers and names (every family is new).
+fn numbered_family(n: usize) -> otau_core::model::FamilyInput {
+    let mut f = example_family();
+    for (i, m) in f.members.iter_mut().enumerate() {
+        m.iin = None;
+        if let Some(doc) = m.document.as_mut() {
+            doc.number = format!("N{n:03}{i:04}");
+        }
+        m.given_name = format!("{}{}", m.given_name, "а".repeat(n + 1));
+    }
+    f
+}
+
+#[test]
+fn outgoing_pages_bounded_by_bytes_keep_changes_whole_and_together_hold_everything() {
+    let mut a = office();
+    a.store.save_enrolment(at(), &enrolment("counter", vec![regno_block(1, 1000)])).expect("enrol");
+    let admin = a.admin.clone();
+    for n in 0..4 {
+        a.store
+            .register_family(&ctx(&admin), &numbered_family(n), Duplicates::Allow)
+            .expect("register");
+    }
+    let all = a.store.outgoing(0, usize::MAX, usize::MAX).expect("all");
+    // Each event's envelope text as stored, and the changes in order with their sizes.
+    let sizes: HashMap<String, usize> = {
+        let conn = a.store.raw_connection();
+        let mut stmt =
+            conn.prepare("SELECT hash, length(CAST(envelope AS BLOB)) FROM events").expect("sql");
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))).expect("rows");
+        rows.collect::<Result<_, _>>().expect("sizes")
+    };
+    let seq = |e: &otau_sync::SignedEvent| e.event["device_seq"].as_i64().expect("device_seq");
+    let mut changes: Vec<(serde_json::Value, usize, usize)> = vec![]; // change id, events, bytes
+    for e in &all {
+        let id = e.event["change_id"].clone();
+        match changes.last_mut() {
+            Some(last) if last.0 == id => {
+                last.1 += 1;
+                last.2 += sizes[&e.hash];
+            }
+            _ => changes.push((id, 1, sizes[&e.hash])),
+        }
+    }
+    assert!(changes.iter().filter(|c| c.1 > 5).count() >= 4, "four families of many events each");
+    let total: usize = changes.iter().map(|c| c.2).sum();
+    let largest = changes.iter().map(|c| c.2).max().expect("changes");
+
+    // A count limit alone still keeps the first change whole.
+    assert_eq!(a.store.outgoing(0, 1, usize::MAX).expect("page").len(), changes[0].1);
+
+    for budget in [1, largest / 2, largest, 2 * largest, total / 3, total] {
+        let mut after = 0;
+        let (mut paged, mut pages, mut change) = (vec![], 0, 0);
+        loop {
+            let page = a.store.outgoing(after, usize::MAX, budget).expect("page");
+            let Some(last) = page.last() else { break };
+            after = seq(last);
+            pages += 1;
+            // The page is whole changes, in order: at least one, and the next does not fit.
+            let (mut events, mut bytes, first) = (0, 0, change);
+            while events < page.len() {
+                assert_eq!(page[events].event["change_id"], changes[change].0, "budget {budget}");
+                events += changes[change].1;
+                bytes += changes[change].2;
+                change += 1;
+            }
+            assert_eq!(events, page.len(), "budget {budget}: a change split across pages");
+            assert!(bytes <= budget || change == first + 1, "budget {budget}: {bytes} bytes");
+            if let Some(next) = changes.get(change) {
+                assert!(bytes + next.2 > budget, "budget {budget}: the next change fit");
+            }
+            paged.extend(page);
+        }
+        assert_eq!(paged, all, "budget {budget}: every event once, in order");
+        assert_eq!(pages > 1, budget < total, "budget {budget}: {pages} pages");
+    }
+    // The smallest budget sends each change alone.
+    let one = a.store.outgoing(0, usize::MAX, 1).expect("page");
+    assert_eq!(one.len(), changes[0].1);
+    assert!(one.len() < all.len());
 }

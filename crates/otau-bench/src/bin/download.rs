@@ -75,6 +75,7 @@ fn main() {
         listen: "127.0.0.1:0".parse().expect("addr"),
         insecure_http: false,
         block_size: 1000,
+        page_bytes: otau_centre::http::MAX_PAGE_BYTES,
     })
     .expect("serve");
     let url = running.url(false);

@@ -174,7 +174,7 @@ fn knowing_centre(
     let copy = to.join("centre.sqlite");
     db.execute("VACUUM INTO ?1", [copy.to_str().expect("path")]).expect("copy the database");
     let keys: Vec<String> = store
-        .outgoing(0, usize::MAX)
+        .outgoing(0, usize::MAX, usize::MAX)
         .expect("events")
         .iter()
         .filter_map(|e| e.verify().ok())
@@ -224,7 +224,7 @@ fn bare_lookups(db: &std::path::Path, keys: &[String]) -> f64 {
 
 /// The same events inserted by bare SQL into the centre's `events` table, 5,000 a transaction.
 fn baseline_insert(path: &std::path::Path, _packet: &[u8], store: &Store) -> f64 {
-    let events = store.outgoing(0, usize::MAX).expect("events");
+    let events = store.outgoing(0, usize::MAX, usize::MAX).expect("events");
     let mut conn = rusqlite::Connection::open(path).expect("open");
     conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
     conn.pragma_update(None, "synchronous", "FULL").expect("sync");

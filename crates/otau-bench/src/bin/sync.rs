@@ -134,6 +134,7 @@ fn measure(location: Location, args: &Args) -> Figures {
         listen: "127.0.0.1:0".parse().expect("addr"),
         insecure_http: false,
         block_size: 1000,
+        page_bytes: otau_centre::http::MAX_PAGE_BYTES,
     })
     .expect("serve");
     let url = running.url(false);

@@ -248,10 +248,26 @@ pub trait Storage: Send + Sync {
         events: Vec<Incoming>,
         now: &str,
     ) -> Result<PushResponse>;
-    /// The office's events after a cursor.
-    async fn pull(&self, office: &str, after: i64, limit: i64) -> Result<(Vec<StoredEntry>, i64)>;
-    /// The device's own events after a seq.
-    async fn own(&self, device: Uuid, after: i64, limit: i64) -> Result<Vec<StoredEntry>>;
+    /// The office's events after a cursor: at most `limit` of them, and no more than
+    /// `max_bytes` of event text as stored unless the first event alone is larger (it then
+    /// comes alone: a page holds at least one event when there is one); and the office's
+    /// highest `server_seq`.
+    async fn pull(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<(Vec<StoredEntry>, i64)>;
+    /// The device's own events after a seq, paged as [`Storage::pull`] pages: at most `limit`
+    /// and `max_bytes` of event text, at least one event when there is one.
+    async fn own(
+        &self,
+        device: Uuid,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<Vec<StoredEntry>>;
     /// The device's state, noting a restore of the centre the device's view reveals.
     async fn device_state(
         &self,

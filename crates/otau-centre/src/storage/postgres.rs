@@ -1050,17 +1050,34 @@ impl Storage for PgStorage {
         }
     }
 
-    async fn pull(&self, office: &str, after: i64, limit: i64) -> Result<(Vec<StoredEntry>, i64)> {
+    async fn pull(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<(Vec<StoredEntry>, i64)> {
         let client = self.pool.get().await?;
         let high: i64 = client
             .query_one("SELECT high FROM offices WHERE code = $1", &[&office])
             .await?
             .try_get(0)?;
+        // The page is cut in SQL by a running sum of the events' sizes (the first event always
+        // goes): `octet_length` of a text reads its stored size without detoasting it, so an
+        // event past the budget is neither read whole nor sent.
         let rows = client
             .query(
-                "SELECT server_seq, event, hash, verdict FROM events
-                 WHERE office = $1 AND server_seq > $2 AND server_seq <= $3 ORDER BY server_seq LIMIT $4",
-                &[&office, &after, &high, &limit],
+                "SELECT server_seq, event, hash, verdict FROM (
+                     SELECT server_seq, event, hash, verdict,
+                            ROW_NUMBER() OVER page AS n,
+                            SUM(octet_length(event)) OVER page AS running
+                     FROM events
+                     WHERE office = $1 AND server_seq > $2 AND server_seq <= $3
+                     WINDOW page AS (ORDER BY server_seq ROWS UNBOUNDED PRECEDING)
+                     ORDER BY server_seq LIMIT $4
+                 ) page
+                 WHERE n = 1 OR running <= $5 ORDER BY server_seq",
+                &[&office, &after, &high, &limit, &max_bytes],
             )
             .await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -1076,13 +1093,28 @@ impl Storage for PgStorage {
         Ok((out, high))
     }
 
-    async fn own(&self, device: Uuid, after: i64, limit: i64) -> Result<Vec<StoredEntry>> {
+    async fn own(
+        &self,
+        device: Uuid,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<Vec<StoredEntry>> {
         let client = self.pool.get().await?;
+        // Cut in SQL as `pull` is.
         let rows = client
             .query(
-                "SELECT server_seq, device_seq, event, hash, verdict FROM events
-                 WHERE device_id = $1 AND device_seq > $2 ORDER BY device_seq LIMIT $3",
-                &[&device.to_string(), &after, &limit],
+                "SELECT server_seq, device_seq, event, hash, verdict FROM (
+                     SELECT server_seq, device_seq, event, hash, verdict,
+                            ROW_NUMBER() OVER page AS n,
+                            SUM(octet_length(event)) OVER page AS running
+                     FROM events
+                     WHERE device_id = $1 AND device_seq > $2
+                     WINDOW page AS (ORDER BY device_seq ROWS UNBOUNDED PRECEDING)
+                     ORDER BY device_seq LIMIT $3
+                 ) page
+                 WHERE n = 1 OR running <= $4 ORDER BY device_seq",
+                &[&device.to_string(), &after, &limit, &max_bytes],
             )
             .await?;
         let mut out = Vec::with_capacity(rows.len());

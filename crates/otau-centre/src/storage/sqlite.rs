@@ -53,6 +53,13 @@ fn lock(m: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Whether a page of `held` events whose event text sums to `bytes` takes one more `event`
+/// within `max_bytes` (counted into `bytes` when it does). The first event always goes.
+fn fits(held: usize, bytes: &mut i64, event: &str, max_bytes: i64) -> bool {
+    *bytes = bytes.saturating_add(i64::try_from(event.len()).unwrap_or(i64::MAX));
+    held == 0 || *bytes <= max_bytes
+}
+
 fn uuid_of(text: String) -> Result<Uuid> {
     Uuid::parse_str(&text).map_err(|e| CentreError::Migration(format!("stored id {text}: {e}")))
 }
@@ -997,7 +1004,13 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn pull(&self, office: &str, after: i64, limit: i64) -> Result<(Vec<StoredEntry>, i64)> {
+    async fn pull(
+        &self,
+        office: &str,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<(Vec<StoredEntry>, i64)> {
         let office = office.to_string();
         self.read(move |conn| {
             // One read transaction: the page and `high` are of the same moment.
@@ -1019,8 +1032,13 @@ impl Storage for SqliteStorage {
                 ))
             })?;
             let mut out = vec![];
+            let mut bytes = 0;
+            // Rows are read one by one: the page stops at the first that does not fit.
             for row in rows {
                 let (server_seq, event, hash, verdict) = row?;
+                if !fits(out.len(), &mut bytes, &event, max_bytes) {
+                    break;
+                }
                 out.push(StoredEntry {
                     server_seq,
                     device_seq: None,
@@ -1034,7 +1052,13 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn own(&self, device: Uuid, after: i64, limit: i64) -> Result<Vec<StoredEntry>> {
+    async fn own(
+        &self,
+        device: Uuid,
+        after: i64,
+        limit: i64,
+        max_bytes: i64,
+    ) -> Result<Vec<StoredEntry>> {
         self.read(move |conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT server_seq, device_seq, event, hash, verdict FROM events
@@ -1050,8 +1074,12 @@ impl Storage for SqliteStorage {
                 ))
             })?;
             let mut out = vec![];
+            let mut bytes = 0;
             for row in rows {
                 let (server_seq, seq, event, hash, verdict) = row?;
+                if !fits(out.len(), &mut bytes, &event, max_bytes) {
+                    break;
+                }
                 out.push(StoredEntry {
                     server_seq,
                     device_seq: Some(seq),

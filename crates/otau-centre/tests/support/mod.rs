@@ -28,6 +28,8 @@ pub struct TestCentre {
     pub pg: Option<pg::PgServer>,
     _dir: tempfile::TempDir,
     pub block_size: i64,
+    /// The event text of a page of pull or own (smaller than production's to see pages cut).
+    pub page_bytes: i64,
     /// Plain HTTP on loopback instead of HTTPS.
     pub insecure_http: bool,
 }
@@ -52,6 +54,7 @@ impl TestCentre {
             pg,
             _dir: dir,
             block_size: 1000,
+            page_bytes: otau_centre::http::MAX_PAGE_BYTES,
             insecure_http: false,
         };
         c.start();
@@ -72,6 +75,7 @@ impl TestCentre {
             listen: "127.0.0.1:0".parse().unwrap(),
             insecure_http: self.insecure_http,
             block_size: self.block_size,
+            page_bytes: self.page_bytes,
         })
         .expect("centre starts");
         self.running = Some(running);

@@ -413,6 +413,7 @@ pub fn centre(ctx: &mut Ctx, cmd: CentreCommand) -> Result<(), CliError> {
                 listen: addr,
                 insecure_http,
                 block_size,
+                page_bytes: otau_centre::http::MAX_PAGE_BYTES,
             })
             .map_err(coded)?;
             let url = running.url(insecure_http);

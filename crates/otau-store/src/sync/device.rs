@@ -223,9 +223,12 @@ impl Store {
         Ok(crate::events::next_device_seq(self.conn(), &device_id)? - 1)
     }
 
-    /// This device's events after `after`, in order, at least `limit` of them when there are,
-    /// and never splitting the events of one change.
-    pub fn outgoing(&self, after: i64, limit: usize) -> Result<Vec<SignedEvent>> {
+    /// This device's events after `after`, in order and in whole changes (the events of one
+    /// change are never split across pages): at least `limit` of them when there are, and no
+    /// more than `max_bytes` of envelope text as stored, unless the first change alone is
+    /// larger — it then goes alone, so every page holds at least one change and sync advances.
+    /// `usize::MAX` for either is no limit.
+    pub fn outgoing(&self, after: i64, limit: usize, max_bytes: usize) -> Result<Vec<SignedEvent>> {
         let (device_id, _) = self.device_identity()?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT seq, origin, envelope, hash FROM events
@@ -233,18 +236,33 @@ impl Store {
         )?;
         let mut rows = stmt.query(params![device_id, after])?;
         let mut out: Vec<SignedEvent> = vec![];
-        let mut last_change: Option<Value> = None;
+        let mut out_bytes = 0usize;
+        // The change being read, taken into the page once it is whole and fits.
+        let mut change: Vec<SignedEvent> = vec![];
+        let mut change_bytes = 0usize;
+        let mut change_id: Option<Value> = None;
         while let Some(row) = rows.next()? {
             let logged = LoggedEvent::from_row(row)?;
             let event: Value = serde_json::from_str(&logged.text)
                 .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", logged.seq)))?;
-            let change = event.get("change_id").cloned();
-            if out.len() >= limit && change != last_change {
-                break;
+            let id = event.get("change_id").cloned();
+            if id != change_id {
+                out_bytes += change_bytes;
+                out.append(&mut change);
+                change_bytes = 0;
+                if !out.is_empty() && out.len() >= limit {
+                    break;
+                }
+                change_id = id;
             }
-            last_change = change;
-            out.push(SignedEvent { event, hash: logged.hash });
+            change_bytes += logged.text.len();
+            // A change that does not fit starts the next page; the rest of it is not read.
+            if !out.is_empty() && out_bytes.saturating_add(change_bytes) > max_bytes {
+                return Ok(out);
+            }
+            change.push(SignedEvent { event, hash: logged.hash });
         }
+        out.append(&mut change);
         Ok(out)
     }
 
@@ -415,7 +433,7 @@ impl Store {
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
                  'sealed_document_numbers', 'audit_checkpoints', 'access_log',
-                 'office_signing_secrets', 'state_row_counts')
+                 'office_signing_secrets', 'state_row_counts', 'device_settings')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
