@@ -34,6 +34,7 @@ use crate::documents::{
 use crate::error::{code, ApiError, ApiResult};
 use crate::form::{ConsentForm, FamilyForm, MemberForm};
 use crate::import::{ImportOpened, ImportOutcome, ImportProgress, ImportSetup, RefusedRowsFile};
+use crate::office_settings::{OfficeSettingsForm, OfficeSettingsScreen};
 use crate::packets::{PacketExported, PacketImported, PacketPlaces, PacketProgress, Roots};
 use crate::scans::ScanFile;
 use crate::settings::AppInfo;
@@ -317,7 +318,7 @@ commands! {
 
     /// Saves everything held about the person in one JSON file in the documents folder.
     fn export_person(desk, now, regno: String) -> SavedExport {
-        desk.export_person(desk.docs_folder(), &regno, now)
+        desk.export_person(desk.docs_folder().as_deref(), &regno, now)
     }
 
     /// The case-work panel of a person card: status, family and quota.
@@ -436,12 +437,12 @@ commands! {
 
     /// Issues a document into the documents folder.
     fn issue_document(desk, now, kind: IssueKind, subject: String, format: DocFormat) -> SavedDocument {
-        desk.issue_document(desk.docs_folder(), kind, &subject, format, now)
+        desk.issue_document(desk.docs_folder().as_deref(), kind, &subject, format, now)
     }
 
     /// Reprints a document as a duplicate into the documents folder.
     fn reprint_document(desk, now, number: String, format: DocFormat) -> SavedDocument {
-        desk.reprint_document(desk.docs_folder(), &number, format, now)
+        desk.reprint_document(desk.docs_folder().as_deref(), &number, format, now)
     }
 
     /// Opens a document of the register (its PDF or XLSX in the documents folder) in the viewer.
@@ -452,12 +453,12 @@ commands! {
 
     /// The documents panel of a person card.
     fn family_documents(desk, now, regno: String) -> FamilyDocuments {
-        desk.family_documents(desk.docs_folder(), &regno)
+        desk.family_documents(desk.docs_folder().as_deref(), &regno)
     }
 
     /// The register of issued documents, narrowed by words.
     fn document_register(desk, now, query: String, limit: u32) -> RegisterScreen {
-        desk.document_register(desk.docs_folder(), &query, usize::try_from(limit).unwrap_or(200))
+        desk.document_register(desk.docs_folder().as_deref(), &query, usize::try_from(limit).unwrap_or(200))
     }
 
     /// Voids a document with a reason (managers).
@@ -470,12 +471,12 @@ commands! {
 
     /// The monthly summary (none: the month before this one).
     fn monthly_summary(desk, now, month: Option<String>) -> SummaryScreen {
-        desk.monthly_summary(desk.docs_folder(), month.as_deref(), now.today)
+        desk.monthly_summary(desk.docs_folder().as_deref(), month.as_deref(), now.today)
     }
 
     /// Closes a month once it is over (managers).
     fn close_month(desk, now, month: String) -> SummaryScreen {
-        desk.close_month(desk.docs_folder(), &month, now)
+        desk.close_month(desk.docs_folder().as_deref(), &month, now)
     }
 
     /// Sync as the sidebar and the sync screen show it: the centre, the last sync, what waits.
@@ -564,6 +565,14 @@ commands! {
 
     /// Opens the refused rows' spreadsheet saved last.
     fn import_open_refused(desk, now) -> () { desk.import_open_refused() }
+
+    /// The office settings screen: the office's name, this computer's documents folder and idle lock.
+    fn office_settings(desk, now) -> OfficeSettingsScreen { desk.office_settings(now) }
+
+    /// Saves the office settings (administrators).
+    fn save_office_settings(desk, now, form: OfficeSettingsForm) -> OfficeSettingsScreen {
+        desk.save_office_settings(&form, now)
+    }
 
     /// The backup panel: the last backup (when, where, size), one running, the last failure.
     fn backup_status(desk, now) -> BackupPanel { desk.backup_panel(now) }

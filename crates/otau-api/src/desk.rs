@@ -41,6 +41,7 @@ use crate::history::HistoryEntry;
 use crate::settings::{AppInfo, DocsDir, Settings};
 use crate::sync::{Background, Clock};
 use crate::Now;
+use otau_store::device_settings::DeviceSettings;
 
 /// Who is signed in, where, and when the screen locks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -290,6 +291,8 @@ pub enum Access {
 pub struct Desk {
     settings: Settings,
     docs: DocsDir,
+    /// This computer's settings saved in its database, as read at the last sign-in or save.
+    saved: Mutex<DeviceSettings>,
     inner: Mutex<Inner>,
     /// The daily backup and "Back up now", written in the background.
     backups: crate::backups::Backups,
@@ -308,8 +311,9 @@ impl Desk {
             db_path,
             lang: otau_i18n::Lang::default(),
             idle_seconds,
+            idle_from_env: false,
         };
-        Desk::open(settings, DocsDir(None))
+        Desk::open(settings, DocsDir::fixed(None))
     }
 
     /// The desk of an app started with `settings`, saving documents in `docs`.
@@ -317,6 +321,7 @@ impl Desk {
         Desk {
             settings,
             docs,
+            saved: Mutex::new(DeviceSettings::default()),
             inner: Mutex::new(Inner::default()),
             backups: crate::backups::Backups::default(),
             imports: crate::import::Imports::default(),
@@ -383,9 +388,46 @@ impl Desk {
         AppInfo::new(&self.settings, self.office_if_any())
     }
 
-    /// The folder issued documents are saved in, when known.
-    pub fn docs_folder(&self) -> Option<&Path> {
-        self.docs.0.as_deref()
+    /// The folder issued documents are saved in, when known: `OTAU_DOCS_DIR`, else the folder
+    /// an administrator saved for this computer, else the default.
+    pub fn docs_folder(&self) -> Option<PathBuf> {
+        if self.docs.from_env {
+            return self.docs.path.clone();
+        }
+        self.saved().docs_folder.map(PathBuf::from).or_else(|| self.docs.path.clone())
+    }
+
+    /// Seconds without input before the screen locks: `OTAU_IDLE_MINUTES`, else the minutes an
+    /// administrator saved for this computer, else the start's default.
+    pub fn idle_seconds(&self) -> u32 {
+        match self.saved().idle_minutes {
+            Some(minutes) if !self.settings.idle_from_env => minutes.saturating_mul(60),
+            _ => self.settings.idle_seconds,
+        }
+    }
+
+    /// Whether `OTAU_DOCS_DIR` sets the documents folder.
+    pub(crate) fn docs_from_env(&self) -> bool {
+        self.docs.from_env
+    }
+
+    /// The documents folder used when none is saved.
+    pub(crate) fn default_docs_folder(&self) -> Option<PathBuf> {
+        self.docs.path.clone()
+    }
+
+    /// This computer's saved settings as last read.
+    pub(crate) fn saved(&self) -> DeviceSettings {
+        self.saved.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Reads this computer's saved settings again from `store`.
+    pub(crate) fn remember_settings(&self, store: &Store) -> ApiResult<()> {
+        let read = store.device_settings()?;
+        if let Ok(mut saved) = self.saved.lock() {
+            *saved = read;
+        }
+        Ok(())
     }
 
     fn lock_inner(&self) -> ApiResult<MutexGuard<'_, Inner>> {
@@ -498,13 +540,14 @@ impl Desk {
             self.back_up_if_due(path, store, now, keys.clone());
         }
         let choose_own_password = own_password_due(store, &actor)?;
+        self.remember_settings(store)?;
         inner.actor = Some(actor.clone());
         inner.locked = false;
         Ok(SessionInfo {
             permissions: actor.role.permissions(),
             actor,
             office,
-            idle_seconds: self.settings.idle_seconds,
+            idle_seconds: self.idle_seconds(),
             locked: false,
             recovery_code: None,
             choose_own_password,
@@ -525,7 +568,7 @@ impl Desk {
             permissions: actor.role.permissions(),
             actor,
             office,
-            idle_seconds: self.settings.idle_seconds,
+            idle_seconds: self.idle_seconds(),
             locked,
             recovery_code: None,
             choose_own_password,
@@ -584,7 +627,7 @@ impl Desk {
     /// refusal, and unlocking works as after [`Desk::lock`].
     pub fn admit(&self, access: Access, now: Now) -> ApiResult<()> {
         let mut inner = self.lock_inner()?;
-        let idle = chrono::Duration::seconds(i64::from(self.settings.idle_seconds));
+        let idle = chrono::Duration::seconds(i64::from(self.idle_seconds()));
         let idled = inner.last_active.is_some_and(|last| now.at - last >= idle);
         if inner.actor.is_some() && !inner.locked && idled {
             inner.locked = true;

@@ -838,7 +838,7 @@ impl Desk {
     /// The file at `path` if it is a file of [`saved_file`] named by the number of a document
     /// in the register, for the signed-in user of an unlocked desk.
     pub(crate) fn registered_file(&self, path: &str) -> ApiResult<PathBuf> {
-        let file = saved_file(self.docs_folder(), path)?;
+        let file = saved_file(self.docs_folder().as_deref(), path)?;
         let stem = file.file_stem().and_then(|s| s.to_str()).ok_or_else(|| not_saved(path))?;
         self.with(|store, _| {
             for number in numbers_named(stem) {

@@ -530,7 +530,7 @@ impl Desk {
             .map(|c| if c.is_alphanumeric() || "-_. ".contains(c) { c } else { '_' })
             .collect();
         let stem = format!("{}-refused", stem.trim_matches(['.', ' ']));
-        let path = crate::documents::save_new(folder, &stem, "xlsx", &bytes)
+        let path = crate::documents::save_new(&folder, &stem, "xlsx", &bytes)
             .map_err(otau_store::StoreError::from)?;
         self.imports().lock().saved = Some(path.clone());
         let file_name =

@@ -33,6 +33,7 @@ pub mod error;
 pub mod form;
 pub mod history;
 pub mod import;
+pub mod office_settings;
 pub mod packets;
 pub mod scans;
 pub mod settings;
@@ -51,6 +52,8 @@ mod bindings;
 mod consent_tests;
 #[cfg(test)]
 mod lock_tests;
+#[cfg(test)]
+mod office_settings_tests;
 #[cfg(test)]
 mod produce_tests;
 #[cfg(test)]

@@ -41,8 +41,9 @@ fn desk_with_folder() -> (tempfile::TempDir, Desk, PathBuf) {
         db_from_env: false,
         lang: otau_i18n::Lang::default(),
         idle_seconds: 900,
+        idle_from_env: true,
     };
-    let desk = Desk::open(settings, DocsDir(Some(folder.clone())));
+    let desk = Desk::open(settings, DocsDir::fixed(Some(folder.clone())));
     (dir, desk, folder)
 }
 

@@ -40,6 +40,9 @@ pub struct Settings {
     pub lang: Lang,
     /// Seconds without a key press or a mouse move before the screen locks.
     pub idle_seconds: u32,
+    /// Whether `idle_seconds` came from `OTAU_IDLE_MINUTES` (then it wins over the minutes an
+    /// administrator saved in the app).
+    pub idle_from_env: bool,
 }
 
 /// Settings plus what was wrong with the environment, to be reported by the caller.
@@ -81,10 +84,14 @@ impl Settings {
             },
         };
         let default_idle = DEFAULT_IDLE_MINUTES * 60;
+        let mut idle_from_env = false;
         let idle_seconds = match idle.filter(|raw| !raw.is_empty()) {
             None => default_idle,
             Some(raw) => match raw.to_str().and_then(idle_seconds) {
-                Some(seconds) => seconds,
+                Some(seconds) => {
+                    idle_from_env = true;
+                    seconds
+                }
                 None => {
                     warnings.push(format!(
                         "{ENV_IDLE_MINUTES}={} is not a number of minutes between 0.1 and 720; \
@@ -96,7 +103,13 @@ impl Settings {
             },
         };
         FromEnv {
-            settings: Settings { db_from_env: db_path.is_some(), db_path, lang, idle_seconds },
+            settings: Settings {
+                db_from_env: db_path.is_some(),
+                db_path,
+                lang,
+                idle_seconds,
+                idle_from_env,
+            },
             warnings,
         }
     }
@@ -146,17 +159,32 @@ pub const ENV_DOCS_DIR: &str = "OTAU_DOCS_DIR";
 /// folder (on Linux `~/Documents`).
 pub const DEFAULT_DOCS_DIR: &str = "Otau";
 
-/// The folder issued documents are saved in: `OTAU_DOCS_DIR`, else `Otau` in the user's
-/// documents folder; `None` when neither is known. Created when the first document is saved.
+/// The folder issued documents are saved in as the start knows it: `OTAU_DOCS_DIR` (which wins
+/// over the folder an administrator saved in the app), else `Otau` in the user's documents
+/// folder (used unless one was saved); `None` when neither is known. Created when the first
+/// document is saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocsDir(pub Option<PathBuf>);
+pub struct DocsDir {
+    /// The folder.
+    pub path: Option<PathBuf>,
+    /// Whether it came from `OTAU_DOCS_DIR`.
+    pub from_env: bool,
+}
 
 impl DocsDir {
+    /// A folder given outright (as by `OTAU_DOCS_DIR`), or none.
+    pub fn fixed(path: Option<PathBuf>) -> DocsDir {
+        DocsDir { from_env: path.is_some(), path }
+    }
+
     /// From the raw value of `OTAU_DOCS_DIR` and the user's documents folder, if known.
     pub fn parse(raw: Option<OsString>, user_documents: Option<PathBuf>) -> DocsDir {
         match raw.filter(|value| !value.is_empty()) {
-            Some(raw) => DocsDir(Some(PathBuf::from(raw))),
-            None => DocsDir(user_documents.map(|dir| dir.join(DEFAULT_DOCS_DIR))),
+            Some(raw) => DocsDir::fixed(Some(PathBuf::from(raw))),
+            None => DocsDir {
+                path: user_documents.map(|dir| dir.join(DEFAULT_DOCS_DIR)),
+                from_env: false,
+            },
         }
     }
 
@@ -266,11 +294,12 @@ mod tests {
     fn documents_folder_is_the_variable_else_otau_in_the_users_documents() {
         let home = Some(PathBuf::from("/home/a/Documents"));
         let set = DocsDir::parse(Some(OsString::from("/srv/docs")), home.clone());
-        assert_eq!(set, DocsDir(Some(PathBuf::from("/srv/docs"))));
+        assert_eq!(set, DocsDir { path: Some(PathBuf::from("/srv/docs")), from_env: true });
         let unset = DocsDir::parse(None, home.clone());
-        assert_eq!(unset, DocsDir(Some(PathBuf::from("/home/a/Documents/Otau"))));
+        let default = Some(PathBuf::from("/home/a/Documents/Otau"));
+        assert_eq!(unset, DocsDir { path: default, from_env: false });
         assert_eq!(DocsDir::parse(Some(OsString::new()), home), unset);
-        assert_eq!(DocsDir::parse(None, None), DocsDir(None));
+        assert_eq!(DocsDir::parse(None, None), DocsDir { path: None, from_env: false });
     }
 
     #[test]
@@ -290,6 +319,7 @@ mod tests {
             db_from_env: true,
             lang: Lang::Ru,
             idle_seconds: 600,
+            idle_from_env: true,
         };
         let json = serde_json::to_value(AppInfo::new(&settings, None)).ok();
         assert_eq!(

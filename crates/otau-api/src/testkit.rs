@@ -109,8 +109,9 @@ pub fn desk_with_folder() -> (tempfile::TempDir, Desk, PathBuf) {
         db_from_env: false,
         lang: otau_i18n::Lang::default(),
         idle_seconds: 900,
+        idle_from_env: false,
     };
-    (dir, Desk::open(settings, crate::settings::DocsDir(Some(folder.clone()))), folder)
+    (dir, Desk::open(settings, crate::settings::DocsDir::fixed(Some(folder.clone()))), folder)
 }
 
 /// The head of the example family, as typed in the registration form.
@@ -185,6 +186,7 @@ impl Centre {
             listen: "127.0.0.1:0".parse().expect("addr"),
             insecure_http: false,
             block_size: 1000,
+            page_bytes: otau_centre::http::MAX_PAGE_BYTES,
         })
         .expect("centre starts");
         Centre { location, running: Some(running), _dir: dir }

@@ -16,6 +16,7 @@ pub mod backup;
 pub mod casework;
 pub mod checkpoint;
 pub mod context;
+pub mod device_settings;
 pub mod documents;
 pub mod error;
 pub mod events;

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_password_set_by.sql"),
     include_str!("../migrations/0017_state_row_counts.sql"),
     include_str!("../migrations/0018_document_scans.sql"),
+    include_str!("../migrations/0019_device_settings.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

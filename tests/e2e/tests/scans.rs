@@ -92,6 +92,17 @@ fn a_scan_attached_to_a_passport_shows_on_the_card_and_opens_whole() {
         matches!(size, Ok(v) if v == serde_json::json!([1400, 1000]))
     });
     app.screenshot("scan-viewer");
+    let violations = app.accessibility_violations().unwrap_or_else(|e| panic!("axe-core: {e}"));
+    assert!(violations.is_empty(), "the viewer: {violations:?}");
+    // Modal: Tab goes round the viewer's own buttons.
+    for _ in 0..4 {
+        app.keys(&char::from(Key::Tab).to_string());
+        let inside = app.execute(
+            "return !!document.activeElement?.closest('[data-testid=scan-viewer]');",
+            vec![],
+        );
+        assert_eq!(inside.ok(), Some(serde_json::json!(true)), "the focus left the viewer");
+    }
     app.keys(&char::from(Key::Escape).to_string());
     app.wait_until("the viewer closes", |app| app.count("[data-testid=scan-viewer]") == 0);
     let back = app.execute("return document.activeElement?.dataset?.testid ?? null;", vec![]);

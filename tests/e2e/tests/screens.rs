@@ -3,8 +3,8 @@
 //! off at the right, every element the Tab key reaches shows a focus ring, and axe-core finds
 //! no violation of WCAG 2.1 A and AA. The administrator of the README's demo office (families,
 //! payments awaiting approval and paid, documents) goes through them all from the sidebar, the
-//! import screen with a file checked, and a family's card; a screenshot of each at 1024×768 is
-//! kept.
+//! import screen with a file checked, office settings, and a family's card with a scan of a
+//! passport; a screenshot of each at 1024×768 is kept.
 
 // A test is an edge: it reads the clock to make the data it imports.
 #![allow(clippy::disallowed_methods)]
@@ -94,6 +94,7 @@ fn every_screen_fits_both_window_sizes_and_passes_the_accessibility_check() {
         ("nav-summary", "[data-testid=summary]"),
         ("nav-reference", "[data-testid=reference]"),
         ("nav-users", "[data-testid=users]"),
+        ("nav-settings", "[data-testid=settings-form]"),
         ("nav-sync", "[data-testid=sync]"),
     ] {
         app.click(&format!("[data-testid={nav}]"));
@@ -125,6 +126,9 @@ fn every_screen_fits_both_window_sizes_and_passes_the_accessibility_check() {
     check(&mut app, "find-results", &mut problems);
     app.press("#find-query", Key::Enter);
     app.wait_for("[data-testid=person-card]").unwrap_or_else(|e| panic!("no card: {e}"));
+    // With a scan of the passport on it.
+    app.choose_file("[data-testid=scan-file]", "паспорт.png", &scan());
+    app.wait_for("[data-testid=scan-thumb-img]").unwrap_or_else(|e| panic!("no scan: {e}"));
     check(&mut app, "card", &mut problems);
     app.wait_for("[data-testid=cw-open-plan]").unwrap_or_else(|e| panic!("{e}"));
     app.scroll_to("[data-testid=cw-open-plan]");
@@ -145,4 +149,24 @@ fn every_screen_fits_both_window_sizes_and_passes_the_accessibility_check() {
     if !problems.is_empty() {
         app.fail(&format!("{} problems:\n{}", problems.len(), problems.join("\n")));
     }
+}
+
+/// A scan of a passport page: a pale page with a photo and lines of text, as a PNG.
+fn scan() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(900, 640, |x, y| {
+        let photo = (60..280).contains(&x) && (160..460).contains(&y);
+        let line = x > 330 && x < 840 && (y % 60) < 14 && y > 160;
+        image::Rgb(if photo {
+            [130, 140, 155]
+        } else if line {
+            [45, 50, 60]
+        } else {
+            [238, 242, 235]
+        })
+    });
+    let mut out = std::io::Cursor::new(vec![]);
+    if let Err(e) = img.write_to(&mut out, image::ImageFormat::Png) {
+        panic!("the scan cannot be written: {e}");
+    }
+    out.into_inner()
 }

@@ -20,8 +20,9 @@ export type Route =
   // Sync with the centre: status, enrolment, packets, conflicts, review cases, the same person
   // in two offices and the same subsidy paid in two (`section`: the part the screen opens at).
   | { name: "sync"; section?: "conflicts" | "cases" | "cross" | "payments" }
-  // The administrators' users screen.
-  | { name: "users" };
+  // The administrators' users screen and office settings.
+  | { name: "users" }
+  | { name: "settings" };
 
 const state = $state<{ current: Route; history: Route[] }>({
   current: { name: "home" },

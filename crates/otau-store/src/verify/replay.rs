@@ -19,6 +19,7 @@ const TABLES: &[(&str, &str)] = &[
     ("family", "families"),
     ("person", "persons"),
     ("document", "documents"),
+    ("document_scan", "document_scans"),
     ("consent", "consents"),
     ("mci_row", "mci_rows"),
     ("kandas_status", "kandas_statuses"),
@@ -44,6 +45,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cross_decision", "cross_office_decisions"),
     ("payment_case", "payment_cases"),
     ("payment_decision", "payment_case_decisions"),
+    ("device_setting", "device_settings"),
 ];
 
 /// The tables whose every row is made by an event of the log (the others are also filled from
@@ -52,6 +54,7 @@ const EVENT_ONLY: &[&str] = &[
     "families",
     "persons",
     "documents",
+    "document_scans",
     "consents",
     "kandas_statuses",
     "quota_inclusions",

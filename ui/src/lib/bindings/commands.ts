@@ -34,6 +34,8 @@ import type { JoinForm } from "./JoinForm";
 import type { Lang } from "./Lang";
 import type { MemberForm } from "./MemberForm";
 import type { NewUserForm } from "./NewUserForm";
+import type { OfficeSettingsForm } from "./OfficeSettingsForm";
+import type { OfficeSettingsScreen } from "./OfficeSettingsScreen";
 import type { PacketExported } from "./PacketExported";
 import type { PacketImported } from "./PacketImported";
 import type { PacketPlaces } from "./PacketPlaces";
@@ -474,6 +476,16 @@ export function import_save_refused(args: { lang: Lang }): Promise<RefusedRowsFi
 /** Opens the refused rows' spreadsheet saved last. */
 export function import_open_refused(): Promise<void> {
   return call<void>("import_open_refused");
+}
+
+/** The office settings screen: the office's name, this computer's documents folder and idle lock. */
+export function office_settings(): Promise<OfficeSettingsScreen> {
+  return call<OfficeSettingsScreen>("office_settings");
+}
+
+/** Saves the office settings (administrators). */
+export function save_office_settings(args: { form: OfficeSettingsForm }): Promise<OfficeSettingsScreen> {
+  return call<OfficeSettingsScreen>("save_office_settings", args);
 }
 
 /** The backup panel: the last backup (when, where, size), one running, the last failure. */

@@ -1,0 +1,23 @@
+# The office settings screen.
+ui-nav-settings = Office settings
+ui-settings-title = Office settings
+ui-settings-subtitle = The office's name, and where this computer saves documents and when it locks the screen.
+ui-settings-office = Office
+ui-settings-office-code = Code
+ui-settings-office-region = Region
+ui-settings-office-name = Name on documents
+ui-settings-computer = This computer
+ui-settings-docs-folder = Documents folder
+ui-settings-docs-hint = Certificates, statements, summaries and exports are saved here. Empty: { $default }.
+ui-settings-docs-hint-none = Certificates, statements, summaries and exports are saved here.
+ui-settings-docs-env = Set by OTAU_DOCS_DIR when the app was started: { $path }. It wins over what is saved here.
+ui-settings-docs-now = Saved now in: { $path }
+ui-settings-idle = Lock the screen after (minutes idle)
+ui-settings-idle-hint = From { $min } to { $max } minutes. Empty: { $default }.
+ui-settings-idle-env = Set by OTAU_IDLE_MINUTES when the app was started: { $minutes } min. It wins over what is saved here.
+ui-settings-save = Save settings
+ui-settings-saved = Settings saved.
+ui-settings-more = Elsewhere
+ui-settings-backups = Backups of this computer are on the home screen.
+ui-settings-sync = Enrolment with the centre and sync
+ui-settings-users = Users and passwords

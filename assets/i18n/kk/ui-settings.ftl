@@ -1,0 +1,23 @@
+# Кеңсе баптаулары экраны.
+ui-nav-settings = Кеңсе баптаулары
+ui-settings-title = Кеңсе баптаулары
+ui-settings-subtitle = Кеңсе атауы, осы компьютер құжаттарды қайда сақтайтыны және экранды қашан құлыптайтыны.
+ui-settings-office = Кеңсе
+ui-settings-office-code = Коды
+ui-settings-office-region = Өңірі
+ui-settings-office-name = Құжаттардағы атауы
+ui-settings-computer = Осы компьютер
+ui-settings-docs-folder = Құжаттар қалтасы
+ui-settings-docs-hint = Анықтамалар, үзінділер, жиынтықтар мен экспорт осында сақталады. Бос болса: { $default }.
+ui-settings-docs-hint-none = Анықтамалар, үзінділер, жиынтықтар мен экспорт осында сақталады.
+ui-settings-docs-env = Іске қосқанда OTAU_DOCS_DIR айнымалысымен берілген: { $path }. Ол осында сақталғаннан басым.
+ui-settings-docs-now = Қазір мұнда сақталады: { $path }
+ui-settings-idle = Экранды құлыптау (әрекетсіз минуттан кейін)
+ui-settings-idle-hint = { $min } мен { $max } минут аралығында. Бос болса: { $default }.
+ui-settings-idle-env = Іске қосқанда OTAU_IDLE_MINUTES айнымалысымен берілген: { $minutes } мин. Ол осында сақталғаннан басым.
+ui-settings-save = Баптауларды сақтау
+ui-settings-saved = Баптаулар сақталды.
+ui-settings-more = Басқа бөлімдерде
+ui-settings-backups = Осы компьютердің сақтық көшірмелері басты экранда.
+ui-settings-sync = Орталыққа қосылу және синхрондау
+ui-settings-users = Пайдаланушылар мен құпиясөздер

@@ -1,0 +1,23 @@
+# Экран настроек отделения.
+ui-nav-settings = Настройки отделения
+ui-settings-title = Настройки отделения
+ui-settings-subtitle = Название отделения, куда этот компьютер сохраняет документы и когда блокирует экран.
+ui-settings-office = Отделение
+ui-settings-office-code = Код
+ui-settings-office-region = Регион
+ui-settings-office-name = Название в документах
+ui-settings-computer = Этот компьютер
+ui-settings-docs-folder = Папка документов
+ui-settings-docs-hint = Сюда сохраняются справки, выписки, сводки и выгрузки. Пусто: { $default }.
+ui-settings-docs-hint-none = Сюда сохраняются справки, выписки, сводки и выгрузки.
+ui-settings-docs-env = Задана переменной OTAU_DOCS_DIR при запуске: { $path }. Она важнее сохранённой здесь.
+ui-settings-docs-now = Сейчас сохраняется в: { $path }
+ui-settings-idle = Блокировать экран через (минут бездействия)
+ui-settings-idle-hint = От { $min } до { $max } минут. Пусто: { $default }.
+ui-settings-idle-env = Задано переменной OTAU_IDLE_MINUTES при запуске: { $minutes } мин. Она важнее сохранённого здесь.
+ui-settings-save = Сохранить настройки
+ui-settings-saved = Настройки сохранены.
+ui-settings-more = В других разделах
+ui-settings-backups = Резервные копии этого компьютера — на главном экране.
+ui-settings-sync = Подключение к центру и синхронизация
+ui-settings-users = Пользователи и пароли
