@@ -240,10 +240,7 @@ const LANDED: &[(&str, &str)] = &[
         "0017_state_row_counts.sql",
         "e75c3fcf42fd683dee527a679ae066baa4df17e59f493b30d25fb4336c94749b",
     ),
-    (
-        "0018_document_scans.sql",
-        "f9dd496839e6ba99d0a899e58813fa82b07bdc85c20f1ce79ab4ddabb4607069",
-    ),
+    ("0018_document_scans.sql", "f9dd496839e6ba99d0a899e58813fa82b07bdc85c20f1ce79ab4ddabb4607069"),
     (
         "0019_device_settings.sql",
         "9362bf43bf72ac0de36692822cfe3efcb91252c1e3d260d3884a3517528fe289",
