@@ -115,6 +115,24 @@ pub struct ScanView {
     pub added_by: String,
 }
 
+impl From<ScanRec> for ScanView {
+    fn from(rec: ScanRec) -> ScanView {
+        ScanView {
+            id: rec.id,
+            document_id: rec.document_id,
+            kind: rec.kind,
+            bytes: rec.bytes,
+            width: rec.width,
+            height: rec.height,
+            pages: rec.pages,
+            file_name: rec.file_name,
+            thumbnail: rec.thumbnail,
+            added_on: rec.added_on,
+            added_by: rec.added_by,
+        }
+    }
+}
+
 /// The columns of [`ScanView`].
 const VIEW_COLUMNS: &str =
     "id, document_id, kind, bytes, width, height, pages, file_name, thumbnail, added_on, added_by";
@@ -210,20 +228,7 @@ impl Store {
         let (rec, content) = scan_row(self.conn(), scan_id)?;
         let detail = format!("scan {}", rec.file_name.as_deref().unwrap_or(rec.kind.as_str()));
         self.log_access(ctx, rec.person_id, AccessKind::Card, Some(&detail))?;
-        let view = ScanView {
-            id: rec.id,
-            document_id: rec.document_id,
-            kind: rec.kind,
-            bytes: rec.bytes,
-            width: rec.width,
-            height: rec.height,
-            pages: rec.pages,
-            file_name: rec.file_name,
-            thumbnail: rec.thumbnail,
-            added_on: rec.added_on,
-            added_by: rec.added_by,
-        };
-        Ok(ScanContent { view, content })
+        Ok(ScanContent { view: rec.into(), content })
     }
 
     /// Takes a scan off the card (attached to the wrong document, or unreadable): the record
