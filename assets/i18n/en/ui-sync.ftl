@@ -259,3 +259,5 @@ ui-paycase-reason-hint = What you checked: the rules, the family's documents, a 
 ui-paycase-managers = Only a manager decides these cases, as only a manager approves payments.
 payment_decision-keep_both = Both payments stand
 payment_decision-recover = One payment is to be recovered
+ui-sync-progress-sending = Sending changes: { $done } of { $total }
+ui-sync-progress-receiving = Receiving changes: { $done } of { $total }

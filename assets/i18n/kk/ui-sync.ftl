@@ -243,3 +243,5 @@ ui-paycase-reason-hint = Не тексердіңіз: ережелер, отба
 ui-paycase-managers = Мұндай жағдайларды тек басшы шешеді: төлемдерді тек ол бекітеді.
 payment_decision-keep_both = Екі төлем де қалады
 payment_decision-recover = Бір төлемді қайтару керек
+ui-sync-progress-sending = Өзгерістер жіберілуде: { $total } ішінен { $done }
+ui-sync-progress-receiving = Өзгерістер алынуда: { $total } ішінен { $done }

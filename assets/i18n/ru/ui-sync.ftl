@@ -265,3 +265,5 @@ ui-paycase-reason-hint = Что проверили: правила, докуме
 ui-paycase-managers = Такие случаи решает только руководитель: только он утверждает выплаты.
 payment_decision-keep_both = Обе выплаты остаются
 payment_decision-recover = Одну выплату нужно вернуть
+ui-sync-progress-sending = Отправка изменений: { $done } из { $total }
+ui-sync-progress-receiving = Получение изменений: { $done } из { $total }

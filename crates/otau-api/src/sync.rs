@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use otau_core::{Coded, FieldError};
-use otau_device::{DeviceError, Enrolment, JoinRequest, SyncReport};
+use otau_device::{DeviceError, Enrolment, JoinRequest, SyncOptions, SyncProgress, SyncReport};
 use otau_store::sync::payments::{PaidSide, PaymentCaseView, PaymentDecision};
 use otau_store::sync::{
     CaseDecision, ConflictChoice, ConflictView, ReviewCaseView, Side, TYPED_FIELDS,
@@ -128,6 +128,8 @@ struct State {
     stop: bool,
     /// How the last sync of this run of the app ended.
     last: Option<Outcome>,
+    /// How far the running sync is, once it has said.
+    progress: Option<SyncProgress>,
 }
 
 #[derive(Debug, Default)]
@@ -231,21 +233,23 @@ impl Background {
         lock(&self.shared.state).last = Some(Outcome { report: Some(report), error: None });
     }
 
-    /// Whether a sync runs or is about to, and how the last one ended.
-    fn snapshot(&self) -> (bool, Option<Outcome>) {
+    /// Whether a sync runs or is about to, how far it is, and how the last one ended.
+    fn snapshot(&self) -> (bool, Option<SyncProgress>, Option<Outcome>) {
         // The worker's lock is never taken while holding the state's (see `watch`).
         let running = self.running();
         let state = lock(&self.shared.state);
-        (state.syncing || (state.wanted && running), state.last.clone())
+        let syncing = state.syncing || (state.wanted && running);
+        (syncing, state.progress.filter(|_| state.syncing), state.last.clone())
     }
 
     /// Syncs in the calling thread (no worker), noting the outcome as the worker would.
     fn sync_here(&self, path: &Path, keys: Option<&VaultKeys>, now: Now) {
         lock(&self.shared.state).syncing = true;
         let mut store = None;
-        let outcome = sync_once(&mut store, path, keys, now);
+        let outcome = sync_once(&mut store, path, keys, now, &self.shared);
         let mut state = lock(&self.shared.state);
         state.syncing = false;
+        state.progress = None;
         state.last = Some(outcome);
     }
 }
@@ -289,9 +293,10 @@ fn work(
             state.wanted = false;
             state.syncing = true;
         }
-        let outcome = sync_once(&mut store, path, keys, clock());
+        let outcome = sync_once(&mut store, path, keys, clock(), shared);
         let mut state = lock(&shared.state);
         state.syncing = false;
+        state.progress = None;
         state.last = Some(outcome);
     }
 }
@@ -303,13 +308,16 @@ fn sync_once(
     path: &Path,
     keys: Option<&VaultKeys>,
     now: Now,
+    shared: &Shared,
 ) -> Outcome {
+    let tell = |p: SyncProgress| lock(&shared.state).progress = Some(p);
+    let options = SyncOptions { progress: Some(&tell), ..SyncOptions::default() };
     let result = (|| -> ApiResult<SyncReport> {
         if store.is_none() {
             *store = Some(crate::desk::open_with(path, keys)?);
         }
         let store = store.as_mut().ok_or_else(|| ApiError::coded(desk_code::INTERNAL))?;
-        Ok(otau_device::sync(store, now.at, now.today)?)
+        Ok(otau_device::sync_with(store, now.at, now.today, options)?)
     })();
     match result {
         Ok(report) => Outcome { report: Some(report), error: None },
@@ -348,6 +356,8 @@ pub struct SyncPanel {
     pub open_payment_cases: i64,
     /// A sync runs now, or is about to.
     pub syncing: bool,
+    /// How far the running sync is (pages sent or received of all), once it has said.
+    pub progress: Option<SyncProgress>,
     /// Whether the app syncs in the background (every `interval_minutes`).
     pub background: bool,
     /// How often the background sync runs, in minutes.
@@ -692,7 +702,7 @@ impl Desk {
         let (status, open_cross_cases) =
             self.with(|store, _| Ok((store.sync_status()?, store.open_cross_cases()?)))?;
         let background = self.background();
-        let (syncing, last) = background.snapshot();
+        let (syncing, progress, last) = background.snapshot();
         let packets_only =
             status.enrolled && status.centre_url.as_deref().is_none_or(str::is_empty);
         // Having no line is how such a computer works, not a problem to show.
@@ -718,6 +728,7 @@ impl Desk {
             open_cross_cases,
             open_payment_cases: status.open_payment_cases,
             syncing,
+            progress,
             background: background.running(),
             interval_minutes: background.interval.as_secs() / 60,
             problem,

@@ -15,4 +15,6 @@ mod run;
 
 pub use enrol::{enrol, join, Enrolment, JoinRequest};
 pub use error::{DeviceError, Result};
-pub use run::{sync, sync_with, Restore, SyncOptions, SyncReport, PUSH_BYTES};
+pub use run::{
+    sync, sync_with, Restore, SyncOptions, SyncProgress, SyncReport, SyncStage, PUSH_BYTES,
+};

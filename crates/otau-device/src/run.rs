@@ -29,17 +29,63 @@ const PAGE: usize = 1_000;
 /// centre accepts (64 MiB). A change larger than this still goes, alone in its push.
 pub const PUSH_BYTES: usize = 16 * 1024 * 1024;
 
-/// How a sync pages what it sends; [`SyncOptions::default`] is what production uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SyncOptions {
+/// How a sync pages what it sends and whom it tells how far it is; [`SyncOptions::default`]
+/// pages as production does and tells nobody.
+#[derive(Clone, Copy)]
+pub struct SyncOptions<'a> {
     /// The envelope text one push carries at most ([`PUSH_BYTES`]; smaller in tests, so that
     /// a few ordinary events take several pushes).
     pub push_bytes: usize,
+    /// Told after each page sent or received (the window's progress bar).
+    pub progress: Option<&'a (dyn Fn(SyncProgress) + Sync)>,
 }
 
-impl Default for SyncOptions {
+impl Default for SyncOptions<'_> {
     fn default() -> Self {
-        SyncOptions { push_bytes: PUSH_BYTES }
+        SyncOptions { push_bytes: PUSH_BYTES, progress: None }
+    }
+}
+
+impl std::fmt::Debug for SyncOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncOptions")
+            .field("push_bytes", &self.push_bytes)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+/// What a sync is doing.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncStage {
+    /// Sending this device's changes.
+    Sending,
+    /// Receiving the office's changes from the centre.
+    Receiving,
+}
+
+/// How far a sync is: `done` of `total` changes in its stage (events: a change of a family
+/// counts each record it wrote).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SyncProgress {
+    /// The stage.
+    pub stage: SyncStage,
+    /// Done so far.
+    pub done: u64,
+    /// In all (as known when the stage began; the centre may receive more meanwhile).
+    pub total: u64,
+}
+
+impl SyncOptions<'_> {
+    fn tell(&self, stage: SyncStage, done: i64, total: i64) {
+        if let Some(progress) = self.progress {
+            let total = u64::try_from(total).unwrap_or(0);
+            let done = u64::try_from(done).unwrap_or(0).min(total);
+            progress(SyncProgress { stage, done, total });
+        }
     }
 }
 
@@ -159,7 +205,7 @@ pub fn sync_with(
     store: &mut Store,
     at: DateTime<Utc>,
     today: NaiveDate,
-    options: SyncOptions,
+    options: SyncOptions<'_>,
 ) -> Result<SyncReport> {
     let outcome = run(store, at, today, options);
     let noted = match &outcome {
@@ -187,7 +233,7 @@ fn run(
     store: &mut Store,
     at: DateTime<Utc>,
     today: NaiveDate,
-    options: SyncOptions,
+    options: SyncOptions<'_>,
 ) -> Result<SyncReport> {
     let mut session = Session::open(store)?;
     let mut report = SyncReport::default();
@@ -195,7 +241,7 @@ fn run(
     session.client.report_blocks(&store.number_blocks()?)?;
     settle(store, &mut session, at, &mut report)?;
     push(store, &session, options, &mut report)?;
-    pull(store, &session, &mut report)?;
+    pull(store, &session, options, &mut report)?;
     reference(store, &session, at, &mut report)?;
     let wants = store.blocks_wanted(today)?;
     if !wants.is_empty() {
@@ -307,11 +353,19 @@ pub(crate) fn contiguous(after: i64, acks: &[(i64, i64)]) -> i64 {
 fn push(
     store: &mut Store,
     session: &Session,
-    options: SyncOptions,
+    options: SyncOptions<'_>,
     report: &mut SyncReport,
 ) -> Result<()> {
+    let first = store.sync_state()?.map_or(0, |s| s.pushed_through);
+    let total = store.newest_device_seq()? - first;
+    if total > 0 {
+        options.tell(SyncStage::Sending, 0, total);
+    }
     loop {
         let acked = store.sync_state()?.map_or(0, |s| s.pushed_through);
+        if acked > first {
+            options.tell(SyncStage::Sending, acked - first, total);
+        }
         let events = store.outgoing(acked, PAGE, options.push_bytes)?;
         if events.is_empty() {
             return Ok(());
@@ -342,13 +396,20 @@ fn push(
     }
 }
 
-fn pull(store: &mut Store, session: &Session, report: &mut SyncReport) -> Result<()> {
+fn pull(
+    store: &mut Store,
+    session: &Session,
+    options: SyncOptions<'_>,
+    report: &mut SyncReport,
+) -> Result<()> {
+    let first = store.sync_state()?.map_or(0, |s| s.pull_cursor);
     loop {
         let cursor = store.sync_state()?.map_or(0, |s| s.pull_cursor);
         let page = session.client.pull(cursor, PAGE as u32)?;
         let Some(last) = page.entries.last().map(|e| e.server_seq) else { return Ok(()) };
         let applied = store.apply_pulled(&page.entries, last)?;
         report.add(&applied);
+        options.tell(SyncStage::Receiving, last - first, page.high - first);
         if last >= page.high {
             return Ok(());
         }

@@ -277,7 +277,7 @@ fn family_number(n: usize) -> FamilyInput {
 fn events_past_a_pages_byte_budget_all_arrive() {
     let dir = tempfile::tempdir().expect("dir");
     let centre = Centre::paged(SMALL_PAGE as i64);
-    let small = SyncOptions { push_bytes: SMALL_PAGE };
+    let small = SyncOptions { push_bytes: SMALL_PAGE, ..SyncOptions::default() };
     // The office's history goes up and comes down to a joining device in pages of a few events.
     let mut a = first_device(dir.path(), &centre);
     let backup = dir.path().join("a-backup.sqlite");
@@ -314,4 +314,46 @@ fn events_past_a_pages_byte_budget_all_arrive() {
     let healed = sync_with(&mut a, at(), today(), small).expect("heals");
     assert_eq!(healed.restore, Some(Restore::Device), "{healed:?}");
     assert_same(&a, &b);
+}
+
+#[test]
+fn a_sync_in_pages_tells_how_far_it_is_each_way() {
+    use otau_device::{SyncProgress, SyncStage};
+    use std::sync::Mutex;
+    let dir = tempfile::tempdir().expect("dir");
+    let centre = Centre::paged(SMALL_PAGE as i64);
+    let mut a = first_device(dir.path(), &centre);
+    let mut b = second_device(dir.path(), &centre);
+    sync(&mut a, at(), today()).expect("a receives b's document key");
+    let on_a = admin(&a, "admin-password");
+    for n in 0..3 {
+        a.register_family(&on_a, &family_number(n), Duplicates::Allow).expect("register");
+    }
+    let acked = a.sync_state().expect("state").expect("enrolled").pushed_through;
+    let waiting = a.outgoing(acked, usize::MAX, usize::MAX).expect("waiting").len() as u64;
+    let told: Mutex<Vec<SyncProgress>> = Mutex::new(vec![]);
+    let tell = |p: SyncProgress| told.lock().expect("lock").push(p);
+    let options = SyncOptions { push_bytes: SMALL_PAGE, progress: Some(&tell) };
+    sync_with(&mut a, at(), today(), options).expect("a pushes");
+    let sent: Vec<SyncProgress> = std::mem::take(&mut *told.lock().expect("lock"));
+    let sending: Vec<(u64, u64)> =
+        sent.iter().filter(|p| p.stage == SyncStage::Sending).map(|p| (p.done, p.total)).collect();
+    assert!(sending.len() >= 3, "told page by page: {sending:?}");
+    assert_eq!(sending.first(), Some(&(0, waiting)));
+    assert!(sending.windows(2).all(|w| w[0].0 < w[1].0), "forward only: {sending:?}");
+    assert!(sending.iter().all(|&(_, total)| total == waiting));
+
+    sync_with(&mut b, at(), today(), options).expect("b pulls");
+    let received: Vec<(u64, u64)> = told
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter(|p| p.stage == SyncStage::Receiving)
+        .map(|p| (p.done, p.total))
+        .collect();
+    assert!(received.len() >= 2, "told page by page: {received:?}");
+    assert!(received.windows(2).all(|w| w[0].0 < w[1].0), "forward only: {received:?}");
+    let last = received.last().copied().unwrap_or_default();
+    assert_eq!(last.0, last.1, "the last page ends the stage: {received:?}");
+    assert!(last.1 >= waiting, "{received:?}");
 }

@@ -82,6 +82,26 @@ describe("sync screen", () => {
     expect(await screen.findByTestId("sync-no-conflicts")).toBeInTheDocument();
   });
 
+  it("shows how far a running sync is, each way, and no bar when it has not said", async () => {
+    setLang("en");
+    backend({ status: panel({ syncing: true, progress: { stage: "sending", done: 120, total: 480 } }) });
+    const { unmount } = render(Sync);
+    const bar = await screen.findByTestId("sync-progress");
+    expect(screen.getByTestId("sync-progress-text")).toHaveTextContent("Sending changes: 120 of 480");
+    expect(within(bar).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "25");
+    unmount();
+    resetSync();
+    backend({ status: panel({ syncing: true, progress: { stage: "receiving", done: 900, total: 1000 } }) });
+    const second = render(Sync);
+    expect(await screen.findByTestId("sync-progress-text")).toHaveTextContent("Receiving changes: 900 of 1,000");
+    second.unmount();
+    resetSync();
+    backend({ status: panel({ syncing: true, progress: null }) });
+    render(Sync);
+    expect(await screen.findByTestId("sync-screen-last")).toHaveTextContent("Syncing");
+    expect(screen.queryByTestId("sync-progress")).toBeNull();
+  });
+
   it("shows both values of a conflict with who, when, where and why", async () => {
     setLang("en");
     backend({ conflicts: [surnameConflict()] });

@@ -30,6 +30,7 @@ export function panel(extra: Partial<SyncPanel> = {}): SyncPanel {
     open_cross_cases: 0,
     open_payment_cases: 0,
     syncing: false,
+    progress: null,
     background: true,
     interval_minutes: 5,
     problem: null,
