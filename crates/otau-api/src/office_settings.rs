@@ -119,11 +119,14 @@ fn idle_range() -> (u32, u32) {
     (otau_store::device_settings::MIN_IDLE_MINUTES, otau_store::device_settings::MAX_IDLE_MINUTES)
 }
 
-/// Makes the folder if missing and writes a small file into it, then removes it: a folder that
-/// cannot take a document is refused now, not when the first certificate is saved.
+/// Makes the folder if missing, private as the documents' folder always is, and writes a small
+/// file into it the way a document is written, then removes it: a folder that cannot take a
+/// document is refused now, not when the first certificate is saved.
 fn try_writing(folder: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+    use std::io::Write;
+    otau_store::private::create_dir_all(folder).map_err(|e| e.to_string())?;
     let probe = folder.join(".otau-write-check");
-    std::fs::write(&probe, b"otau").map_err(|e| e.to_string())?;
-    std::fs::remove_file(&probe).map_err(|e| e.to_string())
+    let written = otau_store::private::create_new(&probe).and_then(|mut f| f.write_all(b"otau"));
+    let removed = std::fs::remove_file(&probe);
+    written.and(removed).map_err(|e| e.to_string())
 }

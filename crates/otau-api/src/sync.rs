@@ -239,7 +239,7 @@ impl Background {
         let running = self.running();
         let state = lock(&self.shared.state);
         let syncing = state.syncing || (state.wanted && running);
-        (syncing, state.progress.filter(|_| state.syncing), state.last.clone())
+        (syncing, state.progress, state.last.clone())
     }
 
     /// Syncs in the calling thread (no worker), noting the outcome as the worker would.

@@ -157,13 +157,17 @@ pub(crate) fn scans_of(conn: &Connection, person_id: Uuid) -> Result<Vec<ScanVie
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// A scan's row whole, its content checked against its hash.
-pub(crate) fn scan_row(conn: &Connection, id: Uuid) -> Result<(ScanRec, Vec<u8>)> {
-    let rec: ScanRec = conn
-        .prepare_cached("SELECT * FROM document_scans WHERE id = ?1")?
+/// A scan's row whole.
+fn scan_rec(conn: &Connection, id: Uuid) -> Result<ScanRec> {
+    conn.prepare_cached("SELECT * FROM document_scans WHERE id = ?1")?
         .query_row([id.to_string()], from_row)
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "scan", key: id.to_string() })?;
+        .ok_or_else(|| StoreError::NotFound { what: "scan", key: id.to_string() })
+}
+
+/// A scan's row whole and its content, checked against its hash.
+fn scan_row(conn: &Connection, id: Uuid) -> Result<(ScanRec, Vec<u8>)> {
+    let rec = scan_rec(conn, id)?;
     let content = BASE64
         .decode(rec.content.as_bytes())
         .map_err(|e| StoreError::Corrupt(format!("scan {id}: {e}")))?;
@@ -235,7 +239,8 @@ impl Store {
     /// of it stays, with who took it off and when.
     pub fn remove_scan(&mut self, ctx: &Context, scan_id: Uuid) -> Result<PersonView> {
         ctx.actor.require(Action::EditRegistry)?;
-        let (before, _) = scan_row(self.conn(), scan_id)?;
+        // Taking it off changes two fields: the file is neither decoded nor hashed for that.
+        let before = scan_rec(self.conn(), scan_id)?;
         if before.removed_on.is_some() {
             return Err(StoreError::NotFound { what: "scan", key: scan_id.to_string() });
         }
