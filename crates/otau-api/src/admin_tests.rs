@@ -82,6 +82,45 @@ fn a_failed_backup_shows_on_the_panel_until_one_succeeds() {
 }
 
 #[test]
+fn the_backup_panel_tells_how_far_the_backup_is_while_it_is_written() {
+    use otau_store::backup::BackupStage;
+    let (dir, desk) = desk();
+    // An office's database of some size: about 32 MiB, eight steps of the copy and a check.
+    let padded = Store::open(&dir.path().join("otau.sqlite")).expect("open");
+    padded
+        .raw_connection()
+        .execute_batch(
+            "CREATE TABLE padding (bytes BLOB);
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 512)
+                 INSERT INTO padding SELECT randomblob(65536) FROM n;",
+        )
+        .expect("padding");
+    drop(padded);
+    let t0 = at();
+    desk.sign_in_at("admin", "admin-password", now_at(t0)).expect("sign in");
+    let mut seen = vec![];
+    loop {
+        let panel = desk.backup_panel(now_at(t0)).expect("panel");
+        if !panel.running {
+            assert_eq!(panel.progress, None, "no progress once it has ended");
+            assert!(panel.last.is_some() && panel.failed.is_none());
+            break;
+        }
+        seen.extend(panel.progress);
+    }
+    desk.wait_for_backup();
+    assert!(!seen.is_empty(), "the panel told how far the backup was");
+    for progress in &seen {
+        match progress.stage {
+            BackupStage::Copying => assert!(progress.done <= progress.total && progress.total > 0),
+            BackupStage::Checking => assert_eq!((progress.done, progress.total), (0, 0)),
+        }
+    }
+    let copying = seen.iter().filter(|p| p.stage == BackupStage::Copying);
+    assert!(copying.clone().zip(copying.skip(1)).all(|(a, b)| a.done <= b.done));
+}
+
+#[test]
 fn back_up_now_is_for_administrators_and_managers() {
     let (dir, desk) = desk();
     desk.sign_in("aigerim", "aigerim-password").expect("clerk");

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use chrono::{DateTime, Utc};
-use otau_store::backup::{self, BackupFile};
+use otau_store::backup::{self, BackupFile, BackupProgress};
 use otau_store::vault::VaultKeys;
 use otau_store::{Action, Actor, Context, Store};
 use serde::Serialize;
@@ -56,6 +56,8 @@ pub struct BackupPanel {
     pub last: Option<LastBackup>,
     /// A backup is being written now.
     pub running: bool,
+    /// How far the backup being written is, once it has begun copying.
+    pub progress: Option<BackupProgress>,
     /// Why the last attempt of this run of the app failed, if it did (cleared by a success).
     pub failed: Option<ApiError>,
     /// The newest backup is a day old or more (or there is none).
@@ -66,6 +68,7 @@ pub struct BackupPanel {
 #[derive(Debug, Default)]
 struct State {
     running: bool,
+    progress: Option<BackupProgress>,
     failed: Option<ApiError>,
     handle: Option<JoinHandle<()>>,
 }
@@ -90,15 +93,18 @@ impl Backups {
             return;
         }
         state.running = true;
+        state.progress = None;
         if let Some(done) = state.handle.take() {
             // Finished already (it cleared `running`): joining does not wait.
             let _ = done.join();
         }
         let shared = Arc::clone(&self.state);
         state.handle = Some(std::thread::spawn(move || {
-            let outcome = write(&db, &dir, now, keys.as_ref());
+            let tell = |p: BackupProgress| lock(&shared).progress = Some(p);
+            let outcome = write(&db, &dir, now, keys.as_ref(), &tell);
             let mut state = lock(&shared);
             state.running = false;
+            state.progress = None;
             state.failed = outcome.err();
         }));
     }
@@ -116,17 +122,23 @@ impl Backups {
         }
     }
 
-    fn running_and_failed(&self) -> (bool, Option<ApiError>) {
+    fn snapshot(&self) -> (bool, Option<BackupProgress>, Option<ApiError>) {
         let state = lock(&self.state);
-        (state.running, state.failed.clone())
+        (state.running, state.progress, state.failed.clone())
     }
 }
 
-/// One backup, on the worker's own connection. The app writes it as the system: the rotation
-/// is the office's, whoever happened to sign in.
-fn write(db: &Path, dir: &Path, now: Now, keys: Option<&VaultKeys>) -> ApiResult<()> {
+/// One backup, on the worker's own connection, telling `progress` how far it is. The app writes
+/// it as the system: the rotation is the office's, whoever happened to sign in.
+fn write(
+    db: &Path,
+    dir: &Path,
+    now: Now,
+    keys: Option<&VaultKeys>,
+    progress: backup::Progress<'_>,
+) -> ApiResult<()> {
     let store = crate::desk::open_with(db, keys)?;
-    store.back_up(&Context::new(&Actor::system(), now.at, now.today), dir)?;
+    store.back_up_telling(&Context::new(&Actor::system(), now.at, now.today), dir, progress)?;
     Ok(())
 }
 
@@ -159,7 +171,7 @@ impl Desk {
     pub fn backup_panel(&self, now: Now) -> ApiResult<BackupPanel> {
         let db = self.db_path()?;
         let listed = self.with(|store, _| Ok(newest(&db, store)))?;
-        let (running, mut failed) = self.backups().running_and_failed();
+        let (running, progress, mut failed) = self.backups().snapshot();
         let last = match listed {
             Ok(last) => last,
             Err(e) => {
@@ -172,6 +184,7 @@ impl Desk {
             due: is_due(last.as_ref(), now),
             last: last.map(LastBackup::from),
             running,
+            progress,
             failed,
         })
     }

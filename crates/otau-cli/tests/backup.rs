@@ -215,3 +215,39 @@ fn a_clerk_may_not_back_up_and_the_new_users_password_is_asked_explicitly() {
         .expect("run");
     assert_eq!(json_of(&out)["error"]["code"], "store-forbidden");
 }
+
+#[test]
+fn a_large_backup_tells_each_tenth_of_the_copy_and_then_the_check() {
+    let (_dir, db) = office();
+    let small = admin(&db).args(["--lang", "en", "backup"]).output().expect("backup");
+    assert!(small.status.success(), "{}", text(&small));
+    assert!(
+        !String::from_utf8_lossy(&small.stderr).contains("Copying"),
+        "a small one says nothing"
+    );
+
+    // An office's database of some size: 72 MiB.
+    let store = otau_store::vault::open_with_secret(&db, OFFICE_SECRET).expect("open");
+    store
+        .raw_connection()
+        .execute_batch(
+            "CREATE TABLE padding (bytes BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1152)
+             INSERT INTO padding SELECT randomblob(65536) FROM n;",
+        )
+        .expect("padding");
+    drop(store);
+    for (lang, copying, checking) in [
+        ("kk", "Дерекқор көшірілуде", "Көшірме ашылып тексерілуде"),
+        ("en", "Copying the database", "Checking the copy by opening it"),
+    ] {
+        let out = admin(&db).args(["--lang", lang, "backup"]).output().expect("backup");
+        assert!(out.status.success(), "{lang}: {}", text(&out));
+        let told = String::from_utf8_lossy(&out.stderr).into_owned();
+        let lines: Vec<&str> = told.lines().collect();
+        let expected: Vec<String> = (0..=10).map(|t| format!("{copying}: {}%", 10 * t)).collect();
+        assert_eq!(lines[..lines.len() - 1], expected, "{lang}: {told}");
+        assert!(lines.last().is_some_and(|l| l.starts_with(checking)), "{lang}: {told}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("PVL01"), "{lang}");
+    }
+}

@@ -3,8 +3,10 @@
 //! passes before anything is restored from it.
 //!
 //! # Design
-//! The copy is SQLite's online backup API from the open connection, in one step inside a read
-//! transaction, so it is the snapshot the counts were read from. Every database a backup or a
+//! The copy is SQLite's online backup API from the open connection, in steps of
+//! [`PAGES_PER_STEP`] pages inside one read transaction, so it is the snapshot the counts were
+//! read from however much is written meanwhile (the source never starts another read, so SQLite
+//! never restarts the copy), and it tells how far it is after each step ([`BackupProgress`]). Every database a backup or a
 //! restore opens is opened by one of two functions here: [`open_target`] (the new copy) and
 //! [`open_backup`] (a backup being checked). They are the one place a database key is applied:
 //! a copy of an encrypted database is written through a connection with the same key and cipher
@@ -34,6 +36,10 @@ pub const BEFORE_RESTORE_PREFIX: &str = "before-restore";
 /// key file of an encrypted database.
 pub const SIDECARS: &[&str] = &[".keys"];
 const EXTENSION: &str = ".sqlite";
+/// Pages copied per step of the backup (4 MiB of 4 KiB pages) before it tells how far it is.
+pub const PAGES_PER_STEP: i32 = 1024;
+/// Steps in a row a busy or locked database is waited for (50 ms each) before a backup fails.
+const BUSY_TRIES: u32 = 100;
 const MOMENT: &str = "%Y%m%dT%H%M%SZ";
 
 /// What a database holds: who it is, its schema and its counts, as a backup is checked against
@@ -109,6 +115,33 @@ impl Holdings {
         pairs.into_iter().find(|(_, a, b)| a != b)
     }
 }
+
+/// What a backup being written is doing.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupStage {
+    /// Copying the database's pages.
+    Copying,
+    /// Checking the copy (SQLite's integrity check, the audit chain, the counts): no measure of
+    /// how far.
+    Checking,
+}
+
+/// How far a backup is: `done` of `total` pages while copying; 0 of 0 while checking.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupProgress {
+    /// The stage.
+    pub stage: BackupStage,
+    /// Pages copied so far.
+    pub done: u64,
+    /// Pages in all.
+    pub total: u64,
+}
+
+/// Whom a backup tells how far it is (nobody: `&|_| {}`).
+pub type Progress<'a> = &'a dyn Fn(BackupProgress);
 
 /// A verified backup on disk.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -263,11 +296,53 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// Runs `backup` to its end, [`PAGES_PER_STEP`] pages a step, telling `progress` after each.
+/// The source's pages are read in the caller's read transaction, so nothing written meanwhile
+/// restarts or changes the copy. A step refused as busy or locked is tried again after a pause,
+/// [`BUSY_TRIES`] times in a row at most.
+fn copy_in_steps(backup: &Backup<'_, '_>, progress: Progress<'_>) -> Result<()> {
+    let tell = |backup: &Backup<'_, '_>| {
+        let p = backup.progress();
+        let total = u64::try_from(p.pagecount).unwrap_or(0);
+        let left = u64::try_from(p.remaining).unwrap_or(0);
+        progress(BackupProgress {
+            stage: BackupStage::Copying,
+            done: total.saturating_sub(left),
+            total,
+        });
+    };
+    let mut busy = 0;
+    loop {
+        match backup.step(PAGES_PER_STEP)? {
+            StepResult::Done => {
+                tell(backup);
+                return Ok(());
+            }
+            StepResult::More => {
+                busy = 0;
+                tell(backup);
+            }
+            StepResult::Busy | StepResult::Locked if busy < BUSY_TRIES => {
+                busy += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => {
+                return Err(StoreError::FileFailed(format!("the copy did not finish: {other:?}")))
+            }
+        }
+    }
+}
+
 impl Store {
     /// Writes a checked copy of the whole database to `path` (which must not exist yet): the
     /// copy is written under a temporary name beside it, flushed, opened and compared with
     /// what the database held at the moment of the copy, and only then named `path`.
     pub fn backup_to(&self, path: &Path) -> Result<Holdings> {
+        self.backup_to_telling(path, &|_| {})
+    }
+
+    /// [`Store::backup_to`], telling `progress` how far it is.
+    pub fn backup_to_telling(&self, path: &Path, progress: Progress<'_>) -> Result<Holdings> {
         if path.exists() {
             return Err(StoreError::FileFailed(format!("{} exists already", path.display())));
         }
@@ -278,7 +353,7 @@ impl Store {
         temp_name.push(name);
         temp_name.push(".part");
         let temp = path.with_file_name(temp_name);
-        let holdings = match self.copy_checked(&temp) {
+        let holdings = match self.copy_checked(&temp, progress) {
             Ok(holdings) => holdings,
             Err(e) => {
                 // Best effort: the half-written copy is ours, and the error is what matters.
@@ -300,23 +375,14 @@ impl Store {
     }
 
     /// Copies the database into the new file `temp` and checks the copy.
-    fn copy_checked(&self, temp: &Path) -> Result<Holdings> {
+    fn copy_checked(&self, temp: &Path, progress: Progress<'_>) -> Result<Holdings> {
         let mut target = open_target(temp, self.database_key())?;
-        // One read transaction: the counts and the copy are of the same moment.
+        // One read transaction: the counts and every step of the copy are of the same moment.
         let tx = rusqlite::Transaction::new_unchecked(self.conn(), TransactionBehavior::Deferred)?;
         let holdings = Holdings::read(&tx)?;
-        {
-            let backup = Backup::new(&tx, &mut target)?;
-            match backup.step(-1)? {
-                StepResult::Done => {}
-                other => {
-                    return Err(StoreError::FileFailed(format!(
-                        "the copy did not finish: {other:?}"
-                    )))
-                }
-            }
-        }
+        copy_in_steps(&Backup::new(&tx, &mut target)?, progress)?;
         tx.finish()?;
+        progress(BackupProgress { stage: BackupStage::Checking, done: 0, total: 0 });
         // A copy is one file: no write-ahead log beside it.
         target.pragma_update(None, "journal_mode", "DELETE")?;
         drop(target);
@@ -334,8 +400,18 @@ impl Store {
     /// and `ctx.at`, then rotates the folder ([`rotation::POLICY`]). Administrators and
     /// managers only.
     pub fn back_up(&self, ctx: &Context, dir: &Path) -> Result<Written> {
+        self.back_up_telling(ctx, dir, &|_| {})
+    }
+
+    /// [`Store::back_up`], telling `progress` how far it is.
+    pub fn back_up_telling(
+        &self,
+        ctx: &Context,
+        dir: &Path,
+        progress: Progress<'_>,
+    ) -> Result<Written> {
         ctx.actor.require(crate::Action::BackUp)?;
-        let (file, holdings) = self.write_named(dir, BACKUP_PREFIX, ctx.at)?;
+        let (file, holdings) = self.write_named(dir, BACKUP_PREFIX, ctx.at, progress)?;
         let removed = rotation::rotate(dir, &holdings.office, &file.path, rotation::POLICY)?;
         rotation::remove_stale_parts(dir, ctx.at);
         Ok(Written { file, holdings, removed })
@@ -347,6 +423,7 @@ impl Store {
         dir: &Path,
         prefix: &str,
         at: DateTime<Utc>,
+        progress: Progress<'_>,
     ) -> Result<(BackupFile, Holdings)> {
         private::create_dir_all(dir)
             .map_err(|e| StoreError::FileFailed(format!("cannot create {}: {e}", dir.display())))?;
@@ -360,7 +437,7 @@ impl Store {
             }
             path = dir.join(format!("{stem}-{n}{EXTENSION}"));
         }
-        let holdings = self.backup_to(&path)?;
+        let holdings = self.backup_to_telling(&path, progress)?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         Ok((BackupFile { path, taken_at: at, bytes }, holdings))
     }

@@ -101,7 +101,8 @@ pub fn restore(
             }
             other_office = true;
         }
-        let (file, _) = store.write_named(&backup::default_dir(db), BEFORE_RESTORE_PREFIX, at)?;
+        let (file, _) =
+            store.write_named(&backup::default_dir(db), BEFORE_RESTORE_PREFIX, at, &|_| {})?;
         saved_as = Some(file);
         replaced = Some(holdings);
         // Closed before the rename: its write-ahead log is folded in and removed.

@@ -280,3 +280,63 @@ fn rotation_keeps_seven_days_and_four_weeks_and_never_the_others_files() {
     o.store.back_up(&later, &dir).expect("backup");
     assert!(!part.exists(), "a stale half-written copy is removed");
 }
+
+#[test]
+fn a_backup_tells_how_far_it_is_and_keeps_the_moment_it_began_while_the_office_writes() {
+    use otau_store::backup::{BackupProgress, BackupStage, PAGES_PER_STEP};
+    use std::cell::RefCell;
+
+    let mut o = office();
+    register(&mut o, 1);
+    // An office's database of some size: about 12 MiB, several steps of the copy.
+    o.store
+        .raw_connection()
+        .execute_batch(
+            "CREATE TABLE padding (bytes BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 192)
+             INSERT INTO padding SELECT randomblob(65536) FROM n;",
+        )
+        .expect("padding");
+    let (families_before, ..) = o.counts();
+
+    // The counter goes on working on its own connection while the copy is half way.
+    let counter = RefCell::new(Store::open(&o.path()).expect("a second connection"));
+    let seen = RefCell::new(Vec::<BackupProgress>::new());
+    let admin = o.admin.clone();
+    let tell = |p: BackupProgress| {
+        let first_step = seen.borrow().is_empty();
+        seen.borrow_mut().push(p);
+        if first_step {
+            counter
+                .borrow_mut()
+                .register_family(&ctx(&admin), &family(2), Duplicates::Allow)
+                .expect("registered during the backup");
+        }
+    };
+    let at = at();
+    let written = o
+        .store
+        .back_up_telling(&Context::new(&o.admin, at, at.date_naive()), &backups_dir(&o), &tell)
+        .expect("a backup while the office writes");
+
+    let seen = seen.into_inner();
+    let copying: Vec<&BackupProgress> =
+        seen.iter().filter(|p| p.stage == BackupStage::Copying).collect();
+    let total = copying.first().expect("copying was told").total;
+    let pages_per_step = u64::try_from(PAGES_PER_STEP).expect("positive");
+    assert!(total > 2 * pages_per_step, "a database of {total} pages takes several steps");
+    assert!(copying.len() as u64 >= total / pages_per_step, "told after each step: {copying:?}");
+    assert!(copying.windows(2).all(|w| w[0].done < w[1].done && w[0].total == w[1].total));
+    assert_eq!(copying.last().map(|p| p.done), Some(total), "the copy ends with every page");
+    assert_eq!(
+        seen.last(),
+        Some(&BackupProgress { stage: BackupStage::Checking, done: 0, total: 0 }),
+        "the check comes last"
+    );
+
+    // The copy is of the moment it began; the office's database has the family since.
+    assert_eq!(written.holdings.families, families_before);
+    let copy = check_backup(&written.file.path, None).expect("the copy checks");
+    assert_eq!(copy.families, families_before);
+    assert_eq!(o.counts().0, families_before + 1);
+}

@@ -17,6 +17,7 @@ const DONE: Panel = {
   folder: FOLDER,
   last: { at: "2026-11-25T09:30:00Z", path: `${FOLDER}/otau-PVL01-0193ab12-20261125T093000Z.sqlite`, bytes: 3 * 1024 * 1024 + 1 },
   running: false,
+  progress: null,
   failed: null,
   due: false,
 };
@@ -56,6 +57,28 @@ describe("backup panel", () => {
     expect(await screen.findByTestId("backup-running")).toHaveTextContent("being written");
     expect(screen.getByTestId("backup-now")).toBeDisabled();
     expect(asked).toBe(1);
+  });
+
+  it("shows how far a backup is: the share copied, then the check, then the backup written", async () => {
+    setSession({ ...SESSION, permissions: PERMISSIONS.manager });
+    const panels: Panel[] = [
+      { ...DONE, last: null, running: true, progress: { stage: "copying", done: 3072, total: 8192 } },
+      { ...DONE, last: null, running: true, progress: { stage: "checking", done: 0, total: 0 } },
+      DONE,
+    ];
+    let asked = 0;
+    mockIPC((command) => (command === "backup_status" ? panels[Math.min(asked++, panels.length - 1)] : null));
+    render(BackupPanel);
+    const bar = () => screen.getByTestId("backup-progress").querySelector("[role=progressbar]");
+    await waitFor(() => expect(screen.getByTestId("backup-progress-text")).toHaveTextContent("Copying the database: 38%"));
+    expect(bar()).toHaveAttribute("aria-valuenow", "38");
+    await waitFor(
+      () => expect(screen.getByTestId("backup-progress-text")).toHaveTextContent("Checking the copy by opening it"),
+      { timeout: 2500 },
+    );
+    expect(bar()).not.toHaveAttribute("aria-valuenow");
+    await waitFor(() => expect(screen.getByTestId("backup-last")).toBeInTheDocument(), { timeout: 2500 });
+    expect(screen.queryByTestId("backup-running")).toBeNull();
   });
 
   it("warns of a failed backup with what to do", async () => {

@@ -6,8 +6,9 @@ use crate::error::{msg, CliError};
 use crate::output::json;
 use clap::Args;
 use otau_i18n::Lang;
-use otau_store::backup::{default_dir, Holdings};
+use otau_store::backup::{default_dir, BackupProgress, BackupStage, Holdings};
 use serde_json::json;
+use std::cell::Cell;
 use std::path::PathBuf;
 
 /// `otau backup`
@@ -63,12 +64,38 @@ fn holdings_args(lang: Lang, h: &Holdings) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A database of fewer pages than this (64 MiB of 4 KiB pages) is copied too fast to tell how far.
+const PAGES_WORTH_TELLING: u64 = 16_384;
+
+/// Tells on standard error, for a large database, each tenth of the copy and then the check.
+fn telling(lang: Lang) -> impl Fn(BackupProgress) {
+    let told = Cell::new(None::<u64>);
+    move |p: BackupProgress| match p.stage {
+        BackupStage::Copying if p.total >= PAGES_WORTH_TELLING => {
+            let tenth = 10 * p.done / p.total;
+            if told.get() < Some(tenth) {
+                told.set(Some(tenth));
+                let percent = (10 * tenth).to_string();
+                eprintln!("{}", msg(lang, "cli-backup-copying", &[("percent", percent)]));
+            }
+        }
+        BackupStage::Checking if told.get().is_some() => {
+            eprintln!("{}", msg(lang, "cli-backup-checking", &[]));
+        }
+        _ => {}
+    }
+}
+
 /// `otau backup [--to DIR]`
 pub fn backup(ctx: &mut Ctx, args: BackupArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
     let acting = ctx.acting(&store)?;
     let dir = args.to.unwrap_or_else(|| default_dir(&ctx.db));
-    let written = store.back_up(&acting, &dir)?;
+    let written = if ctx.json {
+        store.back_up(&acting, &dir)?
+    } else {
+        store.back_up_telling(&acting, &dir, &telling(ctx.lang))?
+    };
     if ctx.json {
         json(&json!({
             "path": written.file.path,
