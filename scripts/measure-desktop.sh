@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-#! Measures the desktop app as a user gets it (release build): the time from asking for the window
-#! to a usable sign-in screen, the memory of the app's process tree (PSS of otau-desktop,
-#! WebKitWebProcess and WebKitNetworkProcess) after start and after 10 searches, and the time of
-#! those searches, on an office of about 100,000 persons. Prints the figures; changes nothing.
-#! Run scripts/test.sh once first (it installs tauri-driver, Xvfb and the UI's packages).
+#! Measures the desktop app as a user gets it (release builds) against a bare Tauri 2 app
+#! (tests/bare-tauri: one window, one static page) built and started the same way under the same
+#! Xvfb: the time from asking for the window to a usable first screen, and the memory of the
+#! process tree (PSS of the app, WebKitWebProcess and WebKitNetworkProcess) after start; then a
+#! clerk's working day on an office of about 100,000 persons (500 searches, 100 cards, 50
+#! families registered, 20 certificates), with the memory at its start and end and how long it
+#! took. Prints the figures, and the rows of BENCHMARKS.md's table; changes nothing in the
+#! repository. Run scripts/test.sh once first (it installs tauri-driver, Xvfb and the UI's
+#! packages).
 #! Environment: OTAU_MEASURE_FAMILIES (default 26000 ≈ 97,000 persons), OTAU_MEASURE_RUNS
-#! (starts timed, default 3), CARGO_TARGET_DIR.
+#! (starts of each app measured, default 3), OTAU_BENCH_ROWS (a file the table's rows are
+#! appended to), CARGO_TARGET_DIR.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,9 +22,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "==> UI"
 (cd ui && npm run build >/dev/null)
-echo "==> release build of otau-desktop and otau"
-cargo build --release -p otau-desktop -p otau-cli
+echo "==> release build of otau-desktop, otau and the bare Tauri 2 app"
+cargo build --release -p otau-desktop -p otau-cli -p bare-tauri
 export OTAU_DESKTOP_BIN="$CARGO_TARGET_DIR/release/otau-desktop"
+export OTAU_CLI_BIN="$CARGO_TARGET_DIR/release/otau"
+export OTAU_BARE_BIN="$CARGO_TARGET_DIR/release/bare-tauri"
 echo "==> measuring (ignored end-to-end test 'measure')"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test -p otau-e2e --test measure -- --ignored --nocapture --test-threads=1 2>&1 |

@@ -398,8 +398,8 @@ pub struct Memory {
 }
 
 impl Memory {
-    /// The memory of the first `otau-desktop` process below `root` and all its descendants.
-    fn of_app_under(root: u32) -> Result<Memory> {
+    /// The memory of the first process named `app` below `root` and all its descendants.
+    fn of_app_under(root: u32, app: &str) -> Result<Memory> {
         let mut parent_of = std::collections::HashMap::new();
         let mut name_of = std::collections::HashMap::new();
         let entries =
@@ -431,10 +431,10 @@ impl Memory {
         };
         let app = name_of
             .iter()
-            .filter(|(pid, name)| name.as_str() == "otau-desktop" && below(**pid, root))
+            .filter(|(pid, name)| name.as_str() == app && below(**pid, root))
             .map(|(pid, _)| *pid)
             .min()
-            .ok_or_else(|| err("no otau-desktop process below the driver"))?;
+            .ok_or_else(|| err(format!("no {app} process below the driver")))?;
         let mut memory = Memory::default();
         let mut pids: Vec<u32> = name_of.keys().copied().filter(|pid| below(*pid, app)).collect();
         pids.sort_unstable();
@@ -471,6 +471,8 @@ pub struct App {
     db_path: PathBuf,
     screenshots: u32,
     startup: Duration,
+    // The app's process name (its binary's, as `/proc/<pid>/stat` gives it), for `memory`.
+    process: String,
     _one_session: MutexGuard<'static, ()>,
 }
 
@@ -514,8 +516,36 @@ impl App {
         extra_env: &[(&str, &str)],
         prepare: impl FnOnce(&Otau) -> Result<()>,
     ) -> Result<App> {
+        App::try_start_binary(name, &desktop_binary()?, extra_env, prepare)
+    }
+
+    /// Starts another Tauri app, `binary`, exactly as the desktop app is started (the same
+    /// driver, temporary folders and environment), and waits until its page has rendered
+    /// something inside `#app` with its fonts loaded: a baseline to measure Otau against (see
+    /// [`App::startup`] and [`App::memory`]). Panics with a clear message when it cannot.
+    pub fn start_binary(name: &str, binary: &Path) -> App {
+        let started = binary
+            .canonicalize()
+            .map_err(|e| err(format!("{} is not built: {e}", binary.display())))
+            .and_then(|binary| App::try_start_binary(name, &binary, &[], |_| Ok(())));
+        match started {
+            Ok(app) => app,
+            Err(e) => panic!("{name}: cannot start {}: {e}", binary.display()),
+        }
+    }
+
+    fn try_start_binary(
+        name: &str,
+        binary: &Path,
+        extra_env: &[(&str, &str)],
+        prepare: impl FnOnce(&Otau) -> Result<()>,
+    ) -> Result<App> {
         let one_session = ONE_SESSION.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let binary = desktop_binary()?;
+        // The kernel keeps the first 15 bytes of a process's name.
+        let process: String = binary
+            .file_name()
+            .map(|n| n.to_string_lossy().chars().take(15).collect())
+            .unwrap_or_default();
         let dir = tempfile::Builder::new()
             .prefix(&format!("otau-e2e-{name}-"))
             .tempdir()
@@ -579,6 +609,7 @@ impl App {
             db_path,
             screenshots: 0,
             startup: Duration::ZERO,
+            process,
             _one_session: one_session,
         };
         app.wait_for("#app > *")?;
@@ -645,7 +676,7 @@ impl App {
     /// WebKitNetworkProcess), from `/proc`.
     pub fn memory(&self) -> Result<Memory> {
         let driver = self.driver.child.id();
-        Memory::of_app_under(driver)
+        Memory::of_app_under(driver, &self.process)
     }
 
     /// The test's temporary folder.

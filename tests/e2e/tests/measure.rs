@@ -1,140 +1,433 @@
-//! Figures, not a check (ignored by default; `scripts/measure-desktop.sh` runs it on a release
-//! build): the time from asking for the window to a usable sign-in screen, the memory of the
-//! app's process tree (PSS of the app, WebKitWebProcess and WebKitNetworkProcess) after start and
-//! after 10 searches, and how long those searches take, on an office of about 100,000 persons.
+//! Figures, not a check (ignored by default; `scripts/measure-desktop.sh` runs it on release
+//! builds): Otau's desktop app against a bare Tauri 2 app (`tests/bare-tauri`: one window, one
+//! static page), both started the same way under the same display — the time from asking for the
+//! window to a usable first screen, and the memory of the process tree (PSS of the app,
+//! WebKitWebProcess and WebKitNetworkProcess) after start — then a clerk's working day on an
+//! office of about 100,000 persons: 500 searches typed in the find box, 100 cards opened from the
+//! results, 50 families registered, 20 registration certificates issued from the card; memory at
+//! the start of the day (after sign-in) and at its end, and how long the day took.
+//!
+//! Families are registered through `check_family` and `register_family`, the commands the
+//! registration form calls when it is saved (typing 50 families of three into the form would
+//! make the day hours long and measure WebDriver's typing); everything else goes through the
+//! window. Each figure is printed, and also as a row of BENCHMARKS.md's table, appended to the
+//! file named by `OTAU_BENCH_ROWS` when it is set.
 //!
 //! `OTAU_MEASURE_FAMILIES` sets the number of demo families (default 26,000, about 97,000
-//! persons: one office numbers at most 99,999 persons a year); `OTAU_MEASURE_RUNS` the number of starts whose times are reported (default 3).
+//! persons: one office numbers at most 99,999 persons a year); `OTAU_MEASURE_RUNS` the number of
+//! starts of each app whose figures are reported (default 3, medians); `OTAU_BARE_BIN` the bare
+//! app (default: `bare-tauri` beside the desktop app's binary).
 // Measurements (seconds, rates, MiB) are floating point; no money is computed here.
 #![allow(clippy::disallowed_types)]
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use otau_e2e::{App, Memory, CLERK};
+use otau_core::population::spelling::{self, Passport, FEMALE, MALE, SURNAMES};
+use otau_e2e::{App, Error, Key, Memory, Otau, ADMIN_PASSWORD, CLERK};
+use serde_json::{json, Value};
+
+/// The working day.
+const SEARCHES: usize = 500;
+const CARDS: usize = 100;
+const FAMILIES: usize = 50;
+const CERTIFICATES: usize = 20;
+
+/// How long the window is left alone before its memory is read (WebKit settles after a load).
+const QUIET: Duration = Duration::from_secs(3);
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
 fn show(label: &str, memory: &Memory) {
     println!(
         "{label}: PSS {:.1} MiB (RSS {:.1} MiB) — {}",
-        memory.pss_kib as f64 / 1024.0,
-        memory.rss_kib as f64 / 1024.0,
+        mib(memory.pss_kib),
+        mib(memory.rss_kib),
         memory
             .processes
             .iter()
-            .map(|(name, pss, _)| format!("{name} {:.1} MiB", *pss as f64 / 1024.0))
+            .map(|(name, pss, _)| format!("{name} {:.1} MiB", mib(*pss)))
             .collect::<Vec<_>>()
             .join(", ")
     );
 }
 
+fn median<T: Clone + Ord>(values: &[T]) -> T {
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    sorted[sorted.len() / 2].clone()
+}
+
+/// Prints a row of the benchmark table and appends it to `OTAU_BENCH_ROWS` when set.
+fn row(persons: usize, figure: &str, otau: &str, baseline: &str, ratio: f64, goal: &str) {
+    let line = format!("| {persons} | {figure} | {otau} | {baseline} | {ratio:.2}x | {goal} |");
+    println!("{line}");
+    if let Some(path) = std::env::var_os("OTAU_BENCH_ROWS").filter(|v| !v.is_empty()) {
+        let written = std::fs::OpenOptions::new().create(true).append(true).open(&path).and_then(
+            |mut file| std::io::Write::write_all(&mut file, format!("{line}\n").as_bytes()),
+        );
+        if let Err(e) = written {
+            panic!("cannot append to {}: {e}", PathBuf::from(path).display());
+        }
+    }
+}
+
+/// The bare Tauri 2 app: `OTAU_BARE_BIN`, else `bare-tauri` beside the desktop app.
+fn bare_binary() -> PathBuf {
+    match std::env::var_os("OTAU_BARE_BIN").filter(|v| !v.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => otau_e2e::desktop_binary()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .with_file_name("bare-tauri"),
+    }
+}
+
+/// Copies the office database and what lies beside it (its key file) to `target`.
+fn copy_office(source: &Path, target: &Path) -> otau_e2e::Result<()> {
+    let (Some(dir), Some(name)) = (source.parent(), source.file_name()) else {
+        return Err(Error::new(format!("{} is not a file", source.display())));
+    };
+    let name = name.to_string_lossy().into_owned();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::new(format!("{}: {e}", dir.display())))?;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if let Some(rest) = file.strip_prefix(&name) {
+            let to = PathBuf::from(format!("{}{rest}", target.display()));
+            std::fs::copy(entry.path(), &to).map_err(|e| {
+                Error::new(format!("cannot copy the office to {}: {e}", to.display()))
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// A clerk's query `i` of the day: a surname and a given name of the demo office's lists, in
+/// Kazakh Cyrillic, in the Russian form or in Latin letters, or a surname alone.
+fn query(i: usize) -> String {
+    let surname = SURNAMES[(i * 7 + 3) % SURNAMES.len()];
+    let given = if i.is_multiple_of(2) {
+        MALE[(i * 13 + 5) % MALE.len()]
+    } else {
+        FEMALE[(i * 11) % FEMALE.len()]
+    };
+    let surname =
+        if i.is_multiple_of(2) { surname.to_owned() } else { spelling::feminine(surname) };
+    match i % 4 {
+        0 => format!("{surname} {given}"),
+        1 => format!(
+            "{} {}",
+            spelling::russian_form(&surname, false),
+            spelling::russian_form(given, true)
+        ),
+        2 => format!(
+            "{} {}",
+            spelling::latin(&surname, Passport::Kz),
+            spelling::latin(given, Passport::Kz)
+        ),
+        _ => surname,
+    }
+}
+
+/// The passport number of the head of the `j`th family registered during the day.
+fn passport(j: usize) -> String {
+    format!("ZD{:07}", 4_200_000 + j)
+}
+
+fn member(
+    relation: &str,
+    surname: &str,
+    given: &str,
+    patronymic: &str,
+    birth: &str,
+    sex: &str,
+) -> Value {
+    let upper = |text: &str| spelling::latin(text, Passport::Uz).to_uppercase();
+    json!({
+        "relation": relation,
+        "surname": surname,
+        "given_name": given,
+        "patronymic": patronymic,
+        "surname_latin": upper(surname),
+        "given_name_latin": upper(given),
+        "patronymic_latin": "",
+        "birth_date": birth,
+        "sex": sex,
+        "iin": "",
+        "citizenship": "",
+        "education": if relation == "child" { "general_secondary" } else { "higher" },
+        "document": {
+            "kind": if relation == "child" { "birth_certificate" } else { "passport" },
+            "number": "",
+            "issuing_country": "UZ",
+            "issued_on": "2019-05-20",
+            "valid_until": if relation == "child" { "" } else { "2029-05-19" },
+        },
+        "phone": "",
+        "email": "",
+        "consent": {
+            "basis": if relation == "child" { "minor" } else { "given" },
+            "given_on": "2026-09-14",
+            "purpose_code": "adaptation",
+            "purpose": "",
+            "term": "programme_end",
+            "valid_until": "",
+            "method": "signed_form",
+            "covered_by": if relation == "child" { json!(0) } else { Value::Null },
+            "note": "",
+        },
+    })
+}
+
+/// The registration form of the `j`th family of the day: a head, a spouse and a child.
+fn family_form(j: usize) -> Value {
+    let surname = SURNAMES[(j * 5 + 1) % SURNAMES.len()];
+    let father = MALE[(j * 3 + 2) % MALE.len()];
+    let head = MALE[(j * 11 + 7) % MALE.len()];
+    let mut members = vec![
+        member("head", surname, head, &spelling::patronymic(father, true), "1984-03-17", "male"),
+        member(
+            "spouse",
+            &spelling::feminine(surname),
+            FEMALE[(j * 7 + 1) % FEMALE.len()],
+            "",
+            "1987-10-02",
+            "female",
+        ),
+        member("child", surname, MALE[(j * 17 + 4) % MALE.len()], "", "2015-06-21", "male"),
+    ];
+    members[0]["document"]["number"] = json!(passport(j));
+    members[1]["document"]["number"] = json!(format!("ZE{:07}", 4_200_000 + j));
+    members[2]["document"]["number"] = json!(format!("I-ZF {:07}", 4_200_000 + j));
+    json!({
+        "arrival_date": "2026-09-14",
+        "country_of_origin": "UZ",
+        "region": "KZ-55",
+        "settlement": "Павлодар",
+        "accommodation_category": "region_invites",
+        "address": "",
+        "members": members,
+    })
+}
+
+/// Types `text` in the find box (already focused) and waits for its results on screen.
+fn search(app: &mut App, text: &str) {
+    app.replace_text(text);
+    app.wait_until(&format!("results for {text}"), |app| {
+        app.value("#find-query") == text
+            && (app.count("[data-testid=find-hit]") > 0 || app.count("[data-testid=find-none]") > 0)
+    });
+}
+
+/// Back to the find box with Ctrl+K, as the clerk does from any screen.
+fn to_find_box(app: &mut App) {
+    app.chord(Key::Control, 'k');
+    app.wait_until("the search box has the focus", |app| app.focused() == "find-query");
+}
+
+/// Enter on the first hit; waits until its card shows.
+fn open_first_hit(app: &mut App) {
+    let regno = app.attr("[data-testid=find-hit]", "data-regno").unwrap_or_default();
+    app.keys(&char::from(Key::Enter).to_string());
+    app.wait_for_text("[data-testid=card-regno]", &regno);
+}
+
 #[test]
 #[ignore = "figures for scripts/measure-desktop.sh, not a check"]
-fn startup_time_memory_and_search_on_100000_persons() {
+fn desktop_against_a_bare_tauri_app_and_over_a_working_day_on_100000_persons() {
     let families = env_number("OTAU_MEASURE_FAMILIES", 26_000);
     let runs = env_number("OTAU_MEASURE_RUNS", 3).max(1);
-    let db_dir = tempfile::tempdir().expect("temp dir");
-    let db = db_dir.path().join("office.sqlite");
-    let started = Instant::now();
+    let bare = bare_binary();
 
-    // The office is built once; each run starts the app on a copy of it.
-    let mut startups = Vec::new();
+    // The office is built once, before anything is measured; each start of the app gets a copy.
+    let office_dir = tempfile::tempdir().expect("temp dir");
+    let office = office_dir.path().join("otau.sqlite");
+    let started = Instant::now();
+    let otau = Otau::on(&office, ADMIN_PASSWORD);
+    otau.office().and_then(|()| otau.demo(families)).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "office of {families} demo families built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    // The bare app, started and measured as Otau is below.
+    let mut bare_startups = Vec::new();
+    let mut bare_memory = Vec::new();
     for run in 0..runs {
-        let source = db.clone();
-        let mut app = App::start_office("measure", &[], |otau| {
-            if run == 0 {
-                otau.office()?;
-                otau.demo(families)?;
-                let target = otau_e2e::Otau::db_path(otau).to_path_buf();
-                std::fs::copy(&target, &source)
-                    .map_err(|e| otau_e2e::Error::new(format!("cannot keep the office: {e}")))?;
-            } else {
-                let target = otau_e2e::Otau::db_path(otau).to_path_buf();
-                std::fs::copy(&source, &target)
-                    .map_err(|e| otau_e2e::Error::new(format!("cannot copy the office: {e}")))?;
-            }
-            Ok(())
-        });
-        if run == 0 {
-            println!(
-                "office of {families} demo families built in {:.1} s",
-                started.elapsed().as_secs_f64()
-            );
-        }
-        startups.push(app.startup());
+        let app = App::start_binary("measure-bare", &bare);
+        bare_startups.push(app.startup());
+        std::thread::sleep(QUIET);
+        let memory = app.memory().unwrap_or_else(|e| panic!("{e}"));
         println!(
-            "start {}: {:.2} s to a usable sign-in screen",
+            "bare Tauri 2, start {}: {:.2} s to its page",
             run + 1,
             app.startup().as_secs_f64()
         );
-        if run + 1 < runs {
-            continue;
-        }
+        show("bare Tauri 2, memory after start", &memory);
+        bare_memory.push(memory.pss_kib);
+    }
 
-        std::thread::sleep(Duration::from_secs(2));
-        let after_start = app.memory().unwrap_or_else(|e| panic!("{e}"));
-        show("memory after start", &after_start);
+    let docs = tempfile::tempdir().expect("temp dir");
+    let docs_env = docs.path().join("Otau documents").to_string_lossy().into_owned();
+    let mut startups = Vec::new();
+    let mut after_start = Vec::new();
+    let mut last = None;
+    for run in 0..runs {
+        let app = App::start_office("measure", &[("OTAU_DOCS_DIR", &docs_env)], |otau| {
+            copy_office(&office, otau.db_path())
+        });
+        startups.push(app.startup());
+        std::thread::sleep(QUIET);
+        let memory = app.memory().unwrap_or_else(|e| panic!("{e}"));
+        println!(
+            "otau, start {}: {:.2} s to a usable sign-in screen",
+            run + 1,
+            app.startup().as_secs_f64()
+        );
+        show("otau, memory after start", &memory);
+        after_start.push(memory.pss_kib);
+        last = Some(app);
+    }
+    let Some(mut app) = last else { unreachable!("at least one run") };
 
-        let (login, password, _) = CLERK;
-        app.sign_in(login, password);
-        let persons = app.invoke("home", serde_json::json!({})).unwrap_or_else(|e| panic!("{e}"))
-            ["home"]["persons"]
-            .as_i64()
-            .unwrap_or_default();
-        println!("persons in the office: {persons}");
-        app.chord(otau_e2e::Key::Control, 'k');
-        app.wait_until("the search box has the focus", |app| app.focused() == "find-query");
-        let queries = [
-            "Nursultan",
-            "Нурсултан",
-            "Нұрсұлтан",
-            "Seitkali",
-            "Сейітқали",
-            "Aigerim",
-            "Айгерим",
-            "Zhumabaev",
-            "Омаров",
-            "Kasymov",
-        ];
-        let mut store_ms = Vec::new();
-        let mut window_ms = Vec::new();
-        for query in queries {
-            let asked = Instant::now();
-            app.replace_text(query);
-            app.wait_until(&format!("results for {query}"), |app| {
-                app.value("#find-query") == query
-                    && (app.count("[data-testid=find-hit]") > 0
-                        || app.count("[data-testid=find-none]") > 0)
-            });
-            window_ms.push(asked.elapsed().as_secs_f64() * 1000.0);
+    let (login, password, _) = CLERK;
+    app.sign_in(login, password);
+    let persons = app.invoke("home", json!({})).unwrap_or_else(|e| panic!("{e}"))["home"]
+        ["persons"]
+        .as_i64()
+        .unwrap_or_default();
+    println!("persons in the office: {persons}");
+    // The table's scale: the office's size to the nearest ten thousand.
+    let scale = usize::try_from((persons + 5_000) / 10_000 * 10_000).unwrap_or_default();
+
+    // The working day. Every 10th search is preceded by registering a family; every 5th
+    // search opens the first hit's card; every 25th looks the head of a family registered
+    // earlier that day up by passport number and issues the family's certificate on the card.
+    std::thread::sleep(QUIET);
+    let day_start = app.memory().unwrap_or_else(|e| panic!("{e}"));
+    show("memory at the start of the day (signed in, home screen)", &day_start);
+    let day = Instant::now();
+    let mut registered: Vec<String> = Vec::new();
+    let (mut cards, mut certificates) = (0, 0);
+    let mut typed_ms = Vec::new();
+    let mut store_ms = Vec::new();
+    to_find_box(&mut app);
+    for i in 0..SEARCHES {
+        if i.is_multiple_of(SEARCHES / FAMILIES) {
+            let form = family_form(registered.len());
+            app.invoke("check_family", json!({ "form": form })).unwrap_or_else(|e| panic!("{e}"));
             let answer = app
-                .invoke("find", serde_json::json!({ "query": query, "limit": 50 }))
+                .invoke("register_family", json!({ "form": form, "allow_duplicates": true }))
+                .unwrap_or_else(|e| panic!("{e}"));
+            registered.push(answer["family_regno"].as_str().unwrap_or_default().to_owned());
+        }
+        let certificate = i % (SEARCHES / CERTIFICATES) == SEARCHES / CERTIFICATES - 1;
+        let text = if certificate { passport(certificates) } else { query(i) };
+        let asked = Instant::now();
+        search(&mut app, &text);
+        if certificate {
+            let head = registered[certificates].clone();
+            app.wait_until(&format!("{text} finds the head of {head}"), |app| {
+                app.attr("[data-testid=find-hit]", "data-regno").as_deref() == Some(head.as_str())
+            });
+        }
+        typed_ms.push(asked.elapsed().as_secs_f64() * 1000.0);
+        if i < 10 {
+            let answer = app
+                .invoke("find", json!({ "query": text, "limit": 50 }))
                 .unwrap_or_else(|e| panic!("{e}"));
             store_ms.push(answer["micros"].as_f64().unwrap_or_default() / 1000.0);
         }
-        std::thread::sleep(Duration::from_secs(2));
-        let after_search = app.memory().unwrap_or_else(|e| panic!("{e}"));
-        show("memory after 10 searches", &after_search);
-        store_ms.sort_by(f64::total_cmp);
-        window_ms.sort_by(f64::total_cmp);
-        println!(
-            "search in the store: median {:.1} ms, slowest {:.1} ms; typed query to results on screen \
-             (WebDriver typing included): median {:.0} ms, slowest {:.0} ms",
-            store_ms[store_ms.len() / 2],
-            store_ms[store_ms.len() - 1],
-            window_ms[window_ms.len() / 2],
-            window_ms[window_ms.len() - 1]
-        );
-        app.screenshot("search");
+        if i % (SEARCHES / CARDS) == SEARCHES / CARDS - 1 && app.count("[data-testid=find-hit]") > 0
+        {
+            open_first_hit(&mut app);
+            cards += 1;
+            if certificate {
+                app.click("[data-testid=doc-issue-certificate]");
+                app.wait_until("the certificate is saved", |app| {
+                    app.text("[data-testid=doc-saved-path]").is_ok_and(|t| t.ends_with(".pdf"))
+                        && app.count("[data-testid=doc-row]") > 0
+                });
+                certificates += 1;
+            }
+            to_find_box(&mut app);
+        }
+        if (i + 1).is_multiple_of(100) {
+            println!(
+                "  {} searches, {cards} cards, {} families, {certificates} certificates: {:.0} s",
+                i + 1,
+                registered.len(),
+                day.elapsed().as_secs_f64()
+            );
+        }
     }
-    startups.sort();
+    let day_took = day.elapsed();
+    std::thread::sleep(QUIET);
+    let day_end = app.memory().unwrap_or_else(|e| panic!("{e}"));
+    show("memory at the end of the day", &day_end);
+    app.screenshot("end-of-day");
     println!(
-        "start-up: median {:.2} s of {} starts (fastest {:.2} s, slowest {:.2} s)",
-        startups[startups.len() / 2].as_secs_f64(),
-        startups.len(),
-        startups[0].as_secs_f64(),
-        startups[startups.len() - 1].as_secs_f64()
+        "working day: {SEARCHES} searches typed in the find box, {cards} cards opened from the \
+         results, {} families registered through the commands check_family and register_family \
+         (the form's own), {certificates} certificates issued with the card's button, in {:.0} s",
+        registered.len(),
+        day_took.as_secs_f64()
+    );
+    typed_ms.sort_by(f64::total_cmp);
+    store_ms.sort_by(f64::total_cmp);
+    println!(
+        "search in the store (first 10 queries): median {:.1} ms, slowest {:.1} ms; typed query \
+         to results on screen (WebDriver typing included, {SEARCHES} searches): median {:.0} ms, \
+         slowest {:.0} ms",
+        store_ms[store_ms.len() / 2],
+        store_ms[store_ms.len() - 1],
+        typed_ms[typed_ms.len() / 2],
+        typed_ms[typed_ms.len() - 1]
+    );
+    drop(app);
+
+    let (otau_start, bare_start) = (median(&startups), median(&bare_startups));
+    let (otau_memory, bare_memory) = (median(&after_start), median(&bare_memory));
+    println!(
+        "start-up: otau median {:.2} s of {runs} starts (fastest {:.2} s, slowest {:.2} s); \
+         bare Tauri 2 median {:.2} s",
+        otau_start.as_secs_f64(),
+        startups.iter().min().copied().unwrap_or_default().as_secs_f64(),
+        startups.iter().max().copied().unwrap_or_default().as_secs_f64(),
+        bare_start.as_secs_f64()
+    );
+    row(
+        scale,
+        "desktop memory after start (PSS: app, web and network processes)",
+        &format!("{:.0} MiB", mib(otau_memory)),
+        &format!("{:.0} MiB (bare Tauri 2)", mib(bare_memory)),
+        otau_memory as f64 / bare_memory.max(1) as f64,
+        "≤ 1.2x",
+    );
+    row(
+        scale,
+        &format!("desktop start-up to a usable first screen (median of {runs} starts)"),
+        &format!("{:.2} s", otau_start.as_secs_f64()),
+        &format!("{:.2} s (bare Tauri 2)", bare_start.as_secs_f64()),
+        otau_start.as_secs_f64() / bare_start.as_secs_f64().max(0.001),
+        "",
+    );
+    row(
+        scale,
+        &format!(
+            "working day: {SEARCHES} searches, {} families, {cards} cards, {certificates} \
+             certificates (memory at end / start)",
+            registered.len()
+        ),
+        &format!("{:.0} MiB", mib(day_end.pss_kib)),
+        &format!("{:.0} MiB (at start)", mib(day_start.pss_kib)),
+        day_end.pss_kib as f64 / day_start.pss_kib.max(1) as f64,
+        "≤ 1.3x",
     );
 }
