@@ -279,6 +279,8 @@ fn desktop_against_a_bare_tauri_app_and_over_a_working_day_on_100000_persons() {
     let mut after_start = Vec::new();
     let mut last = None;
     for run in 0..runs {
+        // One session at a time: the previous start ends before the next begins.
+        drop(last.take());
         let app = App::start_office("measure", &[("OTAU_DOCS_DIR", &docs_env)], |otau| {
             copy_office(&office, otau.db_path())
         });
