@@ -8,7 +8,7 @@
 #! took. Prints the figures, and the rows of BENCHMARKS.md's table; changes nothing in the
 #! repository. Run scripts/test.sh once first (it installs tauri-driver, Xvfb and the UI's
 #! packages).
-#! Environment: OTAU_MEASURE_FAMILIES (default 26000 ≈ 97,000 persons), OTAU_MEASURE_RUNS
+#! Environment: OTAU_MEASURE_FAMILIES (default 26000 ≈ 100,000 persons), OTAU_MEASURE_RUNS
 #! (starts of each app measured, default 3), OTAU_BENCH_ROWS (a file the table's rows are
 #! appended to), CARGO_TARGET_DIR.
 set -euo pipefail
