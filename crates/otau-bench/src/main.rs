@@ -46,6 +46,10 @@ struct Args {
     /// Writes the table to this Markdown file, with the date, the machine and the command.
     #[arg(long)]
     write: Option<PathBuf>,
+    /// Rows measured in the same run by another program (the desktop app's start-up and memory,
+    /// `scripts/measure-desktop.sh` with `OTAU_BENCH_ROWS`), added to the table as they are.
+    #[arg(long)]
+    rows: Option<PathBuf>,
 }
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
@@ -74,19 +78,31 @@ fn main() -> Res<()> {
     for &n in &args.persons {
         rows.extend(at_size(&data, n, &args)?);
     }
-    let table = table(&rows);
+    let mut table = table(&rows);
+    if let Some(path) = &args.rows {
+        let extra = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the rows in {}: {e}", path.display()))?;
+        for line in extra.lines().filter(|l| l.starts_with("| ")) {
+            table.push_str(line);
+            table.push('\n');
+        }
+    }
     println!("\n{table}");
     if let Some(path) = &args.write {
-        let command: Vec<String> = std::env::args().skip(1).collect();
+        // `scripts/benchmarks.sh` names itself: it ran this and the desktop's measurement.
+        let command = std::env::var("OTAU_BENCH_COMMAND").unwrap_or_else(|_| {
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            format!("cargo run --release -p otau-bench -- {}", args.join(" "))
+        });
         let text = format!(
-            "# Benchmarks\n\nMeasured {} on {} with `cargo run --release -p otau-bench -- {}`.\n\
+            "# Benchmarks\n\nMeasured {} on {} with `{command}`.\n\
              Each figure is beside its baseline measured in the same run (bare SQLite on the same \
-             machine and disk); the ratio is otau's time over the baseline's (for times; p99 over p99) or \
-             otau's rate over the baseline's (for rates), so 1.0x is as fast as bare SQLite. SQLite in WAL mode with \
-             `synchronous=FULL` on both sides.\n\n{table}\n",
+             machine and disk, or what the same work needs at least, or a bare Tauri 2 app); the \
+             ratio is otau's time over the baseline's (for times; p99 over p99), otau's rate over \
+             the baseline's (for rates) or otau's memory over the baseline's, so 1.0x is as fast or \
+             as light as the baseline. SQLite in WAL mode with `synchronous=FULL` on both sides.\n\n{table}\n",
             Utc::now().format("%Y-%m-%d %H:%M UTC"),
             machine(),
-            command.join(" ")
         );
         std::fs::write(path, text)?;
         println!("written to {}", path.display());
