@@ -10,6 +10,8 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod memory;
+
 use otau_api::settings::{DocsDir, Settings, DEFAULT_DB};
 use otau_api::{Desk, Now};
 use std::sync::Arc;
@@ -17,6 +19,7 @@ use tauri::ipc::{Invoke, InvokeBody, InvokeError, InvokeResponseBody};
 use tauri::{Manager, Runtime};
 
 fn main() {
+    memory::few_arenas();
     let from_env = Settings::from_env();
     for warning in &from_env.warnings {
         eprintln!("otau-desktop: {warning}");
