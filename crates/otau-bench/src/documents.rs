@@ -7,8 +7,6 @@ use crate::{context, ms, percentiles, today, Res, Row};
 use otau_api::documents::{produce, DocRequest, FileFormat};
 use otau_print::Month;
 use otau_store::{Actor, Store};
-use rusqlite::Connection;
-use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,10 +16,17 @@ const CERTIFICATES: usize = 50;
 const SUMMARIES: usize = 5;
 
 /// Every figure of this module at one size.
-pub fn documents(store: &mut Store, actor: &Actor, data: &Path, n: usize) -> Res<Vec<Row>> {
+/// `db` is the population's file, `data` the folder the backups are written in for a while.
+pub fn documents(
+    store: &mut Store,
+    actor: &Actor,
+    db: &Path,
+    data: &Path,
+    n: usize,
+) -> Res<Vec<Row>> {
     let mut rows = vec![certificate(store, actor, n)?];
     rows.push(summary(store, actor, n)?);
-    rows.push(backup(store, actor, data, n)?);
+    rows.push(backup(store, actor, db, data, n)?);
     Ok(rows)
 }
 
@@ -129,7 +134,7 @@ fn summary(store: &mut Store, actor: &Actor, n: usize) -> Res<Row> {
 /// A backup as the app writes it (a copy in steps inside one read transaction, flushed, then
 /// checked by opening it: integrity, the audit chain, the counts) beside the file copied and
 /// flushed by the system.
-fn backup(store: &Store, actor: &Actor, data: &Path, n: usize) -> Res<Row> {
+fn backup(store: &Store, actor: &Actor, db: &Path, data: &Path, n: usize) -> Res<Row> {
     store.raw_connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let dir = data.join(format!("backups-{n}"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -137,11 +142,9 @@ fn backup(store: &Store, actor: &Actor, data: &Path, n: usize) -> Res<Row> {
     let written = store.back_up(&context(actor, today()?)?, &dir)?;
     let otau = t.elapsed();
     let bytes = written.file.bytes;
-    let source = store_path(store)?;
     let copy = dir.join("bare-copy.sqlite");
     let t = Instant::now();
-    std::fs::copy(&source, &copy)?;
-    std::fs::OpenOptions::new().append(true).open(&copy)?.flush()?;
+    std::fs::copy(db, &copy)?;
     std::fs::File::open(&copy)?.sync_all()?;
     let bare = t.elapsed();
     let _ = std::fs::remove_dir_all(&dir);
@@ -158,14 +161,4 @@ fn backup(store: &Store, actor: &Actor, data: &Path, n: usize) -> Res<Row> {
         ratio: format!("{:.1}x", secs(otau) / secs(bare).max(1e-3)),
         goal: "progress bar".into(),
     })
-}
-
-/// The file of the store's main database.
-fn store_path(store: &Store) -> Res<std::path::PathBuf> {
-    let conn: &Connection = store.raw_connection();
-    let file: String =
-        conn.query_row("SELECT file FROM pragma_database_list WHERE name = 'main'", [], |r| {
-            r.get(0)
-        })?;
-    Ok(file.into())
 }

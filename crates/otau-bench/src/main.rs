@@ -128,7 +128,7 @@ fn at_size(data: &Path, n: usize, args: &Args) -> Res<Vec<Row>> {
     rows.extend(register(&mut store, &actor, data, n, args)?);
     rows.extend(search(&store, n, args)?);
     rows.extend(duplicates(&store, n, args)?);
-    rows.extend(documents::documents(&mut store, &actor, data, n)?);
+    rows.extend(documents::documents(&mut store, &actor, &path, data, n)?);
     Ok(rows)
 }
 

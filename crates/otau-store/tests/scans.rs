@@ -17,8 +17,8 @@ fn png(side: u32) -> Vec<u8> {
     out.into_inner()
 }
 
-#[test]
-fn a_scan_changed_behind_the_stores_back_is_refused_when_opened_and_named_by_the_audit() {
+/// An office with the example family: its administrator, the head's regno and passport.
+fn office_with_a_passport() -> (TestOffice, otau_store::Actor, String, uuid::Uuid) {
     let mut o = office();
     let admin = o.admin.clone();
     let reg = o
@@ -27,6 +27,12 @@ fn a_scan_changed_behind_the_stores_back_is_refused_when_opened_and_named_by_the
         .expect("register");
     let head = reg.members[0].regno.clone();
     let passport = o.store.person(&head).expect("person").documents[0].id;
+    (o, admin, head, passport)
+}
+
+#[test]
+fn a_scan_changed_behind_the_stores_back_is_refused_when_opened_and_named_by_the_audit() {
+    let (mut o, admin, head, passport) = office_with_a_passport();
     let bytes = png(120);
     let view = o
         .store
@@ -59,14 +65,7 @@ fn a_scan_changed_behind_the_stores_back_is_refused_when_opened_and_named_by_the
 
 #[test]
 fn a_scan_is_never_overwritten_or_deleted_through_sql() {
-    let mut o = office();
-    let admin = o.admin.clone();
-    let reg = o
-        .store
-        .register_family(&ctx(&admin), &example_family(), Duplicates::Refuse)
-        .expect("register");
-    let head = reg.members[0].regno.clone();
-    let passport = o.store.person(&head).expect("person").documents[0].id;
+    let (mut o, admin, head, passport) = office_with_a_passport();
     o.store.attach_scan(&ctx(&admin), &head, passport, None, &png(40)).expect("attach");
     let conn = o.store.raw_connection();
     assert!(conn.execute("DELETE FROM document_scans", []).is_err(), "deleted");
