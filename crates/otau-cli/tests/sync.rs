@@ -357,8 +357,9 @@ fn a_tampered_event_is_refused_and_changes_nothing_at_the_centre() {
             .raw_connection()
             .execute_batch(
                 "DROP TRIGGER events_no_update;
-                 UPDATE events SET envelope = replace(envelope, 'Тестhonest', 'Тестforged')
-                 WHERE envelope LIKE '%Тестhonest%';",
+                 UPDATE events
+                 SET body = envelope_body(replace(envelope_json(body), 'Тестhonest', 'Тестforged'))
+                 WHERE envelope_json(body) LIKE '%Тестhonest%';",
             )
             .expect("tamper");
     }

@@ -51,7 +51,7 @@ impl Store {
     pub fn audit_for(&self, regno: &str) -> Result<Vec<AuditEntry>> {
         let view = self.person(regno)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, origin, envelope, hash FROM events
+            "SELECT seq, origin, body, hash FROM events
              WHERE (subject_id = ?1 OR subject_id = ?2) AND origin <> 'private' ORDER BY seq",
         )?;
         let rows = stmt.query_map(

@@ -89,7 +89,7 @@ impl Holdings {
             issued_documents: count("issued_documents")?,
             events: count("events")?,
             newest_change: conn.query_row(
-                "SELECT MAX(envelope ->> '$.at') FROM events",
+                "SELECT MAX(envelope_json(body) ->> '$.at') FROM events",
                 [],
                 |r| r.get(0),
             )?,
@@ -187,10 +187,12 @@ fn open_target(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
 /// key file its set carries, [`carry_sidecars`]).
 pub fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    match key {
-        Some(key) => Ok(crate::open_keyed(path, key, flags)?.0),
-        None => Ok(Connection::open_with_flags(path, flags)?),
-    }
+    let conn = match key {
+        Some(key) => crate::open_keyed(path, key, flags)?.0,
+        None => Connection::open_with_flags(path, flags)?,
+    };
+    crate::events_codec::register_functions(&conn)?;
+    Ok(conn)
 }
 
 /// Copies what a backup set needs beside the database file from `from` to `to`: each

@@ -219,7 +219,7 @@ fn kept_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
 pub(crate) fn log_head(conn: &Connection) -> Result<(i64, String)> {
     Ok(conn
         .prepare_cached("SELECT seq, chain_hash FROM events ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([], |r| Ok((r.get(0)?, crate::events_codec::hash_from_sql(r.get_ref(1)?)?)))
         .optional()?
         .unwrap_or((0, crate::events::GENESIS_HASH.to_string())))
 }
@@ -291,12 +291,7 @@ fn write_with(
         .unwrap_or(0);
     let at = match at {
         Some(at) => at.to_rfc3339_opts(SecondsFormat::Millis, true),
-        None => conn
-            .prepare_cached("SELECT envelope ->> '$.at' FROM events WHERE seq = ?1")?
-            .query_row([event_seq], |r| r.get::<_, Option<String>>(0))
-            .optional()?
-            .flatten()
-            .unwrap_or_default(),
+        None => crate::events::logged_at(conn, event_seq)?.unwrap_or_default(),
     };
     let body = CheckpointBody {
         v: CHECKPOINT_VERSION,

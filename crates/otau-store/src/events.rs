@@ -4,16 +4,18 @@
 //! # Design
 //! One table (`events`) is both the local history (what the audit screens read) and the outbox
 //! (the device's own events after the centre's acknowledged sequence). A row holds the event's
-//! envelope as canonical JSON (docs/SYNC.md), its hash, and a chain hash over the previous row,
-//! so a changed, inserted or removed row shows in [`verify_chain`]. Columns the queries need
-//! (`event_id`, `device_id`, `device_seq`, `entity_id`, `subject_id`) are generated from the
-//! envelope and indexed, so nothing is stored twice.
+//! envelope, canonical JSON (docs/SYNC.md) stored compressed ([`crate::events_codec`]), the
+//! hash of that text, and a chain hash over the previous row's, so a changed, inserted or
+//! removed row shows in [`verify_chain`]. Columns the queries need (`event_id`, `device_id`,
+//! `device_seq`, `entity_id`, `subject_id`) are generated from the envelope and indexed, so
+//! nothing is stored twice.
 //!
 //! **Architecture Invariant**: an envelope never holds a secret (the columns of
 //! [`crate::record::Record::REDACTED`] are left out, with no placeholder); a private record
 //! (this device's keys and passwords) is logged here but never sent.
 
 use crate::error::{Result, StoreError};
+use crate::events_codec::{compress, decompress, hash_bytes, hash_from_sql};
 use crate::write::sha256_hex;
 use otau_core::canonical::canonical_json;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -143,7 +145,8 @@ pub fn envelope_hash(envelope: &Value) -> String {
     sha256_hex(canonical_json(envelope).as_bytes())
 }
 
-fn chain_hash(prev_hash: &str, seq: i64, origin: Origin, hash: &str) -> String {
+/// The chain hash of a row: over the previous row's chain hash, its sequence, origin and hash.
+pub(crate) fn chain_hash(prev_hash: &str, seq: i64, origin: Origin, hash: &str) -> String {
     sha256_hex(format!("{prev_hash}:{seq}:{}:{hash}", origin.as_str()).as_bytes())
 }
 
@@ -161,19 +164,30 @@ pub(crate) fn append_text(
     text: &str,
     hash: &str,
 ) -> Result<i64> {
-    let (last_seq, prev): (i64, String) = tx
-        .prepare_cached("SELECT seq, chain_hash FROM events ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .unwrap_or((0, GENESIS_HASH.to_string()));
+    let (last_seq, prev) = crate::checkpoint::log_head(tx)?;
     let seq = last_seq + 1;
     let chain = chain_hash(&prev, seq, origin, hash);
     tx.prepare_cached(
-        "INSERT INTO events (seq, origin, envelope, hash, prev_hash, chain_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO events (seq, origin, body, hash, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![seq, origin.as_str(), text, hash, prev, chain])?;
+    .execute(params![seq, origin.as_str(), compress(text)?, hash_bytes(hash)?, hash_bytes(&chain)?])?;
     Ok(seq)
+}
+
+/// The moment an event of the log says it was made. Reads the log as the database keeps it:
+/// compacted (0020), or as text when an older migration's hook asks before that.
+pub(crate) fn logged_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
+    let compacted: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'body')",
+        )?
+        .query_row([], |r| r.get(0))?;
+    let sql = if compacted {
+        "SELECT envelope_json(body) ->> '$.at' FROM events WHERE seq = ?1"
+    } else {
+        "SELECT envelope ->> '$.at' FROM events WHERE seq = ?1"
+    };
+    Ok(conn.prepare_cached(sql)?.query_row([seq], |r| r.get(0)).optional()?.flatten())
 }
 
 /// The next sequence of this device's own events (gapless from 1 per device id).
@@ -206,13 +220,16 @@ impl LoggedEvent {
             .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", self.seq)))
     }
 
+    /// A row of `seq, origin, body, hash` from the log. A body that does not unpack gives an empty text,
+    /// which matches no hash: the audit names the row instead of failing whole.
     pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LoggedEvent> {
         let origin: String = r.get(1)?;
+        let body: Vec<u8> = r.get(2)?;
         Ok(LoggedEvent {
             seq: r.get(0)?,
             origin: Origin::parse(&origin).unwrap_or(Origin::Derived),
-            text: r.get(2)?,
-            hash: r.get(3)?,
+            text: decompress(&body).unwrap_or_default(),
+            hash: hash_from_sql(r.get_ref(3)?)?,
         })
     }
 }
@@ -229,9 +246,8 @@ pub struct ChainReport {
 
 /// Recomputes every row's hash and link; reports the first that does not match.
 pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, origin, envelope, hash, prev_hash, chain_hash FROM events ORDER BY seq",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT seq, origin, body, hash, chain_hash FROM events ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS_HASH.to_string();
     let mut count = 0;
@@ -240,16 +256,17 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
         count += 1;
         let seq: i64 = r.get(0)?;
         let origin: String = r.get(1)?;
-        let text: String = r.get(2)?;
-        let hash: String = r.get(3)?;
-        let prev: String = r.get(4)?;
-        let chain: String = r.get(5)?;
+        let text = match r.get_ref(2)? {
+            rusqlite::types::ValueRef::Blob(body) => decompress(body).ok(),
+            _ => None,
+        };
+        let hash = hash_from_sql(r.get_ref(3)?)?;
+        let chain = hash_from_sql(r.get_ref(4)?)?;
         let origin_ok = Origin::parse(&origin);
-        // A gap in seq means a removed row; a wrong link or hash means a changed one.
+        // A gap in seq means a removed row; a wrong link, hash or body means a changed one.
         let intact = seq == last_seq + 1
-            && prev == expected_prev
-            && sha256_hex(text.as_bytes()) == hash
-            && origin_ok.as_ref().is_ok_and(|o| chain_hash(&prev, seq, *o, &hash) == chain);
+            && text.is_some_and(|t| sha256_hex(t.as_bytes()) == hash)
+            && origin_ok.as_ref().is_ok_and(|o| chain_hash(&expected_prev, seq, *o, &hash) == chain);
         if !intact {
             return Ok(ChainReport { rows: count, first_broken_seq: Some(seq) });
         }

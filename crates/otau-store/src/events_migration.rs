@@ -9,7 +9,10 @@
 //! device sequences numbered again without gaps, and the chain hashed anew. Then the two old
 //! tables are dropped.
 
-use crate::events::{append, Envelope, EventActor, Origin, WIRE_VERSION};
+use crate::events::{chain_hash, Envelope, EventActor, Origin, GENESIS_HASH, WIRE_VERSION};
+use crate::write::sha256_hex;
+use otau_core::canonical::canonical_json;
+use rusqlite::{params, OptionalExtension};
 use rusqlite::Transaction;
 use rusqlite_migration::HookResult;
 use serde_json::{Map, Value};
@@ -165,7 +168,7 @@ pub(crate) fn audit_and_outbox_to_events(tx: &Transaction<'_>) -> HookResult {
         };
         let value =
             envelope.to_value().map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-        append(tx, origin, &value)
+        append_as_in_0005(tx, origin, &value)
             .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     }
     tx.execute_batch(
@@ -174,4 +177,29 @@ pub(crate) fn audit_and_outbox_to_events(tx: &Transaction<'_>) -> HookResult {
          DROP TABLE outbox; DROP TABLE audit;",
     )?;
     Ok(())
+}
+
+/// Appends an event to the log as migration 0005 made it (the envelope as text, the hashes as
+/// hex, the previous row's chain hash beside its own); 0020 compacts it later like any other.
+fn append_as_in_0005(
+    tx: &Transaction<'_>,
+    origin: Origin,
+    envelope: &Value,
+) -> crate::error::Result<i64> {
+    let text = canonical_json(envelope);
+    let hash = sha256_hex(text.as_bytes());
+    let (last_seq, prev): (i64, String) = tx
+        .query_row("SELECT seq, chain_hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?
+        .unwrap_or((0, GENESIS_HASH.to_string()));
+    let seq = last_seq + 1;
+    let chain = chain_hash(&prev, seq, origin, &hash);
+    tx.execute(
+        "INSERT INTO events (seq, origin, envelope, hash, prev_hash, chain_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![seq, origin.as_str(), text, hash, prev, chain],
+    )?;
+    Ok(seq)
 }

@@ -20,6 +20,8 @@ pub mod device_settings;
 pub mod documents;
 pub mod error;
 pub mod events;
+pub mod events_codec;
+mod events_compaction;
 mod events_migration;
 pub mod holder;
 pub mod home;
@@ -193,6 +195,7 @@ impl Store {
         // search or a registration reads (and, encrypted, decrypts) each index page once.
         conn.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
         conn.set_prepared_statement_cache_capacity(64);
+        events_codec::register_functions(&conn)?;
         schema::migrate(&mut conn)?;
         documents::keys::seal_plain_secrets(&mut conn, &signing)?;
         Ok(Store { conn, path: None, _held: None, signing, database_key: None })

@@ -25,6 +25,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0017_state_row_counts.sql"),
     include_str!("../migrations/0018_document_scans.sql"),
     include_str!("../migrations/0019_device_settings.sql"),
+    include_str!("../migrations/0020_compact_event_log.sql"),
+    include_str!("../migrations/0021_compact_event_log_in_place.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -39,6 +41,9 @@ fn migrations() -> Migrations<'static> {
                 6 => M::up_with_hook(sql, crate::search::rebuild_hook),
                 // 0013 signs a first checkpoint of the log as the database holds it.
                 12 => M::up_with_hook(sql, crate::checkpoint::migration_hook),
+                // 0020 copies the event log into its compacted table; 0021 puts it in place.
+                19 => M::up_with_hook(sql, crate::events_compaction::compact_event_log),
+                20 => M::up(sql).foreign_key_check(),
                 _ => M::up(sql),
             })
             .collect(),
@@ -61,7 +66,15 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if found > latest_version() {
         return Err(StoreError::SchemaTooNew { found, supported: latest_version() });
     }
-    migrations().to_latest(conn).map_err(|e| StoreError::Migration(e.to_string()))
+    // SQLite's way of changing a table (0021) asks for foreign keys off while it runs; the
+    // migration checks them itself before it commits.
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrations().to_latest(conn).map_err(|e| StoreError::Migration(e.to_string()));
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+    }
+    migrated
 }
 
 #[cfg(test)]
@@ -70,6 +83,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        assert!(migrations().validate().is_ok());
+        let mut conn = Connection::open_in_memory().expect("open");
+        crate::events_codec::register_functions(&conn).expect("functions");
+        migrate(&mut conn).expect("every migration applies to an empty database");
+        assert_eq!(version(&conn).expect("version"), latest_version());
     }
 }

@@ -434,6 +434,7 @@ fn finding_3_a_rebuild_repairs_a_projection_that_disagrees_with_the_entries() {
 /// A connection to the office's file with the guards of `tables` dropped.
 fn attacker(o: &TestOffice, tables: &[&str]) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(o.path()).expect("open the file");
+    otau_store::events_codec::register_functions(&conn).expect("the log's functions");
     for table in tables {
         let names: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1")
@@ -518,8 +519,8 @@ fn finding_4_a_changed_actor_is_detected() {
         .store
         .raw_connection()
         .query_row(
-            "SELECT seq, envelope ->> '$.actor.user_id' FROM events
-             WHERE envelope ->> '$.action' = 'subsidy.approve' LIMIT 1",
+            "SELECT seq, envelope_json(body) ->> '$.actor.user_id' FROM events
+             WHERE envelope_json(body) ->> '$.action' = 'subsidy.approve' LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -533,8 +534,8 @@ fn finding_4_a_changed_actor_is_detected() {
     let conn = attacker(&o, &["events"]);
     // The user id is inside the hashed envelope: naming another approver breaks the row.
     conn.execute(
-        "UPDATE events SET envelope = json_set(envelope, '$.actor.user_id', ?2,
-             '$.actor.login', 'aigerim') WHERE seq = ?1",
+        "UPDATE events SET body = envelope_body(json_set(envelope_json(body),
+             '$.actor.user_id', ?2, '$.actor.login', 'aigerim')) WHERE seq = ?1",
         rusqlite::params![seq, clerk],
     )
     .expect("change the actor");
@@ -552,28 +553,31 @@ fn finding_4_a_rewritten_chain_is_detected() {
     // and link from there: the chain verifies, the signed checkpoints do not.
     let (first, person): (i64, String) = conn
         .query_row(
-            "SELECT seq, entity_id FROM events WHERE envelope ->> '$.entity' = 'person'
-             AND envelope ->> '$.op' = 'insert' ORDER BY seq LIMIT 1",
+            "SELECT seq, entity_id FROM events WHERE envelope_json(body) ->> '$.entity' = 'person'
+             AND envelope_json(body) ->> '$.op' = 'insert' ORDER BY seq LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .expect("a registration");
     conn.execute(
-        "UPDATE events SET envelope = json_set(envelope, '$.after.surname', 'Жалған')
+        "UPDATE events
+         SET body = envelope_body(json_set(envelope_json(body), '$.after.surname', 'Жалған'))
          WHERE seq = ?1",
         [first],
     )
     .expect("rewrite the event");
     conn.execute("UPDATE persons SET surname = 'Жалған' WHERE id = ?1", [&person]).expect("state");
     let rows: Vec<(i64, String, String)> = conn
-        .prepare("SELECT seq, origin, envelope FROM events WHERE seq >= ?1 ORDER BY seq")
+        .prepare("SELECT seq, origin, envelope_json(body) FROM events WHERE seq >= ?1 ORDER BY seq")
         .expect("prepare")
         .query_map([first], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .expect("query")
         .collect::<Result<_, _>>()
         .expect("rows");
     let mut prev: String = conn
-        .query_row("SELECT chain_hash FROM events WHERE seq = ?1", [first - 1], |r| r.get(0))
+        .query_row("SELECT lower(hex(chain_hash)) FROM events WHERE seq = ?1", [first - 1], |r| {
+            r.get(0)
+        })
         .expect("prev");
     for (seq, origin, text) in rows {
         let value: serde_json::Value = serde_json::from_str(&text).expect("json");
@@ -581,8 +585,9 @@ fn finding_4_a_rewritten_chain_is_detected() {
         let hash = sha(&canonical);
         let chain = sha(&format!("{prev}:{seq}:{origin}:{hash}"));
         conn.execute(
-            "UPDATE events SET envelope = ?2, hash = ?3, prev_hash = ?4, chain_hash = ?5 WHERE seq = ?1",
-            rusqlite::params![seq, canonical, hash, prev, chain],
+            "UPDATE events SET body = envelope_body(?2), hash = unhex(?3), chain_hash = unhex(?4)
+             WHERE seq = ?1",
+            rusqlite::params![seq, canonical, hash, chain],
         )
         .expect("rewrite");
         prev = chain;
@@ -594,9 +599,11 @@ fn finding_4_a_rewritten_chain_is_detected() {
     // A checkpoint the attacker signs with a key of their own is not the device's.
     let forged = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
     let (head, hash): (i64, String) = conn
-        .query_row("SELECT seq, chain_hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, lower(hex(chain_hash)) FROM events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .expect("head");
     let body = format!(
         r#"{{"at":"2026-11-25T10:00:00.000Z","chain_hash":"{hash}","counts":{{}},"device_seq":0,"event_seq":{head},"v":1}}"#
@@ -624,8 +631,8 @@ fn finding_4_a_state_row_that_disagrees_with_its_events_is_reported_with_where()
     let conn = attacker(&o, &["persons", "ledger_entries"]);
     let (person, seq): (String, i64) = conn
         .query_row(
-            "SELECT entity_id, seq FROM events WHERE envelope ->> '$.entity' = 'person'
-             AND envelope ->> '$.after.given_name' = 'Әлия' ORDER BY seq LIMIT 1",
+            "SELECT entity_id, seq FROM events WHERE envelope_json(body) ->> '$.entity' = 'person'
+             AND envelope_json(body) ->> '$.after.given_name' = 'Әлия' ORDER BY seq LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

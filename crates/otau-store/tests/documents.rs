@@ -96,7 +96,7 @@ fn init_makes_a_signing_key_whose_secret_never_reaches_an_event() {
         .store
         .raw_connection()
         .query_row(
-            "SELECT COUNT(*) FROM events WHERE envelope LIKE '%' || ?1 || '%'",
+            "SELECT COUNT(*) FROM events WHERE envelope_json(body) LIKE '%' || ?1 || '%'",
             [&secret],
             |r| r.get(0),
         )
@@ -107,7 +107,7 @@ fn init_makes_a_signing_key_whose_secret_never_reaches_an_event() {
         .store
         .raw_connection()
         .query_row(
-            "SELECT origin, envelope FROM events WHERE envelope ->> '$.entity' = 'office_key'",
+            "SELECT origin, envelope_json(body) FROM events WHERE envelope_json(body) ->> '$.entity' = 'office_key'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -146,7 +146,7 @@ fn finding_5_a_deactivated_user_cannot_sign_in() {
         .store
         .raw_connection()
         .query_row(
-            "SELECT COUNT(*) FROM events WHERE json_extract(envelope, '$.action') = 'user.deactivate'",
+            "SELECT COUNT(*) FROM events WHERE json_extract(envelope_json(body), '$.action') = 'user.deactivate'",
             [],
             |r| r.get(0),
         )

@@ -424,8 +424,11 @@ fn outgoing_pages_bounded_by_bytes_keep_changes_whole_and_together_hold_everythi
     // Each event's envelope text as stored, and the changes in order with their sizes.
     let sizes: HashMap<String, usize> = {
         let conn = a.store.raw_connection();
-        let mut stmt =
-            conn.prepare("SELECT hash, length(CAST(envelope AS BLOB)) FROM events").expect("sql");
+        let mut stmt = conn
+            .prepare(
+                "SELECT lower(hex(hash)), length(CAST(envelope_json(body) AS BLOB)) FROM events",
+            )
+            .expect("sql");
         let rows =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))).expect("rows");
         rows.collect::<Result<_, _>>().expect("sizes")

@@ -28,7 +28,7 @@ fn registering_writes_state_and_events_together() {
         .store
         .raw_connection()
         .query_row(
-            "SELECT envelope ->> '$.actor.login' FROM events ORDER BY seq DESC LIMIT 1",
+            "SELECT envelope_json(body) ->> '$.actor.login' FROM events ORDER BY seq DESC LIMIT 1",
             [],
             |r| r.get(0),
         )
@@ -100,11 +100,11 @@ fn the_event_log_refuses_update_delete_and_replace() {
     let o = office();
     let conn = o.store.raw_connection();
     for sql in [
-        "UPDATE events SET envelope = '{}'",
+        "UPDATE events SET body = envelope_body('{}')",
         "DELETE FROM events",
         "DELETE FROM events WHERE seq = 1",
-        "INSERT OR REPLACE INTO events (seq, origin, envelope, hash, prev_hash, chain_hash)
-         SELECT seq, origin, envelope, hash, prev_hash, chain_hash FROM events WHERE seq = 1",
+        "INSERT OR REPLACE INTO events (seq, origin, body, hash, chain_hash)
+         SELECT seq, origin, body, hash, chain_hash FROM events WHERE seq = 1",
     ] {
         let err = conn.execute(sql, []).expect_err(sql);
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
@@ -124,8 +124,8 @@ fn events_carry_the_whole_envelope() {
         .store
         .raw_connection()
         .prepare(
-            "SELECT envelope, hash FROM events
-             WHERE envelope ->> '$.entity' = 'person' AND origin = 'local' ORDER BY seq",
+            "SELECT envelope_json(body), lower(hex(hash)) FROM events
+             WHERE envelope_json(body) ->> '$.entity' = 'person' AND origin = 'local' ORDER BY seq",
         )
         .expect("prepare")
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -169,8 +169,8 @@ fn password_hashes_never_reach_an_event() {
         .raw_connection()
         .query_row(
             "SELECT COUNT(*) FROM events
-             WHERE envelope LIKE '%argon2%' OR envelope LIKE '%password_hash%'
-                OR envelope LIKE '%redacted%'",
+             WHERE envelope_json(body) LIKE '%argon2%' OR envelope_json(body) LIKE '%password_hash%'
+                OR envelope_json(body) LIKE '%redacted%'",
             [],
             |r| r.get(0),
         )
@@ -191,13 +191,14 @@ fn the_audit_chain_shows_a_changed_or_removed_row() {
     let conn = o.store.raw_connection();
     conn.execute_batch(
         "DROP TRIGGER events_no_update;
-         UPDATE events SET envelope = replace(envelope, 'Сейітқали', 'Сейтқали')
-         WHERE envelope LIKE '%Сейітқали%';",
+         UPDATE events
+         SET body = envelope_body(replace(envelope_json(body), 'Сейітқали', 'Сейтқали'))
+         WHERE envelope_json(body) LIKE '%Сейітқали%';",
     )
     .expect("tamper");
     assert!(conn.changes() >= 1, "the tampering changed a row");
     let first_changed: i64 = conn
-        .query_row("SELECT MIN(seq) FROM events WHERE envelope LIKE '%Сейтқали%'", [], |r| r.get(0))
+        .query_row("SELECT MIN(seq) FROM events WHERE envelope_json(body) LIKE '%Сейтқали%'", [], |r| r.get(0))
         .expect("seq");
     let report = o.store.verify_audit_chain().expect("verify");
     assert_eq!(report.first_broken_seq, Some(first_changed));

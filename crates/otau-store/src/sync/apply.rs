@@ -302,15 +302,17 @@ fn fields_changed_here_later(
     server_seq: i64,
 ) -> Result<BTreeSet<String>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT e.envelope ->> '$.after' FROM events e
+        "SELECT envelope_json(e.body) ->> '$.after' FROM events e
          LEFT JOIN event_server_seqs s ON s.event_seq = e.seq
          WHERE e.entity_id = ?1 AND e.origin = 'local'
            AND (s.server_seq IS NULL OR s.server_seq > ?2)",
     )?;
-    let rows = stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, String>(0))?;
+    let rows =
+        stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, Option<String>>(0))?;
     let mut out = BTreeSet::new();
     for row in rows {
-        let after: Map<String, Value> = serde_json::from_str(&row?).unwrap_or_default();
+        let after: Map<String, Value> =
+            serde_json::from_str(row?.as_deref().unwrap_or("{}")).unwrap_or_default();
         out.extend(after.keys().cloned());
     }
     Ok(out)

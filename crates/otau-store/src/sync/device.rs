@@ -231,7 +231,7 @@ impl Store {
     pub fn outgoing(&self, after: i64, limit: usize, max_bytes: usize) -> Result<Vec<SignedEvent>> {
         let (device_id, _) = self.device_identity()?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, origin, envelope, hash FROM events
+            "SELECT seq, origin, body, hash FROM events
              WHERE device_id = ?1 AND device_seq > ?2 AND origin = 'local' ORDER BY device_seq",
         )?;
         let mut rows = stmt.query(params![device_id, after])?;
@@ -275,7 +275,9 @@ impl Store {
              WHERE device_id = ?1 AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
         )?;
         let rows =
-            stmt.query_map(params![device_id, first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            stmt.query_map(params![device_id, first, last], |r| {
+                Ok((r.get(0)?, crate::events_codec::hash_from_sql(r.get_ref(1)?)?))
+            })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -482,7 +484,7 @@ impl Store {
         // The forked events again, as the new identity's first events.
         let forked: Vec<LoggedEvent> = tx
             .prepare(
-                "SELECT seq, origin, envelope, hash FROM events
+                "SELECT seq, origin, body, hash FROM events
                  WHERE device_id = ?1 AND device_seq >= ?2 AND origin = 'local' ORDER BY device_seq",
             )?
             .query_map(params![old_id, from_seq], LoggedEvent::from_row)?

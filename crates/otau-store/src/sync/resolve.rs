@@ -256,9 +256,10 @@ fn side(conn: &rusqlite::Connection, event: Option<&str>, value: Value) -> Resul
     let envelope: Option<crate::events::Envelope> = match event {
         None => None,
         Some(id) => conn
-            .prepare_cached("SELECT envelope FROM events WHERE event_id = ?1")?
-            .query_row([id], |r| r.get::<_, String>(0))
+            .prepare_cached("SELECT envelope_json(body) FROM events WHERE event_id = ?1")?
+            .query_row([id], |r| r.get::<_, Option<String>>(0))
             .optional()?
+            .flatten()
             .and_then(|text| serde_json::from_str(&text).ok()),
     };
     Ok(Side {
@@ -315,10 +316,11 @@ impl Store {
             let after = |event: &str| -> Result<Value> {
                 Ok(conn
                     .prepare_cached(
-                        "SELECT envelope ->> '$.after' FROM events WHERE event_id = ?1",
+                        "SELECT envelope_json(body) ->> '$.after' FROM events WHERE event_id = ?1",
                     )?
-                    .query_row([event], |r| r.get::<_, String>(0))
+                    .query_row([event], |r| r.get::<_, Option<String>>(0))
                     .optional()?
+                    .flatten()
                     .and_then(|t| serde_json::from_str(&t).ok())
                     .unwrap_or(Value::Null))
             };

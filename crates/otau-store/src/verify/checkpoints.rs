@@ -45,7 +45,7 @@ pub(super) fn check(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Resu
         } else if body.event_seq > 0 {
             let hash: Option<String> = conn
                 .prepare_cached("SELECT chain_hash FROM events WHERE seq = ?1")?
-                .query_row([body.event_seq], |r| r.get(0))
+                .query_row([body.event_seq], |r| crate::events_codec::hash_from_sql(r.get_ref(0)?))
                 .optional()?;
             match hash {
                 Some(h) if h == body.chain_hash => {}
