@@ -122,14 +122,58 @@ fn context(actor: &Actor, day: NaiveDate) -> Res<Context> {
 /// Every figure at one size.
 fn at_size(data: &Path, n: usize, args: &Args) -> Res<Vec<Row>> {
     let path = data.join(format!("population-{n}.sqlite"));
+    let converted = conversion(&path)?;
     let (mut store, actor) = population(&path, n)?;
     let mut rows = vec![];
+    rows.extend(converted.map(|convert| convert.finish(&path, n)).transpose()?);
     rows.extend(storage(&store, n)?);
     rows.extend(register(&mut store, &actor, data, n, args)?);
     rows.extend(search(&store, n, args)?);
     rows.extend(duplicates(&store, n, args)?);
     rows.extend(documents::documents(&mut store, &actor, &path, data, n)?);
     Ok(rows)
+}
+
+/// A population kept from a build of an older schema, about to be converted by opening it.
+struct Conversion {
+    from: i64,
+    bytes: u64,
+    started: Instant,
+}
+
+impl Conversion {
+    /// The row of the conversion, once the store has opened (migrated) the file.
+    fn finish(self, path: &Path, n: usize) -> Res<Row> {
+        let seconds = self.started.elapsed().as_secs_f64();
+        let after = std::fs::metadata(path)?.len();
+        Ok(Row {
+            size: n,
+            figure: format!(
+                "converting a database of schema {} when it is opened ({:.0} MB to {:.0} MB: \
+                 event log compacted, file vacuumed)",
+                self.from,
+                self.bytes as f64 / 1e6,
+                after as f64 / 1e6
+            ),
+            otau: format!("{seconds:.0} s"),
+            baseline: String::new(),
+            ratio: String::new(),
+            goal: "a migration converts it".into(),
+        })
+    }
+}
+
+/// Starts timing the conversion of a kept population of an older schema, if it is one.
+fn conversion(path: &Path) -> Res<Option<Conversion>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let from: i64 = Connection::open(path)?.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if from >= otau_store::schema::latest_version() {
+        return Ok(None);
+    }
+    eprintln!("  converting {} from schema {from}", path.display());
+    Ok(Some(Conversion { from, bytes: std::fs::metadata(path)?.len(), started: Instant::now() }))
 }
 
 /// The population of `n` persons at `path`, generated when missing.

@@ -45,6 +45,9 @@ fn decoder_dictionary() -> &'static DecoderDictionary<'static> {
 }
 
 thread_local! {
+    /// The last frame `envelope_json` unpacked and its text: SQLite asks for the same row's
+    /// envelope once for each generated column it computes (an insert, an integrity check).
+    static LAST_READ: RefCell<(Vec<u8>, Option<String>)> = const { RefCell::new((Vec::new(), None)) };
     static COMPRESSOR: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
     static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
 }
@@ -139,11 +142,25 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| {
             Ok(match ctx.get_raw(0) {
-                rusqlite::types::ValueRef::Blob(body) => decompress(body).ok(),
+                rusqlite::types::ValueRef::Blob(body) => envelope_json(body),
                 _ => None,
             })
         },
     )
+}
+
+/// `envelope_json(body)`: the last row's text again, or this one's unpacked.
+fn envelope_json(body: &[u8]) -> Option<String> {
+    LAST_READ.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != body {
+            let text = decompress(body).ok();
+            last.0.clear();
+            last.0.extend_from_slice(body);
+            last.1 = text;
+        }
+        last.1.clone()
+    })
 }
 
 #[cfg(test)]
