@@ -20,6 +20,7 @@ use tauri::{Manager, Runtime};
 
 fn main() {
     memory::few_arenas();
+    memory::give_back_freed_memory(std::time::Duration::from_secs(30));
     let from_env = Settings::from_env();
     for warning in &from_env.warnings {
         eprintln!("otau-desktop: {warning}");
