@@ -168,7 +168,8 @@ fn conversion(path: &Path) -> Res<Option<Conversion>> {
     if !path.exists() {
         return Ok(None);
     }
-    let from: i64 = Connection::open(path)?.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let from: i64 =
+        Connection::open(path)?.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if from >= otau_store::schema::latest_version() {
         return Ok(None);
     }

@@ -170,7 +170,13 @@ pub(crate) fn append_text(
     tx.prepare_cached(
         "INSERT INTO events (seq, origin, body, hash, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![seq, origin.as_str(), compress(text)?, hash_bytes(hash)?, hash_bytes(&chain)?])?;
+    .execute(params![
+        seq,
+        origin.as_str(),
+        compress(text)?,
+        hash_bytes(hash)?,
+        hash_bytes(&chain)?
+    ])?;
     Ok(seq)
 }
 
@@ -266,7 +272,9 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
         // A gap in seq means a removed row; a wrong link, hash or body means a changed one.
         let intact = seq == last_seq + 1
             && text.is_some_and(|t| sha256_hex(t.as_bytes()) == hash)
-            && origin_ok.as_ref().is_ok_and(|o| chain_hash(&expected_prev, seq, *o, &hash) == chain);
+            && origin_ok
+                .as_ref()
+                .is_ok_and(|o| chain_hash(&expected_prev, seq, *o, &hash) == chain);
         if !intact {
             return Ok(ChainReport { rows: count, first_broken_seq: Some(seq) });
         }

@@ -1,5 +1,6 @@
 //! How the event log stores an envelope: its canonical JSON compressed as one zstd frame with a
-//! dictionary trained on envelopes, and its hashes as 32 bytes instead of 64 hex digits.
+//! dictionary trained on envelopes, and its hashes as 32 bytes instead of 64 hex digits; and
+//! the same for the body of a signed checkpoint (its own dictionary), its key and signature.
 //!
 //! # Design
 //! An envelope is about 770 bytes of JSON whose keys, actions and shape repeat from one event
@@ -25,30 +26,54 @@ use std::sync::OnceLock;
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
 
 /// The dictionary new envelopes are compressed with.
-const DICTIONARY: &[u8] = include_bytes!("../dictionaries/events-1.zdict");
+const EVENTS_1: &[u8] = include_bytes!("../dictionaries/events-1.zdict");
+/// The dictionary new checkpoint bodies are compressed with.
+const CHECKPOINTS_1: &[u8] = include_bytes!("../dictionaries/checkpoints-1.zdict");
+/// Every dictionary a stored frame may name, each forever: old rows must stay readable.
+const KNOWN: [&[u8]; 2] = [EVENTS_1, CHECKPOINTS_1];
 
 /// Compression level: about as small as level 19 for texts this short, at a tenth of the time.
 const LEVEL: i32 = 3;
 
-/// The largest envelope a frame may unpack to: a scan of 4 MiB as base64 with its record is
-/// about 5.6 MB; anything claiming far more is not an envelope of ours.
-const MAX_ENVELOPE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest text a frame may unpack to: a scan of 4 MiB as base64 with its record is about
+/// 5.6 MB; anything claiming far more is not an envelope of ours.
+const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
 
-fn encoder_dictionary() -> &'static EncoderDictionary<'static> {
-    static DICT: OnceLock<EncoderDictionary<'static>> = OnceLock::new();
-    DICT.get_or_init(|| EncoderDictionary::copy(DICTIONARY, LEVEL))
+/// What a text is, which says the dictionary it is compressed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An event's envelope (`events.body`).
+    Envelope,
+    /// A signed checkpoint's body (`audit_checkpoints.body`).
+    Checkpoint,
 }
 
-fn decoder_dictionary() -> &'static DecoderDictionary<'static> {
-    static DICT: OnceLock<DecoderDictionary<'static>> = OnceLock::new();
-    DICT.get_or_init(|| DecoderDictionary::copy(DICTIONARY))
+impl Kind {
+    fn index(self) -> usize {
+        match self {
+            Kind::Envelope => 0,
+            Kind::Checkpoint => 1,
+        }
+    }
 }
+
+fn encoder_dictionary(kind: Kind) -> &'static EncoderDictionary<'static> {
+    static DICTS: [OnceLock<EncoderDictionary<'static>>; 2] = [OnceLock::new(), OnceLock::new()];
+    DICTS[kind.index()].get_or_init(|| EncoderDictionary::copy(KNOWN[kind.index()], LEVEL))
+}
+
+fn decoder_dictionary(index: usize) -> &'static DecoderDictionary<'static> {
+    static DICTS: [OnceLock<DecoderDictionary<'static>>; 2] = [OnceLock::new(), OnceLock::new()];
+    DICTS[index].get_or_init(|| DecoderDictionary::copy(KNOWN[index]))
+}
+
+type Compressors = [Option<zstd::bulk::Compressor<'static>>; 2];
 
 thread_local! {
     /// The last frame `envelope_json` unpacked and its text: SQLite asks for the same row's
     /// envelope once for each generated column it computes (an insert, an integrity check).
     static LAST_READ: RefCell<(Vec<u8>, Option<String>)> = const { RefCell::new((Vec::new(), None)) };
-    static COMPRESSOR: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
+    static COMPRESSORS: RefCell<Compressors> = const { RefCell::new([None, None]) };
     static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
 }
 
@@ -58,42 +83,53 @@ fn codec_error(what: &str, e: impl std::fmt::Display) -> StoreError {
 
 /// The stored form of an envelope's canonical text.
 pub(crate) fn compress(text: &str) -> Result<Vec<u8>> {
-    COMPRESSOR.with(|cell| {
-        let mut slot = cell.borrow_mut();
+    compress_as(Kind::Envelope, text)
+}
+
+/// The stored form of a text of the given kind.
+pub(crate) fn compress_as(kind: Kind, text: &str) -> Result<Vec<u8>> {
+    COMPRESSORS.with(|cell| {
+        let mut slots = cell.borrow_mut();
+        let slot = &mut slots[kind.index()];
         let compressor = match slot.as_mut() {
             Some(c) => c,
             None => slot.insert(
-                zstd::bulk::Compressor::with_prepared_dictionary(encoder_dictionary())
-                    .map_err(|e| codec_error("envelope compressor", e))?,
+                zstd::bulk::Compressor::with_prepared_dictionary(encoder_dictionary(kind))
+                    .map_err(|e| codec_error("compressor", e))?,
             ),
         };
-        compressor.compress(text.as_bytes()).map_err(|e| codec_error("envelope compression", e))
+        compressor.compress(text.as_bytes()).map_err(|e| codec_error("compression", e))
     })
 }
 
-/// The canonical text of a stored envelope; an error for bytes that are not a frame of a known
+/// The text of a stored frame of any kind; an error for bytes that are not a frame of a known
 /// dictionary holding UTF-8 of a sensible size.
 pub(crate) fn decompress(body: &[u8]) -> Result<String> {
-    let known = zstd::zstd_safe::get_dict_id_from_frame(body);
-    if known.is_none() || known != zstd::zstd_safe::get_dict_id_from_dict(DICTIONARY) {
-        return Err(StoreError::Corrupt("envelope: not a frame of a known dictionary".into()));
-    }
+    let id = zstd::zstd_safe::get_dict_id_from_frame(body);
+    let Some(index) = KNOWN
+        .iter()
+        .position(|dict| id.is_some() && zstd::zstd_safe::get_dict_id_from_dict(dict) == id)
+    else {
+        return Err(StoreError::Corrupt("stored text: not a frame of a known dictionary".into()));
+    };
     let size = match zstd::zstd_safe::get_frame_content_size(body) {
-        Ok(Some(size)) if size <= MAX_ENVELOPE_BYTES => size as usize,
-        _ => return Err(StoreError::Corrupt("envelope: frame of no or too large size".into())),
+        Ok(Some(size)) if size <= MAX_TEXT_BYTES => size as usize,
+        _ => return Err(StoreError::Corrupt("stored text: frame of no or too large size".into())),
     };
     let bytes = DECOMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
         let decompressor = match slot.as_mut() {
             Some(d) => d,
             None => slot.insert(
-                zstd::bulk::Decompressor::with_prepared_dictionary(decoder_dictionary())
-                    .map_err(|e| codec_error("envelope decompressor", e))?,
+                zstd::bulk::Decompressor::new().map_err(|e| codec_error("decompressor", e))?,
             ),
         };
-        decompressor.decompress(body, size).map_err(|e| codec_error("envelope", e))
+        decompressor
+            .set_prepared_dictionary(decoder_dictionary(index))
+            .map_err(|e| codec_error("decompressor", e))?;
+        decompressor.decompress(body, size).map_err(|e| codec_error("stored text", e))
     })?;
-    String::from_utf8(bytes).map_err(|e| codec_error("envelope", e))
+    String::from_utf8(bytes).map_err(|e| codec_error("stored text", e))
 }
 
 /// A hash as stored: 32 bytes from 64 hex digits.
@@ -104,8 +140,9 @@ pub(crate) fn hash_bytes(hex_digits: &str) -> Result<Vec<u8>> {
     }
 }
 
-/// A stored hash as hex digits, whichever way the row keeps it: 32 bytes, or text in a log not
-/// yet compacted (the hooks of older migrations read the log of their time).
+/// Stored bytes (a hash, a key, a signature) as hex digits, whichever way the row keeps them:
+/// bytes, or text in a table not yet compacted (the hooks of older migrations read the tables
+/// of their time).
 pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<String> {
     use rusqlite::types::{FromSqlError, ValueRef};
     match value {
@@ -119,21 +156,25 @@ pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::R
     }
 }
 
-/// Registers on a connection to an office database `envelope_json(body)`, the envelope's text
-/// (NULL for bytes that are not one), and its inverse `envelope_body(text)`, the stored form of
-/// a text (for repairs by hand, and for the tests that change the log behind the store's back).
+/// Registers on a connection to an office database `envelope_json(body)`, the text of a stored
+/// frame (an envelope, or a checkpoint's body; NULL for bytes that are not one), and its
+/// inverses `envelope_body(text)` and `checkpoint_body(text)`, the stored form of a text (for
+/// repairs by hand, and for the tests that change the log behind the store's back).
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function(
-        "envelope_body",
-        1,
-        FunctionFlags::SQLITE_UTF8
-            | FunctionFlags::SQLITE_DETERMINISTIC
-            | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| {
-            let text: String = ctx.get(0)?;
-            compress(&text).map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
-        },
-    )?;
+    for (name, kind) in [("envelope_body", Kind::Envelope), ("checkpoint_body", Kind::Checkpoint)] {
+        conn.create_scalar_function(
+            name,
+            1,
+            FunctionFlags::SQLITE_UTF8
+                | FunctionFlags::SQLITE_DETERMINISTIC
+                | FunctionFlags::SQLITE_INNOCUOUS,
+            move |ctx| {
+                let text: String = ctx.get(0)?;
+                compress_as(kind, &text)
+                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
+            },
+        )?;
+    }
     conn.create_scalar_function(
         "envelope_json",
         1,

@@ -12,8 +12,8 @@
 use crate::events::{chain_hash, Envelope, EventActor, Origin, GENESIS_HASH, WIRE_VERSION};
 use crate::write::sha256_hex;
 use otau_core::canonical::canonical_json;
-use rusqlite::{params, OptionalExtension};
 use rusqlite::Transaction;
+use rusqlite::{params, OptionalExtension};
 use rusqlite_migration::HookResult;
 use serde_json::{Map, Value};
 use uuid::Uuid;

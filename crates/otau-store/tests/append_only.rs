@@ -611,12 +611,12 @@ fn finding_4_a_rewritten_chain_is_detected() {
     use ed25519_dalek::Signer;
     conn.execute(
         "INSERT INTO audit_checkpoints (at, event_seq, body, public_key, signature)
-         VALUES ('2026-11-25T10:00:00.000Z', ?1, ?2, ?3, ?4)",
+         VALUES ('2026-11-25T10:00:00.000Z', ?1, checkpoint_body(?2), ?3, ?4)",
         rusqlite::params![
             head,
             body,
-            hex::encode(forged.verifying_key().to_bytes()),
-            hex::encode(forged.sign(body.as_bytes()).to_bytes())
+            &forged.verifying_key().to_bytes()[..],
+            &forged.sign(body.as_bytes()).to_bytes()[..]
         ],
     )
     .expect("forge");

@@ -198,7 +198,11 @@ fn the_audit_chain_shows_a_changed_or_removed_row() {
     .expect("tamper");
     assert!(conn.changes() >= 1, "the tampering changed a row");
     let first_changed: i64 = conn
-        .query_row("SELECT MIN(seq) FROM events WHERE envelope_json(body) LIKE '%Сейтқали%'", [], |r| r.get(0))
+        .query_row(
+            "SELECT MIN(seq) FROM events WHERE envelope_json(body) LIKE '%Сейтқали%'",
+            [],
+            |r| r.get(0),
+        )
         .expect("seq");
     let report = o.store.verify_audit_chain().expect("verify");
     assert_eq!(report.first_broken_seq, Some(first_changed));

@@ -1,6 +1,7 @@
-//! `dictionary`: trains the zstd dictionary the event log compresses its envelopes with, from
-//! the envelopes of a demo population (`otau-bench --persons 100000` makes one), and says how
-//! small the envelopes of the same file that were not among the samples become with it.
+//! `dictionary`: trains a zstd dictionary the event log compresses its envelopes with (or its
+//! checkpoints their bodies, `--kind checkpoints`), from those of a demo population
+//! (`otau-bench --persons 100000` makes one), and says how small the texts of the same file that
+//! were not among the samples become with it.
 //!
 //! Run: `cargo run --release -p otau-bench --bin dictionary -- --population
 //! /tmp/otau-bench/population-100000.sqlite --out crates/otau-store/dictionaries/events-N.zdict`
@@ -23,28 +24,43 @@ struct Args {
     /// The dictionary's size in bytes.
     #[arg(long, default_value_t = 16 * 1024)]
     size: usize,
-    /// Envelopes to train on (every k-th row of the log; as many again are kept to test it).
+    /// Texts to train on (every k-th row; as many again are kept to test it).
     #[arg(long, default_value_t = 20_000)]
     samples: usize,
+    /// What to train on: `events` (envelopes) or `checkpoints` (checkpoint bodies).
+    #[arg(long, default_value = "events")]
+    kind: String,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let conn = Connection::open_with_flags(&args.population, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     otau_store::events_codec::register_functions(&conn)?;
-    let compact: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'body')",
-        [],
-        |r| r.get(0),
-    )?;
-    let rows: i64 = conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
-    let step = (rows / (2 * args.samples as i64)).max(1);
-    let sql = if compact {
-        "SELECT envelope_json(body) FROM events WHERE seq % ?1 = 0 ORDER BY seq"
-    } else {
-        "SELECT envelope FROM events WHERE seq % ?1 = 0 ORDER BY seq"
+    let (table, key) = match args.kind.as_str() {
+        "events" => ("events", "seq"),
+        "checkpoints" => ("audit_checkpoints", "id"),
+        other => return Err(format!("--kind events or checkpoints, not {other:?}").into()),
     };
-    let mut stmt = conn.prepare(sql)?;
+    // Either layout: text in a database of before migration 0020, a frame after it.
+    let rows: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+    let step = (rows / (2 * args.samples as i64)).max(1);
+    let column = match args.kind.as_str() {
+        "events" => {
+            let compact: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'body')",
+                [],
+                |r| r.get(0),
+            )?;
+            if compact {
+                "envelope_json(body)"
+            } else {
+                "envelope"
+            }
+        }
+        _ => "CASE typeof(body) WHEN 'blob' THEN envelope_json(body) ELSE body END",
+    };
+    let sql = format!("SELECT {column} FROM {table} WHERE {key} % ?1 = 0 ORDER BY {key}");
+    let mut stmt = conn.prepare(&sql)?;
     let texts: Vec<String> = stmt
         .query_map([step], |r| r.get::<_, Option<String>>(0))?
         .filter_map(|r| r.transpose())
@@ -63,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let n = test.len().max(1);
     println!(
-        "{} bytes of dictionary from {} envelopes; {} others: {} bytes each as text, {} compressed",
+        "{} bytes of dictionary from {} texts; {} others: {} bytes each as text, {} compressed",
         dictionary.len(),
         train.len(),
         test.len(),

@@ -307,8 +307,7 @@ fn fields_changed_here_later(
          WHERE e.entity_id = ?1 AND e.origin = 'local'
            AND (s.server_seq IS NULL OR s.server_seq > ?2)",
     )?;
-    let rows =
-        stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, Option<String>>(0))?;
+    let rows = stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, Option<String>>(0))?;
     let mut out = BTreeSet::new();
     for row in rows {
         let after: Map<String, Value> =

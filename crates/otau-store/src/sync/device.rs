@@ -274,10 +274,9 @@ impl Store {
             "SELECT device_seq, hash FROM events
              WHERE device_id = ?1 AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
         )?;
-        let rows =
-            stmt.query_map(params![device_id, first, last], |r| {
-                Ok((r.get(0)?, crate::events_codec::hash_from_sql(r.get_ref(1)?)?))
-            })?;
+        let rows = stmt.query_map(params![device_id, first, last], |r| {
+            Ok((r.get(0)?, crate::events_codec::hash_from_sql(r.get_ref(1)?)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
