@@ -226,15 +226,18 @@ impl LoggedEvent {
             .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", self.seq)))
     }
 
-    /// A row of `seq, origin, body, hash` from the log. A body that does not unpack gives an empty text,
-    /// which matches no hash: the audit names the row instead of failing whole.
+    /// A row of `seq, origin, body, hash` from the log. A body that is not a frame of ours gives
+    /// an empty text, which matches no hash: the audit names the row instead of failing whole.
     pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LoggedEvent> {
         let origin: String = r.get(1)?;
-        let body: Vec<u8> = r.get(2)?;
+        let text = match r.get_ref(2)? {
+            rusqlite::types::ValueRef::Blob(body) => decompress(body).unwrap_or_default(),
+            _ => String::new(),
+        };
         Ok(LoggedEvent {
             seq: r.get(0)?,
             origin: Origin::parse(&origin).unwrap_or(Origin::Derived),
-            text: decompress(&body).unwrap_or_default(),
+            text,
             hash: hash_from_sql(r.get_ref(3)?)?,
         })
     }

@@ -217,6 +217,17 @@ mod tests {
     }
 
     #[test]
+    fn each_dictionary_has_an_id_of_its_own_and_each_kind_comes_back() {
+        let ids: Vec<_> = KNOWN.iter().map(|d| zstd::zstd_safe::get_dict_id_from_dict(d)).collect();
+        assert!(ids.iter().all(Option::is_some), "{ids:?}");
+        assert_ne!(ids[0], ids[1]);
+        let body = r#"{"at":"2026-12-07T10:00:00.000Z","counts":{"persons":4},"v":1}"#;
+        let frame = compress_as(Kind::Checkpoint, body).expect("compress");
+        assert_eq!(zstd::zstd_safe::get_dict_id_from_frame(&frame), ids[1]);
+        assert_eq!(decompress(&frame).expect("decompress"), body);
+    }
+
+    #[test]
     fn bytes_that_are_not_a_frame_of_our_dictionary_are_refused() {
         let plain = zstd::bulk::compress(b"{\"wire\":1}", 3).expect("compress");
         for body in [&b""[..], b"{\"wire\":1}", &plain, &compress("{}").expect("c")[..5]] {
