@@ -63,9 +63,14 @@ fn err(what: impl fmt::Display) -> Error {
     Error(what.to_string())
 }
 
-/// The repository's root folder.
+/// The repository's root folder: from the crate's folder as cargo or nextest gives it to the
+/// running test, so a test binary built from another checkout sharing the build folder (and
+/// not rebuilt, its sources being the same) still reads this checkout's files; else as built.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("../..")
 }
 
 /// Where screenshots go: `<repo>/test-artefacts/e2e/`.
