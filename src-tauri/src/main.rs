@@ -11,6 +11,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod memory;
+mod rendering;
 
 use otau_api::settings::{DocsDir, Settings, DEFAULT_DB};
 use otau_api::{Desk, Now};
@@ -18,9 +19,14 @@ use std::sync::Arc;
 use tauri::ipc::{Invoke, InvokeBody, InvokeError, InvokeResponseBody};
 use tauri::{Manager, Runtime};
 
+/// How often the app checks whether it is at rest and gives memory back.
+const REST_CHECK: std::time::Duration = std::time::Duration::from_secs(15);
+/// How long without a person's command counts as a rest.
+const REST_AFTER: chrono::Duration = chrono::Duration::seconds(15);
+
 fn main() {
     memory::few_arenas();
-    memory::give_back_freed_memory(std::time::Duration::from_secs(30));
+    rendering::paint_on_the_cpu();
     let from_env = Settings::from_env();
     for warning in &from_env.warnings {
         eprintln!("otau-desktop: {warning}");
@@ -44,6 +50,12 @@ fn main() {
             // Sync: once the database is enrolled, a worker of its own syncs in the background.
             let clock: otau_api::sync::Clock = Arc::new(now);
             app.manage(Desk::open(settings, docs).with_background_sync(clock, sync_every));
+            // Memory: the desk's page cache given back after a quarter minute without a
+            // person's command, and what is freed handed back to the system.
+            let handle = app.handle().clone();
+            memory::give_back_freed_memory(REST_CHECK, move || {
+                handle.state::<Desk>().rest(now(), REST_AFTER);
+            });
             Ok(())
         })
         .invoke_handler(handle)

@@ -8,9 +8,11 @@
 //! own process grew from 234 to 346 MiB with glibc's defaults and to 281 MiB with two arenas.
 //!
 //! So: two arenas here ([`few_arenas`]), the same for the window's processes through the
-//! environment they inherit, and what is freed given back to the system every half minute
+//! environment they inherit, and what is freed given back to the system every quarter minute
 //! ([`give_back_freed_memory`]): a sign-in's backup alone reads the database through a second
-//! page cache of 64 MiB, freed when it ends but kept by glibc until it is trimmed.
+//! page cache of 64 MiB, freed when it ends but kept by glibc until it is trimmed. Before each
+//! trim the desk gives its own page cache back if nobody has used it for a while
+//! (`otau_api::Desk::rest`), as the cache only serves a clerk at work.
 
 /// Limits glibc to two malloc arenas here and in the processes this one starts (unless the
 /// environment already says otherwise). Call first, before any thread starts.
@@ -28,13 +30,15 @@ pub fn few_arenas() {
     }
 }
 
-/// Every `period`, hands the memory glibc keeps free in this process back to the system, on a
-/// thread of its own (a trim of a few hundred MiB of heap takes milliseconds).
-pub fn give_back_freed_memory(period: std::time::Duration) {
+/// Every `period`, calls `rest` (which may free caches) and hands the memory glibc keeps free
+/// in this process back to the system, on a thread of its own (a trim of a few hundred MiB of
+/// heap takes milliseconds).
+pub fn give_back_freed_memory(period: std::time::Duration, rest: impl Fn() + Send + 'static) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         let spawned = std::thread::Builder::new().name("otau-trim".into()).spawn(move || loop {
             std::thread::sleep(period);
+            rest();
             // SAFETY: `malloc_trim` only returns free memory of the allocator to the system;
             // it is safe to call from any thread at any time.
             unsafe { libc::malloc_trim(0) };
@@ -44,5 +48,5 @@ pub fn give_back_freed_memory(period: std::time::Duration) {
         }
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = period;
+    let _ = (period, rest);
 }

@@ -57,6 +57,8 @@ mod office_settings_tests;
 #[cfg(test)]
 mod produce_tests;
 #[cfg(test)]
+mod rest_tests;
+#[cfg(test)]
 mod scans_tests;
 #[cfg(test)]
 mod testkit;

@@ -253,6 +253,30 @@ impl Store {
         &mut self.conn
     }
 
+    /// Gives the memory of the connection's page cache back (SQLite's `sqlite3_db_release_memory`):
+    /// for an app at rest. Nothing is lost; the next read takes the pages it needs again.
+    pub fn release_memory(&self) -> Result<()> {
+        Ok(self.conn.release_memory()?)
+    }
+
+    /// The bytes the connection's page cache and statements hold now
+    /// (`SQLITE_DBSTATUS_CACHE_USED`, shared caches counted whole).
+    pub fn cache_bytes(&self) -> i64 {
+        // SAFETY: `sqlite3_db_status` only reads counters of this open connection; the handle
+        // is valid for as long as `self.conn` lives.
+        unsafe {
+            let (mut current, mut highest) = (0, 0);
+            rusqlite::ffi::sqlite3_db_status(
+                self.conn.handle(),
+                rusqlite::ffi::SQLITE_DBSTATUS_CACHE_USED,
+                &mut current,
+                &mut highest,
+                0,
+            );
+            i64::from(current)
+        }
+    }
+
     /// Raw SQL for tests and benchmarks in this workspace (never for writes in the product).
     #[doc(hidden)]
     pub fn raw_connection(&self) -> &Connection {

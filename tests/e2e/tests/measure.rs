@@ -37,8 +37,9 @@ const CERTIFICATES: usize = 20;
 /// How long the window is left alone before its memory is read (WebKit settles after a load).
 const QUIET: Duration = Duration::from_secs(3);
 /// How long the app is left alone before the memory of the day's start and end is read: longer
-/// than the half minute after which the app gives freed memory back (src-tauri/src/memory.rs),
-/// so both are read in the same settled state.
+/// than the quarter minute without a command after which the app gives its page cache and freed
+/// memory back, checked every quarter minute (src-tauri/src/main.rs, memory.rs), so both are
+/// read in the same settled state.
 const SETTLED: Duration = Duration::from_secs(35);
 
 fn env_number(name: &str, default: usize) -> usize {
