@@ -655,8 +655,7 @@ impl Desk {
     /// for `after` (or nobody is signed in) and no command is running: a clerk's pause, the
     /// lunch break, the evening. The cache is 64 MiB so that a working day's searches read
     /// (and decrypt) each page once; at rest it is not needed, and the first search after a
-    /// pause reads the pages it touches again (a few hundred microseconds). Answers whether
-    /// it was given back.
+    /// pause reads the pages it touches again. Answers whether it was given back.
     pub fn rest(&self, now: Now, after: chrono::Duration) -> bool {
         // A command holds the lock while it runs: the desk is not at rest.
         let Ok(inner) = self.inner.try_lock() else { return false };

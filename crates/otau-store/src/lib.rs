@@ -259,8 +259,7 @@ impl Store {
         Ok(self.conn.release_memory()?)
     }
 
-    /// The bytes the connection's page cache and statements hold now
-    /// (`SQLITE_DBSTATUS_CACHE_USED`, shared caches counted whole).
+    /// The bytes the connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`).
     pub fn cache_bytes(&self) -> i64 {
         // SAFETY: `sqlite3_db_status` only reads counters of this open connection; the handle
         // is valid for as long as `self.conn` lives.
