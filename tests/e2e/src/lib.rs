@@ -529,10 +529,15 @@ impl App {
     /// something inside `#app` with its fonts loaded: a baseline to measure Otau against (see
     /// [`App::startup`] and [`App::memory`]). Panics with a clear message when it cannot.
     pub fn start_binary(name: &str, binary: &Path) -> App {
+        App::start_binary_with(name, binary, &[])
+    }
+
+    /// [`App::start_binary`] with variables of its own in the app's environment.
+    pub fn start_binary_with(name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
         let started = binary
             .canonicalize()
             .map_err(|e| err(format!("{} is not built: {e}", binary.display())))
-            .and_then(|binary| App::try_start_binary(name, &binary, &[], |_| Ok(())));
+            .and_then(|binary| App::try_start_binary(name, &binary, env, |_| Ok(())));
         match started {
             Ok(app) => app,
             Err(e) => panic!("{name}: cannot start {}: {e}", binary.display()),
