@@ -2,6 +2,7 @@
 # the output of `otau centre …`.
 sync-protocol-unsupported = The centre and this device speak different versions of the sync protocol: update Otau.
 sync-tampered-event = Event { $event_id } does not match its hash; nothing of the request was stored.
+sync-own-event-broken = Event { $detail } of this office's log does not match its chain: nothing was sent. Check the log (otau audit verify) and tell the centre.
 sync-bad-event = An event is not readable: { $reason }.
 sync-bad-request = The request is not readable: { $reason }.
 sync-unauthorised = The centre does not know this device, or its session has expired.

@@ -657,7 +657,8 @@ fn finding_4_otau_audit_verify_says_where_in_each_language_and_fails() {
     let conn = store.raw_connection();
     let (id, seq): (String, i64) = conn
         .query_row(
-            "SELECT entity_id, MAX(seq) FROM events WHERE envelope_json(body) ->> '$.entity' = 'person'
+            "SELECT id_text(entity_key), MAX(seq) FROM events
+             WHERE envelope_json(body) ->> '$.entity' = 'person'
              AND envelope_json(body) ->> '$.after.given_name' = 'Әлия'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

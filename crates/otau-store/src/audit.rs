@@ -51,8 +51,8 @@ impl Store {
     pub fn audit_for(&self, regno: &str) -> Result<Vec<AuditEntry>> {
         let view = self.person(regno)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, origin, body, hash FROM events
-             WHERE (subject_id = ?1 OR subject_id = ?2) AND origin <> 'private' ORDER BY seq",
+            "SELECT seq, origin, body FROM events
+             WHERE subject_key IN (id_key(?1), id_key(?2)) AND origin <> 'private' ORDER BY seq",
         )?;
         let rows = stmt.query_map(
             [view.person.id.to_string(), view.person.family_id.to_string()],

@@ -287,14 +287,24 @@ fn write_with(
         }
     }
     // The newest of this device's own rows, read backwards down `events_device_seq` (a MAX
-    // over the whole log would count every row at each change).
-    let device_seq: i64 = conn
+    // over the whole log would count every row at each change). The first checkpoint is signed
+    // by migration 0013, when the log kept the device's id as text (before 0022).
+    let keyed: bool = conn
         .prepare_cached(
-            "SELECT device_seq FROM events
-             WHERE device_id = (SELECT device_id FROM device) AND device_seq IS NOT NULL
-               AND origin = 'local'
-             ORDER BY device_seq DESC LIMIT 1",
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_xinfo('events') WHERE name = 'device_key')",
         )?
+        .query_row([], |r| r.get(0))?;
+    let device = if keyed {
+        "device_key = (SELECT id_key(device_id)"
+    } else {
+        "device_id = (SELECT device_id"
+    };
+    let device_seq: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT device_seq FROM events
+             WHERE {device} FROM device) AND device_seq IS NOT NULL AND origin = 'local'
+             ORDER BY device_seq DESC LIMIT 1"
+        ))?
         .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(0);

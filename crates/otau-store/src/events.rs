@@ -4,11 +4,12 @@
 //! # Design
 //! One table (`events`) is both the local history (what the audit screens read) and the outbox
 //! (the device's own events after the centre's acknowledged sequence). A row holds the event's
-//! envelope, canonical JSON (docs/SYNC.md) stored compressed ([`crate::events_codec`]), the
-//! hash of that text, and a chain hash over the previous row's, so a changed, inserted or
-//! removed row shows in [`verify_chain`]. Columns the queries need (`event_id`, `device_id`,
-//! `device_seq`, `entity_id`, `subject_id`) are generated from the envelope and indexed, so
-//! nothing is stored twice.
+//! envelope, canonical JSON (docs/SYNC.md) stored compressed ([`crate::events_codec`]), and a
+//! chain hash over the previous row's chain hash and the hash of this row's text (computed from
+//! the text, never stored beside it), so a changed, inserted or removed row shows in
+//! [`verify_chain`]. Columns the queries need (`event_key`, `device_key`, `device_seq`,
+//! `entity_key`, `subject_key`: each id as `id_key(id)`, 16 bytes for a UUID) are generated from
+//! the envelope and indexed, so nothing is stored twice.
 //!
 //! **Architecture Invariant**: an envelope never holds a secret (the columns of
 //! [`crate::record::Record::REDACTED`] are left out, with no placeholder); a private record
@@ -168,15 +169,9 @@ pub(crate) fn append_text(
     let seq = last_seq + 1;
     let chain = chain_hash(&prev, seq, origin, hash);
     tx.prepare_cached(
-        "INSERT INTO events (seq, origin, body, hash, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO events (seq, origin, body, chain_hash) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![
-        seq,
-        origin.as_str(),
-        compress(text)?,
-        hash_bytes(hash)?,
-        hash_bytes(&chain)?
-    ])?;
+    .execute(params![seq, origin.as_str(), compress(text)?, hash_bytes(&chain)?])?;
     Ok(seq)
 }
 
@@ -200,7 +195,7 @@ pub(crate) fn logged_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
 pub(crate) fn next_device_seq(conn: &Connection, device_id: &str) -> Result<i64> {
     Ok(conn
         .prepare_cached(
-            "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM events WHERE device_id = ?1
+            "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM events WHERE device_key = id_key(?1)
              AND device_seq IS NOT NULL",
         )?
         .query_row([device_id], |r| r.get(0))?)
@@ -215,7 +210,7 @@ pub struct LoggedEvent {
     pub origin: Origin,
     /// The envelope as stored (canonical JSON).
     pub text: String,
-    /// Its hash.
+    /// Its hash (SHA-256 of the text).
     pub hash: String,
 }
 
@@ -226,8 +221,8 @@ impl LoggedEvent {
             .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", self.seq)))
     }
 
-    /// A row of `seq, origin, body, hash` from the log. A body that is not a frame of ours gives
-    /// an empty text, which matches no hash: the audit names the row instead of failing whole.
+    /// A row of `seq, origin, body` from the log. A body that is not a frame of ours gives an
+    /// empty text, which is no envelope: the audit names the row instead of failing whole.
     pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LoggedEvent> {
         let origin: String = r.get(1)?;
         let text = match r.get_ref(2)? {
@@ -237,10 +232,25 @@ impl LoggedEvent {
         Ok(LoggedEvent {
             seq: r.get(0)?,
             origin: Origin::parse(&origin).unwrap_or(Origin::Derived),
+            hash: sha256_hex(text.as_bytes()),
             text,
-            hash: hash_from_sql(r.get_ref(3)?)?,
         })
     }
+}
+
+/// Whether a row read with its chain hash and the previous row's (NULL for the first row) holds
+/// its link: the chain hash over the previous one and the hash of the row's text.
+pub(crate) fn holds_its_link(
+    row: &LoggedEvent,
+    chain: rusqlite::types::ValueRef<'_>,
+    previous: rusqlite::types::ValueRef<'_>,
+) -> Result<bool> {
+    let previous = match previous {
+        rusqlite::types::ValueRef::Null if row.seq == 1 => GENESIS_HASH.to_string(),
+        rusqlite::types::ValueRef::Null => return Ok(false),
+        value => hash_from_sql(value)?,
+    };
+    Ok(chain_hash(&previous, row.seq, row.origin, &row.hash) == hash_from_sql(chain)?)
 }
 
 /// Result of checking the log's chain.
@@ -255,8 +265,7 @@ pub struct ChainReport {
 
 /// Recomputes every row's hash and link; reports the first that does not match.
 pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
-    let mut stmt =
-        conn.prepare("SELECT seq, origin, body, hash, chain_hash FROM events ORDER BY seq")?;
+    let mut stmt = conn.prepare("SELECT seq, origin, body, chain_hash FROM events ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS_HASH.to_string();
     let mut count = 0;
@@ -269,15 +278,16 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
             rusqlite::types::ValueRef::Blob(body) => decompress(body).ok(),
             _ => None,
         };
-        let hash = hash_from_sql(r.get_ref(3)?)?;
-        let chain = hash_from_sql(r.get_ref(4)?)?;
+        let chain = hash_from_sql(r.get_ref(3)?)?;
         let origin_ok = Origin::parse(&origin);
-        // A gap in seq means a removed row; a wrong link, hash or body means a changed one.
+        // A gap in seq means a removed row; a wrong link or body means a changed one.
         let intact = seq == last_seq + 1
-            && text.is_some_and(|t| sha256_hex(t.as_bytes()) == hash)
-            && origin_ok
-                .as_ref()
-                .is_ok_and(|o| chain_hash(&expected_prev, seq, *o, &hash) == chain);
+            && text.is_some_and(|t| {
+                let hash = sha256_hex(t.as_bytes());
+                origin_ok
+                    .as_ref()
+                    .is_ok_and(|o| chain_hash(&expected_prev, seq, *o, &hash) == chain)
+            });
         if !intact {
             return Ok(ChainReport { rows: count, first_broken_seq: Some(seq) });
         }

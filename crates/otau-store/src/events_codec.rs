@@ -159,7 +159,8 @@ pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::R
 /// Registers on a connection to an office database `envelope_json(body)`, the text of a stored
 /// frame (an envelope, or a checkpoint's body; NULL for bytes that are not one), and its
 /// inverses `envelope_body(text)` and `checkpoint_body(text)`, the stored form of a text (for
-/// repairs by hand, and for the tests that change the log behind the store's back).
+/// repairs by hand, and for the tests that change the log behind the store's back); and
+/// `id_key(id)` and `id_text(key)`, an id as the log's indexes keep it and back.
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     for (name, kind) in [("envelope_body", Kind::Envelope), ("checkpoint_body", Kind::Checkpoint)] {
         conn.create_scalar_function(
@@ -175,6 +176,19 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             },
         )?;
     }
+    conn.create_scalar_function("id_key", 1, deterministic(), |ctx| {
+        Ok(match ctx.get_raw(0) {
+            rusqlite::types::ValueRef::Text(text) => Some(id_key(&String::from_utf8_lossy(text))),
+            _ => None,
+        })
+    })?;
+    conn.create_scalar_function("id_text", 1, deterministic(), |ctx| {
+        Ok(match ctx.get_raw(0) {
+            rusqlite::types::ValueRef::Blob(key) => Some(id_text(key)),
+            rusqlite::types::ValueRef::Text(text) => Some(String::from_utf8_lossy(text).into()),
+            _ => None,
+        })
+    })?;
     conn.create_scalar_function(
         "envelope_json",
         1,
@@ -188,6 +202,33 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             })
         },
     )
+}
+
+fn deterministic() -> FunctionFlags {
+    FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS
+}
+
+/// `id_key(text)`: an id as the log's indexes keep it. A UUID written as the store writes one
+/// (lowercase, hyphenated) becomes its 16 bytes, less than half its 36 letters; any other id
+/// (a rule's code, a year) stays the text it is. Bytes and text never compare equal, so the
+/// two kinds of key cannot meet.
+pub(crate) fn id_key(text: &str) -> rusqlite::types::Value {
+    match uuid::Uuid::try_parse(text) {
+        Ok(id) if id.hyphenated().to_string() == text => {
+            rusqlite::types::Value::Blob(id.as_bytes().to_vec())
+        }
+        _ => rusqlite::types::Value::Text(text.to_owned()),
+    }
+}
+
+/// `id_text(key)`: the id a key of [`id_key`] stands for.
+pub(crate) fn id_text(key: &[u8]) -> String {
+    match uuid::Uuid::from_slice(key) {
+        Ok(id) => id.hyphenated().to_string(),
+        Err(_) => String::from_utf8_lossy(key).into_owned(),
+    }
 }
 
 /// `envelope_json(body)`: the last row's text again, or this one's unpacked.
@@ -233,6 +274,31 @@ mod tests {
         for body in [&b""[..], b"{\"wire\":1}", &plain, &compress("{}").expect("c")[..5]] {
             assert!(decompress(body).is_err(), "{body:?}");
         }
+    }
+
+    #[test]
+    fn an_id_is_kept_as_its_16_bytes_when_it_is_a_uuid_as_the_store_writes_one() {
+        use rusqlite::types::Value;
+        let id = "01a24f2a-9405-7282-b265-8810b0d85899";
+        let Value::Blob(key) = id_key(id) else { panic!("a UUID is kept as bytes") };
+        assert_eq!(key.len(), 16);
+        assert_eq!(id_text(&key), id);
+        // Any other id stays its text, so it can never meet a UUID's key.
+        for other in
+            ["2026", "01A24F2A-9405-7282-B265-8810B0D85899", "01a24f2a94057282b2658810b0d85899", ""]
+        {
+            assert_eq!(id_key(other), Value::Text(other.into()), "{other}");
+        }
+        let conn = Connection::open_in_memory().expect("open");
+        register_functions(&conn).expect("register");
+        let (back, text, null): (String, String, Option<String>) = conn
+            .query_row(
+                "SELECT id_text(id_key(?1)), id_text(id_key('year-2026')), id_key(NULL)",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("query");
+        assert_eq!((back.as_str(), text.as_str(), null), (id, "year-2026", None));
     }
 
     #[test]

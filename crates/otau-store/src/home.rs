@@ -94,7 +94,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             // Each envelope unpacked once (MATERIALIZED), not once for each field read from it.
             "WITH recent AS MATERIALIZED (
-                 SELECT seq, subject_id, envelope_json(body) AS e FROM events
+                 SELECT seq, id_text(subject_key) AS subject_id, envelope_json(body) AS e FROM events
                  WHERE origin <> 'private' ORDER BY seq DESC LIMIT 500)
              SELECT COALESCE(a.e ->> '$.at', ''), COALESCE(a.e ->> '$.actor.login', ''),
                     COALESCE(a.e ->> '$.action', ''), a.e ->> '$.reason',

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0019_device_settings.sql"),
     include_str!("../migrations/0020_compact_event_log.sql"),
     include_str!("../migrations/0021_compact_event_log_in_place.sql"),
+    include_str!("../migrations/0022_event_log_keys_as_bytes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -77,18 +78,18 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     migrated?;
-    // The compacted log (0020, 0021) leaves the old one's pages free inside the file; an office
-    // sees the smaller database on its disk and in its backups only once they are given back.
-    // Not a condition of opening: a database that could not be vacuumed (a full disk) is whole
-    // and migrated, and its free pages are used again as it grows.
+    // The compacted log (0020, 0021, 0022) leaves the old one's pages free inside the file; an
+    // office sees the smaller database on its disk and in its backups only once they are given
+    // back. Not a condition of opening: a database that could not be vacuumed (a full disk) is
+    // whole and migrated, and its free pages are used again as it grows.
     if (1..COMPACTED_LOG).contains(&found) && latest_version() >= COMPACTED_LOG {
         let _ = conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
     }
     Ok(())
 }
 
-/// The schema version from which the event log is compacted (migration 0021).
-const COMPACTED_LOG: i64 = 21;
+/// The schema version from which the event log is as small as this build keeps it (0022).
+const COMPACTED_LOG: i64 = 22;
 
 #[cfg(test)]
 mod tests {

@@ -214,7 +214,7 @@ const CASES: &[Case] = &[
     Case {
         table: "events",
         row: "seq = 1",
-        column: "hash",
+        column: "chain_hash",
         value: "'forged'",
         other_key_by_new: "seq",
     },
@@ -553,7 +553,8 @@ fn finding_4_a_rewritten_chain_is_detected() {
     // and link from there: the chain verifies, the signed checkpoints do not.
     let (first, person): (i64, String) = conn
         .query_row(
-            "SELECT seq, entity_id FROM events WHERE envelope_json(body) ->> '$.entity' = 'person'
+            "SELECT seq, id_text(entity_key) FROM events
+             WHERE envelope_json(body) ->> '$.entity' = 'person'
              AND envelope_json(body) ->> '$.op' = 'insert' ORDER BY seq LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -585,9 +586,8 @@ fn finding_4_a_rewritten_chain_is_detected() {
         let hash = sha(&canonical);
         let chain = sha(&format!("{prev}:{seq}:{origin}:{hash}"));
         conn.execute(
-            "UPDATE events SET body = envelope_body(?2), hash = unhex(?3), chain_hash = unhex(?4)
-             WHERE seq = ?1",
-            rusqlite::params![seq, canonical, hash, chain],
+            "UPDATE events SET body = envelope_body(?2), chain_hash = unhex(?3) WHERE seq = ?1",
+            rusqlite::params![seq, canonical, chain],
         )
         .expect("rewrite");
         prev = chain;
@@ -631,7 +631,8 @@ fn finding_4_a_state_row_that_disagrees_with_its_events_is_reported_with_where()
     let conn = attacker(&o, &["persons", "ledger_entries"]);
     let (person, seq): (String, i64) = conn
         .query_row(
-            "SELECT entity_id, seq FROM events WHERE envelope_json(body) ->> '$.entity' = 'person'
+            "SELECT id_text(entity_key), seq FROM events
+             WHERE envelope_json(body) ->> '$.entity' = 'person'
              AND envelope_json(body) ->> '$.after.given_name' = 'Әлия' ORDER BY seq LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

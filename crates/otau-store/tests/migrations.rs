@@ -121,7 +121,8 @@ fn a_database_from_before_sync_moves_its_history_into_the_event_log() {
     assert_eq!(store.verify_audit_chain().expect("chain").first_broken_seq, None);
     let new: Vec<(String, String, String, String)> = conn
         .prepare(
-            "SELECT origin, envelope_json(body) ->> '$.action', envelope_json(body), event_id
+            "SELECT origin, envelope_json(body) ->> '$.action', envelope_json(body),
+                    envelope_json(body) ->> '$.event_id'
              FROM events ORDER BY seq",
         )
         .expect("prepare")
@@ -205,12 +206,16 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
         otau_store::vault::open_with_secret(&path, "Otau office secret 2026").expect("migrate");
     assert_eq!(version(store.raw_connection()).expect("version"), latest_version());
 
-    // Every row is compacted: a frame of its envelope, hashes of 32 bytes, no copy of the link.
+    // Every row is compacted: a frame of its envelope, its chain hash of 32 bytes, no copy of
+    // the link nor of its envelope's hash, and the ids its indexes keep as 16 bytes each.
     let (rows, frames, texts, short_hashes): (i64, i64, i64, i64) = store
         .raw_connection()
         .query_row(
             "SELECT COUNT(*), SUM(length(body)), SUM(length(CAST(envelope_json(body) AS BLOB))),
-                    SUM(typeof(body) <> 'blob' OR length(hash) <> 32 OR length(chain_hash) <> 32)
+                    SUM(typeof(body) <> 'blob' OR length(chain_hash) <> 32
+                        OR length(event_key) <> 16 OR length(entity_key) <> 16
+                        OR typeof(device_key) NOT IN ('blob', 'null')
+                        OR id_text(event_key) <> envelope_json(body) ->> '$.event_id')
              FROM events",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
@@ -226,7 +231,9 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
         .expect("query")
         .collect::<Result<_, _>>()
         .expect("columns");
-    assert!(!columns.iter().any(|c| c == "envelope" || c == "prev_hash"), "{columns:?}");
+    for gone in ["envelope", "prev_hash", "hash", "event_id", "entity_id"] {
+        assert!(!columns.iter().any(|c| c == gone), "{gone}: {columns:?}");
+    }
     let (checkpoints, frames, texts, short_keys): (i64, i64, i64, i64) = store
         .raw_connection()
         .query_row(
@@ -343,6 +350,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0021_compact_event_log_in_place.sql",
         "9a1cf594878ac9ed6b2b6635cc61468e4ca5134825efa19aae8254dfeb4ed913",
+    ),
+    (
+        "0022_event_log_keys_as_bytes.sql",
+        "e1685373387840f077649c690e522315b49a94b814c35bc695934d67bad387b0",
     ),
 ];
 

@@ -426,7 +426,8 @@ fn outgoing_pages_bounded_by_bytes_keep_changes_whole_and_together_hold_everythi
         let conn = a.store.raw_connection();
         let mut stmt = conn
             .prepare(
-                "SELECT lower(hex(hash)), length(CAST(envelope_json(body) AS BLOB)) FROM events",
+                "SELECT envelope_json(body) ->> '$.event_id', length(CAST(envelope_json(body) AS BLOB))
+                 FROM events",
             )
             .expect("sql");
         let rows =
@@ -434,15 +435,17 @@ fn outgoing_pages_bounded_by_bytes_keep_changes_whole_and_together_hold_everythi
         rows.collect::<Result<_, _>>().expect("sizes")
     };
     let seq = |e: &otau_sync::SignedEvent| e.event["device_seq"].as_i64().expect("device_seq");
+    let event_id =
+        |e: &otau_sync::SignedEvent| e.event["event_id"].as_str().expect("event_id").to_string();
     let mut changes: Vec<(serde_json::Value, usize, usize)> = vec![]; // change id, events, bytes
     for e in &all {
         let id = e.event["change_id"].clone();
         match changes.last_mut() {
             Some(last) if last.0 == id => {
                 last.1 += 1;
-                last.2 += sizes[&e.hash];
+                last.2 += sizes[&event_id(e)];
             }
-            _ => changes.push((id, 1, sizes[&e.hash])),
+            _ => changes.push((id, 1, sizes[&event_id(e)])),
         }
     }
     assert!(changes.iter().filter(|c| c.1 > 5).count() >= 4, "four families of many events each");

@@ -96,7 +96,7 @@ pub(crate) fn apply_entry(
         return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
     let held: Option<i64> = tx
-        .prepare_cached("SELECT seq FROM events WHERE event_id = ?1")?
+        .prepare_cached("SELECT seq FROM events WHERE event_key = id_key(?1)")?
         .query_row([envelope.event_id.to_string()], |r| r.get(0))
         .optional()?;
     let seq = match held {
@@ -137,7 +137,7 @@ pub(crate) fn apply_own_verdicts(
             continue;
         }
         let held = tx
-            .prepare_cached("SELECT 1 FROM events WHERE event_id = ?1")?
+            .prepare_cached("SELECT 1 FROM events WHERE event_key = id_key(?1)")?
             .query_row([envelope.event_id.to_string()], |_| Ok(()))
             .optional()?;
         if held.is_some() {
@@ -304,7 +304,7 @@ fn fields_changed_here_later(
     let mut stmt = tx.prepare_cached(
         "SELECT envelope_json(e.body) ->> '$.after' FROM events e
          LEFT JOIN event_server_seqs s ON s.event_seq = e.seq
-         WHERE e.entity_id = ?1 AND e.origin = 'local'
+         WHERE e.entity_key = id_key(?1) AND e.origin = 'local'
            AND (s.server_seq IS NULL OR s.server_seq > ?2)",
     )?;
     let rows = stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, Option<String>>(0))?;
@@ -484,7 +484,7 @@ pub(crate) fn apply_as_own(
         return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
     let held: Option<i64> = tx
-        .prepare_cached("SELECT seq FROM events WHERE event_id = ?1")?
+        .prepare_cached("SELECT seq FROM events WHERE event_key = id_key(?1)")?
         .query_row([envelope.event_id.to_string()], |r| r.get(0))
         .optional()?;
     if held.is_some() {

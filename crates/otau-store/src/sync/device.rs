@@ -231,8 +231,11 @@ impl Store {
     pub fn outgoing(&self, after: i64, limit: usize, max_bytes: usize) -> Result<Vec<SignedEvent>> {
         let (device_id, _) = self.device_identity()?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, origin, body, hash FROM events
-             WHERE device_id = ?1 AND device_seq > ?2 AND origin = 'local' ORDER BY device_seq",
+            "SELECT e.seq, e.origin, e.body, e.chain_hash,
+                    (SELECT p.chain_hash FROM events p WHERE p.seq = e.seq - 1)
+             FROM events e
+             WHERE e.device_key = id_key(?1) AND e.device_seq > ?2 AND e.origin = 'local'
+             ORDER BY e.device_seq",
         )?;
         let mut rows = stmt.query(params![device_id, after])?;
         let mut out: Vec<SignedEvent> = vec![];
@@ -243,6 +246,13 @@ impl Store {
         let mut change_id: Option<Value> = None;
         while let Some(row) = rows.next()? {
             let logged = LoggedEvent::from_row(row)?;
+            // A row changed behind the store's back no longer matches its link: it is not sent.
+            if !crate::events::holds_its_link(&logged, row.get_ref(3)?, row.get_ref(4)?)? {
+                return Err(StoreError::Sync {
+                    code: "sync-own-event-broken",
+                    detail: logged.seq.to_string(),
+                });
+            }
             let event: Value = serde_json::from_str(&logged.text)
                 .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", logged.seq)))?;
             let id = event.get("change_id").cloned();
@@ -271,11 +281,11 @@ impl Store {
     pub fn own_hashes(&self, first: i64, last: i64) -> Result<Vec<(i64, String)>> {
         let (device_id, _) = self.device_identity()?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT device_seq, hash FROM events
-             WHERE device_id = ?1 AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
+            "SELECT seq, origin, body, device_seq FROM events
+             WHERE device_key = id_key(?1) AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
         )?;
         let rows = stmt.query_map(params![device_id, first, last], |r| {
-            Ok((r.get(0)?, crate::events_codec::hash_from_sql(r.get_ref(1)?)?))
+            Ok((r.get(3)?, LoggedEvent::from_row(r)?.hash))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -287,7 +297,7 @@ impl Store {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let mut find = tx.prepare_cached(
-                "SELECT seq FROM events WHERE device_id = ?1 AND device_seq = ?2",
+                "SELECT seq FROM events WHERE device_key = id_key(?1) AND device_seq = ?2",
             )?;
             let mut put = tx.prepare_cached(
                 "INSERT OR IGNORE INTO event_server_seqs (event_seq, server_seq) VALUES (?1, ?2)",
@@ -483,8 +493,9 @@ impl Store {
         // The forked events again, as the new identity's first events.
         let forked: Vec<LoggedEvent> = tx
             .prepare(
-                "SELECT seq, origin, body, hash FROM events
-                 WHERE device_id = ?1 AND device_seq >= ?2 AND origin = 'local' ORDER BY device_seq",
+                "SELECT seq, origin, body FROM events
+                 WHERE device_key = id_key(?1) AND device_seq >= ?2 AND origin = 'local'
+                 ORDER BY device_seq",
             )?
             .query_map(params![old_id, from_seq], LoggedEvent::from_row)?
             .collect::<rusqlite::Result<_>>()?;
