@@ -3,7 +3,8 @@
 -- and a row no longer keeps the hash of its envelope, which is the SHA-256 of the text its
 -- body unpacks to: the chain hash covers that hash, so the chain check (events.rs) computes it
 -- and a changed body still breaks the chain at its row, and the signed checkpoints still hold.
--- The envelopes, the chain and the order are unchanged.
+-- The subject's index leaves out the rows whose subject is the record itself, which the
+-- entity's index finds. The envelopes, the chain and the order are unchanged.
 -- Append-only: never edit this file once it has landed; add a new migration instead.
 DROP TRIGGER events_no_replace;
 DROP INDEX events_event_id;
@@ -30,7 +31,8 @@ CREATE UNIQUE INDEX events_event_key ON events(event_key);
 -- identity, and the old identity's own events then arrive from the centre beside them.
 CREATE INDEX events_device_seq ON events(device_key, device_seq) WHERE device_seq IS NOT NULL;
 CREATE INDEX events_entity ON events(entity_key);
-CREATE INDEX events_subject ON events(subject_key) WHERE subject_key IS NOT NULL;
+-- A row whose subject is its own record (a person's, a family's) is found by `events_entity`.
+CREATE INDEX events_subject ON events(subject_key) WHERE subject_key <> entity_key;
 
 -- INSERT OR REPLACE deletes without firing the DELETE trigger: refuse a second row with a key.
 CREATE TRIGGER events_no_replace BEFORE INSERT ON events

@@ -51,8 +51,16 @@ impl Store {
     pub fn audit_for(&self, regno: &str) -> Result<Vec<AuditEntry>> {
         let view = self.person(regno)?;
         let mut stmt = self.conn().prepare_cached(
+            // The rows of another record of theirs (`events_subject`), and of their own record
+            // (`events_entity`, which the subject's index leaves to it: 0022).
             "SELECT seq, origin, body FROM events
-             WHERE subject_key IN (id_key(?1), id_key(?2)) AND origin <> 'private' ORDER BY seq",
+             WHERE subject_key IN (id_key(?1), id_key(?2)) AND subject_key <> entity_key
+               AND origin <> 'private'
+             UNION ALL
+             SELECT seq, origin, body FROM events
+             WHERE entity_key IN (id_key(?1), id_key(?2)) AND subject_key = entity_key
+               AND origin <> 'private'
+             ORDER BY seq",
         )?;
         let rows = stmt.query_map(
             [view.person.id.to_string(), view.person.family_id.to_string()],

@@ -353,7 +353,7 @@ const LANDED: &[(&str, &str)] = &[
     ),
     (
         "0022_event_log_keys_as_bytes.sql",
-        "e1685373387840f077649c690e522315b49a94b814c35bc695934d67bad387b0",
+        "96718d369945a47ba9d5defaf4f32b3816a66422f9def287315870b10f4c5911",
     ),
 ];
 
