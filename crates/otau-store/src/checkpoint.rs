@@ -289,12 +289,7 @@ fn write_with(
     // The newest of this device's own rows, read backwards down `events_device_seq` (a MAX
     // over the whole log would count every row at each change). The first checkpoint is signed
     // by migration 0013, when the log kept the device's id as text (before 0022).
-    let keyed: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM pragma_table_xinfo('events') WHERE name = 'device_key')",
-        )?
-        .query_row([], |r| r.get(0))?;
-    let device = if keyed {
+    let device = if crate::events::log_has(conn, "device_key")? {
         "device_key = (SELECT id_key(device_id)"
     } else {
         "device_id = (SELECT device_id"

@@ -178,17 +178,22 @@ pub(crate) fn append_text(
 /// The moment an event of the log says it was made. Reads the log as the database keeps it:
 /// compacted (0020), or as text when an older migration's hook asks before that.
 pub(crate) fn logged_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
-    let compacted: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'body')",
-        )?
-        .query_row([], |r| r.get(0))?;
-    let sql = if compacted {
+    let sql = if log_has(conn, "body")? {
         "SELECT envelope_json(body) ->> '$.at' FROM events WHERE seq = ?1"
     } else {
         "SELECT envelope ->> '$.at' FROM events WHERE seq = ?1"
     };
     Ok(conn.prepare_cached(sql)?.query_row([seq], |r| r.get(0)).optional()?.flatten())
+}
+
+/// Whether the log has a column (generated ones included): the hooks of older migrations read
+/// the log as it was in their time.
+pub(crate) fn log_has(conn: &Connection, column: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_xinfo('events') WHERE name = ?1)",
+        )?
+        .query_row([column], |r| r.get(0))?)
 }
 
 /// The next sequence of this device's own events (gapless from 1 per device id).
