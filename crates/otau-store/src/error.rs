@@ -346,7 +346,13 @@ impl Coded for StoreError {
             StoreError::Document(e) => return e.args(),
             StoreError::Subsidy(e) => return e.args(),
             StoreError::Vault(e) => return e.args(),
-            StoreError::Sync { detail, .. } => put("detail", detail.clone()),
+            StoreError::Sync { code, detail } => {
+                // The same refusal by the centre (`otau_sync::SyncError`) names the event.
+                if *code == "sync-tampered-event" {
+                    put("event_id", detail.clone());
+                }
+                put("detail", detail.clone())
+            }
             StoreError::NumbersExhausted { series, year } => {
                 put("series", series.to_string());
                 put("year", year.to_string());

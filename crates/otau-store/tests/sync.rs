@@ -8,6 +8,7 @@
 mod common;
 
 use common::*;
+use otau_core::Coded;
 use otau_store::sync::{Block, ConflictChoice, Enrolment, PullEntry, Series};
 use otau_store::{Duplicates, Store, StoreError};
 use otau_sync::merge::{advance, verdict, Claims, Heads};
@@ -336,6 +337,12 @@ fn a_tampered_event_is_refused_and_nothing_of_its_page_is_applied() {
         centre.log.iter().skip(cursor.unwrap_or(0) as usize).cloned().collect();
     let err = b.store.apply_pulled(&page, centre.log.len() as i64).expect_err("refused");
     assert!(matches!(err, StoreError::Sync { code: "sync-tampered-event", .. }), "{err:?}");
+    // The clerk's message names the event, in every language.
+    let event_id = centre.log[last].event["event_id"].as_str().expect("id").to_string();
+    for lang in otau_i18n::Lang::ALL {
+        let text = otau_i18n::tr(lang, err.code(), &err.args());
+        assert!(text.contains(&event_id) && !text.contains('{'), "{lang}: {text}");
+    }
     assert_eq!(b.store.office_rows().expect("rows"), before);
     assert_eq!(b.store.sync_state().expect("s").map(|s| s.pull_cursor), cursor);
 }

@@ -78,6 +78,15 @@ fn refuse(code: &'static str, detail: impl Into<String>) -> StoreError {
     StoreError::Sync { code, detail: detail.into() }
 }
 
+/// What a refusal of a pulled event that does not match its hash names: the event it claims to
+/// be, or its place in the centre's order when it claims none.
+fn tampered(event: &Value, server_seq: i64) -> String {
+    match event.get("event_id").and_then(Value::as_str) {
+        Some(id) => id.to_string(),
+        None => format!("#{server_seq}"),
+    }
+}
+
 /// Applies one pulled event.
 pub(crate) fn apply_entry(
     tx: &Transaction<'_>,
@@ -86,7 +95,7 @@ pub(crate) fn apply_entry(
     report: &mut ApplyReport,
 ) -> Result<()> {
     if envelope_hash(&entry.event) != entry.hash {
-        return Err(refuse("sync-tampered-event", format!("server seq {}", entry.server_seq)));
+        return Err(refuse("sync-tampered-event", tampered(&entry.event, entry.server_seq)));
     }
     let envelope = Envelope::from_value(&entry.event)?;
     if envelope.wire > WIRE_VERSION {
@@ -129,7 +138,7 @@ pub(crate) fn apply_own_verdicts(
 ) -> Result<()> {
     for entry in entries {
         if envelope_hash(&entry.event) != entry.hash {
-            return Err(refuse("sync-tampered-event", format!("server seq {}", entry.server_seq)));
+            return Err(refuse("sync-tampered-event", tampered(&entry.event, entry.server_seq)));
         }
         let envelope = Envelope::from_value(&entry.event)?;
         let own = envelope.device_id.is_some_and(|d| me.device_ids.contains(&d.to_string()));
@@ -477,7 +486,7 @@ pub(crate) fn apply_as_own(
     report: &mut ApplyReport,
 ) -> Result<()> {
     if envelope_hash(&entry.event) != entry.hash {
-        return Err(refuse("sync-tampered-event", format!("server seq {}", entry.server_seq)));
+        return Err(refuse("sync-tampered-event", tampered(&entry.event, entry.server_seq)));
     }
     let envelope = Envelope::from_value(&entry.event)?;
     if envelope.office != me.office {
