@@ -163,18 +163,10 @@ pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::R
 /// `id_key(id)` and `id_text(key)`, an id as the log's indexes keep it and back.
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     for (name, kind) in [("envelope_body", Kind::Envelope), ("checkpoint_body", Kind::Checkpoint)] {
-        conn.create_scalar_function(
-            name,
-            1,
-            FunctionFlags::SQLITE_UTF8
-                | FunctionFlags::SQLITE_DETERMINISTIC
-                | FunctionFlags::SQLITE_INNOCUOUS,
-            move |ctx| {
-                let text: String = ctx.get(0)?;
-                compress_as(kind, &text)
-                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
-            },
-        )?;
+        conn.create_scalar_function(name, 1, deterministic(), move |ctx| {
+            let text: String = ctx.get(0)?;
+            compress_as(kind, &text).map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
+        })?;
     }
     conn.create_scalar_function("id_key", 1, deterministic(), |ctx| {
         Ok(match ctx.get_raw(0) {
@@ -189,21 +181,16 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             _ => None,
         })
     })?;
-    conn.create_scalar_function(
-        "envelope_json",
-        1,
-        FunctionFlags::SQLITE_UTF8
-            | FunctionFlags::SQLITE_DETERMINISTIC
-            | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| {
-            Ok(match ctx.get_raw(0) {
-                rusqlite::types::ValueRef::Blob(body) => envelope_json(body),
-                _ => None,
-            })
-        },
-    )
+    conn.create_scalar_function("envelope_json", 1, deterministic(), |ctx| {
+        Ok(match ctx.get_raw(0) {
+            rusqlite::types::ValueRef::Blob(body) => envelope_json(body),
+            _ => None,
+        })
+    })
 }
 
+/// The flags of every function here: each gives the same answer for the same input and has no
+/// effect outside it, so SQLite may use it in generated columns, indexes and triggers.
 fn deterministic() -> FunctionFlags {
     FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
