@@ -527,12 +527,8 @@ impl App {
     /// Starts another Tauri app, `binary`, exactly as the desktop app is started (the same
     /// driver, temporary folders and environment), and waits until its page has rendered
     /// something inside `#app` with its fonts loaded: a baseline to measure Otau against (see
-    /// [`App::startup`] and [`App::memory`]). Panics with a clear message when it cannot.
-    pub fn start_binary(name: &str, binary: &Path) -> App {
-        App::start_binary_with(name, binary, &[])
-    }
-
-    /// [`App::start_binary`] with variables of its own in the app's environment.
+    /// [`App::startup`] and [`App::memory`]), with `env` added to its environment. Panics with
+    /// a clear message when it cannot.
     pub fn start_binary_with(name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
         let started = binary
             .canonicalize()

@@ -74,6 +74,27 @@ fn median<T: Clone + Ord>(values: &[T]) -> T {
 }
 
 /// Prints a row of the benchmark table and appends it to `OTAU_BENCH_ROWS` when set.
+/// Starts the bare app `runs` times with `env` in its environment: its start-up times and its
+/// memory after start (PSS, KiB), each start shown.
+fn bare_app(
+    bare: &std::path::Path,
+    label: &str,
+    env: &[(&str, &str)],
+    runs: usize,
+) -> (Vec<Duration>, Vec<u64>) {
+    let (mut startups, mut memories) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let app = App::start_binary_with("measure-bare", bare, env);
+        startups.push(app.startup());
+        std::thread::sleep(QUIET);
+        let memory = app.memory().unwrap_or_else(|e| panic!("{e}"));
+        println!("{label}, start {}: {:.2} s to its page", run + 1, app.startup().as_secs_f64());
+        show(&format!("{label}, memory after start"), &memory);
+        memories.push(memory.pss_kib);
+    }
+    (startups, memories)
+}
+
 fn row(persons: usize, figure: &str, otau: &str, baseline: &str, ratio: f64, goal: &str) {
     let line = format!("| {persons} | {figure} | {otau} | {baseline} | {ratio:.2}x | {goal} |");
     println!("{line}");
@@ -273,33 +294,11 @@ fn desktop_against_a_bare_tauri_app_and_over_a_working_day_on_100000_persons() {
         started.elapsed().as_secs_f64()
     );
 
-    // The bare app, started and measured as Otau is below.
-    let mut bare_startups = Vec::new();
-    let mut bare_memory = Vec::new();
-    for run in 0..runs {
-        let app = App::start_binary("measure-bare", &bare);
-        bare_startups.push(app.startup());
-        std::thread::sleep(QUIET);
-        let memory = app.memory().unwrap_or_else(|e| panic!("{e}"));
-        println!(
-            "bare Tauri 2, start {}: {:.2} s to its page",
-            run + 1,
-            app.startup().as_secs_f64()
-        );
-        show("bare Tauri 2, memory after start", &memory);
-        bare_memory.push(memory.pss_kib);
-    }
-
-    // The bare app again, painted on the CPU as Otau's window is (src-tauri/src/rendering.rs):
-    // what Otau's pages cost beyond that choice.
-    let mut bare_cpu_memory = Vec::new();
-    for _ in 0..runs {
-        let app = App::start_binary_with("measure-bare-cpu", &bare, &[(CPU_PAINTING, "1")]);
-        std::thread::sleep(QUIET);
-        let memory = app.memory().unwrap_or_else(|e| panic!("{e}"));
-        show("bare Tauri 2 painted on the CPU, memory after start", &memory);
-        bare_cpu_memory.push(memory.pss_kib);
-    }
+    // The bare app, started and measured as Otau is below; then again, painted on the CPU as
+    // Otau's window is (src-tauri/src/rendering.rs): what Otau's pages cost beyond that choice.
+    let (bare_startups, bare_memory) = bare_app(&bare, "bare Tauri 2", &[], runs);
+    let (_, bare_cpu_memory) =
+        bare_app(&bare, "bare Tauri 2 painted on the CPU", &[(CPU_PAINTING, "1")], runs);
 
     let docs = tempfile::tempdir().expect("temp dir");
     let docs_env = docs.path().join("Otau documents").to_string_lossy().into_owned();
@@ -442,21 +441,22 @@ fn desktop_against_a_bare_tauri_app_and_over_a_working_day_on_100000_persons() {
         startups.iter().max().copied().unwrap_or_default().as_secs_f64(),
         bare_start.as_secs_f64()
     );
-    row(
-        scale,
+    let memory_row = |figure: &str, bare_kib: u64, bare: &str, goal: &str| {
+        let (otau_mib, bare_mib) = (mib(otau_memory), mib(bare_kib));
+        let (otau, baseline) =
+            (format!("{otau_mib:.0} MiB"), format!("{bare_mib:.0} MiB ({bare})"));
+        row(scale, figure, &otau, &baseline, otau_memory as f64 / bare_kib.max(1) as f64, goal);
+    };
+    memory_row(
         "desktop memory after start (PSS: app, web and network processes)",
-        &format!("{:.0} MiB", mib(otau_memory)),
-        &format!("{:.0} MiB (bare Tauri 2)", mib(bare_memory)),
-        otau_memory as f64 / bare_memory.max(1) as f64,
+        bare_memory,
+        "bare Tauri 2",
         "≤ 1.2x",
     );
-    let bare_cpu_memory = median(&bare_cpu_memory);
-    row(
-        scale,
+    memory_row(
         "  the same beside a bare Tauri 2 app painted on the CPU too",
-        &format!("{:.0} MiB", mib(otau_memory)),
-        &format!("{:.0} MiB (bare Tauri 2, CPU)", mib(bare_cpu_memory)),
-        otau_memory as f64 / bare_cpu_memory.max(1) as f64,
+        median(&bare_cpu_memory),
+        "bare Tauri 2, CPU",
         "",
     );
     row(
