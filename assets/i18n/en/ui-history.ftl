@@ -66,6 +66,8 @@ ui-history-field-issued_document-kind = Kind of document
 ui-history-field-issued_document-number = Document number
 ui-history-field-document_void-number = Document number
 ui-history-field-reimbursement_case-amount_tiyn = Amount to reimburse
+ui-history-field-consent-basis = Basis
+ui-history-field-consent-reason = Reason in words
 
 ui-history-more = … { $count } more { $count ->
     [one] record

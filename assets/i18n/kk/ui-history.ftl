@@ -66,5 +66,7 @@ ui-history-field-issued_document-kind = Құжат түрі
 ui-history-field-issued_document-number = Құжат нөмірі
 ui-history-field-document_void-number = Құжат нөмірі
 ui-history-field-reimbursement_case-amount_tiyn = Қайтарылуға тиіс сома
+ui-history-field-consent-basis = Негіздеме
+ui-history-field-consent-reason = Себебі сөзбен
 
 ui-history-more = … тағы { $count } жазба: { $entity }

@@ -66,6 +66,8 @@ ui-history-field-issued_document-kind = Вид документа
 ui-history-field-issued_document-number = Номер документа
 ui-history-field-document_void-number = Номер документа
 ui-history-field-reimbursement_case-amount_tiyn = Сумма к возврату
+ui-history-field-consent-basis = Основание
+ui-history-field-consent-reason = Причина словами
 
 ui-history-more = … ещё { $count } { $count ->
     [one] запись

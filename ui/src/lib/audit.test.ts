@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { HISTORY, REFERENCE } from "../test/fixtures";
 import { CASE_HISTORY } from "../test/history-fixtures";
 import { actionLabel, entityLabel, fieldLabel, recordChange, recordGroups, showValue, workItems } from "./audit";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import { DEFAULT_LANG, setLang, t } from "./i18n";
 import { setReference } from "./reference.svelte";
@@ -45,6 +46,46 @@ describe("history", () => {
     expect(shown).toMatchObject({ relation: "Отбасы басшысы", sex: "Ер", birth_date: "12.04.1985", education: "Жоғары" });
     expect(showValue("region", "KZ-55")).toBe("Павлодар облысы");
     expect(showValue("country_of_origin", "UZ")).toBe("Өзбекстан");
+  });
+
+  it("shows a consent's basis, purpose, term and method in words in every language", () => {
+    const consent = (after: Record<string, JsonValue>): HistoryEntry => ({
+      ...HISTORY[1]!,
+      entity: "consent",
+      entity_id: "c1",
+      after,
+    });
+    const own = consent({
+      person_id: "p1",
+      given_on: "2026-09-14",
+      purpose: "Бейімдеу және кіріктіру қызметтері",
+      basis: "given",
+      purpose_code: "adaptation",
+      term: "programme_end",
+      method: "signed_form",
+    });
+    const child = consent({ person_id: "p2", given_on: "2026-09-14", purpose: "", basis: "minor", covered_by: "0190c3a2-7b1e-7000-8000-000000000001" });
+    const shown = (entry: HistoryEntry) => recordChange(entry).fields.map((f) => `${f.label}: ${f.after}`);
+    // In Kazakh and Russian no stored code (all Latin) is left; in English no code or id.
+    for (const lang of ["kk", "ru"] as const) {
+      setLang(lang);
+      for (const line of [...shown(own), ...shown(child)]) expect(line).not.toMatch(/[a-z]/i);
+    }
+    setLang("en");
+    for (const line of [...shown(own), ...shown(child)]) {
+      expect(line).not.toMatch(/_|[0-9a-f]{8}-[0-9a-f]{4}|: (given|minor|adaptation)$/);
+    }
+    expect(shown(own)).toEqual([
+      "Date of consent: 14.09.2026",
+      "Basis: The person's own consent",
+      "Purpose: Adaptation and integration services",
+      "Purpose of processing: Бейімдеу және кіріктіру қызметтері",
+      "Term of consent: Until the end of the adaptation programme",
+      "How consent was given: Signed paper form",
+    ]);
+    expect(shown(child)).toEqual(["Date of consent: 14.09.2026", "Basis: A minor, covered by a representative's consent"]);
+    setLang("kk");
+    expect(shown(own)).toContain("Негіздеме: Адамның өз келісімі");
   });
 
   it("names actions, records and fields in the current language", () => {

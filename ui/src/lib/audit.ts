@@ -48,6 +48,8 @@ const HIDDEN_IN: Record<string, readonly string[]> = {
   // record's own change beside it, and the rest is sync's bookkeeping.
   sync_conflict: ["kind", "entity", "field", "kept_json", "proposed_json", "kept_event", "proposed_event", "detail_json", "resolution_json", "resolved_by", "resolved_on"],
   review_case: ["entity", "key", "value", "first_event", "second_event", "decided_by", "decided_on"],
+  // Whose consent covers a minor is a person's id; the basis says it in words.
+  consent: ["covered_by"],
 };
 
 function hidden(entity: string, key: string): boolean {
@@ -64,6 +66,7 @@ const ENTITY_ENUMS: Record<string, Record<string, string>> = {
   reimbursement_case: { status: "reimbursement_status" },
   sync_conflict: { state: "sync_state" },
   review_case: { state: "sync_state", decision: "case_decision" },
+  consent: { basis: "consent_basis", purpose_code: "consent_purpose", term: "consent_term", method: "consent_method" },
 };
 
 /** Amounts in hundredths of the MCI: Rust writes the number, the unit is the reader's. */
@@ -147,6 +150,7 @@ const ORDER = [
 
 /** Kinds of record whose fields read better in their own order (a status: applied, decided, …). */
 const ENTITY_ORDER: Record<string, readonly string[]> = {
+  consent: ["given_on", "basis", "purpose_code", "purpose", "term", "valid_until", "method", "reason"],
   kandas_status: [
     "applied_on",
     "recommended_on",
