@@ -269,6 +269,7 @@ ui-consent-withdraw-save = Save withdrawal
 ui-consent-withdrawn_on = Date of withdrawal
 ui-consent-withdrawal-method = How it was withdrawn
 ui-consent-withdrawal-note = Note
+ui-consent-withdrawal-received_by = Received by
 ui-consent-export = Everything held, as a file
 ui-consent-exported = Saved: { $path }. It holds personal data: give it only to the person or as the law requires.
 ui-action-consent-record = Consent recorded

@@ -262,6 +262,7 @@ ui-consent-withdraw-save = Кері қайтаруды сақтау
 ui-consent-withdrawn_on = Кері қайтарылған күн
 ui-consent-withdrawal-method = Кері қайтару тәсілі
 ui-consent-withdrawal-note = Ескертпе
+ui-consent-withdrawal-received_by = Қабылдаған
 ui-consent-export = Адам туралы барлық деректер файлмен
 ui-consent-exported = Сақталды: { $path }. Файлда дербес деректер бар: оны тек адамның өзіне немесе заң талап еткенде беріңіз.
 ui-action-consent-record = Келісім жазылды

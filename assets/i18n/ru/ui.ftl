@@ -268,6 +268,7 @@ ui-consent-withdraw-save = Сохранить отзыв
 ui-consent-withdrawn_on = Дата отзыва
 ui-consent-withdrawal-method = Способ отзыва
 ui-consent-withdrawal-note = Примечание
+ui-consent-withdrawal-received_by = Принял(а)
 ui-consent-export = Все данные о человеке файлом
 ui-consent-exported = Сохранено: { $path }. В файле персональные данные: выдавайте его только самому человеку или по требованию закона.
 ui-action-consent-record = Согласие записано

@@ -48,7 +48,7 @@ describe("history", () => {
     expect(showValue("country_of_origin", "UZ")).toBe("Өзбекстан");
   });
 
-  it("shows a consent's basis, purpose, term and method in words in every language", () => {
+  it("shows a consent (basis, purpose, term, method) and its withdrawal in words, with no code or id", () => {
     const consent = (after: Record<string, JsonValue>): HistoryEntry => ({
       ...HISTORY[1]!,
       entity: "consent",
@@ -86,6 +86,22 @@ describe("history", () => {
     expect(shown(child)).toEqual(["Date of consent: 14.09.2026", "Basis: A minor, covered by a representative's consent"]);
     setLang("kk");
     expect(shown(own)).toContain("Негіздеме: Адамның өз келісімі");
+
+    const withdrawal: HistoryEntry = {
+      ...HISTORY[0]!,
+      entity: "consent_withdrawal",
+      entity_id: "w1",
+      before: null,
+      after: { person_id: "p1", consent_id: "c1", withdrawn_on: "2026-11-02", method: "signed_form", received_by: "aigerim", note: "Өтініш бойынша" },
+    };
+    expect(shown(withdrawal)).toEqual([
+      "Кері қайтарылған күн: 02.11.2026",
+      "Кері қайтару тәсілі: Қол қойылған қағаз нысан",
+      "Қабылдаған: aigerim",
+      "Ескертпе: Өтініш бойынша",
+    ]);
+    setLang("ru");
+    expect(shown(withdrawal).slice(0, 3)).toEqual(["Дата отзыва: 02.11.2026", "Способ отзыва: Подписанная бумажная форма", "Принял(а): aigerim"]);
   });
 
   it("names actions, records and fields in the current language", () => {

@@ -67,6 +67,7 @@ const ENTITY_ENUMS: Record<string, Record<string, string>> = {
   sync_conflict: { state: "sync_state" },
   review_case: { state: "sync_state", decision: "case_decision" },
   consent: { basis: "consent_basis", purpose_code: "consent_purpose", term: "consent_term", method: "consent_method" },
+  consent_withdrawal: { method: "consent_method" },
 };
 
 /** Amounts in hundredths of the MCI: Rust writes the number, the unit is the reader's. */
@@ -151,6 +152,7 @@ const ORDER = [
 /** Kinds of record whose fields read better in their own order (a status: applied, decided, …). */
 const ENTITY_ORDER: Record<string, readonly string[]> = {
   consent: ["given_on", "basis", "purpose_code", "purpose", "term", "valid_until", "method", "reason"],
+  consent_withdrawal: ["withdrawn_on", "method", "received_by", "note"],
   kandas_status: [
     "applied_on",
     "recommended_on",
@@ -261,7 +263,9 @@ export function fieldLabel(entity: string, key: string): string {
       ? [`field-document-${key}`, `field-${key}`]
       : entity === "consent"
         ? [`field-consent-${key}`, `field-${key}`]
-        : [`field-${key}`]),
+        : entity === "consent_withdrawal"
+          ? [`ui-consent-withdrawal-${key}`, `ui-consent-${key}`]
+          : [`field-${key}`]),
   );
   for (const id of [...candidates, `ui-audit-field-${key}`, `ui-history-field-${key}`]) {
     const text = t(id);
