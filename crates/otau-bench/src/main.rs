@@ -262,8 +262,9 @@ fn storage(store: &Store, n: usize) -> Res<Vec<Row>> {
     Ok(rows)
 }
 
-/// The same rows as a registration writes to the registry tables, inserted raw: no validation,
-/// no duplicate check, no event log, no search index.
+/// The same rows as a registration writes to the registry tables (the family, its persons, their
+/// documents and their consents or the reasons there are none), inserted raw: no validation, no
+/// duplicate check, no event log, no search index.
 fn raw_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -274,7 +275,10 @@ fn raw_schema(conn: &Connection) -> rusqlite::Result<()> {
              surname TEXT, given_name TEXT, patronymic TEXT, surname_latin TEXT, given_name_latin TEXT,
              birth_date TEXT, sex TEXT, iin TEXT, education TEXT, phone TEXT);
          CREATE TABLE documents (id TEXT PRIMARY KEY, person_id TEXT, kind TEXT, number TEXT,
-             issuing_country TEXT, issued_on TEXT, valid_until TEXT);",
+             issuing_country TEXT, issued_on TEXT, valid_until TEXT);
+         CREATE TABLE consents (id TEXT PRIMARY KEY, person_id TEXT, given_on TEXT, purpose TEXT,
+             basis TEXT, purpose_code TEXT, term TEXT, valid_until TEXT, method TEXT,
+             covered_by TEXT, reason TEXT);",
     )
 }
 
@@ -292,9 +296,9 @@ fn raw_insert(tx: &Connection, f: &FamilyInput, seq: &mut u32) -> rusqlite::Resu
             format!("{:?}", f.accommodation_category)
         ],
     )?;
-    for m in &f.members {
+    let pids: Vec<String> = f.members.iter().map(|_| uuid::Uuid::now_v7().to_string()).collect();
+    for (m, pid) in f.members.iter().zip(&pids) {
         *seq += 1;
-        let pid = uuid::Uuid::now_v7().to_string();
         tx.prepare_cached(
             "INSERT INTO persons VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?
@@ -326,6 +330,27 @@ fn raw_insert(tx: &Connection, f: &FamilyInput, seq: &mut u32) -> rusqlite::Resu
                     d.valid_until.map(|x| x.to_string())
                 ])?;
         }
+    }
+    // Consents after every person, as a registration writes them.
+    for (m, pid) in f.members.iter().zip(&pids) {
+        let consent = m.consent.as_ref();
+        let reason = m.no_consent.as_ref();
+        tx.prepare_cached(
+            "INSERT INTO consents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            uuid::Uuid::now_v7().to_string(),
+            pid,
+            consent.map(|c| c.given_on.to_string()),
+            consent.map(|c| c.purpose.clone()),
+            reason.map_or("Given".to_string(), |r| format!("{:?}", r.reason)),
+            consent.map(|c| format!("{:?}", c.purpose_code)),
+            consent.map(|c| format!("{:?}", c.term)),
+            consent.and_then(|c| c.valid_until.map(|x| x.to_string())),
+            consent.map(|c| format!("{:?}", c.method)),
+            reason.and_then(|r| r.covered_by).and_then(|i| pids.get(i)),
+            reason.and_then(|r| r.note.clone())
+        ])?;
     }
     Ok(())
 }
