@@ -104,6 +104,34 @@ describe("history", () => {
     expect(shown(withdrawal).slice(0, 3)).toEqual(["Дата отзыва: 02.11.2026", "Способ отзыва: Подписанная бумажная форма", "Принял(а): aigerim"]);
   });
 
+  it("names the person whose consent covers a child, from the person records of the history", () => {
+    const covered = (by: string): HistoryEntry => ({
+      ...HISTORY[1]!,
+      seq: 4,
+      entity: "consent",
+      entity_id: "c2",
+      after: { person_id: "p2", given_on: "2026-09-14", purpose: "", basis: "minor", covered_by: by },
+    });
+    const consentOf = (entries: HistoryEntry[]) =>
+      workItems(entries)
+        .flatMap((i) => i.records)
+        .find((r) => r.entity === "consent")!
+        .fields.map((f) => `${f.label}: ${f.after}`);
+    setLang("en");
+    // The head's record (p1) is in the same history: the child's consent names him.
+    expect(consentOf([covered("p1"), ...HISTORY])).toEqual([
+      "Date of consent: 14.09.2026",
+      "Basis: A minor, covered by a representative's consent",
+      "Covered by the consent of: Сейітқали Нұрсұлтан",
+    ]);
+    setLang("kk");
+    expect(consentOf([covered("p1"), ...HISTORY])).toContain("Кімнің келісімімен: Сейітқали Нұрсұлтан");
+    // A person the history does not hold is left out rather than shown as an id.
+    const unknown = consentOf([covered("0190c3a2-7b1e-7000-8000-000000000001"), ...HISTORY]);
+    expect(unknown.join(" ")).not.toMatch(/0190c3a2|covered_by/);
+    expect(unknown).toHaveLength(2);
+  });
+
   it("names actions, records and fields in the current language", () => {
     expect(actionLabel("person.edit")).toBe("Деректер түзетілді");
     expect(entityLabel("document")).toBe("Құжат");

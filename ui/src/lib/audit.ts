@@ -48,8 +48,6 @@ const HIDDEN_IN: Record<string, readonly string[]> = {
   // record's own change beside it, and the rest is sync's bookkeeping.
   sync_conflict: ["kind", "entity", "field", "kept_json", "proposed_json", "kept_event", "proposed_event", "detail_json", "resolution_json", "resolved_by", "resolved_on"],
   review_case: ["entity", "key", "value", "first_event", "second_event", "decided_by", "decided_on"],
-  // Whose consent covers a minor is a person's id; the basis says it in words.
-  consent: ["covered_by"],
 };
 
 function hidden(entity: string, key: string): boolean {
@@ -151,7 +149,7 @@ const ORDER = [
 
 /** Kinds of record whose fields read better in their own order (a status: applied, decided, …). */
 const ENTITY_ORDER: Record<string, readonly string[]> = {
-  consent: ["given_on", "basis", "purpose_code", "purpose", "term", "valid_until", "method", "reason"],
+  consent: ["given_on", "basis", "covered_by", "purpose_code", "purpose", "term", "valid_until", "method", "reason"],
   consent_withdrawal: ["withdrawn_on", "method", "received_by", "note"],
   kandas_status: [
     "applied_on",
@@ -239,10 +237,19 @@ function explanationText(value: string): string | null {
 
 /**
  * A value as shown to people (`entity` picks the right labels for fields such as `kind`); `money`
- * is the amount as Rust wrote it, for a field that holds money.
+ * is the amount as Rust wrote it, for a field that holds money; `people` names the persons a
+ * record refers to by id.
  */
-export function showValue(key: string, value: JsonValue | undefined, entity = "", money?: string): string {
+export function showValue(
+  key: string,
+  value: JsonValue | undefined,
+  entity = "",
+  money?: string,
+  people: People = NO_PEOPLE,
+): string {
   if (value === null || value === undefined || value === "") return "—";
+  // Whose consent covers a child: a person's id, shown by name when the history has that person.
+  if (key === "covered_by") return typeof value === "string" ? (people.get(value) ?? "—") : "—";
   if (money !== undefined) return MCI.has(key) ? t("ui-history-mci", { mci: money }) : money;
   if (key === "explanation" && typeof value === "string") return explanationText(value) ?? "—";
   if (key === "reason" && typeof value === "string") return noteText(value);
@@ -262,7 +269,7 @@ export function fieldLabel(entity: string, key: string): string {
     ...(entity === "document"
       ? [`field-document-${key}`, `field-${key}`]
       : entity === "consent"
-        ? [`field-consent-${key}`, `field-${key}`]
+        ? [`field-consent-${key}`, `field-no_consent-${key}`, `field-${key}`]
         : entity === "consent_withdrawal"
           ? [`ui-consent-withdrawal-${key}`, `ui-consent-${key}`]
           : [`field-${key}`]),
@@ -274,12 +281,28 @@ export function fieldLabel(entity: string, key: string): string {
   return key;
 }
 
+/** Persons' names by id, as the history's own person records give them. */
+export type People = ReadonlyMap<string, string>;
+const NO_PEOPLE: People = new Map();
+
+/** The names of the persons whose records are in `entries` (the newest name of each). */
+export function peopleOf(entries: readonly HistoryEntry[]): People {
+  const people = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.entity !== "person" || people.has(entry.entity_id)) continue;
+    const after = asObject(entry.after);
+    const name = [after.surname, after.given_name].filter((part) => typeof part === "string" && part !== "").join(" ");
+    if (name) people.set(entry.entity_id, name);
+  }
+  return people;
+}
+
 function asObject(value: JsonValue | null | undefined): Record<string, JsonValue | undefined> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, JsonValue | undefined>) : {};
 }
 
 /** What changed in one audit row. */
-export function recordChange(entry: HistoryEntry): RecordChange {
+export function recordChange(entry: HistoryEntry, people: People = NO_PEOPLE): RecordChange {
   const before = asObject(entry.before);
   const after = asObject(entry.after);
   const created = entry.before === null || entry.before === undefined;
@@ -289,8 +312,8 @@ export function recordChange(entry: HistoryEntry): RecordChange {
     // The reason of the piece of work is shown once, above its records.
     const own = after[key];
     if (key === "reason" && entry.reason && typeof own === "string" && own.includes(entry.reason)) continue;
-    const was = showValue(key, before[key], entry.entity, entry.money_before[key]);
-    const now = showValue(key, after[key], entry.entity, entry.money_after[key]);
+    const was = showValue(key, before[key], entry.entity, entry.money_before[key], people);
+    const now = showValue(key, after[key], entry.entity, entry.money_after[key], people);
     if (created ? now === "—" : was === now) continue;
     const change: FieldChange = { key, label: fieldLabel(entry.entity, key), before: created ? "" : was, after: now };
     if (entry.not_applied.includes(key)) change.notApplied = true;
@@ -324,9 +347,10 @@ export function recordFields(
 /** Groups audit rows (newest first) into pieces of work, keeping their order. */
 export function workItems(entries: readonly HistoryEntry[]): WorkItem[] {
   const items: WorkItem[] = [];
+  const people = peopleOf(entries);
   for (const entry of entries) {
     const last = items.at(-1);
-    const record = recordChange(entry);
+    const record = recordChange(entry, people);
     const syncedFrom = entry.origin === "remote" ? (entry.device_id ?? "") : null;
     if (
       last &&
