@@ -126,6 +126,9 @@ describe("history", () => {
     ]);
     setLang("kk");
     expect(consentOf([covered("p1"), ...HISTORY])).toContain("Кімнің келісімімен: Сейітқали Нұрсұлтан");
+    // A later correction of the given name alone (its row holds only that field) is the name shown.
+    const renamed: HistoryEntry = { ...HISTORY[0]!, seq: 10, before: { given_name: "Нурсултан" }, after: { given_name: "Нұрсұлтан-Әли" } };
+    expect(consentOf([renamed, covered("p1"), ...HISTORY])).toContain("Кімнің келісімімен: Сейітқали Нұрсұлтан-Әли");
     // A person the history does not hold is left out rather than shown as an id.
     const unknown = consentOf([covered("0190c3a2-7b1e-7000-8000-000000000001"), ...HISTORY]);
     expect(unknown.join(" ")).not.toMatch(/0190c3a2|covered_by/);

@@ -285,14 +285,22 @@ export function fieldLabel(entity: string, key: string): string {
 export type People = ReadonlyMap<string, string>;
 const NO_PEOPLE: People = new Map();
 
-/** The names of the persons whose records are in `entries` (the newest name of each). */
+/** The names of the persons whose records are in `entries` (newest first): each part of a name as
+ *  the newest row that holds it says (an edit's row holds only the fields it changed). */
 export function peopleOf(entries: readonly HistoryEntry[]): People {
-  const people = new Map<string, string>();
+  const parts = new Map<string, { surname?: string; given?: string }>();
   for (const entry of entries) {
-    if (entry.entity !== "person" || people.has(entry.entity_id)) continue;
+    if (entry.entity !== "person") continue;
     const after = asObject(entry.after);
-    const name = [after.surname, after.given_name].filter((part) => typeof part === "string" && part !== "").join(" ");
-    if (name) people.set(entry.entity_id, name);
+    const name = parts.get(entry.entity_id) ?? {};
+    if (name.surname === undefined && typeof after.surname === "string") name.surname = after.surname;
+    if (name.given === undefined && typeof after.given_name === "string") name.given = after.given_name;
+    parts.set(entry.entity_id, name);
+  }
+  const people = new Map<string, string>();
+  for (const [id, { surname, given }] of parts) {
+    const name = [surname, given].filter((part) => part).join(" ");
+    if (name) people.set(id, name);
   }
   return people;
 }
