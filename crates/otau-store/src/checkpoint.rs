@@ -288,8 +288,9 @@ fn write_with(
     }
     // The newest of this device's own rows, read backwards down `events_device_seq` (a MAX
     // over the whole log would count every row at each change). The first checkpoint is signed
-    // by migration 0013, when the log kept the device's id as text (before 0022).
-    let device = if crate::events::log_has(conn, "device_key")? {
+    // by migration 0013 (no key to unseal yet), when the log kept the device's id as text
+    // (before 0022); every later one on a migrated log, so no change asks the schema.
+    let device = if kek.is_some() || crate::events::log_has(conn, "device_key")? {
         "device_key = (SELECT id_key(device_id)"
     } else {
         "device_id = (SELECT device_id"
