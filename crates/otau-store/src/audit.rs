@@ -50,6 +50,8 @@ impl Store {
     /// The history of a person and of their family, oldest first.
     pub fn audit_for(&self, regno: &str) -> Result<Vec<AuditEntry>> {
         let view = self.person(regno)?;
+        // Frames another process made since this one loaded the office's dictionaries.
+        crate::envelope_dictionary::load(self.conn())?;
         let mut stmt = self.conn().prepare_cached(
             // The rows of another record of theirs (`events_subject`), and of their own record
             // (`events_entity`, which the subject's index leaves to it: 0022).

@@ -15,8 +15,9 @@
 //! [`crate::record::Record::REDACTED`] are left out, with no placeholder); a private record
 //! (this device's keys and passwords) is logged here but never sent.
 
+use crate::envelope_dictionary::current;
 use crate::error::{Result, StoreError};
-use crate::events_codec::{compress, decompress, hash_bytes, hash_from_sql};
+use crate::events_codec::{compress_with, decompress, hash_bytes, hash_from_sql};
 use crate::write::sha256_hex;
 use otau_core::canonical::canonical_json;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -171,7 +172,12 @@ pub(crate) fn append_text(
     tx.prepare_cached(
         "INSERT INTO events (seq, origin, body, chain_hash) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![seq, origin.as_str(), compress(text)?, hash_bytes(&chain)?])?;
+    .execute(params![
+        seq,
+        origin.as_str(),
+        compress_with(current(tx)?, text)?,
+        hash_bytes(&chain)?
+    ])?;
     Ok(seq)
 }
 
@@ -270,6 +276,8 @@ pub struct ChainReport {
 
 /// Recomputes every row's hash and link; reports the first that does not match.
 pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
+    // Frames another process made since this one loaded the office's dictionaries.
+    crate::envelope_dictionary::load(conn)?;
     let mut stmt = conn.prepare("SELECT seq, origin, body, chain_hash FROM events ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS_HASH.to_string();

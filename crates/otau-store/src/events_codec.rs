@@ -11,13 +11,16 @@
 //! it is stored: decompressing gives back the exact text, byte for byte.
 //!
 //! Each frame names its dictionary by the id zstd writes in it; a later dictionary gets a new
-//! file and id, and every dictionary ever used stays here so old rows stay readable.
+//! file and id, and every dictionary ever used stays here so old rows stay readable. An office's
+//! envelopes are compressed with its own dictionary, this one followed by the ids they all
+//! repeat ([`crate::envelope_dictionary`], kept in the database).
 //!
 //! SQL reads envelopes through `envelope_json(body)`, registered on every connection the store
 //! opens ([`register_functions`]); the log's generated columns (`event_id`, `entity_id`, …) use
 //! it too. It gives NULL for bytes that are not a frame of a known dictionary, so one damaged
 //! row cannot stop a query over the log; the chain check then names that row.
 
+use crate::envelope_dictionary::OfficeDictionary;
 use crate::error::{Result, StoreError};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::Connection;
@@ -32,8 +35,21 @@ const CHECKPOINTS_1: &[u8] = include_bytes!("../dictionaries/checkpoints-1.zdict
 /// Every dictionary a stored frame may name, each forever: old rows must stay readable.
 const KNOWN: [&[u8]; 2] = [EVENTS_1, CHECKPOINTS_1];
 
+/// The id of the built-in dictionary an office's envelope dictionary extends
+/// ([`crate::envelope_dictionary`]): the 4 bytes after a dictionary's magic number.
+pub(crate) const ENVELOPE_BASE: u32 =
+    u32::from_le_bytes([EVENTS_1[4], EVENTS_1[5], EVENTS_1[6], EVENTS_1[7]]);
+
+/// The built-in dictionary with this id.
+pub(crate) fn builtin_dictionary(id: u32) -> Option<&'static [u8]> {
+    KNOWN
+        .iter()
+        .copied()
+        .find(|dict| zstd::zstd_safe::get_dict_id_from_dict(dict).map(u32::from) == Some(id))
+}
+
 /// Compression level: about as small as level 19 for texts this short, at a tenth of the time.
-const LEVEL: i32 = 3;
+pub(crate) const LEVEL: i32 = 3;
 
 /// The largest text a frame may unpack to: a scan of 4 MiB as base64 with its record is about
 /// 5.6 MB; anything claiming far more is not an envelope of ours.
@@ -69,11 +85,15 @@ fn decoder_dictionary(index: usize) -> &'static DecoderDictionary<'static> {
 
 type Compressors = [Option<zstd::bulk::Compressor<'static>>; 2];
 
+/// The compressor of the office dictionary a thread last used, with its id.
+type OfficeCompressor = Option<(u32, zstd::bulk::Compressor<'static>)>;
+
 thread_local! {
     /// The last frame `envelope_json` unpacked and its text: SQLite asks for the same row's
     /// envelope once for each generated column it computes (an insert, an integrity check).
     static LAST_READ: RefCell<(Vec<u8>, Option<String>)> = const { RefCell::new((Vec::new(), None)) };
     static COMPRESSORS: RefCell<Compressors> = const { RefCell::new([None, None]) };
+    static OFFICE_COMPRESSOR: RefCell<OfficeCompressor> = const { RefCell::new(None) };
     static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
 }
 
@@ -102,14 +122,49 @@ pub(crate) fn compress_as(kind: Kind, text: &str) -> Result<Vec<u8>> {
     })
 }
 
+/// The stored form of an envelope's canonical text, made with the office's dictionary when it
+/// has one ([`crate::envelope_dictionary::current`]).
+pub(crate) fn compress_with(
+    dictionary: Option<&'static OfficeDictionary>,
+    text: &str,
+) -> Result<Vec<u8>> {
+    let Some(dictionary) = dictionary else {
+        return compress(text);
+    };
+    OFFICE_COMPRESSOR.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_none_or(|(id, _)| *id != dictionary.id) {
+            let compressor = zstd::bulk::Compressor::with_prepared_dictionary(&dictionary.encoder)
+                .map_err(|e| codec_error("compressor", e))?;
+            *slot = Some((dictionary.id, compressor));
+        }
+        match slot.as_mut() {
+            Some((_, compressor)) => {
+                compressor.compress(text.as_bytes()).map_err(|e| codec_error("compression", e))
+            }
+            None => Err(codec_error("compressor", "none")),
+        }
+    })
+}
+
+/// The dictionary a frame names, built in or an office's this process has loaded.
+fn decoder_for(body: &[u8]) -> Option<&'static DecoderDictionary<'static>> {
+    let id = zstd::zstd_safe::get_dict_id_from_frame(body)?;
+    match KNOWN.iter().position(|dict| zstd::zstd_safe::get_dict_id_from_dict(dict) == Some(id)) {
+        Some(index) => Some(decoder_dictionary(index)),
+        None => crate::envelope_dictionary::find(id.into()).map(|d| &d.decoder),
+    }
+}
+
+/// Whether a frame names a dictionary this process has not loaded (one an office made since).
+fn names_an_unknown_dictionary(body: &[u8]) -> bool {
+    zstd::zstd_safe::get_dict_id_from_frame(body).is_some() && decoder_for(body).is_none()
+}
+
 /// The text of a stored frame of any kind; an error for bytes that are not a frame of a known
 /// dictionary holding UTF-8 of a sensible size.
 pub(crate) fn decompress(body: &[u8]) -> Result<String> {
-    let id = zstd::zstd_safe::get_dict_id_from_frame(body);
-    let Some(index) = KNOWN
-        .iter()
-        .position(|dict| id.is_some() && zstd::zstd_safe::get_dict_id_from_dict(dict) == id)
-    else {
+    let Some(dictionary) = decoder_for(body) else {
         return Err(StoreError::Corrupt("stored text: not a frame of a known dictionary".into()));
     };
     let size = match zstd::zstd_safe::get_frame_content_size(body) {
@@ -125,7 +180,7 @@ pub(crate) fn decompress(body: &[u8]) -> Result<String> {
             ),
         };
         decompressor
-            .set_prepared_dictionary(decoder_dictionary(index))
+            .set_prepared_dictionary(dictionary)
             .map_err(|e| codec_error("decompressor", e))?;
         decompressor.decompress(body, size).map_err(|e| codec_error("stored text", e))
     })?;
@@ -160,7 +215,8 @@ pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::R
 /// frame (an envelope, or a checkpoint's body; NULL for bytes that are not one), and its
 /// inverses `envelope_body(text)` and `checkpoint_body(text)`, the stored form of a text (for
 /// repairs by hand, and for the tests that change the log behind the store's back); and
-/// `id_key(id)` and `id_text(key)`, an id as the log's indexes keep it and back.
+/// `id_key(id)` and `id_text(key)`, an id as the log's indexes keep it and back. Loads the
+/// office's envelope dictionaries the database holds ([`crate::envelope_dictionary`]).
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     for (name, kind) in [("envelope_body", Kind::Envelope), ("checkpoint_body", Kind::Checkpoint)] {
         conn.create_scalar_function(name, 1, deterministic(), move |ctx| {
@@ -183,10 +239,19 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     })?;
     conn.create_scalar_function("envelope_json", 1, deterministic(), |ctx| {
         Ok(match ctx.get_raw(0) {
-            rusqlite::types::ValueRef::Blob(body) => envelope_json(body),
+            rusqlite::types::ValueRef::Blob(body) => {
+                if names_an_unknown_dictionary(body) {
+                    // SAFETY: the connection is used here, on this thread, for one read of the
+                    // dictionaries while the function runs; no reference to it outlives the call.
+                    let conn = unsafe { ctx.get_connection() }?;
+                    crate::envelope_dictionary::load(&conn)?;
+                }
+                envelope_json(body)
+            }
             _ => None,
         })
-    })
+    })?;
+    crate::envelope_dictionary::load(conn)
 }
 
 /// The flags of every function here: each gives the same answer for the same input and has no
@@ -218,11 +283,12 @@ pub(crate) fn id_text(key: &[u8]) -> String {
     }
 }
 
-/// `envelope_json(body)`: the last row's text again, or this one's unpacked.
+/// `envelope_json(body)`: the last row's text again, or this one's unpacked. A frame that does
+/// not unpack is not kept, so it is tried again once its dictionary is loaded.
 fn envelope_json(body: &[u8]) -> Option<String> {
     LAST_READ.with(|cell| {
         let mut last = cell.borrow_mut();
-        if last.0 != body {
+        if last.1.is_none() || last.0 != body {
             let text = decompress(body).ok();
             last.0.clear();
             last.0.extend_from_slice(body);

@@ -18,6 +18,7 @@ pub mod checkpoint;
 pub mod context;
 pub mod device_settings;
 pub mod documents;
+mod envelope_dictionary;
 pub mod error;
 pub mod events;
 pub mod events_codec;
@@ -227,6 +228,9 @@ impl Store {
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // A user added or a device's new identity since the last change: its words join the
+        // office's envelope dictionary before this change's events are compressed.
+        envelope_dictionary::refresh(&tx)?;
         let device: (String, String) = tx
             .prepare_cached("SELECT device_id, office_code FROM device")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0020_compact_event_log.sql"),
     include_str!("../migrations/0021_compact_event_log_in_place.sql"),
     include_str!("../migrations/0022_event_log_keys_as_bytes.sql"),
+    include_str!("../migrations/0023_office_envelope_dictionaries.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -44,6 +45,8 @@ fn migrations() -> Migrations<'static> {
                 12 => M::up_with_hook(sql, crate::checkpoint::migration_hook),
                 // 0020 copies the event log into its compacted table; 0021 puts it in place.
                 19 => M::up_with_hook(sql, crate::events_compaction::compact_event_log),
+                // 0023 makes the office's envelope dictionary and compresses the log with it.
+                22 => M::up_with_hook(sql, crate::envelope_dictionary::migration_hook),
                 _ => M::up(sql),
             })
             // Foreign keys are off while migrations run (`migrate`): each checks them before
@@ -78,7 +81,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     migrated?;
-    // The compacted log (0020, 0021, 0022) leaves the old one's pages free inside the file; an
+    // The compacted log (0020 to 0023) leaves the old one's pages free inside the file; an
     // office sees the smaller database on its disk and in its backups only once they are given
     // back. Not a condition of opening: a database that could not be vacuumed (a full disk) is
     // whole and migrated, and its free pages are used again as it grows.
@@ -88,8 +91,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// The schema version from which the event log is as small as this build keeps it (0022).
-const COMPACTED_LOG: i64 = 22;
+/// The schema version from which the event log is as small as this build keeps it (0023).
+const COMPACTED_LOG: i64 = 23;
 
 #[cfg(test)]
 mod tests {

@@ -256,6 +256,23 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
     let size = std::fs::metadata(&path).expect("file").len();
     assert!(size < AT_SCHEMA_19.len() as u64, "{size} bytes from {}", AT_SCHEMA_19.len());
 
+    // Every frame is made with the office's own dictionary (0023): smaller than with the
+    // built-in one by the ids it no longer spells out. The log still refuses a change.
+    let (dictionaries, own, built_in): (i64, i64, i64) = store
+        .raw_connection()
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM envelope_dictionaries), SUM(length(body)),
+                    SUM(length(envelope_body(envelope_json(body))))
+             FROM events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the frames");
+    assert_eq!(dictionaries, 1);
+    assert!(own + 15 * rows <= built_in, "{own} bytes of frames, {built_in} built in");
+    let changed = store.raw_connection().execute("UPDATE events SET origin = origin", []);
+    assert!(changed.is_err(), "{changed:?}");
+
     // The same texts: every hash matches its envelope, every link its row, and the checkpoints
     // signed before the migration still match the chain; the records replay from the events.
     assert_eq!(store.verify_audit_chain().expect("chain").first_broken_seq, None);
@@ -354,6 +371,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0022_event_log_keys_as_bytes.sql",
         "96718d369945a47ba9d5defaf4f32b3816a66422f9def287315870b10f4c5911",
+    ),
+    (
+        "0023_office_envelope_dictionaries.sql",
+        "cb47b4ff77def967542d2c3f2ffa640df5d27fe7b8f0f2ad108d93900c1accc2",
     ),
 ];
 

@@ -288,3 +288,52 @@ fn the_logs_lookups_by_an_id_go_down_its_indexes_of_16_byte_keys() {
     assert!(expected.len() >= 3, "{expected:?}");
     assert_eq!(history, expected);
 }
+
+#[test]
+fn a_users_events_are_compressed_with_the_offices_own_dictionary_once_they_are_added() {
+    let mut o = office();
+    let clerk = o.clerk("aigerim");
+    o.store.register_family(&ctx(&clerk), &example_family(), Duplicates::Refuse).expect("register");
+    let conn = o.store.raw_connection();
+    // The office's dictionaries: a newer one holds the clerk added since the first.
+    let words: Vec<String> = conn
+        .prepare("SELECT words FROM envelope_dictionaries ORDER BY n")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("words");
+    assert!(words.len() >= 2, "{words:?}");
+    assert!(!words[0].contains("aigerim"), "{words:?}");
+    let newest = words.last().map(String::as_str).unwrap_or_default();
+    assert!(newest.contains(r#""actor":{"login":"aigerim","user_id":""#), "{newest}");
+    assert!(newest.contains(r#""device_id":""#) && newest.contains(r#""office":"PVL01""#));
+    // The clerk's events: each frame smaller, by the ids it no longer spells out, than the
+    // built-in dictionary alone makes it, and each unpacks to its text.
+    let (rows, own, built_in): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), SUM(length(body)), SUM(length(envelope_body(envelope_json(body))))
+             FROM events WHERE envelope_json(body) ->> '$.actor.login' = 'aigerim'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the clerk's events");
+    assert!(rows >= 10, "{rows}");
+    assert!(own + 20 * rows <= built_in, "{own} bytes for {rows} frames, {built_in} built in");
+    // Frames of every dictionary in the log hold the chain, the checkpoints and the replay.
+    let report = o.store.verify_audit(at()).expect("verify");
+    assert!(report.is_clean(), "{:?}", report.findings);
+    assert!(o.store.audit_for(&reg_head(&o)).expect("history").len() > 1);
+}
+
+/// The registration number of the newest family's head.
+fn reg_head(o: &TestOffice) -> String {
+    o.store
+        .raw_connection()
+        .query_row(
+            "SELECT regno FROM persons WHERE relation = 'head' ORDER BY rowid DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a head")
+}

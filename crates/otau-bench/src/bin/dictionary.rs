@@ -1,50 +1,75 @@
 //! `dictionary`: trains a zstd dictionary the event log compresses its envelopes with (or its
-//! checkpoints their bodies, `--kind checkpoints`), from those of a demo population
-//! (`otau-bench --persons 100000` makes one), and says how small the texts of the same file that
-//! were not among the samples become with it.
+//! checkpoints their bodies, `--kind checkpoints`), from those of office databases, and says how
+//! small the texts that were not among the samples become with it, for each database.
 //!
-//! Run: `cargo run --release -p otau-bench --bin dictionary -- --population
-//! /tmp/otau-bench/population-100000.sqlite --out crates/otau-store/dictionaries/events-N.zdict`
+//! The envelopes should be those an office writes over the years, so train on both a population
+//! (`otau-bench --persons 100000` makes one: registrations) and a demo office
+//! (`scripts/demo-office.sh`: statuses, quotas, plans, subsidies, payments, certificates). An
+//! encrypted database is opened with `$OTAU_OFFICE_SECRET` and the keys file beside it.
+//!
+//! Run: `OTAU_OFFICE_SECRET=demo-office-secret cargo run --release -p otau-bench --bin dictionary
+//! -- --population /tmp/otau-bench/population-100000.sqlite --population /tmp/demo.sqlite
+//! --out crates/otau-store/dictionaries/events-N.zdict`
 //!
 //! A dictionary that has compressed a row is never changed or removed: a new one gets a new file
 //! (and zstd gives it a new id), added beside the others in `otau_store::events_codec`.
 
 use clap::Parser;
-use rusqlite::{Connection, OpenFlags};
-use std::path::PathBuf;
+use otau_store::vault::{Unlock, VaultFile};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 struct Args {
-    /// An office database (a demo population), read only.
-    #[arg(long)]
-    population: PathBuf,
+    /// An office database to take texts from, read only (may be given several times).
+    #[arg(long, required = true)]
+    population: Vec<PathBuf>,
     /// Where to write the dictionary.
     #[arg(long)]
     out: PathBuf,
     /// The dictionary's size in bytes.
     #[arg(long, default_value_t = 16 * 1024)]
     size: usize,
-    /// Texts to train on (every k-th row; as many again are kept to test it).
+    /// Texts to train on from each database (every k-th row; as many again are kept to test it).
     #[arg(long, default_value_t = 20_000)]
     samples: usize,
     /// What to train on: `events` (envelopes) or `checkpoints` (checkpoint bodies).
     #[arg(long, default_value = "events")]
     kind: String,
+    /// The compression level the figures are measured at (the store's is 3).
+    #[arg(long, default_value_t = 3)]
+    level: i32,
+    /// A dictionary already in use, to measure the same texts with it beside the new one.
+    #[arg(long)]
+    against: Option<PathBuf>,
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args = Args::parse();
-    let conn = Connection::open_with_flags(&args.population, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    otau_store::events_codec::register_functions(&conn)?;
-    let (table, key) = match args.kind.as_str() {
+type Failure = Box<dyn std::error::Error>;
+
+/// Opens an office database read only: with its keys when a keys file lies beside it.
+fn open(path: &Path) -> Result<Connection, Failure> {
+    let key = match VaultFile::read(path)? {
+        Some(vault) => {
+            let secret = std::env::var("OTAU_OFFICE_SECRET")
+                .map_err(|_| format!("{} is encrypted: set OTAU_OFFICE_SECRET", path.display()))?;
+            Some(vault.unlock(Unlock::OfficeSecret(&secret))?.database)
+        }
+        None => None,
+    };
+    Ok(otau_store::backup::open_backup(path, key.as_ref())?)
+}
+
+/// Every k-th text of one database, so that about `2 × samples` are taken from the whole file.
+fn texts(conn: &Connection, kind: &str, samples: usize) -> Result<Vec<String>, Failure> {
+    let (table, key) = match kind {
         "events" => ("events", "seq"),
         "checkpoints" => ("audit_checkpoints", "id"),
         other => return Err(format!("--kind events or checkpoints, not {other:?}").into()),
     };
-    // Either layout: text in a database of before migration 0020, a frame after it.
     let rows: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
-    let step = (rows / (2 * args.samples as i64)).max(1);
-    let column = match args.kind.as_str() {
+    let step = (rows / (2 * samples as i64)).max(1);
+    // Either layout: text in a database of before migration 0020, a frame after it.
+    let column = match kind {
         "events" => {
             let compact: bool = conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'body')",
@@ -61,30 +86,60 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let sql = format!("SELECT {column} FROM {table} WHERE {key} % ?1 = 0 ORDER BY {key}");
     let mut stmt = conn.prepare(&sql)?;
-    let texts: Vec<String> = stmt
+    let texts = stmt
         .query_map([step], |r| r.get::<_, Option<String>>(0))?
         .filter_map(|r| r.transpose())
         .collect::<rusqlite::Result<_>>()?;
-    // Alternate rows train and test, so the figure is for envelopes the dictionary never saw.
-    let (train, test): (Vec<_>, Vec<_>) = texts.iter().enumerate().partition(|(i, _)| i % 2 == 0);
-    let train: Vec<&[u8]> = train.iter().map(|(_, t)| t.as_bytes()).collect();
-    let dictionary = zstd::dict::from_samples(&train, args.size)?;
-    std::fs::write(&args.out, &dictionary)?;
+    Ok(texts)
+}
 
-    let mut compressor = zstd::bulk::Compressor::with_dictionary(3, &dictionary)?;
-    let (mut raw, mut packed) = (0usize, 0usize);
-    for (_, text) in &test {
-        raw += text.len();
+fn main() -> Result<(), Failure> {
+    let args = Args::parse();
+    // Alternate rows train and test, so the figures are for texts the dictionary never saw.
+    let mut train: Vec<String> = Vec::new();
+    let mut tests: Vec<(&Path, Vec<String>)> = Vec::new();
+    for path in &args.population {
+        let conn = open(path)?;
+        let (even, odd): (Vec<_>, Vec<_>) = texts(&conn, &args.kind, args.samples)?
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == 0);
+        train.extend(even.into_iter().map(|(_, t)| t));
+        tests.push((path, odd.into_iter().map(|(_, t)| t).collect()));
+    }
+    let samples: Vec<&[u8]> = train.iter().map(|t| t.as_bytes()).collect();
+    let dictionary = zstd::dict::from_samples(&samples, args.size)?;
+    std::fs::write(&args.out, &dictionary)?;
+    println!("{} bytes of dictionary from {} texts", dictionary.len(), train.len());
+
+    let old = args.against.as_ref().map(std::fs::read).transpose()?;
+    for (path, test) in &tests {
+        let n = test.len().max(1);
+        let raw: usize = test.iter().map(String::len).sum();
+        let packed = packed_size(test, &dictionary, args.level)?;
+        let before = match (&old, &args.against) {
+            (Some(old), Some(name)) => {
+                format!(" ({} with {})", packed_size(test, old, args.level)? / n, name.display())
+            }
+            _ => String::new(),
+        };
+        println!(
+            "{}: {} other texts, {} bytes each as text, {} compressed{before}",
+            path.display(),
+            test.len(),
+            raw / n,
+            packed / n
+        );
+    }
+    Ok(())
+}
+
+/// The bytes the texts take compressed one by one with a dictionary, as the log stores them.
+fn packed_size(texts: &[String], dictionary: &[u8], level: i32) -> Result<usize, Failure> {
+    let mut compressor = zstd::bulk::Compressor::with_dictionary(level, dictionary)?;
+    let mut packed = 0;
+    for text in texts {
         packed += compressor.compress(text.as_bytes())?.len();
     }
-    let n = test.len().max(1);
-    println!(
-        "{} bytes of dictionary from {} texts; {} others: {} bytes each as text, {} compressed",
-        dictionary.len(),
-        train.len(),
-        test.len(),
-        raw / n,
-        packed / n
-    );
-    Ok(())
+    Ok(packed)
 }

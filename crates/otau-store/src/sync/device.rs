@@ -230,6 +230,8 @@ impl Store {
     /// `usize::MAX` for either is no limit.
     pub fn outgoing(&self, after: i64, limit: usize, max_bytes: usize) -> Result<Vec<SignedEvent>> {
         let (device_id, _) = self.device_identity()?;
+        // Frames another process made since this one loaded the office's dictionaries.
+        crate::envelope_dictionary::load(self.conn())?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT e.seq, e.origin, e.body, e.chain_hash,
                     (SELECT p.chain_hash FROM events p WHERE p.seq = e.seq - 1)
@@ -280,6 +282,7 @@ impl Store {
     /// centre holds after a restore).
     pub fn own_hashes(&self, first: i64, last: i64) -> Result<Vec<(i64, String)>> {
         let (device_id, _) = self.device_identity()?;
+        crate::envelope_dictionary::load(self.conn())?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT seq, origin, body, device_seq FROM events
              WHERE device_key = id_key(?1) AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
@@ -430,8 +433,8 @@ impl Store {
     }
 
     /// Every row of every table the office's records live in, as text, sorted: two devices that
-    /// have synced to the end hold the same list (the tables of this device alone — its log,
-    /// keys and trusted keys, passwords, sync state, numbers (blocks and sealed document numbers),
+    /// have synced to the end hold the same list (the tables of this device alone — its log and
+    /// the dictionaries its frames are made with, keys and trusted keys, passwords, sync state, numbers (blocks and sealed document numbers),
     /// packets, the log's signed checkpoints and the row counts they sign, who looked at whom — and
     /// the projections are left out).
     pub fn office_rows(&self) -> Result<Vec<String>> {
@@ -444,7 +447,8 @@ impl Store {
                  'office_signing_keys', 'known_office_keys', 'sync_applying',
                  'name_words', 'packets', 'sign_in_failures', 'sign_in_log',
                  'sealed_document_numbers', 'audit_checkpoints', 'access_log',
-                 'office_signing_secrets', 'state_row_counts', 'device_settings')
+                 'office_signing_secrets', 'state_row_counts', 'device_settings',
+                 'envelope_dictionaries')
                  ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
@@ -490,6 +494,7 @@ impl Store {
             params![old_id, from_seq - 1, moment(at)],
         )?;
         tx.execute("UPDATE device SET device_id = ?1", [new_device_id])?;
+        crate::envelope_dictionary::load(&tx)?;
         // The forked events again, as the new identity's first events.
         let forked: Vec<LoggedEvent> = tx
             .prepare(

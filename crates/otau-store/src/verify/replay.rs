@@ -83,6 +83,7 @@ pub(super) fn check(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Resu
     let table_of: HashMap<&str, &'static str> = TABLES.iter().copied().collect();
     let set_aside = set_aside(conn)?;
     let mut records: HashMap<String, Expected> = HashMap::new();
+    crate::envelope_dictionary::load(conn)?;
     let mut stmt = conn.prepare("SELECT seq, origin, body FROM events ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
