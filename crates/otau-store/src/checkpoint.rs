@@ -190,15 +190,17 @@ pub fn state_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
 }
 
 /// Rows of every state table as the triggers of migration 0017 keep them (`state_row_counts`):
-/// what a checkpoint signs, read without counting the tables. A database not yet at 0017 (the
-/// checkpoint the migration to 0013 signs) is counted.
-fn kept_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
-    let kept: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table'
-                            AND name = 'state_row_counts')",
-        )?
-        .query_row([], |r| r.get(0))?;
+/// what a checkpoint signs, read without counting the tables. Only the checkpoint migration
+/// 0013 signs (`migrating`) can meet a database not yet at 0017: its tables are counted, and
+/// no change at the counter asks the schema.
+fn kept_counts(conn: &Connection, migrating: bool) -> Result<BTreeMap<String, i64>> {
+    let kept = !migrating
+        || conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table'
+                                AND name = 'state_row_counts')",
+            )?
+            .query_row([], |r| r.get(0))?;
     if !kept {
         return state_counts(conn);
     }
@@ -314,7 +316,7 @@ fn write_with(
         event_seq,
         chain_hash,
         device_seq,
-        counts: kept_counts(conn)?,
+        counts: kept_counts(conn, kek.is_none())?,
         prev: previous.map(|p| p.signature),
     };
     let value =

@@ -29,7 +29,7 @@ use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
-use zstd::dict::{DecoderDictionary, EncoderDictionary};
+use zstd::dict::DecoderDictionary;
 
 /// An office's dictionary, ready to compress and decompress with.
 pub(crate) struct OfficeDictionary {
@@ -37,13 +37,14 @@ pub(crate) struct OfficeDictionary {
     pub(crate) id: u32,
     base: u32,
     words: String,
-    pub(crate) encoder: EncoderDictionary<'static>,
+    /// Its bytes, which a thread's compressor loads when it first compresses with it.
+    pub(crate) bytes: Vec<u8>,
     pub(crate) decoder: DecoderDictionary<'static>,
 }
 
-/// Every office dictionary this process has loaded, by id. Each lives as long as the process:
-/// a thread's compressor and decompressor keep the one they last used, and an office makes a
-/// new one only when a user is added.
+/// Every office dictionary this process has loaded, by id. Each lives as long as the process
+/// (its bytes and its decoder's tables, some 50 KB): a thread's decompressor keeps the one it
+/// last used, and an office makes a new one only when its users change.
 fn registry() -> &'static RwLock<HashMap<u32, &'static OfficeDictionary>> {
     static REGISTRY: OnceLock<RwLock<HashMap<u32, &'static OfficeDictionary>>> = OnceLock::new();
     REGISTRY.get_or_init(Default::default)
@@ -92,8 +93,8 @@ fn register(id: u32, base: u32, words: &str) -> Option<&'static OfficeDictionary
             id,
             base,
             words: words.to_owned(),
-            encoder: EncoderDictionary::copy(&bytes, crate::events_codec::LEVEL),
             decoder: DecoderDictionary::copy(&bytes),
+            bytes,
         }))
     });
     (made.base == base && made.words == words).then_some(*made)

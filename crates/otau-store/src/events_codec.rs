@@ -49,7 +49,7 @@ pub(crate) fn builtin_dictionary(id: u32) -> Option<&'static [u8]> {
 }
 
 /// Compression level: about as small as level 19 for texts this short, at a tenth of the time.
-pub(crate) const LEVEL: i32 = 3;
+const LEVEL: i32 = 3;
 
 /// The largest text a frame may unpack to: a scan of 4 MiB as base64 with its record is about
 /// 5.6 MB; anything claiming far more is not an envelope of ours.
@@ -134,7 +134,7 @@ pub(crate) fn compress_with(
     OFFICE_COMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.as_ref().is_none_or(|(id, _)| *id != dictionary.id) {
-            let compressor = zstd::bulk::Compressor::with_prepared_dictionary(&dictionary.encoder)
+            let compressor = zstd::bulk::Compressor::with_dictionary(LEVEL, &dictionary.bytes)
                 .map_err(|e| codec_error("compressor", e))?;
             *slot = Some((dictionary.id, compressor));
         }
