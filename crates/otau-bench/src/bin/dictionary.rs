@@ -1,6 +1,7 @@
 //! `dictionary`: trains a zstd dictionary the event log compresses its envelopes with (or its
 //! checkpoints their bodies, `--kind checkpoints`), from those of office databases, and says how
-//! small the texts that were not among the samples become with it, for each database.
+//! small the texts that were not among the samples become with it, for each database, followed
+//! by that office's own words as the store uses it (`envelope_dictionaries`).
 //!
 //! The envelopes should be those an office writes over the years, so train on both a population
 //! (`otau-bench --persons 100000` makes one: registrations) and a demo office
@@ -24,6 +25,10 @@ struct Args {
     /// An office database to take texts from, read only (may be given several times).
     #[arg(long, required = true)]
     population: Vec<PathBuf>,
+    /// An office database only measured, never trained on (may be given several times): how
+    /// the dictionary does for an office it has never seen.
+    #[arg(long)]
+    measure: Vec<PathBuf>,
     /// Where to write the dictionary.
     #[arg(long)]
     out: PathBuf,
@@ -107,6 +112,9 @@ fn main() -> Result<(), Failure> {
         train.extend(even.into_iter().map(|(_, t)| t));
         tests.push((path, odd.into_iter().map(|(_, t)| t).collect()));
     }
+    for path in &args.measure {
+        tests.push((path, texts(&open(path)?, &args.kind, args.samples)?));
+    }
     let samples: Vec<&[u8]> = train.iter().map(|t| t.as_bytes()).collect();
     let dictionary = zstd::dict::from_samples(&samples, args.size)?;
     std::fs::write(&args.out, &dictionary)?;
@@ -114,17 +122,21 @@ fn main() -> Result<(), Failure> {
 
     let old = args.against.as_ref().map(std::fs::read).transpose()?;
     for (path, test) in &tests {
+        // As the store uses it: followed by the office's own words, when it has them.
+        let words = office_words(&open(path)?)?;
         let n = test.len().max(1);
         let raw: usize = test.iter().map(String::len).sum();
-        let packed = packed_size(test, &dictionary, args.level)?;
+        let packed = packed_size(test, &with_words(&dictionary, &words), args.level)?;
         let before = match (&old, &args.against) {
-            (Some(old), Some(name)) => {
-                format!(" ({} with {})", packed_size(test, old, args.level)? / n, name.display())
-            }
+            (Some(old), Some(name)) => format!(
+                " ({} with {})",
+                packed_size(test, &with_words(old, &words), args.level)? / n,
+                name.display()
+            ),
             _ => String::new(),
         };
         println!(
-            "{}: {} other texts, {} bytes each as text, {} compressed{before}",
+            "{}: {} texts not trained on, {} bytes each as text, {} compressed{before}",
             path.display(),
             test.len(),
             raw / n,
@@ -132,6 +144,39 @@ fn main() -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// The words the office's newest envelope dictionary adds to the built-in one (migration
+/// 0023; none before it).
+fn office_words(conn: &Connection) -> Result<String, Failure> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'envelope_dictionaries')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(String::new());
+    }
+    let words: Option<String> = conn
+        .query_row("SELECT words FROM envelope_dictionaries ORDER BY n DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    Ok(words.unwrap_or_default())
+}
+
+/// A dictionary followed by an office's words, under an id of its own, as an office's envelope
+/// dictionary is made (`otau_store`'s `envelope_dictionary.rs`).
+fn with_words(dictionary: &[u8], words: &str) -> Vec<u8> {
+    let mut bytes = dictionary.to_vec();
+    if !words.is_empty() && bytes.len() >= 8 {
+        bytes[4..8].copy_from_slice(&123_456_789_u32.to_le_bytes());
+        bytes.extend_from_slice(words.as_bytes());
+    }
+    bytes
 }
 
 /// The bytes the texts take compressed one by one with a dictionary, as the log stores them.
