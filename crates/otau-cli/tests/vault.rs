@@ -365,3 +365,61 @@ fn a_keys_file_of_another_office_is_refused_with_the_translated_message_alone() 
     // Nothing of SQLCipher's own log reaches the person at the terminal.
     assert!(!said.contains("hmac check failed") && !said.contains("ERROR CORE"), "{said}");
 }
+
+#[test]
+fn an_open_store_reads_the_events_another_process_compressed_with_a_newer_office_dictionary() {
+    let (dir, db, _) = office();
+    // The desk opened the database first: it loaded the office's envelope dictionaries as they
+    // were then (the administrator's).
+    let mut store = otau_store::vault::open_with_secret(&db, SECRET).expect("open");
+    // Meanwhile the command line adds a clerk, and she registers a family: the office's words
+    // change, so that process adds a dictionary with her id and compresses her events with it.
+    let out = otau(&db)
+        .args(["--user", "admin", "user", "add", "--login", "aigerim", "--role", "clerk"])
+        .arg("--password-stdin")
+        .write_stdin("aigerim-password\n")
+        .env("OTAU_PASSWORD", ADMIN_PASSWORD)
+        .output()
+        .expect("add user");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/family.json"),
+    )
+    .expect("family");
+    let family = dir.path().join("another-family.json");
+    std::fs::write(&family, text.replace(r#""850412310211""#, "null")).expect("write");
+    let out = otau(&db)
+        .args(["--json", "--user", "aigerim", "family", "add", "--allow-duplicate", "--file"])
+        .arg(&family)
+        .env("OTAU_PASSWORD", "aigerim-password")
+        .env("OTAU_OFFICE_SECRET", SECRET)
+        .output()
+        .expect("add family");
+    assert!(out.status.success(), "{} {}", String::from_utf8_lossy(&out.stdout), stderr_of(&out));
+    let regno = json_of(&out)["members"][0]["regno"].as_str().expect("regno").to_string();
+    let words: String = store
+        .raw_connection()
+        .query_row("SELECT words FROM envelope_dictionaries ORDER BY n DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("the newest dictionary");
+    assert!(words.contains(r#""login":"aigerim""#), "{words}");
+
+    // The store opened before reads her events all the same: the history, the outbox, the audit.
+    let history = store.audit_for(&regno).expect("history");
+    assert!(
+        history.iter().any(|e| e.user_login == "aigerim" && e.action == "family.register"),
+        "{history:?}"
+    );
+    let hers = store
+        .outgoing(0, usize::MAX, usize::MAX)
+        .expect("outbox")
+        .iter()
+        .filter(|e| e.event["actor"]["login"] == "aigerim")
+        .count();
+    assert!(hers >= 10, "{hers} of her events in the outbox");
+    // The moment the check is made: after every event of this test.
+    let at = chrono::DateTime::parse_from_rfc3339("2100-01-01T00:00:00Z").expect("moment").to_utc();
+    let report = store.verify_audit(at).expect("verify");
+    assert!(report.is_clean(), "{:?}", report.findings);
+}
