@@ -109,7 +109,7 @@ describe("importing a spreadsheet", () => {
           throw {
             code: "store-invalid",
             message: null,
-            args: {},
+            args: { count: "1" },
             fields: [{ field: "settlement", code: "import-field-unmapped", args: { field: "settlement" } }],
             duplicates: [],
           };
