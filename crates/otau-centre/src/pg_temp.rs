@@ -29,7 +29,10 @@ pub fn bin_dir() -> Option<PathBuf> {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port on 127.0.0.1")
+        .port()
 }
 
 impl PgServer {
@@ -58,27 +61,22 @@ impl PgServer {
     /// for tests and benchmarks).
     pub fn start() -> PgServer {
         let as_root = effective_uid() == 0;
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("a temporary folder for the cluster");
         if as_root {
-            let ok =
-                Command::new("chown").arg("postgres:postgres").arg(dir.path()).status().unwrap();
+            let ok = Command::new("chown")
+                .arg("postgres:postgres")
+                .arg(dir.path())
+                .status()
+                .expect("chown runs");
             assert!(ok.success(), "chown");
         }
         let bin = bin_dir().expect("PostgreSQL is installed (scripts/setup-system.sh installs it)");
         let server = PgServer { bin, dir, port: free_port(), as_root };
         let data = server.data();
+        let data = data.to_str().expect("a temporary folder's path is UTF-8");
         let out = server.run(
             "initdb",
-            &[
-                "-D",
-                data.to_str().unwrap(),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--no-sync",
-            ],
+            &["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
         );
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
         let opts = format!(
@@ -87,19 +85,8 @@ impl PgServer {
             server.port
         );
         let log = server.dir.path().join("log");
-        let out = server.run(
-            "pg_ctl",
-            &[
-                "-D",
-                data.to_str().unwrap(),
-                "-o",
-                &opts,
-                "-l",
-                log.to_str().unwrap(),
-                "-w",
-                "start",
-            ],
-        );
+        let log_path = log.to_str().expect("a temporary folder's path is UTF-8");
+        let out = server.run("pg_ctl", &["-D", data, "-o", &opts, "-l", log_path, "-w", "start"]);
         assert!(
             out.status.success(),
             "pg_ctl start: {} {}",
