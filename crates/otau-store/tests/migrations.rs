@@ -303,6 +303,64 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
     assert!(report.is_clean(), "{:?}", report.findings);
 }
 
+#[test]
+fn a_log_of_schema_22_is_compressed_with_the_offices_dictionary_and_a_damaged_row_is_left_as_found()
+{
+    let mut o = common::office();
+    let admin = o.admin.clone();
+    o.store
+        .register_family(
+            &common::ctx(&admin),
+            &common::example_family(),
+            otau_store::Duplicates::Refuse,
+        )
+        .expect("register");
+    let path = o.path();
+    // The log as schema 22 kept it: every frame made with the built-in dictionary, no office
+    // dictionary; then one row damaged behind the store's back.
+    let conn = o.store.raw_connection();
+    conn.execute_batch(
+        "DROP TRIGGER events_no_update;
+         UPDATE events SET body = envelope_body(envelope_json(body));
+         DROP TABLE envelope_dictionaries;
+         UPDATE events SET body = substr(body, 1, length(body) - 3)
+         WHERE seq = (SELECT MAX(seq) - 2 FROM events);
+         CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+         PRAGMA user_version = 22;",
+    )
+    .expect("the log of schema 22");
+    let (damaged, damaged_body): (i64, Vec<u8>) = conn
+        .query_row(
+            "SELECT seq, body FROM events WHERE seq = (SELECT MAX(seq) - 2 FROM events)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the damaged row");
+    let built_in: i64 = conn
+        .query_row("SELECT SUM(length(body)) FROM events WHERE seq <> ?1", [damaged], |r| r.get(0))
+        .expect("frames");
+    drop(o.store);
+
+    let store = Store::open(&path).expect("migrate");
+    let conn = store.raw_connection();
+    let (dictionaries, own, body): (i64, i64, Vec<u8>) = conn
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM envelope_dictionaries),
+                    (SELECT SUM(length(body)) FROM events WHERE seq <> ?1),
+                    (SELECT body FROM events WHERE seq = ?1)",
+            [damaged],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("after");
+    assert_eq!(dictionaries, 1);
+    assert!(own < built_in, "{own} bytes of frames, {built_in} before");
+    assert_eq!(body, damaged_body, "the damaged row is left as it was found");
+    // Every other row unpacks to its text: the chain breaks first at the damaged row.
+    let report = store.verify_audit_chain().expect("chain");
+    assert_eq!(report.first_broken_seq, Some(damaged));
+}
+
 /// The SHA-256 of every migration that has landed, over its exact bytes. A landed migration is
 /// never edited: databases in the field have run it, and an edit would leave them with another
 /// schema than a new database gets.
