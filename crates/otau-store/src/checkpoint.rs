@@ -281,6 +281,9 @@ fn write_with(
     at: Option<DateTime<Utc>>,
 ) -> Result<bool> {
     let Some(secret) = checkpoint_secret(conn, kek)? else { return Ok(false) };
+    // Only migration 0013 signs without a key to unseal: the one checkpoint that can meet an
+    // older layout of the log and of the row counts.
+    let migrating = kek.is_none();
     let (event_seq, chain_hash) = log_head(conn)?;
     let previous = last(conn)?;
     if let Some(prev) = &previous {
@@ -292,7 +295,7 @@ fn write_with(
     // over the whole log would count every row at each change). The first checkpoint is signed
     // by migration 0013 (no key to unseal yet), when the log kept the device's id as text
     // (before 0022); every later one on a migrated log, so no change asks the schema.
-    let device = if kek.is_some() || crate::events::log_has(conn, "device_key")? {
+    let device = if !migrating || crate::events::log_has(conn, "device_key")? {
         "device_key = (SELECT id_key(device_id)"
     } else {
         "device_id = (SELECT device_id"
@@ -316,7 +319,7 @@ fn write_with(
         event_seq,
         chain_hash,
         device_seq,
-        counts: kept_counts(conn, kek.is_none())?,
+        counts: kept_counts(conn, migrating)?,
         prev: previous.map(|p| p.signature),
     };
     let value =

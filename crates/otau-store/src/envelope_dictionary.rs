@@ -190,19 +190,16 @@ pub(crate) fn refresh(conn: &Connection) -> Result<Option<&'static OfficeDiction
     let base = crate::events_codec::ENVELOPE_BASE;
     for attempt in 0..16 {
         let id = derive_id(base, &words, attempt);
-        let taken: Option<(u32, String)> = conn
-            .prepare_cached("SELECT base, words FROM envelope_dictionaries WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        if taken.is_some() || crate::events_codec::builtin_dictionary(id).is_some() {
+        let taken: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM envelope_dictionaries WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?;
+        if taken || crate::events_codec::builtin_dictionary(id).is_some() {
             // The same words as an older dictionary (a user removed, then added again) get a
             // new row all the same, under another id: the newest row is the one in use.
             continue;
         }
-        let dictionary = register(id, base, &words).ok_or_else(|| {
-            StoreError::Corrupt(format!("envelope dictionary {id} is taken in this process"))
-        });
-        let Ok(dictionary) = dictionary else { continue };
+        // An id this process already holds for other words: the next one.
+        let Some(dictionary) = register(id, base, &words) else { continue };
         conn.prepare_cached(
             "INSERT INTO envelope_dictionaries (id, base, words) VALUES (?1, ?2, ?3)",
         )?

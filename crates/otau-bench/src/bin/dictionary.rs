@@ -104,7 +104,8 @@ fn main() -> Result<(), Failure> {
     let args = Args::parse();
     // Alternate rows train and test, so the figures are for texts the dictionary never saw.
     let mut train: Vec<String> = Vec::new();
-    let mut tests: Vec<(&Path, Vec<String>)> = Vec::new();
+    // Each database's texts to measure, with its office's words.
+    let mut tests: Vec<(&Path, Vec<String>, String)> = Vec::new();
     for path in &args.population {
         let conn = open(path)?;
         let (even, odd): (Vec<_>, Vec<_>) = texts(&conn, &args.kind, args.samples)?
@@ -112,10 +113,16 @@ fn main() -> Result<(), Failure> {
             .enumerate()
             .partition(|(i, _)| i % 2 == 0);
         train.extend(even.into_iter().map(|(_, t)| t));
-        tests.push((path, odd.into_iter().map(|(_, t)| t).collect()));
+        let words = office_words(&conn, &args.kind)?;
+        tests.push((path, odd.into_iter().map(|(_, t)| t).collect(), words));
     }
     for path in &args.measure {
-        tests.push((path, texts(&open(path)?, &args.kind, args.samples)?));
+        let conn = open(path)?;
+        tests.push((
+            path,
+            texts(&conn, &args.kind, args.samples)?,
+            office_words(&conn, &args.kind)?,
+        ));
     }
     let samples: Vec<&[u8]> = train.iter().map(|t| t.as_bytes()).collect();
     let dictionary = zstd::dict::from_samples(&samples, args.size)?;
@@ -123,19 +130,15 @@ fn main() -> Result<(), Failure> {
     println!("{} bytes of dictionary from {} texts", dictionary.len(), train.len());
 
     let old = args.against.as_ref().map(std::fs::read).transpose()?;
-    for (path, test) in &tests {
+    for (path, test, words) in &tests {
         // As the store uses it: followed by the office's own words, when it has them.
-        let words = match args.kind.as_str() {
-            "events" => office_words(&open(path)?)?,
-            _ => String::new(),
-        };
         let n = test.len().max(1);
         let raw: usize = test.iter().map(String::len).sum();
-        let packed = packed_size(test, &with_words(&dictionary, &words), args.level)?;
+        let packed = packed_size(test, &with_words(&dictionary, words), args.level)?;
         let before = match (&old, &args.against) {
             (Some(old), Some(name)) => format!(
                 " ({} with {})",
-                packed_size(test, &with_words(old, &words), args.level)? / n,
+                packed_size(test, &with_words(old, words), args.level)? / n,
                 name.display()
             ),
             _ => String::new(),
@@ -152,8 +155,11 @@ fn main() -> Result<(), Failure> {
 }
 
 /// The words the office's newest envelope dictionary adds to the built-in one (migration
-/// 0023; none before it).
-fn office_words(conn: &Connection) -> Result<String, Failure> {
+/// 0023; none before it, and none for checkpoint bodies, which have no office dictionary).
+fn office_words(conn: &Connection, kind: &str) -> Result<String, Failure> {
+    if kind != "events" {
+        return Ok(String::new());
+    }
     let exists: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'envelope_dictionaries')",
         [],
