@@ -1,7 +1,7 @@
-//! The work behind a manager's and a clerk's longer waits, on the same population: a
-//! registration certificate (family data, number and signature in the register, the PDF), the
-//! month's summary with its case work (figures from the registry, the PDF), and a backup (copy
-//! and check). Each beside what the same work needs of the machine at least, in the same run.
+//! The work behind a manager's and a clerk's longer waits: a registration certificate (family
+//! data, number and signature in the register, the PDF) and a backup (copy and check) on the
+//! registry's population, the month's summary with its case work (figures from the registry, the
+//! PDF) on the population with its case work. Each beside what the same work needs of the machine at least, in the same run.
 
 use crate::{context, ms, percentiles, today, Res, Row};
 use otau_api::documents::{produce, DocRequest, FileFormat};
@@ -25,7 +25,6 @@ pub fn documents(
     n: usize,
 ) -> Res<Vec<Row>> {
     let mut rows = vec![certificate(store, actor, n)?];
-    rows.push(summary(store, actor, n)?);
     rows.push(backup(store, actor, db, data, n)?);
     Ok(rows)
 }
@@ -83,8 +82,9 @@ fn certificate(store: &mut Store, actor: &Actor, n: usize) -> Res<Row> {
 }
 
 /// The summary of the last month before today with its case work (statuses, quota, subsidies)
-/// saved as PDF, beside the bare query of the same month's families and persons it counts.
-fn summary(store: &mut Store, actor: &Actor, n: usize) -> Res<Row> {
+/// saved as PDF, beside the bare query of the same month's families and persons it counts; on
+/// the population with its case work.
+pub fn summary(store: &mut Store, actor: &Actor, n: usize) -> Res<Row> {
     let month: Month = "2026-10".parse()?;
     let ctx = context(actor, today()?)?;
     let mut otau = vec![];

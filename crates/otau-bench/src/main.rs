@@ -2,7 +2,9 @@
 //! in one office database — measured beside bare SQLite in the same run: registering at the
 //! counter against plain inserts of the same rows, `find` against the bare FTS5 queries it runs,
 //! the duplicate check against its bare lookups, a certificate, the month's summary and a backup
-//! against the least the same work needs, and the bytes per person. Prints one table and
+//! against the least the same work needs, and the bytes per person. A second population of the
+//! same size carries its case work since 2015 (statuses, quota, subsidies and their ledger): its
+//! bytes per person and the month's summary are measured on it. Prints one table and
 //! can write it to a Markdown file with the date, the machine and the command.
 //!
 //! Run: `cargo run --release -p otau-bench -- --persons 100000,1000000 --data /tmp/otau-bench
@@ -18,7 +20,7 @@ use otau_core::model::FamilyInput;
 use otau_core::population::{Office, Population, Size, Spec};
 use otau_store::population::Staff;
 use otau_store::Context;
-use otau_store::{Actor, Duplicates, NewOffice, Store, StoreError};
+use otau_store::{Actor, Duplicates, NewOffice, NewUser, Role, Store, StoreError};
 use rusqlite::{params, Connection};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -123,14 +125,21 @@ fn context(actor: &Actor, day: NaiveDate) -> Res<Context> {
 fn at_size(data: &Path, n: usize, args: &Args) -> Res<Vec<Row>> {
     let path = data.join(format!("population-{n}.sqlite"));
     let converted = conversion(&path)?;
-    let (mut store, actor) = population(&path, n)?;
+    let (mut store, actor) = population(&path, n, false)?;
     let mut rows = vec![];
     rows.extend(converted.map(|convert| convert.finish(&path, n)).transpose()?);
-    rows.extend(storage(&store, n)?);
+    rows.extend(storage(&store, n, "the registry")?);
     rows.extend(register(&mut store, &actor, &path, data, n, args)?);
     rows.extend(search(&store, n, args)?);
     rows.extend(duplicates(&store, n, args)?);
     rows.extend(documents::documents(&mut store, &actor, &path, data, n)?);
+    drop(store);
+    let path = data.join(format!("population-{n}-casework.sqlite"));
+    let converted = conversion(&path)?;
+    let (mut store, actor) = population(&path, n, true)?;
+    rows.extend(converted.map(|convert| convert.finish(&path, n)).transpose()?);
+    rows.extend(storage(&store, n, "the registry with its case work since 2015")?);
+    rows.push(documents::summary(&mut store, &actor, n)?);
     Ok(rows)
 }
 
@@ -177,8 +186,10 @@ fn conversion(path: &Path) -> Res<Option<Conversion>> {
     Ok(Some(Conversion { from, bytes: std::fs::metadata(path)?.len(), started: Instant::now() }))
 }
 
-/// The population of `n` persons at `path`, generated when missing.
-fn population(path: &Path, n: usize) -> Res<(Store, Actor)> {
+/// The population of `n` persons at `path`, generated when missing: the registry alone, or with
+/// its case work over the years (statuses, quota inclusions, subsidies prepared by a clerk and
+/// approved and paid by a manager, and their ledger).
+fn population(path: &Path, n: usize, casework: bool) -> Res<(Store, Actor)> {
     let fresh = !path.exists();
     let mut store = Store::open(path)?;
     if fresh {
@@ -200,8 +211,17 @@ fn population(path: &Path, n: usize) -> Res<(Store, Actor)> {
         let office = Office { code: OFFICE.into(), region: "KZ-55".into() };
         let mut spec = Spec::new(2026, vec![office], Size::Persons(n), today()?);
         spec.years = Some(2015..=2026);
+        spec.casework = casework;
         let acts = Population::of(&spec, OFFICE)?.acts();
-        let staff = Staff { clerk: actor.clone(), manager: None, admin: None };
+        let staff = if casework {
+            Staff {
+                clerk: colleague(&mut store, &actor, "clerk", Role::Clerk)?,
+                manager: Some(colleague(&mut store, &actor, "manager", Role::Manager)?),
+                admin: Some(actor.clone()),
+            }
+        } else {
+            Staff { clerk: actor.clone(), manager: None, admin: None }
+        };
         let t = Instant::now();
         let mut next = 0;
         let written = store.write_population(acts, &staff, |w| {
@@ -224,8 +244,19 @@ fn population(path: &Path, n: usize) -> Res<(Store, Actor)> {
     Ok((store, actor))
 }
 
-/// Bytes per person: the whole file (registry, event log, indexes), and its parts.
-fn storage(store: &Store, n: usize) -> Res<Vec<Row>> {
+/// A colleague added by the administrator: the clerk who registers and prepares, or the manager
+/// who approves and pays what the clerk prepared.
+fn colleague(store: &mut Store, admin: &Actor, login: &str, role: Role) -> Res<Actor> {
+    let at = Utc.with_ymd_and_hms(2015, 1, 1, 9, 0, 0).single().ok_or("time")?;
+    let password = format!("{login}-{ADMIN_PASSWORD}");
+    let new = NewUser { login: login.into(), role, full_name: None, password: password.clone() };
+    store.add_user(&Context::new(admin, at, at.date_naive()), &new)?;
+    Ok(store.sign_in(login, &password)?)
+}
+
+/// Bytes per person: the whole file (registry, event log, indexes), and its parts; `what` the
+/// population holds.
+fn storage(store: &Store, n: usize, what: &str) -> Res<Vec<Row>> {
     let conn = store.raw_connection();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let persons: i64 = conn.query_row("SELECT COUNT(*) FROM persons", [], |r| r.get(0))?;
@@ -234,6 +265,10 @@ fn storage(store: &Store, n: usize) -> Res<Vec<Row>> {
             "SELECT CASE
                  WHEN name LIKE 'events%' OR name LIKE 'sqlite_autoindex_events%' THEN 'event log'
                  WHEN name LIKE 'person_search%' OR name LIKE 'name_words%' THEN 'search index'
+                 WHEN name GLOB '*kandas_statuses*' OR name GLOB '*quota_*'
+                   OR name GLOB '*subsidy_*' OR name GLOB '*ledger_*' OR name GLOB '*plan_items*'
+                   OR name GLOB '*services*' OR name GLOB '*stays*' OR name GLOB '*payment_case*'
+                   OR name GLOB '*family_departures*' THEN 'case work and their indexes'
                  ELSE 'records and their indexes' END, SUM(pgsize)
              FROM dbstat GROUP BY 1 ORDER BY 2 DESC",
         )?
@@ -243,7 +278,10 @@ fn storage(store: &Store, n: usize) -> Res<Vec<Row>> {
     let per = |b: i64| b as f64 / persons.max(1) as f64;
     let mut rows = vec![Row {
         size: n,
-        figure: format!("storage per person ({persons} persons, {:.0} MB)", total as f64 / 1e6),
+        figure: format!(
+            "storage per person, {what} ({persons} persons, {:.0} MB)",
+            total as f64 / 1e6
+        ),
         otau: format!("{:.0} B", per(total)),
         baseline: String::new(),
         ratio: String::new(),
