@@ -54,13 +54,16 @@ impl Store {
         crate::envelope_dictionary::load(self.conn())?;
         let mut stmt = self.conn().prepare_cached(
             // The rows of another record of theirs (`events_subject`), and of their own record
-            // (`events_entity`, which the subject's index leaves to it: 0022).
+            // (`events_entity`, which the subject's index leaves to it: 0022). The indexes hold
+            // 8 bytes of each id (`id_tag`, 0024); the full keys tell ids of one tag apart.
             "SELECT seq, origin, body FROM events
-             WHERE subject_key IN (id_key(?1), id_key(?2)) AND subject_key <> entity_key
+             WHERE subject_tag IN (id_tag(?1), id_tag(?2))
+               AND subject_key IN (id_key(?1), id_key(?2)) AND subject_key <> entity_key
                AND origin <> 'private'
              UNION ALL
              SELECT seq, origin, body FROM events
-             WHERE entity_key IN (id_key(?1), id_key(?2)) AND subject_key = entity_key
+             WHERE entity_tag IN (id_tag(?1), id_tag(?2))
+               AND entity_key IN (id_key(?1), id_key(?2)) AND subject_key = entity_key
                AND origin <> 'private'
              ORDER BY seq",
         )?;

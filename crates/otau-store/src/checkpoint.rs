@@ -294,16 +294,19 @@ fn write_with(
     // The newest of this device's own rows, read backwards down `events_device_seq` (a MAX
     // over the whole log would count every row at each change). The first checkpoint is signed
     // by migration 0013 (no key to unseal yet), when the log kept the device's id as text
-    // (before 0022); every later one on a migrated log, so no change asks the schema.
-    let device = if !migrating || crate::events::log_has(conn, "device_key")? {
-        "device_key = (SELECT id_key(device_id)"
+    // (before 0022); every later one on a migrated log (0024), so no change asks the schema.
+    let device = if !migrating || crate::events::log_has(conn, "device_tag")? {
+        "device_tag = (SELECT id_tag(device_id) FROM device)
+         AND device_key = (SELECT id_key(device_id) FROM device)"
+    } else if crate::events::log_has(conn, "device_key")? {
+        "device_key = (SELECT id_key(device_id) FROM device)"
     } else {
-        "device_id = (SELECT device_id"
+        "device_id = (SELECT device_id FROM device)"
     };
     let device_seq: i64 = conn
         .prepare_cached(&format!(
             "SELECT device_seq FROM events
-             WHERE {device} FROM device) AND device_seq IS NOT NULL AND origin = 'local'
+             WHERE {device} AND device_seq IS NOT NULL AND origin = 'local'
              ORDER BY device_seq DESC LIMIT 1"
         ))?
         .query_row([], |r| r.get(0))

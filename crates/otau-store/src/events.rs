@@ -9,7 +9,9 @@
 //! the text, never stored beside it), so a changed, inserted or removed row shows in
 //! [`verify_chain`]. Columns the queries need (`event_key`, `device_key`, `device_seq`,
 //! `entity_key`, `subject_key`: each id as `id_key(id)`, 16 bytes for a UUID) are generated from
-//! the envelope and indexed, so nothing is stored twice.
+//! the envelope, so nothing is stored twice; the indexes hold 8 bytes of each (`event_tag`,
+//! `device_tag`, `entity_tag`, `subject_tag`: `id_tag(id)`), and a query names both, the tag
+//! for the index and the key for the answer.
 //!
 //! **Architecture Invariant**: an envelope never holds a secret (the columns of
 //! [`crate::record::Record::REDACTED`] are left out, with no placeholder); a private record
@@ -202,14 +204,29 @@ pub(crate) fn log_has(conn: &Connection, column: &str) -> Result<bool> {
         .query_row([column], |r| r.get(0))?)
 }
 
-/// The next sequence of this device's own events (gapless from 1 per device id).
+/// The row of the log that holds the event `event_id`, if one does.
+pub(crate) fn seq_of_event(conn: &Connection, event_id: Uuid) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT seq FROM events WHERE event_tag = id_tag(?1) AND event_key = id_key(?1)",
+        )?
+        .query_row([event_id.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
+/// The next sequence of this device's own events (gapless from 1 per device id): the newest,
+/// read backwards down `events_device_seq` to the first row whose full key is the device's (a
+/// MAX with that condition would read every row of the tag).
 pub(crate) fn next_device_seq(conn: &Connection, device_id: &str) -> Result<i64> {
     Ok(conn
         .prepare_cached(
-            "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM events WHERE device_key = id_key(?1)
-             AND device_seq IS NOT NULL",
+            "SELECT device_seq + 1 FROM events
+             WHERE device_tag = id_tag(?1) AND device_key = id_key(?1) AND device_seq IS NOT NULL
+             ORDER BY device_seq DESC LIMIT 1",
         )?
-        .query_row([device_id], |r| r.get(0))?)
+        .query_row([device_id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(1))
 }
 
 /// One row of the log as read back.

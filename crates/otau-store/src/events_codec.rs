@@ -215,7 +215,8 @@ pub(crate) fn hash_from_sql(value: rusqlite::types::ValueRef<'_>) -> rusqlite::R
 /// frame (an envelope, or a checkpoint's body; NULL for bytes that are not one), and its
 /// inverses `envelope_body(text)` and `checkpoint_body(text)`, the stored form of a text (for
 /// repairs by hand, and for the tests that change the log behind the store's back); and
-/// `id_key(id)` and `id_text(key)`, an id as the log's indexes keep it and back. Loads the
+/// `id_key(id)` and `id_text(key)`, an id as the log keeps it and back, and `id_tag(id)`, the
+/// part of it the log's indexes hold. Loads the
 /// office's envelope dictionaries the database holds ([`crate::envelope_dictionary`]).
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     for (name, kind) in [("envelope_body", Kind::Envelope), ("checkpoint_body", Kind::Checkpoint)] {
@@ -227,6 +228,12 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("id_key", 1, deterministic(), |ctx| {
         Ok(match ctx.get_raw(0) {
             rusqlite::types::ValueRef::Text(text) => Some(id_key(&String::from_utf8_lossy(text))),
+            _ => None,
+        })
+    })?;
+    conn.create_scalar_function("id_tag", 1, deterministic(), |ctx| {
+        Ok(match ctx.get_raw(0) {
+            rusqlite::types::ValueRef::Text(text) => Some(id_tag(&String::from_utf8_lossy(text))),
             _ => None,
         })
     })?;
@@ -273,6 +280,22 @@ pub(crate) fn id_key(text: &str) -> rusqlite::types::Value {
         }
         _ => rusqlite::types::Value::Text(text.to_owned()),
     }
+}
+
+/// `id_tag(text)`: the 8 bytes of an id the log's indexes are searched by (0024), as an integer:
+/// a UUID's last 8 (random in every UUID the store makes), or the first 8 of any other id's
+/// SHA-256. Two ids may share a tag, so a query names the tag for the index and the full
+/// [`id_key`] for the answer: `event_tag = id_tag(?1) AND event_key = id_key(?1)`.
+pub(crate) fn id_tag(text: &str) -> i64 {
+    let mut tag = [0; 8];
+    match id_key(text) {
+        rusqlite::types::Value::Blob(key) => tag.copy_from_slice(&key[8..]),
+        _ => {
+            use sha2::Digest;
+            tag.copy_from_slice(&sha2::Sha256::digest(text.as_bytes())[..8]);
+        }
+    }
+    i64::from_be_bytes(tag)
 }
 
 /// `id_text(key)`: the id a key of [`id_key`] stands for.
@@ -352,6 +375,29 @@ mod tests {
             )
             .expect("query");
         assert_eq!((back.as_str(), text.as_str(), null), (id, "year-2026", None));
+    }
+
+    #[test]
+    fn an_id_is_indexed_by_8_of_its_bytes_and_ids_of_one_tag_stay_apart_by_their_key() {
+        let id = "01a24f2a-9405-7282-b265-8810b0d85899";
+        assert_eq!(
+            id_tag(id),
+            i64::from_be_bytes([0xb2, 0x65, 0x88, 0x10, 0xb0, 0xd8, 0x58, 0x99])
+        );
+        // Another id of the same last 8 bytes shares the tag, never the key.
+        let twin = "7fffffff-0000-7000-b265-8810b0d85899";
+        assert_eq!(id_tag(twin), id_tag(id));
+        assert_ne!(id_key(twin), id_key(id));
+        // Any other id is tagged by its hash, and the tag does not depend on the spelling's
+        // kind alone.
+        assert_ne!(id_tag("2026"), id_tag("2027"));
+        assert_ne!(id_tag("01A24F2A-9405-7282-B265-8810B0D85899"), id_tag(id));
+        let conn = Connection::open_in_memory().expect("open");
+        register_functions(&conn).expect("register");
+        let (tag, null): (i64, Option<i64>) = conn
+            .query_row("SELECT id_tag(?1), id_tag(NULL)", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query");
+        assert_eq!((tag, null), (id_tag(id), None));
     }
 
     #[test]

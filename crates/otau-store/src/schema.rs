@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0021_compact_event_log_in_place.sql"),
     include_str!("../migrations/0022_event_log_keys_as_bytes.sql"),
     include_str!("../migrations/0023_office_envelope_dictionaries.sql"),
+    include_str!("../migrations/0024_event_log_indexed_by_tags.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -81,7 +82,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     migrated?;
-    // The compacted log (0020 to 0023) leaves the old one's pages free inside the file; an
+    // The compacted log (0020 to 0024) leaves the old one's pages free inside the file; an
     // office sees the smaller database on its disk and in its backups only once they are given
     // back. Not a condition of opening: a database that could not be vacuumed (a full disk) is
     // whole and migrated, and its free pages are used again as it grows.
@@ -91,8 +92,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// The schema version from which the event log is as small as this build keeps it (0023).
-const COMPACTED_LOG: i64 = 23;
+/// The schema version from which the event log is as small as this build keeps it (0024).
+const COMPACTED_LOG: i64 = 24;
 
 #[cfg(test)]
 mod tests {

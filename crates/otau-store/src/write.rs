@@ -251,7 +251,8 @@ impl<'t> Change<'t> {
         let subject: Option<String> = self
             .tx
             .prepare_cached(
-                "SELECT id_text(subject_key) FROM events WHERE entity_key = id_key(?1) ORDER BY seq LIMIT 1",
+                "SELECT id_text(subject_key) FROM events
+                 WHERE entity_tag = id_tag(?1) AND entity_key = id_key(?1) ORDER BY seq LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?

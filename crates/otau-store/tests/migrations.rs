@@ -222,6 +222,10 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
         )
         .expect("the log");
     assert_eq!((rows, short_hashes), (121, 0));
+    assert_eq!(
+        log_indexes(store.raw_connection()),
+        ["events_device_seq", "events_entity", "events_event_tag", "events_subject"]
+    );
     assert!(frames * 3 < texts, "{frames} bytes of frames for {texts} of envelopes");
     let columns: Vec<String> = store
         .raw_connection()
@@ -317,10 +321,29 @@ fn a_log_of_schema_22_is_compressed_with_the_offices_dictionary_and_a_damaged_ro
         .expect("register");
     let path = o.path();
     // The log as schema 22 kept it: every frame made with the built-in dictionary, no office
-    // dictionary; then one row damaged behind the store's back.
+    // dictionary, its indexes of 16-byte keys; then one row damaged behind the store's back.
     let conn = o.store.raw_connection();
     conn.execute_batch(
         "DROP TRIGGER events_no_update;
+         DROP TRIGGER events_no_replace;
+         DROP INDEX events_event_tag;
+         DROP INDEX events_device_seq;
+         DROP INDEX events_entity;
+         DROP INDEX events_subject;
+         ALTER TABLE events DROP COLUMN event_tag;
+         ALTER TABLE events DROP COLUMN device_tag;
+         ALTER TABLE events DROP COLUMN entity_tag;
+         ALTER TABLE events DROP COLUMN subject_tag;
+         CREATE UNIQUE INDEX events_event_key ON events(event_key);
+         CREATE INDEX events_device_seq ON events(device_key, device_seq)
+         WHERE device_seq IS NOT NULL;
+         CREATE INDEX events_entity ON events(entity_key);
+         CREATE INDEX events_subject ON events(subject_key) WHERE subject_key <> entity_key;
+         CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+         WHEN EXISTS (SELECT 1 FROM events
+                      WHERE seq = NEW.seq
+                         OR event_key = id_key(envelope_json(NEW.body) ->> '$.event_id'))
+         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
          UPDATE events SET body = envelope_body(envelope_json(body));
          DROP TABLE envelope_dictionaries;
          UPDATE events SET body = substr(body, 1, length(body) - 3)
@@ -359,6 +382,35 @@ fn a_log_of_schema_22_is_compressed_with_the_offices_dictionary_and_a_damaged_ro
     // Every other row unpacks to its text: the chain breaks first at the damaged row.
     let report = store.verify_audit_chain().expect("chain");
     assert_eq!(report.first_broken_seq, Some(damaged));
+    // The indexes hold 8-byte tags now (0024); the damaged row, whose envelope cannot be read,
+    // has none, and the others are found by their ids.
+    assert_eq!(
+        log_indexes(conn),
+        ["events_device_seq", "events_entity", "events_event_tag", "events_subject"]
+    );
+    let (tagged, found): (i64, i64) = conn
+        .query_row(
+            "SELECT SUM(event_tag IS NOT NULL), SUM(EXISTS (SELECT 1 FROM events f
+                 WHERE f.event_tag = id_tag(e.event_key_text) AND f.seq = e.seq))
+             FROM (SELECT seq, event_tag, id_text(event_key) AS event_key_text FROM events) e",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("tags");
+    let rows: i64 = conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).expect("rows");
+    assert_eq!((tagged, found), (rows - 1, rows - 1));
+}
+
+/// The indexes of the event log, by name.
+fn log_indexes(conn: &rusqlite::Connection) -> Vec<String> {
+    conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY 1",
+    )
+    .expect("prepare")
+    .query_map([], |r| r.get(0))
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("names")
 }
 
 /// The SHA-256 of every migration that has landed, over its exact bytes. A landed migration is
@@ -433,6 +485,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0023_office_envelope_dictionaries.sql",
         "cb47b4ff77def967542d2c3f2ffa640df5d27fe7b8f0f2ad108d93900c1accc2",
+    ),
+    (
+        "0024_event_log_indexed_by_tags.sql",
+        "fdcb8c895f0a044ac8dcaee7d51d2f88299105423ade6942ea83f947a2e0c87e",
     ),
 ];
 

@@ -225,22 +225,29 @@ fn a_removed_audit_row_shows() {
 }
 
 #[test]
-fn the_logs_lookups_by_an_id_go_down_its_indexes_of_16_byte_keys() {
+fn the_logs_lookups_by_an_id_go_down_its_indexes_of_8_byte_tags() {
     let mut o = office();
     let admin = o.admin.clone();
     o.store.register_family(&ctx(&admin), &example_family(), Duplicates::Refuse).expect("register");
     let conn = o.store.raw_connection();
     for (sql, index) in [
-        ("SELECT seq FROM events WHERE event_key = id_key(?1)", "events_event_key"),
-        ("SELECT seq FROM events WHERE entity_key = id_key(?1)", "events_entity"),
         (
-            "SELECT seq FROM events WHERE subject_key IN (id_key(?1), id_key(?2))
+            "SELECT seq FROM events WHERE event_tag = id_tag(?1) AND event_key = id_key(?1)",
+            "events_event_tag",
+        ),
+        (
+            "SELECT seq FROM events WHERE entity_tag = id_tag(?1) AND entity_key = id_key(?1)",
+            "events_entity",
+        ),
+        (
+            "SELECT seq FROM events WHERE subject_tag IN (id_tag(?1), id_tag(?2))
+             AND subject_key IN (id_key(?1), id_key(?2))
              AND subject_key <> entity_key AND origin <> 'private'",
             "events_subject",
         ),
         (
-            "SELECT seq FROM events WHERE device_key = id_key(?1) AND device_seq > ?2
-             ORDER BY device_seq",
+            "SELECT seq FROM events WHERE device_tag = id_tag(?1) AND device_key = id_key(?1)
+             AND device_seq > ?2 ORDER BY device_seq",
             "events_device_seq",
         ),
     ] {
@@ -254,12 +261,16 @@ fn the_logs_lookups_by_an_id_go_down_its_indexes_of_16_byte_keys() {
         assert!(plan.iter().any(|step| step.contains(index)), "{sql}: {plan:?}");
     }
     // Every event's key is the 16 bytes of its UUID, and each key reads back as the envelope's
-    // id (a record's id that is no UUID, as a reference row's, stays its text).
+    // id (a record's id that is no UUID, as a reference row's, stays its text); the indexes hold
+    // the last 8 of them as an integer.
     let (rows, keyed): (i64, i64) = conn
         .query_row(
             "SELECT COUNT(*), SUM(length(event_key) = 16
                                   AND id_text(event_key) = envelope_json(body) ->> '$.event_id'
-                                  AND id_text(entity_key) = envelope_json(body) ->> '$.entity_id')
+                                  AND id_text(entity_key) = envelope_json(body) ->> '$.entity_id'
+                                  AND typeof(event_tag) = 'integer'
+                                  AND event_tag = id_tag(id_text(event_key))
+                                  AND substr(event_key, 9) = unhex(printf('%016X', event_tag)))
              FROM events",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -267,6 +278,14 @@ fn the_logs_lookups_by_an_id_go_down_its_indexes_of_16_byte_keys() {
         .expect("keys");
     assert!(rows > 5);
     assert_eq!(keyed, rows);
+    // No index is unique any more: the log still refuses a second row of an event.
+    let again = conn.execute(
+        "INSERT INTO events (origin, body, chain_hash)
+         SELECT origin, body, chain_hash FROM events WHERE seq = 3",
+        [],
+    );
+    let refused = again.expect_err("an event's second row");
+    assert!(refused.to_string().contains("append-only"), "{refused}");
 
     // A person's history is every row whose subject is them or their family, read from the
     // envelopes themselves: their own records' rows through the entity's index, the rest

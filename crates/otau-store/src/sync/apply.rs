@@ -104,10 +104,7 @@ pub(crate) fn apply_entry(
     if envelope.office != me.office {
         return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
-    let held: Option<i64> = tx
-        .prepare_cached("SELECT seq FROM events WHERE event_key = id_key(?1)")?
-        .query_row([envelope.event_id.to_string()], |r| r.get(0))
-        .optional()?;
+    let held = crate::events::seq_of_event(tx, envelope.event_id)?;
     let seq = match held {
         // This device's own (its verdict was applied by `apply_own_verdicts`), or seen before.
         Some(seq) => {
@@ -145,10 +142,7 @@ pub(crate) fn apply_own_verdicts(
         if !own {
             continue;
         }
-        let held = tx
-            .prepare_cached("SELECT 1 FROM events WHERE event_key = id_key(?1)")?
-            .query_row([envelope.event_id.to_string()], |_| Ok(()))
-            .optional()?;
+        let held = crate::events::seq_of_event(tx, envelope.event_id)?;
         if held.is_some() {
             apply_own_verdict(tx, &envelope, entry.server_seq, &entry.verdict, report)?;
         }
@@ -313,7 +307,8 @@ fn fields_changed_here_later(
     let mut stmt = tx.prepare_cached(
         "SELECT envelope_json(e.body) ->> '$.after' FROM events e
          LEFT JOIN event_server_seqs s ON s.event_seq = e.seq
-         WHERE e.entity_key = id_key(?1) AND e.origin = 'local'
+         WHERE e.entity_tag = id_tag(?1) AND e.entity_key = id_key(?1)
+           AND e.origin = 'local'
            AND (s.server_seq IS NULL OR s.server_seq > ?2)",
     )?;
     let rows = stmt.query_map(params![entity_id, server_seq], |r| r.get::<_, Option<String>>(0))?;
@@ -492,10 +487,7 @@ pub(crate) fn apply_as_own(
     if envelope.office != me.office {
         return Err(refuse("sync-wrong-office-event", envelope.office.clone()));
     }
-    let held: Option<i64> = tx
-        .prepare_cached("SELECT seq FROM events WHERE event_key = id_key(?1)")?
-        .query_row([envelope.event_id.to_string()], |r| r.get(0))
-        .optional()?;
+    let held = crate::events::seq_of_event(tx, envelope.event_id)?;
     if held.is_some() {
         report.already_held += 1;
         return Ok(());

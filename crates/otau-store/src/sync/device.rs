@@ -236,7 +236,8 @@ impl Store {
             "SELECT e.seq, e.origin, e.body, e.chain_hash,
                     (SELECT p.chain_hash FROM events p WHERE p.seq = e.seq - 1)
              FROM events e
-             WHERE e.device_key = id_key(?1) AND e.device_seq > ?2 AND e.origin = 'local'
+             WHERE e.device_tag = id_tag(?1) AND e.device_key = id_key(?1)
+               AND e.device_seq > ?2 AND e.origin = 'local'
              ORDER BY e.device_seq",
         )?;
         let mut rows = stmt.query(params![device_id, after])?;
@@ -285,7 +286,8 @@ impl Store {
         crate::envelope_dictionary::load(self.conn())?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT seq, origin, body, device_seq FROM events
-             WHERE device_key = id_key(?1) AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
+             WHERE device_tag = id_tag(?1) AND device_key = id_key(?1)
+               AND device_seq BETWEEN ?2 AND ?3 ORDER BY device_seq",
         )?;
         let rows = stmt.query_map(params![device_id, first, last], |r| {
             Ok((r.get(3)?, LoggedEvent::from_row(r)?.hash))
@@ -300,7 +302,8 @@ impl Store {
         let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let mut find = tx.prepare_cached(
-                "SELECT seq FROM events WHERE device_key = id_key(?1) AND device_seq = ?2",
+                "SELECT seq FROM events
+                 WHERE device_tag = id_tag(?1) AND device_key = id_key(?1) AND device_seq = ?2",
             )?;
             let mut put = tx.prepare_cached(
                 "INSERT OR IGNORE INTO event_server_seqs (event_seq, server_seq) VALUES (?1, ?2)",
@@ -499,7 +502,8 @@ impl Store {
         let forked: Vec<LoggedEvent> = tx
             .prepare(
                 "SELECT seq, origin, body FROM events
-                 WHERE device_key = id_key(?1) AND device_seq >= ?2 AND origin = 'local'
+                 WHERE device_tag = id_tag(?1) AND device_key = id_key(?1)
+                   AND device_seq >= ?2 AND origin = 'local'
                  ORDER BY device_seq",
             )?
             .query_map(params![old_id, from_seq], LoggedEvent::from_row)?

@@ -256,7 +256,10 @@ fn side(conn: &rusqlite::Connection, event: Option<&str>, value: Value) -> Resul
     let envelope: Option<crate::events::Envelope> = match event {
         None => None,
         Some(id) => conn
-            .prepare_cached("SELECT envelope_json(body) FROM events WHERE event_key = id_key(?1)")?
+            .prepare_cached(
+                "SELECT envelope_json(body) FROM events
+                 WHERE event_tag = id_tag(?1) AND event_key = id_key(?1)",
+            )?
             .query_row([id], |r| r.get::<_, Option<String>>(0))
             .optional()?
             .flatten()
@@ -316,7 +319,8 @@ impl Store {
             let after = |event: &str| -> Result<Value> {
                 Ok(conn
                     .prepare_cached(
-                        "SELECT envelope_json(body) ->> '$.after' FROM events WHERE event_key = id_key(?1)",
+                        "SELECT envelope_json(body) ->> '$.after' FROM events
+                         WHERE event_tag = id_tag(?1) AND event_key = id_key(?1)",
                     )?
                     .query_row([event], |r| r.get::<_, Option<String>>(0))
                     .optional()?
