@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0022_event_log_keys_as_bytes.sql"),
     include_str!("../migrations/0023_office_envelope_dictionaries.sql"),
     include_str!("../migrations/0024_event_log_indexed_by_tags.sql"),
+    include_str!("../migrations/0025_search_index_by_column.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -82,18 +83,19 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     migrated?;
-    // The compacted log (0020 to 0024) leaves the old one's pages free inside the file; an
-    // office sees the smaller database on its disk and in its backups only once they are given
-    // back. Not a condition of opening: a database that could not be vacuumed (a full disk) is
+    // The compacted log and indexes (0020 to 0025) leave the old ones' pages free inside the
+    // file; an office sees the smaller database on its disk and in its backups only once they
+    // are given back. Not a condition of opening: a database that could not be vacuumed (a full disk) is
     // whole and migrated, and its free pages are used again as it grows.
-    if (1..COMPACTED_LOG).contains(&found) && latest_version() >= COMPACTED_LOG {
+    if (1..COMPACTED).contains(&found) && latest_version() >= COMPACTED {
         let _ = conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
     }
     Ok(())
 }
 
-/// The schema version from which the event log is as small as this build keeps it (0024).
-const COMPACTED_LOG: i64 = 24;
+/// The schema version from which the event log and the indexes are as small as this build keeps
+/// them (0025).
+const COMPACTED: i64 = 25;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,9 @@
 //! # Design
 //! `person_search` (FTS5, prefix indexes) holds, per person, the loose folded keys of every
 //! spelling of the names (`otau_core::names`), the IIN and normalised document numbers, and the
-//! birth year and date. `name_words` is the vocabulary of those loose keys with their variant
+//! birth year and date, each word with its column but not its place in it (no phrase is ever
+//! looked for). The names as written and their close keys, which ranking compares, are read
+//! from the person's record beside each candidate. `name_words` is the vocabulary of those loose keys with their variant
 //! keys. Both are projections: [`reindex_person`] refreshes one person inside the write that
 //! changed them, and [`Store::rebuild_search`] recomputes them from the records.
 //!
@@ -21,8 +23,8 @@ use crate::registry::PersonRec;
 use crate::Store;
 use chrono::{Datelike, NaiveDate};
 use otau_core::names::{
-    close_words, fold_loose, one_edit_words, plain_words, rank, rank_word, search_terms,
-    variant_word, MatchKeys,
+    close_words, fold_loose, needs_written_forms, one_edit_words, plain_words, rank, rank_word,
+    search_terms, variant_word, MatchKeys,
 };
 use otau_core::validate::normalize_document_number;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -120,8 +122,6 @@ pub(crate) struct SearchEntry {
     pub names: String,
     pub ids: String,
     pub born: String,
-    pub plain: String,
-    pub close: String,
 }
 
 /// The spellings of a person's names that are searched.
@@ -138,6 +138,21 @@ fn spellings(p: &PersonRec) -> Vec<&str> {
     .flatten()
     .map(String::as_str)
     .collect()
+}
+
+/// The words of a person's names as written and their close keys, which rank a candidate. Made
+/// from the record when it is ranked, not kept in the index (0025).
+fn written_and_close(spellings: &[&str]) -> (Vec<String>, Vec<String>) {
+    let plain: Vec<String> = spellings.iter().flat_map(|s| plain_words(s)).collect();
+    let mut close: Vec<String> = spellings.iter().flat_map(|s| close_words(s)).collect();
+    close.sort_unstable();
+    close.dedup();
+    (plain, close)
+}
+
+/// The names as written, without case, surname first: the order of candidates that rank alike.
+fn written_key(spellings: &[&str]) -> String {
+    spellings.join(" ").to_lowercase()
 }
 
 /// A birth date as the index's `born` column holds it: the year and the whole date.
@@ -158,11 +173,6 @@ pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<Sea
     let mut terms: Vec<String> = spellings.iter().flat_map(|s| search_terms(s)).collect();
     terms.sort();
     terms.dedup();
-    // As written (surname first, so ties sort by surname), and the close keys.
-    let plain: Vec<String> = spellings.iter().flat_map(|s| plain_words(s)).collect();
-    let mut close: Vec<String> = spellings.iter().flat_map(|s| close_words(s)).collect();
-    close.sort();
-    close.dedup();
 
     let mut ids: Vec<String> = p.iin.iter().cloned().collect();
     let mut stmt = conn.prepare_cached("SELECT number_norm FROM documents WHERE person_id = ?1")?;
@@ -174,8 +184,6 @@ pub(crate) fn entry_for(conn: &Connection, person_id: Uuid) -> Result<Option<Sea
         names: terms.join(" "),
         ids: ids.join(" "),
         born: born_tokens(p.birth_date),
-        plain: plain.join(" "),
-        close: close.join(" "),
     }))
 }
 
@@ -188,10 +196,9 @@ pub(crate) fn reindex_person(conn: &Connection, person_id: Uuid) -> Result<()> {
         .optional()?;
     conn.prepare_cached("DELETE FROM person_search WHERE rowid = ?1")?.execute([e.rowid])?;
     conn.prepare_cached(
-        "INSERT INTO person_search (rowid, names, ids, born, plain, close)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO person_search (rowid, names, ids, born) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![e.rowid, e.names, e.ids, e.born, e.plain, e.close])?;
+    .execute(params![e.rowid, e.names, e.ids, e.born])?;
     let old: BTreeSet<&str> =
         old.as_deref().unwrap_or("").split(' ').filter(|w| !w.is_empty()).collect();
     let new: BTreeSet<&str> = e.names.split(' ').filter(|w| !w.is_empty()).collect();
@@ -294,11 +301,7 @@ pub(crate) fn query_words(query: &str) -> Vec<QueryWord> {
                 .map(|y| y.to_string());
             let name_key = if digits_only { String::new() } else { fold_loose(w).replace(' ', "") };
             QueryWord {
-                keys: MatchKeys {
-                    plain: plain_words(w).join(""),
-                    close: close_words(w).join(""),
-                    loose: name_key.clone(),
-                },
+                keys: MatchKeys { loose: name_key.clone(), ..MatchKeys::of_query_word(w) },
                 name_key,
                 id_key: id_key(w),
                 born,
@@ -393,7 +396,8 @@ struct Candidate {
     score: u32,
     /// The sum of its words' ranks.
     sum: u32,
-    plain: String,
+    /// Its names as written, without case: ties sort by them.
+    written: String,
 }
 
 /// How well one query word matches a candidate, lower is better: for an IIN or a document
@@ -439,7 +443,9 @@ fn candidates(
 ) -> Result<()> {
     let joined: String = words.iter().map(|w| w.id_key.as_str()).collect();
     let mut stmt = conn.prepare_cached(
-        "SELECT rowid, names, ids, born, plain, close FROM person_search
+        "SELECT s.rowid, s.names, s.ids, s.born, p.surname, p.given_name, p.patronymic,
+                p.surname_latin, p.given_name_latin, p.patronymic_latin
+         FROM person_search s JOIN persons p ON p.rowid = s.rowid
          WHERE person_search MATCH ?1 LIMIT ?2",
     )?;
     let mut rows = stmt.query(params![expr, CANDIDATES as i64])?;
@@ -451,17 +457,26 @@ fn candidates(
         let names: String = r.get(1)?;
         let ids: String = r.get(2)?;
         let born: String = r.get(3)?;
-        let plain: String = r.get(4)?;
-        let close: String = r.get(5)?;
+        let names_written: [Option<String>; 6] =
+            [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?];
+        let spellings: Vec<&str> = names_written.iter().flatten().map(String::as_str).collect();
+        let names: Vec<&str> = names.split(' ').collect();
+        // The words as written and their close keys are made only for a candidate one of whose
+        // words they could rank (most found by a beginning or a typo have none).
+        let (plain, close) =
+            if words.iter().any(|w| needs_written_forms(&w.keys, &names, &spellings)) {
+                written_and_close(&spellings)
+            } else {
+                (vec![], vec![])
+            };
         // A document number typed in pieces ("FA 2233 446") scores as one id.
         let (score, sum) = if words.len() > 1 && ids.split(' ').any(|i| i.starts_with(&joined)) {
             let s = if ids.split(' ').any(|i| i == joined) { 0 } else { rank::BEGINNING };
             (s, s)
         } else {
-            let (names, plain_w, close_w): (Vec<&str>, Vec<&str>, Vec<&str>) = (
-                names.split(' ').collect(),
-                plain.split(' ').collect(),
-                close.split(' ').collect(),
+            let (plain_w, close_w): (Vec<&str>, Vec<&str>) = (
+                plain.iter().map(String::as_str).collect(),
+                close.iter().map(String::as_str).collect(),
             );
             let scores: Vec<u32> = words
                 .iter()
@@ -469,7 +484,7 @@ fn candidates(
                 .collect();
             (scores.iter().copied().max().unwrap_or(UNRANKED), scores.iter().sum())
         };
-        out.push(Candidate { rowid, score, sum, plain });
+        out.push(Candidate { rowid, score, sum, written: written_key(&spellings) });
     }
     Ok(())
 }
@@ -507,7 +522,7 @@ pub(crate) fn find(
         }
     }
     found.sort_by(|a, b| {
-        (a.score, a.sum, &a.plain, a.rowid).cmp(&(b.score, b.sum, &b.plain, b.rowid))
+        (a.score, a.sum, &a.written, a.rowid).cmp(&(b.score, b.sum, &b.written, b.rowid))
     });
     found.truncate(limit);
 

@@ -490,6 +490,10 @@ const LANDED: &[(&str, &str)] = &[
         "0024_event_log_indexed_by_tags.sql",
         "fdcb8c895f0a044ac8dcaee7d51d2f88299105423ade6942ea83f947a2e0c87e",
     ),
+    (
+        "0025_search_index_by_column.sql",
+        "9fbbf01f1994a3aaf69c6ebc97a259d969a1122621ccb698ed8ce09f8b5c4e42",
+    ),
 ];
 
 #[test]

@@ -96,21 +96,17 @@ fn search(conn: &Connection, findings: &mut Vec<AuditFinding>) -> Result<()> {
         for w in unique {
             *words.entry(w.to_string()).or_default() += 1;
         }
-        let have: Option<[String; 5]> = conn
-            .prepare_cached(
-                "SELECT names, ids, born, plain, close FROM person_search WHERE rowid = ?1",
-            )?
-            .query_row([want.rowid], |r| {
-                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
-            })
+        let have: Option<[String; 3]> = conn
+            .prepare_cached("SELECT names, ids, born FROM person_search WHERE rowid = ?1")?
+            .query_row([want.rowid], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))
             .optional()?;
         let Some(have) = have else {
             findings
                 .push(AuditFinding::new("audit-projection-missing").table("person_search").id(id));
             continue;
         };
-        let want_cols = [&want.names, &want.ids, &want.born, &want.plain, &want.close];
-        for (i, column) in ["names", "ids", "born", "plain", "close"].iter().enumerate() {
+        let want_cols = [&want.names, &want.ids, &want.born];
+        for (i, column) in ["names", "ids", "born"].iter().enumerate() {
             if *want_cols[i] != have[i] {
                 findings.push(
                     AuditFinding::new("audit-projection-differs")
