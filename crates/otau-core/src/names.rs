@@ -372,12 +372,6 @@ fn join(words: impl Iterator<Item = String>) -> String {
     out
 }
 
-/// The text as typed, compared without case: NFC, lowercase, single spaces (what
-/// [`plain_words`] splits).
-pub fn fold_plain(s: &str) -> String {
-    plain(s)
-}
-
 /// The text as typed, compared without case: NFC, lowercase, single spaces.
 fn plain(s: &str) -> String {
     let lower = nfc_chars(s).collect::<String>().to_lowercase();

@@ -5,10 +5,11 @@
 //! `person_search` (FTS5, prefix indexes) holds, per person, the loose folded keys of every
 //! spelling of the names (`otau_core::names`), the IIN and normalised document numbers, and the
 //! birth year and date, each word with its column but not its place in it (no phrase is ever
-//! looked for). The names as written and their close keys, which ranking compares, are read
-//! from the person's record beside each candidate. `name_words` is the vocabulary of those loose keys with their variant
-//! keys. Both are projections: [`reindex_person`] refreshes one person inside the write that
-//! changed them, and [`Store::rebuild_search`] recomputes them from the records.
+//! looked for). The names as written and their close keys, which ranking compares, are made from
+//! the person's record, read beside each candidate. `name_words` is the vocabulary of those
+//! loose keys with their variant keys. Both are projections: [`reindex_person`] refreshes one
+//! person inside the write that changed them, and [`Store::rebuild_search`] recomputes them from
+//! the records.
 //!
 //! A query runs in passes, each only when the one before found too few close matches: the
 //! words as typed (whole loose keys), then their beginnings and the vocabulary's words one edit
