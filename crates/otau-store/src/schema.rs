@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0023_office_envelope_dictionaries.sql"),
     include_str!("../migrations/0024_event_log_indexed_by_tags.sql"),
     include_str!("../migrations/0025_search_index_by_column.sql"),
+    include_str!("../migrations/0026_finished_variant_keys.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -49,6 +50,8 @@ fn migrations() -> Migrations<'static> {
                 19 => M::up_with_hook(sql, crate::events_compaction::compact_event_log),
                 // 0023 makes the office's envelope dictionary and compresses the log with it.
                 22 => M::up_with_hook(sql, crate::envelope_dictionary::migration_hook),
+                // 0026 finishes the vocabulary's variant keys.
+                25 => M::up_with_hook(sql, crate::search::variant_keys_hook),
                 _ => M::up(sql),
             })
             // Foreign keys are off while migrations run (`migrate`): each checks them before

@@ -116,6 +116,26 @@ pub(crate) fn rebuild_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration
     rebuild_in(tx).map(|_| ()).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }
 
+/// Migration 0026 puts right the variant keys of the vocabulary that one pass of the rules left
+/// unfinished (`otau_core::names::variant_word` now applies them until nothing changes).
+pub(crate) fn variant_keys_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let fix = || -> Result<()> {
+        let words: Vec<(String, String)> = tx
+            .prepare("SELECT word, variant FROM name_words")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut set = tx.prepare("UPDATE name_words SET variant = ?2 WHERE word = ?1")?;
+        for (word, variant) in words {
+            let right = variant_word(&word);
+            if right != variant {
+                set.execute(params![word, right])?;
+            }
+        }
+        Ok(())
+    };
+    fix().map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+}
+
 /// The search projection's row for one person, as it should be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SearchEntry {

@@ -401,6 +401,42 @@ fn a_log_of_schema_22_is_compressed_with_the_offices_dictionary_and_a_damaged_ro
     assert_eq!((tagged, found), (rows - 1, rows - 1));
 }
 
+#[test]
+fn a_vocabulary_of_schema_25_gets_its_unfinished_variant_keys_put_right() {
+    let mut o = common::office();
+    let admin = o.admin.clone();
+    let mut family = common::example_family();
+    // Its loose key `oeierk` had the variant `oerk` from one pass of the rules; its own is `ork`.
+    family.members[0].surname = "Оэыэрк".into();
+    o.store
+        .register_family(&common::ctx(&admin), &family, otau_store::Duplicates::Refuse)
+        .expect("register");
+    let path = o.path();
+    let conn = o.store.raw_connection();
+    let words: i64 =
+        conn.query_row("SELECT COUNT(*) FROM name_words", [], |r| r.get(0)).expect("words");
+    conn.execute_batch(
+        "UPDATE name_words SET variant = 'oerk' WHERE word = 'oeierk';
+         PRAGMA user_version = 25;",
+    )
+    .expect("the vocabulary of schema 25");
+    drop(o.store);
+
+    let mut store = Store::open(&path).expect("migrate");
+    let (variant, now): (String, i64) = store
+        .raw_connection()
+        .query_row(
+            "SELECT variant, (SELECT COUNT(*) FROM name_words) FROM name_words
+             WHERE word = 'oeierk'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the word");
+    assert_eq!((variant.as_str(), now), ("ork", words));
+    let report = store.verify_audit(common::at()).expect("verify");
+    assert!(report.is_clean(), "{:?}", report.findings);
+}
+
 /// The indexes of the event log, by name.
 fn log_indexes(conn: &rusqlite::Connection) -> Vec<String> {
     conn.prepare(
@@ -493,6 +529,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0025_search_index_by_column.sql",
         "9fbbf01f1994a3aaf69c6ebc97a259d969a1122621ccb698ed8ce09f8b5c4e42",
+    ),
+    (
+        "0026_finished_variant_keys.sql",
+        "ec43e34529371599b6e691986a562d25a0f861c036f7527c7a78c4779eb0fac1",
     ),
 ];
 
