@@ -263,7 +263,9 @@ fn storage(store: &Store, n: usize, what: &str) -> Res<Vec<Row>> {
     let parts: Vec<(String, i64)> = conn
         .prepare(
             "SELECT CASE
-                 WHEN name LIKE 'events%' OR name LIKE 'sqlite_autoindex_events%' THEN 'event log'
+                 WHEN name LIKE 'events%' OR name LIKE 'sqlite_autoindex_events%'
+                   OR name = 'envelope_dictionaries' OR name GLOB '*audit_checkpoints*'
+                   THEN 'event log and its signed checkpoints'
                  WHEN name LIKE 'person_search%' OR name LIKE 'name_words%' THEN 'search index'
                  WHEN name GLOB '*kandas_statuses*' OR name GLOB '*quota_*'
                    OR name GLOB '*subsidy_*' OR name GLOB '*ledger_*' OR name GLOB '*plan_items*'
