@@ -320,10 +320,11 @@ pub(crate) fn query_words(query: &str) -> Vec<QueryWord> {
                 .flatten()
                 .filter(|y| (1900..=2100).contains(y))
                 .map(|y| y.to_string());
-            let name_key = if digits_only { String::new() } else { fold_loose(w).replace(' ', "") };
+            // A number's loose key is empty: the loose key keeps letters alone.
+            let keys = MatchKeys::of_query_word(w);
             QueryWord {
-                keys: MatchKeys { loose: name_key.clone(), ..MatchKeys::of_query_word(w) },
-                name_key,
+                name_key: keys.loose.clone(),
+                keys,
                 id_key: id_key(w),
                 born,
                 neighbours: vec![],
