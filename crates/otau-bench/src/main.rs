@@ -21,7 +21,7 @@ use otau_core::model::FamilyInput;
 use otau_core::population::{Office, Population, Size, Spec};
 use otau_store::population::Staff;
 use otau_store::Context;
-use otau_store::{Actor, Duplicates, NewOffice, NewUser, Role, Store, StoreError};
+use otau_store::{Actor, NewOffice, NewUser, Role, Store};
 use rusqlite::{params, Connection};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -421,7 +421,7 @@ fn register(
     // timed.
     let replayed = otau_core::demo::families(seed + 2, 2 * BREAKDOWN, day, 9_800_000, &mut used);
     let ctx = context(actor, day)?;
-    let otau = register_at_counter(store, &ctx, &families)?;
+    let otau = time_at_counter(store, &ctx, &families)?;
     let raw_path = data.join("raw-inserts.sqlite");
     let (bare, _) = raw_inserts(&raw_path, &families, true)?;
 
@@ -429,7 +429,7 @@ fn register(
     conn.execute_batch(
         "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 0;",
     )?;
-    let otau_cpu = register_at_counter(store, &ctx, &others)?;
+    let otau_cpu = time_at_counter(store, &ctx, &others)?;
     let otau_pages = wal_frames(store.raw_connection(), path)? as f64 / others.len() as f64;
     store.raw_connection().execute_batch(
         "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000; PRAGMA wal_checkpoint(TRUNCATE);",
@@ -492,23 +492,11 @@ fn register(
     ])
 }
 
-/// Registers each family in its own transaction as the clerk does: a family with likely
-/// duplicates is looked at and registered all the same.
-fn register_at_counter(
-    store: &mut Store,
-    ctx: &Context,
-    families: &[FamilyInput],
-) -> Res<Duration> {
+/// Registers each family in its own transaction as the clerk does; the time it took.
+fn time_at_counter(store: &mut Store, ctx: &Context, families: &[FamilyInput]) -> Res<Duration> {
     let t = Instant::now();
     for f in families {
-        match store.register_family(ctx, f, Duplicates::Refuse) {
-            Err(StoreError::Duplicates(_)) => {
-                store.register_family(ctx, f, Duplicates::Allow)?;
-            }
-            other => {
-                other?;
-            }
-        }
+        otau_bench::register_at_counter(store, ctx, f)?;
     }
     Ok(t.elapsed())
 }
@@ -534,7 +522,7 @@ fn replayed_writes(
     store.raw_connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     std::fs::copy(path, &copy)?;
     otau_bench::replay::start_tracing(store.raw_connection());
-    let registered = register_at_counter(store, ctx, families);
+    let registered = time_at_counter(store, ctx, families);
     let trace = otau_bench::replay::finish_tracing(store.raw_connection());
     registered?;
     let took = {

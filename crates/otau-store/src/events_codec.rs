@@ -25,6 +25,7 @@ use crate::error::{Result, StoreError};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::Connection;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
 
@@ -90,8 +91,9 @@ type OfficeCompressor = Option<(u32, zstd::bulk::Compressor<'static>)>;
 
 thread_local! {
     /// The last frame `envelope_json` unpacked and its text: SQLite asks for the same row's
-    /// envelope once for each generated column it computes (an insert, an integrity check).
-    static LAST_READ: RefCell<(Vec<u8>, Option<String>)> = const { RefCell::new((Vec::new(), None)) };
+    /// envelope once for each generated column it computes (an insert, an integrity check), so
+    /// the text is shared, not copied, with each answer.
+    static LAST_READ: RefCell<(Vec<u8>, Option<Rc<str>>)> = const { RefCell::new((Vec::new(), None)) };
     static COMPRESSORS: RefCell<Compressors> = const { RefCell::new([None, None]) };
     static OFFICE_COMPRESSOR: RefCell<OfficeCompressor> = const { RefCell::new(None) };
     static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
@@ -308,11 +310,11 @@ pub(crate) fn id_text(key: &[u8]) -> String {
 
 /// `envelope_json(body)`: the last row's text again, or this one's unpacked. A frame that does
 /// not unpack is not kept, so it is tried again once its dictionary is loaded.
-fn envelope_json(body: &[u8]) -> Option<String> {
+fn envelope_json(body: &[u8]) -> Option<Rc<str>> {
     LAST_READ.with(|cell| {
         let mut last = cell.borrow_mut();
         if last.1.is_none() || last.0 != body {
-            let text = decompress(body).ok();
+            let text = decompress(body).ok().map(Rc::from);
             last.0.clear();
             last.0.extend_from_slice(body);
             last.1 = text;

@@ -15,7 +15,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::population::{Office, Population, Size, Spec};
 use otau_store::population::Staff;
-use otau_store::{Context, Duplicates, NewOffice, Store, StoreError};
+use otau_store::{Context, NewOffice, Store};
 use std::time::{Duration, Instant};
 
 #[derive(Parser)]
@@ -70,14 +70,7 @@ fn main() -> Res<()> {
     let mut per_family = vec![];
     for f in &families {
         let t = Instant::now();
-        match store.register_family(&ctx, f, Duplicates::Refuse) {
-            Err(StoreError::Duplicates(_)) => {
-                store.register_family(&ctx, f, Duplicates::Allow)?;
-            }
-            other => {
-                other?;
-            }
-        }
+        otau_bench::register_at_counter(&mut store, &ctx, f)?;
         per_family.push(t.elapsed());
     }
     let key = SigningKey::from_bytes(&[9u8; 32]);

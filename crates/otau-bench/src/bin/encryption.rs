@@ -16,7 +16,7 @@ use otau_core::mci::{MciTable, DEFAULT_MCI_JSON};
 use otau_core::population::{Office, Population, Size, Spec};
 use otau_store::population::Staff;
 use otau_store::vault::VaultKeys;
-use otau_store::{Actor, Context, Duplicates, NewOffice, Store, StoreError};
+use otau_store::{Actor, Context, NewOffice, Store};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -195,14 +195,7 @@ fn register(store: &mut Store, actor: &Actor, count: usize) -> Res<f64> {
     let ctx = Context::new(actor, at, day);
     let t = Instant::now();
     for f in &families {
-        match store.register_family(&ctx, f, Duplicates::Refuse) {
-            Err(StoreError::Duplicates(_)) => {
-                store.register_family(&ctx, f, Duplicates::Allow)?;
-            }
-            other => {
-                other?;
-            }
-        }
+        otau_bench::register_at_counter(store, &ctx, f)?;
     }
     Ok(families.len() as f64 / t.elapsed().as_secs_f64())
 }

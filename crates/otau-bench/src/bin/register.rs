@@ -20,7 +20,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use clap::Parser;
 use otau_core::model::FamilyInput;
-use otau_store::{Context, Duplicates, Store, StoreError};
+use otau_store::{Context, Store};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -60,14 +60,7 @@ fn register_all(store: &mut Store, families: &[FamilyInput]) -> Res<Duration> {
     store.raw_connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let started = Instant::now();
     for family in families {
-        match store.register_family(&ctx, family, Duplicates::Refuse) {
-            Err(StoreError::Duplicates(_)) => {
-                store.register_family(&ctx, family, Duplicates::Allow)?;
-            }
-            other => {
-                other?;
-            }
-        }
+        otau_bench::register_at_counter(store, &ctx, family)?;
     }
     Ok(started.elapsed())
 }
