@@ -10,8 +10,8 @@
 //! [`verify_chain`]. Columns the queries need (`event_key`, `device_key`, `device_seq`,
 //! `entity_key`, `subject_key`: each id as `id_key(id)`, 16 bytes for a UUID) are generated from
 //! the envelope, so nothing is stored twice; the indexes hold 8 bytes of each (`event_tag`,
-//! `device_tag`, `entity_tag`, `subject_tag`: `id_tag(id)`), and a query names both, the tag
-//! for the index and the key for the answer.
+//! `device_tag`, `entity_tag`, `subject_tag`: `id_tag(id)`, in the order the ids were made),
+//! and a query names both, the tag for the index and the key for the answer.
 //!
 //! **Architecture Invariant**: an envelope never holds a secret (the columns of
 //! [`crate::record::Record::REDACTED`] are left out, with no placeholder); a private record

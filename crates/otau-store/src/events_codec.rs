@@ -284,14 +284,21 @@ pub(crate) fn id_key(text: &str) -> rusqlite::types::Value {
     }
 }
 
-/// `id_tag(text)`: the 8 bytes of an id the log's indexes are searched by (0024), as an integer:
-/// a UUID's last 8 (random in every UUID the store makes), or the first 8 of any other id's
+/// `id_tag(text)`: the 8 bytes of an id the log's indexes are searched by (0024), as an integer,
+/// laid out in time order (0027). For a UUID: its first 5 bytes, which in a UUID v7 are the top
+/// of its millisecond timestamp (a quarter of a second), then its last 3, which are random in
+/// every UUID the store makes. So the ids a change makes sort after every older one, and its
+/// rows join the right edge of each index instead of splitting pages all across it: fewer pages
+/// written at each change, and pages that stay full. For any other id, the first 8 bytes of its
 /// SHA-256. Two ids may share a tag, so a query names the tag for the index and the full
 /// [`id_key`] for the answer: `event_tag = id_tag(?1) AND event_key = id_key(?1)`.
 pub(crate) fn id_tag(text: &str) -> i64 {
     let mut tag = [0; 8];
     match id_key(text) {
-        rusqlite::types::Value::Blob(key) => tag.copy_from_slice(&key[8..]),
+        rusqlite::types::Value::Blob(key) if key.len() == 16 => {
+            tag[..5].copy_from_slice(&key[..5]);
+            tag[5..].copy_from_slice(&key[13..]);
+        }
         _ => {
             use sha2::Digest;
             tag.copy_from_slice(&sha2::Sha256::digest(text.as_bytes())[..8]);
@@ -384,10 +391,10 @@ mod tests {
         let id = "01a24f2a-9405-7282-b265-8810b0d85899";
         assert_eq!(
             id_tag(id),
-            i64::from_be_bytes([0xb2, 0x65, 0x88, 0x10, 0xb0, 0xd8, 0x58, 0x99])
+            i64::from_be_bytes([0x01, 0xa2, 0x4f, 0x2a, 0x94, 0xd8, 0x58, 0x99])
         );
-        // Another id of the same last 8 bytes shares the tag, never the key.
-        let twin = "7fffffff-0000-7000-b265-8810b0d85899";
+        // Another id of the same first 5 and last 3 bytes shares the tag, never the key.
+        let twin = "01a24f2a-94ff-7000-8000-0000ffd85899";
         assert_eq!(id_tag(twin), id_tag(id));
         assert_ne!(id_key(twin), id_key(id));
         // Any other id is tagged by its hash, and the tag does not depend on the spelling's
@@ -400,6 +407,20 @@ mod tests {
             .query_row("SELECT id_tag(?1), id_tag(NULL)", [id], |r| Ok((r.get(0)?, r.get(1)?)))
             .expect("query");
         assert_eq!((tag, null), (id_tag(id), None));
+    }
+
+    #[test]
+    fn the_ids_the_store_makes_are_tagged_in_the_order_they_were_made() {
+        // A quarter of a second apart at least, as the tag's time is; within one, in any order.
+        let mut tags = vec![];
+        for _ in 0..3 {
+            tags.push(id_tag(&uuid::Uuid::now_v7().to_string()));
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        let mut sorted = tags.clone();
+        sorted.sort();
+        assert_eq!(tags, sorted);
+        assert!(tags.iter().all(|t| *t > 0), "{tags:?}");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0024_event_log_indexed_by_tags.sql"),
     include_str!("../migrations/0025_search_index_by_column.sql"),
     include_str!("../migrations/0026_finished_variant_keys.sql"),
+    include_str!("../migrations/0027_event_log_tags_in_time_order.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

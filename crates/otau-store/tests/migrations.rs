@@ -437,6 +437,108 @@ fn a_vocabulary_of_schema_25_gets_its_unfinished_variant_keys_put_right() {
     assert!(report.is_clean(), "{:?}", report.findings);
 }
 
+#[test]
+fn a_log_of_schema_26_has_its_indexes_built_again_with_tags_in_time_order() {
+    use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
+    let mut o = common::office();
+    let admin = o.admin.clone();
+    o.store
+        .register_family(
+            &common::ctx(&admin),
+            &common::example_family(),
+            otau_store::Duplicates::Refuse,
+        )
+        .expect("register");
+    let path = o.path();
+    // The indexes as schema 26 built them: each UUID's last 8 bytes (0024).
+    let conn = o.store.raw_connection();
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("id_tag", 1, flags, |ctx| {
+        Ok(match ctx.get_raw(0) {
+            ValueRef::Text(text) => Some(tag_of_schema_26(&String::from_utf8_lossy(text))),
+            _ => None,
+        })
+    })
+    .expect("the tag of schema 26");
+    conn.execute_batch(
+        "REINDEX events_event_tag; REINDEX events_device_seq; REINDEX events_entity;
+         REINDEX events_subject; PRAGMA user_version = 26;",
+    )
+    .expect("the indexes of schema 26");
+    let ids = event_ids(conn);
+    assert!(ids.len() > 5);
+    let old: Vec<(i64, i64)> = ids.iter().map(|(seq, id)| (*seq, tag_of_schema_26(id))).collect();
+    assert_eq!(indexed_event_tags(conn), old);
+    drop(o.store);
+
+    let store = Store::open(&path).expect("migrate");
+    let conn = store.raw_connection();
+    // Each row is indexed by its id's first 5 bytes and last 3, in the order the rows were
+    // made, and found by it; the indexes agree with the envelopes.
+    let new: Vec<(i64, i64)> = ids
+        .iter()
+        .map(|(seq, id)| {
+            let key = uuid::Uuid::parse_str(id).expect("a UUID");
+            let b = key.as_bytes();
+            (*seq, i64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[13], b[14], b[15]]))
+        })
+        .collect();
+    assert_eq!(indexed_event_tags(conn), new);
+    assert_ne!(new, old);
+    let found: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM events e WHERE EXISTS (SELECT 1 FROM events f
+                 WHERE f.event_tag = id_tag(envelope_json(e.body) ->> '$.event_id')
+                   AND f.event_key = e.event_key AND f.seq = e.seq)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("found");
+    assert_eq!(found, ids.len() as i64);
+    let check: String =
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity check");
+    assert_eq!(check, "ok");
+    assert_eq!(version(conn).expect("version"), latest_version());
+}
+
+/// The tag of an id as schema 26 kept it: a UUID's last 8 bytes, or the first 8 of any other
+/// id's SHA-256.
+fn tag_of_schema_26(id: &str) -> i64 {
+    use sha2::Digest;
+    let mut tag = [0; 8];
+    match uuid::Uuid::try_parse(id) {
+        Ok(key) if key.hyphenated().to_string() == id => tag.copy_from_slice(&key.as_bytes()[8..]),
+        _ => tag.copy_from_slice(&sha2::Sha256::digest(id.as_bytes())[..8]),
+    }
+    i64::from_be_bytes(tag)
+}
+
+/// Each row of the log and its event's id, read from the envelope.
+fn event_ids(conn: &rusqlite::Connection) -> Vec<(i64, String)> {
+    conn.prepare("SELECT seq, envelope_json(body) ->> '$.event_id' FROM events ORDER BY seq")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("ids")
+}
+
+/// Each row of the log and its tag as `events_event_tag` holds it (read from the index alone).
+fn indexed_event_tags(conn: &rusqlite::Connection) -> Vec<(i64, i64)> {
+    let mut tags: Vec<(i64, i64)> = conn
+        .prepare("SELECT seq, event_tag FROM events INDEXED BY events_event_tag WHERE event_tag IS NOT NULL")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("tags");
+    tags.sort();
+    tags
+}
+
 /// The indexes of the event log, by name.
 fn log_indexes(conn: &rusqlite::Connection) -> Vec<String> {
     conn.prepare(
@@ -533,6 +635,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "0026_finished_variant_keys.sql",
         "ec43e34529371599b6e691986a562d25a0f861c036f7527c7a78c4779eb0fac1",
+    ),
+    (
+        "0027_event_log_tags_in_time_order.sql",
+        "a2feac764571897463d58a5b1d932c21a8d2cec142839292f2da3a358e2a0604",
     ),
 ];
 

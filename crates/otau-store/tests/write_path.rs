@@ -262,7 +262,7 @@ fn the_logs_lookups_by_an_id_go_down_its_indexes_of_8_byte_tags() {
     }
     // Every event's key is the 16 bytes of its UUID, and each key reads back as the envelope's
     // id (a record's id that is no UUID, as a reference row's, stays its text); the indexes hold
-    // the last 8 of them as an integer.
+    // its first 5 bytes (the top of a UUID v7's time) and its last 3 as an integer (0027).
     let (rows, keyed): (i64, i64) = conn
         .query_row(
             "SELECT COUNT(*), SUM(length(event_key) = 16
@@ -270,7 +270,8 @@ fn the_logs_lookups_by_an_id_go_down_its_indexes_of_8_byte_tags() {
                                   AND id_text(entity_key) = envelope_json(body) ->> '$.entity_id'
                                   AND typeof(event_tag) = 'integer'
                                   AND event_tag = id_tag(id_text(event_key))
-                                  AND substr(event_key, 9) = unhex(printf('%016X', event_tag)))
+                                  AND hex(substr(event_key, 1, 5)) || hex(substr(event_key, 14))
+                                      = printf('%016X', event_tag))
              FROM events",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -3,7 +3,8 @@
 //! the counter makes (the duplicate check first, and on a likely duplicate the clerk's
 //! confirmation), with the disk not waited for, so what shows is the CPU a family costs.
 //!
-//! With `--pages`, it also counts the pages each registration writes, by table and index. With
+//! With `--pages`, it also counts the pages each registration writes and the bytes the database
+//! grows by, by table and index (a random key splits pages all across its index). With
 //! `--replay`, it instead times registering waiting for the disk, as the counter does, beside
 //! the same writes replayed as plain SQL into other copies ([`otau_bench::replay`]), whole and
 //! without each part (the event log, the signed checkpoint, the search index; the records
@@ -32,8 +33,9 @@ struct Args {
     /// Families registered one transaction each.
     #[arg(long, default_value_t = 600)]
     families: usize,
-    /// Also count the pages each registration writes, by table and index (the WAL is kept
-    /// until the end and read back; `dbstat` names the B-tree of each page).
+    /// Also count the pages each registration writes (the WAL is kept until the end and read
+    /// back; `dbstat` names the B-tree of each page) and the bytes the database grows by, by
+    /// table and index.
     #[arg(long)]
     pages: bool,
     /// Time registering with the disk waited for beside the same writes replayed as plain SQL.
@@ -82,6 +84,7 @@ fn main() -> Res<()> {
             .raw_connection()
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 0;")?;
     }
+    let before = if args.pages { tree_bytes(store.raw_connection())? } else { Default::default() };
     let seconds = register_all(&mut store, &families)?.as_secs_f64();
     println!(
         "{} families registered in {seconds:.2} s: {:.2} ms each (the disk not waited for)",
@@ -90,6 +93,22 @@ fn main() -> Res<()> {
     );
     if args.pages {
         pages_by_tree(store.raw_connection(), &path, families.len())?;
+        let after = tree_bytes(store.raw_connection())?;
+        let mut grown: Vec<(String, i64)> = after
+            .into_iter()
+            .map(|(tree, bytes)| {
+                let was = before.get(&tree).copied().unwrap_or(0);
+                (tree, bytes - was)
+            })
+            .filter(|(_, grown)| *grown != 0)
+            .collect();
+        grown.sort_by_key(|(_, grown)| std::cmp::Reverse(*grown));
+        let total: i64 = grown.iter().map(|(_, g)| g).sum();
+        let per = |bytes: i64| bytes as f64 / families.len().max(1) as f64;
+        println!("bytes the database grew by per registration: {:.0}", per(total));
+        for (tree, bytes) in grown {
+            println!("  {:>8.0}  {tree}", per(bytes));
+        }
     }
     Ok(())
 }
@@ -160,6 +179,13 @@ fn replay(args: &Args, mut store: Store, dir: &Path, families: &[FamilyInput]) -
         println!("  {:>6.1}  {table}", count as f64 / families.len().max(1) as f64);
     }
     Ok(())
+}
+
+/// The bytes of each table and index (their pages, whole).
+fn tree_bytes(conn: &rusqlite::Connection) -> Res<std::collections::BTreeMap<String, i64>> {
+    let mut stmt = conn.prepare("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Prints the pages the WAL holds for each B-tree, per registration: each commit's distinct
