@@ -1,9 +1,10 @@
 //! `otau-bench`: the registry at scale — a generated population of 100,000 or 1,000,000 persons
 //! in one office database — measured beside bare SQLite in the same run: registering at the
 //! counter against plain inserts of the same rows (and against its own writes replayed as plain
-//! SQL, the floor those tables and indexes set: [`otau_bench::replay`]), `find` against the bare FTS5 queries it runs,
-//! the duplicate check against its bare lookups, a certificate, the month's summary and a backup
-//! against the least the same work needs, and the bytes per person. A second population of the
+//! SQL, the floor those tables and indexes set: [`otau_bench::replay`]), `find` against the
+//! bare FTS5 queries it runs, the duplicate check against its bare lookups, a certificate, the
+//! month's summary and a backup against the least the same work needs, and the bytes per
+//! person. A second population of the
 //! same size carries its case work since 2015 (statuses, quota, subsidies and their ledger): its
 //! bytes per person and the month's summary are measured on it. Prints one table and
 //! can write it to a Markdown file with the date, the machine and the command.

@@ -55,7 +55,8 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             // The rows of another record of theirs (`events_subject`), and of their own record
             // (`events_entity`, which the subject's index leaves to it: 0022). The indexes hold
-            // 8 bytes of each id (`id_tag`, 0024 and 0027); the full keys tell ids of one tag apart.
+            // 8 bytes of each id (`id_tag`, 0024 and 0027); the full keys tell ids of one tag
+            // apart.
             "SELECT seq, origin, body FROM events
              WHERE subject_tag IN (id_tag(?1), id_tag(?2))
                AND subject_key IN (id_key(?1), id_key(?2)) AND subject_key <> entity_key

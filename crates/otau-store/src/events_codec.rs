@@ -93,7 +93,8 @@ thread_local! {
     /// The last frame `envelope_json` unpacked and its text: SQLite asks for the same row's
     /// envelope once for each generated column it computes (an insert, an integrity check), so
     /// the text is shared, not copied, with each answer.
-    static LAST_READ: RefCell<(Vec<u8>, Option<Rc<str>>)> = const { RefCell::new((Vec::new(), None)) };
+    static LAST_READ: RefCell<(Vec<u8>, Option<Rc<str>>)> =
+        const { RefCell::new((Vec::new(), None)) };
     static COMPRESSORS: RefCell<Compressors> = const { RefCell::new([None, None]) };
     static OFFICE_COMPRESSOR: RefCell<OfficeCompressor> = const { RefCell::new(None) };
     static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
