@@ -310,15 +310,7 @@ fn an_office_database_of_schema_19_gets_its_event_log_compacted_with_every_proof
 #[test]
 fn a_log_of_schema_22_is_compressed_with_the_offices_dictionary_and_a_damaged_row_is_left_as_found()
 {
-    let mut o = common::office();
-    let admin = o.admin.clone();
-    o.store
-        .register_family(
-            &common::ctx(&admin),
-            &common::example_family(),
-            otau_store::Duplicates::Refuse,
-        )
-        .expect("register");
+    let o = office_with_a_family();
     let path = o.path();
     // The log as schema 22 kept it: every frame made with the built-in dictionary, no office
     // dictionary, its indexes of 16-byte keys; then one row damaged behind the store's back.
@@ -441,15 +433,7 @@ fn a_vocabulary_of_schema_25_gets_its_unfinished_variant_keys_put_right() {
 fn a_log_of_schema_26_has_its_indexes_built_again_with_tags_in_time_order() {
     use rusqlite::functions::FunctionFlags;
     use rusqlite::types::ValueRef;
-    let mut o = common::office();
-    let admin = o.admin.clone();
-    o.store
-        .register_family(
-            &common::ctx(&admin),
-            &common::example_family(),
-            otau_store::Duplicates::Refuse,
-        )
-        .expect("register");
+    let o = office_with_a_family();
     let path = o.path();
     // The indexes as schema 26 built them: each UUID's last 8 bytes (0024).
     let conn = o.store.raw_connection();
@@ -502,6 +486,20 @@ fn a_log_of_schema_26_has_its_indexes_built_again_with_tags_in_time_order() {
         conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity check");
     assert_eq!(check, "ok");
     assert_eq!(version(conn).expect("version"), latest_version());
+}
+
+/// A new office with one family registered (its log holds a change of several records).
+fn office_with_a_family() -> common::TestOffice {
+    let mut o = common::office();
+    let admin = o.admin.clone();
+    o.store
+        .register_family(
+            &common::ctx(&admin),
+            &common::example_family(),
+            otau_store::Duplicates::Refuse,
+        )
+        .expect("register");
+    o
 }
 
 /// The tag of an id as schema 26 kept it: a UUID's last 8 bytes, or the first 8 of any other
