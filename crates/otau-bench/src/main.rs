@@ -4,10 +4,10 @@
 //! SQL, the floor those tables and indexes set: [`otau_bench::replay`]), `find` against the
 //! bare FTS5 queries it runs, the duplicate check against its bare lookups, a certificate, the
 //! month's summary and a backup against the least the same work needs, and the bytes per
-//! person. A second population of the
-//! same size carries its case work since 2015 (statuses, quota, subsidies and their ledger): its
-//! bytes per person and the month's summary are measured on it. Prints one table and
-//! can write it to a Markdown file with the date, the machine and the command.
+//! person. A second population of the same size carries its case work since 2015 (statuses,
+//! quota, subsidies and their ledger): its bytes per person and the month's summary are measured
+//! on it. Prints one table and can write it to a Markdown file with the date, the machine and
+//! the command.
 //!
 //! Run: `cargo run --release -p otau-bench -- --persons 100000,1000000 --data /tmp/otau-bench
 //! --write BENCHMARKS.md` (populations are kept in `--data` and reused by later runs).
