@@ -278,10 +278,9 @@ fn id_key(s: &str) -> String {
 /// A word of the query, in the forms it is looked up by.
 #[derive(Debug, Clone)]
 pub(crate) struct QueryWord {
-    /// Its keys as a name (the loose key empty for a number or a date).
+    /// Its keys as a name: the loose key, without spaces, is what the index is searched by
+    /// (empty for a number or a date).
     keys: MatchKeys,
-    /// The loose key without spaces, as the index is searched by.
-    name_key: String,
     /// As an IIN or a document number (empty for a date).
     id_key: String,
     /// As a birth year or date, the `born` token (`1985`, `19850315`).
@@ -306,13 +305,7 @@ pub(crate) fn query_words(query: &str) -> Vec<QueryWord> {
                 let born = Some(date.format("%Y%m%d").to_string());
                 let keys =
                     MatchKeys { plain: String::new(), close: String::new(), loose: String::new() };
-                return QueryWord {
-                    keys,
-                    name_key: String::new(),
-                    id_key: String::new(),
-                    born,
-                    neighbours: vec![],
-                };
+                return QueryWord { keys, id_key: String::new(), born, neighbours: vec![] };
             }
             let digits_only = w.chars().all(|c| c.is_ascii_digit());
             let born = (digits_only && w.len() == 4)
@@ -322,15 +315,9 @@ pub(crate) fn query_words(query: &str) -> Vec<QueryWord> {
                 .map(|y| y.to_string());
             // A number's loose key is empty: the loose key keeps letters alone.
             let keys = MatchKeys::of_query_word(w);
-            QueryWord {
-                name_key: keys.loose.clone(),
-                keys,
-                id_key: id_key(w),
-                born,
-                neighbours: vec![],
-            }
+            QueryWord { keys, id_key: id_key(w), born, neighbours: vec![] }
         })
-        .filter(|w| !w.name_key.is_empty() || !w.id_key.is_empty() || w.born.is_some())
+        .filter(|w| !w.keys.loose.is_empty() || !w.id_key.is_empty() || w.born.is_some())
         .collect()
 }
 
@@ -375,8 +362,8 @@ fn fts_expression_for(words: &[QueryWord], pass: Pass) -> Option<String> {
         .iter()
         .map(|w| {
             let mut alts = vec![];
-            if !w.name_key.is_empty() {
-                alts.push(format!("names : {}{star}", quote(&w.name_key)));
+            if !w.keys.loose.is_empty() {
+                alts.push(format!("names : {}{star}", quote(&w.keys.loose)));
             }
             if pass == Pass::Near {
                 for n in &w.neighbours {
@@ -532,8 +519,8 @@ pub(crate) fn find(
     let close = |found: &[Candidate]| found.iter().filter(|c| c.score <= rank::SPELLING).count();
     if close(&found) < limit {
         for w in &mut words {
-            if !w.name_key.is_empty() {
-                w.neighbours = neighbours(conn, &w.name_key)?;
+            if !w.keys.loose.is_empty() {
+                w.neighbours = neighbours(conn, &w.keys.loose)?;
             }
         }
         for pass in [Pass::Near, Pass::Prefix] {
@@ -653,7 +640,7 @@ mod query_tests {
         assert_eq!(words[1].born.as_deref(), Some("1985"));
         assert_eq!(words[1].id_key, "1985", "a year may also begin a document number");
         assert_eq!(words[2].born.as_deref(), Some("19850315"));
-        assert!(words[2].id_key.is_empty() && words[2].name_key.is_empty());
+        assert!(words[2].id_key.is_empty() && words[2].keys.loose.is_empty());
         assert_eq!(
             fts_expression_for(&words[2..], Pass::Whole).expect("expression"),
             "(born : \"19850315\")"
